@@ -1,0 +1,159 @@
+// The node's container runtime as the kubelet sees it: CRI-shaped, so the kubelet decides and the
+// runtime does. runc/ implements RuntimeService, images/ implements ImageService, sim/ fakes both for
+// hollow nodes.
+
+export interface Mount {
+  hostPath: string;
+  containerPath: string;
+  readOnly?: boolean;
+  /** 'tmpfs' mounts a fresh tmpfs instead of binding hostPath. */
+  type?: 'bind' | 'tmpfs';
+  options?: string[];
+}
+
+export interface SandboxConfig {
+  /** Pod identity, used for names, labels and the network attachment. */
+  podUid: string;
+  podName: string;
+  namespace: string;
+  hostname: string;
+  hostNetwork?: boolean;
+  shareProcessNamespace?: boolean;
+  /** Full text of /etc/hosts, /etc/resolv.conf and /etc/hostname that every container sees. */
+  hostsFile: string;
+  resolvConf: string;
+  portMappings?: { containerPort: number; hostPort: number; protocol: string; hostIP?: string }[];
+  labels?: Record<string, string>;
+  /** Cgroup parent for the Pod (pod-level limits). */
+  cgroupParent?: string;
+}
+
+export interface SandboxStatus {
+  id: string;
+  podUid: string;
+  state: 'ready' | 'notready';
+  ip?: string;
+  /** pid of the pause process, for joining its namespaces. */
+  pid?: number;
+  labels: Record<string, string>;
+  createdAt: string;
+}
+
+export interface ContainerConfig {
+  name: string;
+  /** Image reference as resolved by the ImageService (digest-pinned id). */
+  imageRef: string;
+  /** The full argv to run, already combined from command/args and the image's entrypoint/cmd. */
+  argv: string[];
+  env: string[];
+  workingDir?: string;
+  mounts: Mount[];
+  user?: { uid: number; gid: number; additionalGids?: number[] };
+  privileged?: boolean;
+  capabilitiesAdd?: string[];
+  capabilitiesDrop?: string[];
+  readOnlyRootfs?: boolean;
+  noNewPrivileges?: boolean;
+  tty?: boolean;
+  stdin?: boolean;
+  /** Bytes; 0/undefined = unlimited. */
+  memoryLimit?: number;
+  /** CPU in millicores; converted to quota/period. */
+  cpuMillis?: number;
+  cpuShares?: number;
+  pidsLimit?: number;
+  /** Signal sent first at stop (image STOPSIGNAL), default SIGTERM. */
+  stopSignal?: string;
+  logPath: string;
+  labels: Record<string, string>;
+}
+
+export type ContainerStateName = 'created' | 'running' | 'exited' | 'unknown';
+
+export interface ContainerStatus {
+  id: string;
+  sandboxId: string;
+  name: string;
+  state: ContainerStateName;
+  imageRef: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  exitCode?: number;
+  /** 'OOMKilled' when the memory cgroup killed it. */
+  reason?: string;
+  pid?: number;
+  logPath: string;
+  labels: Record<string, string>;
+}
+
+export interface ContainerFilter { sandboxId?: string; labels?: Record<string, string> }
+
+export interface ExecResult { exitCode: number; stdout: Buffer; stderr: Buffer; timedOut?: boolean }
+
+export interface ExecStreams {
+  stdin?: NodeJS.ReadableStream;
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream;
+  tty?: boolean;
+  /** Terminal size changes, when tty. */
+  resize?: AsyncIterable<{ width: number; height: number }>;
+}
+
+export interface RuntimeService {
+  runPodSandbox(cfg: SandboxConfig): Promise<string>;
+  stopPodSandbox(id: string): Promise<void>;
+  removePodSandbox(id: string): Promise<void>;
+  listPodSandboxes(): Promise<SandboxStatus[]>;
+  createContainer(sandboxId: string, cfg: ContainerConfig): Promise<string>;
+  startContainer(id: string): Promise<void>;
+  stopContainer(id: string, timeoutSeconds: number): Promise<void>;
+  removeContainer(id: string): Promise<void>;
+  listContainers(filter?: ContainerFilter): Promise<ContainerStatus[]>;
+  containerStatus(id: string): Promise<ContainerStatus | null>;
+  execSync(id: string, cmd: string[], timeoutSeconds: number): Promise<ExecResult>;
+  exec(id: string, cmd: string[], streams: ExecStreams): Promise<number>;
+  /** Open a TCP connection to port inside the sandbox's network namespace. */
+  portForward(sandboxId: string, port: number): Promise<import('node:net').Socket>;
+}
+
+/** Image configuration that shapes a container (from the OCI image config). */
+export interface ImageConfig {
+  entrypoint?: string[];
+  cmd?: string[];
+  env?: string[];
+  workingDir?: string;
+  user?: string;
+  stopSignal?: string;
+  exposedPorts?: string[];
+}
+
+export interface ImageRef {
+  /** sha256:… of the image config (Kubernetes' imageID is `<repo>@<manifest digest>`). */
+  id: string;
+  /** Normalised references pointing at it, e.g. docker.io/library/nginx:latest. */
+  repoTags: string[];
+  repoDigests: string[];
+  size: number;
+  config: ImageConfig;
+  /** Where it came from: 'pulled from <registry>', 'imported', 'built locally'. */
+  source?: string;
+}
+
+export interface PullProgress { layer: string; current: number; total: number; done?: boolean }
+
+export interface PullOptions {
+  auth?: { username?: string; password?: string; auth?: string; identitytoken?: string; registrytoken?: string };
+  onProgress?: (p: PullProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ImageService {
+  pullImage(ref: string, opts?: PullOptions): Promise<ImageRef>;
+  imageStatus(ref: string): Promise<ImageRef | null>;
+  listImages(): Promise<ImageRef[]>;
+  removeImage(ref: string): Promise<void>;
+  /** Mount a writable root filesystem (overlay of the image's layers + a fresh upper) for a container. */
+  prepareRootfs(imageRef: string, containerId: string): Promise<string>;
+  releaseRootfs(containerId: string): Promise<void>;
+}
