@@ -187,6 +187,8 @@ export interface PodSpec {
   dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name: string; value?: string }[] };
   nodeSelector?: Record<string, string>;
   serviceAccountName?: string;
+  /** Deprecated alias of serviceAccountName, still set by the API server. */
+  serviceAccount?: string;
   nodeName?: string;
   hostNetwork?: boolean;
   hostPID?: boolean;
@@ -200,6 +202,7 @@ export interface PodSpec {
   tolerations?: Toleration[];
   hostAliases?: { ip: string; hostnames?: string[] }[];
   priority?: number;
+  preemptionPolicy?: string;
   schedulingGates?: { name: string }[];
   enableServiceLinks?: boolean;
   readinessGates?: { conditionType: string }[];
@@ -313,6 +316,12 @@ export interface CoreEvent extends KObject {
   type?: 'Normal' | 'Warning';
   reportingComponent?: string;
   reportingInstance?: string;
+  action?: string;
+}
+
+/** The body of `POST pods/<name>/binding`: which node the Pod goes to. */
+export interface Binding extends KObject {
+  target: { kind?: string; name?: string; namespace?: string; apiVersion?: string; uid?: string };
 }
 
 export interface Status {
@@ -324,4 +333,38 @@ export interface Status {
   reason?: string;
   details?: Record<string, unknown>;
   code: number;
+}
+
+/** ConfigMaps and Secrets: string data (base64 for Secrets) and binary data. */
+export interface ConfigMapLike extends KObject {
+  data?: Record<string, string>;
+  binaryData?: Record<string, string>;
+  type?: string;
+}
+
+export interface Namespace extends KObject {
+  spec?: { finalizers?: string[] };
+  status?: { phase?: 'Active' | 'Terminating'; conditions?: NodeCondition[] };
+}
+
+export interface ConfigMap extends KObject {
+  data?: Record<string, string>;
+  /** base64-encoded values. */
+  binaryData?: Record<string, string>;
+  immutable?: boolean;
+}
+
+export interface Secret extends KObject {
+  type?: string;
+  /** base64-encoded values, as on the wire. */
+  data?: Record<string, string>;
+  /** Plain-text values merged into data on write; never stored. */
+  stringData?: Record<string, string>;
+  immutable?: boolean;
+}
+
+export interface ServiceAccount extends KObject {
+  secrets?: { name?: string }[];
+  imagePullSecrets?: { name?: string }[];
+  automountServiceAccountToken?: boolean;
 }

@@ -1,0 +1,10 @@
+// `npm run bench`: every benchmark, printed as figures and ratios against baselines measured in the same run.
+
+import { benchApiserver } from './apiserver.js';
+
+const only = process.argv[2];
+const suites: [string, () => Promise<string>][] = [['apiserver', benchApiserver]];
+for (const [name, fn] of suites) {
+  if (only && only !== name) continue;
+  process.stdout.write(`${await fn()}\n\n`);
+}

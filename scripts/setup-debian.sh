@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs everything berth needs on a fresh Debian 12 machine (run as root): the runtime parts
+# (runc, conmon, catatonit, CNI plugins), image tools, etcd and the test peers, then the npm packages,
+# and builds berth. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  runc conmon catatonit containernetworking-plugins iproute2 iptables openssl
+  busybox-static mmdebstrap skopeo umoci docker-registry apache2-utils
+  etcd-server etcd-client podman kubectl
+)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Debian's registry package starts a service on :5000 that the tests do not use.
+systemctl disable --now docker-registry >/dev/null 2>&1 || true
+
+npm ci --no-audit --no-fund
+npm run build
+npm link >/dev/null 2>&1 || true

@@ -1,0 +1,82 @@
+// The resources berth serves: the single list that routing, discovery, OpenAPI and the registry are
+// generated from. (The API server depends on these field names: extend, don't rename.)
+
+export interface ResourceInfo {
+  group: string;
+  version: string;
+  kind: string;
+  listKind: string;
+  /** Plural resource name as in URLs. */
+  plural: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames: string[];
+  categories: string[];
+  verbs: string[];
+  subresources: string[];
+}
+
+const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+function res(r: Partial<ResourceInfo> & Pick<ResourceInfo, 'kind' | 'plural' | 'namespaced'>): ResourceInfo {
+  return {
+    group: '',
+    version: 'v1',
+    listKind: `${r.kind}List`,
+    singular: r.kind.toLowerCase(),
+    shortNames: [],
+    categories: [],
+    verbs: ALL_VERBS,
+    subresources: [],
+    ...r,
+  };
+}
+
+export const RESOURCES: readonly ResourceInfo[] = [
+  res({ kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'], subresources: ['status', 'binding', 'log', 'exec', 'portforward', 'eviction'] }),
+  res({ kind: 'Node', plural: 'nodes', namespaced: false, shortNames: ['no'], subresources: ['status'] }),
+  res({ kind: 'Namespace', plural: 'namespaces', namespaced: false, shortNames: ['ns'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], subresources: ['status', 'finalize'] }),
+  res({ kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
+  res({ kind: 'ConfigMap', plural: 'configmaps', namespaced: true, shortNames: ['cm'] }),
+  res({ kind: 'Secret', plural: 'secrets', namespaced: true }),
+  res({ kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'] }),
+  res({ kind: 'Binding', plural: 'bindings', namespaced: true, verbs: ['create'] }),
+  res({ group: 'coordination.k8s.io', kind: 'Lease', plural: 'leases', namespaced: true }),
+  res({ group: 'events.k8s.io', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
+];
+
+export function apiVersionOf(r: ResourceInfo): string {
+  return r.group ? `${r.group}/${r.version}` : r.version;
+}
+
+export function findResource(group: string, version: string, plural: string): ResourceInfo | undefined {
+  return RESOURCES.find((r) => r.group === group && r.version === version && r.plural === plural);
+}
+
+export function findKind(apiVersion: string, kind: string): ResourceInfo | undefined {
+  return RESOURCES.find((r) => apiVersionOf(r) === apiVersion && r.kind === kind);
+}
+
+/** What a subresource answers with and which verbs it takes (as upstream registers them). */
+export interface SubresourceInfo {
+  verbs: string[];
+  /** The kind it speaks; absent → the parent's kind. */
+  kind?: { group: string; version: string; kind: string };
+}
+
+export const SUBRESOURCES: Readonly<Record<string, SubresourceInfo>> = {
+  status: { verbs: ['get', 'patch', 'update'] },
+  binding: { verbs: ['create'], kind: { group: '', version: 'v1', kind: 'Binding' } },
+  log: { verbs: ['get'] },
+  exec: { verbs: ['create', 'get'], kind: { group: '', version: 'v1', kind: 'PodExecOptions' } },
+  portforward: { verbs: ['create', 'get'], kind: { group: '', version: 'v1', kind: 'PodPortForwardOptions' } },
+  eviction: { verbs: ['create'], kind: { group: 'policy', version: 'v1', kind: 'Eviction' } },
+  finalize: { verbs: ['update'] },
+};
+
+/** The group/versions served, in discovery order (core first). */
+export function groupVersions(): { group: string; version: string }[] {
+  const seen = new Map<string, { group: string; version: string }>();
+  for (const r of RESOURCES) seen.set(apiVersionOf(r), { group: r.group, version: r.version });
+  return [...seen.values()];
+}

@@ -1,0 +1,28 @@
+// Who is calling: the user and groups from a verified client certificate, as Kubernetes' x509
+// authenticator reads them (CN = user, O = groups).
+
+import type { TLSSocket } from 'node:tls';
+
+export interface UserInfo {
+  name: string;
+  groups: string[];
+}
+
+export const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:unauthenticated'] };
+
+export function userFromSocket(socket: TLSSocket): UserInfo | null {
+  if (!socket.authorized) return null;
+  const cert = socket.getPeerCertificate();
+  if (!cert || !cert.subject) return null;
+  const cn = cert.subject.CN;
+  const o = cert.subject.O;
+  if (!cn) return null;
+  const groups = Array.isArray(o) ? o : o ? [o] : [];
+  return { name: Array.isArray(cn) ? cn[0] : cn, groups: [...groups, 'system:authenticated'] };
+}
+
+/** The node a user speaks for, when it is a kubelet's identity (system:node:<name> in system:nodes). */
+export function nodeNameOf(user: UserInfo): string | null {
+  if (!user.groups.includes('system:nodes') || !user.name.startsWith('system:node:')) return null;
+  return user.name.slice('system:node:'.length);
+}

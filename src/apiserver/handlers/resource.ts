@@ -1,0 +1,191 @@
+// The verbs on a resource URL: get, list, watch, create, update, patch, delete, deletecollection,
+// and the pod subresources that are plain object writes (status, binding, eviction).
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError } from '../../api/errors.js';
+import { applyPatch } from '../../api/patch/apply.js';
+import { jsonPatch } from '../../api/patch/json-patch.js';
+import { jsonMergePatch } from '../../api/patch/merge-patch.js';
+import { strategicMergePatch } from '../../api/patch/strategic-merge-patch.js';
+import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../api/schema/validate.js';
+import { toTable } from '../../api/tables/table.js';
+import type { KObject } from '../../api/types.js';
+import { decodeDocument, decodeObject, mediaType, readBody } from '../http/body.js';
+import { successStatus } from '../http/status.js';
+import type { ResourceRoute } from '../http/route.js';
+import type { RequestContext } from '../registry/context.js';
+import { bindPod } from '../registry/kinds/pod.js';
+import type { Registry } from '../registry/index.js';
+import { INTERNAL, parseResourceVersion, type RestStorage } from '../registry/rest.js';
+import { outputFormat, type OutputFormat } from './negotiate.js';
+import { sendJson } from './respond.js';
+import { predicatesFrom } from './selectors.js';
+import { serveWatch } from './watch.js';
+
+function intParam(q: URLSearchParams, name: string): number | undefined {
+  const v = q.get(name);
+  if (v === null || v === '') return undefined;
+  if (!/^-?\d+$/.test(v)) throw new ApiError('BadRequest', `invalid ${name}: ${v}: must be an integer`);
+  return Number(v);
+}
+
+function render(storage: RestStorage, fmt: OutputFormat, objs: KObject[], meta: { resourceVersion?: string; continue?: string; remainingItemCount?: number }, headers: boolean): unknown {
+  if (!fmt.table) return null;
+  return toTable(storage.resource.kind, objs, { includeObject: fmt.includeObject, now: new Date(), listMeta: meta, noHeaders: !headers });
+}
+
+/** Strict field validation: unknown fields are a 400 (Strict) or a warning (Warn). */
+function checkFields(storage: RestStorage, obj: Record<string, unknown>, ctx: RequestContext): void {
+  if (ctx.fieldValidation === 'Ignore') return;
+  const unknown = unknownFields(storage.resource.kind, obj);
+  if (!unknown.length) return;
+  if (ctx.fieldValidation === 'Strict') throw strictDecodingError(storage.resource.kind, storage.resource.version, unknown);
+  ctx.warnings.push(...unknownFieldWarnings(unknown));
+}
+
+export async function handleResource(req: IncomingMessage, res: ServerResponse, url: URL, route: ResourceRoute, registry: Registry, ctx: RequestContext): Promise<void> {
+  const q = url.searchParams;
+  const method = req.method ?? 'GET';
+  const { resource, namespace, name, subresource } = route;
+  const storage = registry.storage(resource) ?? (resource.kind === 'Binding' ? registry.core('pods') : resource.group === 'events.k8s.io' ? registry.core('events') : undefined);
+  if (!storage) throw new ApiError('NotFound', 'the server could not find the requested resource');
+  const ns = resource.namespaced ? namespace : undefined;
+  if (resource.namespaced && name !== undefined && ns === undefined) throw new ApiError('NotFound', 'the server could not find the requested resource');
+  const kind = storage.resource.kind;
+
+  // Bindings: POST namespaces/<ns>/bindings or pods/<name>/binding.
+  if (resource.kind === 'Binding' || subresource === 'binding') {
+    if (method !== 'POST') throw new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource`);
+    const body = decodeObject(await readBody(req), mediaType(req));
+    const meta = (body.metadata ?? {}) as { name?: string };
+    const podName = subresource === 'binding' ? name! : meta.name;
+    const target = (body.target ?? {}) as { name?: string; kind?: string };
+    if (!podName) throw new ApiError('BadRequest', 'binding must name a pod');
+    if (!target.name) throw new ApiError('Invalid', `Binding "${podName}" is invalid: target.name: Required value`, { name: podName, kind: 'Binding', causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'target.name' }] });
+    if (ctx.user.groups.includes('system:nodes')) throw new ApiError('Forbidden', `pods "${podName}" is forbidden: nodes may not bind pods`);
+    await storage.modify(ns, podName, ctx, (pod) => bindPod(pod, target.name!), INTERNAL);
+    return sendJson(res, 201, successStatus(), ctx.warnings);
+  }
+
+  if (subresource === 'eviction') {
+    if (method !== 'POST') throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    const body = decodeObject(await readBody(req), mediaType(req));
+    const opts = (body.deleteOptions ?? {}) as { gracePeriodSeconds?: number };
+    await storage.delete(ns, name!, { gracePeriodSeconds: opts.gracePeriodSeconds }, ctx);
+    return sendJson(res, 201, successStatus(), ctx.warnings);
+  }
+  if (subresource && subresource !== 'status' && subresource !== 'finalize') {
+    throw new ApiError('NotFound', 'the server could not find the requested resource');
+  }
+  const statusSub = subresource === 'status' || subresource === 'finalize' ? 'status' : undefined;
+  const fmt = outputFormat(req, q);
+
+  switch (method) {
+    case 'GET': {
+      if (name !== undefined) {
+        if (q.get('watch') === 'true' || q.get('watch') === '1') throw new ApiError('BadRequest', 'watch is not supported on a single object; use fieldSelector=metadata.name');
+        const obj = storage.get(ns, name);
+        const body = fmt.table ? render(storage, fmt, [obj], { resourceVersion: obj.metadata.resourceVersion }, true) : storage.getEntry(ns, name)!.json;
+        return sendJson(res, 200, body as object, ctx.warnings);
+      }
+      const predicates = predicatesFrom(q, kind);
+      const rvParam = q.get('resourceVersion') ?? undefined;
+      if (q.get('watch') === 'true' || q.get('watch') === '1') {
+        const rv = parseResourceVersion(rvParam);
+        const sendInitialParam = q.get('sendInitialEvents');
+        const fromStart = rv === undefined || rv === 0;
+        serveWatch(req, res, {
+          storage,
+          namespace: ns,
+          predicates,
+          fromRev: fromStart && sendInitialParam !== 'false' ? undefined : rv === 0 ? undefined : rv,
+          sendInitial: sendInitialParam === 'true' || (fromStart && sendInitialParam !== 'false'),
+          bookmarks: q.get('allowWatchBookmarks') === 'true',
+          timeoutSeconds: intParam(q, 'timeoutSeconds'),
+          render: (obj, entry, first) => (fmt.table ? JSON.stringify(render(storage, fmt, [obj], { resourceVersion: obj.metadata.resourceVersion }, first)) : entry.json),
+        });
+        return;
+      }
+      parseResourceVersion(rvParam);
+      const page = storage.list(ns, { ...predicates, limit: intParam(q, 'limit'), continue: q.get('continue') ?? undefined, resourceVersion: rvParam });
+      const meta = { resourceVersion: page.resourceVersion, ...(page.continue ? { continue: page.continue, remainingItemCount: page.remainingItemCount } : {}) };
+      if (fmt.table) return sendJson(res, 200, render(storage, fmt, page.entries.map((e) => e.obj), meta, true) as object, ctx.warnings);
+      // Items are spliced in from each entry's cached JSON: a 10k list is never re-serialised.
+      const head = JSON.stringify({ kind: storage.resource.listKind, apiVersion: storage.typed({ metadata: {} }).apiVersion, metadata: meta });
+      return sendJson(res, 200, `${head.slice(0, -1)},"items":[${page.entries.map((e) => e.json).join(',')}]}`, ctx.warnings);
+    }
+    case 'POST': {
+      if (name !== undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      const body = decodeObject(await readBody(req), mediaType(req));
+      checkFields(storage, body, ctx);
+      const created = await storage.create(ns, body as KObject, ctx);
+      return sendJson(res, 201, created, ctx.warnings);
+    }
+    case 'PUT': {
+      if (name === undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      const body = decodeObject(await readBody(req), mediaType(req));
+      checkFields(storage, body, ctx);
+      const { obj, created } = await storage.update(ns, name, body as KObject, ctx, statusSub);
+      return sendJson(res, created ? 201 : 200, obj, ctx.warnings);
+    }
+    case 'PATCH': {
+      if (name === undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      const type = mediaType(req);
+      const raw = await readBody(req);
+      if (type === 'application/apply-patch+yaml') {
+        const applied = decodeObject(raw, 'application/yaml');
+        checkFields(storage, applied, ctx);
+        if (!ctx.fieldManager) throw new ApiError('BadRequest', 'PATCH, application/apply-patch+yaml requires fieldManager to be set');
+        const force = q.get('force') === 'true';
+        const existing = storage.getEntry(ns, name);
+        if (!existing) {
+          const { object } = applyPatch(undefined, applied as KObject, ctx.fieldManager, { force });
+          const created = await storage.create(ns, { ...object, metadata: { ...object.metadata, name } } as KObject, ctx);
+          return sendJson(res, 201, created, ctx.warnings);
+        }
+        const obj = await storage.modify(ns, name, ctx, (cur) => applyPatch(cur, applied as KObject, ctx.fieldManager!, { force }).object, statusSub);
+        return sendJson(res, 200, obj, ctx.warnings);
+      }
+      let mutate: (cur: KObject) => KObject;
+      if (type === 'application/merge-patch+json') {
+        const patch = decodeDocument(raw, 'application/json');
+        checkFields(storage, { ...(patch as object) }, ctx);
+        mutate = (cur) => jsonMergePatch(cur as never, patch as never) as unknown as KObject;
+      } else if (type === 'application/strategic-merge-patch+json') {
+        const patch = decodeDocument(raw, 'application/json');
+        mutate = (cur) => strategicMergePatch(cur as Record<string, unknown>, patch as Record<string, unknown>, kind) as unknown as KObject;
+      } else if (type === 'application/json-patch+json') {
+        const ops = decodeDocument(raw, 'application/json');
+        mutate = (cur) => jsonPatch(cur, ops) as KObject;
+      } else {
+        throw new ApiError('UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+      }
+      const obj = await storage.modify(ns, name, ctx, mutate, statusSub);
+      return sendJson(res, 200, obj, ctx.warnings);
+    }
+    case 'DELETE': {
+      const raw = await readBody(req);
+      const opts = raw.length ? (decodeObject(raw, mediaType(req)) as { gracePeriodSeconds?: number; preconditions?: { uid?: string; resourceVersion?: string }; propagationPolicy?: string }) : {};
+      const grace = intParam(q, 'gracePeriodSeconds') ?? opts.gracePeriodSeconds;
+      if (name !== undefined) {
+        if (kind === 'Namespace') return sendJson(res, 200, await registry.namespaces.delete(name, ctx), ctx.warnings);
+        const { obj } = await storage.delete(ns, name, { gracePeriodSeconds: grace, preconditions: opts.preconditions }, ctx);
+        return sendJson(res, 200, obj, ctx.warnings);
+      }
+      const predicates = predicatesFrom(q, kind);
+      const page = storage.list(ns, predicates);
+      const items: KObject[] = [];
+      for (const e of page.entries) {
+        const r = await storage.delete(e.obj.metadata.namespace, e.obj.metadata.name!, { gracePeriodSeconds: grace }, ctx).catch((err) => {
+          if (err instanceof ApiError && err.code === 'NotFound') return null;
+          throw err;
+        });
+        if (r) items.push(r.obj);
+      }
+      const list = storage.listObject({ entries: [], resourceVersion: String(storage.cache.revision) });
+      return sendJson(res, 200, { ...list, items }, ctx.warnings);
+    }
+    default:
+      throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
+  }
+}

@@ -1,0 +1,30 @@
+// Turns labelSelector / fieldSelector query parameters into predicates over objects.
+
+import { fieldsOf, allowedFieldSelectors } from '../../api/fields.js';
+import { matchFields, parseFieldSelector } from '../../api/selectors/fields.js';
+import { matchLabels, parseLabelSelector } from '../../api/selectors/labels.js';
+import type { KObject } from '../../api/types.js';
+
+export interface Predicates {
+  labelMatch?: (o: KObject) => boolean;
+  fieldMatch?: (o: KObject) => boolean;
+}
+
+export function predicatesFrom(query: URLSearchParams, kind: string): Predicates {
+  const p: Predicates = {};
+  const ls = query.get('labelSelector');
+  if (ls) {
+    const sel = parseLabelSelector(ls);
+    p.labelMatch = (o) => matchLabels(sel, o.metadata.labels);
+  }
+  const fs = query.get('fieldSelector');
+  if (fs) {
+    const sel = parseFieldSelector(fs, allowedFieldSelectors(kind), kind);
+    p.fieldMatch = (o) => matchFields(sel, fieldsOf(kind, o));
+  }
+  return p;
+}
+
+export function matchesAll(p: Predicates, o: KObject): boolean {
+  return (!p.labelMatch || p.labelMatch(o)) && (!p.fieldMatch || p.fieldMatch(o));
+}

@@ -1,0 +1,44 @@
+// Parses a resource URL into its parts, the way kube-apiserver's RequestInfo does.
+
+import { ApiError } from '../../api/errors.js';
+import { findResource, type ResourceInfo } from '../../api/schema/resources.js';
+
+export interface ResourceRoute {
+  resource: ResourceInfo;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+}
+
+/** null when the path is not a resource path (discovery, health, …). */
+export function parseResourcePath(pathname: string): ResourceRoute | null {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  let group: string;
+  let version: string;
+  let rest: string[];
+  if (parts[0] === 'api' && parts.length >= 3) {
+    group = '';
+    version = parts[1];
+    rest = parts.slice(2);
+  } else if (parts[0] === 'apis' && parts.length >= 4) {
+    group = parts[1];
+    version = parts[2];
+    rest = parts.slice(3);
+  } else {
+    return null;
+  }
+  let namespace: string | undefined;
+  // /namespaces/<ns>/<resource>… is namespaced; /namespaces/<ns>[/status|/finalize] is the Namespace itself.
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    namespace = rest[1];
+    rest = rest.slice(2);
+  }
+  const [plural, name, subresource, ...extra] = rest;
+  const resource = findResource(group, version, plural);
+  if (!resource || extra.length) throw new ApiError('NotFound', 'the server could not find the requested resource');
+  if (namespace !== undefined && !resource.namespaced) throw new ApiError('NotFound', 'the server could not find the requested resource');
+  if (subresource !== undefined && !resource.subresources.includes(subresource)) {
+    throw new ApiError('NotFound', 'the server could not find the requested resource');
+  }
+  return { resource, namespace, name, subresource };
+}

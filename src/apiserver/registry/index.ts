@@ -1,0 +1,76 @@
+// Wires one RestStorage per served resource over a backend: the API server's whole state.
+
+import { RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
+import type { Backend } from '../../store/types.js';
+import type { RequestContext } from './context.js';
+import { genericStrategy } from './kinds/generic.js';
+import { restrictToOwnNode } from './kinds/node-scoped.js';
+import { podStrategy } from './kinds/pod.js';
+import { NamespaceLifecycle } from './namespaces.js';
+import { RestStorage } from './rest.js';
+import type { Strategy } from './strategy.js';
+import { resourcePrefix } from './keys.js';
+
+export const SYSTEM_CONTEXT: RequestContext = {
+  user: { name: 'system:apiserver', groups: ['system:masters'] },
+  dryRun: false,
+  fieldValidation: 'Ignore',
+  warnings: [],
+};
+
+function strategyFor(r: ResourceInfo): Strategy {
+  switch (r.kind) {
+    case 'Pod':
+      return podStrategy();
+    case 'Node':
+      return restrictToOwnNode(genericStrategy({ kind: 'Node', hasStatus: true }), 'nodes');
+    case 'Namespace':
+      return genericStrategy({ kind: 'Namespace', hasStatus: true });
+    case 'Lease':
+      return restrictToOwnNode(genericStrategy({ kind: 'Lease', allowCreateOnUpdate: true }), 'leases');
+    case 'Event':
+      return genericStrategy({ kind: 'Event', allowCreateOnUpdate: true });
+    default:
+      return genericStrategy({ kind: r.kind });
+  }
+}
+
+export class Registry {
+  readonly #storages = new Map<ResourceInfo, RestStorage>();
+  readonly namespaces: NamespaceLifecycle;
+
+  constructor(backend: Backend, opts: { watchCacheSize?: number } = {}) {
+    for (const r of RESOURCES) {
+      // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
+      if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
+      this.#storages.set(r, new RestStorage(r, backend, strategyFor(r), opts.watchCacheSize));
+    }
+    const all = [...this.#storages.values()];
+    const nsStorage = all.find((s) => s.resource.kind === 'Namespace')!;
+    this.namespaces = new NamespaceLifecycle(nsStorage, all.filter((s) => s.resource.namespaced), SYSTEM_CONTEXT);
+    for (const s of all) if (s.resource.namespaced) s.namespaceGate = this.namespaces;
+  }
+
+  storage(r: ResourceInfo): RestStorage | undefined {
+    return this.#storages.get(r);
+  }
+
+  /** The storage for a kind in the core group (for internal use: pods, nodes, …). */
+  core(plural: string): RestStorage {
+    for (const [r, s] of this.#storages) if (r.group === '' && r.plural === plural) return s;
+    throw new Error(`no storage for ${plural}`);
+  }
+
+  async start(): Promise<void> {
+    await Promise.all([...this.#storages.values()].map((s) => s.cache.start()));
+    await this.namespaces.start();
+  }
+
+  stop(): void {
+    for (const s of this.#storages.values()) s.cache.stop();
+  }
+
+  prefixes(): string[] {
+    return [...this.#storages.keys()].map(resourcePrefix);
+  }
+}

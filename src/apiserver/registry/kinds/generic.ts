@@ -1,0 +1,41 @@
+// The strategy most kinds use: defaults and validation from api/, status (when the kind has one)
+// owned by the /status subresource.
+
+import { applyDefaults } from '../../../api/defaults/index.js';
+import type { KObject } from '../../../api/types.js';
+import { validateCreate, validateStatusUpdate, validateUpdate } from '../../../api/validation/index.js';
+import type { Strategy } from '../strategy.js';
+
+export interface GenericOptions {
+  kind: string;
+  /** The kind has a status only /status may change. */
+  hasStatus?: boolean;
+  /** create resets status (Pods: the kubelet reports it, clients don't). */
+  resetStatusOnCreate?: boolean;
+  allowCreateOnUpdate?: boolean;
+}
+
+export function genericStrategy(o: GenericOptions): Strategy {
+  return {
+    prepareForCreate(obj: KObject): void {
+      if (o.resetStatusOnCreate) delete obj.status;
+      applyDefaults(o.kind, obj);
+    },
+    validateCreate: (obj) => validateCreate(o.kind, obj),
+    prepareForUpdate(obj: KObject, old: KObject): void {
+      if (o.hasStatus) {
+        if (old.status === undefined) delete obj.status;
+        else obj.status = structuredClone(old.status);
+      }
+    },
+    validateUpdate: (obj, old) => validateUpdate(o.kind, obj, old),
+    prepareForStatusUpdate(obj: KObject, old: KObject): void {
+      for (const k of Object.keys(obj)) if (k !== 'status' && k !== 'metadata' && k !== 'apiVersion' && k !== 'kind') delete obj[k];
+      for (const k of Object.keys(old)) if (k !== 'status' && k !== 'metadata') obj[k] = structuredClone(old[k]);
+    },
+    validateStatusUpdate: (obj, old) => validateStatusUpdate(o.kind, obj, old),
+    allowCreateOnUpdate: o.allowCreateOnUpdate ?? false,
+    allowUnconditionalUpdate: true,
+    deletionGrace: () => 0,
+  };
+}

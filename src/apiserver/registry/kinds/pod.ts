@@ -1,0 +1,50 @@
+// Pods: status belongs to the kubelet, deletion is graceful once a Pod is on a node, and a node may
+// touch only the Pods bound to it.
+
+import { ApiError } from '../../../api/errors.js';
+import type { KObject, Pod } from '../../../api/types.js';
+import { nodeNameOf } from '../../auth/identity.js';
+import type { Strategy } from '../strategy.js';
+import { genericStrategy } from './generic.js';
+
+export function podDeletionGrace(pod: Pod, requested: number | undefined): number {
+  const phase = pod.status?.phase;
+  if (!pod.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
+  let grace = requested ?? pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+  if (requested !== undefined && pod.metadata.deletionGracePeriodSeconds !== undefined) grace = Math.min(grace, pod.metadata.deletionGracePeriodSeconds);
+  // A negative grace means "as soon as possible", which Kubernetes turns into 1 second.
+  return grace < 0 ? 1 : grace;
+}
+
+export function podStrategy(): Strategy {
+  const base = genericStrategy({ kind: 'Pod', hasStatus: true, resetStatusOnCreate: true });
+  return {
+    ...base,
+    deletionGrace: (obj, requested) => podDeletionGrace(obj as Pod, requested),
+    admit(verb, obj, old, ctx, subresource) {
+      const node = nodeNameOf(ctx.user);
+      if (node === null) return;
+      const target = (old ?? obj) as Pod | null;
+      const name = target?.metadata.name ?? '';
+      const boundHere = (old as Pod | null)?.spec?.nodeName === node;
+      const allowed = (verb === 'update' && subresource === 'status' && boundHere) || (verb === 'delete' && boundHere);
+      if (!allowed) {
+        const what = subresource ? `pods/${subresource}` : 'pods';
+        throw new ApiError('Forbidden', `pods "${name}" is forbidden: User "${ctx.user.name}" cannot ${verb} resource "${what}" in API group "" in the namespace "${target?.metadata.namespace ?? ''}": node "${node}" can only ${verb === 'delete' ? 'delete' : 'update status of'} pods with spec.nodeName set to itself`, { name, kind: 'pods' });
+      }
+    },
+  };
+}
+
+/** Applies a Binding: sets spec.nodeName once and records PodScheduled, as the binding subresource does. */
+export function bindPod(pod: KObject, nodeName: string): KObject {
+  const p = pod as Pod;
+  if (p.metadata.deletionTimestamp) throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${p.metadata.name}": pod ${p.metadata.name} is being deleted, cannot be assigned to a host`);
+  if (p.spec.nodeName) throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${p.metadata.name}": pod ${p.metadata.name} is already assigned to node "${p.spec.nodeName}"`);
+  p.spec.nodeName = nodeName;
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const conditions = (p.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+  conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
+  p.status = { ...p.status, conditions };
+  return p;
+}

@@ -1,0 +1,412 @@
+// The generic REST storage every resource shares: create, get, list, update, delete and watch over
+// the store and its watch cache, with Kubernetes' rules for names, resourceVersions, conflicts and
+// graceful deletion. What differs per kind comes from its Strategy.
+
+import { randomUUID, randomBytes } from 'node:crypto';
+import { ApiError, alreadyExists, conflict, invalid, notFound, type Cause } from '../../api/errors.js';
+import type { ResourceInfo } from '../../api/schema/resources.js';
+import { apiVersionOf } from '../../api/schema/resources.js';
+import type { KList, KObject } from '../../api/types.js';
+import type { Backend } from '../../store/types.js';
+import { StoreError } from '../../store/types.js';
+import { Entry, WatchCache } from '../watchcache/cache.js';
+import type { RequestContext } from './context.js';
+import { objectKey, resourcePrefix, scanPrefix } from './keys.js';
+import type { Strategy } from './strategy.js';
+
+export interface ListOptions {
+  labelMatch?: (o: KObject) => boolean;
+  fieldMatch?: (o: KObject) => boolean;
+  limit?: number;
+  continue?: string;
+  /** "" / undefined = latest, "0" = any, "N" = not older than N. */
+  resourceVersion?: string;
+}
+
+export interface ListPage {
+  entries: Entry[];
+  resourceVersion: string;
+  continue?: string;
+  remainingItemCount?: number;
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+  propagationPolicy?: string;
+}
+
+/** Namespace lookups the registry needs before it lets an object in. */
+export interface NamespaceGate {
+  /** Throws NotFound or Forbidden when objects cannot be created in ns. */
+  checkCreate(ns: string): void;
+}
+
+const encoder = new TextEncoder();
+
+function encode(obj: KObject): Uint8Array {
+  // The resourceVersion is the store's revision, not part of the stored bytes.
+  const { resourceVersion: _rv, ...meta } = obj.metadata;
+  return encoder.encode(JSON.stringify({ ...obj, metadata: meta }));
+}
+
+export function decodeStored(value: Uint8Array, rev: number): KObject {
+  const obj = JSON.parse(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8')) as KObject;
+  obj.metadata.resourceVersion = String(rev);
+  return obj;
+}
+
+function nameSuffix(): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  const bytes = randomBytes(5);
+  let s = '';
+  for (const b of bytes) s += alphabet[b % alphabet.length];
+  return s;
+}
+
+function storeErrorToApi(e: unknown, r: ResourceInfo, name: string): unknown {
+  if (!(e instanceof StoreError)) return e;
+  switch (e.code) {
+    case 'AlreadyExists':
+      return alreadyExists(r.plural, name, r.group);
+    case 'NotFound':
+      return notFound(r.plural, name, r.group);
+    case 'Conflict':
+      return conflict(r.plural, name, undefined, r.group);
+    case 'Expired':
+      return new ApiError('Expired', e.message);
+  }
+}
+
+interface ContinueToken {
+  rv: number;
+  start: string;
+}
+
+function encodeContinue(t: ContinueToken): string {
+  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: t.rv, start: t.start })).toString('base64url');
+}
+
+function decodeContinue(s: string): ContinueToken {
+  try {
+    const t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as { rv?: unknown; start?: unknown };
+    if (typeof t.rv === 'number' && typeof t.start === 'string') return { rv: t.rv, start: t.start };
+  } catch {
+    // fall through
+  }
+  throw new ApiError('BadRequest', 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+}
+
+export function parseResourceVersion(rv: string | undefined, what = 'resourceVersion'): number | undefined {
+  if (rv === undefined || rv === '') return undefined;
+  if (!/^\d+$/.test(rv)) throw new ApiError('BadRequest', `invalid ${what}: ${rv}`);
+  return Number(rv);
+}
+
+/** The subresource name for writes the server makes itself, past the strategy's update rules. */
+export const INTERNAL = '<internal>';
+
+export class RestStorage {
+  readonly resource: ResourceInfo;
+  readonly cache: WatchCache;
+  readonly #backend: Backend;
+  readonly #strategy: Strategy;
+  #namespaces: NamespaceGate | null = null;
+
+  constructor(resource: ResourceInfo, backend: Backend, strategy: Strategy, historySize?: number) {
+    this.resource = resource;
+    this.#backend = backend;
+    this.#strategy = strategy;
+    this.cache = new WatchCache(backend, resourcePrefix(resource), { decode: (v, _k, rev) => decodeStored(v, rev), historySize });
+  }
+
+  set namespaceGate(g: NamespaceGate) {
+    this.#namespaces = g;
+  }
+
+  get strategy(): Strategy {
+    return this.#strategy;
+  }
+
+  #key(ns: string | undefined, name: string): string {
+    return objectKey(this.resource, ns, name);
+  }
+
+  /** Fills apiVersion/kind the way clients see them on this endpoint. */
+  #typed(obj: KObject): KObject {
+    return { apiVersion: apiVersionOf(this.resource), kind: this.resource.kind, ...obj };
+  }
+
+  #checkTypeMeta(obj: KObject): void {
+    const want = apiVersionOf(this.resource);
+    if (obj.apiVersion !== undefined && obj.apiVersion !== want) {
+      throw new ApiError('BadRequest', `the API version in the data (${obj.apiVersion}) does not match the expected API version (${want})`);
+    }
+    if (obj.kind !== undefined && obj.kind !== this.resource.kind) {
+      throw new ApiError('BadRequest', `the kind in the data (${obj.kind}) does not match the expected kind (${this.resource.kind})`);
+    }
+  }
+
+  #checkNamespace(obj: KObject, ns: string | undefined): void {
+    if (!this.resource.namespaced) {
+      delete obj.metadata.namespace;
+      return;
+    }
+    if (obj.metadata.namespace && ns && obj.metadata.namespace !== ns) {
+      throw new ApiError('BadRequest', 'the namespace of the provided object does not match the namespace sent on the request');
+    }
+    obj.metadata.namespace = ns ?? obj.metadata.namespace;
+  }
+
+  #invalid(obj: KObject, causes: Cause[]): ApiError {
+    return invalid(this.resource.kind, obj.metadata.name ?? '', causes, this.resource.group);
+  }
+
+  get(ns: string | undefined, name: string): KObject {
+    const e = this.cache.get(this.#key(ns, name));
+    if (!e) throw notFound(this.resource.plural, name, this.resource.group);
+    return e.obj;
+  }
+
+  getEntry(ns: string | undefined, name: string): Entry | undefined {
+    return this.cache.get(this.#key(ns, name));
+  }
+
+  typed(obj: KObject): KObject {
+    return this.#typed(obj);
+  }
+
+  async create(ns: string | undefined, body: KObject, ctx: RequestContext): Promise<KObject> {
+    this.#checkTypeMeta(body);
+    const obj = this.#typed(structuredClone(body));
+    obj.metadata ??= {};
+    this.#checkNamespace(obj, ns);
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + nameSuffix();
+    if (!obj.metadata.name) {
+      throw this.#invalid(obj, [{ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' }]);
+    }
+    if (obj.metadata.resourceVersion) {
+      throw new ApiError('BadRequest', 'resourceVersion should not be set on objects to be created');
+    }
+    if (this.resource.namespaced && obj.metadata.namespace) this.#namespaces?.checkCreate(obj.metadata.namespace);
+    this.#strategy.admit?.('create', obj, null, ctx);
+    const meta = obj.metadata;
+    meta.uid = randomUUID();
+    meta.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    if ('spec' in obj) meta.generation = 1;
+    this.#strategy.prepareForCreate(obj);
+    const causes = this.#strategy.validateCreate(obj);
+    if (causes.length) throw this.#invalid(obj, causes);
+    if (ctx.dryRun) return obj;
+    const rev = await this.#backend.create(this.#key(meta.namespace, meta.name!), encode(obj)).catch((e) => {
+      throw storeErrorToApi(e, this.resource, meta.name!);
+    });
+    await this.cache.waitFor(rev);
+    meta.resourceVersion = String(rev);
+    return obj;
+  }
+
+  /**
+   * Replaces the object (PUT). `subresource` 'status' keeps everything but status from the stored
+   * object; the main resource keeps status. Returns the stored object and whether it was created.
+   */
+  async update(ns: string | undefined, name: string, body: KObject, ctx: RequestContext, subresource?: string): Promise<{ obj: KObject; created: boolean }> {
+    this.#checkTypeMeta(body);
+    const obj = this.#typed(structuredClone(body));
+    obj.metadata ??= {};
+    if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
+      throw new ApiError('BadRequest', `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+    }
+    obj.metadata.name = name;
+    this.#checkNamespace(obj, ns);
+    const key = this.#key(ns, name);
+    const current = this.cache.get(key);
+    if (!current) {
+      if (!this.#strategy.allowCreateOnUpdate || subresource) throw notFound(this.resource.plural, name, this.resource.group);
+      delete obj.metadata.resourceVersion;
+      return { obj: await this.create(ns, obj, ctx), created: true };
+    }
+    const wantRv = parseResourceVersion(obj.metadata.resourceVersion, 'resourceVersion');
+    if (wantRv === undefined && !this.#strategy.allowUnconditionalUpdate) {
+      throw this.#invalid(obj, [{ reason: 'FieldValueRequired', field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' }]);
+    }
+    if (wantRv !== undefined && wantRv !== current.rev) throw conflict(this.resource.plural, name, undefined, this.resource.group);
+    return { obj: await this.#write(current, obj, ctx, subresource), created: false };
+  }
+
+  /** Writes obj over current after the strategy's rules; a no-op write returns the stored object. */
+  async #write(current: Entry, obj: KObject, ctx: RequestContext, subresource?: string): Promise<KObject> {
+    const old = current.obj;
+    const meta = obj.metadata;
+    // What no client may change through an update.
+    meta.uid = old.metadata.uid;
+    meta.creationTimestamp = old.metadata.creationTimestamp;
+    meta.namespace = old.metadata.namespace;
+    if (subresource !== INTERNAL) {
+      meta.deletionTimestamp = old.metadata.deletionTimestamp;
+      meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+      if (meta.deletionTimestamp === undefined) delete meta.deletionTimestamp;
+      if (meta.deletionGracePeriodSeconds === undefined) delete meta.deletionGracePeriodSeconds;
+      meta.generation = old.metadata.generation;
+      if (meta.generation === undefined) delete meta.generation;
+    }
+    if (subresource === INTERNAL) {
+      // The server's own transitions (binding, namespace termination): the caller already checked them.
+    } else if (subresource === 'status') {
+      this.#strategy.prepareForStatusUpdate(obj, old);
+      this.#strategy.admit?.('update', obj, old, ctx, 'status');
+      const causes = this.#strategy.validateStatusUpdate(obj, old);
+      if (causes.length) throw this.#invalid(obj, causes);
+    } else {
+      this.#strategy.prepareForUpdate(obj, old);
+      this.#strategy.admit?.('update', obj, old, ctx);
+      const causes = this.#strategy.validateUpdate(obj, old);
+      if (causes.length) throw this.#invalid(obj, causes);
+      if ('spec' in obj && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
+    }
+    meta.resourceVersion = old.metadata.resourceVersion;
+    if (JSON.stringify(obj) === current.json) return old;
+    if (ctx.dryRun) return obj;
+    // An object being deleted whose last finalizer went away is removed now.
+    if (old.metadata.deletionTimestamp && !(meta.finalizers?.length) && old.metadata.finalizers?.length && this.#strategy.deletionGrace(obj, undefined) === 0) {
+      await this.#remove(current);
+      return obj;
+    }
+    const rev = await this.#backend.update(current.key, encode(obj), current.rev).catch((e) => {
+      throw storeErrorToApi(e, this.resource, meta.name!);
+    });
+    await this.cache.waitFor(rev);
+    meta.resourceVersion = String(rev);
+    return obj;
+  }
+
+  /**
+   * Read-modify-write with retries on conflict: mutate gets a fresh copy of the stored object and
+   * returns the desired object (or throws). Used by PATCH and by server-internal updates.
+   */
+  async modify(
+    ns: string | undefined,
+    name: string,
+    ctx: RequestContext,
+    mutate: (current: KObject) => KObject,
+    subresource?: string,
+  ): Promise<KObject> {
+    for (let attempt = 0; ; attempt++) {
+      const current = this.cache.get(this.#key(ns, name));
+      if (!current) throw notFound(this.resource.plural, name, this.resource.group);
+      const next = mutate(structuredClone(current.obj));
+      this.#checkTypeMeta(next);
+      next.metadata ??= {};
+      if (next.metadata.name !== name) throw new ApiError('BadRequest', `the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`);
+      const pinned = parseResourceVersion(next.metadata.resourceVersion);
+      if (pinned !== undefined && pinned !== current.rev) throw conflict(this.resource.plural, name, undefined, this.resource.group);
+      try {
+        return await this.#write(current, this.#typed(next), ctx, subresource);
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'Conflict' && pinned === undefined && attempt < 10) continue;
+        throw e;
+      }
+    }
+  }
+
+  async delete(ns: string | undefined, name: string, opts: DeleteOptions, ctx: RequestContext): Promise<{ obj: KObject; deleted: boolean }> {
+    for (let attempt = 0; ; attempt++) {
+      const current = this.cache.get(this.#key(ns, name));
+      if (!current) throw notFound(this.resource.plural, name, this.resource.group);
+      const old = current.obj;
+      const pre = opts.preconditions;
+      if (pre?.uid && pre.uid !== old.metadata.uid) {
+        throw conflict(this.resource.plural, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`, this.resource.group);
+      }
+      if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
+        throw conflict(this.resource.plural, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`, this.resource.group);
+      }
+      if (opts.gracePeriodSeconds !== undefined && (!Number.isInteger(opts.gracePeriodSeconds))) {
+        throw new ApiError('BadRequest', 'gracePeriodSeconds must be an integer');
+      }
+      this.#strategy.admit?.('delete', null, old, ctx);
+      const grace = this.#strategy.deletionGrace(old, opts.gracePeriodSeconds);
+      const finalizers = old.metadata.finalizers ?? [];
+      if (grace === 0 && finalizers.length === 0) {
+        if (ctx.dryRun) return { obj: old, deleted: true };
+        try {
+          await this.#remove(current);
+        } catch (e) {
+          if (e instanceof ApiError && e.code === 'Conflict' && attempt < 10) continue;
+          throw e;
+        }
+        return { obj: old, deleted: true };
+      }
+      // Graceful: mark, and let whoever owns the object (the kubelet, a finalizer) finish the job.
+      const next = structuredClone(old);
+      const oldGrace = old.metadata.deletionGracePeriodSeconds;
+      if (old.metadata.deletionTimestamp && oldGrace !== undefined && oldGrace <= grace) return { obj: old, deleted: false };
+      next.metadata.deletionTimestamp = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+      next.metadata.deletionGracePeriodSeconds = grace;
+      if (ctx.dryRun) return { obj: next, deleted: false };
+      try {
+        const rev = await this.#backend.update(current.key, encode(next), current.rev);
+        await this.cache.waitFor(rev);
+        next.metadata.resourceVersion = String(rev);
+        return { obj: next, deleted: false };
+      } catch (e) {
+        if (e instanceof StoreError && e.code === 'Conflict' && attempt < 10) continue;
+        throw storeErrorToApi(e, this.resource, name);
+      }
+    }
+  }
+
+  async #remove(current: Entry): Promise<void> {
+    const rev = await this.#backend.delete(current.key, current.rev).catch((e) => {
+      throw storeErrorToApi(e, this.resource, current.obj.metadata.name ?? '');
+    });
+    await this.cache.waitFor(rev);
+  }
+
+  list(ns: string | undefined, opts: ListOptions): ListPage {
+    const minRv = parseResourceVersion(opts.resourceVersion === '0' ? undefined : opts.resourceVersion);
+    if (minRv !== undefined && minRv > this.cache.revision) {
+      throw new ApiError('Timeout', `Too large resource version: ${minRv}, current: ${this.cache.revision}`, { retryAfterSeconds: 1 });
+    }
+    let start: string | undefined;
+    let rv = this.cache.revision;
+    if (opts.continue) {
+      const t = decodeContinue(opts.continue);
+      start = t.start;
+      rv = t.rv;
+    }
+    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    const entries: Entry[] = [];
+    let last: string | undefined;
+    let more = false;
+    let remaining = 0;
+    for (const e of this.cache.scan(scanPrefix(this.resource, ns), start)) {
+      if (opts.labelMatch && !opts.labelMatch(e.obj)) continue;
+      if (opts.fieldMatch && !opts.fieldMatch(e.obj)) continue;
+      if (entries.length >= limit) {
+        more = true;
+        remaining++;
+        continue;
+      }
+      entries.push(e);
+      last = e.key;
+    }
+    const page: ListPage = { entries, resourceVersion: String(rv) };
+    if (more && last !== undefined) {
+      page.continue = encodeContinue({ rv, start: last });
+      page.remainingItemCount = remaining;
+    }
+    return page;
+  }
+
+  listObject(page: ListPage): KList {
+    return {
+      apiVersion: apiVersionOf(this.resource),
+      kind: this.resource.listKind,
+      metadata: { resourceVersion: page.resourceVersion, ...(page.continue ? { continue: page.continue, remainingItemCount: page.remainingItemCount } : {}) },
+      items: page.entries.map((e) => e.obj),
+    };
+  }
+}

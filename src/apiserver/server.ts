@@ -1,0 +1,89 @@
+// The API server: HTTPS with client-certificate authentication, then routing to health, version,
+// discovery, OpenAPI and the resources. No request can crash it: every failure becomes a Status.
+
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { ApiError } from '../api/errors.js';
+import type { Pki } from './auth/certs.js';
+import { authorize, verbOf } from './auth/authorize.js';
+import { ANONYMOUS, userFromSocket, type UserInfo } from './auth/identity.js';
+import { statusOf, toApiError } from './http/status.js';
+import { parseResourcePath } from './http/route.js';
+import { handleResource } from './handlers/resource.js';
+import { sendJson } from './handlers/respond.js';
+import { handleMeta } from './handlers/meta.js';
+import type { Registry } from './registry/index.js';
+import type { RequestContext } from './registry/context.js';
+
+/** Paths any client may read without credentials, as kube-apiserver's default RBAC allows. */
+const PUBLIC = new Set(['/livez', '/readyz', '/healthz', '/version']);
+
+/** Extra handlers mounted by other components (the kubelet proxy, the dashboard). */
+export type SubresourceHandler = (req: IncomingMessage, res: ServerResponse, url: URL, user: UserInfo) => Promise<boolean>;
+
+export interface ApiServerOptions {
+  pki: Pki;
+  registry: Registry;
+  ready: () => boolean;
+  extraHandlers?: SubresourceHandler[];
+}
+
+function fail(res: ServerResponse, e: unknown): void {
+  const err = toApiError(e);
+  if (err.code === 'InternalError') console.error('berth apiserver: internal error:', e);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, err.httpStatus, statusOf(err));
+}
+
+function contextFor(user: UserInfo, q: URLSearchParams): RequestContext {
+  const dryRun = q.getAll('dryRun');
+  if (dryRun.some((d) => d !== 'All')) throw new ApiError('BadRequest', `Invalid dryRun value: ${dryRun.join(',')}; only "All" is supported`);
+  const fv = q.get('fieldValidation') ?? 'Warn';
+  if (!['Strict', 'Warn', 'Ignore'].includes(fv)) throw new ApiError('BadRequest', `fieldValidation must be one of "Strict", "Warn", "Ignore"; got "${fv}"`);
+  const fm = q.get('fieldManager') ?? undefined;
+  return { user, dryRun: dryRun.length > 0, fieldManager: fm, fieldValidation: fv, warnings: [] };
+}
+
+export function createApiServer(opts: ApiServerOptions): Server {
+  const { pki, registry } = opts;
+  const server = createServer(
+    { key: pki.serving.key, cert: pki.serving.cert, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 },
+    (req, res) => {
+      void serve(req, res).catch((e) => fail(res, e));
+    },
+  );
+  server.headersTimeout = 60_000;
+  server.requestTimeout = 0;
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'https://berth');
+    } catch {
+      throw new ApiError('BadRequest', 'malformed request URL');
+    }
+    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    const user = userFromSocket(req.socket as TLSSocket);
+    if (PUBLIC.has(path) || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
+      return handleMeta(req, res, path, url, user ?? ANONYMOUS, opts.ready);
+    }
+    if (!user) {
+      // Drain the body so the connection stays usable, then refuse.
+      req.resume();
+      return sendJson(res, 401, statusOf(new ApiError('Unauthorized', 'Unauthorized')));
+    }
+    for (const h of opts.extraHandlers ?? []) if (await h(req, res, url, user)) return;
+    const route = parseResourcePath(path);
+    if (!route) return handleMeta(req, res, path, url, user, opts.ready);
+    const watch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
+    authorize(user, verbOf(req.method ?? 'GET', route.name !== undefined, watch), route.resource, route.namespace, route.subresource);
+    await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams));
+  }
+
+  server.on('clientError', (_e, socket) => socket.destroy());
+  return server;
+}

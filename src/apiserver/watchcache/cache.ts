@@ -1,0 +1,197 @@
+// The API server's memory of one resource: every current object and a window of recent events,
+// fed by one store watch. Lists and watches are served from here, so the store sees only writes.
+
+import type { KObject } from '../../api/types.js';
+import { ApiError } from '../../api/errors.js';
+import type { Backend, StoreEvent } from '../../store/types.js';
+import { StoreError } from '../../store/types.js';
+
+/** One object as cached: parsed once, serialised at most once. */
+export class Entry {
+  readonly key: string;
+  readonly obj: KObject;
+  readonly rev: number;
+  #json: string | undefined;
+  constructor(key: string, obj: KObject, rev: number) {
+    this.key = key;
+    this.obj = obj;
+    this.rev = rev;
+  }
+  get json(): string {
+    return (this.#json ??= JSON.stringify(this.obj));
+  }
+}
+
+export interface CacheEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  rev: number;
+  entry: Entry;
+  /** The previous state, for selector transitions (absent on ADDED). */
+  prev?: Entry;
+}
+
+export interface CacheWatcher {
+  /** Called synchronously for every event; must never block. */
+  deliver(ev: CacheEvent): void;
+  /** The cache is going away (or the watcher was evicted). */
+  end(error?: ApiError): void;
+}
+
+export interface WatchCacheOptions {
+  /** Events kept for watches that resume from a resourceVersion (default 10,000). */
+  historySize?: number;
+  decode: (kvValue: Uint8Array, key: string, rev: number) => KObject;
+}
+
+export class WatchCache {
+  readonly prefix: string;
+  readonly #backend: Backend;
+  readonly #decode: WatchCacheOptions['decode'];
+  readonly #historySize: number;
+  readonly #items = new Map<string, Entry>();
+  #sortedKeys: string[] | null = null;
+  readonly #history: CacheEvent[] = [];
+  readonly #watchers = new Set<CacheWatcher>();
+  readonly #waiters: { rev: number; resolve: () => void }[] = [];
+  #rev = 0;
+  /** Oldest revision a watch can resume from (exclusive). */
+  #oldest = 0;
+  readonly #abort = new AbortController();
+
+  constructor(backend: Backend, prefix: string, opts: WatchCacheOptions) {
+    this.#backend = backend;
+    this.prefix = prefix;
+    this.#decode = opts.decode;
+    this.#historySize = opts.historySize ?? 10_000;
+  }
+
+  get revision(): number {
+    return this.#rev;
+  }
+
+  get size(): number {
+    return this.#items.size;
+  }
+
+  /** Lists the store and starts following it; resolves once the cache is complete. */
+  async start(): Promise<void> {
+    let after: string | undefined;
+    let revision = 0;
+    for (;;) {
+      const page = await this.#backend.list(this.prefix, { limit: 5000, after });
+      if (!revision) revision = page.revision;
+      for (const kv of page.kvs) this.#items.set(kv.key, new Entry(kv.key, this.#decode(kv.value, kv.key, kv.modRevision), kv.modRevision));
+      if (!page.more || page.kvs.length === 0) break;
+      after = page.kvs[page.kvs.length - 1].key;
+    }
+    this.#rev = this.#oldest = revision;
+    void this.#follow(revision);
+  }
+
+  stop(): void {
+    this.#abort.abort();
+    for (const w of this.#watchers) w.end();
+    this.#watchers.clear();
+  }
+
+  async #follow(from: number): Promise<void> {
+    try {
+      for await (const ev of this.#backend.watch(this.prefix, from, this.#abort.signal)) this.#apply(ev);
+    } catch (e) {
+      if (this.#abort.signal.aborted) return;
+      // The store lost our place (compacted): rebuild from a fresh list; watchers must relist.
+      if (e instanceof StoreError && e.code === 'Expired') {
+        for (const w of this.#watchers) w.end(new ApiError('Expired', 'watch cache was reset'));
+        this.#watchers.clear();
+        this.#items.clear();
+        this.#sortedKeys = null;
+        this.#history.length = 0;
+        await this.start();
+        return;
+      }
+      throw e;
+    }
+  }
+
+  #apply(ev: StoreEvent): void {
+    const rev = ev.kv.modRevision;
+    const prev = this.#items.get(ev.kv.key);
+    let cev: CacheEvent;
+    if (ev.type === 'delete') {
+      if (!prev) return this.#advance(rev);
+      this.#items.delete(ev.kv.key);
+      this.#sortedKeys = null;
+      // The deleted object's final state carries the deletion's resourceVersion, as Kubernetes does.
+      const obj = { ...prev.obj, metadata: { ...prev.obj.metadata, resourceVersion: String(rev) } };
+      cev = { type: 'DELETED', rev, entry: new Entry(ev.kv.key, obj, rev), prev };
+    } else {
+      const entry = new Entry(ev.kv.key, this.#decode(ev.kv.value, ev.kv.key, rev), rev);
+      this.#items.set(ev.kv.key, entry);
+      if (!prev) this.#sortedKeys = null;
+      cev = prev ? { type: 'MODIFIED', rev, entry, prev } : { type: 'ADDED', rev, entry };
+    }
+    this.#history.push(cev);
+    // Trimmed in halves so a full window costs O(1) per event on average.
+    if (this.#history.length >= this.#historySize * 2) {
+      const dropped = this.#history.splice(0, this.#history.length - this.#historySize);
+      this.#oldest = dropped[dropped.length - 1].rev;
+    }
+    for (const w of this.#watchers) w.deliver(cev);
+    this.#advance(rev);
+  }
+
+  #advance(rev: number): void {
+    this.#rev = rev;
+    while (this.#waiters.length && this.#waiters[0].rev <= rev) this.#waiters.shift()!.resolve();
+  }
+
+  /** Resolves once the cache has seen revision rev (read-your-writes for the writer). */
+  waitFor(rev: number): Promise<void> {
+    if (rev <= this.#rev) return Promise.resolve();
+    return new Promise((resolve) => {
+      const i = this.#waiters.findIndex((w) => w.rev > rev);
+      this.#waiters.splice(i === -1 ? this.#waiters.length : i, 0, { rev, resolve });
+    });
+  }
+
+  get(key: string): Entry | undefined {
+    return this.#items.get(key);
+  }
+
+  /** Entries under keyPrefix in key order, starting after `after`. */
+  *scan(keyPrefix: string, after?: string): Generator<Entry> {
+    const keys = (this.#sortedKeys ??= [...this.#items.keys()].sort());
+    let lo = 0;
+    let hi = keys.length;
+    const start = after !== undefined && after >= keyPrefix ? after : keyPrefix;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < start || (after !== undefined && keys[mid] === after)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < keys.length; i++) {
+      const k = keys[i];
+      if (!k.startsWith(keyPrefix)) break;
+      const e = this.#items.get(k);
+      if (e) yield e;
+    }
+  }
+
+  /**
+   * Adds a watcher. With fromRev it first receives every cached event after fromRev (410 Expired when
+   * that is older than the window); with fromRev undefined it receives nothing from the past.
+   */
+  watch(w: CacheWatcher, fromRev?: number): void {
+    if (fromRev !== undefined && fromRev < this.#rev) {
+      if (fromRev < this.#oldest) {
+        throw new ApiError('Expired', `too old resource version: ${fromRev} (${this.#oldest + 1})`);
+      }
+      for (const ev of this.#history) if (ev.rev > fromRev) w.deliver(ev);
+    }
+    this.#watchers.add(w);
+  }
+
+  unwatch(w: CacheWatcher): void {
+    this.#watchers.delete(w);
+  }
+}

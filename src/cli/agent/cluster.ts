@@ -1,0 +1,97 @@
+// The kubelet's view of the cluster (kubelet/cluster.ts) over the REST client: an informer on the
+// Pods bound to this node, status patches, events, node registration and the lease.
+
+import { isApiError } from '../../api/errors.js';
+import type { ConfigMapLike, CoreEvent, Lease, Node, Pod, PodStatus } from '../../api/types.js';
+import { EventRecorder } from '../../client/events.js';
+import { Informer } from '../../client/informer.js';
+import { leases, nodes, pods, type Resource } from '../../client/resources.js';
+import type { RestClient } from '../../client/rest.js';
+import type { ConfigData, KubeletCluster, PodHandler } from '../../kubelet/cluster.js';
+
+const configmaps: Resource = { group: '', version: 'v1', plural: 'configmaps', namespaced: true, kind: 'ConfigMap' };
+const secrets: Resource = { group: '', version: 'v1', plural: 'secrets', namespaced: true, kind: 'Secret' };
+
+function decodeData(obj: ConfigMapLike, base64Values: boolean): ConfigData {
+  const data: Record<string, Buffer> = {};
+  for (const [k, v] of Object.entries(obj.data ?? {})) data[k] = base64Values ? Buffer.from(v, 'base64') : Buffer.from(v);
+  for (const [k, v] of Object.entries(obj.binaryData ?? {})) data[k] = Buffer.from(v, 'base64');
+  return { data };
+}
+
+export class RestKubeletCluster implements KubeletCluster {
+  readonly #client: RestClient;
+  readonly #events: EventRecorder;
+
+  constructor(client: RestClient, nodeName: string) {
+    this.#client = client;
+    this.#events = new EventRecorder(client, { component: 'kubelet', host: nodeName });
+  }
+
+  async watchPods(nodeName: string, handler: PodHandler, signal: AbortSignal): Promise<void> {
+    const inf = new Informer<Pod>(this.#client, pods, { fieldSelector: `spec.nodeName=${nodeName}` });
+    inf.addHandlers({
+      onAdd: (p) => handler('ADDED', p),
+      onUpdate: (_o, p) => handler('MODIFIED', p),
+      onDelete: (p) => handler('DELETED', p),
+    });
+    void inf.run(signal);
+    await inf.waitForSync();
+  }
+
+  async patchPodStatus(namespace: string, name: string, uid: string, status: PodStatus): Promise<void> {
+    // Replace the whole status (a merge patch would keep fields the kubelet dropped), only for this Pod's uid.
+    const ops = [
+      { op: 'test', path: '/metadata/uid', value: uid },
+      { op: 'replace', path: '/status', value: status },
+    ];
+    await this.#client.patch(pods, namespace, name, 'json', ops, { subresource: 'status' });
+  }
+
+  async deletePod(namespace: string, name: string, uid: string): Promise<void> {
+    await this.#client.delete(pods, namespace, name, { gracePeriodSeconds: 0, preconditions: { uid } }).catch((e) => {
+      if (!isApiError(e, 'NotFound') && !isApiError(e, 'Conflict')) throw e;
+    });
+  }
+
+  async getConfigMap(namespace: string, name: string): Promise<ConfigData | null> {
+    return this.#client.get<ConfigMapLike>(configmaps, namespace, name).then(
+      (cm) => decodeData(cm, false),
+      (e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)),
+    );
+  }
+
+  async getSecret(namespace: string, name: string): Promise<ConfigData | null> {
+    return this.#client.get<ConfigMapLike>(secrets, namespace, name).then(
+      (s) => decodeData(s, true),
+      (e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)),
+    );
+  }
+
+  recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string): void {
+    this.#events.event(pod, type, reason, message);
+  }
+
+  async registerNode(node: Node): Promise<Node> {
+    try {
+      return await this.#client.create<Node>(nodes, undefined, node);
+    } catch (e) {
+      if (!isApiError(e, 'AlreadyExists')) throw e;
+      return this.#client.patch<Node>(nodes, undefined, node.metadata.name!, 'merge', { metadata: { labels: node.metadata.labels ?? {} } });
+    }
+  }
+
+  async updateNodeStatus(name: string, status: NonNullable<Node['status']>): Promise<void> {
+    await this.#client.patch(nodes, undefined, name, 'merge', { status }, { subresource: 'status' });
+  }
+
+  async renewLease(lease: Lease): Promise<void> {
+    const name = lease.metadata.name!;
+    try {
+      await this.#client.update(leases, 'kube-node-lease', { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', ...lease, metadata: { name, namespace: 'kube-node-lease' } });
+    } catch (e) {
+      if (!isApiError(e, 'NotFound')) throw e;
+      await this.#client.create(leases, 'kube-node-lease', { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', ...lease });
+    }
+  }
+}

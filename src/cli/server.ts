@@ -1,0 +1,83 @@
+// `berth server`: the whole cluster on one machine: the API server on the embedded store, and the
+// components that watch it.
+
+import { mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
+import { Registry } from '../apiserver/registry/index.js';
+import { createApiServer } from '../apiserver/server.js';
+import { SqliteBackend } from '../store/sqlite.js';
+import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
+
+const HELP = `Usage: berth server [flags]
+
+Runs a single-node cluster: the Kubernetes API over HTTPS on an embedded SQLite store, and (unless
+--disable-agent) a kubelet for this machine.
+
+Flags:
+  --data-dir DIR        where state, certificates and kubeconfig.yaml live (default /var/lib/berth as root)
+  --port N              HTTPS port (default 6443)
+  --bind-address IP     address to listen on (default 127.0.0.1)
+  --disable-agent       run the control plane only, no kubelet on this machine
+  --watch-cache-size N  events kept per resource for watches resuming from a resourceVersion (default 10000)
+  -h, --help            show this help
+`;
+
+export async function serverCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '6443' },
+      'bind-address': { type: 'string', default: '127.0.0.1' },
+      'disable-agent': { type: 'boolean', default: false },
+      'watch-cache-size': { type: 'string', default: '10000' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const dataDir = values['data-dir'] ?? (process.getuid?.() === 0 ? '/var/lib/berth' : join(process.env.HOME ?? '.', '.berth'));
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: invalid port ${values.port}`);
+  const bind = values['bind-address']!;
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+
+  const pkiDir = join(dataDir, 'pki');
+  const pki = await ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind]);
+  const admin = await issueCertificate(pkiDir, 'admin', { cn: 'berth-admin', orgs: ['system:masters'] }, 'client');
+
+  const backend = new SqliteBackend(join(dataDir, 'state.db'));
+  const registry = new Registry(backend, { watchCacheSize: Number(values['watch-cache-size']) });
+  await registry.start();
+  let ready = false;
+  const server = createApiServer({ pki, registry, ready: () => ready });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, bind, () => resolve());
+  });
+  const addr = server.address();
+  const actualPort = typeof addr === 'object' && addr ? addr.port : port;
+  const host = bind === '0.0.0.0' ? '127.0.0.1' : bind;
+  const url = `https://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  await writeKubeconfig(join(dataDir, 'kubeconfig.yaml'), kubeconfigYaml(url, pki.ca.cert, admin, 'admin'));
+  ready = true;
+  process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  ready = false;
+  server.close();
+  server.closeAllConnections();
+  registry.stop();
+  await backend.close();
+  return 0;
+}

@@ -1,0 +1,57 @@
+// The store contract: keys to bytes with one global revision, like kine over SQL or etcd itself.
+// Kubernetes semantics live above it, in apiserver/registry.
+
+export interface KV {
+  key: string;
+  value: Uint8Array;
+  /** Revision at which this key was created (etcd's create_revision). */
+  createRevision: number;
+  /** Revision of the last write to this key; it is the object's resourceVersion. */
+  modRevision: number;
+}
+
+export interface ListResult {
+  kvs: KV[];
+  /** The store revision the list was read at. */
+  revision: number;
+  /** True when `limit` cut the list short. */
+  more: boolean;
+}
+
+export interface ListOptions {
+  limit?: number;
+  /** Return keys strictly greater than this one (pagination). */
+  after?: string;
+}
+
+export interface StoreEvent {
+  type: 'put' | 'delete';
+  kv: KV;
+  /** The value before this write, absent on create. */
+  prevKv?: KV;
+}
+
+export interface Backend {
+  get(key: string): Promise<KV | null>;
+  list(prefix: string, opts?: ListOptions): Promise<ListResult>;
+  /** Fails with AlreadyExists when the key exists. Resolves with the new revision once durable. */
+  create(key: string, value: Uint8Array): Promise<number>;
+  /** Compare-and-swap on the key's modRevision; Conflict when it moved, NotFound when gone. */
+  update(key: string, value: Uint8Array, expectRevision: number): Promise<number>;
+  /** Deletes, optionally only at an expected revision. Resolves with the revision of the deletion. */
+  delete(key: string, expectRevision?: number): Promise<number>;
+  /** Every change under prefix after fromRevision, in order. Expired when fromRevision is compacted. */
+  watch(prefix: string, fromRevision: number, signal: AbortSignal): AsyncIterable<StoreEvent>;
+  revision(): Promise<number>;
+  /** Forget history at or below rev; the newest value of every key is kept. */
+  compact(rev: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Store-level errors, mapped to Kubernetes Status by the API server. */
+export class StoreError extends Error {
+  constructor(readonly code: 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Expired', message: string, readonly currentRevision?: number) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

@@ -1,0 +1,44 @@
+// Raw API calls for tests: the real HTTPS transport of client/, with the test server's kubeconfig,
+// returning status and parsed body so a test can assert exactly what a client would receive.
+
+import { HttpsTransport } from '../../src/client/https-transport.js';
+import { loadKubeconfig } from '../../src/client/kubeconfig.js';
+import type { HttpMethod } from '../../src/client/transport.js';
+
+export interface Api {
+  call(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  watch(path: string, signal: AbortSignal): Promise<AsyncIterable<any>>;
+  close(): void;
+}
+
+export async function apiFor(kubeconfig: string): Promise<Api> {
+  const t = new HttpsTransport(await loadKubeconfig(kubeconfig));
+  return {
+    async call(method, path, body, headers = {}) {
+      const r = await t.request({
+        method,
+        path,
+        headers: { 'Content-Type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json', Accept: 'application/json', ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      let parsed: unknown = r.body;
+      try {
+        parsed = JSON.parse(r.body);
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: r.status, body: parsed };
+    },
+    async watch(path, signal) {
+      const s = await t.stream({ method: 'GET', path, signal, headers: { Accept: 'application/json' } });
+      return (async function* () {
+        for await (const line of s.lines) if (line.trim()) yield JSON.parse(line);
+      })();
+    },
+    close: () => t.close(),
+  };
+}
+
+export function pod(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] }, ...extra };
+}

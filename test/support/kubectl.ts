@@ -1,0 +1,32 @@
+// Runs the real kubectl against a test server, with its own HOME so discovery caches never leak
+// between tests.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
+
+export interface KubectlResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const home = mkdtempSync(join(tmpdir(), 'berth-kubectl-home-'));
+
+export function kubectl(kubeconfig: string, args: string[], opts: { input?: string; bin?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<KubectlResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      opts.bin ?? KUBECTL,
+      ['--kubeconfig', kubeconfig, ...args],
+      { env: { ...process.env, HOME: home, KUBECACHEDIR: join(home, 'cache'), ...opts.env }, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
+        resolve({ code, stdout: stdout.toString(), stderr: stderr.toString() });
+      },
+    );
+    if (opts.input !== undefined) child.stdin!.end(opts.input);
+  });
+}
