@@ -1,0 +1,50 @@
+// Reading process facts from files instead of asking runc: a container is running while its pid lives
+// and conmon has written no exit file. These are plain reads, cheap enough for every status query.
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** True while pid exists and is not a zombie awaiting its parent. */
+export async function isAlive(pid: number): Promise<boolean> {
+  try {
+    const s = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const state = s.slice(s.lastIndexOf(')') + 2, s.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+export async function readPidFile(path: string): Promise<number | undefined> {
+  try {
+    const pid = Number.parseInt(await readFile(path, 'utf8'), 10);
+    return pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ExitInfo { exitCode: number; finishedAt: string }
+
+/** The exit code conmon wrote to exitDir/<id>, with the file's time as the finish time. */
+export async function readExit(exitDir: string, id: string): Promise<ExitInfo | null> {
+  const file = join(exitDir, id);
+  try {
+    const [text, st] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+    if (text.trim() === '') return null; // being written
+    return { exitCode: Number.parseInt(text, 10), finishedAt: st.mtime.toISOString() };
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls check until it returns true or ms elapse; returns whether it became true. */
+export async function waitUntil(check: () => Promise<boolean>, ms: number, intervalMs = 10): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() >= deadline) return false;
+    await sleep(intervalMs);
+  }
+}

@@ -1,0 +1,340 @@
+// RuntimeService over runc: a pause container per Pod holds the namespaces (network set up by CNI),
+// app containers join them and run under conmon. Everything needed to manage them is on disk under
+// root, so a new RuncRuntime over the same root adopts what an earlier process started.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Socket } from 'node:net';
+import { ApiError } from '../../api/errors.js';
+import type {
+  ContainerConfig, ContainerFilter, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
+} from '../types.js';
+import type { CniNetwork } from '../cni/network.js';
+import { createNetns, removeNetns } from '../cni/netns.js';
+import { removeCgroupParent } from './cgroups.js';
+import { launchConmon } from './conmon.js';
+import { execStreams, execSync } from './exec.js';
+import { containerSpec, sandboxSpec } from './oci-spec.js';
+import { pauseArgv } from './pause.js';
+import { openPort } from './port-forward.js';
+import { isAlive, readExit, readPidFile, waitUntil, type ExitInfo } from './process-state.js';
+import { RecordStore, type ContainerRecord, type SandboxRecord } from './records.js';
+import { RUNC, Runc } from './runc-cli.js';
+import { sandboxMounts, shmMount, unmountShm, writeSandboxFiles } from './sandbox-files.js';
+
+export interface RootfsProvider {
+  prepareRootfs(imageRef: string, containerId: string): Promise<string>;
+  releaseRootfs(containerId: string): Promise<void>;
+}
+
+export interface RuncRuntimeOptions {
+  /** State directory, e.g. <dataDir>/runtime. */
+  root: string;
+  rootfs: RootfsProvider;
+  /** Directory holding a static pause binary (/catatonit or /pause). */
+  pauseRootfs: string;
+  cni: CniNetwork;
+}
+
+/** Where each kind of state lives under root; shared with cleanupAll. */
+export function runtimePaths(root: string) {
+  return {
+    runc: join(root, 'runc'),
+    sandboxes: join(root, 'sandboxes'),
+    containers: join(root, 'containers'),
+    exits: join(root, 'exits'),
+    netns: join(root, 'netns'),
+  };
+}
+
+const newId = () => randomBytes(16).toString('hex');
+const notFound = (kind: string, id: string) => new ApiError('NotFound', `${kind} ${id} not found`);
+
+export class RuncRuntime implements RuntimeService {
+  readonly #opts: RuncRuntimeOptions;
+  readonly #paths: ReturnType<typeof runtimePaths>;
+  readonly #runc: Runc;
+  readonly #sandboxStore: RecordStore<SandboxRecord>;
+  readonly #containerStore: RecordStore<ContainerRecord>;
+  readonly #sandboxes = new Map<string, SandboxRecord>();
+  readonly #containers = new Map<string, ContainerRecord>();
+  /** Exit facts never change once written, so they are read from disk once. */
+  readonly #exits = new Map<string, ExitInfo & { oom: boolean }>();
+  #loaded?: Promise<void>;
+
+  constructor(opts: RuncRuntimeOptions) {
+    this.#opts = opts;
+    this.#paths = runtimePaths(opts.root);
+    this.#runc = new Runc(this.#paths.runc);
+    this.#sandboxStore = new RecordStore(this.#paths.sandboxes);
+    this.#containerStore = new RecordStore(this.#paths.containers);
+  }
+
+  async runPodSandbox(cfg: SandboxConfig): Promise<string> {
+    await this.#load();
+    const id = newId();
+    const dir = this.#sandboxStore.pathOf(id);
+    const cgroupParent = cfg.cgroupParent ?? `/berth/pod-${cfg.podUid}`;
+    await mkdir(dir, { recursive: true });
+    const netns = cfg.hostNetwork ? undefined : join(this.#paths.netns, id);
+    const record: SandboxRecord = { id, config: cfg, createdAt: new Date().toISOString(), pid: 0, netns, cgroupParent };
+    try {
+      const args = await pauseArgv(this.#opts.pauseRootfs);
+      const spec = sandboxSpec({ rootfs: this.#opts.pauseRootfs, args, hostname: cfg.hostname, netns, hostNetwork: !!cfg.hostNetwork, cgroupsPath: `${cgroupParent}/${id}`, shm: shmMount(dir) });
+      await Promise.all([writeFile(join(dir, 'config.json'), JSON.stringify(spec)), writeSandboxFiles(dir, cfg), netns && createNetns(netns)]);
+      // The namespace exists as a file now, so CNI can wire it while the pause process starts inside it.
+      const [ip] = await Promise.all([
+        netns && this.#opts.cni.attach(id, netns, cfg.portMappings).then((r) => r.ip),
+        this.#runc.runDetached(id, dir, join(dir, 'pid'), join(dir, 'runc.log')),
+      ]);
+      record.ip = ip || undefined;
+      record.pid = (await readPidFile(join(dir, 'pid'))) ?? 0;
+      await this.#sandboxStore.save(record);
+      this.#sandboxes.set(id, record);
+      return id;
+    } catch (e) {
+      await this.#teardownSandbox(record).catch(() => {});
+      await this.#sandboxStore.remove(id);
+      throw e;
+    }
+  }
+
+  /** Stops every container of the sandbox, the pause process, and releases the network. Idempotent. */
+  async stopPodSandbox(id: string): Promise<void> {
+    await this.#load();
+    const sb = this.#sandboxes.get(id);
+    if (!sb) return;
+    const members = [...this.#containers.values()].filter((c) => c.sandboxId === id);
+    await Promise.all(members.map((c) => this.stopContainer(c.id, 0)));
+    if (sb.stopped) return;
+    await this.#teardownSandbox(sb);
+    sb.stopped = true;
+    await this.#sandboxStore.save(sb);
+  }
+
+  async #teardownSandbox(sb: SandboxRecord): Promise<void> {
+    const dir = this.#sandboxStore.pathOf(sb.id);
+    // Network release and the pause process's end are independent; each takes tens of milliseconds.
+    await Promise.all([
+      sb.netns ? this.#opts.cni.detach(sb.id, sb.netns) : undefined,
+      this.#stopPause(sb),
+    ]);
+    await Promise.all([unmountShm(dir), sb.netns ? removeNetns(sb.netns) : undefined]);
+  }
+
+  /** SIGKILL and wait ourselves: `runc delete --force` polls in 100 ms steps. */
+  async #stopPause(sb: SandboxRecord): Promise<void> {
+    if (sb.pid && (await isAlive(sb.pid))) {
+      signal(sb.pid, 'SIGKILL');
+      await waitUntil(async () => !(await isAlive(sb.pid)), 5_000, 2);
+    }
+    await this.#runc.forceDelete(sb.id);
+  }
+
+  async removePodSandbox(id: string): Promise<void> {
+    await this.#load();
+    const sb = this.#sandboxes.get(id);
+    if (!sb) return;
+    await this.stopPodSandbox(id);
+    const members = [...this.#containers.values()].filter((c) => c.sandboxId === id);
+    await Promise.all(members.map((c) => this.removeContainer(c.id)));
+    if (!sb.config.cgroupParent) await removeCgroupParent(sb.cgroupParent);
+    await this.#sandboxStore.remove(id);
+    this.#sandboxes.delete(id);
+  }
+
+  async listPodSandboxes(): Promise<SandboxStatus[]> {
+    await this.#load();
+    return Promise.all([...this.#sandboxes.values()].map(async (sb) => ({
+      id: sb.id,
+      podUid: sb.config.podUid,
+      state: !sb.stopped && (await isAlive(sb.pid)) ? 'ready' as const : 'notready' as const,
+      ip: sb.ip,
+      pid: sb.pid || undefined,
+      labels: sb.config.labels ?? {},
+      createdAt: sb.createdAt,
+    })));
+  }
+
+  async createContainer(sandboxId: string, cfg: ContainerConfig): Promise<string> {
+    await this.#load();
+    const sb = this.#sandboxes.get(sandboxId);
+    if (!sb) throw notFound('sandbox', sandboxId);
+    if (sb.stopped) throw new ApiError('Conflict', `sandbox ${sandboxId} is stopped`);
+    const id = newId();
+    const dir = this.#containerStore.pathOf(id);
+    const record: ContainerRecord = { id, sandboxId, config: cfg, createdAt: new Date().toISOString() };
+    await mkdir(dir, { recursive: true });
+    try {
+      const [rootfs] = await Promise.all([
+        this.#opts.rootfs.prepareRootfs(cfg.imageRef, id),
+        mkdir(dirname(cfg.logPath), { recursive: true }),
+        mkdir(this.#paths.exits, { recursive: true }),
+      ]);
+      const spec = containerSpec({
+        cfg,
+        rootfs,
+        pausePid: sb.pid,
+        hostNetwork: !!sb.config.hostNetwork,
+        shareProcessNamespace: !!sb.config.shareProcessNamespace,
+        sandboxMounts: sandboxMounts(this.#sandboxStore.pathOf(sandboxId), !!cfg.readOnlyRootfs),
+        hostname: sb.config.hostname,
+        cgroupsPath: `${sb.cgroupParent}/${id}`,
+      });
+      await writeFile(join(dir, 'config.json'), JSON.stringify(spec));
+      record.pid = await launchConmon({
+        id, name: cfg.name, bundle: dir, runc: RUNC, runcRoot: this.#paths.runc, pidFile: join(dir, 'pid'),
+        logPath: cfg.logPath, exitDir: this.#paths.exits, persistDir: dir, tty: !!cfg.tty,
+      });
+      await this.#containerStore.save(record);
+      this.#containers.set(id, record);
+      return id;
+    } catch (e) {
+      await this.#runc.forceDelete(id).catch(() => {});
+      await this.#opts.rootfs.releaseRootfs(id).catch(() => {});
+      await this.#containerStore.remove(id);
+      throw e;
+    }
+  }
+
+  async startContainer(id: string): Promise<void> {
+    const c = await this.#container(id);
+    if (c.startedAt) throw new ApiError('Conflict', `container ${id} was already started`);
+    // Taken before: a short-lived process may already have exited when `runc start` returns.
+    const startedAt = new Date().toISOString();
+    await this.#runc.start(id);
+    c.startedAt = startedAt;
+    await this.#containerStore.save(c);
+  }
+
+  /** Sends the stop signal, then SIGKILL once timeoutSeconds pass; returns when the container has exited. */
+  async stopContainer(id: string, timeoutSeconds: number): Promise<void> {
+    const c = await this.#container(id);
+    if (!c.pid || (await this.#exit(c))) return;
+    const pid = c.pid;
+    const gone = async () => (await this.#exit(c)) !== null || !(await isAlive(pid));
+    let stopped = false;
+    if (timeoutSeconds > 0) {
+      signal(pid, c.config.stopSignal ?? 'SIGTERM');
+      stopped = await waitUntil(gone, timeoutSeconds * 1000);
+    }
+    if (!stopped) {
+      signal(pid, 'SIGKILL');
+      await waitUntil(gone, 10_000);
+    }
+    // conmon writes the exit file just after reaping; wait for it so the status that follows is final.
+    await waitUntil(async () => (await this.#exit(c)) !== null, 2_000);
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    await this.#load();
+    const c = this.#containers.get(id);
+    if (!c) return;
+    await this.#runc.forceDelete(id);
+    await this.#opts.rootfs.releaseRootfs(id);
+    await rm(join(this.#paths.exits, id), { force: true });
+    await this.#containerStore.remove(id);
+    this.#containers.delete(id);
+    this.#exits.delete(id);
+  }
+
+  async listContainers(filter: ContainerFilter = {}): Promise<ContainerStatus[]> {
+    await this.#load();
+    const matches = [...this.#containers.values()].filter((c) =>
+      (!filter.sandboxId || c.sandboxId === filter.sandboxId) &&
+      Object.entries(filter.labels ?? {}).every(([k, v]) => c.config.labels[k] === v));
+    return Promise.all(matches.map((c) => this.#status(c)));
+  }
+
+  async containerStatus(id: string): Promise<ContainerStatus | null> {
+    await this.#load();
+    const c = this.#containers.get(id);
+    return c ? this.#status(c) : null;
+  }
+
+  async execSync(id: string, cmd: string[], timeoutSeconds: number): Promise<ExecResult> {
+    await this.#running(id);
+    return execSync(this.#runc, id, cmd, timeoutSeconds);
+  }
+
+  async exec(id: string, cmd: string[], streams: ExecStreams): Promise<number> {
+    await this.#running(id);
+    return execStreams(this.#runc, id, cmd, streams);
+  }
+
+  async portForward(sandboxId: string, port: number): Promise<Socket> {
+    await this.#load();
+    const sb = this.#sandboxes.get(sandboxId);
+    if (!sb || sb.stopped) throw notFound('sandbox', sandboxId);
+    return openPort(sb.netns, port);
+  }
+
+  async #status(c: ContainerRecord): Promise<ContainerStatus> {
+    const exit = await this.#exit(c);
+    let state: ContainerStatus['state'] = 'created';
+    if (exit) state = 'exited';
+    else if (c.startedAt) state = c.pid && (await isAlive(c.pid)) ? 'running' : 'unknown';
+    return {
+      id: c.id,
+      sandboxId: c.sandboxId,
+      name: c.config.name,
+      state,
+      imageRef: c.config.imageRef,
+      createdAt: c.createdAt,
+      startedAt: c.startedAt,
+      finishedAt: exit?.finishedAt,
+      exitCode: exit?.exitCode,
+      reason: exit ? exitReason(exit) : undefined,
+      pid: state === 'running' ? c.pid : undefined,
+      logPath: c.config.logPath,
+      labels: c.config.labels,
+    };
+  }
+
+  async #exit(c: ContainerRecord): Promise<(ExitInfo & { oom: boolean }) | null> {
+    const cached = this.#exits.get(c.id);
+    if (cached) return cached;
+    const exit = await readExit(this.#paths.exits, c.id);
+    if (!exit) return null;
+    const oom = await readFile(join(this.#containerStore.pathOf(c.id), 'oom')).then(() => true, () => false);
+    const info = { ...exit, oom };
+    this.#exits.set(c.id, info);
+    return info;
+  }
+
+  async #container(id: string): Promise<ContainerRecord> {
+    await this.#load();
+    const c = this.#containers.get(id);
+    if (!c) throw notFound('container', id);
+    return c;
+  }
+
+  async #running(id: string): Promise<void> {
+    const status = await this.#status(await this.#container(id));
+    if (status.state !== 'running') throw new ApiError('Conflict', `container ${id} is not running (${status.state})`);
+  }
+
+  /** Reads the records of an earlier process once, which is all adoption takes. */
+  #load(): Promise<void> {
+    this.#loaded ??= (async () => {
+      const [sandboxes, containers] = await Promise.all([this.#sandboxStore.loadAll(), this.#containerStore.loadAll()]);
+      for (const s of sandboxes) this.#sandboxes.set(s.id, s);
+      for (const c of containers) this.#containers.set(c.id, c);
+    })();
+    return this.#loaded;
+  }
+}
+
+function exitReason(exit: ExitInfo & { oom: boolean }): string {
+  if (exit.oom) return 'OOMKilled';
+  return exit.exitCode === 0 ? 'Completed' : 'Error';
+}
+
+/** Signals a container's main process; one that is already gone is not an error. */
+function signal(pid: number, sig: string): void {
+  try {
+    process.kill(pid, /^\d+$/.test(sig) ? Number(sig) : (sig.startsWith('SIG') ? sig : `SIG${sig}`) as NodeJS.Signals);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+  }
+}
