@@ -1,0 +1,19 @@
+// The one entry point the registry calls to fill in a new object of any kind, before validation.
+import type { KObject, Namespace, Node, Pod, Secret } from '../types.js';
+import { defaultNamespace } from './namespace.js';
+import { defaultNode } from './node.js';
+import { defaultPod } from './pod.js';
+import { defaultSecret } from './secret.js';
+
+// Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
+const DEFAULTERS: Record<string, (obj: KObject) => void> = {
+  Pod: (o) => defaultPod(o as Pod),
+  Node: (o) => defaultNode(o as Node),
+  Namespace: (o) => defaultNamespace(o as Namespace),
+  Secret: (o) => defaultSecret(o as Secret),
+};
+
+/** Mutates `obj` in place with the defaults Kubernetes applies on create. */
+export function applyDefaults(kind: string, obj: KObject): void {
+  DEFAULTERS[kind]?.(obj);
+}

@@ -1,0 +1,44 @@
+// A Pod's QoS class, computed as the kubelet and API server do: from the cpu and memory requests and
+// limits of all its containers.
+import { addQuantities, compareQuantities, parseQuantity, type Quantity } from '../quantity.js';
+import type { Container, Pod } from '../types.js';
+
+export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
+
+const QOS_RESOURCES = ['cpu', 'memory'];
+
+/** Sums the positive cpu/memory amounts of one list into `into`; returns which resources were set. */
+function addPositive(list: Record<string, string> | undefined, into: Map<string, Quantity>): Set<string> {
+  const found = new Set<string>();
+  for (const name of QOS_RESOURCES) {
+    const text = list?.[name];
+    if (text === undefined) continue;
+    const q = parseQuantity(String(text));
+    if (q.nanos <= 0n) continue;
+    found.add(name);
+    const prev = into.get(name);
+    into.set(name, prev ? addQuantities(prev, q) : q);
+  }
+  return found;
+}
+
+export function computeQOSClass(pod: Pod): QOSClass {
+  const requests = new Map<string, Quantity>();
+  const limits = new Map<string, Quantity>();
+  let guaranteed = true;
+  const containers: Container[] = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
+  for (const c of containers) {
+    addPositive(c.resources?.requests, requests);
+    const limited = addPositive(c.resources?.limits, limits);
+    // Every container must limit both cpu and memory for the pod to be Guaranteed.
+    if (!QOS_RESOURCES.every((r) => limited.has(r))) guaranteed = false;
+  }
+  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
+  if (guaranteed) {
+    for (const [name, req] of requests) {
+      const lim = limits.get(name);
+      if (!lim || compareQuantities(lim, req) !== 0) guaranteed = false;
+    }
+  }
+  return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+}

@@ -1,0 +1,258 @@
+// Label selectors: the `-l` / `?labelSelector=` text syntax and metav1.LabelSelector objects, parsed into
+// one form and matched the way the API server matches them. Error texts follow apimachinery's parser,
+// since kubectl shows them verbatim.
+import { ApiError } from '../errors.js';
+import { isLabelValue, isQualifiedName } from '../validation/names.js';
+
+export type LabelOperator = 'In' | 'NotIn' | 'Equals' | 'NotEquals' | 'Exists' | 'DoesNotExist' | 'GreaterThan' | 'LessThan';
+
+export interface Requirement {
+  readonly key: string;
+  readonly operator: LabelOperator;
+  readonly values: readonly string[];
+}
+
+export interface LabelSelector {
+  /** ANDed, sorted by key. */
+  readonly requirements: readonly Requirement[];
+  /** A null metav1.LabelSelector selects nothing, unlike an empty one, which selects everything. */
+  readonly matchesNothing?: boolean;
+}
+
+export const EVERYTHING: LabelSelector = { requirements: [] };
+
+// ---- lexer ----
+
+type Tok = 'end' | 'ident' | '(' | ')' | ',' | '!' | '=' | '==' | '!=' | '>' | '<' | 'in' | 'notin';
+interface Token { tok: Tok; lit: string }
+
+const SYMBOLS = new Set<string>(['(', ')', ',', '!', '=', '==', '!=', '>', '<']);
+const isSpecial = (c: string) => '=!(),><'.includes(c);
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+
+function lex(s: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  for (;;) {
+    while (i < s.length && isSpace(s[i]!)) i++;
+    if (i >= s.length) {
+      out.push({ tok: 'end', lit: '' });
+      return out;
+    }
+    if (isSpecial(s[i]!)) {
+      // Longest run of symbol characters that still spells a known operator ('!=' rather than '!').
+      let sym = s[i++]!;
+      while (i < s.length && isSpecial(s[i]!) && SYMBOLS.has(sym + s[i])) sym += s[i++];
+      out.push({ tok: sym as Tok, lit: sym });
+      continue;
+    }
+    const start = i;
+    while (i < s.length && !isSpecial(s[i]!) && !isSpace(s[i]!)) i++;
+    const word = s.slice(start, i);
+    out.push({ tok: word === 'in' || word === 'notin' ? word : 'ident', lit: word });
+  }
+}
+
+// ---- parser ----
+
+class ParseError extends Error {}
+
+/** `<nil>: Invalid value: "k": …` is how the parser reports a field error with no path. */
+function fieldError(path: string, value: string, messages: string[]): string {
+  return `${path}: Invalid value: ${JSON.stringify(value)}: ${messages.join('; ')}`;
+}
+
+function aggregate(errors: string[]): string {
+  return errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`;
+}
+
+/** Builds a checked requirement; errors mirror NewRequirement's aggregate. */
+function newRequirement(key: string, operator: LabelOperator, values: string[]): Requirement {
+  const errors: string[] = [];
+  const keyErrs = isQualifiedName(key);
+  if (keyErrs.length) errors.push(fieldError('key', key, keyErrs));
+  if (operator === 'GreaterThan' || operator === 'LessThan') {
+    values.forEach((v, i) => {
+      if (!/^[+-]?[0-9]+$/.test(v)) errors.push(fieldError(`values[${i}]`, v, ["for 'Gt', 'Lt' operators, the value must be an integer"]));
+    });
+  }
+  values.forEach((v, i) => {
+    const errs = isLabelValue(v);
+    if (errs.length) errors.push(fieldError(`values[${i}][${key}]`, v, errs));
+  });
+  if (errors.length) throw new ParseError(aggregate(errors));
+  return { key, operator, values };
+}
+
+class Parser {
+  readonly #items: Token[];
+  #pos = 0;
+  constructor(s: string) {
+    this.#items = lex(s);
+  }
+
+  // In value position the keywords 'in' and 'notin' are plain words (`x in (in)`).
+  #asValue(t: Token): Token {
+    return t.tok === 'in' || t.tok === 'notin' ? { tok: 'ident', lit: t.lit } : t;
+  }
+  #peek(): Token {
+    return this.#asValue(this.#items[this.#pos]!);
+  }
+  #next(asValue = true): Token {
+    const t = this.#items[this.#pos++]!;
+    return asValue ? this.#asValue(t) : t;
+  }
+
+  parse(): Requirement[] {
+    const reqs: Requirement[] = [];
+    for (;;) {
+      const { tok, lit } = this.#peek();
+      if (tok === 'end') return reqs;
+      if (tok !== 'ident' && tok !== '!') throw new ParseError(`found '${lit}', expected: !, identifier, or 'end of string'`);
+      try {
+        reqs.push(this.#requirement());
+      } catch (e) {
+        if (e instanceof ParseError) throw new ParseError(`unable to parse requirement: ${e.message}`);
+        throw e;
+      }
+      const after = this.#next();
+      if (after.tok === 'end') return reqs;
+      if (after.tok !== ',') throw new ParseError(`found '${after.lit}', expected: ',' or 'end of string'`);
+      const following = this.#peek();
+      if (following.tok !== 'ident' && following.tok !== '!') throw new ParseError(`found '${following.lit}', expected: identifier after ','`);
+    }
+  }
+
+  #requirement(): Requirement {
+    let t = this.#next();
+    let operator: LabelOperator | undefined;
+    if (t.tok === '!') {
+      operator = 'DoesNotExist';
+      t = this.#next();
+    }
+    if (t.tok !== 'ident') throw new ParseError(`found '${t.lit}', expected: identifier`);
+    const key = t.lit;
+    const keyErrs = isQualifiedName(key);
+    if (keyErrs.length) throw new ParseError(fieldError('<nil>', key, keyErrs));
+    const ahead = this.#peek().tok;
+    if (operator === undefined && (ahead === 'end' || ahead === ',')) operator = 'Exists';
+    if (operator) return newRequirement(key, operator, []);
+
+    const op = this.#next(false);
+    const binary: Partial<Record<Tok, LabelOperator>> = { in: 'In', notin: 'NotIn', '=': 'Equals', '==': 'Equals', '!=': 'NotEquals', '>': 'GreaterThan', '<': 'LessThan' };
+    const parsed = binary[op.tok];
+    if (!parsed) throw new ParseError(`found '${op.lit}', expected: in, notin, =, ==, !=, gt, lt`);
+    const values = parsed === 'In' || parsed === 'NotIn' ? this.#valueSet() : this.#exactValue();
+    return newRequirement(key, parsed, [...values].sort());
+  }
+
+  #valueSet(): Set<string> {
+    const open = this.#next();
+    if (open.tok !== '(') throw new ParseError(`found '${open.lit}' expected: '('`);
+    const first = this.#peek();
+    if (first.tok === ')') {
+      this.#next();
+      return new Set(['']);
+    }
+    if (first.tok !== 'ident' && first.tok !== ',') throw new ParseError(`found '${first.lit}', expected: ',', ')' or identifier`);
+    const values = this.#identifiers();
+    if (this.#next().tok !== ')') throw new ParseError(`found '${first.lit}', expected: ')'`);
+    return values;
+  }
+
+  // A comma-separated list in which empty entries stand for the empty value: `(a,,b)`, `(,a)`.
+  #identifiers(): Set<string> {
+    const values = new Set<string>();
+    for (;;) {
+      const t = this.#next();
+      if (t.tok === 'ident') {
+        values.add(t.lit);
+        const ahead = this.#peek();
+        if (ahead.tok === ')') return values;
+        if (ahead.tok !== ',') throw new ParseError(`found '${ahead.lit}', expected: ',' or ')'`);
+      } else if (t.tok === ',') {
+        if (values.size === 0) values.add('');
+        const ahead = this.#peek().tok;
+        if (ahead === ')' || ahead === ',') values.add('');
+        if (ahead === ')') return values;
+      } else {
+        throw new ParseError(`found '${t.lit}', expected: ',', or identifier`);
+      }
+    }
+  }
+
+  #exactValue(): Set<string> {
+    const ahead = this.#peek().tok;
+    if (ahead === 'end' || ahead === ',') return new Set(['']);
+    const t = this.#next();
+    if (t.tok !== 'ident') throw new ParseError(`found '${t.lit}', expected: identifier`);
+    return new Set([t.lit]);
+  }
+}
+
+function byKey(reqs: Requirement[]): Requirement[] {
+  return reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Parses `app=web,tier in (a,b),!canary`; a bad selector is a BadRequest worded as upstream. */
+export function parseLabelSelector(s: string): LabelSelector {
+  try {
+    return { requirements: byKey(new Parser(s).parse()) };
+  } catch (e) {
+    if (e instanceof ParseError) throw new ApiError('BadRequest', e.message);
+    throw e;
+  }
+}
+
+export interface LabelSelectorObject {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+const EXPRESSION_OPERATORS: Record<string, LabelOperator> = { In: 'In', NotIn: 'NotIn', Exists: 'Exists', DoesNotExist: 'DoesNotExist' };
+
+/** A metav1.LabelSelector: null selects nothing, {} selects everything. */
+export function fromLabelSelectorObject(obj: LabelSelectorObject | null | undefined): LabelSelector {
+  if (!obj) return { requirements: [], matchesNothing: true };
+  try {
+    const reqs = Object.entries(obj.matchLabels ?? {}).map(([k, v]) => newRequirement(k, 'Equals', [v]));
+    for (const expr of obj.matchExpressions ?? []) {
+      const op = EXPRESSION_OPERATORS[expr.operator];
+      if (!op) throw new ParseError(`${JSON.stringify(expr.operator)} is not a valid label selector operator`);
+      reqs.push(newRequirement(expr.key, op, [...(expr.values ?? [])]));
+    }
+    return { requirements: byKey(reqs) };
+  } catch (e) {
+    if (e instanceof ParseError) throw new ApiError('BadRequest', e.message);
+    throw e;
+  }
+}
+
+function matchesOne(r: Requirement, labels: Record<string, string>): boolean {
+  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+  const value = labels[r.key];
+  switch (r.operator) {
+    case 'In':
+    case 'Equals':
+      return has && r.values.includes(value!);
+    case 'NotIn':
+    case 'NotEquals':
+      return !has || !r.values.includes(value!);
+    case 'Exists':
+      return has;
+    case 'DoesNotExist':
+      return !has;
+    case 'GreaterThan':
+    case 'LessThan': {
+      if (!has || !/^[+-]?[0-9]+$/.test(value!)) return false;
+      const diff = BigInt(value!) - BigInt(r.values[0]!);
+      return r.operator === 'GreaterThan' ? diff > 0n : diff < 0n;
+    }
+  }
+}
+
+export function matchLabels(sel: LabelSelector, labels?: Record<string, string>): boolean {
+  if (sel.matchesNothing) return false;
+  const l = labels ?? {};
+  return sel.requirements.every((r) => matchesOne(r, l));
+}

@@ -1,0 +1,179 @@
+// One container of a Pod: name, image, ports, env, mounts, probes, pull policy, resources.
+import type { Cause } from '../errors.js';
+import type { Container, ContainerPort, EnvVar, LifecycleHandler, Probe, VolumeMount } from '../types.js';
+import {
+  FieldPath, NONNEGATIVE, duplicateValue, forbidden, inclusiveRange, invalidEach, invalidValue, notFoundValue, requiredValue, unsupportedValue,
+} from './field.js';
+import { isConfigMapKey, isDNS1123Label, isEnvVarName, isPortName } from './names.js';
+import { validateResourceRequirements } from './resources.js';
+import { validateLocalPath } from './volumes.js';
+
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const TERMINATION_MESSAGE_POLICIES = ['FallbackToLogsOnError', 'File'];
+const MOUNT_PROPAGATIONS = ['Bidirectional', 'HostToContainer', 'None'];
+const HTTP_SCHEMES = ['HTTP', 'HTTPS'];
+const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+
+/** What a container is checked against: the pod's volumes and whether it shares the host network. */
+export interface ContainerContext {
+  volumes: Set<string>;
+  hostNetwork: boolean;
+  isInit: boolean;
+}
+
+function validatePortNumOrName(port: number | string | undefined, path: FieldPath): Cause[] {
+  if (typeof port === 'number') return port >= 1 && port <= 65535 ? [] : [invalidValue(path, port, inclusiveRange(1, 65535))];
+  if (typeof port === 'string' && port) return invalidEach(path, port, isPortName(port));
+  return [requiredValue(path)];
+}
+
+function validatePorts(ports: ContainerPort[] | undefined, path: FieldPath, hostNetwork: boolean): Cause[] {
+  const causes: Cause[] = [];
+  const names = new Set<string>();
+  (ports ?? []).forEach((port, i) => {
+    const at = path.index(i);
+    if (port.name) {
+      const errs = isPortName(port.name);
+      if (errs.length) causes.push(...invalidEach(at.child('name'), port.name, errs));
+      else if (names.has(port.name)) causes.push(duplicateValue(at.child('name'), port.name));
+      else names.add(port.name);
+    }
+    if (!port.containerPort) causes.push(requiredValue(at.child('containerPort')));
+    else if (port.containerPort < 1 || port.containerPort > 65535) causes.push(invalidValue(at.child('containerPort'), port.containerPort, inclusiveRange(1, 65535)));
+    if (port.hostPort) {
+      if (port.hostPort < 1 || port.hostPort > 65535) causes.push(invalidValue(at.child('hostPort'), port.hostPort, inclusiveRange(1, 65535)));
+      else if (hostNetwork && port.hostPort !== port.containerPort) causes.push(invalidValue(at.child('hostPort'), port.hostPort, 'must match `containerPort` when `hostNetwork` is true'));
+    }
+    if (!port.protocol) causes.push(requiredValue(at.child('protocol')));
+    else if (!PROTOCOLS.includes(port.protocol)) causes.push(unsupportedValue(at.child('protocol'), port.protocol, PROTOCOLS));
+  });
+  return causes;
+}
+
+function validateEnvSource(ev: EnvVar, path: FieldPath): Cause[] {
+  const from = ev.valueFrom;
+  if (!from) return [];
+  const set = (['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const).filter((k) => from[k]);
+  if (ev.value) return [invalidValue(path, '', 'may not be specified when `value` is not empty')];
+  if (set.length === 0) return [invalidValue(path, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`')];
+  if (set.length > 1) return [invalidValue(path, '', 'may not have more than one field specified at a time')];
+  const causes: Cause[] = [];
+  if (from.fieldRef) {
+    const at = path.child('fieldRef').child('fieldPath');
+    const fp = from.fieldRef.fieldPath;
+    if (!fp) causes.push(requiredValue(at));
+    else if (!ENV_FIELD_PATHS.includes(fp) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(fp)) {
+      causes.push(unsupportedValue(at, fp, ['metadata.annotations', 'metadata.labels', ...ENV_FIELD_PATHS]));
+    }
+  }
+  for (const ref of ['configMapKeyRef', 'secretKeyRef'] as const) {
+    const r = from[ref];
+    if (!r) continue;
+    const at = path.child(ref);
+    if (!r.key) causes.push(requiredValue(at.child('key')));
+    else causes.push(...invalidEach(at.child('key'), r.key, isConfigMapKey(r.key)));
+  }
+  if (from.resourceFieldRef && !from.resourceFieldRef.resource) causes.push(requiredValue(path.child('resourceFieldRef').child('resource')));
+  return causes;
+}
+
+function validateEnv(env: EnvVar[] | undefined, path: FieldPath): Cause[] {
+  const causes: Cause[] = [];
+  (env ?? []).forEach((ev, i) => {
+    const at = path.index(i);
+    if (!ev.name) causes.push(requiredValue(at.child('name')));
+    else causes.push(...invalidEach(at.child('name'), ev.name, isEnvVarName(ev.name)));
+    causes.push(...validateEnvSource(ev, at.child('valueFrom')));
+  });
+  return causes;
+}
+
+function validateMounts(mounts: VolumeMount[] | undefined, path: FieldPath, volumes: Set<string>): Cause[] {
+  const causes: Cause[] = [];
+  const seen = new Set<string>();
+  (mounts ?? []).forEach((m, i) => {
+    const at = path.index(i);
+    if (!m.name) causes.push(requiredValue(at.child('name')));
+    else if (!volumes.has(m.name)) causes.push(notFoundValue(at.child('name'), m.name));
+    if (!m.mountPath) causes.push(requiredValue(at.child('mountPath')));
+    else if (seen.has(m.mountPath)) causes.push(invalidValue(at.child('mountPath'), m.mountPath, 'must be unique'));
+    seen.add(m.mountPath);
+    if (m.subPath) causes.push(...validateLocalPath(m.subPath, at.child('subPath')));
+    if (m.subPathExpr && m.subPath) causes.push(invalidValue(at.child('subPathExpr'), m.subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+    if (m.mountPropagation !== undefined && !MOUNT_PROPAGATIONS.includes(m.mountPropagation)) {
+      causes.push(unsupportedValue(at.child('mountPropagation'), m.mountPropagation, MOUNT_PROPAGATIONS));
+    }
+  });
+  return causes;
+}
+
+function validateHandler(h: LifecycleHandler, path: FieldPath): Cause[] {
+  const set = (['exec', 'httpGet', 'tcpSocket', 'sleep'] as const).filter((k) => h[k]);
+  if (set.length === 0) return [requiredValue(path, 'must specify a handler type')];
+  if (set.length > 1) return [forbidden(path.child(set[1]!), 'may not specify more than 1 handler type')];
+  const causes: Cause[] = [];
+  if (h.exec && !h.exec.command?.length) causes.push(requiredValue(path.child('exec').child('command')));
+  if (h.httpGet) {
+    const at = path.child('httpGet');
+    if (!h.httpGet.path) causes.push(requiredValue(at.child('path')));
+    causes.push(...validatePortNumOrName(h.httpGet.port, at.child('port')));
+    const scheme = h.httpGet.scheme ?? '';
+    if (!HTTP_SCHEMES.includes(scheme)) causes.push(unsupportedValue(at.child('scheme'), scheme, HTTP_SCHEMES));
+  }
+  if (h.tcpSocket) causes.push(...validatePortNumOrName(h.tcpSocket.port, path.child('tcpSocket').child('port')));
+  return causes;
+}
+
+function validateProbe(p: Probe | undefined, path: FieldPath, successMustBeOne: boolean): Cause[] {
+  if (!p) return [];
+  const causes = validateHandler(p, path);
+  for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
+    const v = p[f];
+    if (v !== undefined && v < 0) causes.push(invalidValue(path.child(f), v, NONNEGATIVE));
+  }
+  if (successMustBeOne && p.successThreshold !== undefined && p.successThreshold !== 1) causes.push(invalidValue(path.child('successThreshold'), p.successThreshold, 'must be 1'));
+  return causes;
+}
+
+function validateProbesAndLifecycle(c: Container, path: FieldPath, ctx: ContainerContext): Cause[] {
+  // Init containers run to completion, so probes and hooks mean nothing unless they are sidecars.
+  if (ctx.isInit && c.restartPolicy !== 'Always') {
+    const msg = 'may not be set for init containers without restartPolicy=Always';
+    return (['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const).filter((k) => c[k]).map((k) => forbidden(path.child(k), msg));
+  }
+  const causes: Cause[] = [];
+  if (c.lifecycle?.postStart) causes.push(...validateHandler(c.lifecycle.postStart, path.child('lifecycle').child('postStart')));
+  if (c.lifecycle?.preStop) causes.push(...validateHandler(c.lifecycle.preStop, path.child('lifecycle').child('preStop')));
+  causes.push(...validateProbe(c.livenessProbe, path.child('livenessProbe'), true));
+  causes.push(...validateProbe(c.readinessProbe, path.child('readinessProbe'), false));
+  causes.push(...validateProbe(c.startupProbe, path.child('startupProbe'), true));
+  return causes;
+}
+
+function validateRestartPolicy(c: Container, path: FieldPath, isInit: boolean): Cause[] {
+  if (c.restartPolicy === undefined) return [];
+  if (!isInit) return [forbidden(path.child('restartPolicy'), 'may not be set for non-init containers')];
+  return c.restartPolicy === 'Always' ? [] : [unsupportedValue(path.child('restartPolicy'), c.restartPolicy, ['Always'])];
+}
+
+/** Checks one container; name uniqueness across the pod is the caller's job. */
+export function validateContainer(c: Container, path: FieldPath, ctx: ContainerContext): Cause[] {
+  const causes: Cause[] = [];
+  if (!c.name) causes.push(requiredValue(path.child('name')));
+  else causes.push(...invalidEach(path.child('name'), c.name, isDNS1123Label(c.name)));
+  if (!c.image) causes.push(requiredValue(path.child('image')));
+  else if (c.image.trim() !== c.image) causes.push(invalidValue(path.child('image'), c.image, 'must not have leading or trailing whitespace'));
+  causes.push(...validateProbesAndLifecycle(c, path, ctx));
+  causes.push(...validateRestartPolicy(c, path, ctx.isInit));
+  const tmp = c.terminationMessagePolicy;
+  if (!tmp) causes.push(requiredValue(path.child('terminationMessagePolicy')));
+  else if (!TERMINATION_MESSAGE_POLICIES.includes(tmp)) causes.push(unsupportedValue(path.child('terminationMessagePolicy'), tmp, TERMINATION_MESSAGE_POLICIES));
+  causes.push(...validatePorts(c.ports, path.child('ports'), ctx.hostNetwork));
+  causes.push(...validateEnv(c.env, path.child('env')));
+  causes.push(...validateMounts(c.volumeMounts, path.child('volumeMounts'), ctx.volumes));
+  if (!c.imagePullPolicy) causes.push(requiredValue(path.child('imagePullPolicy')));
+  else if (!PULL_POLICIES.includes(c.imagePullPolicy)) causes.push(unsupportedValue(path.child('imagePullPolicy'), c.imagePullPolicy, PULL_POLICIES));
+  causes.push(...validateResourceRequirements(c.resources, path.child('resources')));
+  return causes;
+}

@@ -1,0 +1,26 @@
+// Semantic equality of API objects, as apiequality.Semantic.DeepEqual sees them: key order does not
+// matter, and an absent field equals null or an empty list.
+
+function normalize(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(normalize);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x === undefined || x === null || (Array.isArray(x) && x.length === 0)) continue;
+      out[k] = normalize(x);
+    }
+    return out;
+  }
+  return v;
+}
+
+export function semanticEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(normalize(a ?? null)) === JSON.stringify(normalize(b ?? null));
+}
+
+/** The top-level keys whose values differ, sorted. */
+export function changedKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => !semanticEqual(a[k], b[k])).sort();
+}

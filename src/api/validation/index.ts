@@ -1,0 +1,78 @@
+// The one entry point the registry calls: per-kind validation for create, update and status update.
+// Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
+import type { Cause } from '../errors.js';
+import type { ConfigMap, CoreEvent, KObject, Lease, Namespace, Node, Pod, Secret, ServiceAccount } from '../types.js';
+import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
+import { validateEvent, validateEventUpdate } from './event.js';
+import { validateLease, validateLeaseUpdate } from './lease.js';
+import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './namespace.js';
+import { validateNode, validateNodeUpdate } from './node.js';
+import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod.js';
+import { validateSecret, validateSecretUpdate } from './secret.js';
+import { validateServiceAccount, validateServiceAccountUpdate } from './serviceaccount.js';
+
+interface KindRules {
+  create(obj: KObject): Cause[];
+  update(obj: KObject, old: KObject): Cause[];
+  /** Status writes; kinds without a status subresource validate as a plain update. */
+  status?(obj: KObject, old: KObject): Cause[];
+}
+
+// The casts are the boundary where decoded JSON becomes a typed object of the kind it says it is.
+const RULES: Record<string, KindRules> = {
+  Pod: {
+    create: (o) => validatePod(o as Pod),
+    update: (o, old) => validatePodUpdate(o as Pod, old as Pod),
+    status: (o, old) => validatePodStatusUpdate(o as Pod, old as Pod),
+  },
+  Node: {
+    create: (o) => validateNode(o as Node),
+    update: (o, old) => validateNodeUpdate(o as Node, old as Node),
+  },
+  Namespace: {
+    create: (o) => validateNamespace(o as Namespace),
+    update: (o, old) => validateNamespaceUpdate(o as Namespace, old as Namespace),
+    status: (o, old) => validateNamespaceStatusUpdate(o as Namespace, old as Namespace),
+  },
+  Event: {
+    create: (o) => validateEvent(o as CoreEvent),
+    update: (o, old) => validateEventUpdate(o as CoreEvent, old as CoreEvent),
+  },
+  ConfigMap: {
+    create: (o) => validateConfigMap(o as ConfigMap),
+    update: (o, old) => validateConfigMapUpdate(o as ConfigMap, old as ConfigMap),
+  },
+  Secret: {
+    create: (o) => validateSecret(o as Secret),
+    update: (o, old) => validateSecretUpdate(o as Secret, old as Secret),
+  },
+  ServiceAccount: {
+    create: (o) => validateServiceAccount(o as ServiceAccount),
+    update: (o, old) => validateServiceAccountUpdate(o as ServiceAccount, old as ServiceAccount),
+  },
+  Lease: {
+    create: (o) => validateLease(o as Lease),
+    update: (o, old) => validateLeaseUpdate(o as Lease, old as Lease),
+  },
+};
+
+function rulesFor(kind: string): KindRules {
+  const rules = RULES[kind];
+  if (!rules) throw new Error(`no validation rules for kind ${kind}`);
+  return rules;
+}
+
+export function validateCreate(kind: string, obj: KObject): Cause[] {
+  return rulesFor(kind).create(obj);
+}
+
+export function validateUpdate(kind: string, obj: KObject, old: KObject): Cause[] {
+  return rulesFor(kind).update(obj, old);
+}
+
+export function validateStatusUpdate(kind: string, obj: KObject, old: KObject): Cause[] {
+  const rules = rulesFor(kind);
+  return (rules.status ?? rules.update)(obj, old);
+}
+
+export { validateBinding } from './pod.js';
