@@ -4,6 +4,8 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import type { Duplex } from 'node:stream';
+import type { KubeletProxy } from './proxy/kubelet.js';
 import { ApiError } from '../api/errors.js';
 import type { Pki } from './auth/certs.js';
 import { authorize, verbOf } from './auth/authorize.js';
@@ -26,6 +28,7 @@ export interface ApiServerOptions {
   pki: Pki;
   registry: Registry;
   ready: () => boolean;
+  kubeletProxy?: KubeletProxy;
   extraHandlers?: SubresourceHandler[];
 }
 
@@ -69,21 +72,37 @@ export function createApiServer(opts: ApiServerOptions): Server {
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     const user = userFromSocket(req.socket as TLSSocket);
     if (PUBLIC.has(path) || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
-      return handleMeta(req, res, path, url, user ?? ANONYMOUS, opts.ready);
+      return handleMeta(req, res, path, user ?? ANONYMOUS, opts.ready);
     }
     if (!user) {
       // Drain the body so the connection stays usable, then refuse.
       req.resume();
       return sendJson(res, 401, statusOf(new ApiError('Unauthorized', 'Unauthorized')));
     }
+    if (opts.kubeletProxy && (await opts.kubeletProxy.handle(req, res, url, user))) return;
     for (const h of opts.extraHandlers ?? []) if (await h(req, res, url, user)) return;
     const route = parseResourcePath(path);
-    if (!route) return handleMeta(req, res, path, url, user, opts.ready);
+    if (!route) return handleMeta(req, res, path, user, opts.ready);
     const watch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
     authorize(user, verbOf(req.method ?? 'GET', route.name !== undefined, watch), route.resource, route.namespace, route.subresource);
     await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams));
   }
 
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refuse = (e: unknown): void => {
+      const err = toApiError(e);
+      const body = JSON.stringify(statusOf(err));
+      socket.end(`HTTP/1.1 ${err.httpStatus} ${err.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    try {
+      const user = userFromSocket(req.socket as TLSSocket);
+      if (!user) throw new ApiError('Unauthorized', 'Unauthorized');
+      const url = new URL(req.url ?? '/', 'https://berth');
+      if (!opts.kubeletProxy?.handleUpgrade(req, socket, head, url, user)) throw new ApiError('NotFound', 'the server could not find the requested resource');
+    } catch (e) {
+      refuse(e);
+    }
+  });
   server.on('clientError', (_e, socket) => socket.destroy());
   return server;
 }

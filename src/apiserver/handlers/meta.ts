@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../api/errors.js';
 import type { UserInfo } from '../auth/identity.js';
 import * as discovery from '../discovery.js';
-import * as openapi from '../openapi/index.js';
+import { OPENAPI_V2_PROTOBUF_CONTENT_TYPE, openapiV2Json, openapiV2Protobuf } from '../openapi/v2.js';
+import { openapiV3Document, openapiV3Index } from '../openapi/v3.js';
 import { sendJson } from './respond.js';
 import { BERTH_VERSION } from '../../version.js';
 
@@ -13,7 +14,7 @@ function sendText(res: ServerResponse, code: number, text: string): void {
   res.end(text);
 }
 
-export async function handleMeta(req: IncomingMessage, res: ServerResponse, path: string, url: URL, _user: UserInfo, ready: () => boolean): Promise<void> {
+export async function handleMeta(req: IncomingMessage, res: ServerResponse, path: string, _user: UserInfo, ready: () => boolean): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
   if (path === '/livez' || path === '/healthz' || path.startsWith('/livez/')) return sendText(res, 200, 'ok');
   if (path === '/readyz' || path.startsWith('/readyz/')) return ready() ? sendText(res, 200, 'ok') : sendText(res, 500, 'readyz check failed');
@@ -42,18 +43,17 @@ export async function handleMeta(req: IncomingMessage, res: ServerResponse, path
   }
   if (path === '/openapi/v2') {
     if (accept.includes('protobuf')) {
-      const bytes = openapi.openapiV2Protobuf();
-      res.writeHead(200, { 'Content-Type': 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf', 'Content-Length': String(bytes.byteLength) });
+      const bytes = openapiV2Protobuf();
+      res.writeHead(200, { 'Content-Type': OPENAPI_V2_PROTOBUF_CONTENT_TYPE, 'Content-Length': String(bytes.byteLength) });
       res.end(bytes);
       return;
     }
-    return sendJson(res, 200, openapi.openapiV2Json());
+    return sendJson(res, 200, openapiV2Json());
   }
-  if (path === '/openapi/v3') return sendJson(res, 200, openapi.openapiV3Index());
+  if (path === '/openapi/v3') return sendJson(res, 200, openapiV3Index());
   if (path.startsWith('/openapi/v3/')) {
-    const doc = openapi.openapiV3Document(path.slice('/openapi/v3/'.length));
+    const doc = openapiV3Document(path.slice('/openapi/v3/'.length));
     if (doc) return sendJson(res, 200, doc);
   }
-  void url;
   throw new ApiError('NotFound', 'the server could not find the requested resource');
 }

@@ -1,0 +1,156 @@
+// Server-side apply and the managedFields bookkeeping of ordinary writes. Ownership is tracked per
+// field path (field-set.ts); an apply that changes a value another manager owns is a conflict unless
+// forced, and the fields an applier stops sending are removed when nobody else owns them.
+
+import { ApiError } from '../errors.js';
+import type { KObject, ManagedFieldsEntry } from '../types.js';
+import { kindSchema, resolve, childSchema, type Schema } from '../schema/definitions.js';
+import { deepEqual } from './json-patch.js';
+import { FieldSet, fieldSetOf, fromFieldsV1, pathString, removeAt, toFieldsV1, valueAt, type Path } from './field-set.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface ApplyOptions {
+  force?: boolean;
+  /** Timestamp recorded on the entries written (RFC 3339). */
+  now?: string;
+  subresource?: string;
+}
+
+export interface ApplyResult {
+  object: KObject;
+  managedFields: ManagedFieldsEntry[];
+}
+
+function schemaOf(obj: KObject): Schema | undefined {
+  return obj.apiVersion && obj.kind ? kindSchema(obj.apiVersion, obj.kind) : undefined;
+}
+
+const nowIso = (o: { now?: string }) => o.now ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
+/** Merges `applied` over `live` the structured way: objects by key, keyed lists by item, sets as sets. */
+function mergeApplied(live: unknown, applied: unknown, s: Schema | undefined): unknown {
+  const r = s ? resolve(s) : undefined;
+  if (isObj(applied) && isObj(live) && !(r && r.type === 'object' && !r.properties && !r.additionalProperties)) {
+    const out: Obj = { ...live };
+    for (const [k, v] of Object.entries(applied)) if (v !== null) out[k] = mergeApplied(live[k], v, childSchema(s, k));
+    return out;
+  }
+  if (Array.isArray(applied) && Array.isArray(live)) {
+    const type = r?.['x-kubernetes-list-type'];
+    if (type === 'set') return [...live, ...applied.filter((a) => !live.some((l) => deepEqual(l, a)))];
+    if (type === 'map') {
+      const keys = r!['x-kubernetes-list-map-keys'] ?? [];
+      const same = (a: unknown, b: unknown) => isObj(a) && isObj(b) && keys.every((k) => deepEqual(a[k], b[k]));
+      const out = live.map((l) => {
+        const a = applied.find((x) => same(x, l));
+        return a === undefined ? l : mergeApplied(l, a, r!.items);
+      });
+      for (const a of applied) if (!live.some((l) => same(l, a))) out.push(a);
+      return out;
+    }
+  }
+  return applied;
+}
+
+/** A value that is compared as a whole when deciding whether two managers disagree. */
+const isLeafValue = (v: unknown) => !isObj(v);
+
+function conflictMessage(conflicts: { manager: string; path: Path }[]): string {
+  if (conflicts.length === 1) return `Apply failed with 1 conflict: conflict with ${conflicts[0]!.manager}: ${pathString(conflicts[0]!.path)}`;
+  const byManager = new Map<string, Path[]>();
+  for (const c of conflicts) byManager.set(c.manager, [...(byManager.get(c.manager) ?? []), c.path]);
+  const lines = [...byManager.keys()].sort().flatMap((m) => [`conflicts with ${m}:`, ...byManager.get(m)!.map((p) => `- ${pathString(p)}`)]);
+  return `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
+}
+
+/** How a conflict names a manager: `"kubectl-client-side-apply" using v1 at 2024-01-01T00:00:00Z`. */
+function describeManager(e: ManagedFieldsEntry): string {
+  let s = JSON.stringify(e.manager ?? '');
+  if (e.subresource) s += ` with subresource ${JSON.stringify(e.subresource)}`;
+  if (e.operation === 'Update') s += e.time ? ` using ${e.apiVersion} at ${e.time}` : ` using ${e.apiVersion}`;
+  return s;
+}
+
+const sameEntry = (e: ManagedFieldsEntry, manager: string, operation: 'Apply' | 'Update', subresource?: string) =>
+  e.manager === manager && e.operation === operation && (e.subresource ?? '') === (subresource ?? '');
+
+function entry(manager: string, operation: 'Apply' | 'Update', apiVersion: string, set: FieldSet, o: ApplyOptions): ManagedFieldsEntry {
+  return {
+    manager,
+    operation,
+    apiVersion,
+    time: nowIso(o),
+    fieldsType: 'FieldsV1',
+    fieldsV1: toFieldsV1(set),
+    ...(o.subresource ? { subresource: o.subresource } : {}),
+  };
+}
+
+/** Drops empty entries, keeps the rest in their order, and writes `mine` in place of its old entry (or last). */
+function withEntry(others: { e: ManagedFieldsEntry; set: FieldSet }[], mine: ManagedFieldsEntry, mineIndex: number): ManagedFieldsEntry[] {
+  const out: ManagedFieldsEntry[] = others.filter((o) => o.set.size > 0).map((o) => ({ ...o.e, fieldsV1: toFieldsV1(o.set) }));
+  if (Object.keys(mine.fieldsV1 ?? {}).length) out.splice(mineIndex < 0 ? out.length : Math.min(mineIndex, out.length), 0, mine);
+  return out;
+}
+
+/**
+ * Server-side apply of `applied` (the whole intent of `manager`) over `live` (undefined when creating).
+ * Conflicts → ApiError Conflict with FieldManagerConflict causes, unless `force` takes the fields over.
+ */
+export function applyPatch(live: KObject | undefined, applied: KObject, manager: string, opts: ApplyOptions = {}): ApplyResult {
+  const base: KObject = live ? structuredClone(live) : { apiVersion: applied.apiVersion, kind: applied.kind, metadata: {} };
+  const schema = schemaOf(applied) ?? schemaOf(base);
+  const entries = base.metadata.managedFields ?? [];
+  const mineIndex = entries.findIndex((e) => sameEntry(e, manager, 'Apply', opts.subresource));
+  const previous = mineIndex >= 0 ? fromFieldsV1(entries[mineIndex]!.fieldsV1) : new FieldSet();
+  const others = entries.filter((_, i) => i !== mineIndex).map((e) => ({ e, set: fromFieldsV1(e.fieldsV1) }));
+  const appliedSet = fieldSetOf(applied as Obj, schema);
+
+  const conflicts: { manager: string; path: Path; other: (typeof others)[number] }[] = [];
+  for (const path of appliedSet) {
+    const want = valueAt(applied, path);
+    const have = valueAt(base, path);
+    const differs = have === undefined ? false : isLeafValue(want) && !deepEqual(want, have);
+    if (!differs) continue;
+    for (const o of others) if (o.set.has(path) && o.e.manager !== manager) conflicts.push({ manager: describeManager(o.e), path, other: o });
+  }
+  if (conflicts.length && !opts.force) {
+    const causes = conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${c.manager}`, field: pathString(c.path) }));
+    throw new ApiError('Conflict', conflictMessage(conflicts), { causes });
+  }
+  for (const c of conflicts) c.other.set.delete(c.path);
+
+  const merged = mergeApplied(base, applied, schema) as KObject;
+  const ownedByOthers = (p: Path) => others.some((o) => o.set.has(p));
+  const dropped = [...previous.minus(appliedSet)].filter((p) => !ownedByOthers(p)).sort((a, b) => b.length - a.length);
+  for (const p of dropped) removeAt(merged as Obj, p);
+
+  const managedFields = withEntry(others, entry(manager, 'Apply', applied.apiVersion ?? base.apiVersion ?? 'v1', appliedSet, opts), mineIndex);
+  merged.metadata = { ...merged.metadata, managedFields };
+  return { object: merged, managedFields };
+}
+
+/**
+ * Records an ordinary write (create, update, patch) by `manager`: it takes the fields whose values it
+ * set or changed, and fields the write removed leave every manager.
+ */
+export function updateManagedFields(old: KObject | undefined, next: KObject, manager: string, operation: 'Update' | 'Apply' = 'Update', opts: ApplyOptions = {}): ManagedFieldsEntry[] {
+  const schema = schemaOf(next);
+  const entries = old?.metadata.managedFields ?? next.metadata.managedFields ?? [];
+  const after = fieldSetOf(next as Obj, schema);
+  const changed = new FieldSet([...after].filter((p) => !old || !deepEqualLeaf(valueAt(old, p), valueAt(next, p))));
+  const mineIndex = entries.findIndex((e) => sameEntry(e, manager, operation, opts.subresource));
+  const mine = mineIndex >= 0 ? fromFieldsV1(entries[mineIndex]!.fieldsV1) : new FieldSet();
+  const others = entries.filter((_, i) => i !== mineIndex).map((e) => ({ e, set: fromFieldsV1(e.fieldsV1) }));
+  for (const o of others) for (const p of [...o.set]) if (changed.has(p) || !after.has(p)) o.set.delete(p);
+  const owned = new FieldSet([...mine, ...changed].filter((p) => after.has(p)));
+  return withEntry(others, entry(manager, operation, next.apiVersion ?? 'v1', owned, opts), mineIndex);
+}
+
+/** Leaves compare by value; objects (list items, maps) count as unchanged if both exist. */
+function deepEqualLeaf(a: unknown, b: unknown): boolean {
+  if (isObj(a) && isObj(b)) return true;
+  return deepEqual(a, b);
+}

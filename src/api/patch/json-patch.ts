@@ -1,0 +1,120 @@
+// JSON patch (RFC 6902), worded like the library the API server uses: a malformed patch is a 400, an
+// operation that does not apply to the document is a 422 carrying the library's message.
+
+import { ApiError } from '../errors.js';
+
+export interface JsonPatchOp {
+  op: string;
+  path: string;
+  from?: string;
+  value?: unknown;
+}
+
+type Container = Record<string, unknown> | unknown[];
+
+const badRequest = (m: string) => new ApiError('BadRequest', m);
+const doesNotApply = (m: string) => new ApiError('Invalid', m);
+
+/** `/a/b~1c` → ['a', 'b/c'] (RFC 6901). */
+function pointer(path: string): string[] {
+  if (path === '') return [];
+  if (!path.startsWith('/')) throw doesNotApply(`invalid JSON pointer: "${path}"`);
+  return path.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function isContainer(v: unknown): v is Container {
+  return typeof v === 'object' && v !== null;
+}
+
+/** The container holding the last token of `path`, and that token. */
+function parentOf(doc: unknown, path: string, op: string): [Container, string] {
+  const tokens = pointer(path);
+  const last = tokens.pop();
+  let cur = doc;
+  for (const t of tokens) {
+    cur = isContainer(cur) ? (Array.isArray(cur) ? cur[Number(t)] : cur[t]) : undefined;
+  }
+  if (last === undefined || !isContainer(cur)) throw doesNotApply(`${op} operation does not apply: doc is missing path: "${path}": missing value`);
+  return [cur, last];
+}
+
+function arrayIndex(arr: unknown[], token: string, path: string, allowEnd: boolean): number {
+  if (allowEnd && token === '-') return arr.length;
+  if (!/^(0|[1-9]\d*)$/.test(token)) throw doesNotApply(`Unable to access invalid index: ${token}: invalid index referenced`);
+  const i = Number(token);
+  if (i > arr.length || (!allowEnd && i === arr.length)) throw doesNotApply(`Unable to access invalid index: ${i}: invalid index referenced (path ${path})`);
+  return i;
+}
+
+function get(doc: unknown, path: string, op: string): unknown {
+  if (path === '') return doc;
+  const [c, k] = parentOf(doc, path, op);
+  const v = Array.isArray(c) ? c[arrayIndex(c, k, path, false)] : c[k];
+  if (v === undefined) throw doesNotApply(`${op} operation does not apply: doc is missing key: ${path}: missing value`);
+  return v;
+}
+
+function add(doc: unknown, path: string, value: unknown): unknown {
+  if (path === '') return value;
+  const [c, k] = parentOf(doc, path, 'add');
+  if (Array.isArray(c)) c.splice(arrayIndex(c, k, path, true), 0, value);
+  else c[k] = value;
+  return doc;
+}
+
+function remove(doc: unknown, path: string, op = 'remove'): unknown {
+  const [c, k] = parentOf(doc, path, op);
+  if (Array.isArray(c)) c.splice(arrayIndex(c, k, path, false), 1);
+  else {
+    if (!(k in c)) throw doesNotApply(`Unable to remove nonexistent key: ${k}: missing value`);
+    delete c[k];
+  }
+  return doc;
+}
+
+/** Applies RFC 6902 operations to a copy of `target`. */
+export function jsonPatch(target: unknown, ops: unknown): unknown {
+  if (!Array.isArray(ops)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  let doc = structuredClone(target);
+  for (const raw of ops as JsonPatchOp[]) {
+    if (!isContainer(raw) || typeof raw.op !== 'string') throw badRequest('Unexpected kind: unknown');
+    const { op, path } = raw;
+    if (typeof path !== 'string') throw doesNotApply(`${op} operation does not apply: doc is missing path: "": missing value`);
+    switch (op) {
+      case 'add':
+        doc = add(doc, path, structuredClone(raw.value));
+        break;
+      case 'remove':
+        doc = remove(doc, path);
+        break;
+      case 'replace':
+        get(doc, path, 'replace');
+        doc = path === '' ? structuredClone(raw.value) : add(remove(doc, path, 'replace'), path, structuredClone(raw.value));
+        break;
+      case 'move': {
+        const v = get(doc, raw.from ?? '', 'move');
+        doc = add(remove(doc, raw.from ?? '', 'move'), path, v);
+        break;
+      }
+      case 'copy':
+        doc = add(doc, path, structuredClone(get(doc, raw.from ?? '', 'copy')));
+        break;
+      case 'test':
+        if (!deepEqual(get(doc, path, 'test'), raw.value)) throw doesNotApply(`testing value ${path} failed: test failed`);
+        break;
+      default:
+        throw badRequest(`Unexpected kind: ${op}`);
+    }
+  }
+  return doc;
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}

@@ -1,0 +1,145 @@
+// Columns and cells for every kind berth serves besides Pod, following upstream's printers; kinds
+// without a printer get the default Name / Created At table.
+
+import type { KObject } from '../types.js';
+import { since } from './duration.js';
+import { ageColumn, column, core, createdAtColumn, doc, nameColumn, type ColumnDefinition } from './columns.js';
+import { podCells, podColumns, podRowConditions, type PodLike } from './pod.js';
+
+// Printers read loosely typed wire objects; `any` keeps the field access short.
+type Obj = Record<string, any>;
+
+export interface Printer {
+  columns(): ColumnDefinition[];
+  cells(obj: KObject, now: Date): unknown[];
+  conditions?(obj: KObject): object[] | undefined;
+}
+
+const count = (m: unknown) => (m && typeof m === 'object' ? Object.keys(m).length : 0);
+
+function nodeRoles(labels: Record<string, string> = {}): string {
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries(labels)) {
+    if (k.startsWith('node-role.kubernetes.io/') && k.length > 'node-role.kubernetes.io/'.length) roles.add(k.slice('node-role.kubernetes.io/'.length));
+    else if (k === 'kubernetes.io/role' && v) roles.add(v);
+  }
+  return [...roles].sort().join(',') || '<none>';
+}
+
+function nodeStatus(n: Obj): string {
+  const ready = (n.status?.conditions ?? []).find((c: Obj) => c.type === 'Ready');
+  const parts = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
+  if (n.spec?.unschedulable) parts.push('SchedulingDisabled');
+  return parts.join(',');
+}
+
+const address = (n: Obj, type: string) => (n.status?.addresses ?? []).find((a: Obj) => a.type === type)?.address ?? '<none>';
+
+const node: Printer = {
+  columns: () => [
+    nameColumn(),
+    column('Status', 'The status of the node'),
+    column('Roles', 'The roles of the node'),
+    ageColumn(),
+    column('Version', doc(core('NodeSystemInfo'), 'kubeletVersion')),
+    column('Internal-IP', doc(core('NodeStatus'), 'addresses'), { priority: 1 }),
+    column('External-IP', doc(core('NodeStatus'), 'addresses'), { priority: 1 }),
+    column('OS-Image', doc(core('NodeSystemInfo'), 'osImage'), { priority: 1 }),
+    column('Kernel-Version', doc(core('NodeSystemInfo'), 'kernelVersion'), { priority: 1 }),
+    column('Container-Runtime', doc(core('NodeSystemInfo'), 'containerRuntimeVersion'), { priority: 1 }),
+  ],
+  cells: (o, now) => {
+    const n = o as Obj;
+    const info = n.status?.nodeInfo ?? {};
+    return [
+      o.metadata.name, nodeStatus(n), nodeRoles(o.metadata.labels), since(o.metadata.creationTimestamp, now), info.kubeletVersion ?? '',
+      address(n, 'InternalIP'), address(n, 'ExternalIP'), info.osImage || '<unknown>', info.kernelVersion || '<unknown>', info.containerRuntimeVersion || '<unknown>',
+    ];
+  },
+};
+
+const namespace: Printer = {
+  columns: () => [nameColumn(), column('Status', 'The status of the namespace'), ageColumn()],
+  cells: (o, now) => [o.metadata.name, (o as Obj).status?.phase ?? '', since(o.metadata.creationTimestamp, now)],
+};
+
+/** events.k8s.io/v1 Events, read as the core Event fields the printer uses (as upstream converts them). */
+function asCoreEvent(e: Obj): Obj {
+  if (e.apiVersion !== 'events.k8s.io/v1') return e;
+  return {
+    ...e,
+    involvedObject: e.regarding ?? {},
+    message: e.note,
+    source: e.deprecatedSource ?? {},
+    firstTimestamp: e.deprecatedFirstTimestamp,
+    lastTimestamp: e.deprecatedLastTimestamp,
+    count: e.deprecatedCount,
+  };
+}
+
+const event: Printer = {
+  columns: () => [
+    column('Last Seen', doc(core('Event'), 'lastTimestamp')),
+    column('Type', doc(core('Event'), 'type')),
+    column('Reason', doc(core('Event'), 'reason')),
+    column('Object', doc(core('Event'), 'involvedObject')),
+    column('Subobject', doc(core('ObjectReference'), 'fieldPath'), { priority: 1 }),
+    column('Source', doc(core('Event'), 'source'), { priority: 1 }),
+    column('Message', doc(core('Event'), 'message')),
+    column('First Seen', doc(core('Event'), 'firstTimestamp'), { priority: 1 }),
+    column('Count', doc(core('Event'), 'count'), { priority: 1 }),
+    nameColumn(1),
+  ],
+  cells: (o, now) => {
+    const e = asCoreEvent(o as Obj);
+    const first = e.firstTimestamp ? since(e.firstTimestamp, now) : since(e.eventTime, now);
+    let last = e.lastTimestamp ? since(e.lastTimestamp, now) : first;
+    let n: number = e.count ?? 0;
+    if (e.series) {
+      last = since(e.series.lastObservedTime, now);
+      n = e.series.count ?? 0;
+    } else if (n === 0) n = 1; // singleton events of the new API carry no count
+    const io = e.involvedObject ?? {};
+    const target = io.name ? `${String(io.kind ?? '').toLowerCase()}/${io.name}` : String(io.kind ?? '').toLowerCase();
+    const component = e.source?.component || e.reportingController || '';
+    const instance = e.source?.host || e.reportingInstance || '';
+    return [last, e.type ?? '', e.reason ?? '', target, io.fieldPath ?? '', instance ? `${component}, ${instance}` : component, String(e.message ?? '').trim(), first, n, o.metadata.name];
+  },
+};
+
+const lease: Printer = {
+  columns: () => [nameColumn(), column('Holder', doc('io.k8s.api.coordination.v1.LeaseSpec', 'holderIdentity')), ageColumn()],
+  cells: (o, now) => [o.metadata.name, (o as Obj).spec?.holderIdentity ?? '', since(o.metadata.creationTimestamp, now)],
+};
+
+const configMap: Printer = {
+  columns: () => [nameColumn(), column('Data', doc(core('ConfigMap'), 'data')), ageColumn()],
+  cells: (o, now) => [o.metadata.name, count((o as Obj).data) + count((o as Obj).binaryData), since(o.metadata.creationTimestamp, now)],
+};
+
+const secret: Printer = {
+  columns: () => [nameColumn(), column('Type', doc(core('Secret'), 'type')), column('Data', doc(core('Secret'), 'data')), ageColumn()],
+  cells: (o, now) => [o.metadata.name, (o as Obj).type ?? '', count((o as Obj).data), since(o.metadata.creationTimestamp, now)],
+};
+
+const serviceAccount: Printer = {
+  columns: () => [nameColumn(), column('Secrets', doc(core('ServiceAccount'), 'secrets')), ageColumn()],
+  cells: (o, now) => [o.metadata.name, ((o as Obj).secrets ?? []).length, since(o.metadata.creationTimestamp, now)],
+};
+
+const pod: Printer = {
+  columns: podColumns,
+  cells: (o, now) => podCells(o as unknown as PodLike, now),
+  conditions: (o) => podRowConditions(o as unknown as PodLike),
+};
+
+export const defaultPrinter: Printer = {
+  columns: () => [nameColumn(), createdAtColumn()],
+  cells: (o) => [o.metadata.name, o.metadata.creationTimestamp ?? ''],
+};
+
+const PRINTERS: Record<string, Printer> = { Pod: pod, Node: node, Namespace: namespace, Event: event, Lease: lease, ConfigMap: configMap, Secret: secret, ServiceAccount: serviceAccount };
+
+export function printerFor(kind: string): Printer {
+  return PRINTERS[kind] ?? defaultPrinter;
+}

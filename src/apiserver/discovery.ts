@@ -1,0 +1,147 @@
+// Discovery documents, all generated from the served-resources list: the legacy ones (/api, /apis,
+// /api/v1, /apis/<g>/<v>), the aggregated ones kubectl asks for first (apidiscovery.k8s.io v2 and
+// v2beta1, chosen by the Accept header), and /version.
+
+import { RESOURCES, SUBRESOURCES, apiVersionOf, groupVersions, type ResourceInfo } from '../api/schema/resources.js';
+
+/** Content-Type of an aggregated discovery answer; the client reads g, v and as from it. */
+export function aggregatedContentType(version: 'v2' | 'v2beta1'): string {
+  return `application/json;g=apidiscovery.k8s.io;v=${version};as=APIGroupDiscoveryList`;
+}
+
+/** `GET /api`: APIVersions. */
+export function apiVersions(serverAddress = ''): object {
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+  };
+}
+
+function namedGroups(): { name: string; versions: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const gv of groupVersions()) if (gv.group) groups.set(gv.group, [...(groups.get(gv.group) ?? []), gv.version]);
+  return [...groups].map(([name, versions]) => ({ name, versions }));
+}
+
+/** `GET /apis`: APIGroupList of the named groups. */
+export function apiGroupList(): object {
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: namedGroups().map(({ name, versions }) => {
+      const vs = versions.map((version) => ({ groupVersion: `${name}/${version}`, version }));
+      return { name, versions: vs, preferredVersion: vs[0] };
+    }),
+  };
+}
+
+/** `GET /apis/<group>`: one APIGroup, or undefined when the group is not served. */
+export function apiGroup(group: string): object | undefined {
+  const g = namedGroups().find((x) => x.name === group);
+  if (!g) return undefined;
+  const vs = g.versions.map((version) => ({ groupVersion: `${group}/${version}`, version }));
+  return { kind: 'APIGroup', apiVersion: 'v1', name: group, versions: vs, preferredVersion: vs[0] };
+}
+
+const inGroupVersion = (group: string, version: string) => RESOURCES.filter((r) => r.group === group && r.version === version);
+
+/** `GET /api/v1` or `/apis/<g>/<v>`: APIResourceList, or undefined when not served. */
+export function apiResourceList(group: string, version: string): object | undefined {
+  const rs = inGroupVersion(group, version);
+  if (!rs.length) return undefined;
+  const resources: object[] = [];
+  for (const r of rs) {
+    resources.push({
+      name: r.plural,
+      singularName: r.singular,
+      namespaced: r.namespaced,
+      kind: r.kind,
+      verbs: r.verbs,
+      ...(r.shortNames.length ? { shortNames: r.shortNames } : {}),
+      ...(r.categories.length ? { categories: r.categories } : {}),
+    });
+    for (const sub of r.subresources) {
+      const info = SUBRESOURCES[sub]!;
+      const kind = info.kind;
+      const foreign = kind && (kind.group !== r.group || kind.version !== r.version);
+      resources.push({
+        name: `${r.plural}/${sub}`,
+        singularName: '',
+        namespaced: r.namespaced,
+        ...(foreign ? { group: kind.group, version: kind.version } : {}),
+        kind: kind?.kind ?? r.kind,
+        verbs: info.verbs,
+      });
+    }
+  }
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf(rs[0]!), resources };
+}
+
+function discoveryResource(r: ResourceInfo): object {
+  return {
+    resource: r.plural,
+    responseKind: { group: r.group, version: r.version, kind: r.kind },
+    scope: r.namespaced ? 'Namespaced' : 'Cluster',
+    singularResource: r.singular,
+    verbs: r.verbs,
+    ...(r.shortNames.length ? { shortNames: r.shortNames } : {}),
+    ...(r.categories.length ? { categories: r.categories } : {}),
+    ...(r.subresources.length
+      ? {
+          subresources: r.subresources.map((sub) => {
+            const info = SUBRESOURCES[sub]!;
+            return { subresource: sub, responseKind: info.kind ?? { group: r.group, version: r.version, kind: r.kind }, verbs: info.verbs };
+          }),
+        }
+      : {}),
+  };
+}
+
+/**
+ * Aggregated discovery: `GET /api` (core: true) or `GET /apis` (core: false) as an APIGroupDiscoveryList
+ * in apidiscovery.k8s.io/v2 or v2beta1 (the two are the same shape).
+ */
+export function aggregatedDiscovery(core: boolean, version: 'v2' | 'v2beta1' = 'v2'): object {
+  const groups = core ? [{ name: '', versions: ['v1'] }] : namedGroups();
+  return {
+    kind: 'APIGroupDiscoveryList',
+    apiVersion: `apidiscovery.k8s.io/${version}`,
+    metadata: {},
+    items: groups.map(({ name, versions }) => ({
+      metadata: { name, creationTimestamp: null },
+      versions: versions.map((v) => ({ version: v, resources: inGroupVersion(name, v).map(discoveryResource), freshness: 'Current' })),
+    })),
+  };
+}
+
+export interface VersionInfo {
+  major: string;
+  minor: string;
+  gitVersion: string;
+  gitCommit: string;
+  gitTreeState: string;
+  buildDate: string;
+  goVersion: string;
+  compiler: string;
+  platform: string;
+}
+
+/** The Kubernetes version berth speaks, as `GET /version` reports it. */
+export const KUBERNETES_VERSION = { major: '1', minor: '32', patch: '0' } as const;
+
+/** `GET /version`. */
+export function versionInfo(berthVersion: string, buildDate = new Date(0).toISOString()): VersionInfo {
+  const { major, minor, patch } = KUBERNETES_VERSION;
+  return {
+    major,
+    minor,
+    gitVersion: `v${major}.${minor}.${patch}+berth-${berthVersion}`,
+    gitCommit: '',
+    gitTreeState: 'clean',
+    buildDate: buildDate.replace(/\.\d+Z$/, 'Z'),
+    goVersion: `node${process.versions.node}`,
+    compiler: 'tsc',
+    platform: `${process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`,
+  };
+}

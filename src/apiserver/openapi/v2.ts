@@ -1,0 +1,142 @@
+// /openapi/v2: the Swagger 2.0 document as JSON, and as the gnostic protobuf kubectl downloads for
+// client-side validation and for deciding whether the server validates fields itself.
+
+import protobuf from 'protobufjs';
+import { definitions, type Schema } from '../../api/schema/definitions.js';
+import { KUBERNETES_VERSION } from '../discovery.js';
+import { OPENAPI_V2_PROTO } from './gnostic-proto.js';
+import { QUERY_PARAMS, pathSpecs, type Operation, type PathSpec } from './operations.js';
+
+type Obj = Record<string, unknown>;
+const PATCH_DEF = 'io.k8s.apimachinery.pkg.apis.meta.v1.Patch';
+
+/** A schema in v2 form: `ref` becomes `$ref: #/definitions/…`. */
+export function v2Schema(s: Schema): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k === 'ref') out.$ref = `#/definitions/${v}`;
+    else if (k === 'items' || k === 'additionalProperties') out[k] = v2Schema(v as Schema);
+    else if (k === 'properties') out[k] = Object.fromEntries(Object.entries(v as Record<string, Schema>).map(([n, p]) => [n, v2Schema(p)]));
+    else out[k] = v;
+  }
+  return out;
+}
+
+function operation(o: Operation): Obj {
+  const parameters: Obj[] = [];
+  if (o.body) parameters.push({ name: 'body', in: 'body', required: true, schema: { $ref: `#/definitions/${o.body === 'Patch' ? PATCH_DEF : o.body}` } });
+  for (const q of o.query) parameters.push({ uniqueItems: true, type: QUERY_PARAMS[q]!.type, description: QUERY_PARAMS[q]!.description, name: q, in: 'query' });
+  return {
+    description: o.description,
+    consumes: o.consumes,
+    produces: o.produces,
+    schemes: ['https'],
+    tags: [o.gvk.group ? `${o.gvk.group.split('.')[0]}_${o.gvk.version}` : `core_${o.gvk.version}`],
+    operationId: o.operationId,
+    ...(parameters.length ? { parameters } : {}),
+    responses: {
+      '200': { description: 'OK', schema: o.response === 'string' ? { type: 'string' } : { $ref: `#/definitions/${o.response}` } },
+      '401': { description: 'Unauthorized' },
+    },
+    'x-kubernetes-action': o.action,
+    'x-kubernetes-group-version-kind': o.gvk,
+  };
+}
+
+function pathItem(p: PathSpec): Obj {
+  const item: Obj = {};
+  for (const o of p.operations) item[o.method] = operation(o);
+  item.parameters = [
+    ...p.pathParams.map((n) => ({ uniqueItems: true, type: 'string', description: n === 'name' ? 'name of the object' : 'object name and auth scope, such as for teams and projects', name: n, in: 'path', required: true })),
+    { uniqueItems: true, type: 'string', description: QUERY_PARAMS.pretty!.description, name: 'pretty', in: 'query' },
+  ];
+  return item;
+}
+
+let v2json: Obj | undefined;
+
+export function openapiV2Json(): Obj {
+  if (v2json) return v2json;
+  const defs: Obj = {};
+  for (const [name, s] of [...definitions()].sort(([a], [b]) => a.localeCompare(b))) defs[name] = v2Schema(s);
+  defs[PATCH_DEF] = { description: 'Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.', type: 'object' };
+  const paths: Obj = {};
+  for (const p of pathSpecs()) paths[p.path] = pathItem(p);
+  const { major, minor, patch } = KUBERNETES_VERSION;
+  v2json = { swagger: '2.0', info: { title: 'Kubernetes', version: `v${major}.${minor}.${patch}` }, paths, definitions: defs };
+  return v2json;
+}
+
+/* ---- the gnostic protobuf form ---- */
+
+const root = protobuf.parse(OPENAPI_V2_PROTO, { keepCase: true }).root;
+const Document = root.lookupType('openapi.v2.Document');
+
+const namedAny = (name: string, value: unknown) => ({ name, value: { yaml: `${JSON.stringify(value)}\n` } }); // JSON is YAML
+const extensions = (o: Obj) => Object.entries(o).filter(([k]) => k.startsWith('x-')).map(([k, v]) => namedAny(k, v));
+
+function gSchema(s: Obj): Obj {
+  const out: Obj = {};
+  if (s.$ref) out._ref = s.$ref;
+  if (s.format) out.format = s.format;
+  if (s.description) out.description = s.description;
+  if (s.required) out.required = s.required;
+  if (s.type) out.type = { value: [s.type] };
+  if (s.items) out.items = { schema: [gSchema(s.items as Obj)] };
+  if (s.additionalProperties) out.additional_properties = { schema: gSchema(s.additionalProperties as Obj) };
+  if (s.properties) out.properties = { additional_properties: Object.entries(s.properties as Record<string, Obj>).map(([name, v]) => ({ name, value: gSchema(v) })) };
+  const ext = extensions(s);
+  if (ext.length) out.vendor_extension = ext;
+  return out;
+}
+
+function gParameter(p: Obj): Obj {
+  if (p.in === 'body') return { parameter: { body_parameter: { name: p.name, in: p.in, required: p.required, schema: gSchema(p.schema as Obj) } } };
+  const common = { required: !!p.required, in: p.in, description: p.description, name: p.name, type: p.type };
+  return { parameter: { non_body_parameter: p.in === 'path' ? { path_parameter_sub_schema: common } : { query_parameter_sub_schema: { ...common, unique_items: true } } } };
+}
+
+function gOperation(o: Obj): Obj {
+  const responses = Object.entries(o.responses as Record<string, Obj>).map(([name, r]) => ({
+    name,
+    value: { response: { description: r.description, ...(r.schema ? { schema: { schema: gSchema(r.schema as Obj) } } : {}) } },
+  }));
+  return {
+    tags: o.tags, description: o.description, operation_id: o.operationId, produces: o.produces, consumes: o.consumes, schemes: o.schemes,
+    parameters: ((o.parameters as Obj[] | undefined) ?? []).map(gParameter),
+    responses: { response_code: responses },
+    vendor_extension: extensions(o),
+  };
+}
+
+function gnosticDocument(doc: Obj): Obj {
+  const paths = Object.entries(doc.paths as Record<string, Obj>).map(([name, item]) => {
+    const value: Obj = { parameters: (item.parameters as Obj[]).map(gParameter) };
+    for (const m of ['get', 'put', 'post', 'delete', 'patch']) if (item[m]) value[m] = gOperation(item[m] as Obj);
+    return { name, value };
+  });
+  return {
+    swagger: doc.swagger,
+    info: doc.info,
+    paths: { path: paths },
+    definitions: { additional_properties: Object.entries(doc.definitions as Record<string, Obj>).map(([name, s]) => ({ name, value: gSchema(s) })) },
+  };
+}
+
+/**
+ * The Content-Type to answer the protobuf form with. Clients ask with `…spec.v2@v1.0+protobuf`, but Go's
+ * MIME parser rejects the `@`, so the answer names it with a dot, as Kubernetes does.
+ */
+export const OPENAPI_V2_PROTOBUF_CONTENT_TYPE = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
+
+let v2proto: Uint8Array | undefined;
+
+/** `application/com.github.proto-openapi.spec.v2@v1.0+protobuf`: openapi_v2.Document, built once. */
+export function openapiV2Protobuf(): Uint8Array {
+  return (v2proto ??= Document.encode(Document.fromObject(gnosticDocument(openapiV2Json()))).finish());
+}
+
+/** Decodes the protobuf form (for tests and tools). */
+export function decodeOpenapiV2(bytes: Uint8Array): Obj {
+  return Document.toObject(Document.decode(bytes), { defaults: false }) as Obj;
+}

@@ -1,0 +1,152 @@
+// pods/log, pods/exec, pods/attach and pods/portforward live on the node: the API server checks who
+// asks and which Pod, then relays the request to that node's kubelet over HTTPS, authenticating
+// itself with its own client certificate (and the kubelet, with the cluster CA, authenticates back).
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
+import type { Duplex } from 'node:stream';
+import { ApiError } from '../../api/errors.js';
+import type { Node, Pod } from '../../api/types.js';
+import type { KeyPair } from '../auth/certs.js';
+import { authorize } from '../auth/authorize.js';
+import type { UserInfo } from '../auth/identity.js';
+import { parseResourcePath } from '../http/route.js';
+import type { Registry } from '../registry/index.js';
+
+const NODE_SUBRESOURCES = new Set(['log', 'exec', 'attach', 'portforward']);
+
+/** Where the kubelet of a node listens, from the Node's status. */
+function kubeletAddress(node: Node): { host: string; port: number } {
+  const port = node.status?.daemonEndpoints?.kubeletEndpoint?.Port;
+  const addrs = node.status?.addresses ?? [];
+  const host = addrs.find((a) => a.type === 'InternalIP')?.address ?? addrs.find((a) => a.type === 'Hostname')?.address;
+  if (!port || !host) throw new ApiError('ServiceUnavailable', `no kubelet endpoint is known for node "${node.metadata.name}"`);
+  return { host, port };
+}
+
+/** The kubelet path for a pod subresource request, keeping the query. */
+function kubeletPath(sub: string, pod: Pod, url: URL): string {
+  const ns = encodeURIComponent(pod.metadata.namespace!);
+  const name = encodeURIComponent(pod.metadata.name!);
+  const q = new URLSearchParams(url.searchParams);
+  q.set('podUID', pod.metadata.uid!);
+  if (sub === 'log') {
+    const container = q.get('container') ?? defaultContainer(pod);
+    q.delete('container');
+    return `/containerLogs/${ns}/${name}/${encodeURIComponent(container)}?${q}`;
+  }
+  if (sub === 'portforward') return `/portForward/${ns}/${name}?${q}`;
+  const container = q.get('container') ?? defaultContainer(pod);
+  q.delete('container');
+  return `/${sub}/${ns}/${name}/${encodeURIComponent(container)}?${q}`;
+}
+
+function defaultContainer(pod: Pod): string {
+  return pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec.containers[0]?.name ?? '';
+}
+
+export class KubeletProxy {
+  readonly #registry: Registry;
+  readonly #client: KeyPair;
+  readonly #ca: string;
+
+  constructor(registry: Registry, client: KeyPair, ca: string) {
+    this.#registry = registry;
+    this.#client = client;
+    this.#ca = ca;
+  }
+
+  /** Resolves a pod subresource URL to the kubelet request, or null when it is not one. */
+  #target(url: URL, user: UserInfo, method: string): { options: RequestOptions; pod: Pod } | null {
+    let route;
+    try {
+      route = parseResourcePath(url.pathname);
+    } catch {
+      return null;
+    }
+    if (!route || route.resource.kind !== 'Pod' || !route.subresource || !NODE_SUBRESOURCES.has(route.subresource) || !route.name) return null;
+    const sub = route.subresource;
+    authorize(user, sub === 'log' ? 'get' : 'create', route.resource, route.namespace, sub);
+    const pod = this.#registry.core('pods').get(route.namespace, route.name) as Pod;
+    if (!pod.spec.nodeName) throw new ApiError('BadRequest', `pod ${pod.metadata.name} does not have a host assigned`);
+    const container = url.searchParams.get('container');
+    const names = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].map((c) => c.name);
+    if (container && !names.includes(container)) {
+      throw new ApiError('BadRequest', `container ${container} is not valid for pod ${pod.metadata.name}`);
+    }
+    const node = this.#registry.core('nodes').get(undefined, pod.spec.nodeName) as Node;
+    const { host, port } = kubeletAddress(node);
+    return {
+      pod,
+      options: {
+        host,
+        port,
+        method,
+        path: kubeletPath(sub, pod, url),
+        key: this.#client.key,
+        cert: this.#client.cert,
+        ca: this.#ca,
+        // The kubelet's serving certificate names the node, not the address we dial.
+        servername: pod.spec.nodeName,
+        checkServerIdentity: () => undefined,
+      },
+    };
+  }
+
+  /** Plain requests (logs). Returns false when the URL is not a kubelet subresource. */
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL, user: UserInfo): Promise<boolean> {
+    const t = this.#target(url, user, req.method ?? 'GET');
+    if (!t) return false;
+    await new Promise<void>((resolve, reject) => {
+      const up = httpsRequest({ ...t.options, headers: { accept: req.headers.accept ?? '*/*' } }, (kres) => {
+        res.writeHead(kres.statusCode ?? 502, kres.headers);
+        kres.pipe(res);
+        kres.on('end', resolve);
+        kres.on('error', reject);
+      });
+      up.on('error', (e) => reject(new ApiError('ServiceUnavailable', `error dialing kubelet: ${e.message}`)));
+      req.on('close', () => up.destroy());
+      up.end();
+    });
+    return true;
+  }
+
+  /** Upgrade requests (exec, attach, port-forward over WebSocket or SPDY): relay the raw streams. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, user: UserInfo): boolean {
+    const t = this.#target(url, user, req.method ?? 'GET');
+    if (!t) return false;
+    const headers = { ...req.headers };
+    delete headers.host;
+    const up = httpsRequest({ ...t.options, headers });
+    up.on('upgrade', (kres, ksocket, khead) => {
+      const lines = [`HTTP/1.1 ${kres.statusCode} ${kres.statusMessage}`];
+      for (let i = 0; i < kres.rawHeaders.length; i += 2) lines.push(`${kres.rawHeaders[i]}: ${kres.rawHeaders[i + 1]}`);
+      socket.write(lines.join('\r\n') + '\r\n\r\n');
+      if (khead.length) socket.write(khead);
+      if (head.length) ksocket.write(head);
+      ksocket.pipe(socket);
+      socket.pipe(ksocket);
+      ksocket.on('error', () => socket.destroy());
+      socket.on('error', () => ksocket.destroy());
+      ksocket.on('close', () => socket.destroy());
+      socket.on('close', () => ksocket.destroy());
+    });
+    up.on('response', (kres) => {
+      // The kubelet refused the upgrade: pass its answer on as it is.
+      const lines = [`HTTP/1.1 ${kres.statusCode} ${kres.statusMessage}`];
+      for (let i = 0; i < kres.rawHeaders.length; i += 2) if (!/^transfer-encoding$/i.test(kres.rawHeaders[i])) lines.push(`${kres.rawHeaders[i]}: ${kres.rawHeaders[i + 1]}`);
+      const chunks: Buffer[] = [];
+      kres.on('data', (c: Buffer) => chunks.push(c));
+      kres.on('end', () => {
+        const body = Buffer.concat(chunks);
+        socket.end(lines.filter((l) => !/^content-length/i.test(l)).join('\r\n') + `\r\nContent-Length: ${body.length}\r\n\r\n` + body.toString());
+      });
+    });
+    up.on('error', (e) => {
+      const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `error dialing kubelet: ${e.message}`, reason: 'ServiceUnavailable', code: 503 });
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    });
+    up.end();
+    return true;
+  }
+}

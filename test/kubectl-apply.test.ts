@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyPatch, updateManagedFields } from '../src/api/patch/apply.js';
+import { isApiError } from '../src/api/errors.js';
+import type { KObject } from '../src/api/types.js';
+
+// fieldsV1 is free-form JSON; tests index into it directly.
+type Fields = Record<string, any>;
+
+const NOW = '2024-05-01T10:00:00Z';
+const pod = (image: string, extra: Record<string, unknown> = {}): KObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'p', namespace: 'default', labels: { app: 'web' } },
+  spec: { containers: [{ name: 'x', image, ...extra }] },
+});
+
+test('an Update records the writer as owner of every field it set, in fieldsV1 form', () => {
+  const mf = updateManagedFields(undefined, pod('nginx'), 'kubectl-client-side-apply', 'Update', { now: NOW });
+  assert.equal(mf.length, 1);
+  assert.deepEqual(mf[0], {
+    manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: 'v1', time: NOW, fieldsType: 'FieldsV1',
+    fieldsV1: {
+      'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } },
+      'f:spec': { 'f:containers': { 'k:{"name":"x"}': { '.': {}, 'f:image': {}, 'f:name': {} } } },
+    },
+  });
+});
+
+test('server-side apply conflicts on a field another manager set to a different value', () => {
+  const live = pod('nginx');
+  live.metadata.managedFields = updateManagedFields(undefined, live, 'kubectl-client-side-apply', 'Update', { now: NOW });
+  assert.throws(() => applyPatch(live, pod('nginx:2'), 'kubectl'), (e) => {
+    assert.ok(isApiError(e, 'Conflict'));
+    const field = '.spec.containers[name="x"].image';
+    assert.equal(e.message, `Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using v1 at ${NOW}: ${field}`);
+    assert.deepEqual(e.details?.causes, [{ reason: 'FieldManagerConflict', message: `conflict with "kubectl-client-side-apply" using v1 at ${NOW}`, field }]);
+    return true;
+  });
+});
+
+test('same values are shared, not conflicts; force takes a field over', () => {
+  const live = pod('nginx');
+  live.metadata.managedFields = updateManagedFields(undefined, live, 'editor', 'Update', { now: NOW });
+  const shared = applyPatch(live, pod('nginx'), 'kubectl', { now: NOW });
+  assert.deepEqual(shared.managedFields.map((e) => e.manager), ['editor', 'kubectl']);
+
+  const forced = applyPatch(live, pod('nginx:2'), 'kubectl', { force: true, now: NOW });
+  const spec = forced.object.spec as { containers: { image: string }[] };
+  assert.equal(spec.containers[0]!.image, 'nginx:2');
+  const editor = forced.managedFields.find((e) => e.manager === 'editor')!;
+  assert.deepEqual((editor.fieldsV1 as Fields)['f:spec']['f:containers']['k:{"name":"x"}'], { '.': {}, 'f:name': {} });
+});
+
+test('apply creates when absent, keeps others\' fields, and drops fields the applier stops sending', () => {
+  const first = applyPatch(undefined, pod('nginx', { args: ['a'] }), 'kubectl', { now: NOW });
+  assert.deepEqual((first.object.spec as { containers: unknown[] }).containers, [{ name: 'x', image: 'nginx', args: ['a'] }]);
+  const withOther = { ...first.object, metadata: { ...first.object.metadata, annotations: { note: 'hi' } } };
+  withOther.metadata.managedFields = updateManagedFields(first.object, withOther, 'annotator', 'Update', { now: NOW });
+  const second = applyPatch(withOther, pod('nginx'), 'kubectl', { now: NOW });
+  assert.deepEqual((second.object.spec as { containers: unknown[] }).containers, [{ name: 'x', image: 'nginx' }]);
+  assert.deepEqual(second.object.metadata.annotations, { note: 'hi' });
+  assert.equal(second.managedFields.filter((e) => e.manager === 'kubectl').length, 1);
+});
+
+test('a write that changes a field moves it to the writer; removed fields leave every manager', () => {
+  const v1 = pod('nginx');
+  v1.metadata.managedFields = updateManagedFields(undefined, v1, 'a', 'Update', { now: NOW });
+  const v2 = pod('nginx:2');
+  delete v2.metadata.labels;
+  const mf = updateManagedFields(v1, v2, 'b', 'Update', { now: NOW });
+  const a = mf.find((e) => e.manager === 'a')!.fieldsV1 as Fields;
+  const b = mf.find((e) => e.manager === 'b')!.fieldsV1 as Fields;
+  assert.equal(a['f:metadata'], undefined);
+  assert.deepEqual(a['f:spec']['f:containers']['k:{"name":"x"}'], { '.': {}, 'f:name': {} });
+  assert.deepEqual(b, { 'f:spec': { 'f:containers': { 'k:{"name":"x"}': { 'f:image': {} } } } });
+});
