@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   runc conmon catatonit containernetworking-plugins iproute2 iptables openssl
-  busybox-static mmdebstrap skopeo umoci docker-registry apache2-utils
+  busybox-static mmdebstrap skopeo umoci docker-registry apache2-utils attr
   etcd-server etcd-client podman kubectl
 )
 missing=()

@@ -1,0 +1,82 @@
+// Writes a one-layer image as an OCI image layout archive: the layer gzipped (digest and diff_id
+// computed in the same pass), its config, manifest and index naming the image.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { digestOf, hexOf } from '../digest.js';
+import { run } from '../exec.js';
+import { MediaType, type Index, type Manifest, type OciImageConfig } from '../media.js';
+import { hostPlatform } from '../platform.js';
+
+function hashing(hash: ReturnType<typeof createHash>, count: { n: number }): Transform {
+  return new Transform({ transform(c: Buffer, _e, cb) { hash.update(c); count.n += c.length; cb(null, c); } });
+}
+
+export interface LayoutImage {
+  /** Uncompressed tar of the root file system. */
+  layerTar: string;
+  config: NonNullable<OciImageConfig['config']>;
+  /** Full reference the archive names the image by. */
+  name: string;
+  createdBy: string;
+}
+
+export async function writeOciArchive(workDir: string, out: string, img: LayoutImage): Promise<void> {
+  const layout = `${workDir}/layout`;
+  const blobDir = `${layout}/blobs/sha256`;
+  await mkdir(blobDir, { recursive: true });
+  const diff = createHash('sha256');
+  const comp = createHash('sha256');
+  const size = { n: 0 };
+  const tmp = `${blobDir}/layer.tmp`;
+  await pipeline(createReadStream(img.layerTar), hashing(diff, { n: 0 }), createGzip(), hashing(comp, size), createWriteStream(tmp));
+  const layerDigest = `sha256:${comp.digest('hex')}`;
+  await rename(tmp, `${blobDir}/${hexOf(layerDigest)}`);
+
+  const putJson = async (doc: unknown): Promise<{ digest: string; size: number }> => {
+    const bytes = JSON.stringify(doc);
+    const digest = digestOf(bytes);
+    await writeFile(`${blobDir}/${hexOf(digest)}`, bytes);
+    return { digest, size: Buffer.byteLength(bytes) };
+  };
+  const created = new Date().toISOString();
+  const config: OciImageConfig = {
+    architecture: hostPlatform().architecture,
+    os: 'linux',
+    created,
+    config: img.config,
+    rootfs: { type: 'layers', diff_ids: [`sha256:${diff.digest('hex')}`] },
+    history: [{ created, created_by: img.createdBy }],
+  };
+  const cfg = await putJson(config);
+  const manifest: Manifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociManifest,
+    config: { mediaType: MediaType.ociConfig, ...cfg },
+    layers: [{ mediaType: MediaType.ociLayerGzip, digest: layerDigest, size: size.n }],
+  };
+  const man = await putJson(manifest);
+  const index: Index = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociIndex,
+    manifests: [{
+      mediaType: MediaType.ociManifest,
+      ...man,
+      platform: { os: 'linux', architecture: hostPlatform().architecture },
+      annotations: { 'io.containerd.image.name': img.name, 'org.opencontainers.image.ref.name': img.name },
+    }],
+  };
+  await writeFile(`${layout}/index.json`, JSON.stringify(index));
+  await writeFile(`${layout}/oci-layout`, JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+  await run('tar', ['-c', '-f', `${out}.tmp`, '-C', layout, '.']);
+  await rename(`${out}.tmp`, out);
+  await rm(layout, { recursive: true, force: true });
+}
+
+/** Tars a staged directory as a layer, owned by root with fixed times, in name order. */
+export async function tarDirectory(dir: string, out: string): Promise<void> {
+  await run('tar', ['-c', '-f', out, '-C', dir, '--numeric-owner', '--owner=0', '--group=0', '--sort=name', '--mtime=@0', '.']);
+}

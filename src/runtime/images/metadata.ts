@@ -1,0 +1,97 @@
+// The store's small index: which images exist, which references point at them, where each came
+// from and when it was last used. One JSON file, rewritten atomically after each change.
+import { readFile } from 'node:fs/promises';
+import type { ImageConfig } from '../types.js';
+import { writeFileAtomic } from './fsutil.js';
+
+export interface LayerRecord {
+  /** Digest of the blob as stored (compressed or not). */
+  digest: string;
+  mediaType: string;
+  size: number;
+  /** Digest of the uncompressed tar, which names the unpacked directory. */
+  diffId: string;
+}
+
+export interface ImageRecord {
+  /** The config digest, which is the image's id. */
+  id: string;
+  manifestDigest: string;
+  repoTags: string[];
+  repoDigests: string[];
+  layers: LayerRecord[];
+  config: ImageConfig;
+  /** Compressed bytes of config + layers, as Kubernetes reports image size. */
+  size: number;
+  source: string;
+  /** Never garbage-collected (the pause image, as the kubelet pins the sandbox image). */
+  pinned?: boolean;
+  created: string;
+  lastUsed: string;
+}
+
+interface Index { version: 1; images: Record<string, ImageRecord> }
+
+export class Metadata {
+  readonly #path: string;
+  #index: Index = { version: 1, images: {} };
+  /** Serialises read-modify-write so concurrent pulls never lose each other's records. */
+  #chain: Promise<unknown> = Promise.resolve();
+
+  constructor(root: string) {
+    this.#path = `${root}/metadata.json`;
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.#index = JSON.parse(await readFile(this.#path, 'utf8')) as Index;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+
+  all(): ImageRecord[] {
+    return Object.values(this.#index.images);
+  }
+
+  get(id: string): ImageRecord | undefined {
+    return this.#index.images[id];
+  }
+
+  /** Finds an image by normalised tag or digest reference, or by its id. */
+  find(ref: string): ImageRecord | undefined {
+    return this.#index.images[ref] ?? this.all().find((i) => i.repoTags.includes(ref) || i.repoDigests.includes(ref));
+  }
+
+  /** Applies `change` to a copy of the index and persists it; changes run one at a time. */
+  update<T>(change: (images: Record<string, ImageRecord>) => T): Promise<T> {
+    const next = this.#chain.then(async () => {
+      const images = structuredClone(this.#index.images);
+      const result = change(images);
+      const index: Index = { version: 1, images };
+      await writeFileAtomic(this.#path, JSON.stringify(index, null, 1));
+      this.#index = index;
+      return result;
+    });
+    this.#chain = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** Adds an image, moving its tags off any image that held them before (as `docker pull` does). */
+export function recordImage(images: Record<string, ImageRecord>, rec: ImageRecord): ImageRecord {
+  for (const other of Object.values(images)) {
+    if (other.id === rec.id) continue;
+    other.repoTags = other.repoTags.filter((t) => !rec.repoTags.includes(t));
+  }
+  const old = images[rec.id];
+  const merged: ImageRecord = old
+    ? { ...old, ...rec, repoTags: union(old.repoTags, rec.repoTags), repoDigests: union(old.repoDigests, rec.repoDigests), created: old.created }
+    : rec;
+  images[rec.id] = merged;
+  return merged;
+}
+
+function union(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])];
+}

@@ -1,0 +1,58 @@
+// Turns a manifest whose blobs are all in the blob store into a usable image: checks config and
+// layers agree, unpacks each layer once, and records the image under its references.
+import type { ImageConfig } from '../types.js';
+import type { BlobStore } from './blobs.js';
+import { ImageError } from './errors.js';
+import type { LayerStore } from './layers.js';
+import type { Manifest, OciImageConfig } from './media.js';
+import { recordImage, type ImageRecord, type LayerRecord, type Metadata } from './metadata.js';
+
+export interface StoreParts { blobs: BlobStore; layers: LayerStore; metadata: Metadata }
+
+export interface Registration {
+  manifestDigest: string;
+  manifest: Manifest;
+  repoTags: string[];
+  repoDigests: string[];
+  source: string;
+  pinned?: boolean;
+}
+
+export function imageConfigOf(c: OciImageConfig): ImageConfig {
+  const cfg = c.config ?? {};
+  const out: ImageConfig = {};
+  if (cfg.Entrypoint) out.entrypoint = cfg.Entrypoint;
+  if (cfg.Cmd) out.cmd = cfg.Cmd;
+  if (cfg.Env) out.env = cfg.Env;
+  if (cfg.WorkingDir) out.workingDir = cfg.WorkingDir;
+  if (cfg.User) out.user = cfg.User;
+  if (cfg.StopSignal) out.stopSignal = cfg.StopSignal;
+  if (cfg.ExposedPorts) out.exposedPorts = Object.keys(cfg.ExposedPorts);
+  return out;
+}
+
+export async function registerImage(parts: StoreParts, reg: Registration): Promise<ImageRecord> {
+  const { blobs, layers, metadata } = parts;
+  const config = await blobs.readJson<OciImageConfig>(reg.manifest.config.digest);
+  const diffIds = config.rootfs?.diff_ids ?? [];
+  if (diffIds.length !== reg.manifest.layers.length) {
+    throw new ImageError('ErrImagePull', `image config lists ${diffIds.length} layers but the manifest has ${reg.manifest.layers.length}`);
+  }
+  const layerRecords: LayerRecord[] = reg.manifest.layers.map((l, i) => ({ digest: l.digest, mediaType: l.mediaType, size: l.size, diffId: diffIds[i]! }));
+  for (const l of layerRecords) await layers.ensure(l);
+  const now = new Date().toISOString();
+  const rec: ImageRecord = {
+    id: reg.manifest.config.digest,
+    manifestDigest: reg.manifestDigest,
+    repoTags: reg.repoTags,
+    repoDigests: reg.repoDigests,
+    layers: layerRecords,
+    config: imageConfigOf(config),
+    size: reg.manifest.config.size + layerRecords.reduce((n, l) => n + l.size, 0),
+    source: reg.source,
+    ...(reg.pinned ? { pinned: true } : {}),
+    created: now,
+    lastUsed: now,
+  };
+  return metadata.update((images) => recordImage(images, rec));
+}
