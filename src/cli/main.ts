@@ -1,22 +1,51 @@
 #!/usr/bin/env node
 // The `berth` command: one binary, a subcommand per role.
 
-import { serverCommand } from './server.js';
+import { imagesCommand } from './images.js';
+import { killallCommand } from './killall.js';
+import { schedulerCommand } from './scheduler.js';
+import { serverCommand, defaultDataDir } from './server.js';
+import { simCommand } from './sim.js';
 
 const USAGE = `Usage: berth <command> [flags]
 
 Commands:
   server      run a single-node cluster (API server, scheduler, controllers, kubelet)
+  images      manage this node's images: pull, import, ls, rm, build busybox|debian|nginx|pause
+  scheduler   run the scheduler alone against a cluster (--kubeconfig FILE)
+  sim         join simulated (hollow) nodes to a cluster (--kubeconfig FILE --nodes N)
+  killall     stop every container, mount and network interface berth made on this host
   help        show this help
 
 Run 'berth <command> --help' for the flags of a command.
 `;
+
+/** `--data-dir DIR` taken out of args (for commands that otherwise pass their args on). */
+function takeDataDir(args: string[]): { dataDir: string; rest: string[] } {
+  const i = args.findIndex((a) => a === '--data-dir' || a.startsWith('--data-dir='));
+  if (i === -1) return { dataDir: defaultDataDir(), rest: args };
+  const eq = args[i].indexOf('=');
+  const dataDir = eq === -1 ? args[i + 1] : args[i].slice(eq + 1);
+  return { dataDir, rest: [...args.slice(0, i), ...args.slice(i + (eq === -1 ? 2 : 1))] };
+}
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'server':
       return serverCommand(rest);
+    case 'images': {
+      const { dataDir, rest: args } = takeDataDir(rest);
+      return imagesCommand(args, dataDir);
+    }
+    case 'scheduler':
+      return schedulerCommand(rest);
+    case 'sim':
+      return simCommand(rest);
+    case 'killall': {
+      const { dataDir } = takeDataDir(rest);
+      return killallCommand(dataDir);
+    }
     case undefined:
     case 'help':
     case '--help':

@@ -9,6 +9,10 @@ import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
 import { Registry } from '../apiserver/registry/index.js';
 import { createApiServer } from '../apiserver/server.js';
 import { SqliteBackend } from '../store/sqlite.js';
+import { KubeletProxy } from '../apiserver/proxy/kubelet.js';
+import { startNodeAgent } from './agent/node.js';
+import { startControlPlane } from './controlplane.js';
+import { parseDuration } from './duration.js';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
 
 const HELP = `Usage: berth server [flags]
@@ -22,8 +26,17 @@ Flags:
   --bind-address IP     address to listen on (default 127.0.0.1)
   --disable-agent       run the control plane only, no kubelet on this machine
   --watch-cache-size N  events kept per resource for watches resuming from a resourceVersion (default 10000)
+  --node-name NAME      this machine's node name (default: the hostname)
+  --pod-cidr CIDR       addresses for this node's Pods (default 10.88.0.0/16)
+  --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
+  --node-monitor-grace-period D
+                        silence after which a node is Unknown, e.g. 40s (default 40s)
   -h, --help            show this help
 `;
+
+export function defaultDataDir(): string {
+  return process.getuid?.() === 0 ? '/var/lib/berth' : join(process.env.HOME ?? '.', '.berth');
+}
 
 export async function serverCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -34,6 +47,10 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'bind-address': { type: 'string', default: '127.0.0.1' },
       'disable-agent': { type: 'boolean', default: false },
       'watch-cache-size': { type: 'string', default: '10000' },
+      'node-name': { type: 'string' },
+      'pod-cidr': { type: 'string', default: '10.88.0.0/16' },
+      'kubelet-port': { type: 'string', default: '10250' },
+      'node-monitor-grace-period': { type: 'string', default: '40s' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -42,7 +59,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const dataDir = values['data-dir'] ?? (process.getuid?.() === 0 ? '/var/lib/berth' : join(process.env.HOME ?? '.', '.berth'));
+  const dataDir = values['data-dir'] ?? defaultDataDir();
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: invalid port ${values.port}`);
   const bind = values['bind-address']!;
@@ -52,11 +69,14 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const pki = await ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind]);
   const admin = await issueCertificate(pkiDir, 'admin', { cn: 'berth-admin', orgs: ['system:masters'] }, 'client');
 
+  const nodeName = (values['node-name'] ?? hostname()).toLowerCase();
+  const apiKubeletClient = await issueCertificate(pkiDir, 'apiserver-kubelet-client', { cn: 'berth-apiserver-kubelet-client', orgs: ['system:masters'] }, 'client');
   const backend = new SqliteBackend(join(dataDir, 'state.db'));
   const registry = new Registry(backend, { watchCacheSize: Number(values['watch-cache-size']) });
   await registry.start();
   let ready = false;
-  const server = createApiServer({ pki, registry, ready: () => ready });
+  const kubeletProxy = new KubeletProxy(registry, apiKubeletClient, pki.ca.cert);
+  const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, bind, () => resolve());
@@ -66,6 +86,13 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const host = bind === '0.0.0.0' ? '127.0.0.1' : bind;
   const url = `https://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   await writeKubeconfig(join(dataDir, 'kubeconfig.yaml'), kubeconfigYaml(url, pki.ca.cert, admin, 'admin'));
+  const components = new AbortController();
+  startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!) }, components.signal);
+  if (!values['disable-agent']) {
+    const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
+    const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
+    await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
+  }
   ready = true;
   process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);
 
@@ -75,6 +102,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
   });
   ready = false;
+  components.abort();
   server.close();
   server.closeAllConnections();
   registry.stop();

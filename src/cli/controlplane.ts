@@ -1,0 +1,29 @@
+// The components that run beside the API server in `berth server`: the scheduler and the
+// controllers. They reach the API over HTTPS like any other client ("one way in").
+
+import { HttpsTransport } from '../client/https-transport.js';
+import { RestClient } from '../client/rest.js';
+import type { KeyPair } from '../apiserver/auth/certs.js';
+import { startControllers } from '../controllers/index.js';
+import { Scheduler } from '../scheduler/scheduler.js';
+
+export function clientFor(server: string, ca: string, identity: KeyPair, userAgent: string): RestClient {
+  const transport = new HttpsTransport({ server, ca: Buffer.from(ca), cert: Buffer.from(identity.cert), key: Buffer.from(identity.key) });
+  return new RestClient(transport, { userAgent });
+}
+
+export interface ControlPlaneOptions {
+  server: string;
+  ca: string;
+  identity: KeyPair;
+  nodeMonitorGracePeriodMs: number;
+}
+
+export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): void {
+  const log = (l: string): void => void process.stderr.write(`${l}\n`);
+  const scheduler = new Scheduler({ client: clientFor(o.server, o.ca, o.identity, 'berth-scheduler'), log: (l) => log(`scheduler: ${l}`) });
+  void scheduler.start(signal).catch((e) => log(`scheduler stopped: ${(e as Error).message}`));
+  void startControllers(clientFor(o.server, o.ca, o.identity, 'berth-controllers'), { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
+    log(`controllers stopped: ${(e as Error).message}`),
+  );
+}

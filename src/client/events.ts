@@ -1,0 +1,88 @@
+// Records core/v1 Events about objects, as `kubectl describe` shows them. A repeat of the same event
+// (same object, type, reason, message) bumps count and lastTimestamp with a PATCH instead of adding
+// another Event. Recording never blocks or fails the caller: events are best effort.
+
+import { isApiError } from '../api/errors.js';
+import type { CoreEvent, KObject } from '../api/types.js';
+import { events } from './resources.js';
+import type { RestClient } from './rest.js';
+
+export type EventType = 'Normal' | 'Warning';
+
+interface Recorded { namespace: string; name: string; count: number; pending: Promise<void> }
+
+const maxRemembered = 4096;
+
+export class EventRecorder {
+  #client: RestClient;
+  #component: string;
+  #host: string | undefined;
+  #seen = new Map<string, Recorded>();
+  #inFlight = new Set<Promise<void>>();
+
+  constructor(client: RestClient, opts: { component: string; host?: string }) {
+    this.#client = client;
+    this.#component = opts.component;
+    this.#host = opts.host;
+  }
+
+  /** Records an event about `obj` (its kind must be set, as informer objects have it). */
+  event(obj: KObject, type: EventType, reason: string, message: string): void {
+    const m = obj.metadata;
+    const involved = { kind: obj.kind, apiVersion: obj.apiVersion, namespace: m.namespace, name: m.name, uid: m.uid };
+    const key = [involved.kind, involved.namespace, involved.name, involved.uid, type, reason, message].join('\u0000');
+    const prev = this.#seen.get(key);
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    let rec: Recorded;
+    if (prev) {
+      // Chain after the create so the PATCH finds the Event.
+      this.#seen.delete(key); // re-insert: the Map's order is the LRU order
+      rec = prev;
+      rec.count++;
+      const count = rec.count;
+      rec.pending = prev.pending.then(() => this.#bump(rec, count, now, () => this.#create(rec, involved, type, reason, message, now, count)));
+    } else {
+      const namespace = m.namespace || 'default';
+      const name = `${m.name}.${(BigInt(Date.now()) * 1_000_000n + BigInt(this.#seen.size)).toString(16)}`;
+      rec = { namespace, name, count: 1, pending: Promise.resolve() };
+      rec.pending = this.#create(rec, involved, type, reason, message, now, 1);
+    }
+    this.#seen.set(key, rec);
+    if (this.#seen.size > maxRemembered) this.#seen.delete(this.#seen.keys().next().value!);
+    const p = rec.pending;
+    this.#inFlight.add(p);
+    void p.finally(() => this.#inFlight.delete(p));
+  }
+
+  /** Waits for the events recorded so far to be written (tests, shutdown). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#inFlight]);
+  }
+
+  async #create(rec: Recorded, involved: CoreEvent['involvedObject'], type: EventType, reason: string, message: string, now: string, count: number): Promise<void> {
+    const ev: CoreEvent = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: rec.name, namespace: rec.namespace },
+      involvedObject: involved,
+      reason,
+      message,
+      type,
+      source: { component: this.#component, ...(this.#host ? { host: this.#host } : {}) },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count,
+      reportingComponent: this.#component,
+      reportingInstance: this.#host ?? '',
+    };
+    await this.#client.create(events, rec.namespace, ev).then(() => undefined, () => undefined);
+  }
+
+  async #bump(rec: Recorded, count: number, now: string, recreate: () => Promise<void>): Promise<void> {
+    try {
+      await this.#client.patch(events, rec.namespace, rec.name, 'merge', { count, lastTimestamp: now });
+    } catch (err) {
+      if (isApiError(err, 'NotFound')) await recreate();
+    }
+  }
+}

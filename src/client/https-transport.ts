@@ -1,0 +1,72 @@
+// The network transport: node:https (or http for plain URLs) with one keep-alive Agent, so the
+// TLS handshake and client-certificate exchange happen once per socket, not per request.
+
+import http from 'node:http';
+import https from 'node:https';
+import { AsyncQueue } from '../util/asyncqueue.js';
+import type { ConnectionConfig } from './kubeconfig.js';
+import type { StreamResponse, Transport, TransportRequest, TransportResponse } from './transport.js';
+
+export class HttpsTransport implements Transport {
+  #base: URL;
+  #agent: http.Agent;
+  #lib: typeof http | typeof https;
+  #auth: Record<string, string>;
+
+  constructor(config: ConnectionConfig, opts: { maxSockets?: number } = {}) {
+    this.#base = new URL(config.server);
+    const secure = this.#base.protocol === 'https:';
+    this.#lib = secure ? https : http;
+    const agentOpts = { keepAlive: true, maxSockets: opts.maxSockets ?? 64 };
+    this.#agent = secure
+      ? new https.Agent({ ...agentOpts, ca: config.ca, cert: config.cert, key: config.key, rejectUnauthorized: !config.insecureSkipTLSVerify })
+      : new http.Agent(agentOpts);
+    this.#auth = config.token ? { authorization: `Bearer ${config.token}` } : {};
+  }
+
+  async request(req: TransportRequest): Promise<TransportResponse> {
+    const res = await this.#send(req);
+    const chunks: Buffer[] = [];
+    for await (const c of res) chunks.push(c as Buffer);
+    return { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  async stream(req: TransportRequest): Promise<StreamResponse> {
+    const res = await this.#send(req);
+    const lines = new AsyncQueue<string>();
+    let rest = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      rest += chunk;
+      let nl: number;
+      while ((nl = rest.indexOf('\n')) >= 0) {
+        const line = rest.slice(0, nl).trim();
+        rest = rest.slice(nl + 1);
+        if (line) lines.push(line);
+      }
+    });
+    res.on('end', () => {
+      if (rest.trim()) lines.push(rest.trim());
+      lines.close();
+    });
+    // An abort or a dropped socket ends the stream; the reader learns it from the error.
+    res.on('error', (err) => lines.close(req.signal?.aborted ? undefined : err));
+    res.on('close', () => lines.close());
+    return { status: res.statusCode ?? 0, lines };
+  }
+
+  close(): void {
+    this.#agent.destroy();
+  }
+
+  #send(req: TransportRequest): Promise<http.IncomingMessage> {
+    const url = new URL(req.path, this.#base);
+    const headers: Record<string, string> = { accept: 'application/json', ...this.#auth, ...req.headers };
+    if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
+    return new Promise((resolve, reject) => {
+      const r = this.#lib.request(url, { method: req.method, headers, agent: this.#agent, signal: req.signal }, resolve);
+      r.on('error', reject);
+      r.end(req.body);
+    });
+  }
+}

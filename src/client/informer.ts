@@ -1,0 +1,230 @@
+// An informer: list (paginated), then watch from the list's resourceVersion, keeping an indexed,
+// frozen cache and calling handlers on changes. On 410 Expired or a broken connection it relists
+// (with backoff) and reconciles the cache against the fresh list, so handlers see the difference.
+
+import { isApiError } from '../api/errors.js';
+import type { KObject } from '../api/types.js';
+import type { Resource } from './resources.js';
+import type { RestClient } from './rest.js';
+
+export type Indexer<T> = (obj: T) => string[];
+
+export interface Handlers<T> {
+  onAdd?(obj: T): void;
+  onUpdate?(oldObj: T, newObj: T): void;
+  onDelete?(obj: T): void;
+}
+
+export interface InformerOptions<T> {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  pageSize?: number;
+  indexers?: Record<string, Indexer<T>>;
+  backoffMs?: { initial: number; max: number };
+  onError?: (err: unknown) => void;
+}
+
+/** The cache key: `namespace/name`, or `name` for cluster-scoped objects. */
+export function keyOf(obj: KObject): string {
+  const { namespace, name } = obj.metadata;
+  return namespace ? `${namespace}/${name}` : (name ?? '');
+}
+
+export function splitKey(key: string): { namespace?: string; name: string } {
+  const i = key.indexOf('/');
+  return i < 0 ? { name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+export class Informer<T extends KObject> {
+  #client: RestClient;
+  #res: Resource;
+  #opts: InformerOptions<T>;
+  #items = new Map<string, T>();
+  #indices = new Map<string, Map<string, Set<string>>>();
+  #handlers: Handlers<T>[] = [];
+  #synced = false;
+  #syncWaiters: (() => void)[] = [];
+  #resourceVersion = '';
+
+  constructor(client: RestClient, res: Resource, opts: InformerOptions<T> = {}) {
+    this.#client = client;
+    this.#res = res;
+    this.#opts = opts;
+    for (const name of Object.keys(opts.indexers ?? {})) this.#indices.set(name, new Map());
+  }
+
+  addHandlers(h: Handlers<T>): void {
+    this.#handlers.push(h);
+  }
+
+  hasSynced(): boolean {
+    return this.#synced;
+  }
+
+  waitForSync(): Promise<void> {
+    return this.#synced ? Promise.resolve() : new Promise((r) => this.#syncWaiters.push(r));
+  }
+
+  get(key: string): T | undefined {
+    return this.#items.get(key);
+  }
+
+  list(): T[] {
+    return [...this.#items.values()];
+  }
+
+  get size(): number {
+    return this.#items.size;
+  }
+
+  byIndex(index: string, value: string): T[] {
+    const keys = this.#indices.get(index)?.get(value);
+    if (!keys) return [];
+    const out: T[] = [];
+    for (const k of keys) out.push(this.#items.get(k)!);
+    return out;
+  }
+
+  /** The resourceVersion of the last list, event or bookmark seen. */
+  get resourceVersion(): string {
+    return this.#resourceVersion;
+  }
+
+  /** Lists and watches until the signal aborts. */
+  async run(signal: AbortSignal): Promise<void> {
+    const { initial, max } = this.#opts.backoffMs ?? { initial: 200, max: 30_000 };
+    let delay = initial;
+    let needList = true;
+    while (!signal.aborted) {
+      try {
+        if (needList) await this.#relist();
+        needList = false;
+        await this.#watch(signal);
+        delay = initial; // a clean end (server timeout): rewatch from where we are
+      } catch (err) {
+        if (signal.aborted) break;
+        needList = true;
+        if (!isApiError(err, 'Expired') && !isApiError(err, 'Gone')) {
+          this.#opts.onError?.(err);
+          await sleep(delay, signal);
+          delay = Math.min(delay * 2, max);
+        }
+      }
+    }
+  }
+
+  async #relist(): Promise<void> {
+    const seen = new Map<string, T>();
+    let cont: string | undefined;
+    let rv = '';
+    do {
+      const page = await this.#client.list<T>(this.#res, this.#opts.namespace, {
+        labelSelector: this.#opts.labelSelector,
+        fieldSelector: this.#opts.fieldSelector,
+        limit: this.#opts.pageSize ?? 500,
+        continue: cont,
+      });
+      for (const item of page.items) {
+        // list items carry no kind; give them one so handlers can tell what they hold
+        seen.set(keyOf(item), { ...item, kind: this.#res.kind, apiVersion: apiVersionOf(this.#res) });
+      }
+      cont = page.metadata.continue || undefined;
+      rv = page.metadata.resourceVersion ?? rv;
+    } while (cont);
+    for (const [key, old] of this.#items) if (!seen.has(key)) this.#delete(key, old);
+    for (const obj of seen.values()) this.#upsert(obj);
+    this.#resourceVersion = rv;
+    if (!this.#synced) {
+      this.#synced = true;
+      for (const w of this.#syncWaiters.splice(0)) w();
+    }
+  }
+
+  async #watch(signal: AbortSignal): Promise<void> {
+    const events = this.#client.watch<T>(this.#res, this.#opts.namespace, {
+      labelSelector: this.#opts.labelSelector,
+      fieldSelector: this.#opts.fieldSelector,
+      resourceVersion: this.#resourceVersion,
+      allowWatchBookmarks: true,
+    }, signal);
+    for await (const ev of events) {
+      const rv = ev.object.metadata?.resourceVersion;
+      if (rv) this.#resourceVersion = rv;
+      if (ev.type === 'BOOKMARK') continue;
+      if (ev.type === 'DELETED') {
+        const key = keyOf(ev.object);
+        const old = this.#items.get(key);
+        this.#delete(key, deepFreeze(old ?? ev.object));
+      } else {
+        this.#upsert(ev.object);
+      }
+    }
+  }
+
+  #upsert(raw: T): void {
+    const key = keyOf(raw);
+    const old = this.#items.get(key);
+    if (old && old.metadata.resourceVersion === raw.metadata.resourceVersion) return;
+    const obj = deepFreeze(raw);
+    if (old) this.#unindex(key, old);
+    this.#items.set(key, obj);
+    this.#index(key, obj);
+    for (const h of this.#handlers) old ? h.onUpdate?.(old, obj) : h.onAdd?.(obj);
+  }
+
+  #delete(key: string, last: T): void {
+    const old = this.#items.get(key);
+    if (!old) return;
+    this.#unindex(key, old);
+    this.#items.delete(key);
+    for (const h of this.#handlers) h.onDelete?.(last);
+  }
+
+  #index(key: string, obj: T): void {
+    for (const [name, fn] of Object.entries(this.#opts.indexers ?? {})) {
+      const idx = this.#indices.get(name)!;
+      for (const v of fn(obj)) {
+        let set = idx.get(v);
+        if (!set) idx.set(v, (set = new Set()));
+        set.add(key);
+      }
+    }
+  }
+
+  #unindex(key: string, obj: T): void {
+    for (const [name, fn] of Object.entries(this.#opts.indexers ?? {})) {
+      const idx = this.#indices.get(name)!;
+      for (const v of fn(obj)) {
+        const set = idx.get(v);
+        set?.delete(key);
+        if (set?.size === 0) idx.delete(v);
+      }
+    }
+  }
+}
+
+function apiVersionOf(res: Resource): string {
+  return res.group ? `${res.group}/${res.version}` : res.version;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,31 @@
+// How the REST client reaches an API server. The HTTPS transport is the default; an in-process
+// transport can implement the same two calls and skip the network, never the API's rules.
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface TransportRequest {
+  method: HttpMethod;
+  /** Path and query, e.g. `/api/v1/namespaces/default/pods?limit=500`. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+export interface TransportResponse {
+  status: number;
+  body: string;
+}
+
+export interface StreamResponse {
+  status: number;
+  /** The body split into lines (newline-delimited JSON for watches); ends with the response. */
+  lines: AsyncIterable<string>;
+}
+
+export interface Transport {
+  request(req: TransportRequest): Promise<TransportResponse>;
+  /** A long-lived response read as it arrives; aborting the request's signal ends it. */
+  stream(req: TransportRequest): Promise<StreamResponse>;
+  close(): void;
+}

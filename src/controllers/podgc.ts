@@ -1,0 +1,62 @@
+// Pod garbage collection: Pods bound to a node that does not exist are deleted at once (grace 0),
+// since no kubelet will ever stop them. The node is looked up on the API before deleting, in case
+// it is newer than this controller's cache.
+
+import { isApiError } from '../api/errors.js';
+import type { Node, Pod } from '../api/types.js';
+import { Informer, splitKey, keyOf } from '../client/informer.js';
+import { nodes, pods } from '../client/resources.js';
+import type { RestClient } from '../client/rest.js';
+import { WorkQueue, runWorkers } from '../client/workqueue.js';
+
+export class PodGarbageCollector {
+  #client: RestClient;
+  #nodes: Informer<Node>;
+  #pods: Informer<Pod>;
+  #queue = new WorkQueue();
+  #log: (line: string) => void;
+
+  constructor(client: RestClient, opts: { log?: (line: string) => void } = {}) {
+    this.#client = client;
+    this.#log = opts.log ?? ((l) => process.stderr.write(`pod-gc: ${l}\n`));
+    const onError = (e: unknown) => this.#log(`watch: ${(e as Error).message}`);
+    this.#nodes = new Informer<Node>(client, nodes, { onError });
+    this.#pods = new Informer<Pod>(client, pods, { onError, indexers: { node: (p) => (p.spec.nodeName ? [p.spec.nodeName] : []) } });
+    const check = (p: Pod) => {
+      if (p.spec.nodeName && !this.#nodes.get(p.spec.nodeName)) this.#queue.add(keyOf(p));
+    };
+    this.#pods.addHandlers({ onAdd: check, onUpdate: (_o, p) => check(p) });
+    this.#nodes.addHandlers({
+      onDelete: (n) => {
+        for (const p of this.#pods.byIndex('node', n.metadata.name!)) this.#queue.add(keyOf(p));
+      },
+    });
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    const informers = Promise.all([this.#nodes.run(signal), this.#pods.run(signal)]);
+    // Workers start once both caches are full; a Pod queued before its node was listed is judged then.
+    await Promise.all([this.#nodes.waitForSync(), this.#pods.waitForSync()]);
+    await runWorkers(this.#queue, 2, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
+    await informers;
+  }
+
+  async reconcile(key: string): Promise<void> {
+    const pod = this.#pods.get(key);
+    const nodeName = pod?.spec.nodeName;
+    if (!pod || !nodeName || this.#nodes.get(nodeName)) return;
+    try {
+      await this.#client.get(nodes, undefined, nodeName);
+      return;
+    } catch (e) {
+      if (!isApiError(e, 'NotFound')) throw e;
+    }
+    const { namespace, name } = splitKey(key);
+    this.#log(`deleting ${key}: its node ${nodeName} does not exist`);
+    try {
+      await this.#client.delete(pods, namespace, name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+    } catch (e) {
+      if (!isApiError(e, 'NotFound') && !isApiError(e, 'Conflict')) throw e;
+    }
+  }
+}

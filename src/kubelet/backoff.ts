@@ -1,0 +1,41 @@
+// CrashLoopBackOff timing: 10 s after the first failure, doubling to 300 s, forgotten once a
+// container has gone 10 minutes (twice the cap) without needing a restart. Pure functions over a
+// plain map so decisions stay testable; the pod worker owns the map.
+
+export const INITIAL_BACKOFF_MS = 10_000;
+export const MAX_BACKOFF_MS = 300_000;
+const RESET_AFTER_MS = 2 * MAX_BACKOFF_MS;
+
+export interface BackoffEntry { delayMs: number; lastUpdateMs: number }
+export type BackoffState = ReadonlyMap<string, BackoffEntry>;
+
+export function backoffKey(podUid: string, containerName: string): string {
+  return `${podUid}/${containerName}`;
+}
+
+function expired(entry: BackoffEntry, atMs: number): boolean {
+  return atMs - entry.lastUpdateMs > RESET_AFTER_MS;
+}
+
+/** The delay still owed before restarting a container that finished at finishedAtMs, or 0. */
+export function backoffRemaining(state: BackoffState, key: string, finishedAtMs: number, nowMs: number): { remainingMs: number; delayMs: number } {
+  const entry = state.get(key);
+  if (!entry || expired(entry, nowMs)) return { remainingMs: 0, delayMs: 0 };
+  return { remainingMs: Math.max(0, finishedAtMs + entry.delayMs - nowMs), delayMs: entry.delayMs };
+}
+
+/** The entry after one more restart of a container that finished at finishedAtMs. */
+export function backoffNext(state: BackoffState, key: string, finishedAtMs: number): BackoffEntry {
+  const entry = state.get(key);
+  if (!entry || expired(entry, finishedAtMs)) return { delayMs: INITIAL_BACKOFF_MS, lastUpdateMs: finishedAtMs };
+  return { delayMs: Math.min(entry.delayMs * 2, MAX_BACKOFF_MS), lastUpdateMs: finishedAtMs };
+}
+
+/** Go's time.Duration.String() for whole seconds: 10s, 1m20s, 5m0s — the words kubectl users know. */
+export function goDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${s % 60}s`;
+  return `${Math.floor(m / 60)}h${m % 60}m${s % 60}s`;
+}

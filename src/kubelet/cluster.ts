@@ -1,0 +1,34 @@
+// The whole cluster as the kubelet sees it. The kubelet never imports the client or the API server:
+// the composition root adapts the REST client and an informer to this interface, and tests pass an
+// in-memory fake, so the same kubelet runs in-process, as `berth agent`, or under test.
+
+import type { CoreEvent, Lease, Node, Pod, PodStatus } from '../api/types.js';
+
+export type PodEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** Called for every change to a Pod bound to this node (a relist replays ADDED for every Pod). */
+export type PodHandler = (type: PodEventType, pod: Pod) => void;
+
+export interface ConfigData {
+  /** Key → bytes: configMap data and binaryData, or secret data already base64-decoded. */
+  data: Record<string, Buffer>;
+}
+
+export interface KubeletCluster {
+  /** Watch Pods with spec.nodeName=nodeName until signal aborts. Resolves once the first list is delivered. */
+  watchPods(nodeName: string, handler: PodHandler, signal: AbortSignal): Promise<void>;
+  /** Replace status (PATCH pods/<n>/status); rejects with ApiError NotFound when the Pod is gone. */
+  patchPodStatus(namespace: string, name: string, uid: string, status: PodStatus): Promise<void>;
+  /** Delete for good once its containers are stopped (grace 0, precondition uid). */
+  deletePod(namespace: string, name: string, uid: string): Promise<void>;
+  /** null when absent. Secret values are returned decoded. */
+  getConfigMap(namespace: string, name: string): Promise<ConfigData | null>;
+  getSecret(namespace: string, name: string): Promise<ConfigData | null>;
+  recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void;
+  /** Create the Node, or update labels/addresses/capacity of an existing one; returns the stored Node. */
+  registerNode(node: Node): Promise<Node>;
+  /** PATCH nodes/<n>/status. */
+  updateNodeStatus(name: string, status: NonNullable<Node['status']>): Promise<void>;
+  /** Create or renew kube-node-lease/<nodeName>. */
+  renewLease(lease: Lease): Promise<void>;
+}

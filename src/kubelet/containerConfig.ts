@@ -1,0 +1,67 @@
+// Everything the runtime needs to create one container, assembled from the Pod, the pulled image,
+// the resolved environment and the prepared volumes.
+
+import { join } from 'node:path';
+import type { Container, Pod } from '../api/types.js';
+import type { ContainerConfig, ImageRef, Mount } from '../runtime/types.js';
+import { containerArgv } from './command.js';
+import { mergeEnv } from './env.js';
+import { CONTAINER_NAME, IMAGE_ID, IMAGE_NAME, RESTART_COUNT, podLabels } from './labels.js';
+import { cpuMillis, memoryBytes } from './quantity.js';
+import { securityFor } from './security.js';
+
+export interface ContainerInputs {
+  image: ImageRef;
+  /** The image as the user named it, normalised (docker.io/library/busybox:latest). */
+  imageName: string;
+  env: ReadonlyMap<string, string>;
+  mounts: Mount[];
+  restartCount: number;
+  /** <logs>/<namespace>_<name>_<uid>, one folder per container inside. */
+  podLogDir: string;
+}
+
+export function podLogDirName(pod: Pod): string {
+  return `${pod.metadata.namespace}_${pod.metadata.name}_${pod.metadata.uid}`;
+}
+
+export function containerLogPath(podLogDir: string, container: string, restartCount: number): string {
+  return join(podLogDir, container, `${restartCount}.log`);
+}
+
+/** cgroup v1 cpu.shares from a CPU request, as the kubelet converts it (minimum 2). */
+export function cpuSharesFor(request: string | undefined): number | undefined {
+  const millis = cpuMillis(request);
+  return millis === undefined ? undefined : Math.max(2, Math.floor((millis * 1024) / 1000));
+}
+
+export function makeContainerConfig(pod: Pod, c: Container, i: ContainerInputs): ContainerConfig {
+  const cfg = i.image.config;
+  const limits = c.resources?.limits ?? {};
+  const memoryLimit = memoryBytes(limits.memory);
+  const cpu = cpuMillis(limits.cpu);
+  const shares = cpuSharesFor(c.resources?.requests?.cpu ?? limits.cpu);
+  return {
+    name: c.name,
+    imageRef: i.image.id,
+    argv: containerArgv(c, cfg, i.env),
+    env: mergeEnv(cfg.env ?? [], i.env),
+    ...(c.workingDir || cfg.workingDir ? { workingDir: c.workingDir || cfg.workingDir } : {}),
+    mounts: i.mounts,
+    ...securityFor(pod, c, cfg.user),
+    ...(c.tty ? { tty: true } : {}),
+    ...(c.stdin ? { stdin: true } : {}),
+    ...(memoryLimit !== undefined ? { memoryLimit } : {}),
+    ...(cpu !== undefined ? { cpuMillis: cpu } : {}),
+    ...(shares !== undefined ? { cpuShares: shares } : {}),
+    ...(cfg.stopSignal ? { stopSignal: cfg.stopSignal } : {}),
+    logPath: containerLogPath(i.podLogDir, c.name, i.restartCount),
+    labels: {
+      ...podLabels(pod),
+      [CONTAINER_NAME]: c.name,
+      [RESTART_COUNT]: String(i.restartCount),
+      [IMAGE_NAME]: i.imageName,
+      [IMAGE_ID]: i.image.repoDigests[0] ?? i.image.id,
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// A container's environment: each `env` entry resolved in order (later entries may refer to earlier
+// ones with $(VAR)), then laid over the image's own ENV.
+
+import type { Container, EnvVar, Pod } from '../api/types.js';
+import { configError } from './errors.js';
+import { expandVars } from './expand.js';
+import { parseQuantity } from './quantity.js';
+
+export interface EnvSources {
+  podIP: string;
+  hostIP: string;
+  /** Node allocatable, the value of an unset limit (e.g. { cpu: '2', memory: '8Gi' }). */
+  nodeAllocatable: Record<string, string>;
+  getConfigMap(name: string): Promise<Record<string, Buffer> | null>;
+  getSecret(name: string): Promise<Record<string, Buffer> | null>;
+}
+
+function formatMap(m: Record<string, string> | undefined): string {
+  return Object.keys(m ?? {}).sort().map((k) => `${k}="${m![k]}"`).join('\n');
+}
+
+export function fieldRefValue(pod: Pod, path: string, src: Pick<EnvSources, 'podIP' | 'hostIP'>): string {
+  const sel = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (sel) return (sel[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[sel[2]!] ?? '';
+  switch (path) {
+    case 'metadata.name': return pod.metadata.name ?? '';
+    case 'metadata.namespace': return pod.metadata.namespace ?? '';
+    case 'metadata.uid': return pod.metadata.uid ?? '';
+    case 'metadata.labels': return formatMap(pod.metadata.labels);
+    case 'metadata.annotations': return formatMap(pod.metadata.annotations);
+    case 'spec.nodeName': return pod.spec.nodeName ?? '';
+    case 'spec.serviceAccountName': return pod.spec.serviceAccountName ?? '';
+    case 'status.hostIP': case 'status.hostIPs': return src.hostIP;
+    case 'status.podIP': case 'status.podIPs': return src.podIP;
+    default: throw configError(`unsupported fieldPath: ${path}`);
+  }
+}
+
+export function resourceFieldValue(pod: Pod, self: Container, ref: NonNullable<NonNullable<EnvVar['valueFrom']>['resourceFieldRef']>, allocatable: Record<string, string>): string {
+  const c = ref.containerName ? pod.spec.containers.find((x) => x.name === ref.containerName) : self;
+  if (!c) throw configError(`container ${ref.containerName} not found`);
+  const [kind, resource] = ref.resource.split('.', 2) as [string, string];
+  const set = kind === 'limits' ? c.resources?.limits?.[resource] : c.resources?.requests?.[resource];
+  const raw = set ?? (kind === 'limits' ? allocatable[resource] : undefined) ?? '0';
+  const divisor = parseQuantity(ref.divisor ?? '1');
+  // Rounded up, so a 250m limit with divisor 1 reads as 1 CPU, as in Kubernetes.
+  return String(Math.ceil(parseQuantity(raw) / divisor - 1e-9));
+}
+
+async function keyRefValue(kind: 'ConfigMap' | 'Secret', ns: string, ref: { name: string; key: string; optional?: boolean }, get: (n: string) => Promise<Record<string, Buffer> | null>): Promise<string | undefined> {
+  const data = await get(ref.name);
+  if (!data) {
+    if (ref.optional) return undefined;
+    throw configError(`${kind.toLowerCase()} "${ref.name}" not found`);
+  }
+  const v = data[ref.key];
+  if (v === undefined) {
+    if (ref.optional) return undefined;
+    throw configError(`couldn't find key ${ref.key} in ${kind} ${ns}/${ref.name}`);
+  }
+  return v.toString('utf8');
+}
+
+/** The container's own variables in order (what $(VAR) in command and args may use). */
+export async function resolveEnv(pod: Pod, c: Container, src: EnvSources): Promise<Map<string, string>> {
+  const env = new Map<string, string>();
+  const ns = pod.metadata.namespace ?? 'default';
+  for (const e of c.env ?? []) {
+    let value: string | undefined;
+    const from = e.valueFrom;
+    if (!from) value = expandVars(e.value ?? '', (n) => env.get(n));
+    else if (from.fieldRef) value = fieldRefValue(pod, from.fieldRef.fieldPath, src);
+    else if (from.resourceFieldRef) value = resourceFieldValue(pod, c, from.resourceFieldRef, src.nodeAllocatable);
+    else if (from.configMapKeyRef) value = await keyRefValue('ConfigMap', ns, from.configMapKeyRef, src.getConfigMap);
+    else if (from.secretKeyRef) value = await keyRefValue('Secret', ns, from.secretKeyRef, src.getSecret);
+    if (value !== undefined) env.set(e.name, value);
+  }
+  return env;
+}
+
+/** Image ENV overlaid by the container's variables, as KEY=value lines. */
+export function mergeEnv(imageEnv: string[], own: ReadonlyMap<string, string>): string[] {
+  const merged = new Map<string, string>();
+  for (const line of imageEnv) {
+    const i = line.indexOf('=');
+    merged.set(i < 0 ? line : line.slice(0, i), i < 0 ? '' : line.slice(i + 1));
+  }
+  for (const [k, v] of own) merged.set(k, v);
+  return [...merged].map(([k, v]) => `${k}=${v}`);
+}

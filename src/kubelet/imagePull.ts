@@ -1,0 +1,77 @@
+// Make a container's image present according to its imagePullPolicy, with the kubelet's events and
+// its own backoff between failed pulls (ImagePullBackOff).
+
+import type { Container, Pod } from '../api/types.js';
+import type { ImageRef, ImageService } from '../runtime/types.js';
+import { backoffNext, backoffRemaining, type BackoffEntry } from './backoff.js';
+import { ContainerError } from './errors.js';
+
+export type EventSink = (type: 'Normal' | 'Warning', reason: string, message: string) => void;
+
+export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastPart = image.slice(image.lastIndexOf('/') + 1);
+  const tag = lastPart.includes(':') ? lastPart.slice(lastPart.indexOf(':') + 1) : '';
+  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+export interface PullState {
+  /** Failed pulls per `<podUid>/<image>`, for ImagePullBackOff. */
+  backoff: Map<string, BackoffEntry>;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+}
+
+export async function ensureImage(pod: Pod, c: Container, images: ImageService, events: EventSink, state: PullState, nowMs = Date.now()): Promise<ImageRef> {
+  const image = c.image ?? '';
+  const policy = c.imagePullPolicy ?? defaultPullPolicy(image);
+  let present: ImageRef | null;
+  try {
+    present = await images.imageStatus(image);
+  } catch (e) {
+    if ((e as { reason?: string }).reason !== 'InvalidImageName') throw e;
+    const message = `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format`;
+    events('Warning', 'InspectFailed', message);
+    throw new ContainerError('InvalidImageName', message);
+  }
+  if (present && policy !== 'Always') {
+    events('Normal', 'Pulled', `Container image "${image}" already present on machine`);
+    return present;
+  }
+  if (policy === 'Never') {
+    const message = `Container image "${image}" is not present with pull policy of Never`;
+    events('Warning', 'ErrImageNeverPull', message);
+    throw new ContainerError('ErrImageNeverPull', message);
+  }
+  const key = `${pod.metadata.uid}/${image}`;
+  const last = state.backoff.get(key);
+  if (last && backoffRemaining(state.backoff, key, last.lastUpdateMs, nowMs).remainingMs > 0) {
+    const message = `Back-off pulling image "${image}"`;
+    events('Normal', 'BackOff', message);
+    throw new ContainerError('ImagePullBackOff', message);
+  }
+  events('Normal', 'Pulling', `Pulling image "${image}"`);
+  const started = Date.now();
+  try {
+    const ref = await images.pullImage(image);
+    const took = seconds(Date.now() - started);
+    events('Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${ref.size} bytes.`);
+    state.backoff.delete(key);
+    return ref;
+  } catch (e) {
+    // berth's own images are built or imported, with no registry to ask: "Always" cannot refresh them,
+    // so a present local image is used rather than failing every Pod that names busybox:latest.
+    if (present && !present.source?.startsWith('pulled from')) {
+      events('Normal', 'Pulled', `Container image "${image}" already present on machine`);
+      return present;
+    }
+    state.backoff.set(key, backoffNext(state.backoff, key, nowMs));
+    const detail = (e as Error).message;
+    events('Warning', 'Failed', `Failed to pull image "${image}": ${detail}`);
+    events('Warning', 'Failed', 'Error: ErrImagePull');
+    const reason = (e as { reason?: string }).reason === 'InvalidImageName' ? 'InvalidImageName' : 'ErrImagePull';
+    throw new ContainerError(reason, `failed to pull and unpack image "${image}": ${detail}`);
+  }
+}

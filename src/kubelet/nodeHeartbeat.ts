@@ -1,0 +1,99 @@
+// Node registration and the two heartbeats: the Lease renewed every 10 s, and the Node status sent
+// every 10 s when it changed, else every 5 minutes.
+
+import type { Lease, Node, NodeCondition } from '../api/types.js';
+import type { KubeletCluster } from './cluster.js';
+import { buildNode, buildNodeStatus, readHostFacts, type NodeIdentity } from './nodeInfo.js';
+
+export const LEASE_DURATION_SECONDS = 40;
+export const LEASE_RENEW_MS = 10_000;
+export const STATUS_CHECK_MS = 10_000;
+export const STATUS_REPORT_MS = 5 * 60_000;
+
+type NodeStatus = NonNullable<Node['status']>;
+
+/** Lease times are MicroTime: RFC 3339 with six fractional digits. */
+export function microTime(d: Date): string {
+  return d.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+/** The status without heartbeat stamps, for "did anything change?". */
+function essence(s: NodeStatus): string {
+  return JSON.stringify({ ...s, conditions: s.conditions?.map(({ type, status, reason, message }) => ({ type, status, reason, message })) });
+}
+
+export function stampConditions(next: NodeCondition[], prev: NodeCondition[] | undefined, now: string): NodeCondition[] {
+  return next.map((c) => {
+    const old = prev?.find((p) => p.type === c.type);
+    return { ...c, lastHeartbeatTime: now, lastTransitionTime: old?.status === c.status && old.lastTransitionTime ? old.lastTransitionTime : now };
+  });
+}
+
+export class NodeHeartbeat {
+  readonly #cluster: KubeletCluster;
+  readonly #id: NodeIdentity;
+  readonly #dataDir: string;
+  #node: Node | undefined;
+  #sent: NodeStatus | undefined;
+  #sentAt = 0;
+
+  constructor(cluster: KubeletCluster, id: NodeIdentity, dataDir: string) {
+    this.#cluster = cluster;
+    this.#id = id;
+    this.#dataDir = dataDir;
+  }
+
+  async register(): Promise<Node> {
+    const node = buildNode(await readHostFacts(this.#dataDir), this.#id);
+    const now = new Date().toISOString();
+    node.status!.conditions = stampConditions(node.status!.conditions ?? [], undefined, now);
+    this.#node = await this.#cluster.registerNode(node);
+    this.#sent = node.status;
+    this.#sentAt = Date.now();
+    return this.#node;
+  }
+
+  get hostIP(): string {
+    return this.#node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '127.0.0.1';
+  }
+
+  get allocatable(): Record<string, string> {
+    return this.#sent?.allocatable ?? {};
+  }
+
+  async renewLease(now = new Date()): Promise<void> {
+    const lease: Lease = {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: {
+        name: this.#id.nodeName,
+        namespace: 'kube-node-lease',
+        ...(this.#node?.metadata.uid ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.#id.nodeName, uid: this.#node.metadata.uid }] } : {}),
+      },
+      spec: { holderIdentity: this.#id.nodeName, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: microTime(now) },
+    };
+    await this.#cluster.renewLease(lease);
+  }
+
+  /** Send the status when it changed or the report period passed; true when sent. */
+  async updateStatusIfDue(nowMs = Date.now()): Promise<boolean> {
+    const next = buildNodeStatus(await readHostFacts(this.#dataDir), this.#id);
+    if (this.#sent && essence(next) === essence(this.#sent) && nowMs - this.#sentAt < STATUS_REPORT_MS) return false;
+    next.conditions = stampConditions(next.conditions ?? [], this.#sent?.conditions, new Date(nowMs).toISOString());
+    await this.#cluster.updateNodeStatus(this.#id.nodeName, next);
+    this.#sent = next;
+    this.#sentAt = nowMs;
+    return true;
+  }
+
+  /** Both loops until signal aborts; failures are reported and retried at the next tick. */
+  run(signal: AbortSignal, onError: (e: unknown) => void): void {
+    const every = (ms: number, fn: () => Promise<unknown>) => {
+      const t = setInterval(() => void fn().catch(onError), ms);
+      signal.addEventListener('abort', () => clearInterval(t), { once: true });
+    };
+    void this.renewLease().catch(onError);
+    every(LEASE_RENEW_MS, () => this.renewLease());
+    every(STATUS_CHECK_MS, () => this.updateStatusIfDue());
+  }
+}

@@ -1,0 +1,78 @@
+// /etc/hosts, /etc/resolv.conf and the hostname every container of a Pod sees, worded byte for byte
+// as the kubelet words them so tools that parse them behave the same.
+
+import type { Pod } from '../api/types.js';
+
+export const CLUSTER_DOMAIN = 'cluster.local';
+const MAX_NAMESERVERS = 3;
+const MAX_SEARCHES = 32;
+
+/** spec.hostname, else the Pod name cut to a DNS label; the domain exists only with a subdomain. */
+export function hostnameFor(pod: Pod): { hostname: string; domain?: string } {
+  const hostname = pod.spec.hostname || (pod.metadata.name ?? '').slice(0, 63).replace(/[-.]+$/, '');
+  const sub = pod.spec.subdomain;
+  return sub ? { hostname, domain: `${sub}.${pod.metadata.namespace ?? 'default'}.svc.${CLUSTER_DOMAIN}` } : { hostname };
+}
+
+function hostAliasLines(pod: Pod): string {
+  const aliases = pod.spec.hostAliases ?? [];
+  if (aliases.length === 0) return '';
+  return '\n# Entries added by HostAliases.\n' + aliases.map((a) => `${a.ip}\t${(a.hostnames ?? []).join('\t')}\n`).join('');
+}
+
+/** With hostNetwork the host's own hosts file is used, marked as managed. */
+export function makeHostsFile(pod: Pod, podIPs: string[], hostHostsFile = ''): string {
+  if (pod.spec.hostNetwork) return `# Kubernetes-managed hosts file (host network).\n${hostHostsFile}${hostAliasLines(pod)}`;
+  const { hostname, domain } = hostnameFor(pod);
+  let out = '# Kubernetes-managed hosts file.\n'
+    + '127.0.0.1\tlocalhost\n'
+    + '::1\tlocalhost ip6-localhost ip6-loopback\n'
+    + 'fe00::0\tip6-localnet\n'
+    + 'fe00::0\tip6-mcastprefix\n'
+    + 'fe00::1\tip6-allnodes\n'
+    + 'fe00::2\tip6-allrouters\n';
+  for (const ip of podIPs) out += domain ? `${ip}\t${hostname}.${domain}\t${hostname}\n` : `${ip}\t${hostname}\n`;
+  return out + hostAliasLines(pod);
+}
+
+export interface ResolvConf { nameservers: string[]; searches: string[]; options: string[] }
+
+export function parseResolvConf(text: string): ResolvConf {
+  const conf: ResolvConf = { nameservers: [], searches: [], options: [] };
+  for (const raw of text.split('\n')) {
+    const fields = raw.replace(/[#;].*$/, '').trim().split(/\s+/);
+    const [key, ...rest] = fields;
+    if (key === 'nameserver' && rest[0]) conf.nameservers.push(rest[0]);
+    else if (key === 'search' || key === 'domain') conf.searches = rest; // the last one wins, as in glibc
+    else if (key === 'options') conf.options.push(...rest);
+  }
+  return conf;
+}
+
+const unique = (xs: string[]): string[] => [...new Set(xs)];
+
+/** Options merge by name, a later value replacing an earlier one ("ndots:2" then "ndots:5" → "ndots:5"). */
+function mergeOptions(base: string[], extra: { name: string; value?: string }[]): string[] {
+  const byName = new Map<string, string>();
+  for (const o of base) byName.set(o.split(':')[0]!, o);
+  for (const o of extra) byName.set(o.name, o.value !== undefined ? `${o.name}:${o.value}` : o.name);
+  return [...byName.values()];
+}
+
+/**
+ * resolv.conf for a Pod. berth runs no cluster DNS, so ClusterFirst falls back to the host's file,
+ * as the kubelet does when it has no clusterDNS configured; None starts empty; dnsConfig merges last.
+ */
+export function makeResolvConf(pod: Pod, hostResolvConf: string): string {
+  const policy = pod.spec.dnsPolicy ?? 'ClusterFirst';
+  const base = policy === 'None' ? { nameservers: [], searches: [], options: [] } : parseResolvConf(hostResolvConf);
+  const cfg = pod.spec.dnsConfig ?? {};
+  const nameservers = unique([...base.nameservers, ...(cfg.nameservers ?? [])]).slice(0, MAX_NAMESERVERS);
+  const searches = unique([...base.searches, ...(cfg.searches ?? [])]).slice(0, MAX_SEARCHES);
+  const options = mergeOptions(base.options, cfg.options ?? []);
+  let out = '';
+  if (searches.length > 0) out += `search ${searches.join(' ')}\n`;
+  for (const ns of nameservers) out += `nameserver ${ns}\n`;
+  if (options.length > 0) out += `options ${options.join(' ')}\n`;
+  return out;
+}

@@ -1,0 +1,163 @@
+// A Pod's volumes on the host, under <podDir>/volumes, and the runtime mounts each container gets.
+// Set up once per Pod before its first container; torn down when the Pod is gone.
+
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { dirname, isAbsolute, join, normalize } from 'node:path';
+import { promisify } from 'node:util';
+import type { Container, KeyToPath, Pod, Volume } from '../api/types.js';
+import type { Mount } from '../runtime/types.js';
+import { configError, VolumeError } from './errors.js';
+import { expandVars } from './expand.js';
+import { memoryBytes } from './quantity.js';
+
+const run = promisify(execFile);
+
+export interface PreparedVolume {
+  hostPath: string;
+  /** configMap and secret volumes are always mounted read-only. */
+  readOnly: boolean;
+}
+
+export interface VolumeSources {
+  getConfigMap(name: string): Promise<Record<string, Buffer> | null>;
+  getSecret(name: string): Promise<Record<string, Buffer> | null>;
+}
+
+export const volumesDir = (podDir: string): string => join(podDir, 'volumes');
+
+async function statOrNull(path: string) {
+  return fs.stat(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+}
+
+/** The hostPath `type` check, with the kubelet's own error wording. */
+export async function checkHostPathType(path: string, type: string | undefined): Promise<void> {
+  if (!type) return;
+  let st = await statOrNull(path);
+  switch (type) {
+    case 'DirectoryOrCreate':
+      if (!st) {
+        await fs.mkdir(path, { recursive: true, mode: 0o755 });
+        return;
+      }
+    // falls through: an existing path must be a directory
+    case 'Directory':
+      if (!st?.isDirectory()) throw new Error(`hostPath type check failed: ${path} is not a directory`);
+      return;
+    case 'FileOrCreate':
+      if (!st) {
+        await fs.mkdir(dirname(path), { recursive: true, mode: 0o755 });
+        await fs.writeFile(path, '', { mode: 0o644, flag: 'a' });
+        st = await fs.stat(path);
+      }
+    // falls through: an existing path must be a file
+    case 'File':
+      if (!st?.isFile()) throw new Error(`hostPath type check failed: ${path} is not a file`);
+      return;
+    case 'Socket':
+      if (!st?.isSocket()) throw new Error(`hostPath type check failed: ${path} is not a socket file`);
+      return;
+    case 'CharDevice':
+      if (!st?.isCharacterDevice()) throw new Error(`hostPath type check failed: ${path} is not a character device`);
+      return;
+    case 'BlockDevice':
+      if (!st?.isBlockDevice()) throw new Error(`hostPath type check failed: ${path} is not a block device`);
+      return;
+    default:
+      throw new Error(`${type} is an invalid volume type`);
+  }
+}
+
+/** Write configMap/secret data as files: every key, or only the listed items at their paths. */
+async function writeProjection(dir: string, data: Record<string, Buffer>, items: KeyToPath[] | undefined, defaultMode: number, kind: 'ConfigMap' | 'Secret'): Promise<void> {
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { recursive: true, mode: 0o755 });
+  const entries = items ?? Object.keys(data).map((key) => ({ key, path: key }) as KeyToPath);
+  for (const it of entries) {
+    const value = data[it.key];
+    if (value === undefined) {
+      throw new Error(kind === 'Secret' ? `references non-existent secret key: ${it.key}` : `configmap references non-existent config key: ${it.key}`);
+    }
+    const file = join(dir, normalize(it.path));
+    if (!file.startsWith(dir + '/')) throw new Error(`invalid path ${it.path}`);
+    await fs.mkdir(dirname(file), { recursive: true });
+    await fs.writeFile(file, value, { mode: it.mode ?? defaultMode });
+    await fs.chmod(file, it.mode ?? defaultMode);
+  }
+}
+
+async function isMountPoint(path: string): Promise<boolean> {
+  const mounts = await fs.readFile('/proc/self/mounts', 'utf8');
+  return mounts.split('\n').some((l) => l.split(' ')[1] === path);
+}
+
+async function setUp(v: Volume, podDir: string, src: VolumeSources): Promise<PreparedVolume> {
+  if (v.hostPath) {
+    await checkHostPathType(v.hostPath.path, v.hostPath.type);
+    return { hostPath: v.hostPath.path, readOnly: false };
+  }
+  if (v.emptyDir) {
+    const dir = join(volumesDir(podDir), 'kubernetes.io~empty-dir', v.name);
+    await fs.mkdir(dir, { recursive: true });
+    await fs.chmod(dir, 0o777);
+    // Memory medium: one tmpfs on the host, bound into every container, so they all share it.
+    if (v.emptyDir.medium === 'Memory' && !(await isMountPoint(dir))) {
+      const size = memoryBytes(v.emptyDir.sizeLimit);
+      await run('mount', ['-t', 'tmpfs', '-o', `mode=0777${size ? `,size=${size}` : ''}`, 'tmpfs', dir]);
+    }
+    return { hostPath: dir, readOnly: false };
+  }
+  if (v.configMap || v.secret) {
+    const isSecret = !!v.secret;
+    const name = (isSecret ? v.secret?.secretName : v.configMap?.name) ?? '';
+    const spec = (v.secret ?? v.configMap)!;
+    const data = await (isSecret ? src.getSecret(name) : src.getConfigMap(name));
+    const dir = join(volumesDir(podDir), isSecret ? 'kubernetes.io~secret' : 'kubernetes.io~configmap', v.name);
+    if (!data && !spec.optional) throw new Error(`${isSecret ? 'secret' : 'configmap'} "${name}" not found`);
+    await writeProjection(dir, data ?? {}, data ? spec.items : [], spec.defaultMode ?? 0o644, isSecret ? 'Secret' : 'ConfigMap');
+    return { hostPath: dir, readOnly: true };
+  }
+  const kind = Object.keys(v).find((k) => k !== 'name') ?? 'unknown';
+  throw new Error(`volume type ${kind} is not supported by berth`);
+}
+
+/** Set up every volume of the Pod; the first failure is a VolumeError naming the volume. */
+export async function setUpVolumes(pod: Pod, podDir: string, src: VolumeSources): Promise<Map<string, PreparedVolume>> {
+  const out = new Map<string, PreparedVolume>();
+  for (const v of pod.spec.volumes ?? []) {
+    try {
+      out.set(v.name, await setUp(v, podDir, src));
+    } catch (e) {
+      throw new VolumeError(v.name, (e as Error).message);
+    }
+  }
+  return out;
+}
+
+/** Undo what setUpVolumes did on the host (tmpfs mounts), then remove the Pod's volume dirs. */
+export async function tearDownVolumes(podDir: string): Promise<void> {
+  const emptyDirs = join(volumesDir(podDir), 'kubernetes.io~empty-dir');
+  for (const name of await fs.readdir(emptyDirs).catch(() => [] as string[])) {
+    const dir = join(emptyDirs, name);
+    if (await isMountPoint(dir)) await run('umount', [dir]);
+  }
+  await fs.rm(volumesDir(podDir), { recursive: true, force: true });
+}
+
+/** The container's volumeMounts as runtime mounts; subPath dirs are created like the kubelet does. */
+export async function containerMounts(c: Container, volumes: ReadonlyMap<string, PreparedVolume>, env: ReadonlyMap<string, string>): Promise<Mount[]> {
+  const mounts: Mount[] = [];
+  for (const m of c.volumeMounts ?? []) {
+    const vol = volumes.get(m.name);
+    if (!vol) throw configError(`cannot find volume "${m.name}" to mount into container "${c.name}"`);
+    const sub = m.subPathExpr ? expandVars(m.subPathExpr, (n) => env.get(n)) : m.subPath ?? '';
+    let hostPath = vol.hostPath;
+    if (sub) {
+      if (isAbsolute(sub) || normalize(sub).split('/').includes('..')) throw configError(`subPath "${sub}" must be a relative path without ..`);
+      hostPath = join(vol.hostPath, sub);
+      if (!(await statOrNull(hostPath))) await fs.mkdir(hostPath, { recursive: true, mode: 0o755 });
+    }
+    mounts.push({ hostPath, containerPath: m.mountPath, readOnly: !!m.readOnly || vol.readOnly, type: 'bind' });
+  }
+  return mounts;
+}

@@ -1,0 +1,109 @@
+// One scheduling decision: filter nodes until enough feasible ones are found (sampling, as upstream's
+// percentageOfNodesToScore does for big clusters), score those, pick the best (ties at random).
+// Synchronous and allocation-light: it runs once per Pod at thousands of Pods per second.
+
+import { defaultFilters, type FilterFailure, type FilterPlugin } from './filters.js';
+import { fitErrorMessage } from './fiterror.js';
+import type { NodeInfo } from './nodeinfo.js';
+import type { PodInfo } from './podinfo.js';
+import { defaultScores, type ScorePlugin } from './scores.js';
+
+export type Decision =
+  | { ok: true; node: NodeInfo; feasible: number; evaluated: number }
+  | { ok: false; message: string; failures: FilterFailure[] };
+
+export interface AlgorithmOptions {
+  filters?: readonly FilterPlugin[];
+  scores?: readonly ScorePlugin[];
+  /** 0 (default) adapts to the cluster size like upstream: 50% minus 1% per 125 nodes, at least 5%. */
+  percentageOfNodesToScore?: number;
+  random?: () => number;
+}
+
+const minFeasibleNodes = 100;
+const minFeasiblePercentage = 5;
+
+export function numFeasibleNodesToFind(numAllNodes: number, percentage = 0): number {
+  if (numAllNodes < minFeasibleNodes || percentage >= 100) return numAllNodes;
+  let pct = percentage;
+  if (pct <= 0) pct = Math.max(minFeasiblePercentage, 50 - numAllNodes / 125);
+  return Math.max(minFeasibleNodes, Math.floor((numAllNodes * pct) / 100));
+}
+
+export class Algorithm {
+  #filters: readonly FilterPlugin[];
+  #scores: readonly ScorePlugin[];
+  #percentage: number;
+  #random: () => number;
+  #nextStart = 0;
+  #feasible: NodeInfo[] = [];
+  #raw = new Float64Array(0);
+  #total = new Float64Array(0);
+
+  constructor(opts: AlgorithmOptions = {}) {
+    this.#filters = opts.filters ?? defaultFilters;
+    this.#scores = opts.scores ?? defaultScores;
+    this.#percentage = opts.percentageOfNodesToScore ?? 0;
+    this.#random = opts.random ?? Math.random;
+  }
+
+  schedule(pod: PodInfo, nodes: readonly NodeInfo[]): Decision {
+    const all = nodes.length;
+    const want = numFeasibleNodesToFind(all, this.#percentage);
+    const feasible = this.#feasible;
+    feasible.length = 0;
+    const failures: FilterFailure[] = [];
+    let evaluated = 0;
+    // Start where the previous decision stopped, so sampling visits every node over time.
+    const start = all ? this.#nextStart % all : 0;
+    for (; evaluated < all && feasible.length < want; evaluated++) {
+      const node = nodes[(start + evaluated) % all]!;
+      const failure = this.#filter(pod, node);
+      if (failure) failures.push(failure);
+      else feasible.push(node);
+    }
+    this.#nextStart = start + evaluated;
+    if (feasible.length === 0) return { ok: false, message: fitErrorMessage(all, failures), failures };
+    const best = feasible.length === 1 ? feasible[0]! : this.#pick(pod, feasible);
+    return { ok: true, node: best, feasible: feasible.length, evaluated };
+  }
+
+  #filter(pod: PodInfo, node: NodeInfo): FilterFailure | null {
+    for (const f of this.#filters) {
+      const failure = f.filter(pod, node);
+      if (failure) return failure;
+    }
+    return null;
+  }
+
+  #pick(pod: PodInfo, feasible: NodeInfo[]): NodeInfo {
+    const n = feasible.length;
+    if (this.#raw.length < n) {
+      this.#raw = new Float64Array(n * 2);
+      this.#total = new Float64Array(n * 2);
+    }
+    const raw = this.#raw;
+    const total = this.#total;
+    total.fill(0, 0, n);
+    for (const plugin of this.#scores) {
+      if (!plugin.applies(pod)) continue;
+      for (let i = 0; i < n; i++) raw[i] = plugin.score(pod, feasible[i]!);
+      plugin.normalize?.(raw, n);
+      // whole points, as upstream scores: near-equal nodes tie and the tie is broken at random
+      for (let i = 0; i < n; i++) total[i]! += plugin.weight * Math.trunc(raw[i]!);
+    }
+    // Reservoir sampling over the best: each tied node is equally likely.
+    let best = 0;
+    let ties = 1;
+    for (let i = 1; i < n; i++) {
+      if (total[i]! > total[best]!) {
+        best = i;
+        ties = 1;
+      } else if (total[i] === total[best]) {
+        ties++;
+        if (this.#random() * ties < 1) best = i;
+      }
+    }
+    return feasible[best]!;
+  }
+}

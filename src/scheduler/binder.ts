@@ -1,0 +1,56 @@
+// The scheduler's writes: the Binding that places a Pod, and, when nothing fits, the PodScheduled
+// condition and the FailedScheduling event that `kubectl describe` shows.
+
+import type { PodCondition, Pod } from '../api/types.js';
+import type { EventRecorder } from '../client/events.js';
+import { pods } from '../client/resources.js';
+import type { RestClient } from '../client/rest.js';
+
+export class Binder {
+  #client: RestClient;
+  #recorder: EventRecorder;
+
+  constructor(client: RestClient, recorder: EventRecorder) {
+    this.#client = client;
+    this.#recorder = recorder;
+  }
+
+  /** POST pods/<name>/binding; the API server refuses (409) a Pod that is already bound. */
+  async bind(pod: Pod, nodeName: string): Promise<void> {
+    const { name, namespace } = pod.metadata;
+    const binding = {
+      apiVersion: 'v1',
+      kind: 'Binding',
+      metadata: { name: name!, namespace: namespace!, ...(pod.metadata.uid ? { uid: pod.metadata.uid } : {}) },
+      target: { kind: 'Node', name: nodeName },
+    };
+    await this.#client.create(pods, namespace, binding, { name, subresource: 'binding' });
+    this.#recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${nodeName}`);
+  }
+
+  /** Records why the Pod does not fit; the status write is skipped when it would change nothing. */
+  async unschedulable(pod: Pod, message: string): Promise<void> {
+    this.#recorder.event(pod, 'Warning', 'FailedScheduling', message);
+    const conditions = withUnschedulable(pod.status?.conditions ?? [], message, new Date().toISOString().replace(/\.\d+Z$/, 'Z'));
+    if (!conditions) return;
+    await this.#client.patch(pods, pod.metadata.namespace, pod.metadata.name!, 'merge', { status: { conditions } }, { subresource: 'status' });
+  }
+}
+
+/**
+ * The Pod's conditions with PodScheduled False/Unschedulable, or null if it already says so. The
+ * transition time moves only when the status changes, as Kubernetes keeps it.
+ */
+export function withUnschedulable(conditions: readonly PodCondition[], message: string, now: string): PodCondition[] | null {
+  const prev = conditions.find((c) => c.type === 'PodScheduled');
+  if (prev && prev.status === 'False' && prev.reason === 'Unschedulable' && prev.message === message) return null;
+  const next: PodCondition = {
+    type: 'PodScheduled',
+    status: 'False',
+    lastProbeTime: null,
+    lastTransitionTime: prev?.status === 'False' && prev.lastTransitionTime ? prev.lastTransitionTime : now,
+    reason: 'Unschedulable',
+    message,
+  };
+  return [...conditions.filter((c) => c.type !== 'PodScheduled'), next];
+}

@@ -1,0 +1,95 @@
+// The scheduler's view of where Pods sit: bound Pods from the informer plus "assumed" Pods that this
+// scheduler has decided on but whose binding the watch has not shown yet, so that decisions made in
+// quick succession see each other.
+
+import type { Node, Pod } from '../api/types.js';
+import { NodeInfo } from './nodeinfo.js';
+import { isTerminal, podInfo, podKey, type PodInfo } from './podinfo.js';
+
+export class SchedulerCache {
+  #infos = new Map<string, NodeInfo>();
+  #podNode = new Map<string, string>();
+  #assumed = new Set<string>();
+  #nodeList: NodeInfo[] | null = null;
+
+  /** The nodes that exist, in a stable order (for round-robin sampling). */
+  nodes(): NodeInfo[] {
+    if (!this.#nodeList) this.#nodeList = [...this.#infos.values()].filter((i) => i.node !== undefined);
+    return this.#nodeList;
+  }
+
+  node(name: string): NodeInfo | undefined {
+    const info = this.#infos.get(name);
+    return info?.node ? info : undefined;
+  }
+
+  setNode(node: Node): void {
+    const name = node.metadata.name!;
+    const info = this.#info(name);
+    if (!info.node) this.#nodeList = null;
+    info.setNode(node);
+  }
+
+  removeNode(name: string): void {
+    const info = this.#infos.get(name);
+    if (!info) return;
+    info.setNode(undefined);
+    this.#nodeList = null;
+    if (info.pods.size === 0) this.#infos.delete(name);
+  }
+
+  /** A Pod as the informer shows it: counted on its node while bound and not terminal. */
+  updatePod(pod: Pod): void {
+    const key = podKey(pod);
+    const nodeName = pod.spec.nodeName;
+    if (!nodeName || isTerminal(pod)) {
+      // An assumed Pod the watch still shows unbound stays assumed until its binding shows up.
+      if (!this.#assumed.has(key)) this.removePod(key);
+      return;
+    }
+    this.#assumed.delete(key);
+    this.#place(key, nodeName, podInfo(pod));
+  }
+
+  removePod(key: string): void {
+    const nodeName = this.#podNode.get(key);
+    if (nodeName === undefined) return;
+    this.#podNode.delete(key);
+    this.#assumed.delete(key);
+    const info = this.#infos.get(nodeName);
+    info?.removePod(key);
+    if (info && !info.node && info.pods.size === 0) this.#infos.delete(nodeName);
+  }
+
+  assume(info: PodInfo, nodeName: string): void {
+    this.#assumed.add(info.key);
+    this.#place(info.key, nodeName, info);
+  }
+
+  /** Undoes an assumption whose binding failed. */
+  forget(key: string): void {
+    if (this.#assumed.has(key)) this.removePod(key);
+  }
+
+  isAssumed(key: string): boolean {
+    return this.#assumed.has(key);
+  }
+
+  /** The node a Pod is bound or assumed to. */
+  nodeOf(key: string): string | undefined {
+    return this.#podNode.get(key);
+  }
+
+  #place(key: string, nodeName: string, info: PodInfo): void {
+    const prev = this.#podNode.get(key);
+    if (prev !== undefined && prev !== nodeName) this.#infos.get(prev)?.removePod(key);
+    this.#podNode.set(key, nodeName);
+    this.#info(nodeName).addPod(info);
+  }
+
+  #info(name: string): NodeInfo {
+    let info = this.#infos.get(name);
+    if (!info) this.#infos.set(name, (info = new NodeInfo(name)));
+    return info;
+  }
+}

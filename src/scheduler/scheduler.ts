@@ -1,0 +1,159 @@
+// The scheduler: informers feed the queue and the cache; one loop pops a Pod, decides synchronously,
+// assumes the Pod onto the chosen node and binds it in the background (bounded), so the next decision
+// starts at once and still counts the Pods whose bindings are in flight.
+
+import { isApiError } from '../api/errors.js';
+import type { Node, Pod } from '../api/types.js';
+import { EventRecorder } from '../client/events.js';
+import { Informer } from '../client/informer.js';
+import { nodes, pods } from '../client/resources.js';
+import type { RestClient } from '../client/rest.js';
+import { Algorithm, type AlgorithmOptions } from './algorithm.js';
+import { Binder } from './binder.js';
+import { SchedulerCache } from './cache.js';
+import { isTerminal, podInfo, podKey } from './podinfo.js';
+import { SchedulingQueue, type Popped, type QueueOptions } from './queue.js';
+
+export interface SchedulerOptions {
+  client: RestClient;
+  /** The schedulerName this scheduler answers to. */
+  name?: string;
+  algorithm?: AlgorithmOptions;
+  queue?: QueueOptions;
+  /** Bindings allowed in flight at once. */
+  maxInFlightBindings?: number;
+  log?: (line: string) => void;
+}
+
+export class Scheduler {
+  readonly name: string;
+  readonly queue: SchedulingQueue;
+  readonly cache = new SchedulerCache();
+  #client: RestClient;
+  #algorithm: Algorithm;
+  #binder: Binder;
+  #recorder: EventRecorder;
+  #maxInFlight: number;
+  #inFlight = 0;
+  #slotWaiter: (() => void) | null = null;
+  #log: (line: string) => void;
+  #pods: Informer<Pod>;
+  #nodes: Informer<Node>;
+
+  constructor(opts: SchedulerOptions) {
+    this.name = opts.name ?? 'default-scheduler';
+    this.#client = opts.client;
+    this.#algorithm = new Algorithm(opts.algorithm);
+    this.queue = new SchedulingQueue(opts.queue);
+    this.#recorder = new EventRecorder(this.#client, { component: this.name });
+    this.#binder = new Binder(this.#client, this.#recorder);
+    this.#maxInFlight = opts.maxInFlightBindings ?? 128;
+    this.#log = opts.log ?? ((l) => process.stderr.write(`scheduler: ${l}\n`));
+    const onError = (e: unknown) => this.#log(`watch: ${(e as Error).message}`);
+    this.#pods = new Informer<Pod>(this.#client, pods, { onError });
+    this.#nodes = new Informer<Node>(this.#client, nodes, { onError });
+    this.#pods.addHandlers({
+      onAdd: (p) => this.#onPod(p),
+      onUpdate: (_old, p) => this.#onPod(p),
+      onDelete: (p) => {
+        const key = podKey(p);
+        this.queue.delete(key);
+        if (this.cache.nodeOf(key) !== undefined) {
+          this.cache.removePod(key);
+          this.queue.moveAllToActiveOrBackoff();
+        }
+      },
+    });
+    this.#nodes.addHandlers({
+      onAdd: (n) => {
+        this.cache.setNode(n);
+        this.queue.moveAllToActiveOrBackoff();
+      },
+      onUpdate: (old, n) => {
+        this.cache.setNode(n);
+        if (schedulingFacts(old) !== schedulingFacts(n)) this.queue.moveAllToActiveOrBackoff();
+      },
+      onDelete: (n) => this.cache.removeNode(n.metadata.name!),
+    });
+  }
+
+  /** Runs until the signal aborts. */
+  async start(signal: AbortSignal): Promise<void> {
+    const informers = Promise.all([this.#pods.run(signal), this.#nodes.run(signal)]);
+    signal.addEventListener('abort', () => this.queue.close(), { once: true });
+    await Promise.race([Promise.all([this.#pods.waitForSync(), this.#nodes.waitForSync()]), informers]);
+    this.#log(`synced ${this.#nodes.size} nodes, ${this.#pods.size} pods`);
+    for (let n = 1; ; n++) {
+      const popped = await this.queue.pop();
+      if (!popped) break;
+      while (this.#inFlight >= this.#maxInFlight) await new Promise<void>((r) => (this.#slotWaiter = r));
+      this.#scheduleOne(popped);
+      // pop() resolves at once while Pods wait: let watch events and responses in now and then
+      if (n % 64 === 0) await new Promise((r) => setImmediate(r));
+    }
+    await informers;
+    await this.#recorder.flush();
+  }
+
+  #responsible(p: Pod): boolean {
+    return (p.spec.schedulerName ?? 'default-scheduler') === this.name && !p.spec.nodeName &&
+      !p.metadata.deletionTimestamp && !isTerminal(p) && !p.spec.schedulingGates?.length;
+  }
+
+  #onPod(p: Pod): void {
+    if (this.#responsible(p)) {
+      if (!this.cache.isAssumed(podKey(p))) this.queue.add(p);
+      return;
+    }
+    this.queue.delete(podKey(p));
+    this.cache.updatePod(p);
+  }
+
+  #scheduleOne(popped: Popped): void {
+    const key = popped.queued.key;
+    // Decide on the freshest object; it may have been bound or deleted while it waited.
+    const pod = this.#pods.get(key);
+    if (!pod || !this.#responsible(pod) || this.cache.isAssumed(key)) {
+      this.queue.done(key);
+      return;
+    }
+    const info = podInfo(pod);
+    const decision = this.#algorithm.schedule(info, this.cache.nodes());
+    if (!decision.ok) {
+      this.queue.unschedulable(popped);
+      this.#binder.unschedulable(pod, decision.message).catch((e: unknown) => this.#log(`status of ${key}: ${(e as Error).message}`));
+      return;
+    }
+    const nodeName = decision.node.name;
+    this.cache.assume(info, nodeName);
+    this.#inFlight++;
+    this.#binder.bind(pod, nodeName).then(
+      () => this.queue.done(key),
+      (e: unknown) => {
+        this.cache.forget(key);
+        // Already bound (by an earlier run of this scheduler, say) or gone: the watch will tell.
+        if (isApiError(e, 'Conflict') || isApiError(e, 'NotFound')) this.queue.done(key);
+        else {
+          this.#log(`binding ${key} to ${nodeName}: ${(e as Error).message}`);
+          this.queue.retry(popped);
+        }
+      },
+    ).finally(() => {
+      this.#inFlight--;
+      const w = this.#slotWaiter;
+      this.#slotWaiter = null;
+      w?.();
+    });
+  }
+}
+
+/** What about a node matters to scheduling; a status heartbeat changes none of it. */
+function schedulingFacts(n: Node): string {
+  return JSON.stringify([
+    n.status?.allocatable ?? n.status?.capacity,
+    n.metadata.labels,
+    n.spec?.taints,
+    n.spec?.unschedulable,
+    n.status?.conditions?.find((c) => c.type === 'Ready')?.status,
+  ]);
+}

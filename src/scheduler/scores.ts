@@ -1,0 +1,82 @@
+// Score plugins: each rates a feasible node 0..100 for a Pod; the scheduler sums them by weight.
+// Plugins whose raw values only mean something relative to the other nodes normalize them afterwards.
+
+import { matchesTerm } from './affinity.js';
+import type { NodeInfo } from './nodeinfo.js';
+import type { PodInfo } from './podinfo.js';
+
+export const maxScore = 100;
+
+export interface ScorePlugin {
+  name: string;
+  weight: number;
+  /** False when the plugin has nothing to say about this Pod (it is then skipped entirely). */
+  applies(pod: PodInfo): boolean;
+  score(pod: PodInfo, node: NodeInfo): number;
+  /** Rescales the first n raw scores to 0..100 in place. */
+  normalize?(scores: Float64Array, n: number): void;
+}
+
+/** Prefers nodes with the most CPU and memory left after placing the Pod. */
+export const leastAllocated: ScorePlugin = {
+  name: 'NodeResourcesLeastAllocated',
+  weight: 1,
+  applies: () => true,
+  score: (pod, node) => {
+    const a = node.allocatable;
+    const r = node.nonZeroRequested;
+    return (free(r.cpu + pod.nonZero.cpu, a.cpu) + free(r.memory + pod.nonZero.memory, a.memory)) / 2;
+  },
+};
+
+function free(requested: number, capacity: number): number {
+  if (capacity <= 0 || requested > capacity) return 0;
+  return ((capacity - requested) * maxScore) / capacity;
+}
+
+/** Prefers nodes whose CPU and memory would be used in equal proportion, so neither strands the other. */
+export const balancedAllocation: ScorePlugin = {
+  name: 'NodeResourcesBalancedAllocation',
+  weight: 1,
+  applies: () => true,
+  score: (pod, node) => {
+    const a = node.allocatable;
+    const r = node.nonZeroRequested;
+    const cpu = a.cpu > 0 ? Math.min(1, (r.cpu + pod.nonZero.cpu) / a.cpu) : 1;
+    const mem = a.memory > 0 ? Math.min(1, (r.memory + pod.nonZero.memory) / a.memory) : 1;
+    // the standard deviation of two fractions is half their distance
+    return (1 - Math.abs(cpu - mem) / 2) * maxScore;
+  },
+};
+
+/** preferredDuringScheduling node affinity: the summed weights of the matching terms. */
+export const nodeAffinityPreferred: ScorePlugin = {
+  name: 'NodeAffinity',
+  weight: 2,
+  applies: (pod) => pod.preferredTerms.length > 0,
+  score: (pod, node) => {
+    let sum = 0;
+    for (const p of pod.preferredTerms) if (matchesTerm(p.preference, node.labels, node.name)) sum += p.weight;
+    return sum;
+  },
+  normalize: (scores, n) => {
+    let max = 0;
+    for (let i = 0; i < n; i++) max = Math.max(max, scores[i]!);
+    for (let i = 0; i < n; i++) scores[i] = max > 0 ? (scores[i]! * maxScore) / max : 0;
+  },
+};
+
+/** Spreads Pods of one owner (or with one label set) across nodes: fewer siblings, higher score. */
+export const selectorSpread: ScorePlugin = {
+  name: 'SelectorSpread',
+  weight: 2,
+  applies: (pod) => pod.spreadKey !== undefined,
+  score: (pod, node) => node.spreadCounts.get(pod.spreadKey!) ?? 0,
+  normalize: (scores, n) => {
+    let max = 0;
+    for (let i = 0; i < n; i++) max = Math.max(max, scores[i]!);
+    for (let i = 0; i < n; i++) scores[i] = max > 0 ? ((max - scores[i]!) * maxScore) / max : maxScore;
+  },
+};
+
+export const defaultScores: readonly ScorePlugin[] = [leastAllocated, balancedAllocation, nodeAffinityPreferred, selectorSpread];

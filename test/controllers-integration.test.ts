@@ -1,0 +1,110 @@
+// Node lifecycle and pod GC against a real berth API server, with a hollow node as the kubelet.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { KObject, Node, Pod } from '../src/api/types.js';
+import { isApiError } from '../src/api/errors.js';
+import { startControllers } from '../src/controllers/index.js';
+import { nodes, pods } from '../src/client/resources.js';
+import { RestClient } from '../src/client/rest.js';
+import { HollowNodes } from '../src/runtime/sim/hollownodes.js';
+import { startServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+let client: RestClient;
+const controllers = new AbortController();
+let controllersDone: Promise<void>;
+
+before(async () => {
+  server = await startServer({ disableAgent: true });
+  client = await RestClient.fromKubeconfig(server.kubeconfig);
+  controllersDone = startControllers(client, { nodeLifecycle: { gracePeriodMs: 1500, startupGracePeriodMs: 1500, monitorPeriodMs: 200 }, log: () => {} }, controllers.signal);
+});
+after(async () => {
+  controllers.abort();
+  await controllersDone;
+  client.transport.close();
+  await server.dispose();
+});
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn().catch((e: unknown) => (isApiError(e, 'NotFound') ? ('gone' as unknown as T) : Promise.reject(e)));
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const boundPod = (name: string, nodeName: string, tolerationSeconds?: number): KObject => ({
+  metadata: { name, namespace: 'default' },
+  spec: {
+    nodeName,
+    containers: [{ name: 'c', image: 'busybox' }],
+    tolerations: [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', ...(tolerationSeconds !== undefined ? { tolerationSeconds } : {}) }],
+  },
+});
+const ready = (n: Node) => n.status?.conditions?.find((c) => c.type === 'Ready');
+const startSim = () => {
+  const ac = new AbortController();
+  const done = new HollowNodes({ client, count: 1, prefix: 'life-', leaseIntervalMs: 200, log: () => {} }).run(ac.signal);
+  return { stop: async () => { ac.abort(); await done; } };
+};
+
+test('a silent node goes Unknown and tainted, its pods Unknown and evicted after tolerationSeconds; renewal lifts the taints', async () => {
+  let sim = startSim();
+  await until('node registered', () => client.get<Node>(nodes, undefined, 'life-0'));
+  await client.create(pods, 'default', boundPod('short', 'life-0', 2));
+  await client.create(pods, 'default', boundPod('forever', 'life-0'));
+  await until('pods running', async () => (await client.get<Pod>(pods, 'default', 'forever')).status?.phase === 'Running');
+
+  await sim.stop();
+  const silentAt = Date.now();
+  const unknown = await until('Ready Unknown', async () => {
+    const c = ready(await client.get<Node>(nodes, undefined, 'life-0'));
+    return c?.status === 'Unknown' ? c : null;
+  });
+  assert.ok(Date.now() - silentAt >= 1000, 'not before the grace period');
+  assert.equal(unknown.reason, 'NodeStatusUnknown');
+  assert.equal(unknown.message, 'Kubelet stopped posting node status.');
+  const taints = (await client.get<Node>(nodes, undefined, 'life-0')).spec?.taints ?? [];
+  assert.deepEqual(taints.map((t) => `${t.key}:${t.effect}`).sort(), ['node.kubernetes.io/unreachable:NoExecute', 'node.kubernetes.io/unreachable:NoSchedule']);
+  assert.ok(taints.every((t) => t.timeAdded));
+  const lost = await until('pod Unknown', async () => {
+    const p = await client.get<Pod>(pods, 'default', 'forever');
+    return p.status?.phase === 'Unknown' ? p : null;
+  });
+  assert.equal(lost.status?.conditions?.find((c) => c.type === 'Ready')?.status, 'False');
+
+  // tolerationSeconds 2: evicted (deleting or gone) about two seconds after the taint
+  await until('short evicted', async () => {
+    const p = await client.get<Pod>(pods, 'default', 'short');
+    return !!p.metadata.deletionTimestamp;
+  }, 10_000);
+  const forever = await client.get<Pod>(pods, 'default', 'forever');
+  assert.equal(forever.metadata.deletionTimestamp, undefined, 'a toleration without seconds keeps the pod');
+
+  sim = startSim();
+  try {
+    await until('taints lifted and Ready', async () => {
+      const n = await client.get<Node>(nodes, undefined, 'life-0');
+      return ready(n)?.status === 'True' && !(n.spec?.taints ?? []).length;
+    });
+    await until('pod Running again', async () => (await client.get<Pod>(pods, 'default', 'forever')).status?.phase === 'Running');
+  } finally {
+    await sim.stop();
+  }
+});
+
+test('pods bound to a node that does not exist are deleted', async () => {
+  await client.create(pods, 'default', boundPod('orphan', 'ghost'));
+  await until('orphan deleted', async () => {
+    try {
+      await client.get(pods, 'default', 'orphan');
+      return false;
+    } catch (e) {
+      return isApiError(e, 'NotFound');
+    }
+  });
+});

@@ -1,0 +1,205 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { containerArgv } from '../src/kubelet/command.js';
+import { expandVars } from '../src/kubelet/expand.js';
+import { mergeEnv, resolveEnv, type EnvSources } from '../src/kubelet/env.js';
+import { cpuMillis, memoryBytes } from '../src/kubelet/quantity.js';
+import { securityFor } from '../src/kubelet/security.js';
+import { checkHostPathType, containerMounts, setUpVolumes } from '../src/kubelet/volumes.js';
+import { makeContainerConfig } from '../src/kubelet/containerConfig.js';
+import { ContainerError, VolumeError } from '../src/kubelet/errors.js';
+import type { Container } from '../src/api/types.js';
+import { pod } from './kubelet-fixtures.js';
+
+const image = { entrypoint: ['/entry'], cmd: ['default-cmd'] };
+const argvRows: { name: string; c: Partial<Container>; want: string[] }[] = [
+  { name: 'neither: entrypoint + cmd', c: {}, want: ['/entry', 'default-cmd'] },
+  { name: 'command only: replaces both', c: { command: ['/bin/sh'] }, want: ['/bin/sh'] },
+  { name: 'args only: entrypoint + args', c: { args: ['a', 'b'] }, want: ['/entry', 'a', 'b'] },
+  { name: 'both', c: { command: ['/bin/sh'], args: ['-c', 'echo $(X)'] }, want: ['/bin/sh', '-c', 'echo 1'] },
+];
+for (const r of argvRows) {
+  test(`argv: ${r.name}`, () => assert.deepEqual(containerArgv({ name: 'c', ...r.c }, image, new Map([['X', '1']])), r.want));
+}
+
+test('$(VAR) expansion: defined, undefined, escaped, unterminated', () => {
+  const env = new Map([['A', 'x'], ['B', 'y']]);
+  const e = (s: string) => expandVars(s, (n) => env.get(n));
+  assert.equal(e('$(A)-$(B)'), 'x-y');
+  assert.equal(e('$(NOPE)'), '$(NOPE)');
+  assert.equal(e('$$(A)'), '$(A)');
+  assert.equal(e('$(A'), '$(A');
+  assert.equal(e('cost $5 $'), 'cost $5 $');
+});
+
+test('quantities', () => {
+  assert.equal(memoryBytes('64Mi'), 67108864);
+  assert.equal(memoryBytes('1G'), 1e9);
+  assert.equal(memoryBytes('1e3'), 1000);
+  assert.equal(cpuMillis('250m'), 250);
+  assert.equal(cpuMillis('1.5'), 1500);
+  assert.throws(() => memoryBytes('12Zi'));
+});
+
+const cms: Record<string, Record<string, Buffer>> = { cfg: { color: Buffer.from('blue') } };
+const secrets: Record<string, Record<string, Buffer>> = { s: { pw: Buffer.from('hunter2') } };
+const sources: EnvSources = {
+  podIP: '10.244.0.5', hostIP: '192.168.1.10', nodeAllocatable: { cpu: '2', memory: '8Gi' },
+  getConfigMap: async (n) => cms[n] ?? null, getSecret: async (n) => secrets[n] ?? null,
+};
+
+test('env: values, $(VAR) over earlier entries, fieldRef, resourceFieldRef, configMap/secret keys', async () => {
+  const p = pod({ nodeName: 'n1', serviceAccountName: 'sa' }, { metadata: { name: 'web', namespace: 'default', uid: 'uid-1', labels: { app: 'w', tier: 'f' }, annotations: { a: 'b' } } });
+  const c: Container = {
+    name: 'app',
+    resources: { limits: { memory: '64Mi', cpu: '250m' } },
+    env: [
+      { name: 'A', value: 'one' },
+      { name: 'B', value: '$(A)-two-$(LATER)' },
+      { name: 'LATER', value: 'x' },
+      { name: 'NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+      { name: 'NS', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+      { name: 'UID', valueFrom: { fieldRef: { fieldPath: 'metadata.uid' } } },
+      { name: 'APP', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app']" } } },
+      { name: 'LABELS', valueFrom: { fieldRef: { fieldPath: 'metadata.labels' } } },
+      { name: 'ANN', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['a']" } } },
+      { name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+      { name: 'HOST', valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } },
+      { name: 'NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+      { name: 'SA', valueFrom: { fieldRef: { fieldPath: 'spec.serviceAccountName' } } },
+      { name: 'MEM', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
+      { name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } },
+      { name: 'CPUM', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1m' } } },
+      { name: 'NODEMEM', valueFrom: { resourceFieldRef: { resource: 'requests.memory' } } },
+      { name: 'COLOR', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'color' } } },
+      { name: 'OPT', valueFrom: { configMapKeyRef: { name: 'absent', key: 'k', optional: true } } },
+      { name: 'PW', valueFrom: { secretKeyRef: { name: 's', key: 'pw' } } },
+    ],
+  };
+  const env = await resolveEnv(p, c, sources);
+  assert.deepEqual(Object.fromEntries(env), {
+    A: 'one', B: 'one-two-$(LATER)', LATER: 'x', NAME: 'web', NS: 'default', UID: 'uid-1', APP: 'w', LABELS: 'app="w"\ntier="f"', ANN: 'b',
+    IP: '10.244.0.5', HOST: '192.168.1.10', NODE: 'n1', SA: 'sa', MEM: '64', CPU: '1', CPUM: '250', NODEMEM: '0', COLOR: 'blue', PW: 'hunter2',
+  });
+  assert.deepEqual(mergeEnv(['PATH=/bin', 'A=image'], env).slice(0, 3), ['PATH=/bin', 'A=one', 'B=one-two-$(LATER)']);
+});
+
+test('env: missing configMap, secret or key is a CreateContainerConfigError', async () => {
+  const p = pod();
+  const cases: [Container['env'], string][] = [
+    [[{ name: 'X', valueFrom: { configMapKeyRef: { name: 'nope', key: 'k' } } }], 'configmap "nope" not found'],
+    [[{ name: 'X', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'k' } } }], "couldn't find key k in ConfigMap default/cfg"],
+    [[{ name: 'X', valueFrom: { secretKeyRef: { name: 'nope', key: 'k' } } }], 'secret "nope" not found'],
+    [[{ name: 'X', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }], "couldn't find key k in Secret default/s"],
+  ];
+  for (const [env, message] of cases) {
+    await assert.rejects(resolveEnv(p, { name: 'c', env }, sources), (e: unknown) => e instanceof ContainerError && e.reason === 'CreateContainerConfigError' && e.message === message);
+  }
+});
+
+test('securityContext: container over pod over image, runAsNonRoot checks', () => {
+  const p = pod({ securityContext: { runAsUser: 1000, supplementalGroups: [5] } });
+  assert.deepEqual(securityFor(p, { name: 'c', securityContext: { runAsGroup: 3000, privileged: true, capabilities: { add: ['NET_ADMIN'], drop: ['ALL'] }, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false } }, '0:0'), {
+    user: { uid: 1000, gid: 3000, additionalGids: [5] }, privileged: true, capabilitiesAdd: ['NET_ADMIN'], capabilitiesDrop: ['ALL'], readOnlyRootfs: true, noNewPrivileges: true,
+  });
+  assert.deepEqual(securityFor(pod(), { name: 'c' }, '1001:1002'), { user: { uid: 1001, gid: 1002 } });
+  assert.deepEqual(securityFor(pod(), { name: 'c' }, undefined), {});
+  const nonRoot = { name: 'c', securityContext: { runAsNonRoot: true } };
+  const who = '(pod: "web_default(uid-1)", container: c)';
+  assert.throws(() => securityFor(pod(), nonRoot, undefined), { message: `container has runAsNonRoot and image will run as root ${who}` });
+  assert.throws(() => securityFor(pod(), nonRoot, 'nginx'), { message: `container has runAsNonRoot and image has non-numeric user (nginx), cannot verify user is non-root ${who}` });
+  assert.throws(() => securityFor(pod(), { name: 'c', securityContext: { runAsNonRoot: true, runAsUser: 0 } }, '1000'), { message: `container's runAsUser breaks non-root policy ${who}` });
+  assert.deepEqual(securityFor(pod(), nonRoot, '1000'), { user: { uid: 1000, gid: 0 } });
+});
+
+test('hostPath type checks', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'kubelet-hp-'));
+  const file = join(dir, 'f');
+  await writeFile(file, 'x');
+  await checkHostPathType(join(dir, 'made/deep'), 'DirectoryOrCreate');
+  assert.ok((await stat(join(dir, 'made/deep'))).isDirectory());
+  await checkHostPathType(join(dir, 'new/file'), 'FileOrCreate');
+  assert.ok((await stat(join(dir, 'new/file'))).isFile());
+  await checkHostPathType(dir, 'Directory');
+  await checkHostPathType(file, 'File');
+  await checkHostPathType('/dev/null', 'CharDevice');
+  await checkHostPathType(dir, undefined);
+  const fails: [string, string, string][] = [
+    [file, 'Directory', `hostPath type check failed: ${file} is not a directory`],
+    [file, 'DirectoryOrCreate', `hostPath type check failed: ${file} is not a directory`],
+    [join(dir, 'missing'), 'Directory', `hostPath type check failed: ${join(dir, 'missing')} is not a directory`],
+    [dir, 'File', `hostPath type check failed: ${dir} is not a file`],
+    [dir, 'FileOrCreate', `hostPath type check failed: ${dir} is not a file`],
+    [file, 'Socket', `hostPath type check failed: ${file} is not a socket file`],
+    [file, 'CharDevice', `hostPath type check failed: ${file} is not a character device`],
+    [file, 'BlockDevice', `hostPath type check failed: ${file} is not a block device`],
+    [file, 'Weird', 'Weird is an invalid volume type'],
+  ];
+  for (const [path, type, message] of fails) await assert.rejects(checkHostPathType(path, type), { message });
+});
+
+test('volumes: emptyDir, configMap items with modes, secret, mounts with subPath(Expr) and readOnly', async () => {
+  const podDir = await mkdtemp(join(tmpdir(), 'kubelet-pod-'));
+  const hp = join(podDir, 'host');
+  await mkdir(hp);
+  const p = pod({
+    volumes: [
+      { name: 'scratch', emptyDir: {} },
+      { name: 'cfg', configMap: { name: 'cfg', items: [{ key: 'color', path: 'sub/c.txt', mode: 0o600 }] } },
+      { name: 'sec', secret: { secretName: 's' } },
+      { name: 'host', hostPath: { path: hp, type: 'Directory' } },
+    ],
+  });
+  const vols = await setUpVolumes(p, podDir, sources);
+  assert.equal(await readFile(join(vols.get('cfg')!.hostPath, 'sub/c.txt'), 'utf8'), 'blue');
+  assert.equal((await stat(join(vols.get('cfg')!.hostPath, 'sub/c.txt'))).mode & 0o777, 0o600);
+  assert.equal(await readFile(join(vols.get('sec')!.hostPath, 'pw'), 'utf8'), 'hunter2');
+  assert.equal((await stat(join(vols.get('sec')!.hostPath, 'pw'))).mode & 0o777, 0o644);
+  const mounts = await containerMounts({
+    name: 'app',
+    volumeMounts: [
+      { name: 'scratch', mountPath: '/scratch' },
+      { name: 'cfg', mountPath: '/etc/cfg' },
+      { name: 'host', mountPath: '/data', subPathExpr: '$(POD)', readOnly: true },
+    ],
+  }, vols, new Map([['POD', 'web']]));
+  assert.deepEqual(mounts, [
+    { hostPath: join(podDir, 'volumes/kubernetes.io~empty-dir/scratch'), containerPath: '/scratch', readOnly: false, type: 'bind' },
+    { hostPath: join(podDir, 'volumes/kubernetes.io~configmap/cfg'), containerPath: '/etc/cfg', readOnly: true, type: 'bind' },
+    { hostPath: join(hp, 'web'), containerPath: '/data', readOnly: true, type: 'bind' },
+  ]);
+  assert.ok((await stat(join(hp, 'web'))).isDirectory());
+  await assert.rejects(containerMounts({ name: 'x', volumeMounts: [{ name: 'scratch', mountPath: '/s', subPath: '../etc' }] }, vols, new Map()), ContainerError);
+});
+
+test('volumes: a missing configMap or a failed hostPath check is a FailedMount VolumeError', async () => {
+  const podDir = await mkdtemp(join(tmpdir(), 'kubelet-pod-'));
+  await assert.rejects(setUpVolumes(pod({ volumes: [{ name: 'v', configMap: { name: 'nope' } }] }), podDir, sources),
+    (e: unknown) => e instanceof VolumeError && e.message === 'MountVolume.SetUp failed for volume "v" : configmap "nope" not found');
+  await setUpVolumes(pod({ volumes: [{ name: 'v', configMap: { name: 'nope', optional: true } }] }), podDir, sources);
+  await assert.rejects(setUpVolumes(pod({ volumes: [{ name: 'h', hostPath: { path: '/etc/hostname', type: 'Directory' } }] }), podDir, sources),
+    { message: 'MountVolume.SetUp failed for volume "h" : hostPath type check failed: /etc/hostname is not a directory' });
+});
+
+test('makeContainerConfig: argv, env, limits, labels, log path', () => {
+  const p = pod();
+  const cfg = makeContainerConfig(p, { name: 'app', args: ['-x'], resources: { limits: { memory: '128Mi', cpu: '500m' } } }, {
+    image: { id: 'sha256:cfg', repoTags: ['docker.io/library/busybox:latest'], repoDigests: ['docker.io/library/busybox@sha256:m'], size: 1, config: { entrypoint: ['/bin/sh'], env: ['PATH=/bin'], workingDir: '/w', stopSignal: 'SIGQUIT' } },
+    imageName: 'docker.io/library/busybox:latest',
+    env: new Map([['A', '1']]),
+    mounts: [],
+    restartCount: 2,
+    podLogDir: '/logs/default_web_uid-1',
+  });
+  assert.deepEqual(cfg, {
+    name: 'app', imageRef: 'sha256:cfg', argv: ['/bin/sh', '-x'], env: ['PATH=/bin', 'A=1'], workingDir: '/w', mounts: [],
+    memoryLimit: 134217728, cpuMillis: 500, cpuShares: 512, stopSignal: 'SIGQUIT', logPath: '/logs/default_web_uid-1/app/2.log',
+    labels: {
+      'io.kubernetes.pod.uid': 'uid-1', 'io.kubernetes.pod.name': 'web', 'io.kubernetes.pod.namespace': 'default', 'io.kubernetes.container.name': 'app',
+      'io.kubernetes.container.restartCount': '2', 'io.berth.image.name': 'docker.io/library/busybox:latest', 'io.berth.image.id': 'docker.io/library/busybox@sha256:m',
+    },
+  });
+});

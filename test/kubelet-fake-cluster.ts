@@ -1,0 +1,91 @@
+// An in-memory KubeletCluster: enough of the API for the kubelet beneath it, with the test holding
+// the pen (create, delete gracefully) and reading what the kubelet wrote (status, events, node, lease).
+
+import type { CoreEvent, Lease, Node, Pod, PodStatus } from '../src/api/types.js';
+import { notFound } from '../src/api/errors.js';
+import type { ConfigData, KubeletCluster, PodEventType, PodHandler } from '../src/kubelet/cluster.js';
+
+export interface RecordedEvent { pod: string; type: string; reason: string; message: string; fieldPath?: string }
+
+export class FakeCluster implements KubeletCluster {
+  readonly pods = new Map<string, Pod>();
+  readonly events: RecordedEvent[] = [];
+  readonly configMaps = new Map<string, ConfigData>();
+  readonly secrets = new Map<string, ConfigData>();
+  readonly statusPatches: PodStatus[] = [];
+  node: Node | undefined;
+  lease: Lease | undefined;
+  #handlers = new Set<PodHandler>();
+
+  #emit(type: PodEventType, pod: Pod): void {
+    for (const h of this.#handlers) h(type, structuredClone(pod));
+  }
+
+  async watchPods(nodeName: string, handler: PodHandler, signal: AbortSignal): Promise<void> {
+    const filtered: PodHandler = (t, p) => { if (p.spec.nodeName === nodeName) handler(t, p); };
+    this.#handlers.add(filtered);
+    signal.addEventListener('abort', () => this.#handlers.delete(filtered), { once: true });
+    for (const p of this.pods.values()) filtered('ADDED', structuredClone(p));
+  }
+
+  create(pod: Pod): void {
+    this.pods.set(pod.metadata.uid!, pod);
+    this.#emit('ADDED', pod);
+  }
+
+  /** What the API server does on DELETE with a grace period: mark, and let the kubelet finish. */
+  markDeleted(uid: string, graceSeconds: number): void {
+    const pod = this.pods.get(uid)!;
+    pod.metadata.deletionTimestamp = new Date().toISOString();
+    pod.metadata.deletionGracePeriodSeconds = graceSeconds;
+    this.#emit('MODIFIED', pod);
+  }
+
+  get(uid: string): Pod | undefined {
+    return this.pods.get(uid);
+  }
+
+  async patchPodStatus(_ns: string, _name: string, uid: string, status: PodStatus): Promise<void> {
+    const pod = this.pods.get(uid);
+    if (!pod) throw notFound('pods', _name);
+    pod.status = structuredClone(status);
+    this.statusPatches.push(pod.status);
+    this.#emit('MODIFIED', pod);
+  }
+
+  async deletePod(_ns: string, name: string, uid: string): Promise<void> {
+    const pod = this.pods.get(uid);
+    if (!pod) throw notFound('pods', name);
+    this.pods.delete(uid);
+    this.#emit('DELETED', pod);
+  }
+
+  async getConfigMap(ns: string, name: string): Promise<ConfigData | null> {
+    return this.configMaps.get(`${ns}/${name}`) ?? null;
+  }
+
+  async getSecret(ns: string, name: string): Promise<ConfigData | null> {
+    return this.secrets.get(`${ns}/${name}`) ?? null;
+  }
+
+  recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void {
+    this.events.push({ pod: pod.metadata.name ?? '', type, reason, message, ...(fieldPath ? { fieldPath } : {}) });
+  }
+
+  async registerNode(node: Node): Promise<Node> {
+    this.node = { ...structuredClone(node), metadata: { ...node.metadata, uid: 'node-uid' } };
+    return this.node;
+  }
+
+  async updateNodeStatus(_name: string, status: NonNullable<Node['status']>): Promise<void> {
+    this.node!.status = structuredClone(status);
+  }
+
+  async renewLease(lease: Lease): Promise<void> {
+    this.lease = structuredClone(lease);
+  }
+
+  reasons(podName: string): string[] {
+    return this.events.filter((e) => e.pod === podName).map((e) => e.reason);
+  }
+}

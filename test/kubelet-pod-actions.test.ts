@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { computePodActions, type PodActions } from '../src/kubelet/podActions.js';
+import { backoffKey, backoffNext, goDuration, type BackoffEntry } from '../src/kubelet/backoff.js';
+import type { ObservedPod } from '../src/kubelet/observed.js';
+import type { Pod } from '../src/api/types.js';
+import { T0, ctr, observed, pod, sandbox } from './kubelet-fixtures.js';
+
+const two = { containers: [{ name: 'a', image: 'busybox' }, { name: 'b', image: 'busybox' }] };
+const withInit = { initContainers: [{ name: 'i1', image: 'busybox' }, { name: 'i2', image: 'busybox' }] };
+const backedOff = (delayMs: number, at = T0): Map<string, BackoffEntry> => new Map([[backoffKey('uid-1', 'app'), { delayMs, lastUpdateMs: at }]]);
+
+interface Row { name: string; pod: Pod; obs: ObservedPod; now?: number; backoff?: Map<string, BackoffEntry>; want: Partial<PodActions> }
+
+const rows: Row[] = [
+  { name: 'new pod: create sandbox, start all', pod: pod(two), obs: observed([], []), want: { createSandbox: true, killPod: false, attempt: 0, containersToStart: ['a', 'b'] } },
+  { name: 'new pod with init: first init only', pod: pod({ ...withInit }), obs: observed([], []), want: { createSandbox: true, initContainerToStart: 'i1', containersToStart: [] } },
+  { name: 'dead sandbox: kill and recreate with next attempt', pod: pod(), obs: observed([ctr('app', 'running')], [sandbox('notready', 2)]), want: { killPod: true, createSandbox: true, attempt: 3, containersToStart: ['app'] } },
+  { name: 'dead sandbox, Never, containers ran: just kill', pod: pod({ restartPolicy: 'Never' }), obs: observed([ctr('app', 'exited', { exit: 0 })], [sandbox('notready')]), want: { killPod: true, createSandbox: false } },
+  { name: 'dead sandbox, OnFailure, all succeeded: just kill', pod: pod({ restartPolicy: 'OnFailure' }), obs: observed([ctr('app', 'exited', { exit: 0 })], [sandbox('notready')]), want: { killPod: true, createSandbox: false } },
+  { name: 'running: nothing to do', pod: pod(), obs: observed([ctr('app', 'running')]), want: { killPod: false, createSandbox: false, sandboxId: 'sb0', containersToStart: [], containersToKill: [] } },
+  { name: 'second container missing: start it', pod: pod(two), obs: observed([ctr('a', 'running')]), want: { containersToStart: ['b'] } },
+  { name: 'Always, exited 0, no backoff yet: restart now', pod: pod(), obs: observed([ctr('app', 'exited', { exit: 0 })]), now: T0 + 2000, want: { containersToStart: ['app'], backingOff: [] } },
+  { name: 'OnFailure, exited 0: done, kill pod', pod: pod({ restartPolicy: 'OnFailure' }), obs: observed([ctr('app', 'exited', { exit: 0 })]), want: { containersToStart: [], killPod: true } },
+  { name: 'OnFailure, exited 1: restart', pod: pod({ restartPolicy: 'OnFailure' }), obs: observed([ctr('app', 'exited', { exit: 1 })]), want: { containersToStart: ['app'], killPod: false } },
+  { name: 'Never, exited 1: done', pod: pod({ restartPolicy: 'Never' }), obs: observed([ctr('app', 'exited', { exit: 1 })]), want: { containersToStart: [], killPod: true } },
+  { name: 'Never, one of two still running: keep', pod: pod({ ...two, restartPolicy: 'Never' }), obs: observed([ctr('a', 'exited', { exit: 1 }), ctr('b', 'running')]), want: { containersToStart: [], killPod: false } },
+  {
+    name: 'in backoff: wait, CrashLoopBackOff message, next sync at expiry',
+    pod: pod(), obs: observed([ctr('app', 'exited', { exit: 1, restart: 3, finishedAt: T0 + 1000 })]), now: T0 + 5000, backoff: backedOff(40_000),
+    want: { containersToStart: [], killPod: false, nextSyncAtMs: T0 + 41_000, backingOff: [{ name: 'app', delayMs: 40_000, message: 'back-off 40s restarting failed container=app pod=web_default(uid-1)' }] },
+  },
+  { name: 'backoff elapsed: restart', pod: pod(), obs: observed([ctr('app', 'exited', { exit: 1, finishedAt: T0 + 1000 })]), now: T0 + 12_000, backoff: backedOff(10_000), want: { containersToStart: ['app'], backingOff: [] } },
+  { name: 'backoff forgotten after 10 min quiet', pod: pod(), obs: observed([ctr('app', 'exited', { exit: 1, finishedAt: T0 + 700_000 })]), now: T0 + 700_500, backoff: backedOff(300_000), want: { containersToStart: ['app'] } },
+  { name: 'created but never started: kill and start afresh', pod: pod(), obs: observed([ctr('app', 'created')]), want: { containersToStart: ['app'], containersToKill: [{ id: 'app-0', name: 'app', reason: 'Unknown', message: 'Container app is in state created, will be restarted' }] } },
+  { name: 'unknown (exit being recorded): wait, no restart', pod: pod(), obs: observed([ctr('app', 'unknown')]), want: { containersToStart: [], containersToKill: [], killPod: false } },
+  { name: 'init 1 running: wait', pod: pod(withInit), obs: observed([ctr('i1', 'running')]), want: { initContainerToStart: undefined, containersToStart: [], killPod: false } },
+  { name: 'init 1 done: start init 2', pod: pod(withInit), obs: observed([ctr('i1', 'exited', { exit: 0 })]), want: { initContainerToStart: 'i2', containersToStart: [] } },
+  { name: 'inits done: start containers', pod: pod(withInit), obs: observed([ctr('i1', 'exited'), ctr('i2', 'exited')]), want: { initContainerToStart: undefined, containersToStart: ['app'] } },
+  { name: 'init failed, Never: kill pod', pod: pod({ ...withInit, restartPolicy: 'Never' }), obs: observed([ctr('i1', 'exited', { exit: 2 })]), want: { killPod: true, initContainerToStart: undefined, containersToStart: [] } },
+  { name: 'init failed, OnFailure: restart it', pod: pod({ ...withInit, restartPolicy: 'OnFailure' }), obs: observed([ctr('i1', 'exited', { exit: 2 })]), want: { killPod: false, initContainerToStart: 'i1' } },
+  { name: 'init of an old sandbox does not count', pod: pod(withInit), obs: observed([ctr('i1', 'exited', { sandboxId: 'old' }), ctr('i2', 'exited', { sandboxId: 'old' })]), want: { initContainerToStart: 'i1' } },
+  { name: 'regular container seen: init considered done', pod: pod(withInit), obs: observed([ctr('app', 'running')]), want: { initContainerToStart: undefined, containersToStart: [] } },
+  { name: 'stale running instance is killed', pod: pod(), obs: observed([ctr('app', 'running', { restart: 0 }), ctr('app', 'running', { restart: 1 })]), want: { containersToKill: [{ id: 'app-0', name: 'app', reason: 'Superseded', message: 'Container app has a newer instance' }] } },
+  { name: 'terminal phase never restarts', pod: pod({}, { status: { phase: 'Failed' } }), obs: observed([ctr('app', 'exited', { exit: 1 })]), want: { killPod: true, containersToStart: [], createSandbox: false } },
+];
+
+for (const r of rows) {
+  test(`computePodActions: ${r.name}`, () => {
+    const got = computePodActions(r.pod, r.obs, r.now ?? T0 + 1500, r.backoff ?? new Map());
+    const picked = Object.fromEntries(Object.keys(r.want).map((k) => [k, got[k as keyof PodActions]]));
+    assert.deepEqual(picked, r.want);
+  });
+}
+
+test('backoff doubles from 10s to a 300s cap and resets after 10 min', () => {
+  const key = 'k';
+  let state = new Map<string, BackoffEntry>();
+  const delays: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const e = backoffNext(state, key, T0 + i * 1000);
+    state = new Map([[key, e]]);
+    delays.push(e.delayMs);
+  }
+  assert.deepEqual(delays, [10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+  assert.equal(backoffNext(state, key, T0 + 6000 + 600_001).delayMs, 10_000);
+});
+
+test('goDuration prints like Go', () => {
+  assert.deepEqual([10_000, 80_000, 300_000, 3_723_000].map(goDuration), ['10s', '1m20s', '5m0s', '1h2m3s']);
+});

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError } from '../src/api/errors.js';
+import type { PodStatus } from '../src/api/types.js';
+import { PodWorkers } from '../src/kubelet/podWorkers.js';
+import { StatusManager } from '../src/kubelet/statusManager.js';
+import { pod } from './kubelet-fixtures.js';
+
+test('pod workers: one sync at a time per pod; kicks during a sync coalesce into one rerun', async () => {
+  let running = 0;
+  let maxRunning = 0;
+  const runs: string[] = [];
+  let release: () => void = () => {};
+  const workers = new PodWorkers(async (uid) => {
+    running++;
+    maxRunning = Math.max(maxRunning, running);
+    runs.push(uid);
+    if (runs.length === 1) await new Promise<void>((r) => { release = r; });
+    running--;
+    return undefined;
+  }, () => {});
+  workers.kick('a');
+  workers.kick('a');
+  workers.kick('a');
+  workers.kick('b');
+  await new Promise((r) => setTimeout(r, 10));
+  release();
+  await workers.idle();
+  assert.deepEqual(runs, ['a', 'b', 'a']);
+  assert.equal(maxRunning, 2); // a and b in parallel, never a twice
+});
+
+test('pod workers: kickAt wakes the pod later; errors are reported and do not stop the worker', async () => {
+  const seen: string[] = [];
+  const errors: string[] = [];
+  let first = true;
+  const workers = new PodWorkers(async (uid) => {
+    seen.push(uid);
+    if (first) {
+      first = false;
+      return Date.now() + 30;
+    }
+    throw new Error('boom');
+  }, (uid, e) => errors.push(`${uid}: ${(e as Error).message}`));
+  workers.kick('p');
+  await new Promise((r) => setTimeout(r, 80));
+  await workers.idle();
+  assert.deepEqual(seen, ['p', 'p']);
+  assert.deepEqual(errors, ['p: boom']);
+  await workers.stop();
+  workers.kick('p');
+  assert.equal(workers.busy, 0);
+});
+
+test('status manager: PATCH only on change, terminal phase sticks, NotFound is quiet', async () => {
+  const patches: PodStatus[] = [];
+  let gone = false;
+  const sm = new StatusManager({
+    patchPodStatus: async (_ns, name, _uid, s) => {
+      if (gone) throw new ApiError('NotFound', `pods "${name}" not found`);
+      patches.push(s);
+    },
+  });
+  const p = pod();
+  assert.equal(await sm.set(p, { phase: 'Running' }), true);
+  assert.equal(await sm.set(p, { phase: 'Running' }), false);
+  assert.equal(await sm.set(p, { phase: 'Failed' }), true);
+  assert.equal(await sm.set(p, { phase: 'Running', message: 'x' }), true);
+  assert.deepEqual(patches.map((s) => s.phase), ['Running', 'Failed', 'Failed']);
+  assert.equal(sm.withLatestStatus(p).status?.phase, 'Failed');
+  gone = true;
+  assert.equal(await sm.set(p, { phase: 'Succeeded' }), false);
+  sm.forget('uid-1');
+  assert.equal(sm.withLatestStatus(p).status, undefined);
+});

@@ -1,0 +1,138 @@
+// The scheduler against a real berth API server: placement, unschedulable reporting, and a restart.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CoreEvent, KObject, Node, Pod } from '../src/api/types.js';
+import { events, nodes, pods } from '../src/client/resources.js';
+import { RestClient } from '../src/client/rest.js';
+import { Scheduler } from '../src/scheduler/scheduler.js';
+import { startServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+let client: RestClient;
+
+before(async () => {
+  server = await startServer({ disableAgent: true });
+  client = await RestClient.fromKubeconfig(server.kubeconfig);
+});
+after(async () => {
+  client.transport.close();
+  await server.dispose();
+});
+
+const quiet = () => {};
+const node = (name: string, cpu: string): Node => ({
+  metadata: { name },
+  status: { capacity: { cpu, memory: '8Gi', pods: '110' }, allocatable: { cpu, memory: '8Gi', pods: '110' }, conditions: [{ type: 'Ready', status: 'True' }] },
+});
+const pod = (ns: string, name: string, cpu = '100m'): KObject => ({
+  metadata: { name, namespace: ns },
+  spec: { containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu } } }] },
+});
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function ensureNamespace(ns: string): Promise<void> {
+  await client.create({ group: '', version: 'v1', plural: 'namespaces', namespaced: false, kind: 'Namespace' }, undefined, { metadata: { name: ns } }).catch(() => undefined);
+}
+
+test('an unschedulable pod is reported, then placed once a fitting node appears', async () => {
+  await ensureNamespace('sched-a');
+  const ac = new AbortController();
+  const sched = new Scheduler({ client, log: quiet });
+  const running = sched.start(ac.signal);
+  try {
+    await client.create(nodes, undefined, node('small', '1'));
+    await client.create(pods, 'sched-a', pod('sched-a', 'big', '2'));
+    const msg = '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
+    const unsched = await until('PodScheduled False', async () => {
+      const p = await client.get<Pod>(pods, 'sched-a', 'big');
+      return p.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False') ?? null;
+    });
+    assert.equal(unsched.reason, 'Unschedulable');
+    assert.equal(unsched.message, msg);
+    const failed = await until('FailedScheduling event', async () => {
+      const list = await client.list<CoreEvent>(events, 'sched-a');
+      return list.items.find((e) => e.reason === 'FailedScheduling');
+    });
+    assert.equal(failed.type, 'Warning');
+    assert.equal(failed.message, msg);
+    assert.equal(failed.source?.component, 'default-scheduler');
+
+    await client.create(nodes, undefined, node('large', '4'));
+    const bound = await until('binding', async () => (await client.get<Pod>(pods, 'sched-a', 'big')).spec.nodeName);
+    assert.equal(bound, 'large');
+    const ok = await until('Scheduled event', async () => (await client.list<CoreEvent>(events, 'sched-a')).items.find((e) => e.reason === 'Scheduled'));
+    assert.equal(ok.message, 'Successfully assigned sched-a/big to large');
+  } finally {
+    ac.abort();
+    await running;
+  }
+});
+
+test('pods of another scheduler, or being deleted, are left alone', async () => {
+  await ensureNamespace('sched-b');
+  const ac = new AbortController();
+  const running = new Scheduler({ client, log: quiet }).start(ac.signal);
+  try {
+    const other = pod('sched-b', 'other');
+    (other.spec as Pod['spec']).schedulerName = 'someone-else';
+    await client.create(pods, 'sched-b', other);
+    await client.create(pods, 'sched-b', pod('sched-b', 'mine'));
+    await until('mine bound', async () => (await client.get<Pod>(pods, 'sched-b', 'mine')).spec.nodeName);
+    assert.equal((await client.get<Pod>(pods, 'sched-b', 'other')).spec.nodeName, undefined);
+  } finally {
+    ac.abort();
+    await running;
+  }
+});
+
+test('a restarted scheduler neither loses pods nor binds one twice', async () => {
+  await ensureNamespace('sched-c');
+  for (let i = 0; i < 3; i++) await client.create(nodes, undefined, node(`r${i}`, '64')).catch(() => undefined);
+  // Every binding seen on the watch: a pod must never change node once it has one.
+  const watchAc = new AbortController();
+  const assigned = new Map<string, string>();
+  let rebinds = 0;
+  const start = await client.list<Pod>(pods, 'sched-c');
+  const watching = (async () => {
+    try {
+      for await (const ev of client.watch<Pod>(pods, 'sched-c', { resourceVersion: start.metadata.resourceVersion }, watchAc.signal)) {
+        const n = ev.object.spec?.nodeName;
+        const name = ev.object.metadata.name!;
+        if (!n) continue;
+        if (assigned.has(name) && assigned.get(name) !== n) rebinds++;
+        assigned.set(name, n);
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  const total = 200;
+  await Promise.all(Array.from({ length: total }, (_, i) => client.create(pods, 'sched-c', pod('sched-c', `p${i}`))));
+  const first = new AbortController();
+  const run1 = new Scheduler({ client, log: quiet }).start(first.signal);
+  await until('some bound', async () => assigned.size >= 20 && true);
+  first.abort();
+  await run1;
+  const second = new AbortController();
+  const run2 = new Scheduler({ client, log: quiet }).start(second.signal);
+  try {
+    await until('all bound', async () => assigned.size === total && true, 30_000);
+    const list = await client.list<Pod>(pods, 'sched-c');
+    assert.equal(list.items.filter((p) => p.spec.nodeName).length, total);
+    assert.equal(rebinds, 0);
+  } finally {
+    second.abort();
+    watchAc.abort();
+    await Promise.all([run2, watching]);
+  }
+});
