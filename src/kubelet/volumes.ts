@@ -32,8 +32,12 @@ async function statOrNull(path: string) {
 
 /** The hostPath `type` check, with the kubelet's own error wording. */
 export async function checkHostPathType(path: string, type: string | undefined): Promise<void> {
-  if (!type) return;
   let st = await statOrNull(path);
+  if (!type) {
+    // No type means no check; a missing path is made a directory, as containerd and Docker do for binds.
+    if (!st) await fs.mkdir(path, { recursive: true, mode: 0o755 });
+    return;
+  }
   switch (type) {
     case 'DirectoryOrCreate':
       if (!st) {
