@@ -207,6 +207,8 @@ describe('deletion', () => {
   });
 
   it('deletes a bound pod gracefully: deletionTimestamp and grace, until grace 0', async () => {
+    // The node must exist, or pod garbage collection removes the orphaned pod.
+    assert.equal((await api.call('POST', '/api/v1/nodes', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' } })).status, 201);
     await api.call('POST', P, pod('bound'));
     const b = await api.call('POST', `${P}/bound/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bound' }, target: { kind: 'Node', name: 'n1' } });
     assert.equal(b.status, 201);
