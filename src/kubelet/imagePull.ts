@@ -63,8 +63,10 @@ export async function ensureImage(pod: Pod, c: Container, images: ImageService, 
   } catch (e) {
     // berth's own images are built or imported, with no registry to ask: "Always" cannot refresh them,
     // so a present local image is used rather than failing every Pod that names busybox:latest.
+    // The Event says truthfully that the registry was not reached and where the local image came from.
     if (present && !present.source?.startsWith('pulled from')) {
-      events('Normal', 'Pulled', `Container image "${image}" already present on machine`);
+      const why = (e as Error).message.split('\n')[0];
+      events('Normal', 'Pulled', `Container image "${image}" could not be pulled (${why}); using the image present on machine, ${present.source ?? 'imported'}`);
       return present;
     }
     state.backoff.set(key, backoffNext(state.backoff, key, nowMs));

@@ -10,7 +10,19 @@ export interface UserInfo {
 
 export const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:unauthenticated'] };
 
+/** A connection's identity never changes: read the certificate once per socket, not per request. */
+const bySocket = new WeakMap<TLSSocket, UserInfo | null>();
+
 export function userFromSocket(socket: TLSSocket): UserInfo | null {
+  let user = bySocket.get(socket);
+  if (user === undefined) {
+    user = readUser(socket);
+    bySocket.set(socket, user);
+  }
+  return user;
+}
+
+function readUser(socket: TLSSocket): UserInfo | null {
   if (!socket.authorized) return null;
   const cert = socket.getPeerCertificate();
   if (!cert || !cert.subject) return null;
