@@ -119,14 +119,14 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const body = decodeObject(await readBody(req), mediaType(req));
       checkFields(storage, body, ctx);
       const created = await storage.create(ns, body as KObject, ctx);
-      return sendJson(res, 201, created, ctx.warnings);
+      return sendJson(res, 201, storage.jsonOf(created), ctx.warnings);
     }
     case 'PUT': {
       if (name === undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
       const body = decodeObject(await readBody(req), mediaType(req));
       checkFields(storage, body, ctx);
       const { obj, created } = await storage.update(ns, name, body as KObject, ctx, statusSub);
-      return sendJson(res, created ? 201 : 200, obj, ctx.warnings);
+      return sendJson(res, created ? 201 : 200, storage.jsonOf(obj), ctx.warnings);
     }
     case 'PATCH': {
       if (name === undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
@@ -161,7 +161,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         throw new ApiError('UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
       }
       const obj = await storage.modify(ns, name, ctx, mutate, statusSub);
-      return sendJson(res, 200, obj, ctx.warnings);
+      return sendJson(res, 200, storage.jsonOf(obj), ctx.warnings);
     }
     case 'DELETE': {
       const raw = await readBody(req);

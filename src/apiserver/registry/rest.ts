@@ -172,14 +172,22 @@ export class RestStorage {
     return this.cache.get(this.#key(ns, name));
   }
 
+  /** The JSON of an object just returned by a write: the cache's serialisation when it is that object. */
+  jsonOf(obj: KObject): string {
+    const ns = this.resource.namespaced ? obj.metadata.namespace : undefined;
+    const e = this.cache.get(this.#key(ns, obj.metadata.name ?? ''));
+    return e && e.obj === obj ? e.json : JSON.stringify(obj);
+  }
+
   typed(obj: KObject): KObject {
     return this.#typed(obj);
   }
 
   async create(ns: string | undefined, body: KObject, ctx: RequestContext): Promise<KObject> {
     this.#checkTypeMeta(body);
-    const obj = this.#typed(structuredClone(body));
-    obj.metadata ??= {};
+    // The body is the caller's to give away (a fresh decode): no copy on the hot path.
+    const obj = this.#typed(body);
+    obj.metadata = { ...(obj.metadata ?? {}) };
     this.#checkNamespace(obj, ns);
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + nameSuffix();
     if (!obj.metadata.name) {
@@ -200,11 +208,23 @@ export class RestStorage {
     const causes = this.#strategy.validateCreate(obj);
     if (causes.length) throw this.#invalid(obj, causes);
     if (ctx.dryRun) return obj;
-    const rev = await this.#backend.create(this.#key(meta.namespace, meta.name!), encode(obj)).catch((e) => {
-      throw storeErrorToApi(e, this.resource, meta.name!);
+    return this.#stored(obj, await this.#persist(obj, (bytes) => this.#backend.create(this.#key(meta.namespace, meta.name!), bytes)));
+  }
+
+  /** Encodes and writes obj, letting the watch cache adopt it; resolves with the new revision. */
+  async #persist(obj: KObject, write: (bytes: Uint8Array) => Promise<number>): Promise<number> {
+    const bytes = encode(obj);
+    this.cache.adopt(bytes, obj);
+    const rev = await write(bytes).catch((e) => {
+      throw storeErrorToApi(e, this.resource, obj.metadata.name ?? '');
     });
     await this.cache.waitFor(rev);
-    meta.resourceVersion = String(rev);
+    return rev;
+  }
+
+  /** The object as stored at rev: the cache's own copy when it adopted ours. */
+  #stored(obj: KObject, rev: number): KObject {
+    obj.metadata.resourceVersion = String(rev);
     return obj;
   }
 
@@ -274,12 +294,7 @@ export class RestStorage {
       await this.#remove(current);
       return obj;
     }
-    const rev = await this.#backend.update(current.key, encode(obj), current.rev).catch((e) => {
-      throw storeErrorToApi(e, this.resource, meta.name!);
-    });
-    await this.cache.waitFor(rev);
-    meta.resourceVersion = String(rev);
-    return obj;
+    return this.#stored(obj, await this.#persist(obj, (bytes) => this.#backend.update(current.key, bytes, current.rev)));
   }
 
   /**
@@ -347,13 +362,10 @@ export class RestStorage {
       next.metadata.deletionGracePeriodSeconds = grace;
       if (ctx.dryRun) return { obj: next, deleted: false };
       try {
-        const rev = await this.#backend.update(current.key, encode(next), current.rev);
-        await this.cache.waitFor(rev);
-        next.metadata.resourceVersion = String(rev);
-        return { obj: next, deleted: false };
+        return { obj: this.#stored(next, await this.#persist(next, (bytes) => this.#backend.update(current.key, bytes, current.rev))), deleted: false };
       } catch (e) {
-        if (e instanceof StoreError && e.code === 'Conflict' && attempt < 10) continue;
-        throw storeErrorToApi(e, this.resource, name);
+        if (e instanceof ApiError && e.code === 'Conflict' && attempt < 10) continue;
+        throw e;
       }
     }
   }

@@ -57,6 +57,8 @@ export class WatchCache {
   /** Oldest revision a watch can resume from (exclusive). */
   #oldest = 0;
   readonly #abort = new AbortController();
+  /** Objects this process just wrote, by the very bytes it stored: their events need no re-parse. */
+  readonly #written = new WeakMap<Uint8Array, KObject>();
 
   constructor(backend: Backend, prefix: string, opts: WatchCacheOptions) {
     this.#backend = backend;
@@ -125,7 +127,9 @@ export class WatchCache {
       const obj = { ...prev.obj, metadata: { ...prev.obj.metadata, resourceVersion: String(rev) } };
       cev = { type: 'DELETED', rev, entry: new Entry(ev.kv.key, obj, rev), prev };
     } else {
-      const entry = new Entry(ev.kv.key, this.#decode(ev.kv.value, ev.kv.key, rev), rev);
+      const written = this.#written.get(ev.kv.value);
+      if (written) written.metadata.resourceVersion = String(rev);
+      const entry = new Entry(ev.kv.key, written ?? this.#decode(ev.kv.value, ev.kv.key, rev), rev);
       this.#items.set(ev.kv.key, entry);
       if (!prev) this.#sortedKeys = null;
       cev = prev ? { type: 'MODIFIED', rev, entry, prev } : { type: 'ADDED', rev, entry };
@@ -152,6 +156,15 @@ export class WatchCache {
       const i = this.#waiters.findIndex((w) => w.rev > rev);
       this.#waiters.splice(i === -1 ? this.#waiters.length : i, 0, { rev, resolve });
     });
+  }
+
+  /**
+   * Hands over an object about to be stored as `bytes`; when the store's event carries those same
+   * bytes (an in-process store does), the cache adopts the object instead of parsing it again.
+   * The caller must not change the object afterwards.
+   */
+  adopt(bytes: Uint8Array, obj: KObject): void {
+    this.#written.set(bytes, obj);
   }
 
   get(key: string): Entry | undefined {

@@ -23,6 +23,9 @@ export function genericStrategy(o: GenericOptions): Strategy {
     },
     validateCreate: (obj) => validateCreate(o.kind, obj),
     prepareForUpdate(obj: KObject, old: KObject): void {
+      // Kubernetes defaults every object it decodes, updates included: a PUT of a manifest without the
+      // defaulted fields (kubectl replace -f) keeps them instead of failing validation.
+      applyDefaults(o.kind, obj);
       if (o.hasStatus) {
         if (old.status === undefined) delete obj.status;
         else obj.status = structuredClone(old.status);
