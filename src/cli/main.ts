@@ -2,6 +2,7 @@
 // The `berth` command: one binary, a subcommand per role.
 
 import { imagesCommand } from './images.js';
+import { journeyCommand } from './journey.js';
 import { killallCommand } from './killall.js';
 import { schedulerCommand } from './scheduler.js';
 import { serverCommand, defaultDataDir } from './server.js';
@@ -15,6 +16,7 @@ Commands:
   scheduler   run the scheduler alone against a cluster (--kubeconfig FILE)
   sim         join simulated (hollow) nodes to a cluster (--kubeconfig FILE --nodes N)
   killall     stop every container, mount and network interface berth made on this host
+  journey     draw a Pod's journey through the cluster as an SVG timeline
   help        show this help
 
 Run 'berth <command> --help' for the flags of a command.
@@ -42,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
       return schedulerCommand(rest);
     case 'sim':
       return simCommand(rest);
+    case 'journey':
+      return journeyCommand(rest);
     case 'killall': {
       const { dataDir } = takeDataDir(rest);
       return killallCommand(dataDir);
