@@ -58,6 +58,8 @@ export class KubeletProxy {
 
   /** Resolves a pod subresource URL to the kubelet request, or null when it is not one. */
   #target(url: URL, user: UserInfo, method: string): { options: RequestOptions; pod: Pod } | null {
+    // Most requests are not for the node: skip them before parsing the path.
+    if (!/\/pods\/[^/]+\/(log|exec|attach|portforward)$/.test(url.pathname)) return null;
     let route;
     try {
       route = parseResourcePath(url.pathname);
