@@ -1,0 +1,155 @@
+// Scheduler throughput: a server (control plane only, which runs the scheduler), `berth sim` with
+// 1,000 hollow nodes in its own process, then 30,000 Pods created as fast as the API takes them.
+// A watch records when each Pod is first seen bound: figures are Pods bound per second and the
+// create→bound latency; the bound count over time goes to bench/results/ as CSV and SVG.
+
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type { Node, Pod } from '../src/api/types.js';
+import { nodes, pods } from '../src/client/resources.js';
+import { RestClient } from '../src/client/rest.js';
+import { Algorithm } from '../src/scheduler/algorithm.js';
+import { SchedulerCache } from '../src/scheduler/cache.js';
+import { podInfo } from '../src/scheduler/podinfo.js';
+import { BERTH_BIN, startServer } from '../test/support/server.js';
+import { summarize, table } from './stats.js';
+
+const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results');
+
+export async function benchScheduler(opts: { nodes?: number; pods?: number } = {}): Promise<string> {
+  const nodeCount = opts.nodes ?? 1000;
+  const podCount = opts.pods ?? 30_000;
+  const server = await startServer({ disableAgent: true });
+  const sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--kubeconfig', server.kubeconfig, '--nodes', String(nodeCount)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const client = await RestClient.fromKubeconfig(server.kubeconfig);
+  const ac = new AbortController();
+  try {
+    await waitFor(async () => (await client.list<Node>(nodes, undefined, { limit: 1 })).metadata.remainingItemCount === nodeCount - 1, 120_000);
+
+    const created = new Map<string, number>();
+    const boundAt: number[] = [];
+    const latencies: number[] = [];
+    const seen = new Set<string>();
+    const start = await client.list<Pod>(pods, 'default', { limit: 1 });
+    let allBound!: () => void;
+    const done = new Promise<void>((r) => (allBound = r));
+    const watching = (async () => {
+      for await (const ev of client.watch<Pod>(pods, 'default', { resourceVersion: start.metadata.resourceVersion }, ac.signal)) {
+        const name = ev.object.metadata.name!;
+        if (!ev.object.spec?.nodeName || seen.has(name)) continue;
+        seen.add(name);
+        const now = performance.now();
+        boundAt.push(now);
+        latencies.push(now - (created.get(name) ?? now));
+        if (seen.size === podCount) allBound();
+      }
+    })().catch(() => undefined);
+
+    const t0 = performance.now();
+    let next = 0;
+    const creator = async (): Promise<void> => {
+      while (next < podCount) {
+        const name = `bench-${next++}`;
+        created.set(name, performance.now());
+        await client.create(pods, 'default', {
+          metadata: { name, labels: { app: 'bench' } },
+          spec: { containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: 32 }, creator));
+    const createdIn = (performance.now() - t0) / 1000;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([done, new Promise((r) => (timer = setTimeout(r, 600_000)))]);
+    clearTimeout(timer);
+    const total = (performance.now() - t0) / 1000;
+    ac.abort();
+    await watching;
+
+    const lat = summarize(latencies);
+    const rate = seen.size / total;
+    await writeResults(boundAt.map((t) => (t - t0) / 1000));
+    const decisions = decisionsPerSecond(nodeCount, podCount);
+    return table([
+      ['scheduler', 'value'],
+      ['decisions alone, no API (pods/s)', decisions],
+      ['nodes', nodeCount],
+      ['pods created', podCount],
+      ['create rate (pods/s)', podCount / createdIn],
+      ['pods bound', seen.size],
+      ['bound rate (pods/s)', rate],
+      ['create→bound p50 (ms)', lat.p50],
+      ['create→bound p99 (ms)', lat.p99],
+      ['target ≥1000 pods/s end to end', rate >= 1000 ? 'met' : 'missed'],
+    ]);
+  } finally {
+    ac.abort();
+    sim.kill('SIGTERM');
+    client.transport.close();
+    await server.dispose();
+  }
+}
+
+/** The scheduling algorithm and cache by themselves: the ceiling the API server's speed hides. */
+function decisionsPerSecond(nodeCount: number, podCount: number): number {
+  const cache = new SchedulerCache();
+  for (let i = 0; i < nodeCount; i++) {
+    cache.setNode({ metadata: { name: `n${i}` }, status: { allocatable: { cpu: '32', memory: '256Gi', pods: '110' }, conditions: [{ type: 'Ready', status: 'True' }] } });
+  }
+  const algorithm = new Algorithm();
+  const t0 = performance.now();
+  for (let i = 0; i < podCount; i++) {
+    const info = podInfo({ metadata: { name: `p${i}`, namespace: 'default', labels: { app: 'bench' } }, spec: { containers: [{ name: 'c', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] } });
+    const d = algorithm.schedule(info, cache.nodes());
+    if (d.ok) cache.assume(info, d.node.name);
+  }
+  return podCount / ((performance.now() - t0) / 1000);
+}
+
+async function waitFor(cond: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await cond().catch(() => false))) {
+    if (Date.now() > end) throw new Error('timed out waiting for the simulated nodes');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Bound Pods per tenth of a second as CSV, and the cumulative count as a bare SVG line chart. */
+async function writeResults(secondsBound: number[]): Promise<void> {
+  await mkdir(resultsDir, { recursive: true });
+  const end = secondsBound.length ? secondsBound[secondsBound.length - 1]! : 0;
+  const points: [number, number][] = [];
+  let i = 0;
+  for (let t = 0; t <= end + 0.1; t += 0.1) {
+    while (i < secondsBound.length && secondsBound[i]! <= t) i++;
+    points.push([t, i]);
+  }
+  await writeFile(join(resultsDir, 'scheduler.csv'), 'seconds,bound\n' + points.map(([t, n]) => `${t.toFixed(1)},${n}`).join('\n') + '\n');
+  const w = 640, h = 360, pad = 40;
+  const maxT = Math.max(end, 0.1), maxN = Math.max(i, 1);
+  const x = (t: number) => pad + ((w - 2 * pad) * t) / maxT;
+  const y = (n: number) => h - pad - ((h - 2 * pad) * n) / maxN;
+  const path = points.map(([t, n], k) => `${k ? 'L' : 'M'}${x(t).toFixed(1)},${y(n).toFixed(1)}`).join(' ');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="12">
+<rect width="100%" height="100%" fill="white"/>
+<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="black"/>
+<line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="black"/>
+<text x="${w / 2}" y="${h - 8}" text-anchor="middle">seconds (${maxT.toFixed(1)} s)</text>
+<text x="8" y="${pad - 10}">bound pods (${maxN})</text>
+<path d="${path}" fill="none" stroke="steelblue" stroke-width="2"/>
+</svg>
+`;
+  await writeFile(join(resultsDir, 'scheduler.svg'), svg);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const n = process.argv[2] ? Number(process.argv[2]) : undefined;
+  const p = process.argv[3] ? Number(process.argv[3]) : undefined;
+  benchScheduler({ nodes: n, pods: p }).then((out) => console.log(out), (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
