@@ -1,10 +1,10 @@
-// Node lifecycle and pod GC against a real berth API server, with a hollow node as the kubelet.
+// Node lifecycle and pod GC against a real berth API server, with a hollow node as the kubelet. The
+// server runs these controllers itself (cli/controlplane.ts); a short grace period makes them quick.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KObject, Node, Pod } from '../src/api/types.js';
 import { isApiError } from '../src/api/errors.js';
-import { startControllers } from '../src/controllers/index.js';
 import { nodes, pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import { HollowNodes } from '../src/runtime/sim/hollownodes.js';
@@ -12,17 +12,12 @@ import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let client: RestClient;
-const controllers = new AbortController();
-let controllersDone: Promise<void>;
 
 before(async () => {
-  server = await startServer({ disableAgent: true });
+  server = await startServer({ disableAgent: true, args: ['--node-monitor-grace-period', '1500ms'] });
   client = await RestClient.fromKubeconfig(server.kubeconfig);
-  controllersDone = startControllers(client, { nodeLifecycle: { gracePeriodMs: 1500, startupGracePeriodMs: 1500, monitorPeriodMs: 200 }, log: () => {} }, controllers.signal);
 });
 after(async () => {
-  controllers.abort();
-  await controllersDone;
   client.transport.close();
   await server.dispose();
 });

@@ -2,7 +2,7 @@
 // its pods and the clock, tested table-driven.
 
 import type { Node, NodeCondition, Pod, PodCondition, Taint, Toleration } from '../api/types.js';
-import { tolerates } from '../scheduler/filters.js';
+import { tolerates } from '../api/taints.js';
 
 export const unreachableTaintKey = 'node.kubernetes.io/unreachable';
 

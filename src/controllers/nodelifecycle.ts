@@ -77,7 +77,7 @@ export class NodeLifecycleController {
   }
 
   async reconcile(name: string): Promise<void> {
-    const node = this.#nodes.get(name);
+    let node = this.#nodes.get(name);
     if (!node) return;
     const now = Date.now();
     let seen = this.#lastSeen.get(name);
@@ -92,7 +92,7 @@ export class NodeLifecycleController {
     const conditions = unknownConditions(node, isoNow(now));
     if (conditions) {
       this.#log(`node ${name} stopped posting status (silent ${Math.round(silentFor / 1000)}s)`);
-      await this.#client.patch(nodes, undefined, name, 'merge', { status: { conditions } }, { subresource: 'status' });
+      node = await this.#client.patch<Node>(nodes, undefined, name, 'merge', { status: { conditions } }, { subresource: 'status' });
     }
     const tainted = await this.#setTaints(node, true);
     for (const pod of this.#pods.byIndex('node', name)) {

@@ -2,6 +2,7 @@
 // "Unresolvable" failures are ones evicting other Pods could not fix; they shape the preemption part
 // of the FailedScheduling message. Passing returns null and allocates nothing: this is the hot path.
 
+import { tolerates } from '../api/taints.js';
 import type { Taint, Toleration } from '../api/types.js';
 import { matchesAnyTerm, matchesNodeSelector } from './affinity.js';
 import type { NodeInfo } from './nodeinfo.js';
@@ -94,11 +95,3 @@ export const nodeResourcesFit: FilterPlugin = {
 /** In upstream's order: cheap, unresolvable checks first. */
 export const defaultFilters: readonly FilterPlugin[] = [nodeReady, nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit];
 
-/** Whether a toleration matches a taint: same effect (or any), same key (or any with Exists), same value unless Exists. */
-export function tolerates(t: Toleration, taint: Pick<Taint, 'key' | 'value' | 'effect'>): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  if (!t.key && t.operator !== 'Exists') return false;
-  if (t.operator === 'Exists') return true;
-  return (t.value ?? '') === (taint.value ?? '');
-}

@@ -32,7 +32,7 @@ export class HollowNodes {
   #log: (line: string) => void;
   #podCounter = new Map<string, number>();
   #pending = new Map<string, Pod>();
-  #wake: (() => void) | null = null;
+  #idleWriters: (() => void)[] = [];
 
   constructor(opts: HollowNodeOptions) {
     this.#client = opts.client;
@@ -70,7 +70,7 @@ export class HollowNodes {
       if (i >= 0 && ready !== 'True') void this.#postReady(i).catch((e: unknown) => this.#log(`node ${n.metadata.name}: ${(e as Error).message}`));
     };
     nodeInformer.addHandlers({ onAdd: onNode, onUpdate: (_o, n) => onNode(n) });
-    signal.addEventListener('abort', () => this.#wake?.(), { once: true });
+    signal.addEventListener('abort', () => this.#idleWriters.splice(0).forEach((w) => w()), { once: true });
     await Promise.all([
       podInformer.run(signal),
       nodeInformer.run(signal),
@@ -162,16 +162,14 @@ export class HollowNodes {
 
   #enqueue(p: Pod): void {
     this.#pending.set(keyOf(p), p);
-    const w = this.#wake;
-    this.#wake = null;
-    w?.();
+    this.#idleWriters.shift()?.();
   }
 
   async #writer(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       const next = this.#pending.entries().next();
       if (next.done) {
-        await new Promise<void>((r) => (this.#wake = r));
+        await new Promise<void>((r) => this.#idleWriters.push(r));
         continue;
       }
       const [key, pod] = next.value;
