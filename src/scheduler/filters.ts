@@ -3,7 +3,6 @@
 // of the FailedScheduling message. Passing returns null and allocates nothing: this is the hot path.
 
 import { tolerates } from '../api/taints.js';
-import type { Taint, Toleration } from '../api/types.js';
 import { matchesAnyTerm, matchesNodeSelector } from './affinity.js';
 import type { NodeInfo } from './nodeinfo.js';
 import type { PodInfo } from './podinfo.js';
