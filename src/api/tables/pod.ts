@@ -32,6 +32,7 @@ export interface PodLike {
     conditions?: Condition[];
     initContainerStatuses?: ContainerStatus[];
     containerStatuses?: ContainerStatus[];
+    podIP?: string;
     podIPs?: { ip: string }[];
     nominatedNodeName?: string;
   };
@@ -139,7 +140,8 @@ export function podCells(pod: PodLike, now: Date): unknown[] {
     reason,
     restartsCell,
     since(pod.metadata.creationTimestamp, now),
-    status.podIPs?.[0]?.ip || '<none>',
+    // Upstream converts a v1 status with only podIP into podIPs[0] before printing.
+    status.podIPs?.[0]?.ip || status.podIP || '<none>',
     spec.nodeName || '<none>',
     status.nominatedNodeName || '<none>',
     gates,

@@ -15,8 +15,13 @@ function normalize(v: unknown): unknown {
   return v;
 }
 
+/** JSON with sorted keys and empty fields dropped: equal strings for semantically equal values. */
+export function canonicalJson(v: unknown): string {
+  return JSON.stringify(normalize(v ?? null));
+}
+
 export function semanticEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(normalize(a ?? null)) === JSON.stringify(normalize(b ?? null));
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /** The top-level keys whose values differ, sorted. */

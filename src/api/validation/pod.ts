@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import type { Cause } from '../errors.js';
 import type { Binding, ContainerStatus, Container, Pod, PodSpec } from '../types.js';
 import { validateContainer } from './containers.js';
-import { changedKeys, semanticEqual } from './equal.js';
+import { canonicalJson, changedKeys, semanticEqual } from './equal.js';
 import {
   FieldPath, duplicateValue, forbidden, immutable, inclusiveRange, invalidEach, invalidValue, requiredValue, unsupportedValue,
 } from './field.js';
@@ -120,8 +120,9 @@ function validateContainerUpdates(next: Container[] | undefined, prev: Container
   return { causes, stop: false };
 }
 
+/** A toleration's identity without its seconds, independent of key order (clients send any order). */
 function withoutSeconds(t: object): string {
-  return JSON.stringify({ ...t, tolerationSeconds: undefined });
+  return canonicalJson({ ...t, tolerationSeconds: undefined });
 }
 
 function validateTolerationUpdate(spec: PodSpec, old: PodSpec, path: FieldPath): Cause[] {

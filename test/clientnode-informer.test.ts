@@ -1,0 +1,247 @@
+// @kubernetes/client-node 2.x informers (makeInformer = list + watch) against a real berth server:
+// they keep a correct cache across a server restart and across a watch resumed from a
+// resourceVersion the server no longer holds (410 Expired → relist).
+
+import assert from 'node:assert/strict';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import wt from 'node:worker_threads';
+import zlib from 'node:zlib';
+import { after, describe, it } from 'node:test';
+import type * as K8s from '@kubernetes/client-node';
+import { apiFor } from './support/api.js';
+import { startServer, type TestServer } from './support/server.js';
+
+// Loading @kubernetes/client-node on Node 20: its 2.x releases depend on undici 8 (Node >= 22.19),
+// which at load time calls zlib.createZstdDecompress.bind(...) and worker_threads.markAsUncloneable(),
+// and in fetch() calls Promise.withResolvers() — all missing on Node 20, so a plain import throws.
+// Deep imports of dist files do not avoid it (config.js and watch.js import undici themselves). The
+// three pieces are filled in here, then the package is loaded with a dynamic import, which runs after
+// them (a static import would be hoisted above). See clientnode-api.test.ts for the details.
+async function loadClientNode(): Promise<typeof K8s> {
+  const z = zlib as unknown as Record<string, unknown>;
+  if (typeof z.createZstdDecompress !== 'function') z.createZstdDecompress = () => { throw new Error('zstd is not available on this Node.js'); };
+  const w = wt as unknown as Record<string, unknown>;
+  if (typeof w.markAsUncloneable !== 'function') w.markAsUncloneable = () => {};
+  const P = Promise as unknown as { withResolvers?: unknown };
+  if (typeof P.withResolvers !== 'function') {
+    P.withResolvers = function withResolvers<T>(this: PromiseConstructor) {
+      let resolve!: (v: T) => void;
+      let reject!: (e: unknown) => void;
+      const promise = new this<T>((a, b) => { resolve = a; reject = b; });
+      return { promise, resolve, reject };
+    };
+  }
+  return import('@kubernetes/client-node');
+}
+
+const k8s = await loadClientNode();
+const NS = 'default';
+const PATH = `/api/v1/namespaces/${NS}/configmaps`;
+const cleanups: (() => Promise<void> | void)[] = [];
+after(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface Tracked {
+  informer: K8s.Informer<K8s.V1ConfigMap> & K8s.ObjectCache<K8s.V1ConfigMap>;
+  events: string[];
+  lists: number;
+  errors: unknown[];
+  /** name → resourceVersion, from the informer's cache. */
+  cache(): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * An informer on the default namespace's configmaps, used the way client-node's README shows: its
+ * error handler starts it again after a pause (an informer stops on a connection error).
+ */
+async function track(kc: K8s.KubeConfig): Promise<Tracked> {
+  const core = kc.makeApiClient(k8s.CoreV1Api);
+  let stopped = false;
+  const t: Tracked = {
+    informer: undefined as never,
+    events: [],
+    lists: 0,
+    errors: [],
+    cache: () => Object.fromEntries(t.informer.list(NS).map((c) => [c.metadata!.name!, c.metadata!.resourceVersion!])),
+    async stop() {
+      stopped = true;
+      await t.informer.stop();
+    },
+  };
+  t.informer = k8s.makeInformer(kc, PATH, () => {
+    t.lists++;
+    return core.listNamespacedConfigMap({ namespace: NS });
+  });
+  t.informer.on('add', (o) => t.events.push(`add ${o.metadata!.name}`));
+  t.informer.on('update', (o) => t.events.push(`update ${o.metadata!.name} ${o.data?.v ?? ''}`));
+  t.informer.on('delete', (o) => t.events.push(`delete ${o.metadata!.name}`));
+  t.informer.on('error', (err) => {
+    t.errors.push(err);
+    if (!stopped) setTimeout(() => void t.informer.start().catch(() => {}), 200);
+  });
+  await t.informer.start();
+  cleanups.push(() => t.stop());
+  return t;
+}
+
+/** name → resourceVersion as the server has it. */
+async function serverState(kubeconfig: string): Promise<Record<string, string>> {
+  const api = await apiFor(kubeconfig);
+  try {
+    const r = await api.call('GET', PATH);
+    return Object.fromEntries(r.body.items.map((c: K8s.V1ConfigMap) => [c.metadata!.name!, c.metadata!.resourceVersion!]));
+  } finally {
+    api.close();
+  }
+}
+
+const cm = (name: string, v: string): K8s.V1ConfigMap => ({ metadata: { name }, data: { v } });
+
+describe('an informer', () => {
+  it('keeps working across a server restart, catching up on what changed while it was away', async () => {
+    const port = await freePort();
+    let server: TestServer = await startServer({ args: ['--port', String(port)] });
+    cleanups.push(() => server.dispose());
+    const kc = new k8s.KubeConfig();
+    kc.loadFromFile(server.kubeconfig);
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    await core.createNamespacedConfigMap({ namespace: NS, body: cm('before', '1') });
+    await core.createNamespacedConfigMap({ namespace: NS, body: cm('doomed', '1') });
+
+    const inf = await track(kc);
+    await until('the initial list', () => inf.events.length === 2);
+    assert.deepEqual(inf.events.sort(), ['add before', 'add doomed']);
+    await core.createNamespacedConfigMap({ namespace: NS, body: cm('live', '1') });
+    await until('a watched ADDED', () => inf.events.includes('add live'));
+
+    await server.stop();
+    await until('the informer to notice the server is gone', () => inf.errors.length > 0);
+    server = await startServer({ dataDir: server.dataDir, args: ['--port', String(port)] });
+    // Changes made right after the restart, likely before the informer has reconnected.
+    await core.replaceNamespacedConfigMap({ namespace: NS, name: 'before', body: cm('before', '2') });
+    await core.deleteNamespacedConfigMap({ namespace: NS, name: 'doomed' });
+    await core.createNamespacedConfigMap({ namespace: NS, body: cm('after', '1') });
+
+    const want = await serverState(server.kubeconfig);
+    await until('the informer cache to match the server', () => sameKeys(inf.cache(), want));
+    assert.deepEqual(inf.cache(), want);
+    assert.ok(inf.events.includes('update before 2'), inf.events.join(', '));
+    assert.ok(inf.events.includes('delete doomed'), inf.events.join(', '));
+    assert.ok(inf.events.includes('add after'), inf.events.join(', '));
+
+    // And its watch is live again.
+    await core.createNamespacedConfigMap({ namespace: NS, body: cm('later', '1') });
+    await until('an event on the new watch', () => inf.events.includes('add later'));
+    assert.equal(inf.informer.get('later', NS)?.data?.v, '1');
+    await inf.stop();
+  });
+
+  it('relists after its watch is cut long enough for the server to answer 410 Expired, and lands on the server\'s state', async () => {
+    const server = await startServer({ args: ['--watch-cache-size', '5'] });
+    cleanups.push(() => server.dispose());
+    const direct = new k8s.KubeConfig();
+    direct.loadFromFile(server.kubeconfig);
+    const core = direct.makeApiClient(k8s.CoreV1Api);
+    for (const n of ['keep', 'change', 'drop']) await core.createNamespacedConfigMap({ namespace: NS, body: cm(n, '1') });
+
+    // The informer reaches the server through a TCP relay that the test can cut.
+    const relay = await startRelay(new URL(server.url).port);
+    cleanups.push(() => relay.close());
+    const viaRelay = new k8s.KubeConfig();
+    viaRelay.loadFromOptions({
+      clusters: direct.clusters.map((c) => ({ ...c, server: `https://127.0.0.1:${relay.port}` })),
+      users: direct.users,
+      contexts: direct.contexts,
+      currentContext: direct.currentContext,
+    });
+    const inf = await track(viaRelay);
+    await until('the initial list', () => Object.keys(inf.cache()).length === 3);
+    const rvBeforeCut = (inf.informer as unknown as { latestResourceVersion(): string }).latestResourceVersion();
+    assert.equal(inf.lists, 1);
+
+    relay.cut();
+    await until('the informer to lose its watch', () => inf.errors.length > 0);
+    // Far more changes than the server's window of 5 events keeps.
+    for (let i = 2; i <= 12; i++) await core.replaceNamespacedConfigMap({ namespace: NS, name: 'change', body: cm('change', String(i)) });
+    await core.deleteNamespacedConfigMap({ namespace: NS, name: 'drop' });
+    for (let i = 0; i < 10; i++) await core.createNamespacedConfigMap({ namespace: NS, body: cm(`new-${i}`, '1') });
+
+    // What the informer will meet on reconnecting: its resourceVersion is gone from the server's window.
+    const expired = await new Promise<{ type: string; code?: number }[]>((resolve, reject) => {
+      const got: { type: string; code?: number }[] = [];
+      void new k8s.Watch(direct).watch(PATH, { resourceVersion: rvBeforeCut }, (type, obj: { code?: number }) => got.push({ type, code: obj.code }), (err) => (err ? reject(err) : resolve(got)));
+    });
+    assert.deepEqual(expired, [{ type: 'ERROR', code: 410 }]);
+
+    relay.restore();
+    const want = await serverState(server.kubeconfig);
+    await until('the informer cache to match the server', () => sameKeys(inf.cache(), want));
+    assert.deepEqual(inf.cache(), want);
+    assert.equal(inf.lists, 2, 'one relist, after the 410');
+    assert.ok(inf.events.includes('delete drop'), inf.events.join(', '));
+    assert.ok(inf.events.includes('update change 12'), inf.events.join(', '));
+    assert.equal(inf.informer.get('change', NS)?.data?.v, '12');
+
+    await core.deleteNamespacedConfigMap({ namespace: NS, name: 'keep' });
+    await until('a watched DELETED after the relist', () => inf.events.includes('delete keep'));
+    assert.equal(inf.informer.get('keep', NS), undefined);
+    await inf.stop();
+  });
+});
+
+function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
+}
+
+/** A TCP relay to 127.0.0.1:port. cut() drops every connection and refuses new ones until restore(). */
+async function startRelay(port: string): Promise<{ port: number; cut(): void; restore(): void; close(): Promise<void> }> {
+  let down = false;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    if (down) return void client.destroy();
+    const upstream = connect(Number(port), '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {});
+    }
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    port: (server.address() as { port: number }).port,
+    cut() {
+      down = true;
+      for (const s of sockets) s.destroy();
+    },
+    restore() {
+      down = false;
+    },
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
