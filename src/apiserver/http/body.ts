@@ -1,8 +1,10 @@
-// Reading and decoding request bodies: JSON or YAML, never more than 3 MiB (Kubernetes' limit).
+// Reading and decoding request bodies: JSON, YAML or Kubernetes protobuf, never more than 3 MiB
+// (Kubernetes' limit).
 
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError } from '../../api/errors.js';
+import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE } from './protobuf.js';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -23,17 +25,61 @@ export function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
 }
 
-/** Decodes a JSON or YAML document into a value; malformed input is a 400 naming the problem. */
+/** Nesting deeper than this is refused at the door: everything after decoding may recurse over it. */
+export const MAX_DEPTH = 1000;
+
+/** Whether v nests deeper than max (iterative, so it cannot itself run out of stack). */
+function tooDeep(v: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[v, 1]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== 'object' || seen.has(x)) continue;
+    if (d > max) return true;
+    seen.add(x);
+    for (const c of Array.isArray(x) ? x : Object.values(x)) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+  }
+  return false;
+}
+
+/**
+ * Whether the text opens more than max brackets at once, outside quoted strings: a linear scan that
+ * runs before any parser, since a YAML parser spends seconds on a deep flow collection.
+ */
+function nestsTooDeep(text: string, max: number, yaml: boolean): boolean {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === 0x5c && quote === 0x22) i++; // a backslash escape inside "…"
+      else if (c === quote) quote = 0;
+    } else if (c === 0x22 || (yaml && c === 0x27)) quote = c; // " or, in YAML, '
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true; // [ {
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--; // ] }
+  }
+  return false;
+}
+
+/**
+ * Decodes a JSON, YAML or protobuf (`application/vnd.kubernetes.protobuf`, for the kinds
+ * ./protobuf.ts knows) document into a value; malformed input is a 400 naming the problem.
+ */
 export function decodeDocument(body: Buffer, type: string): unknown {
+  if (type === PROTOBUF_MEDIA_TYPE) return decodeProtobufObject(body);
   const text = body.toString('utf8');
   if (text.trim() === '') throw new ApiError('BadRequest', 'the body of the request was empty');
+  const what = type.includes('yaml') ? 'yaml' : 'json';
+  if (nestsTooDeep(text, MAX_DEPTH, what === 'yaml')) throw new ApiError('BadRequest', `error decoding ${what}: exceeded max depth of ${MAX_DEPTH}`);
+  let value: unknown;
   try {
-    if (type.includes('yaml')) return parseYaml(text, { schema: 'core', uniqueKeys: true });
-    return JSON.parse(text);
+    value = what === 'yaml' ? parseYaml(text, { schema: 'core', uniqueKeys: true }) : JSON.parse(text);
   } catch (e) {
-    const what = type.includes('yaml') ? 'yaml' : 'json';
     throw new ApiError('BadRequest', `error decoding ${what}: ${(e as Error).message.split('\n')[0]}`);
   }
+  if (tooDeep(value, MAX_DEPTH)) throw new ApiError('BadRequest', `error decoding ${what}: exceeded max depth of ${MAX_DEPTH}`);
+  return value;
 }
 
 export function decodeObject(body: Buffer, type: string): Record<string, unknown> {

@@ -1,14 +1,15 @@
 // The kubelet's own HTTPS endpoint, reached only by the API server (client certificate from the
-// cluster CA, in system:masters): container logs and exec for the Pods on this node.
+// cluster CA, in system:masters): container logs, exec and port-forward for the Pods on this node.
 
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
-import type { ContainerStatus, RuntimeService } from '../../runtime/types.js';
-import { CONTAINER_NAME, POD_NAME, POD_NAMESPACE, RESTART_COUNT } from '../labels.js';
+import type { ContainerStatus, RuntimeService, SandboxStatus } from '../../runtime/types.js';
+import { CONTAINER_NAME, POD_NAME, POD_NAMESPACE, POD_UID, RESTART_COUNT } from '../labels.js';
 import { serveExec } from './exec.js';
 import { serveLogs } from './logs.js';
+import { servePortForward } from './portforward.js';
 
 export interface KubeletServerOptions {
   runtime: RuntimeService;
@@ -32,6 +33,14 @@ function allowed(req: IncomingMessage): boolean {
 async function attempts(runtime: RuntimeService, ns: string, pod: string, container: string): Promise<ContainerStatus[]> {
   const list = await runtime.listContainers({ labels: { [POD_NAMESPACE]: ns, [POD_NAME]: pod, [CONTAINER_NAME]: container } });
   return list.sort((a, b) => Number(b.labels[RESTART_COUNT] ?? 0) - Number(a.labels[RESTART_COUNT] ?? 0) || b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The Pod's current ready sandbox (by UID when given, else by namespace and name), newest first. */
+async function readySandbox(runtime: RuntimeService, ns: string, pod: string, uid: string): Promise<SandboxStatus | undefined> {
+  const all = await runtime.listPodSandboxes();
+  return all
+    .filter((s) => s.state === 'ready' && (uid ? s.labels[POD_UID] === uid || s.podUid === uid : s.labels[POD_NAMESPACE] === ns && s.labels[POD_NAME] === pod))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
 
 function parts(url: URL, prefix: string): string[] | null {
@@ -69,6 +78,17 @@ export function createKubeletServer(o: KubeletServerOptions): Server {
     void (async () => {
       if (!allowed(req)) throw Object.assign(new Error('Unauthorized'), { code: 401 });
       const url = new URL(req.url ?? '/', 'https://kubelet');
+      const pf = parts(url, '/portForward/');
+      if (pf) {
+        if (pf.length !== 2) throw Object.assign(new Error('not found'), { code: 404 });
+        const [ns, pod] = pf;
+        const uid = url.searchParams.get('podUID') ?? '';
+        const sandbox = await readySandbox(o.runtime, ns, pod, uid);
+        if (!sandbox) throw Object.assign(new Error(`pod ${ns}/${pod} has no running sandbox on this node`), { code: 404 });
+        const ports = (url.searchParams.getAll('ports').join(',') || '').split(',').filter(Boolean).map(Number);
+        servePortForward(o.runtime, req, socket, head, { sandboxId: sandbox.id, pod: pod, uid: sandbox.labels[POD_UID] ?? uid, ports });
+        return;
+      }
       const p = parts(url, '/exec/') ?? parts(url, '/attach/');
       if (!p || p.length !== 3) throw Object.assign(new Error('not found'), { code: 404 });
       const [ns, pod, container] = p;
