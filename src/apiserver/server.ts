@@ -103,6 +103,17 @@ export function createApiServer(opts: ApiServerOptions): Server {
       refuse(e);
     }
   });
-  server.on('clientError', (_e, socket) => socket.destroy());
+  // A request Node cannot parse (raw non-ASCII in the path, broken headers) gets a 400 Status, as
+  // kube-apiserver gives one, rather than a silent hang-up.
+  server.on('clientError', (e: NodeJS.ErrnoException, socket: Duplex) => {
+    if (e.code === 'ECONNRESET' || !socket.writable || (e as { rawPacket?: unknown }).rawPacket === undefined) {
+      socket.destroy();
+      return;
+    }
+    const raw = (e as { rawPacket?: Buffer }).rawPacket;
+    const body = JSON.stringify(statusOf(new ApiError('BadRequest', `malformed HTTP request: ${e.message}`)));
+    const head = `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
+    socket.end(Buffer.isBuffer(raw) && raw.subarray(0, 5).toString('latin1') === 'HEAD ' ? head : head + body);
+  });
   return server;
 }

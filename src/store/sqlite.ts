@@ -61,6 +61,9 @@ export class SqliteBackend implements Backend {
   readonly #timer: NodeJS.Timeout | null;
   #queue: Pending[] = [];
   #flushScheduled = false;
+  #closed = false;
+  /** The compaction in progress: compactions run one at a time, so compact_rev only moves forward. */
+  #compacting: Promise<void> = Promise.resolve();
   #rev: number;
   #compactRev: number;
 
@@ -83,12 +86,16 @@ export class SqliteBackend implements Backend {
       since: this.#db.prepare<[number, string, string], Row>('SELECT * FROM log WHERE rev > ? AND key >= ? AND key < ? ORDER BY rev'),
       getMeta: this.#db.prepare<[string], { value: number }>('SELECT value FROM meta WHERE name = ?'),
       setMeta: this.#db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'),
-      compact: this.#db.prepare(
-        `DELETE FROM log WHERE rev > ? AND rev <= ? AND (deleted = 1 OR rev < (SELECT MAX(l2.rev) FROM log l2 WHERE l2.key = log.key AND l2.rev <= ?))`,
-      ),
+      // A row written in (lo, hi] makes the row it replaced (prev_rev) history, wherever that row lies;
+      // a deletion in (lo, hi] is history itself. So every batch removes exactly what it superseded.
+      compactPrev: this.#db.prepare(`DELETE FROM log WHERE rev IN (SELECT prev_rev FROM log WHERE rev > ? AND rev <= ? AND prev_rev > 0)`),
+      compactDeleted: this.#db.prepare(`DELETE FROM log WHERE rev > ? AND rev <= ? AND deleted = 1`),
+      seq: this.#db.prepare<[], { seq: number }>(`SELECT seq FROM sqlite_sequence WHERE name = 'log'`),
     };
-    this.#rev = this.#stmt.maxRev.get()?.rev ?? 0;
     this.#compactRev = this.#stmt.getMeta.get('compact_rev')?.value ?? 0;
+    // Compaction may have removed the newest rows (deletions), so MAX(rev) alone could move the
+    // revision backwards across a restart; the autoincrement sequence never does.
+    this.#rev = Math.max(this.#stmt.maxRev.get()?.rev ?? 0, this.#stmt.seq.get()?.seq ?? 0, this.#compactRev);
     this.#retain = opts.retainRevisions ?? 10_000;
     const every = opts.compactIntervalMs ?? 30_000;
     this.#timer = every > 0 ? setInterval(() => this.#autoCompact(), every).unref() : null;
@@ -141,14 +148,22 @@ export class SqliteBackend implements Backend {
     return q;
   }
 
-  async compact(rev: number): Promise<void> {
+  compact(rev: number): Promise<void> {
+    const run = this.#compacting.then(() => this.#compactTo(rev));
+    this.#compacting = run.catch(() => undefined);
+    return run;
+  }
+
+  async #compactTo(rev: number): Promise<void> {
     const target = Math.min(rev, this.#rev);
     // Small batches keep each transaction short, so writers never wait long behind compaction.
     const step = 1000;
-    for (let lo = this.#compactRev; lo < target; lo += step) {
+    while (this.#compactRev < target && !this.#closed) {
+      const lo = this.#compactRev;
       const hi = Math.min(lo + step, target);
       this.#db.transaction(() => {
-        this.#stmt.compact.run(lo, hi, hi);
+        this.#stmt.compactPrev.run(lo, hi);
+        this.#stmt.compactDeleted.run(lo, hi);
         this.#stmt.setMeta.run('compact_rev', hi);
       })();
       this.#compactRev = hi;
@@ -157,14 +172,19 @@ export class SqliteBackend implements Backend {
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return;
     if (this.#timer) clearInterval(this.#timer);
     if (this.#queue.length) this.#flush();
+    this.#closed = true;
+    await this.#compacting;
     this.#db.close();
   }
 
   #autoCompact(): void {
     const target = this.#rev - this.#retain;
-    if (target > this.#compactRev) void this.compact(target);
+    if (target > this.#compactRev) {
+      this.compact(target).catch((e: unknown) => console.error('berth store: compaction failed:', e));
+    }
   }
 
   #eventOf(r: Row): StoreEvent {
@@ -175,6 +195,7 @@ export class SqliteBackend implements Backend {
   }
 
   #enqueue(op: Op): Promise<number> {
+    if (this.#closed) return Promise.reject(new Error('store is closed'));
     return new Promise((resolve, reject) => {
       this.#queue.push({ op, resolve, reject });
       if (!this.#flushScheduled) {
@@ -189,14 +210,15 @@ export class SqliteBackend implements Backend {
     this.#flushScheduled = false;
     const batch = this.#queue;
     this.#queue = [];
+    if (batch.length === 0 || this.#closed) return;
     const outcomes: Array<{ rev: number; event: StoreEvent } | { error: StoreError }> = [];
     try {
       this.#db.transaction(() => {
         for (const p of batch) outcomes.push(this.#apply(p.op));
       })();
     } catch (e) {
+      // The transaction rolled back: nothing was written and the revision is unchanged.
       for (const p of batch) p.reject(e);
-      this.#rev = this.#stmt.maxRev.get()?.rev ?? 0;
       return;
     }
     const events: StoreEvent[] = [];

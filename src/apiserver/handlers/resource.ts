@@ -11,6 +11,8 @@ import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../
 import { toTable } from '../../api/tables/table.js';
 import type { KObject } from '../../api/types.js';
 import { decodeDocument, decodeObject, mediaType, readBody } from '../http/body.js';
+import { checkTypes } from '../http/typecheck.js';
+import { apiVersionOf } from '../../api/schema/resources.js';
 import { successStatus } from '../http/status.js';
 import type { ResourceRoute } from '../http/route.js';
 import type { RequestContext } from '../registry/context.js';
@@ -43,6 +45,11 @@ function checkFields(storage: RestStorage, obj: Record<string, unknown>, ctx: Re
   ctx.warnings.push(...unknownFieldWarnings(unknown));
 }
 
+function checkedDeleteOptions(body: Record<string, unknown>): Record<string, unknown> {
+  checkTypes('v1', 'DeleteOptions', body);
+  return body;
+}
+
 export async function handleResource(req: IncomingMessage, res: ServerResponse, url: URL, route: ResourceRoute, registry: Registry, ctx: RequestContext): Promise<void> {
   const q = url.searchParams;
   const method = req.method ?? 'GET';
@@ -57,6 +64,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   if (resource.kind === 'Binding' || subresource === 'binding') {
     if (method !== 'POST') throw new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource`);
     const body = decodeObject(await readBody(req), mediaType(req));
+    checkTypes('v1', 'Binding', body);
     const meta = (body.metadata ?? {}) as { name?: string };
     const podName = subresource === 'binding' ? name! : meta.name;
     const target = (body.target ?? {}) as { name?: string; kind?: string };
@@ -70,6 +78,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   if (subresource === 'eviction') {
     if (method !== 'POST') throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
     const body = decodeObject(await readBody(req), mediaType(req));
+    checkTypes('policy/v1', 'Eviction', body);
     const opts = (body.deleteOptions ?? {}) as { gracePeriodSeconds?: number };
     await storage.delete(ns, name!, { gracePeriodSeconds: opts.gracePeriodSeconds }, ctx);
     return sendJson(res, 201, successStatus(), ctx.warnings);
@@ -117,6 +126,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     case 'POST': {
       if (name !== undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
       const body = decodeObject(await readBody(req), mediaType(req));
+      checkTypes(apiVersionOf(resource), resource.kind, body);
       checkFields(storage, body, ctx);
       const created = await storage.create(ns, body as KObject, ctx);
       return sendJson(res, 201, storage.jsonOf(created), ctx.warnings);
@@ -124,6 +134,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     case 'PUT': {
       if (name === undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
       const body = decodeObject(await readBody(req), mediaType(req));
+      checkTypes(apiVersionOf(resource), resource.kind, body);
       checkFields(storage, body, ctx);
       const { obj, created } = await storage.update(ns, name, body as KObject, ctx, statusSub);
       return sendJson(res, created ? 201 : 200, storage.jsonOf(obj), ctx.warnings);
@@ -134,6 +145,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const raw = await readBody(req);
       if (type === 'application/apply-patch+yaml') {
         const applied = decodeObject(raw, 'application/yaml');
+        checkTypes(apiVersionOf(resource), resource.kind, applied);
         checkFields(storage, applied, ctx);
         if (!ctx.fieldManager) throw new ApiError('BadRequest', 'PATCH, application/apply-patch+yaml requires fieldManager to be set');
         const force = q.get('force') === 'true';
@@ -160,18 +172,27 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       } else {
         throw new ApiError('UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
       }
+      // The patched object is decoded as a typed object would be: wrong JSON types are a 400.
+      const patchFn = mutate;
+      mutate = (cur) => {
+        const next = patchFn(cur);
+        checkTypes(apiVersionOf(resource), resource.kind, next as unknown as Record<string, unknown>);
+        return next;
+      };
       const obj = await storage.modify(ns, name, ctx, mutate, statusSub);
       return sendJson(res, 200, storage.jsonOf(obj), ctx.warnings);
     }
     case 'DELETE': {
       const raw = await readBody(req);
-      const opts = raw.length ? (decodeObject(raw, mediaType(req)) as { gracePeriodSeconds?: number; preconditions?: { uid?: string; resourceVersion?: string }; propagationPolicy?: string }) : {};
+      const opts = raw.length ? (checkedDeleteOptions(decodeObject(raw, mediaType(req))) as { gracePeriodSeconds?: number; preconditions?: { uid?: string; resourceVersion?: string }; propagationPolicy?: string }) : {};
       const grace = intParam(q, 'gracePeriodSeconds') ?? opts.gracePeriodSeconds;
       if (name !== undefined) {
         if (kind === 'Namespace') return sendJson(res, 200, await registry.namespaces.delete(name, ctx), ctx.warnings);
         const { obj } = await storage.delete(ns, name, { gracePeriodSeconds: grace, preconditions: opts.preconditions }, ctx);
         return sendJson(res, 200, obj, ctx.warnings);
       }
+      // Namespaces, for one, are not deleted by collection: only kinds that serve the verb are.
+      if (!resource.verbs.includes('deletecollection')) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
       const predicates = predicatesFrom(q, kind);
       const page = storage.list(ns, predicates);
       const items: KObject[] = [];

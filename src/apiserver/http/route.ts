@@ -10,9 +10,18 @@ export interface ResourceRoute {
   subresource?: string;
 }
 
+/** A malformed escape (`%E0%A4%A`, a lone `%`) is the client's error, not the server's. */
+function decodeSegment(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new ApiError('BadRequest', `malformed escape in the request path: ${JSON.stringify(s.slice(0, 100))}`);
+  }
+}
+
 /** null when the path is not a resource path (discovery, health, …). */
 export function parseResourcePath(pathname: string): ResourceRoute | null {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = pathname.split('/').filter(Boolean).map(decodeSegment);
   let group: string;
   let version: string;
   let rest: string[];

@@ -20,7 +20,11 @@ export async function cleanupAll(root: string, deps: { cni?: CniNetwork; rootfs?
     new RecordStore<SandboxRecord>(paths.sandboxes).loadAll(),
     new RecordStore<ContainerRecord>(paths.containers).loadAll(),
   ]);
-  await Promise.all(containers.map((c) => deps.rootfs?.releaseRootfs(c.id).catch(() => {})));
+  // Every container directory, with or without a record: createContainer mounts the rootfs before it
+  // saves the record, so a stop between the two leaves a mounted rootfs that only the directory names.
+  const containerDirs = await readdir(paths.containers).catch(() => [] as string[]);
+  const containerIds = new Set([...containers.map((c) => c.id), ...containerDirs]);
+  await Promise.all([...containerIds].map((id) => deps.rootfs?.releaseRootfs(id).catch(() => {})));
   await Promise.all(sandboxes.map(async (sb) => {
     await unmountShm(join(paths.sandboxes, sb.id));
     if (sb.netns && deps.cni) await deps.cni.detach(sb.id, sb.netns).catch(() => {});
