@@ -1,32 +1,13 @@
-// The embedded store: one append-only log table in SQLite, as kine keeps it. The log's autoincrement
-// id is the global revision. Writes that arrive in the same event-loop turn share one transaction and
-// one fsync (group commit), so durability is never traded for throughput: a write resolves only after
-// its transaction is on disk (WAL + synchronous=FULL).
+// The embedded store: the Backend over the SQLite log, which runs on a worker thread (see
+// sqlite-worker.ts). A write resolves only after its transaction is on disk (WAL + synchronous=FULL);
+// writes that arrive together share one commit.
 
-import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
 import { AsyncQueue } from '../util/asyncqueue.js';
 import { prefixEnd } from './prefix.js';
+import type { Op } from './sqlite-log.js';
+import type { Reply, RequestBody, WireError, WorkerOptions } from './sqlite-worker.js';
 import { StoreError, type Backend, type KV, type ListOptions, type ListResult, type StoreEvent } from './types.js';
-
-interface Row {
-  rev: number;
-  key: string;
-  deleted: number;
-  create_rev: number;
-  prev_rev: number;
-  value: Buffer | null;
-}
-
-type Op =
-  | { kind: 'create'; key: string; value: Uint8Array }
-  | { kind: 'update'; key: string; value: Uint8Array; expect: number }
-  | { kind: 'delete'; key: string; expect?: number };
-
-interface Pending {
-  op: Op;
-  resolve: (rev: number) => void;
-  reject: (e: unknown) => void;
-}
 
 export interface SqliteOptions {
   /** Revisions of history kept for watches from the past (default 10,000). */
@@ -35,218 +16,158 @@ export interface SqliteOptions {
   compactIntervalMs?: number;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS log (
-  rev INTEGER PRIMARY KEY AUTOINCREMENT,
-  key TEXT NOT NULL,
-  deleted INTEGER NOT NULL,
-  create_rev INTEGER NOT NULL,
-  prev_rev INTEGER NOT NULL,
-  value BLOB
-);
-CREATE UNIQUE INDEX IF NOT EXISTS log_key_prev ON log(key, prev_rev);
-CREATE INDEX IF NOT EXISTS log_key_rev ON log(key, rev);
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-`;
+interface Pending {
+  resolve: (v: never) => void;
+  reject: (e: unknown) => void;
+  /** For writes: the caller's bytes, handed back in the event so the watch cache can recognise them. */
+  value?: Uint8Array;
+}
 
-function toKV(r: Row): KV {
-  return { key: r.key, value: r.value ?? Buffer.alloc(0), createRevision: r.create_rev, modRevision: r.rev };
+function unwire(e: WireError): Error {
+  return e.code ? new StoreError(e.code, e.message, e.rev) : new Error(e.message);
+}
+
+/** Values cross threads as plain Uint8Arrays; callers expect Buffers. */
+function asBuffer(v: Uint8Array): Buffer {
+  return Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 }
 
 export class SqliteBackend implements Backend {
-  readonly #db: Database.Database;
-  readonly #stmt;
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
   readonly #listeners = new Set<(events: StoreEvent[]) => void>();
-  readonly #retain: number;
-  readonly #timer: NodeJS.Timeout | null;
-  #queue: Pending[] = [];
-  #flushScheduled = false;
+  readonly #ready: Promise<void>;
+  #nextId = 1;
+  #rev = 0;
   #closed = false;
-  /** The compaction in progress: compactions run one at a time, so compact_rev only moves forward. */
-  #compacting: Promise<void> = Promise.resolve();
-  #rev: number;
-  #compactRev: number;
 
   constructor(path: string, opts: SqliteOptions = {}) {
-    this.#db = new Database(path);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = FULL');
-    this.#db.pragma('busy_timeout = 5000');
-    this.#db.exec(SCHEMA);
-    this.#stmt = {
-      latest: this.#db.prepare<[string], Row>('SELECT * FROM log WHERE key = ? ORDER BY rev DESC LIMIT 1'),
-      byRev: this.#db.prepare<[number], Row>('SELECT * FROM log WHERE rev = ?'),
-      insert: this.#db.prepare('INSERT INTO log (key, deleted, create_rev, prev_rev, value) VALUES (?, ?, ?, ?, ?)'),
-      setCreateRev: this.#db.prepare('UPDATE log SET create_rev = rev WHERE rev = ?'),
-      maxRev: this.#db.prepare<[], { rev: number | null }>('SELECT MAX(rev) AS rev FROM log'),
-      list: this.#db.prepare<[string, string, number], Row>(
-        `SELECT l.* FROM log l JOIN (SELECT key, MAX(rev) AS rev FROM log WHERE key >= ? AND key < ? GROUP BY key) m
-         ON l.rev = m.rev WHERE l.deleted = 0 ORDER BY l.key LIMIT ?`,
-      ),
-      since: this.#db.prepare<[number, string, string], Row>('SELECT * FROM log WHERE rev > ? AND key >= ? AND key < ? ORDER BY rev'),
-      getMeta: this.#db.prepare<[string], { value: number }>('SELECT value FROM meta WHERE name = ?'),
-      setMeta: this.#db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'),
-      // A row written in (lo, hi] makes the row it replaced (prev_rev) history, wherever that row lies;
-      // a deletion in (lo, hi] is history itself. So every batch removes exactly what it superseded.
-      compactPrev: this.#db.prepare(`DELETE FROM log WHERE rev IN (SELECT prev_rev FROM log WHERE rev > ? AND rev <= ? AND prev_rev > 0)`),
-      compactDeleted: this.#db.prepare(`DELETE FROM log WHERE rev > ? AND rev <= ? AND deleted = 1`),
-      seq: this.#db.prepare<[], { seq: number }>(`SELECT seq FROM sqlite_sequence WHERE name = 'log'`),
-    };
-    this.#compactRev = this.#stmt.getMeta.get('compact_rev')?.value ?? 0;
-    // Compaction may have removed the newest rows (deletions), so MAX(rev) alone could move the
-    // revision backwards across a restart; the autoincrement sequence never does.
-    this.#rev = Math.max(this.#stmt.maxRev.get()?.rev ?? 0, this.#stmt.seq.get()?.seq ?? 0, this.#compactRev);
-    this.#retain = opts.retainRevisions ?? 10_000;
-    const every = opts.compactIntervalMs ?? 30_000;
-    this.#timer = every > 0 ? setInterval(() => this.#autoCompact(), every).unref() : null;
+    const workerData: WorkerOptions = { path, retainRevisions: opts.retainRevisions ?? 10_000, compactIntervalMs: opts.compactIntervalMs ?? 30_000 };
+    this.#worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), { workerData });
+    let ready!: () => void;
+    let failed!: (e: unknown) => void;
+    this.#ready = new Promise((res, rej) => ((ready = res), (failed = rej)));
+    this.#ready.catch(() => undefined);
+    this.#worker.on('message', (m: Reply) => {
+      if (m.kind === 'ready') {
+        this.#rev = m.rev;
+        ready();
+      } else if (m.kind === 'result') this.#settle(m.id, m.value, m.error);
+      else this.#commit(m);
+    });
+    this.#worker.on('error', (e) => {
+      failed(e);
+      for (const p of this.#pending.values()) p.reject(e);
+      this.#pending.clear();
+    });
+  }
+
+  #commit(m: Extract<Reply, { kind: 'commit' }>): void {
+    this.#rev = Math.max(this.#rev, m.rev);
+    if (m.events.length) {
+      const events: StoreEvent[] = m.events.map(({ id, ...ev }) => {
+        const mine = this.#pending.get(id)?.value;
+        const kv = { ...ev.kv, value: ev.type === 'put' && mine ? mine : asBuffer(ev.kv.value) };
+        return { ...ev, kv, ...(ev.prevKv ? { prevKv: { ...ev.prevKv, value: asBuffer(ev.prevKv.value) } } : {}) };
+      });
+      // Watchers hear of a commit before its writers are answered: read-your-writes holds.
+      for (const l of this.#listeners) l(events);
+    }
+    for (const r of m.results) this.#settle(r.id, r.rev, r.error);
+  }
+
+  #settle(id: number, value: unknown, error?: WireError): void {
+    const p = this.#pending.get(id);
+    if (!p) return;
+    this.#pending.delete(id);
+    if (error) p.reject(unwire(error));
+    else p.resolve(value as never);
+  }
+
+  async #call<T>(req: RequestBody, value?: Uint8Array): Promise<T> {
+    if (this.#closed) throw new Error('store is closed');
+    return this.#send<T>(req, value);
+  }
+
+  async #send<T>(req: RequestBody, value?: Uint8Array): Promise<T> {
+    await this.#ready;
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (v: never) => void, reject, value });
+      this.#worker.postMessage({ ...req, id });
+    });
   }
 
   async get(key: string): Promise<KV | null> {
-    const r = this.#stmt.latest.get(key);
-    return r && !r.deleted ? toKV(r) : null;
+    const kv = await this.#call<KV | null>({ call: 'get', key });
+    return kv && { ...kv, value: asBuffer(kv.value) };
   }
 
   async list(prefix: string, opts: ListOptions = {}): Promise<ListResult> {
-    // Keys strictly after `after`: the next possible key is after + NUL.
-    const from = opts.after !== undefined && opts.after >= prefix ? opts.after + '\u0000' : prefix;
-    const limit = opts.limit && opts.limit > 0 ? opts.limit : -1;
-    const rows = this.#stmt.list.all(from, prefixEnd(prefix), limit === -1 ? -1 : limit + 1);
-    const more = limit !== -1 && rows.length > limit;
-    return { kvs: (more ? rows.slice(0, limit) : rows).map(toKV), revision: this.#rev, more };
+    const r = await this.#call<ListResult>({ call: 'list', prefix, limit: opts.limit, after: opts.after });
+    return { ...r, kvs: r.kvs.map((kv) => ({ ...kv, value: asBuffer(kv.value) })) };
+  }
+
+  #write(op: Op): Promise<number> {
+    return this.#call<number>({ call: 'write', op }, 'value' in op ? op.value : undefined);
   }
 
   create(key: string, value: Uint8Array): Promise<number> {
-    return this.#enqueue({ kind: 'create', key, value });
+    return this.#write({ kind: 'create', key, value });
   }
 
   update(key: string, value: Uint8Array, expectRevision: number): Promise<number> {
-    return this.#enqueue({ kind: 'update', key, value, expect: expectRevision });
+    return this.#write({ kind: 'update', key, value, expect: expectRevision });
   }
 
   delete(key: string, expectRevision?: number): Promise<number> {
-    return this.#enqueue({ kind: 'delete', key, expect: expectRevision });
+    return this.#write({ kind: 'delete', key, expect: expectRevision });
   }
 
   async revision(): Promise<number> {
+    await this.#ready;
     return this.#rev;
   }
 
   watch(prefix: string, fromRevision: number, signal: AbortSignal): AsyncIterable<StoreEvent> {
     const q = new AsyncQueue<StoreEvent>(signal);
-    if (fromRevision < this.#compactRev) {
-      q.close(new StoreError('Expired', `required revision ${fromRevision} has been compacted`, this.#compactRev));
-      return q;
-    }
     const end = prefixEnd(prefix);
-    // Replay and subscribe in one synchronous step: no commit can land between them.
-    for (const r of this.#stmt.since.all(fromRevision, prefix, end)) q.push(this.#eventOf(r));
+    // Live events are held until the replay arrives; the replay covers everything up to its revision.
+    let held: StoreEvent[] | null = [];
+    let replayedTo = Infinity;
     const listener = (events: StoreEvent[]): void => {
-      for (const e of events) if (e.kv.key >= prefix && e.kv.key < end) q.push(e);
+      for (const e of events) {
+        if (e.kv.key < prefix || e.kv.key >= end) continue;
+        if (held) held.push(e);
+        else if (e.kv.modRevision > replayedTo) q.push(e);
+      }
     };
     this.#listeners.add(listener);
     signal.addEventListener('abort', () => this.#listeners.delete(listener), { once: true });
+    this.#call<{ events: StoreEvent[]; rev: number }>({ call: 'since', prefix, from: fromRevision }).then(
+      ({ events, rev }) => {
+        for (const e of events) q.push({ ...e, kv: { ...e.kv, value: asBuffer(e.kv.value) }, ...(e.prevKv ? { prevKv: { ...e.prevKv, value: asBuffer(e.prevKv.value) } } : {}) });
+        replayedTo = rev;
+        for (const e of held ?? []) if (e.kv.modRevision > rev) q.push(e);
+        held = null;
+      },
+      (e: unknown) => {
+        this.#listeners.delete(listener);
+        q.close(e);
+      },
+    );
     return q;
   }
 
-  compact(rev: number): Promise<void> {
-    const run = this.#compacting.then(() => this.#compactTo(rev));
-    this.#compacting = run.catch(() => undefined);
-    return run;
-  }
-
-  async #compactTo(rev: number): Promise<void> {
-    const target = Math.min(rev, this.#rev);
-    // Small batches keep each transaction short, so writers never wait long behind compaction.
-    const step = 1000;
-    while (this.#compactRev < target && !this.#closed) {
-      const lo = this.#compactRev;
-      const hi = Math.min(lo + step, target);
-      this.#db.transaction(() => {
-        this.#stmt.compactPrev.run(lo, hi);
-        this.#stmt.compactDeleted.run(lo, hi);
-        this.#stmt.setMeta.run('compact_rev', hi);
-      })();
-      this.#compactRev = hi;
-      await new Promise((r) => setImmediate(r));
-    }
+  async compact(rev: number): Promise<void> {
+    await this.#call({ call: 'compact', rev });
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    if (this.#timer) clearInterval(this.#timer);
-    if (this.#queue.length) this.#flush();
     this.#closed = true;
-    await this.#compacting;
-    this.#db.close();
-  }
-
-  #autoCompact(): void {
-    const target = this.#rev - this.#retain;
-    if (target > this.#compactRev) {
-      this.compact(target).catch((e: unknown) => console.error('berth store: compaction failed:', e));
-    }
-  }
-
-  #eventOf(r: Row): StoreEvent {
-    const prev = r.prev_rev ? this.#stmt.byRev.get(r.prev_rev) : undefined;
-    const prevKv = prev && !prev.deleted ? toKV(prev) : undefined;
-    if (r.deleted) return { type: 'delete', kv: { ...(prevKv ?? toKV(r)), modRevision: r.rev }, prevKv };
-    return { type: 'put', kv: toKV(r), prevKv };
-  }
-
-  #enqueue(op: Op): Promise<number> {
-    if (this.#closed) return Promise.reject(new Error('store is closed'));
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ op, resolve, reject });
-      if (!this.#flushScheduled) {
-        this.#flushScheduled = true;
-        setImmediate(() => this.#flush());
-      }
-    });
-  }
-
-  /** Applies every queued write in one transaction; each op is checked first, so one failing op never aborts the rest. */
-  #flush(): void {
-    this.#flushScheduled = false;
-    const batch = this.#queue;
-    this.#queue = [];
-    if (batch.length === 0 || this.#closed) return;
-    const outcomes: Array<{ rev: number; event: StoreEvent } | { error: StoreError }> = [];
-    try {
-      this.#db.transaction(() => {
-        for (const p of batch) outcomes.push(this.#apply(p.op));
-      })();
-    } catch (e) {
-      // The transaction rolled back: nothing was written and the revision is unchanged.
-      for (const p of batch) p.reject(e);
-      return;
-    }
-    const events: StoreEvent[] = [];
-    for (const o of outcomes) if ('event' in o) events.push(o.event);
-    if (events.length) this.#rev = events[events.length - 1].kv.modRevision;
-    for (const l of this.#listeners) l(events);
-    outcomes.forEach((o, i) => ('error' in o ? batch[i].reject(o.error) : batch[i].resolve(o.rev)));
-  }
-
-  #apply(op: Op): { rev: number; event: StoreEvent } | { error: StoreError } {
-    const cur = this.#stmt.latest.get(op.key);
-    const live = cur && !cur.deleted ? cur : undefined;
-    if (op.kind === 'create') {
-      if (live) return { error: new StoreError('AlreadyExists', `key ${op.key} exists`, live.rev) };
-      const rev = Number(this.#stmt.insert.run(op.key, 0, 0, cur?.rev ?? 0, Buffer.from(op.value)).lastInsertRowid);
-      this.#stmt.setCreateRev.run(rev);
-      return { rev, event: { type: 'put', kv: { key: op.key, value: op.value, createRevision: rev, modRevision: rev } } };
-    }
-    if (!live) return { error: new StoreError('NotFound', `key ${op.key} not found`) };
-    if (op.expect !== undefined && op.expect !== live.rev) {
-      return { error: new StoreError('Conflict', `key ${op.key} is at revision ${live.rev}, not ${op.expect}`, live.rev) };
-    }
-    const prevKv = toKV(live);
-    if (op.kind === 'update') {
-      const rev = Number(this.#stmt.insert.run(op.key, 0, live.create_rev, live.rev, Buffer.from(op.value)).lastInsertRowid);
-      return { rev, event: { type: 'put', kv: { key: op.key, value: op.value, createRevision: live.create_rev, modRevision: rev }, prevKv } };
-    }
-    const rev = Number(this.#stmt.insert.run(op.key, 1, live.create_rev, live.rev, null).lastInsertRowid);
-    return { rev, event: { type: 'delete', kv: { ...prevKv, modRevision: rev }, prevKv } };
+    await this.#ready.catch(() => undefined);
+    await this.#send({ call: 'close' });
+    await this.#worker.terminate();
   }
 }
