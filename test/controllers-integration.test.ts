@@ -63,7 +63,11 @@ test('a silent node goes Unknown and tainted, its pods Unknown and evicted after
   assert.ok(Date.now() - silentAt >= 1000, 'not before the grace period');
   assert.equal(unknown.reason, 'NodeStatusUnknown');
   assert.equal(unknown.message, 'Kubelet stopped posting node status.');
-  const taints = (await client.get<Node>(nodes, undefined, 'life-0')).spec?.taints ?? [];
+  // The condition and the taints are two writes: wait for the second.
+  const taints = await until('taints', async () => {
+    const t = (await client.get<Node>(nodes, undefined, 'life-0')).spec?.taints ?? [];
+    return t.length >= 2 ? t : null;
+  });
   assert.deepEqual(taints.map((t) => `${t.key}:${t.effect}`).sort(), ['node.kubernetes.io/unreachable:NoExecute', 'node.kubernetes.io/unreachable:NoSchedule']);
   assert.ok(taints.every((t) => t.timeAdded));
   const lost = await until('pod Unknown', async () => {

@@ -12,7 +12,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BERTH_BIN, startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from './support/server.js';
 import { ensureTestImages } from './support/images.js';
 import { KUBECTL, kubectl } from './support/kubectl.js';
 
@@ -107,9 +107,7 @@ after(async () => {
   if (!server) return;
   // Graceful, and waited for: the kubelet tears each Pod down before the server stops (killall is the backstop).
   await k(['delete', 'pods', '--all', '--grace-period=1']);
-  await server.stop();
-  await sh(process.execPath, [BERTH_BIN, 'killall', '--data-dir', server.dataDir]);
-  await rm(server.dataDir, { recursive: true, force: true });
+  await server.dispose();
   await rm(hostDir, { recursive: true, force: true });
 });
 

@@ -5,7 +5,7 @@
 // closed port gives.
 
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { WebSocket } from 'ws';
 import { loadKubeconfig } from '../src/client/kubeconfig.js';
 import { ensureTestImages, freePort } from './support/images.js';
 import { KUBECTL, kubectl } from './support/kubectl.js';
-import { BERTH_BIN, startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from './support/server.js';
 
 const KUBECTL_127 = '/usr/lib/google-cloud-sdk/bin/kubectl.1.27';
 const LINE = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\n';
@@ -115,8 +115,6 @@ after(async () => {
   if (!server) return;
   // Graceful and waited for, then killall as the backstop, before the data dir goes.
   await k(['delete', 'pods', '--all', '--grace-period=1']);
-  await server.stop();
-  await new Promise<void>((resolve) => execFile(process.execPath, [BERTH_BIN, 'killall', '--data-dir', server.dataDir], () => resolve()));
   await server.dispose();
   await rm(home, { recursive: true, force: true });
 });

@@ -1,7 +1,8 @@
 // Starts a real `berth server` process for a test: its own data dir, a free port, and the
 // kubeconfig it writes. kill() is kill -9, for crash tests; start again on the same dataDir.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -18,7 +19,7 @@ export interface TestServer {
   stop(): Promise<void>;
   /** kill -9; keeps the data dir. */
   kill(): Promise<void>;
-  /** Stops and removes the data dir. */
+  /** Stops, stops any containers it ran (berth killall), and removes the data dir. */
   dispose(): Promise<void>;
   /** What the server wrote to stderr so far. */
   logs(): string;
@@ -65,6 +66,11 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     kill: () => stopWith('SIGKILL'),
     dispose: async () => {
       await stopWith('SIGTERM');
+      // A server with a kubelet leaves its containers running (the next start adopts them): stop them
+      // and their mounts before the data dir can go.
+      if (existsSync(join(dataDir, 'runtime'))) {
+        await new Promise<void>((resolve) => execFile(process.execPath, [BERTH_BIN, 'killall', '--data-dir', dataDir], () => resolve()));
+      }
       await rm(dataDir, { recursive: true, force: true });
     },
     logs: () => log,
