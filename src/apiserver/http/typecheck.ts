@@ -101,8 +101,9 @@ function check(ctx: Ctx, value: unknown, s: Schema, owner: string, path: string,
         const child = r.properties ? r.properties[k] : r.additionalProperties;
         if (!child) continue; // unknown: field validation's business
         const childPath = r.properties ? (path ? `${path}.${k}` : k) : path;
-        if (o[k] === null) {
-          if (r.properties) delete o[k];
+        // undefined can only come from code (a patch that removed the field): absent, like null.
+        if (o[k] === null || o[k] === undefined) {
+          if (r.properties || o[k] === undefined) delete o[k];
           else o[k] = zeroOf(child);
           continue;
         }
