@@ -105,13 +105,22 @@ export class NodeLifecycleController {
 
   /** Adds or removes the unreachable taints; returns the taints the node now has. */
   async #setTaints(node: Node, present: boolean): Promise<readonly Taint[]> {
-    const current = node.spec?.taints ?? [];
-    const next = withUnreachableTaints(current, present, isoNow());
-    if (!next) return current;
-    this.#log(`node ${node.metadata.name}: ${present ? 'adding' : 'removing'} ${unreachableTaintKey} taints`);
-    // The resourceVersion makes this a compare-and-swap: a concurrent change to the taints wins and we retry.
-    await this.#client.patch(nodes, undefined, node.metadata.name!, 'merge', { metadata: { resourceVersion: node.metadata.resourceVersion }, spec: { taints: next } });
-    return next;
+    for (let attempt = 0; ; attempt++) {
+      const current = node.spec?.taints ?? [];
+      const next = withUnreachableTaints(current, present, isoNow());
+      if (!next) return current;
+      this.#log(`node ${node.metadata.name}: ${present ? 'adding' : 'removing'} ${unreachableTaintKey} taints`);
+      try {
+        // The resourceVersion makes this a compare-and-swap, so a concurrent change to the taints is never lost.
+        await this.#client.patch(nodes, undefined, node.metadata.name!, 'merge', { metadata: { resourceVersion: node.metadata.resourceVersion }, spec: { taints: next } });
+        return next;
+      } catch (e) {
+        // Our copy was stale (the cache lags the write we just made, or the kubelet wrote): read it fresh
+        // and try again now rather than after the queue's backoff.
+        if (!isApiError(e, 'Conflict') || attempt >= 5) throw e;
+        node = await this.#client.get<Node>(nodes, undefined, node.metadata.name!);
+      }
+    }
   }
 
   /** Deletes the Pods whose toleration has run out; returns when the next one is due. */
