@@ -9,6 +9,7 @@ import { after, before, it } from 'node:test';
 import { loadKubeconfig } from '../src/client/kubeconfig.js';
 import { apiFor, pod, type Api } from './support/api.js';
 import { startServer, type TestServer } from './support/server.js';
+import { prng } from './support/prng.js';
 
 const DURATION_MS = Number(process.env.FUZZ_MS ?? 15_000);
 const WORKERS = 4;
@@ -32,18 +33,6 @@ after(async () => {
   await server?.dispose();
 });
 
-/** mulberry32, as in the store property test. */
-function prng(s: number): { next(): number; int(n: number): number; pick<T>(xs: readonly T[]): T; chance(p: number): boolean } {
-  let a = s >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n) => Math.floor(next() * n), pick: (xs) => xs[Math.floor(next() * xs.length)], chance: (p) => next() < p };
-}
 type Rng = ReturnType<typeof prng>;
 
 interface Req {

@@ -4,35 +4,13 @@
 
 import assert from 'node:assert/strict';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import wt from 'node:worker_threads';
-import zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import type * as K8s from '@kubernetes/client-node';
 import { apiFor } from './support/api.js';
+import { loadClientNode } from './support/clientnode.js';
 import { startServer, type TestServer } from './support/server.js';
+import { until as waitUntil } from './support/wait.js';
 
-// Loading @kubernetes/client-node on Node 20: its 2.x releases depend on undici 8 (Node >= 22.19),
-// which at load time calls zlib.createZstdDecompress.bind(...) and worker_threads.markAsUncloneable(),
-// and in fetch() calls Promise.withResolvers() — all missing on Node 20, so a plain import throws.
-// Deep imports of dist files do not avoid it (config.js and watch.js import undici themselves). The
-// three pieces are filled in here, then the package is loaded with a dynamic import, which runs after
-// them (a static import would be hoisted above). See clientnode-api.test.ts for the details.
-async function loadClientNode(): Promise<typeof K8s> {
-  const z = zlib as unknown as Record<string, unknown>;
-  if (typeof z.createZstdDecompress !== 'function') z.createZstdDecompress = () => { throw new Error('zstd is not available on this Node.js'); };
-  const w = wt as unknown as Record<string, unknown>;
-  if (typeof w.markAsUncloneable !== 'function') w.markAsUncloneable = () => {};
-  const P = Promise as unknown as { withResolvers?: unknown };
-  if (typeof P.withResolvers !== 'function') {
-    P.withResolvers = function withResolvers<T>(this: PromiseConstructor) {
-      let resolve!: (v: T) => void;
-      let reject!: (e: unknown) => void;
-      const promise = new this<T>((a, b) => { resolve = a; reject = b; });
-      return { promise, resolve, reject };
-    };
-  }
-  return import('@kubernetes/client-node');
-}
 
 const k8s = await loadClientNode();
 const NS = 'default';
@@ -50,13 +28,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (what: string, cond: () => boolean | Promise<boolean>, ms = 20_000): Promise<true> => waitUntil(what, async () => (await cond()) || undefined, ms, 50);
 
 interface Tracked {
   informer: K8s.Informer<K8s.V1ConfigMap> & K8s.ObjectCache<K8s.V1ConfigMap>;

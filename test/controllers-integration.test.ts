@@ -9,6 +9,7 @@ import { nodes, pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import { HollowNodes } from '../src/runtime/sim/hollownodes.js';
 import { startServer, type TestServer } from './support/server.js';
+import { until as waitUntil } from './support/wait.js';
 
 let server: TestServer;
 let client: RestClient;
@@ -22,15 +23,8 @@ after(async () => {
   await server.dispose();
 });
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn().catch((e: unknown) => (isApiError(e, 'NotFound') ? ('gone' as unknown as T) : Promise.reject(e)));
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = <T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> =>
+  waitUntil(what, () => fn().catch((e: unknown) => (isApiError(e, 'NotFound') ? ('gone' as unknown as T) : Promise.reject(e))), timeoutMs, 50);
 
 const boundPod = (name: string, nodeName: string, tolerationSeconds?: number): KObject => ({
   metadata: { name, namespace: 'default' },

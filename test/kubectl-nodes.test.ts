@@ -7,21 +7,13 @@ import { RestClient } from '../src/client/rest.js';
 import { HollowNodes } from '../src/runtime/sim/hollownodes.js';
 import { kubectl } from './support/kubectl.js';
 import { startServer, type TestServer } from './support/server.js';
+import { until } from './support/wait.js';
 
 let server: TestServer;
 let client: RestClient;
 const sim = new AbortController();
 const k = (args: string[], input?: string) => kubectl(server.kubeconfig, args, input === undefined ? {} : { input });
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 const nodeOf = async (pod: string) => (await k(['get', 'pod', pod, '-o', 'jsonpath={.spec.nodeName}'])).stdout;
 const run = (name: string) => k(['run', name, '--image=busybox', '--restart=Never']);

@@ -15,6 +15,7 @@ import { makePauseRootfs } from '../src/runtime/runc/pause.js';
 import { RuncRuntime } from '../src/runtime/runc/runtime.js';
 import { ensureTestImages } from './support/images.js';
 import { FakeCluster } from './kubelet-fake-cluster.js';
+import { until } from './support/wait.js';
 
 let dir: string;
 let cluster: FakeCluster;
@@ -67,15 +68,6 @@ function makePod(name: string, containers: Container[], spec: Partial<Pod['spec'
   return pod;
 }
 
-async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const statusOf = (p: Pod): PodStatus | undefined => cluster.get(p.metadata.uid!)?.status;
 

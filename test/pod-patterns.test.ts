@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { startServer, type TestServer } from './support/server.js';
 import { ensureTestImages } from './support/images.js';
 import { KUBECTL, kubectl } from './support/kubectl.js';
+import { until } from './support/wait.js';
 
 let server: TestServer;
 let hostDir: string;
@@ -30,16 +31,6 @@ async function jsonpath(obj: string, path: string): Promise<string> {
   return (await k(['get', obj, '-o', `jsonpath=${path}`])).stdout;
 }
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 40_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    const v = await fn().catch((e: unknown) => ((last = e), undefined));
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** Applies a Pod manifest (JSON is YAML) and asserts kubectl accepted it. */
 async function apply(pod: object): Promise<void> {

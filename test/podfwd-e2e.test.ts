@@ -16,6 +16,7 @@ import { loadKubeconfig } from '../src/client/kubeconfig.js';
 import { ensureTestImages, freePort } from './support/images.js';
 import { KUBECTL, kubectl } from './support/kubectl.js';
 import { startServer, type TestServer } from './support/server.js';
+import { until } from './support/wait.js';
 
 const KUBECTL_127 = '/usr/lib/google-cloud-sdk/bin/kubectl.1.27';
 const LINE = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\n';
@@ -26,16 +27,6 @@ let home: string;
 const k = (args: string[], input?: string) => kubectl(server.kubeconfig, args, input === undefined ? {} : { input });
 const forwarders = new Set<ChildProcess>();
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    const v = await fn().catch((e: unknown) => ((last = e), undefined));
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 interface Forward {
   port: number;

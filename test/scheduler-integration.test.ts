@@ -7,6 +7,7 @@ import { events, nodes, pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import { Scheduler } from '../src/scheduler/scheduler.js';
 import { startServer, type TestServer } from './support/server.js';
+import { until } from './support/wait.js';
 
 let server: TestServer;
 let client: RestClient;
@@ -30,15 +31,6 @@ const pod = (ns: string, name: string, cpu = '100m'): KObject => ({
   spec: { containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu } } }] },
 });
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function ensureNamespace(ns: string): Promise<void> {
   await client.create({ group: '', version: 'v1', plural: 'namespaces', namespaced: false, kind: 'Namespace' }, undefined, { metadata: { name: ns } }).catch(() => undefined);

@@ -12,6 +12,7 @@ import { buildImage } from '../src/runtime/images/build/index.js';
 import { ImageStore } from '../src/runtime/images/store.js';
 import { kubectl } from './support/kubectl.js';
 import { startServer, type TestServer } from './support/server.js';
+import { until } from './support/wait.js';
 
 const SEED = new URL('../../seed-manifests/', import.meta.url);
 let server: TestServer;
@@ -21,15 +22,6 @@ async function jsonpath(obj: string, path: string): Promise<string> {
   return (await k(['get', obj, '-o', `jsonpath=${path}`])).stdout;
 }
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function httpGet(ip: string, path = '/'): Promise<string> {
   return new Promise((resolve, reject) => {

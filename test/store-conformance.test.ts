@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SqliteBackend } from '../src/store/sqlite.js';
 import { StoreError, type Backend, type KV, type StoreEvent } from '../src/store/types.js';
+import { prng } from './support/prng.js';
 
 export interface OpenOptions {
   /** Revisions of history kept by automatic compaction. */
@@ -357,18 +358,6 @@ export function backendConformance(name: string, newHarness: () => Promise<Harne
   });
 }
 
-/** mulberry32: small, fast, good enough to drive tests, and reproducible from one 32-bit seed. */
-export function prng(seed: number): { next(): number; int(n: number): number; pick<T>(xs: readonly T[]): T; chance(p: number): boolean } {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n) => Math.floor(next() * n), pick: (xs) => xs[Math.floor(next() * xs.length)], chance: (p) => next() < p };
-}
 
 interface ModelKV {
   value: string;
