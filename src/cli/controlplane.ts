@@ -3,6 +3,7 @@
 
 import { HttpsTransport } from '../client/https-transport.js';
 import { RestClient } from '../client/rest.js';
+import { SharedInformers } from '../client/shared.js';
 import type { KeyPair } from '../apiserver/auth/certs.js';
 import { startControllers } from '../controllers/index.js';
 import { Scheduler } from '../scheduler/scheduler.js';
@@ -21,9 +22,12 @@ export interface ControlPlaneOptions {
 
 export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): void {
   const log = (l: string): void => void process.stderr.write(`${l}\n`);
-  const scheduler = new Scheduler({ client: clientFor(o.server, o.ca, o.identity, 'berth-scheduler'), log: (l) => log(`scheduler: ${l}`) });
+  const client = clientFor(o.server, o.ca, o.identity, 'berth-controlplane');
+  // One watch per resource for the scheduler and every controller in this process.
+  const informers = new SharedInformers(client, (e) => log(`watch: ${(e as Error).message}`));
+  const scheduler = new Scheduler({ client, informers, log: (l) => log(`scheduler: ${l}`) });
   void scheduler.start(signal).catch((e) => log(`scheduler stopped: ${(e as Error).message}`));
-  void startControllers(clientFor(o.server, o.ca, o.identity, 'berth-controllers'), { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
+  void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, informers, log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
     log(`controllers stopped: ${(e as Error).message}`),
   );
 }

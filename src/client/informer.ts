@@ -54,6 +54,7 @@ export class Informer<T extends KObject> {
   #synced = false;
   #syncWaiters: (() => void)[] = [];
   #resourceVersion = '';
+  #running: Promise<void> | undefined;
 
   constructor(client: RestClient, res: Resource, opts: InformerOptions<T> = {}) {
     this.#client = client;
@@ -62,8 +63,10 @@ export class Informer<T extends KObject> {
     for (const name of Object.keys(opts.indexers ?? {})) this.#indices.set(name, new Map());
   }
 
+  /** Adds handlers; on an informer that has already listed, they first see every cached object as added. */
   addHandlers(h: Handlers<T>): void {
     this.#handlers.push(h);
+    if (this.#synced && h.onAdd) for (const obj of this.#items.values()) h.onAdd(obj);
   }
 
   hasSynced(): boolean {
@@ -100,7 +103,12 @@ export class Informer<T extends KObject> {
   }
 
   /** Lists and watches until the signal aborts. */
-  async run(signal: AbortSignal): Promise<void> {
+  /** Lists and watches until signal aborts. Shared informers are run by several owners: only the first call starts it. */
+  run(signal: AbortSignal): Promise<void> {
+    return (this.#running ??= this.#run(signal));
+  }
+
+  async #run(signal: AbortSignal): Promise<void> {
     const { initial, max } = this.#opts.backoffMs ?? { initial: 200, max: 30_000 };
     let delay = initial;
     let needList = true;

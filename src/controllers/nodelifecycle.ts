@@ -6,8 +6,9 @@
 
 import { isApiError } from '../api/errors.js';
 import type { Lease, Node, Pod, Taint } from '../api/types.js';
-import { Informer } from '../client/informer.js';
-import { leases, nodes, pods } from '../client/resources.js';
+import { SharedInformers } from '../client/shared.js';
+import type { Informer } from '../client/informer.js';
+import { nodes, pods } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { evictionTime, lostPodStatus, unknownConditions, unreachableTaintKey, withUnreachableTaints } from './nodehealth.js';
@@ -20,9 +21,10 @@ export interface NodeLifecycleOptions {
   /** How often each node is looked at. */
   monitorPeriodMs?: number;
   log?: (line: string) => void;
+  /** Informers shared with the other components of this process. */
+  informers?: SharedInformers;
 }
 
-const leaseNamespace = 'kube-node-lease';
 
 const isoNow = (ms = Date.now()) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 
@@ -45,10 +47,10 @@ export class NodeLifecycleController {
     this.#startupGrace = opts.startupGracePeriodMs ?? 60_000;
     this.#period = opts.monitorPeriodMs ?? 5_000;
     this.#log = opts.log ?? ((l) => process.stderr.write(`node-lifecycle: ${l}\n`));
-    const onError = (e: unknown) => this.#log(`watch: ${(e as Error).message}`);
-    this.#nodes = new Informer<Node>(client, nodes, { onError });
-    this.#leases = new Informer<Lease>(client, leases, { namespace: leaseNamespace, onError });
-    this.#pods = new Informer<Pod>(client, pods, { onError, indexers: { node: (p) => (p.spec.nodeName ? [p.spec.nodeName] : []) } });
+    const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
+    this.#nodes = informers.nodes();
+    this.#leases = informers.nodeLeases();
+    this.#pods = informers.pods();
     this.#nodes.addHandlers({
       onAdd: (n) => this.#queue.add(n.metadata.name!),
       onUpdate: (_o, n) => this.#queue.add(n.metadata.name!),

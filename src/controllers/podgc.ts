@@ -7,6 +7,7 @@ import type { Node, Pod } from '../api/types.js';
 import { Informer, splitKey, keyOf } from '../client/informer.js';
 import { nodes, pods } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
+import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
 
 export class PodGarbageCollector {
@@ -16,12 +17,12 @@ export class PodGarbageCollector {
   #queue = new WorkQueue();
   #log: (line: string) => void;
 
-  constructor(client: RestClient, opts: { log?: (line: string) => void } = {}) {
+  constructor(client: RestClient, opts: { log?: (line: string) => void; informers?: SharedInformers } = {}) {
     this.#client = client;
     this.#log = opts.log ?? ((l) => process.stderr.write(`pod-gc: ${l}\n`));
-    const onError = (e: unknown) => this.#log(`watch: ${(e as Error).message}`);
-    this.#nodes = new Informer<Node>(client, nodes, { onError });
-    this.#pods = new Informer<Pod>(client, pods, { onError, indexers: { node: (p) => (p.spec.nodeName ? [p.spec.nodeName] : []) } });
+    const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
+    this.#nodes = informers.nodes();
+    this.#pods = informers.pods();
     const check = (p: Pod) => {
       if (p.spec.nodeName && !this.#nodes.get(p.spec.nodeName)) this.#queue.add(keyOf(p));
     };

@@ -5,8 +5,8 @@
 import { isApiError } from '../api/errors.js';
 import type { Node, Pod } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
-import { Informer } from '../client/informer.js';
-import { nodes, pods } from '../client/resources.js';
+import { SharedInformers } from '../client/shared.js';
+import type { Informer } from '../client/informer.js';
 import type { RestClient } from '../client/rest.js';
 import { Algorithm, type AlgorithmOptions } from './algorithm.js';
 import { Binder } from './binder.js';
@@ -23,6 +23,8 @@ export interface SchedulerOptions {
   /** Bindings allowed in flight at once. */
   maxInFlightBindings?: number;
   log?: (line: string) => void;
+  /** Informers shared with the other components of this process. */
+  informers?: SharedInformers;
 }
 
 export class Scheduler {
@@ -49,9 +51,9 @@ export class Scheduler {
     this.#binder = new Binder(this.#client, this.#recorder);
     this.#maxInFlight = opts.maxInFlightBindings ?? 128;
     this.#log = opts.log ?? ((l) => process.stderr.write(`scheduler: ${l}\n`));
-    const onError = (e: unknown) => this.#log(`watch: ${(e as Error).message}`);
-    this.#pods = new Informer<Pod>(this.#client, pods, { onError });
-    this.#nodes = new Informer<Node>(this.#client, nodes, { onError });
+    const informers = opts.informers ?? new SharedInformers(this.#client, (e) => this.#log(`watch: ${(e as Error).message}`));
+    this.#pods = informers.pods();
+    this.#nodes = informers.nodes();
     this.#pods.addHandlers({
       onAdd: (p) => this.#onPod(p),
       onUpdate: (_old, p) => this.#onPod(p),
