@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { setMaxListeners } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
 import { Registry } from '../apiserver/registry/index.js';
@@ -87,6 +88,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const url = `https://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   await writeKubeconfig(join(dataDir, 'kubeconfig.yaml'), kubeconfigYaml(url, pki.ca.cert, admin, 'admin'));
   const components = new AbortController();
+  // Every informer, queue and timer of every component listens on this one signal.
+  setMaxListeners(0, components.signal);
   startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!) }, components.signal);
   if (!values['disable-agent']) {
     const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');

@@ -1,5 +1,5 @@
-// The network berth configures for its Pods: one bridge acting as the Pods' gateway with masquerading
-// to the outside, addresses from the node's pod CIDR, loopback, and hostPort forwarding via portmap.
+// The network berth configures for its Pods: one bridge acting as the Pods' gateway (masquerading to
+// the outside is set up once by network.ts), addresses from the node's pod CIDR, loopback, and hostPort forwarding via portmap.
 
 export interface NetworkList {
   cniVersion: string;
@@ -18,7 +18,9 @@ export function podNetworkConflist(opts: { bridge: string; podCIDR: string; ipam
         type: 'bridge',
         bridge: opts.bridge,
         isGateway: true,
-        ipMasq: true,
+        // Masquerading is one rule for the whole pod CIDR (network.ts), not a chain per Pod: the
+        // bridge plugin's per-Pod iptables calls serialise on the xtables lock when many Pods start.
+        ipMasq: false,
         hairpinMode: true,
         ipam: {
           type: 'host-local',

@@ -2,7 +2,7 @@
 // attachment's result on disk so DEL gets its prevResult even after berth restarts.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCommand } from './command.js';
+import { runChecked, runCommand } from './command.js';
 import { CNI_VERSION, loopbackConfig, podNetworkConflist, type NetworkList } from './conflist.js';
 import { invokePlugin, type Attachment, type CniResult } from './plugin.js';
 
@@ -32,6 +32,7 @@ export class CniNetwork {
   readonly #conflist: NetworkList;
   readonly #confDir: string;
   readonly #resultsDir: string;
+  readonly #podCIDR: string;
   #written?: Promise<void>;
 
   constructor(opts: CniNetworkOptions) {
@@ -39,6 +40,7 @@ export class CniNetwork {
     this.#binDir = opts.binDir;
     this.#confDir = opts.confDir ?? opts.stateDir;
     this.#resultsDir = join(opts.stateDir, 'results');
+    this.#podCIDR = opts.podCIDR;
     this.#conflist = podNetworkConflist({ bridge: this.bridge, podCIDR: opts.podCIDR, ipamDir: join(opts.stateDir, 'ipam') });
   }
 
@@ -73,9 +75,21 @@ export class CniNetwork {
     await this.#runChain('CHECK', { containerId: sandboxId, netns: record.netns, ifName: POD_IFNAME }, record.portMappings, record.result);
   }
 
-  /** Deletes the bridge (after every Pod has been detached). */
+  /** Deletes the bridge and the masquerade rule (after every Pod has been detached). */
   async removeBridge(): Promise<void> {
+    await runCommand('iptables', ['-t', 'nat', '-D', 'POSTROUTING', ...this.#masqueradeRule()]);
     await runCommand('ip', ['link', 'del', this.bridge]);
+  }
+
+  /** Traffic from the Pods to anywhere but other Pods leaves with the node's address. */
+  #masqueradeRule(): string[] {
+    return ['-s', this.#podCIDR, '!', '-d', this.#podCIDR, '-m', 'comment', '--comment', `berth pod network ${this.bridge}`, '-j', 'MASQUERADE'];
+  }
+
+  async #ensureMasquerade(): Promise<void> {
+    const rule = this.#masqueradeRule();
+    const present = (await runCommand('iptables', ['-t', 'nat', '-C', 'POSTROUTING', ...rule])).code === 0;
+    if (!present) await runChecked('iptables', ['-t', 'nat', '-A', 'POSTROUTING', ...rule]);
   }
 
   /** Executes the plugin chain: ADD in order feeding each result forward, DEL/CHECK in reverse with ADD's result. */
@@ -107,6 +121,7 @@ export class CniNetwork {
       await mkdir(this.#resultsDir, { recursive: true });
       await mkdir(this.#confDir, { recursive: true });
       await writeFile(join(this.#confDir, '10-berth.conflist'), JSON.stringify(this.#conflist, null, 2));
+      await this.#ensureMasquerade();
     })();
     return this.#written;
   }
