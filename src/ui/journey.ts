@@ -59,7 +59,8 @@ const COLOURS: Record<JourneyStep['actor'], string> = { 'api server': '#1f77b4',
 export function journeySvg(pod: Pod, steps: JourneyStep[]): string {
   const width = 900;
   const left = 110;
-  const right = 40;
+  // Room on the right for the last step's label.
+  const right = 160;
   const laneH = 70;
   const top = 50;
   const height = top + LANES.length * laneH + 50;
