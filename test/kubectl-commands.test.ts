@@ -329,8 +329,8 @@ describe('create, replace, edit', () => {
 
   // kubectl's generator subcommands (create configmap|secret|namespace|serviceaccount) use the typed
   // clientset, which sends the object as protobuf (application/vnd.kubernetes.protobuf) and does not
-  // fall back to JSON on 415; berth decodes JSON and YAML bodies only.
-  it('create configmap --from-literal (a protobuf request body)', { todo: 'berth does not decode protobuf request bodies' }, async () => {
+  // fall back to JSON on 415.
+  it('create configmap --from-literal (a protobuf request body)', async () => {
     const r = await k(['create', 'configmap', 'literal', '--from-literal=k=v']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout.trim(), 'configmap/literal created');
