@@ -39,7 +39,8 @@ export async function registerImage(parts: StoreParts, reg: Registration): Promi
     throw new ImageError('ErrImagePull', `image config lists ${diffIds.length} layers but the manifest has ${reg.manifest.layers.length}`);
   }
   const layerRecords: LayerRecord[] = reg.manifest.layers.map((l, i) => ({ digest: l.digest, mediaType: l.mediaType, size: l.size, diffId: diffIds[i]! }));
-  for (const l of layerRecords) await layers.ensure(l);
+  // Layers unpack into directories of their own, so they unpack side by side.
+  await Promise.all(layerRecords.map((l) => layers.ensure(l)));
   const now = new Date().toISOString();
   const rec: ImageRecord = {
     id: reg.manifest.config.digest,
