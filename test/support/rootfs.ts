@@ -1,7 +1,7 @@
 // Root filesystems for runtime tests without an image store: a busybox tree built from the host's
 // static busybox, a provider that gives each container its own writable overlay, and a runtime over them.
 import { execFileSync } from 'node:child_process';
-import { access, copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChecked, runCommand } from '../../src/runtime/cni/command.js';
@@ -9,6 +9,7 @@ import { CniNetwork } from '../../src/runtime/cni/network.js';
 import { cleanupAll } from '../../src/runtime/runc/cleanup.js';
 import { makePauseRootfs } from '../../src/runtime/runc/pause.js';
 import { RuncRuntime } from '../../src/runtime/runc/runtime.js';
+import { exists } from '../../src/util/fs.js';
 
 const BUSYBOX = '/bin/busybox';
 
@@ -40,14 +41,6 @@ export function overlayRootfsProvider(base: string, workDir: string) {
   };
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await access(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A RuncRuntime over fresh temp state, with its own bridge and pod CIDR so parallel tests never meet. */
 export async function makeTestRuntime() {

@@ -1,7 +1,7 @@
 // Imports image archives: an OCI image layout (as `skopeo copy … oci-archive:` or `docker save`
 // since Docker 25 write) and the classic `docker save` format with manifest.json.
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { digestOf, hexOf } from './digest.js';
 import { ImageError } from './errors.js';
@@ -13,6 +13,7 @@ import { hostPlatform, selectManifest } from './platform.js';
 import { normalizeReference, formatReference, repositoryOf, parseReference } from './reference.js';
 import { registerImage, type StoreParts } from './register.js';
 import { isGzip } from './unpack.js';
+import { exists } from '../../util/fs.js';
 
 export interface ImportOptions {
   /** Reference for images the archive does not name (or names only by tag). */
@@ -36,9 +37,6 @@ export async function importArchive(parts: StoreParts, scratch: string, file: st
   }
 }
 
-async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false);
-}
 
 async function copyBlob(parts: StoreParts, dir: string, digest: string): Promise<void> {
   if (await parts.blobs.has(digest)) return;

@@ -1,7 +1,8 @@
 // The pause process that holds a Pod's namespaces. catatonit is statically linked, so the binary alone
 // is a complete root filesystem; an images-built pause rootfs with /pause works as well.
-import { access, copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { exists } from '../../util/fs.js';
 
 const HOST_CATATONIT = '/usr/bin/catatonit';
 
@@ -20,11 +21,3 @@ export async function pauseArgv(rootfs: string): Promise<string[]> {
   throw new Error(`no pause binary (/catatonit or /pause) in ${rootfs}`);
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await access(p);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,0 +1,11 @@
+import { access } from 'node:fs/promises';
+
+/** Whether a path exists (any kind of file). */
+export async function exists(p: string): Promise<boolean> {
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
