@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   runc conmon catatonit containernetworking-plugins iproute2 iptables openssl
   busybox-static mmdebstrap skopeo umoci docker-registry apache2-utils attr
-  etcd-server etcd-client podman kubectl
+  etcd-server etcd-client podman
 )
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -17,6 +17,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# kubectl comes with the machine here (the Google Cloud SDK repository); install it when a repository offers it.
+command -v kubectl >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubectl >/dev/null 2>&1 ||
+  echo "setup: kubectl is not installed and no repository offers it; install kubectl to use berth and run the tests" >&2
 # Debian's registry package starts a service on :5000 that the tests do not use.
 systemctl disable --now docker-registry >/dev/null 2>&1 || true
 
