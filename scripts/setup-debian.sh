@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything berth needs on a fresh Debian 12 machine (run as root): the runtime parts
-# (runc, conmon, catatonit, CNI plugins), image tools, etcd and the test peers, then the npm packages,
+# (runc, conmon, catatonit, CNI plugins), image tools and the peers the tests and benchmarks use, then the npm packages,
 # and builds berth. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,14 +8,14 @@ cd "$(dirname "$0")/.."
 packages=(
   runc conmon catatonit containernetworking-plugins iproute2 iptables openssl
   busybox-static mmdebstrap skopeo umoci docker-registry apache2-utils attr
-  etcd-server etcd-client podman
+  podman
 )
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 # kubectl comes with the machine here (the Google Cloud SDK repository); install it when a repository offers it.
 command -v kubectl >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubectl >/dev/null 2>&1 ||
