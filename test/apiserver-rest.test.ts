@@ -107,6 +107,13 @@ describe('bad input', () => {
     assert.equal((await api.call('GET', `${P}/strict`)).status, 404);
   });
 
+  it('answers a strategic merge patch that breaks apiVersion with 400, not 500', async () => {
+    const r = await api.call('PATCH', `${P}/a`, { apiVersion: { not: 'a string' } }, { 'Content-Type': 'application/strategic-merge-patch+json' });
+    assert.equal(r.status, 400, JSON.stringify(r.body));
+    assert.equal(r.body.kind, 'Status');
+    assert.equal((await api.call('GET', `${P}/a`)).body.apiVersion, 'v1');
+  });
+
   it('refuses bodies over 3 MiB with 413', async () => {
     const big = pod('big', { metadata: { name: 'big', annotations: { a: 'x'.repeat(3.5 * 1024 * 1024) } } });
     const r = await api.call('POST', P, big);

@@ -178,6 +178,8 @@ export function definitions(): ReadonlyMap<string, Schema> {
 
 /** The definition name for an apiVersion and kind (`v1`, `Pod`), if served. */
 export function definitionOf(apiVersion: string, kind: string): string | undefined {
+  // Both come from request bodies (a patch may set them to anything): only strings name a kind.
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
   return (cache ??= build()).byGvk.get(`${group}/${version}/${kind}`);
 }
