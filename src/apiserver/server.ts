@@ -16,7 +16,7 @@ import { handleResource } from './handlers/resource.js';
 import { sendJson } from './handlers/respond.js';
 import { handleMeta } from './handlers/meta.js';
 import type { Registry } from './registry/index.js';
-import type { RequestContext } from './registry/context.js';
+import { checkDryRun, type RequestContext } from './registry/context.js';
 
 /** Paths any client may read without credentials, as kube-apiserver's default RBAC allows. */
 const PUBLIC = new Set(['/livez', '/readyz', '/healthz', '/version']);
@@ -44,7 +44,7 @@ function fail(res: ServerResponse, e: unknown): void {
 
 function contextFor(user: UserInfo, q: URLSearchParams): RequestContext {
   const dryRun = q.getAll('dryRun');
-  if (dryRun.some((d) => d !== 'All')) throw new ApiError('BadRequest', `Invalid dryRun value: ${dryRun.join(',')}; only "All" is supported`);
+  checkDryRun(dryRun);
   const fv = q.get('fieldValidation') ?? 'Warn';
   if (!['Strict', 'Warn', 'Ignore'].includes(fv)) throw new ApiError('BadRequest', `fieldValidation must be one of "Strict", "Warn", "Ignore"; got "${fv}"`);
   const fm = q.get('fieldManager') ?? undefined;

@@ -15,7 +15,7 @@ import { checkTypes } from '../http/typecheck.js';
 import { apiVersionOf } from '../../api/schema/resources.js';
 import { successStatus } from '../http/status.js';
 import type { ResourceRoute } from '../http/route.js';
-import type { RequestContext } from '../registry/context.js';
+import { checkDryRun, type RequestContext } from '../registry/context.js';
 import { bindPod } from '../registry/kinds/pod.js';
 import type { Registry } from '../registry/index.js';
 import { INTERNAL, parseResourceVersion, type RestStorage } from '../registry/rest.js';
@@ -45,9 +45,28 @@ function checkFields(storage: RestStorage, obj: Record<string, unknown>, ctx: Re
   ctx.warnings.push(...unknownFieldWarnings(unknown));
 }
 
-function checkedDeleteOptions(body: Record<string, unknown>): Record<string, unknown> {
+interface DeleteBody {
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+  propagationPolicy?: string;
+  dryRun?: string[];
+}
+
+/** DeleteOptions as upstream reads them: the body first, then any query parameter in its place. A dryRun
+ * in the body (what kubectl sends) counts as much as one in the query. */
+function deleteOptions(body: DeleteBody, q: URLSearchParams, ctx: RequestContext): { opts: DeleteBody; ctx: RequestContext } {
+  const dryRun = q.has('dryRun') ? q.getAll('dryRun') : (body.dryRun ?? []);
+  checkDryRun(dryRun);
+  const opts = { ...body, gracePeriodSeconds: intParam(q, 'gracePeriodSeconds') ?? body.gracePeriodSeconds };
+  return { opts, ctx: { ...ctx, dryRun: dryRun.length > 0 } };
+}
+
+async function readDeleteBody(req: IncomingMessage): Promise<DeleteBody> {
+  const raw = await readBody(req);
+  if (!raw.length) return {};
+  const body = decodeObject(raw, mediaType(req));
   checkTypes('v1', 'DeleteOptions', body);
-  return body;
+  return body as DeleteBody;
 }
 
 export async function handleResource(req: IncomingMessage, res: ServerResponse, url: URL, route: ResourceRoute, registry: Registry, ctx: RequestContext): Promise<void> {
@@ -79,8 +98,8 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     if (method !== 'POST') throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
     const body = decodeObject(await readBody(req), mediaType(req));
     checkTypes('policy/v1', 'Eviction', body);
-    const opts = (body.deleteOptions ?? {}) as { gracePeriodSeconds?: number };
-    await storage.delete(ns, name!, { gracePeriodSeconds: opts.gracePeriodSeconds }, ctx);
+    const d = deleteOptions((body.deleteOptions ?? {}) as DeleteBody, q, ctx);
+    await storage.delete(ns, name!, { gracePeriodSeconds: d.opts.gracePeriodSeconds, preconditions: d.opts.preconditions }, d.ctx);
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
   if (subresource && subresource !== 'status' && subresource !== 'finalize') {
@@ -183,12 +202,11 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       return sendJson(res, 200, storage.jsonOf(obj), ctx.warnings);
     }
     case 'DELETE': {
-      const raw = await readBody(req);
-      const opts = raw.length ? (checkedDeleteOptions(decodeObject(raw, mediaType(req))) as { gracePeriodSeconds?: number; preconditions?: { uid?: string; resourceVersion?: string }; propagationPolicy?: string }) : {};
-      const grace = intParam(q, 'gracePeriodSeconds') ?? opts.gracePeriodSeconds;
+      const { opts, ctx: dctx } = deleteOptions(await readDeleteBody(req), q, ctx);
+      const grace = opts.gracePeriodSeconds;
       if (name !== undefined) {
-        if (kind === 'Namespace') return sendJson(res, 200, await registry.namespaces.delete(name, ctx), ctx.warnings);
-        const { obj } = await storage.delete(ns, name, { gracePeriodSeconds: grace, preconditions: opts.preconditions }, ctx);
+        if (kind === 'Namespace') return sendJson(res, 200, await registry.namespaces.delete(name, dctx), ctx.warnings);
+        const { obj } = await storage.delete(ns, name, { gracePeriodSeconds: grace, preconditions: opts.preconditions }, dctx);
         return sendJson(res, 200, obj, ctx.warnings);
       }
       // Namespaces, for one, are not deleted by collection: only kinds that serve the verb are.
@@ -197,7 +215,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const page = storage.list(ns, predicates);
       const items: KObject[] = [];
       for (const e of page.entries) {
-        const r = await storage.delete(e.obj.metadata.namespace, e.obj.metadata.name!, { gracePeriodSeconds: grace }, ctx).catch((err) => {
+        const r = await storage.delete(e.obj.metadata.namespace, e.obj.metadata.name!, { gracePeriodSeconds: grace }, dctx).catch((err) => {
           if (err instanceof ApiError && err.code === 'NotFound') return null;
           throw err;
         });

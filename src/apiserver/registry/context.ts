@@ -1,3 +1,4 @@
+import { ApiError } from '../../api/errors.js';
 import type { UserInfo } from '../auth/identity.js';
 
 /** What a registry call knows of its request. */
@@ -9,4 +10,9 @@ export interface RequestContext {
   fieldValidation: string;
   /** Warnings to return in Warning headers. */
   warnings: string[];
+}
+
+/** Only "All" is a dry-run value kube-apiserver knows. */
+export function checkDryRun(values: string[]): void {
+  if (values.some((d) => d !== 'All')) throw new ApiError('BadRequest', `Invalid dryRun value: ${values.join(',')}; only "All" is supported`);
 }
