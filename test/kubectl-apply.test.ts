@@ -16,7 +16,7 @@ const pod = (image: string, extra: Record<string, unknown> = {}): KObject => ({
 });
 
 test('an Update records the writer as owner of every field it set, in fieldsV1 form', () => {
-  const mf = updateManagedFields(undefined, pod('nginx'), 'kubectl-client-side-apply', 'Update', { now: NOW });
+  const mf = updateManagedFields([], undefined, pod('nginx'), 'kubectl-client-side-apply', { now: NOW });
   assert.equal(mf.length, 1);
   assert.deepEqual(mf[0], {
     manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: 'v1', time: NOW, fieldsType: 'FieldsV1',
@@ -29,7 +29,7 @@ test('an Update records the writer as owner of every field it set, in fieldsV1 f
 
 test('server-side apply conflicts on a field another manager set to a different value', () => {
   const live = pod('nginx');
-  live.metadata.managedFields = updateManagedFields(undefined, live, 'kubectl-client-side-apply', 'Update', { now: NOW });
+  live.metadata.managedFields = updateManagedFields([], undefined, live, 'kubectl-client-side-apply', { now: NOW });
   assert.throws(() => applyPatch(live, pod('nginx:2'), 'kubectl'), (e) => {
     assert.ok(isApiError(e, 'Conflict'));
     const field = '.spec.containers[name="x"].image';
@@ -41,7 +41,7 @@ test('server-side apply conflicts on a field another manager set to a different 
 
 test('same values are shared, not conflicts; force takes a field over', () => {
   const live = pod('nginx');
-  live.metadata.managedFields = updateManagedFields(undefined, live, 'editor', 'Update', { now: NOW });
+  live.metadata.managedFields = updateManagedFields([], undefined, live, 'editor', { now: NOW });
   const shared = applyPatch(live, pod('nginx'), 'kubectl', { now: NOW });
   assert.deepEqual(shared.managedFields.map((e) => e.manager), ['editor', 'kubectl']);
 
@@ -56,7 +56,7 @@ test('apply creates when absent, keeps others\' fields, and drops fields the app
   const first = applyPatch(undefined, pod('nginx', { args: ['a'] }), 'kubectl', { now: NOW });
   assert.deepEqual((first.object.spec as { containers: unknown[] }).containers, [{ name: 'x', image: 'nginx', args: ['a'] }]);
   const withOther = { ...first.object, metadata: { ...first.object.metadata, annotations: { note: 'hi' } } };
-  withOther.metadata.managedFields = updateManagedFields(first.object, withOther, 'annotator', 'Update', { now: NOW });
+  withOther.metadata.managedFields = updateManagedFields(first.managedFields, first.object, withOther, 'annotator', { now: NOW });
   const second = applyPatch(withOther, pod('nginx'), 'kubectl', { now: NOW });
   assert.deepEqual((second.object.spec as { containers: unknown[] }).containers, [{ name: 'x', image: 'nginx' }]);
   assert.deepEqual(second.object.metadata.annotations, { note: 'hi' });
@@ -65,10 +65,10 @@ test('apply creates when absent, keeps others\' fields, and drops fields the app
 
 test('a write that changes a field moves it to the writer; removed fields leave every manager', () => {
   const v1 = pod('nginx');
-  v1.metadata.managedFields = updateManagedFields(undefined, v1, 'a', 'Update', { now: NOW });
+  v1.metadata.managedFields = updateManagedFields([], undefined, v1, 'a', { now: NOW });
   const v2 = pod('nginx:2');
   delete v2.metadata.labels;
-  const mf = updateManagedFields(v1, v2, 'b', 'Update', { now: NOW });
+  const mf = updateManagedFields(v1.metadata.managedFields, v1, v2, 'b', { now: NOW });
   const a = mf.find((e) => e.manager === 'a')!.fieldsV1 as Fields;
   const b = mf.find((e) => e.manager === 'b')!.fieldsV1 as Fields;
   assert.equal(a['f:metadata'], undefined);

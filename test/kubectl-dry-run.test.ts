@@ -3,27 +3,17 @@
 // for evictions. Each test checks that the object is still there, unchanged, after kubectl said "(server dry run)".
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { apiFor, pod, type Api } from './support/api.js';
+import { describe, it } from 'node:test';
+import { pod } from './support/api.js';
 import { kubectl } from './support/kubectl.js';
-import { startServer, type TestServer } from './support/server.js';
+import { withServer } from './support/suite.js';
 import { until } from './support/wait.js';
 
-let server: TestServer;
-let api: Api;
-const k = (args: string[]) => kubectl(server.kubeconfig, args);
-
-before(async () => {
-  server = await startServer();
-  api = await apiFor(server.kubeconfig);
-});
-after(async () => {
-  api.close();
-  await server.dispose();
-});
+const t = withServer();
+const k = (args: string[]) => kubectl(t.server.kubeconfig, args);
 
 async function metaOf(path: string): Promise<{ resourceVersion: string; deletionTimestamp?: string }> {
-  const r = await api.call('GET', path);
+  const r = await t.api.call('GET', path);
   assert.equal(r.status, 200, `${path} is gone: ${JSON.stringify(r.body)}`);
   return r.body.metadata;
 }
@@ -50,10 +40,10 @@ describe('kubectl delete --dry-run=server', () => {
   }
 
   it('keeps a Pod (graceful deletion is not started either)', async () => {
-    assert.equal((await api.call('POST', '/api/v1/namespaces/default/pods', pod('dr-pod'))).status, 201);
+    assert.equal((await t.api.call('POST', '/api/v1/namespaces/default/pods', pod('dr-pod'))).status, 201);
     const path = '/api/v1/namespaces/default/pods/dr-pod';
     // The scheduler writes PodScheduled=False (no nodes) first; compare after that write.
-    await until('the scheduler to mark the Pod unschedulable', async () => (await api.call('GET', path)).body.status?.conditions?.length > 0);
+    await until('the scheduler to mark the Pod unschedulable', async () => (await t.api.call('GET', path)).body.status?.conditions?.length > 0);
     const before = await metaOf(path);
     const d = await k(['delete', 'pod', 'dr-pod', '--dry-run=server', '--grace-period=0', '--force']);
     assert.equal(d.code, 0, d.stderr);
@@ -64,15 +54,15 @@ describe('kubectl delete --dry-run=server', () => {
 
   it('keeps every object of a collection delete with dryRun in the body', async () => {
     for (const n of ['dr-a', 'dr-b']) assert.equal((await k(['create', 'configmap', n, '-n', 'default'])).code, 0);
-    const r = await api.call('DELETE', '/api/v1/namespaces/default/configmaps', { kind: 'DeleteOptions', apiVersion: 'v1', dryRun: ['All'] });
+    const r = await t.api.call('DELETE', '/api/v1/namespaces/default/configmaps', { kind: 'DeleteOptions', apiVersion: 'v1', dryRun: ['All'] });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.ok(r.body.items.length >= 2, 'the response lists what would be deleted');
     for (const n of ['dr-a', 'dr-b']) await metaOf(`/api/v1/namespaces/default/configmaps/${n}`);
   });
 
   it('keeps a Pod on a dry-run eviction', async () => {
-    assert.equal((await api.call('POST', '/api/v1/namespaces/default/pods', pod('dr-evict'))).status, 201);
-    const r = await api.call('POST', '/api/v1/namespaces/default/pods/dr-evict/eviction', {
+    assert.equal((await t.api.call('POST', '/api/v1/namespaces/default/pods', pod('dr-evict'))).status, 201);
+    const r = await t.api.call('POST', '/api/v1/namespaces/default/pods/dr-evict/eviction', {
       apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'dr-evict' }, deleteOptions: { dryRun: ['All'] },
     });
     assert.equal(r.status, 201, JSON.stringify(r.body));
@@ -80,7 +70,7 @@ describe('kubectl delete --dry-run=server', () => {
   });
 
   it('refuses a dryRun value other than All and deletes nothing', async () => {
-    const r = await api.call('DELETE', '/api/v1/namespaces/default/configmaps/dr-a', { dryRun: ['Some'] });
+    const r = await t.api.call('DELETE', '/api/v1/namespaces/default/configmaps/dr-a', { dryRun: ['Some'] });
     assert.equal(r.status, 400, JSON.stringify(r.body));
     await metaOf('/api/v1/namespaces/default/configmaps/dr-a');
   });
@@ -88,6 +78,6 @@ describe('kubectl delete --dry-run=server', () => {
   it('still deletes for real without --dry-run', async () => {
     const d = await k(['delete', 'configmap', 'dr-cm']);
     assert.equal(d.code, 0, d.stderr);
-    assert.equal((await api.call('GET', '/api/v1/namespaces/default/configmaps/dr-cm')).status, 404);
+    assert.equal((await t.api.call('GET', '/api/v1/namespaces/default/configmaps/dr-cm')).status, 404);
   });
 });

@@ -42,13 +42,13 @@ function fail(res: ServerResponse, e: unknown): void {
   sendJson(res, err.httpStatus, statusOf(err));
 }
 
-function contextFor(user: UserInfo, q: URLSearchParams): RequestContext {
+function contextFor(user: UserInfo, q: URLSearchParams, userAgent: string | undefined): RequestContext {
   const dryRun = q.getAll('dryRun');
   checkDryRun(dryRun);
   const fv = q.get('fieldValidation') ?? 'Warn';
   if (!['Strict', 'Warn', 'Ignore'].includes(fv)) throw new ApiError('BadRequest', `fieldValidation must be one of "Strict", "Warn", "Ignore"; got "${fv}"`);
   const fm = q.get('fieldManager') ?? undefined;
-  return { user, dryRun: dryRun.length > 0, fieldManager: fm, fieldValidation: fv, warnings: [] };
+  return { user, dryRun: dryRun.length > 0, fieldManager: fm, userAgent, fieldValidation: fv, warnings: [] };
 }
 
 export function createApiServer(opts: ApiServerOptions): Server {
@@ -85,7 +85,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     if (!route) return handleMeta(req, res, path, user, opts.ready);
     const watch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
     authorize(user, verbOf(req.method ?? 'GET', route.name !== undefined, watch), route.resource, route.namespace, route.subresource);
-    await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams));
+    await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams, req.headers['user-agent']));
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -133,20 +133,23 @@ export function applyPatch(live: KObject | undefined, applied: KObject, manager:
 }
 
 /**
- * Records an ordinary write (create, update, patch) by `manager`: it takes the fields whose values it
- * set or changed, and fields the write removed leave every manager.
+ * Records an ordinary write (create, update, patch) by `manager` over the `entries` it started from:
+ * it takes the fields whose values it set or changed (within `scope`), and fields the write removed
+ * leave every manager.
  */
-export function updateManagedFields(old: KObject | undefined, next: KObject, manager: string, operation: 'Update' | 'Apply' = 'Update', opts: ApplyOptions = {}): ManagedFieldsEntry[] {
+export function updateManagedFields(entries: ManagedFieldsEntry[], old: KObject | undefined, next: KObject, manager: string, opts: ApplyOptions & { scope?: (p: Path) => boolean } = {}): ManagedFieldsEntry[] {
   const schema = schemaOf(next);
-  const entries = old?.metadata.managedFields ?? next.metadata.managedFields ?? [];
   const after = fieldSetOf(next as Obj, schema);
-  const changed = new FieldSet([...after].filter((p) => !old || !deepEqualLeaf(valueAt(old, p), valueAt(next, p))));
-  const mineIndex = entries.findIndex((e) => sameEntry(e, manager, operation, opts.subresource));
+  const inScope = opts.scope ?? (() => true);
+  const changed = new FieldSet([...after].filter((p) => inScope(p) && (!old || !deepEqualLeaf(valueAt(old, p), valueAt(next, p)))));
+  const mineIndex = entries.findIndex((e) => sameEntry(e, manager, 'Update', opts.subresource));
   const mine = mineIndex >= 0 ? fromFieldsV1(entries[mineIndex]!.fieldsV1) : new FieldSet();
   const others = entries.filter((_, i) => i !== mineIndex).map((e) => ({ e, set: fromFieldsV1(e.fieldsV1) }));
   for (const o of others) for (const p of [...o.set]) if (changed.has(p) || !after.has(p)) o.set.delete(p);
   const owned = new FieldSet([...mine, ...changed].filter((p) => after.has(p)));
-  return withEntry(others, entry(manager, operation, next.apiVersion ?? 'v1', owned, opts), mineIndex);
+  // A manager whose write took no field keeps its entry, time and all, as upstream does.
+  const unchanged = mineIndex >= 0 && changed.size === 0 && owned.size === mine.size;
+  return withEntry(others, unchanged ? entries[mineIndex]! : entry(manager, 'Update', next.apiVersion ?? 'v1', owned, opts), mineIndex);
 }
 
 /** Leaves compare by value; objects (list items, maps) count as unchanged if both exist. */

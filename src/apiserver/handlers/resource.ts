@@ -169,12 +169,13 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         if (!ctx.fieldManager) throw new ApiError('BadRequest', 'PATCH, application/apply-patch+yaml requires fieldManager to be set');
         const force = q.get('force') === 'true';
         const existing = storage.getEntry(ns, name);
+        const actx = { ...ctx, applied: true };
         if (!existing) {
           const { object } = applyPatch(undefined, applied as KObject, ctx.fieldManager, { force });
-          const created = await storage.create(ns, { ...object, metadata: { ...object.metadata, name } } as KObject, ctx);
+          const created = await storage.create(ns, { ...object, metadata: { ...object.metadata, name } } as KObject, actx);
           return sendJson(res, 201, created, ctx.warnings);
         }
-        const obj = await storage.modify(ns, name, ctx, (cur) => applyPatch(cur, applied as KObject, ctx.fieldManager!, { force }).object, statusSub);
+        const obj = await storage.modify(ns, name, actx, (cur) => applyPatch(cur, applied as KObject, ctx.fieldManager!, { force, ...(statusSub ? { subresource: statusSub } : {}) }).object, statusSub);
         return sendJson(res, 200, obj, ctx.warnings);
       }
       let mutate: (cur: KObject) => KObject;

@@ -6,6 +6,10 @@ export interface RequestContext {
   user: UserInfo;
   dryRun: boolean;
   fieldManager?: string;
+  /** The caller's User-Agent header: the default field manager. */
+  userAgent?: string;
+  /** Set by server-side apply, which records its own managedFields entry. */
+  applied?: boolean;
   /** 'Strict' | 'Warn' | 'Ignore' (the fieldValidation query parameter). */
   fieldValidation: string;
   /** Warnings to return in Warning headers. */

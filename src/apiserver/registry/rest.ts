@@ -11,6 +11,8 @@ import type { Backend } from '../../store/types.js';
 import { StoreError } from '../../store/types.js';
 import { Entry, WatchCache } from '../watchcache/cache.js';
 import type { RequestContext } from './context.js';
+import { recordWrite } from './managed-fields.js';
+import { deepEqual } from '../../api/patch/json-patch.js';
 import { objectKey, resourcePrefix, scanPrefix } from './keys.js';
 import type { Strategy } from './strategy.js';
 
@@ -106,6 +108,12 @@ export function parseResourceVersion(rv: string | undefined, what = 'resourceVer
 /** The subresource name for writes the server makes itself, past the strategy's update rules. */
 export const INTERNAL = '<internal>';
 
+/** Equal as stored: JSON drops undefined members, and a member's place in its object does not count. */
+function unchanged(obj: KObject, current: Entry): boolean {
+  const json = JSON.stringify(obj);
+  return json === current.json || deepEqual(JSON.parse(json), current.obj);
+}
+
 export class RestStorage {
   readonly resource: ResourceInfo;
   readonly cache: WatchCache;
@@ -126,6 +134,10 @@ export class RestStorage {
 
   get strategy(): Strategy {
     return this.#strategy;
+  }
+
+  get #hasStatus(): boolean {
+    return this.resource.subresources.includes('status');
   }
 
   #key(ns: string | undefined, name: string): string {
@@ -207,6 +219,7 @@ export class RestStorage {
     this.#strategy.prepareForCreate(obj);
     const causes = this.#strategy.validateCreate(obj);
     if (causes.length) throw this.#invalid(obj, causes);
+    recordWrite(undefined, obj, ctx, this.#hasStatus);
     if (ctx.dryRun) return obj;
     return this.#stored(obj, await this.#persist(obj, (bytes) => this.#backend.create(this.#key(meta.namespace, meta.name!), bytes)));
   }
@@ -248,7 +261,8 @@ export class RestStorage {
       delete obj.metadata.resourceVersion;
       return { obj: await this.create(ns, obj, ctx), created: true };
     }
-    const wantRv = parseResourceVersion(obj.metadata.resourceVersion, 'resourceVersion');
+    // "0" means unset, as upstream reads it: an unconditional update where the kind allows one.
+    const wantRv = parseResourceVersion(obj.metadata.resourceVersion, 'resourceVersion') || undefined;
     if (wantRv === undefined && !this.#strategy.allowUnconditionalUpdate) {
       throw this.#invalid(obj, [{ reason: 'FieldValueRequired', field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' }]);
     }
@@ -287,7 +301,8 @@ export class RestStorage {
       if ('spec' in obj && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
     }
     meta.resourceVersion = old.metadata.resourceVersion;
-    if (JSON.stringify(obj) === current.json) return old;
+    if (subresource !== INTERNAL) recordWrite(old, obj, ctx, this.#hasStatus, subresource);
+    if (unchanged(obj, current)) return old;
     if (ctx.dryRun) return obj;
     // An object being deleted whose last finalizer went away is removed now.
     if (old.metadata.deletionTimestamp && !(meta.finalizers?.length) && old.metadata.finalizers?.length && this.#strategy.deletionGrace(obj, undefined) === 0) {

@@ -1,0 +1,116 @@
+// managedFields on every write, as kube-apiserver keeps them: each kubectl command that writes is a
+// manager (kubectl-create, kubectl-label, …), so server-side apply conflicts with fields they own;
+// no-op writes change nothing; "0" as resourceVersion on an update means unset.
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { KUBECTL, kubectl } from './support/kubectl.js';
+import { withServer } from './support/suite.js';
+
+const t = withServer();
+const work = mkdtempSync(join(tmpdir(), 'berth-managed-fields-'));
+const KUBECTLS = [KUBECTL, '/usr/lib/google-cloud-sdk/bin/kubectl.1.27', '/usr/lib/google-cloud-sdk/bin/kubectl.1.33'].filter((k) => existsSync(k));
+
+const managers = async (path: string): Promise<string[]> =>
+  ((await t.api.call('GET', path)).body.metadata.managedFields ?? []).map((e: { manager: string; operation: string; subresource?: string }) => `${e.manager}/${e.operation}${e.subresource ? `/${e.subresource}` : ''}`);
+
+for (const bin of KUBECTLS) {
+  const v = bin === KUBECTL ? 'default' : bin.split('kubectl.')[1]!;
+  const k = (args: string[], input?: string) => kubectl(t.server.kubeconfig, args, { bin, ...(input !== undefined ? { input } : {}) });
+  const ok = async (args: string[], input?: string) => {
+    const r = await k(args, input);
+    assert.equal(r.code, 0, `kubectl ${args.join(' ')}: ${r.stderr}`);
+    return r;
+  };
+
+  describe(`managedFields with kubectl ${v}`, () => {
+    const name = `mf-${v.replace('.', '-')}`;
+    const path = `/api/v1/namespaces/default/configmaps/${name}`;
+
+    it('names every kubectl command that wrote, once each, in the order they first wrote', async () => {
+      await ok(['create', 'configmap', name, '--from-literal=a=1']);
+      await ok(['label', 'configmap', name, 'team=x']);
+      await ok(['annotate', 'configmap', name, 'note=y']);
+      await ok(['patch', 'configmap', name, '-p', '{"data":{"b":"2"}}']);
+      await ok(['label', 'configmap', name, 'team=z', '--overwrite']);
+      assert.deepEqual(await managers(path), ['kubectl-create/Update', 'kubectl-label/Update', 'kubectl-annotate/Update', 'kubectl-patch/Update']);
+      const mf = (await t.api.call('GET', path)).body.metadata.managedFields;
+      assert.deepEqual(mf[1].fieldsV1, { 'f:metadata': { 'f:labels': { '.': {}, 'f:team': {} } } });
+      assert.deepEqual(mf[3].fieldsV1, { 'f:data': { 'f:b': {} } });
+      assert.match(mf[0].time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    });
+
+    it('makes server-side apply conflict with a field another manager owns, and --force-conflicts take it', async () => {
+      const manifest = join(work, `${name}.yaml`);
+      writeFileSync(manifest, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  labels:\n    team: mine\ndata:\n  a: "1"\n`);
+      const r = await k(['apply', '--server-side', '-f', manifest]);
+      assert.notEqual(r.code, 0);
+      assert.match(r.stderr, /conflict with "kubectl-label"/);
+      assert.match(r.stderr, /\.metadata\.labels\.team/);
+      await ok(['apply', '--server-side', '--force-conflicts', '-f', manifest]);
+      const cm = (await t.api.call('GET', path)).body;
+      assert.equal(cm.metadata.labels.team, 'mine');
+      const label = cm.metadata.managedFields.find((e: { manager: string }) => e.manager === 'kubectl-label');
+      assert.equal(label?.fieldsV1['f:metadata']?.['f:labels']?.['f:team'], undefined, 'kubectl-label no longer owns the label');
+      assert.ok((await managers(path)).includes('kubectl/Apply'));
+    });
+
+    it('records kubectl replace and client-side apply', async () => {
+      const got = (await t.api.call('GET', path)).body;
+      const manifest = join(work, `${name}-replace.json`);
+      writeFileSync(manifest, JSON.stringify({ ...got, data: { ...got.data, c: '3' } }));
+      await ok(['replace', '-f', manifest]);
+      const csa = join(work, `${name}-csa.yaml`);
+      writeFileSync(csa, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-csa\ndata:\n  a: "1"\n`);
+      await ok(['apply', '-f', csa]);
+      assert.ok((await managers(path)).includes('kubectl-replace/Update'));
+      assert.deepEqual(await managers(`${path}-csa`), ['kubectl-client-side-apply/Update']);
+    });
+  });
+}
+
+describe('writes the field manager sees', () => {
+  const P = '/api/v1/namespaces/default/configmaps';
+
+  it('takes fieldManager from the query, and the user agent up to its first slash otherwise', async () => {
+    assert.equal((await t.api.call('POST', `${P}?fieldManager=my-tool`, { metadata: { name: 'fm1' }, data: { a: '1' } })).status, 201);
+    assert.deepEqual(await managers(`${P}/fm1`), ['my-tool/Update']);
+    assert.equal((await t.api.call('PATCH', `${P}/fm1`, { data: { b: '2' } }, { 'Content-Type': 'application/merge-patch+json', 'User-Agent': 'robot/1.2 (linux)' })).status, 200);
+    assert.deepEqual(await managers(`${P}/fm1`), ['my-tool/Update', 'robot/Update']);
+  });
+
+  it('leaves a no-op write unwritten: same resourceVersion, same entry time', async () => {
+    const before = (await t.api.call('GET', `${P}/fm1`)).body.metadata;
+    const r = await t.api.call('PATCH', `${P}/fm1`, { data: { b: '2' } }, { 'Content-Type': 'application/merge-patch+json', 'User-Agent': 'other/1' });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.metadata.resourceVersion, before.resourceVersion);
+    assert.deepEqual(r.body.metadata.managedFields, before.managedFields);
+  });
+
+  it('strips every entry when a write sends managedFields: [{}]', async () => {
+    const r = await t.api.call('PATCH', `${P}/fm1`, { metadata: { managedFields: [{}] } }, { 'Content-Type': 'application/merge-patch+json' });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.metadata.managedFields, undefined);
+  });
+
+  it('records status writes under the status subresource, and the main resource never claims status', async () => {
+    const pods = '/api/v1/namespaces/default/pods';
+    const c = await t.api.call('POST', pods, { metadata: { name: 'mf-pod' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } }, { 'User-Agent': 'maker/1' });
+    assert.equal(c.status, 201);
+    assert.equal(JSON.stringify(c.body.metadata.managedFields[0].fieldsV1).includes('f:status'), false);
+    const s = await t.api.call('PATCH', `${pods}/mf-pod/status`, { status: { message: 'hi' } }, { 'Content-Type': 'application/merge-patch+json', 'User-Agent': 'watcher/1' });
+    assert.equal(s.status, 200, JSON.stringify(s.body));
+    const w = s.body.metadata.managedFields.find((e: { manager: string }) => e.manager === 'watcher');
+    assert.equal(w.subresource, 'status');
+    assert.deepEqual(w.fieldsV1, { 'f:status': { 'f:message': {} } });
+  });
+
+  it('treats resourceVersion "0" on an update as unset (an unconditional update)', async () => {
+    const r = await t.api.call('PUT', `${P}/fm1`, { metadata: { name: 'fm1', resourceVersion: '0' }, data: { z: '9' } });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual(r.body.data, { z: '9' });
+  });
+});
