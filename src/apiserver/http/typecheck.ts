@@ -3,8 +3,23 @@
 // default or validation sees it, and a null field means "absent" (Go's zero value). Unknown fields are
 // left to field validation (schema/validate.ts).
 
+import { base64ErrorOffset } from '../../api/base64.js';
 import { ApiError } from '../../api/errors.js';
 import { definitionOf, resolve, shortName, type Schema } from '../../api/schema/definitions.js';
+
+/** []byte maps, base64 on the wire (the model this schema comes from does not mark their format). */
+const BYTE_MAPS: Record<string, string[]> = { Secret: ['data'], ConfigMap: ['binaryData'] };
+
+function checkBytes(kind: string, version: string, obj: Record<string, unknown>): void {
+  for (const field of BYTE_MAPS[kind] ?? []) {
+    const m = obj[field];
+    if (!m || typeof m !== 'object') continue;
+    for (const v of Object.values(m)) {
+      const at = typeof v === 'string' ? base64ErrorOffset(v) : -1;
+      if (at >= 0) throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: illegal base64 data at input byte ${at}`);
+    }
+  }
+}
 
 /** resource.Quantity fields: a JSON number is a valid quantity (`cpu: 1`), though the model says string. */
 const QUANTITY_FIELDS = new Set(['limits', 'requests', 'capacity', 'allocatable', 'overhead', 'sizeLimit', 'hard', 'used']);
@@ -120,5 +135,7 @@ function check(ctx: Ctx, value: unknown, s: Schema, owner: string, path: string,
 export function checkTypes(apiVersion: string, kind: string, obj: Record<string, unknown>): void {
   const def = definitionOf(apiVersion, kind);
   if (!def) return;
-  check({ kind, version: apiVersion.includes('/') ? apiVersion.split('/')[1] : apiVersion }, obj, { ref: def }, kind, '', false);
+  const version = apiVersion.includes('/') ? apiVersion.split('/')[1]! : apiVersion;
+  check({ kind, version }, obj, { ref: def }, kind, '', false);
+  checkBytes(kind, version, obj);
 }
