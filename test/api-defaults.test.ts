@@ -64,6 +64,22 @@ test('QoS class is computed from requests and limits', () => {
   for (const [p, want] of cases) assert.equal(computeQOSClass(p), want, JSON.stringify(p.spec));
 });
 
+test('pod-level resources decide the QoS class when set, with requests defaulted from limits', () => {
+  const podLevel = (resources: Container['resources'], ...containers: Container['resources'][]): Pod => ({
+    metadata: {}, spec: { resources, containers: containers.map((r, i) => ({ name: `c${i}`, resources: r })) },
+  });
+  const cases: [Pod, string][] = [
+    [podLevel({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1', memory: '1Gi' } }, undefined, undefined), 'Guaranteed'],
+    [podLevel({ limits: { cpu: '1', memory: '1Gi' } }, { requests: { cpu: '100m' } }), 'Guaranteed'],
+    [podLevel({ requests: { cpu: '1', memory: '1Gi' } }, { limits: { cpu: '1', memory: '1Gi' } }), 'Burstable'],
+    [podLevel({ limits: { cpu: '1' } }), 'Burstable'],
+  ];
+  for (const [p, want] of cases) {
+    applyDefaults('Pod', p);
+    assert.equal(p.status?.qosClass, want, JSON.stringify(p.spec?.resources));
+  }
+});
+
 test('namespaces, secrets and nodes get their defaults', () => {
   const ns: Namespace = { metadata: { name: 'team' } };
   applyDefaults('Namespace', ns);

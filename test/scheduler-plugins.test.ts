@@ -77,6 +77,8 @@ const table: { name: string; pod: Pod; node: NodeInfo; want: string | null }[] =
   { name: 'other host port free', pod: mkPod({ hostPort: 8081 }), node: nodeInfo(mkNode('n'), mkPod({ hostPort: 8080 })), want: null },
   { name: 'insufficient cpu counting bound pods', pod: mkPod({ cpu: '1500m' }), node: nodeInfo(mkNode('n', { cpu: '4' }), mkPod({ cpu: '3' })), want: 'NodeResourcesFit: Insufficient cpu' },
   { name: 'insufficient cpu and memory', pod: mkPod({ cpu: '5', memory: '9Gi' }), node: nodeInfo(mkNode('n')), want: 'NodeResourcesFit: Insufficient cpu, Insufficient memory' },
+  { name: 'pod-level requests stand for the containers\' (too much)', pod: mkPod({ cpu: '100m', resources: { requests: { cpu: '5' } } }), node: nodeInfo(mkNode('n')), want: 'NodeResourcesFit: Insufficient cpu' },
+  { name: 'pod-level requests stand for the containers\' (fits)', pod: mkPod({ cpu: '5', resources: { limits: { cpu: '1' } } }), node: nodeInfo(mkNode('n')), want: null },
   { name: 'too many pods', pod: mkPod(), node: nodeInfo(mkNode('n', { pods: '1' }), mkPod()), want: 'NodeResourcesFit: Too many pods' },
   { name: 'exact fit', pod: mkPod({ cpu: '1' }), node: nodeInfo(mkNode('n', { cpu: '4' }), mkPod({ cpu: '3' })), want: null },
 ];

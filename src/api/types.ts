@@ -178,6 +178,8 @@ export interface Affinity {
 
 export interface PodSpec {
   containers: Container[];
+  /** Pod-level requests and limits (PodLevelResources): they decide the QoS class when set. */
+  resources?: ResourceRequirements;
   initContainers?: Container[];
   volumes?: Volume[];
   restartPolicy?: 'Always' | 'OnFailure' | 'Never';

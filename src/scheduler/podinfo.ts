@@ -2,7 +2,7 @@
 // frozen and replaced on change, so a WeakMap keyed by the object is a safe memo).
 
 import { parseQuantity, quantityMilliValue, quantityValue } from '../api/quantity.js';
-import type { Container, NodeSelectorTerm, Pod, Toleration } from '../api/types.js';
+import type { Container, NodeSelectorTerm, Pod, ResourceRequirements, Toleration } from '../api/types.js';
 
 export interface Resources {
   /** millicores */
@@ -49,12 +49,12 @@ export function podInfo(pod: Pod): PodInfo {
 
 function computePodInfo(pod: Pod): PodInfo {
   const spec = pod.spec;
-  const requests = effectiveRequests(spec.containers, spec.initContainers ?? [], (c) => containerRequests(c));
-  const nz = effectiveRequests(spec.containers, spec.initContainers ?? [], (c) => {
+  const requests = withPodLevel(effectiveRequests(spec.containers, spec.initContainers ?? [], (c) => containerRequests(c)), spec.resources);
+  const nz = withPodLevel(effectiveRequests(spec.containers, spec.initContainers ?? [], (c) => {
     const r = containerRequests(c);
     const asked = c.resources?.requests ?? {};
     return { ...r, cpu: 'cpu' in asked ? r.cpu : defaultCpuMilli, memory: 'memory' in asked ? r.memory : defaultMemory };
-  });
+  }), spec.resources);
   const hostPorts: HostPort[] = [];
   for (const c of spec.containers) {
     for (const p of c.ports ?? []) {
@@ -76,9 +76,11 @@ function computePodInfo(pod: Pod): PodInfo {
   };
 }
 
-function containerRequests(c: Container): Resources {
+const containerRequests = (c: Container): Resources => requestsOf(c.resources);
+
+function requestsOf(res: ResourceRequirements | undefined): Resources {
   // Kubernetes defaults requests to limits; do the same in case the Pod came without defaults.
-  const r = { ...c.resources?.limits, ...c.resources?.requests };
+  const r = { ...res?.limits, ...res?.requests };
   return {
     cpu: r.cpu ? quantityMilliValue(parseQuantity(r.cpu)) : 0,
     memory: r.memory ? quantityValue(parseQuantity(r.memory)) : 0,
@@ -102,6 +104,14 @@ function effectiveRequests(containers: Container[], inits: Container[], of: (c: 
     sum.ephemeralStorage = Math.max(sum.ephemeralStorage, r.ephemeralStorage);
   }
   return sum;
+}
+
+/** Pod-level cpu and memory (PodLevelResources), when set, stand for what the containers ask. */
+function withPodLevel(sum: Resources, level: ResourceRequirements | undefined): Resources {
+  if (!level) return sum;
+  const asked = { ...level.limits, ...level.requests };
+  const r = requestsOf(level);
+  return { ...sum, ...('cpu' in asked ? { cpu: r.cpu } : {}), ...('memory' in asked ? { memory: r.memory } : {}) };
 }
 
 function spreadKeyOf(pod: Pod): string | undefined {

@@ -3,7 +3,7 @@
 // Priority) and the create strategy (a fresh Pending status with its QoS class).
 import { isApiError } from '../errors.js';
 import { canonicalQuantity } from '../quantity.js';
-import type { Container, Pod, Probe, Toleration, Volume } from '../types.js';
+import type { Container, Pod, Probe, ResourceRequirements, Toleration, Volume } from '../types.js';
 import { computeQOSClass } from './qos.js';
 
 const DEFAULT_MODE = 0o644; // 420
@@ -44,6 +44,16 @@ function canonicalize(list: Record<string, string> | undefined): void {
   }
 }
 
+/** A resource limited but not requested is requested at its limit. */
+function defaultRequirements(res: ResourceRequirements | undefined): void {
+  if (res?.limits) {
+    res.requests ??= {};
+    for (const [name, value] of Object.entries(res.limits)) res.requests[name] ??= value;
+  }
+  canonicalize(res?.limits);
+  canonicalize(res?.requests);
+}
+
 function defaultContainer(c: Container, hostNetwork: boolean): void {
   c.imagePullPolicy ||= defaultPullPolicy(c.image);
   c.terminationMessagePath ||= '/dev/termination-log';
@@ -53,13 +63,7 @@ function defaultContainer(c: Container, hostNetwork: boolean): void {
     // On the host network the container port is the host port.
     if (hostNetwork && !port.hostPort) port.hostPort = port.containerPort;
   }
-  const res = c.resources;
-  if (res?.limits) {
-    res.requests ??= {};
-    for (const [name, value] of Object.entries(res.limits)) res.requests[name] ??= value;
-  }
-  canonicalize(res?.limits);
-  canonicalize(res?.requests);
+  defaultRequirements(c.resources);
   for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) defaultProbe(probe);
   for (const hook of [c.lifecycle?.postStart, c.lifecycle?.preStop]) {
     if (hook?.httpGet) {
@@ -116,6 +120,7 @@ export function defaultPod(pod: Pod): void {
   spec.preemptionPolicy ||= 'PreemptLowerPriority';
   const hostNetwork = spec.hostNetwork === true;
   for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) defaultContainer(c, hostNetwork);
+  defaultRequirements(spec.resources);
   for (const v of spec.volumes ?? []) defaultVolume(v);
   addDefaultTolerations(pod);
   // Status is the kubelet's to write: a new Pod starts Pending whatever the client sent.

@@ -1,7 +1,7 @@
 // A Pod's QoS class, computed as the kubelet and API server do: from the cpu and memory requests and
 // limits of all its containers.
 import { addQuantities, compareQuantities, parseQuantity, type Quantity } from '../quantity.js';
-import type { Container, Pod } from '../types.js';
+import type { Container, Pod, ResourceRequirements } from '../types.js';
 
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
@@ -26,11 +26,13 @@ export function computeQOSClass(pod: Pod): QOSClass {
   const requests = new Map<string, Quantity>();
   const limits = new Map<string, Quantity>();
   let guaranteed = true;
-  const containers: Container[] = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
-  for (const c of containers) {
-    addPositive(c.resources?.requests, requests);
-    const limited = addPositive(c.resources?.limits, limits);
-    // Every container must limit both cpu and memory for the pod to be Guaranteed.
+  // Pod-level resources, when given, stand for the containers' (as with the PodLevelResources gate on).
+  const level = pod.spec?.resources;
+  const owners: (ResourceRequirements | undefined)[] = level ? [level] : [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].map((c: Container) => c.resources);
+  for (const res of owners) {
+    addPositive(res?.requests, requests);
+    const limited = addPositive(res?.limits, limits);
+    // Every owner must limit both cpu and memory for the pod to be Guaranteed.
     if (!QOS_RESOURCES.every((r) => limited.has(r))) guaranteed = false;
   }
   if (requests.size === 0 && limits.size === 0) return 'BestEffort';
