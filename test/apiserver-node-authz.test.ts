@@ -211,6 +211,35 @@ describe('what a node identity may reach', () => {
   });
 });
 
+describe('mirror Pods', () => {
+  const mirror = (name: string, uid: string, spec: Record<string, unknown> = {}) => {
+    const p = boundPod(name, 'a', spec) as { metadata: Record<string, unknown> };
+    p.metadata.annotations = { 'kubernetes.io/config.mirror': 'hash' };
+    p.metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Node', name: 'a', uid, controller: true }];
+    return p;
+  };
+
+  it('lets a node create a mirror Pod of itself that names nothing else, and nothing more', async () => {
+    const uid = (await apis.admin.call('GET', `${N}/a`)).body.metadata.uid as string;
+    const made = await apis.a.call('POST', P, mirror('mirror-a', uid));
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['mirror-s', mirror('mirror-s', uid, { volumes: [{ name: 'v', secret: { secretName: 's2' } }] }), 'node "a" can not create pods that reference secrets'],
+      ['mirror-c', mirror('mirror-c', uid, { volumes: [{ name: 'v', configMap: { name: 'cm-b' } }] }), 'node "a" can not create pods that reference configmaps'],
+      ['mirror-sa', mirror('mirror-sa', uid, { serviceAccountName: 'default' }), 'node "a" can not create pods that reference a service account'],
+      ['mirror-b', { ...mirror('mirror-b', uid), spec: { nodeName: 'b', containers: [{ name: 'c', image: 'busybox' }] } }, 'node "a" can only create pods with spec.nodeName set to itself'],
+      ['mirror-u', mirror('mirror-u', 'not-the-uid'), `node a UID mismatch: expected not-the-uid got ${uid}`],
+    ];
+    for (const [name, body, why] of cases) {
+      const r = await apis.a.call('POST', P, body);
+      assert.equal(r.status, 403, name);
+      assert.equal(r.body.message, `pods "${name}" is forbidden: ${why}`);
+    }
+    // The node's own mirror Pod, and only that, is its to delete.
+    await ok('a', 'DELETE', `${P}/mirror-a`, { gracePeriodSeconds: 0 });
+  });
+});
+
 describe('the graph follows the Pods', () => {
   it('grants a Secret by the time the node sees the Pod that names it', async () => {
     const ac = new AbortController();
