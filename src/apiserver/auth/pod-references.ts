@@ -16,9 +16,9 @@ interface NameRef {
 /** Volume sources that name a secret in `secretRef` (the storage plugins' credentials). */
 const SECRET_REF_SOURCES = ['cephfs', 'cinder', 'flexVolume', 'rbd', 'scaleIO', 'iscsi', 'storageos'] as const;
 
-function containersOf(pod: Pod): Container[] {
-  const ephemeral = (pod.spec as { ephemeralContainers?: Container[] }).ephemeralContainers ?? [];
-  return [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? []), ...ephemeral];
+function containersOf(spec: Partial<Pod['spec']>): Container[] {
+  const ephemeral = (spec as { ephemeralContainers?: Container[] }).ephemeralContainers ?? [];
+  return [...(spec.initContainers ?? []), ...(spec.containers ?? []), ...ephemeral];
 }
 
 /** Calls visit(resource, name) for every object the Pod references by name; empty names are skipped. */
@@ -26,10 +26,10 @@ export function visitPodReferences(pod: Pod, visit: (resource: ReferencedResourc
   const v = (resource: ReferencedResource, name: unknown): void => {
     if (typeof name === 'string' && name !== '') visit(resource, name);
   };
-  const spec = pod.spec ?? ({} as Pod['spec']);
+  const spec: Partial<Pod['spec']> = pod.spec ?? {};
   v('serviceaccounts', spec.serviceAccountName);
   for (const s of spec.imagePullSecrets ?? []) v('secrets', s?.name);
-  for (const c of containersOf(pod)) {
+  for (const c of containersOf(spec)) {
     for (const e of c?.env ?? []) {
       v('secrets', e?.valueFrom?.secretKeyRef?.name);
       v('configmaps', e?.valueFrom?.configMapKeyRef?.name);
