@@ -92,6 +92,12 @@ export function conflict(resource: string, name: string, why = 'the object has b
   return new ApiError('Conflict', `Operation cannot be fulfilled on ${what} "${name}": ${why}`, { name, kind: resource, ...(group ? { group } : {}) });
 }
 
+/** `pods "x" is forbidden: why` (no name: `pods is forbidden: why`), as NewForbidden words it. */
+export function forbidden(resource: string, name: string | undefined, why: string, group = ''): ApiError {
+  const what = group ? `${resource}.${group}` : resource;
+  return new ApiError('Forbidden', `${name ? `${what} "${name}"` : what} is forbidden: ${why}`, { ...(name ? { name } : {}), ...(group ? { group } : {}), kind: resource });
+}
+
 /** A 422 built from field causes: `Pod "x" is invalid: [a: b, c: d]`. */
 export function invalid(kind: string, name: string, causes: Cause[], group = ''): ApiError {
   const parts = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));

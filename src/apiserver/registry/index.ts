@@ -2,9 +2,10 @@
 
 import { RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
 import type { Backend } from '../../store/types.js';
+import { nodeRestriction } from '../admission/node-restriction.js';
+import { NodeGraph } from '../auth/node-graph.js';
 import type { RequestContext } from './context.js';
 import { genericStrategy } from './kinds/generic.js';
-import { restrictToOwnNode } from './kinds/node-scoped.js';
 import { podStrategy } from './kinds/pod.js';
 import { NamespaceLifecycle } from './namespaces.js';
 import { RestStorage } from './rest.js';
@@ -23,11 +24,11 @@ function strategyFor(r: ResourceInfo): Strategy {
     case 'Pod':
       return podStrategy();
     case 'Node':
-      return restrictToOwnNode(genericStrategy({ kind: 'Node', hasStatus: true }), 'nodes');
+      return genericStrategy({ kind: 'Node', hasStatus: true });
     case 'Namespace':
       return genericStrategy({ kind: 'Namespace', hasStatus: true });
     case 'Lease':
-      return restrictToOwnNode(genericStrategy({ kind: 'Lease', allowCreateOnUpdate: true }), 'leases');
+      return genericStrategy({ kind: 'Lease', allowCreateOnUpdate: true });
     case 'Event':
       return genericStrategy({ kind: 'Event', allowCreateOnUpdate: true });
     default:
@@ -38,13 +39,18 @@ function strategyFor(r: ResourceInfo): Strategy {
 export class Registry {
   readonly #storages = new Map<ResourceInfo, RestStorage>();
   readonly namespaces: NamespaceLifecycle;
+  /** Which node may read what, kept from the Pod watch cache (the node authorizer's graph). */
+  readonly nodeGraph = new NodeGraph();
 
   constructor(backend: Backend, opts: { watchCacheSize?: number } = {}) {
+    const nodeUid = (name: string): string | undefined => this.core('nodes').getEntry(undefined, name)?.obj.metadata.uid;
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
-      this.#storages.set(r, new RestStorage(r, backend, strategyFor(r), opts.watchCacheSize));
+      const strategy = { ...strategyFor(r), admit: nodeRestriction(r, nodeUid) };
+      this.#storages.set(r, new RestStorage(r, backend, strategy, opts.watchCacheSize));
     }
+    this.core('pods').cache.addIndex(this.nodeGraph);
     const all = [...this.#storages.values()];
     const nsStorage = all.find((s) => s.resource.kind === 'Namespace')!;
     this.namespaces = new NamespaceLifecycle(nsStorage, all.filter((s) => s.resource.namespaced), SYSTEM_CONTEXT);

@@ -36,6 +36,8 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number;
   preconditions?: { uid?: string; resourceVersion?: string };
   propagationPolicy?: string;
+  /** The subresource the deletion came through ('eviction'), for admission. */
+  subresource?: string;
 }
 
 /** Namespace lookups the registry needs before it lets an object in. */
@@ -289,13 +291,14 @@ export class RestStorage {
     if (subresource === INTERNAL) {
       // The server's own transitions (binding, namespace termination): the caller already checked them.
     } else if (subresource === 'status') {
-      this.#strategy.prepareForStatusUpdate(obj, old);
+      // Admission sees the object as the client sent it, before the strategy resets what it may not change.
       this.#strategy.admit?.('update', obj, old, ctx, 'status');
+      this.#strategy.prepareForStatusUpdate(obj, old);
       const causes = this.#strategy.validateStatusUpdate(obj, old);
       if (causes.length) throw this.#invalid(obj, causes);
     } else {
-      this.#strategy.prepareForUpdate(obj, old);
       this.#strategy.admit?.('update', obj, old, ctx);
+      this.#strategy.prepareForUpdate(obj, old);
       const causes = this.#strategy.validateUpdate(obj, old);
       if (causes.length) throw this.#invalid(obj, causes);
       if ('spec' in obj && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
@@ -356,7 +359,7 @@ export class RestStorage {
       if (opts.gracePeriodSeconds !== undefined && (!Number.isInteger(opts.gracePeriodSeconds))) {
         throw new ApiError('BadRequest', 'gracePeriodSeconds must be an integer');
       }
-      this.#strategy.admit?.('delete', null, old, ctx);
+      this.#strategy.admit?.('delete', null, old, ctx, opts.subresource);
       const grace = this.#strategy.deletionGrace(old, opts.gracePeriodSeconds);
       const finalizers = old.metadata.finalizers ?? [];
       if (grace === 0 && finalizers.length === 0) {

@@ -37,6 +37,16 @@ export interface CacheWatcher {
   end(error?: ApiError): void;
 }
 
+/**
+ * A derived view of the cache's objects (the node authorizer's graph) kept in step with it: told of
+ * every event before any watcher is, so nothing a watcher acts on can be missing from the index.
+ */
+export interface CacheIndex {
+  /** The cache was (re)filled from a fresh list: forget everything and index these. */
+  reset(entries: Iterable<Entry>): void;
+  apply(ev: CacheEvent): void;
+}
+
 export interface WatchCacheOptions {
   /** Events kept for watches that resume from a resourceVersion (default 10,000). */
   historySize?: number;
@@ -52,6 +62,7 @@ export class WatchCache {
   #sortedKeys: string[] | null = null;
   readonly #history: CacheEvent[] = [];
   readonly #watchers = new Set<CacheWatcher>();
+  readonly #indexes: CacheIndex[] = [];
   readonly #waiters: { rev: number; resolve: () => void }[] = [];
   #rev = 0;
   /** Oldest revision a watch can resume from (exclusive). */
@@ -87,6 +98,7 @@ export class WatchCache {
       after = page.kvs[page.kvs.length - 1].key;
     }
     this.#rev = this.#oldest = revision;
+    for (const i of this.#indexes) i.reset(this.#items.values());
     void this.#follow(revision);
   }
 
@@ -140,6 +152,7 @@ export class WatchCache {
       const dropped = this.#history.splice(0, this.#history.length - this.#historySize);
       this.#oldest = dropped[dropped.length - 1].rev;
     }
+    for (const i of this.#indexes) i.apply(cev);
     for (const w of this.#watchers) w.deliver(cev);
     this.#advance(rev);
   }
@@ -147,6 +160,12 @@ export class WatchCache {
   #advance(rev: number): void {
     this.#rev = rev;
     while (this.#waiters.length && this.#waiters[0].rev <= rev) this.#waiters.shift()!.resolve();
+  }
+
+  /** Keeps index in step with this cache from now on, starting from what the cache holds. */
+  addIndex(index: CacheIndex): void {
+    this.#indexes.push(index);
+    index.reset(this.#items.values());
   }
 
   /** Resolves once the cache has seen revision rev (read-your-writes for the writer). */

@@ -1,9 +1,7 @@
-// Pods: status belongs to the kubelet, deletion is graceful once a Pod is on a node, and a node may
-// touch only the Pods bound to it.
+// Pods: status belongs to the kubelet, and deletion is graceful once a Pod is on a node.
 
 import { ApiError } from '../../../api/errors.js';
 import type { KObject, Pod } from '../../../api/types.js';
-import { nodeNameOf } from '../../auth/identity.js';
 import type { Strategy } from '../strategy.js';
 import { genericStrategy } from './generic.js';
 
@@ -21,18 +19,6 @@ export function podStrategy(): Strategy {
   return {
     ...base,
     deletionGrace: (obj, requested) => podDeletionGrace(obj as Pod, requested),
-    admit(verb, obj, old, ctx, subresource) {
-      const node = nodeNameOf(ctx.user);
-      if (node === null) return;
-      const target = (old ?? obj) as Pod | null;
-      const name = target?.metadata.name ?? '';
-      const boundHere = (old as Pod | null)?.spec?.nodeName === node;
-      const allowed = (verb === 'update' && subresource === 'status' && boundHere) || (verb === 'delete' && boundHere);
-      if (!allowed) {
-        const what = subresource ? `pods/${subresource}` : 'pods';
-        throw new ApiError('Forbidden', `pods "${name}" is forbidden: User "${ctx.user.name}" cannot ${verb} resource "${what}" in API group "" in the namespace "${target?.metadata.namespace ?? ''}": node "${node}" can only ${verb === 'delete' ? 'delete' : 'update status of'} pods with spec.nodeName set to itself`, { name, kind: 'pods' });
-      }
-    },
   };
 }
 

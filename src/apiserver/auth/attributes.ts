@@ -1,0 +1,58 @@
+// What a request asks to do, as kube-apiserver's RequestInfo reads it from the method and URL: the
+// verb, the resource, and the one object it names, which for a list or watch may come from a
+// `metadata.name=` field selector (that is how a kubelet watches one Secret).
+
+import { allowedFieldSelectors } from '../../api/fields.js';
+import type { ResourceInfo } from '../../api/schema/resources.js';
+import { exactValue, parseFieldSelector, type FieldRequirement } from '../../api/selectors/fields.js';
+import type { ResourceRoute } from '../http/route.js';
+
+export interface Attributes {
+  verb: string;
+  resource: ResourceInfo;
+  subresource?: string;
+  namespace?: string;
+  name?: string;
+  /** A list's or watch's field selector terms. */
+  fieldRequirements?: readonly FieldRequirement[];
+}
+
+function verbOf(method: string, hasName: boolean, watch: boolean): string {
+  switch (method) {
+    case 'GET':
+    case 'HEAD':
+      return hasName ? 'get' : watch ? 'watch' : 'list';
+    case 'POST':
+      return 'create';
+    case 'PUT':
+      return 'update';
+    case 'PATCH':
+      return 'patch';
+    case 'DELETE':
+      return hasName ? 'delete' : 'deletecollection';
+    default:
+      return method.toLowerCase();
+  }
+}
+
+/** A name usable as a path segment, as upstream requires of one taken from a field selector. */
+function pathSegmentName(name: string | undefined): string | undefined {
+  return name && name !== '.' && name !== '..' && !/[/%]/.test(name) ? name : undefined;
+}
+
+export function requestAttributes(method: string, route: ResourceRoute, query: URLSearchParams): Attributes {
+  const { resource, namespace, subresource } = route;
+  const watch = query.get('watch') === 'true' || query.get('watch') === '1';
+  const verb = verbOf(method, route.name !== undefined, watch);
+  const attrs: Attributes = { verb, resource, subresource, namespace, name: route.name };
+  const selector = query.get('fieldSelector');
+  if ((verb === 'list' || verb === 'watch') && selector) {
+    try {
+      attrs.fieldRequirements = parseFieldSelector(selector, allowedFieldSelectors(resource.kind), resource.kind).requirements;
+      attrs.name = pathSegmentName(exactValue({ requirements: attrs.fieldRequirements }, 'metadata.name'));
+    } catch {
+      // A selector that does not parse names nothing; the list itself refuses it with a 400.
+    }
+  }
+  return attrs;
+}
