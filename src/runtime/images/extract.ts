@@ -8,7 +8,7 @@ import {
   openSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeSync,
 } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { ImageError } from './errors.js';
+import { ImageError, isImageError } from './errors.js';
 import { run } from './exec.js';
 import { lstatOrUndefined, pathComponents, resolveInside, type Containment } from './resolve.js';
 import { TarReader, type EntryWriter, type TarEntry } from './tarreader.js';
@@ -35,9 +35,15 @@ export async function extractTar(input: Readable | AsyncIterable<Buffer>, root: 
       throw new ImageError('ErrImagePull', `${opts.what}: entry "${e.name}": ${(err as Error).message}`);
     }
   });
-  for await (const chunk of input) await reader.push(chunk as Buffer);
-  reader.end();
-  x.finish();
+  try {
+    for await (const chunk of input) await reader.push(chunk as Buffer);
+    reader.end();
+    x.finish();
+  } catch (e) {
+    // A corrupt gzip stream or a failing disk is the image's failure too, named as such.
+    if (isImageError(e)) throw e;
+    throw new ImageError('ErrImagePull', `${opts.what}: ${(e as Error).message}`);
+  }
 }
 
 class Extractor {
