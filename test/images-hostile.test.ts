@@ -107,6 +107,11 @@ test('symlinks are followed as if the layer were /: writes and whiteouts through
     { name: `up${sentinel}/pwned2`, data: 'through rel\n' },
     { name: 'out/.wh.file' },
     { name: 'up/.wh.secret' },
+    // An entry at a symlink's own name replaces the symlink, never writes or chmods through it.
+    { name: 'f', type: 'symlink', linkname: `${sentinel}/file` },
+    { name: 'f', data: 'replaced\n', mode: 0o666 },
+    { name: 'd', type: 'symlink', linkname: sentinel },
+    { name: 'd/', type: 'dir', mode: 0o777 },
   ]);
   await importExpect(ociImage([layer], 'evil/symlinks:1'));
   const inside = `${layerDir(layer)}${sentinel}`;
@@ -116,6 +121,8 @@ test('symlinks are followed as if the layer were /: writes and whiteouts through
   const wh = await lstat(`${inside}/file`);
   assert.ok(wh.isCharacterDevice() && wh.rdev === 0, 'the whiteout is an overlay whiteout inside the layer');
   assert.ok((await lstat(`${layerDir(layer)}/secret`)).isCharacterDevice(), '"up" resolves to the layer root');
+  assert.equal(await readFile(`${layerDir(layer)}/f`, 'utf8'), 'replaced\n');
+  assert.ok((await lstat(`${layerDir(layer)}/d`)).isDirectory());
 });
 
 test('hard links must point inside the layer', async () => {
