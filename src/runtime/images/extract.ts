@@ -43,6 +43,8 @@ export async function extractTar(input: Readable | AsyncIterable<Buffer>, root: 
     // A corrupt gzip stream or a failing disk is the image's failure too, named as such.
     if (isImageError(e)) throw e;
     throw new ImageError('ErrImagePull', `${opts.what}: ${(e as Error).message}`);
+  } finally {
+    x.closeOpenFile();
   }
 }
 
@@ -52,6 +54,8 @@ class Extractor {
   readonly #containment: Containment;
   /** Resolved parent directories by entry dirname; cleared whenever a directory or symlink goes. */
   #parents = new Map<string, string>();
+  /** The file being written, if a tar ends or fails in the middle of one. */
+  #fd: number | undefined;
   /** Directory times are set last, since adding entries changes them. */
   readonly #dirTimes: { components: string[]; mtime: number }[] = [];
 
@@ -140,6 +144,7 @@ class Extractor {
 
   #file(path: string, e: TarEntry): EntryWriter {
     const fd = openSync(path, CREATE, 0o600);
+    this.#fd = fd;
     const layer = this.#layer;
     return {
       write(chunk: Buffer) {
@@ -154,6 +159,7 @@ class Extractor {
             futimesSync(fd, e.mtime, e.mtime);
           }
         } finally {
+          this.#fd = undefined;
           closeSync(fd);
         }
         await this.#xattrs(path, e);
@@ -191,6 +197,11 @@ class Extractor {
     const path = `${parent}/${hidden}`;
     if (lstatOrUndefined(path)) return;
     await run('mknod', ['-m', '000', path, 'c', '0', '0']);
+  }
+
+  closeOpenFile(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
   }
 
   finish(): void {
