@@ -1,7 +1,7 @@
 // `berth server`: the whole cluster on one machine: the API server on the embedded store, and the
 // components that watch it.
 
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setMaxListeners } from 'node:events';
@@ -65,6 +65,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: invalid port ${values.port}`);
   const bind = values['bind-address']!;
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // mkdir leaves an existing directory as it was; keys, state and image layers are root's alone.
+  await chmod(dataDir, 0o700);
 
   const pkiDir = join(dataDir, 'pki');
   const pki = await ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind]);

@@ -1,19 +1,21 @@
 // Imports image archives: an OCI image layout (as `skopeo copy … oci-archive:` or `docker save`
-// since Docker 25 write) and the classic `docker save` format with manifest.json.
+// since Docker 25 write) and the classic `docker save` format with manifest.json. The archive is
+// unpacked as plain root-owned files (extract.ts), and every path its documents name must be a
+// relative path that stays inside it, symlinks included; blobs named by digest are verified.
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { digestOf, hexOf } from './digest.js';
 import { ImageError } from './errors.js';
-import { run } from './exec.js';
+import { extractTar } from './extract.js';
 import { tempName } from './fsutil.js';
-import { documentKind, MediaType, type Descriptor, type Index, type Manifest } from './media.js';
+import { asIndex, MediaType, parseDocument, parseEntryManifest, parseJson, type Descriptor, type Manifest } from './media.js';
 import type { ImageRecord } from './metadata.js';
 import { hostPlatform, selectManifest } from './platform.js';
 import { normalizeReference, formatReference, repositoryOf, parseReference } from './reference.js';
 import { registerImage, type StoreParts } from './register.js';
-import { isGzip } from './unpack.js';
-import { exists } from '../../util/fs.js';
+import { pathComponents, resolveInside } from './resolve.js';
+import { isGzip, openTar } from './unpack.js';
 
 export interface ImportOptions {
   /** Reference for images the archive does not name (or names only by tag). */
@@ -23,24 +25,46 @@ export interface ImportOptions {
   pinned?: boolean;
 }
 
+/** An unpacked archive: where it is, and its name for errors. */
+interface Unpacked { dir: string; name: string }
+
 export async function importArchive(parts: StoreParts, scratch: string, file: string, opts: ImportOptions = {}): Promise<ImageRecord[]> {
-  const dir = tempName(scratch, 'import');
-  await mkdir(dir, { recursive: true });
+  const a: Unpacked = { dir: tempName(scratch, 'import'), name: basename(file) };
+  await mkdir(a.dir, { recursive: true, mode: 0o700 });
   try {
-    await run('tar', ['-x', '-f', file, '-C', dir, '--no-same-owner', '--warning=no-unknown-keyword']);
-    const source = opts.source ?? `imported from ${basename(file)}`;
-    if (await exists(`${dir}/manifest.json`)) return await importDockerSave(parts, dir, source, opts.pinned);
-    if (await exists(`${dir}/index.json`)) return await importOciLayout(parts, dir, source, opts.name, opts.pinned);
+    await extractTar(await openTar(file), a.dir, { kind: 'archive', what: a.name });
+    const source = opts.source ?? `imported from ${a.name}`;
+    if (archiveFile(a, 'manifest.json', true)) return await importDockerSave(parts, a, source, opts.pinned);
+    if (archiveFile(a, 'index.json', true)) return await importOciLayout(parts, a, source, opts.name, opts.pinned);
     throw new ImageError('ErrImagePull', `${file} is neither an OCI image layout nor a docker save archive`);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(a.dir, { recursive: true, force: true });
   }
 }
 
+/**
+ * The file at `name` in the archive: a relative path without `..` whose symlinks stay inside.
+ * Undefined when it is absent and `optional`.
+ */
+function archiveFile(a: Unpacked, name: string, optional: true): string | undefined;
+function archiveFile(a: Unpacked, name: string): string;
+function archiveFile(a: Unpacked, name: string, optional = false): string | undefined {
+  try {
+    const r = resolveInside(a.dir, pathComponents(name, { allowAbsolute: false }), { containment: 'beneath', followFinal: true });
+    if (!r.stat) {
+      if (optional) return undefined;
+      throw new Error(`"${name}" is not in the archive`);
+    }
+    if (!r.stat.isFile()) throw new Error(`"${name}" is not a regular file`);
+    return r.path;
+  } catch (e) {
+    throw new ImageError('ErrImagePull', `${a.name}: ${(e as Error).message}`);
+  }
+}
 
-async function copyBlob(parts: StoreParts, dir: string, digest: string): Promise<void> {
+async function copyBlob(parts: StoreParts, a: Unpacked, digest: string): Promise<void> {
   if (await parts.blobs.has(digest)) return;
-  await parts.blobs.write(digest, createReadStream(`${dir}/blobs/sha256/${hexOf(digest)}`));
+  await parts.blobs.write(digest, createReadStream(archiveFile(a, `blobs/sha256/${hexOf(digest)}`)));
 }
 
 /** The name an OCI layout entry carries, completed with `name` when it is only a tag. */
@@ -53,22 +77,24 @@ function nameOf(d: Descriptor, name: string | undefined): string | undefined {
   return name;
 }
 
-async function importOciLayout(parts: StoreParts, dir: string, source: string, name: string | undefined, pinned?: boolean): Promise<ImageRecord[]> {
-  const index = JSON.parse(await readFile(`${dir}/index.json`, 'utf8')) as Index;
+async function importOciLayout(parts: StoreParts, a: Unpacked, source: string, name: string | undefined, pinned?: boolean): Promise<ImageRecord[]> {
+  const index = asIndex(parseJson(await readFile(archiveFile(a, 'index.json')), `${a.name}: index.json`), `${a.name}: index.json`);
   const out: ImageRecord[] = [];
   for (const top of index.manifests) {
-    await copyBlob(parts, dir, top.digest);
+    await copyBlob(parts, a, top.digest);
     let manifestDigest = top.digest;
-    let doc = await parts.blobs.readJson<Manifest | Index>(top.digest);
-    if (documentKind(top.mediaType, doc as { manifests?: unknown }) === 'index') {
-      const chosen = selectManifest((doc as Index).manifests, hostPlatform());
+    const doc = parseDocument(await parts.blobs.read(top.digest), top.mediaType, `manifest ${top.digest}`);
+    let manifest: Manifest;
+    if (doc.kind === 'index') {
+      const chosen = selectManifest(doc.index.manifests, hostPlatform());
       if (!chosen) throw new ImageError('ErrImagePull', `no manifest for ${hostPlatform().architecture} in the archive`);
-      await copyBlob(parts, dir, chosen.digest);
+      await copyBlob(parts, a, chosen.digest);
       manifestDigest = chosen.digest;
-      doc = await parts.blobs.readJson<Manifest>(chosen.digest);
+      manifest = parseEntryManifest(await parts.blobs.read(chosen.digest), chosen.mediaType, `manifest ${chosen.digest}`);
+    } else {
+      manifest = doc.manifest;
     }
-    const manifest = doc as Manifest;
-    for (const d of [manifest.config, ...manifest.layers]) await copyBlob(parts, dir, d.digest);
+    for (const d of [manifest.config, ...manifest.layers]) await copyBlob(parts, a, d.digest);
     const ref = nameOf(top, name);
     const r = ref ? normalizeReference(ref) : undefined;
     out.push(await registerImage(parts, {
@@ -85,16 +111,45 @@ async function importOciLayout(parts: StoreParts, dir: string, source: string, n
 
 interface DockerSaveEntry { Config: string; RepoTags?: string[] | null; Layers: string[] }
 
-async function importDockerSave(parts: StoreParts, dir: string, source: string, pinned?: boolean): Promise<ImageRecord[]> {
-  const entries = JSON.parse(await readFile(`${dir}/manifest.json`, 'utf8')) as DockerSaveEntry[];
+function asDockerSave(doc: unknown, where: string): DockerSaveEntry[] {
+  const bad = (field: string, why: string): never => { throw new ImageError('ErrImagePull', `${where}: ${field} ${why}`); };
+  if (!Array.isArray(doc)) bad('the document', 'must be an array of images');
+  const strings = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+  (doc as unknown[]).forEach((e, i) => {
+    const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
+    if (typeof o.Config !== 'string') bad(`[${i}].Config`, o.Config === undefined ? 'is missing' : 'must be a path');
+    if (!strings(o.Layers)) bad(`[${i}].Layers`, o.Layers === undefined ? 'is missing' : 'must be an array of paths');
+    if (o.RepoTags !== undefined && o.RepoTags !== null && !strings(o.RepoTags)) bad(`[${i}].RepoTags`, 'must be an array of references');
+  });
+  return doc as DockerSaveEntry[];
+}
+
+/** The digest a docker save path is named by (`blobs/sha256/<hex>`, `<hex>.json`), to verify its copy against. */
+function digestInName(name: string): string | undefined {
+  const m = /^(?:blobs\/sha256\/([a-f0-9]{64})|([a-f0-9]{64})\.json)$/.exec(pathComponents(name, { allowAbsolute: false }).join('/'));
+  return m ? `sha256:${m[1] ?? m[2]}` : undefined;
+}
+
+/** Copies a file a docker save manifest names into the blob store, verified when its name is a digest. */
+async function storeFile(parts: StoreParts, a: Unpacked, name: string): Promise<{ digest: string; size: number; path: string }> {
+  const path = archiveFile(a, name);
+  const digest = digestInName(name);
+  if (!digest) return { ...(await parts.blobs.putFile(path)), path };
+  if (!(await parts.blobs.has(digest))) await parts.blobs.write(digest, createReadStream(path));
+  return { digest, size: (await stat(path)).size, path };
+}
+
+async function importDockerSave(parts: StoreParts, a: Unpacked, source: string, pinned?: boolean): Promise<ImageRecord[]> {
+  const where = `${a.name}: manifest.json`;
+  const entries = asDockerSave(parseJson(await readFile(archiveFile(a, 'manifest.json')), where), where);
   const out: ImageRecord[] = [];
   for (const e of entries) {
-    const configBytes = await readFile(`${dir}/${e.Config}`);
-    const config: Descriptor = { mediaType: MediaType.dockerConfig, digest: await parts.blobs.put(configBytes), size: configBytes.length };
+    const cfg = await storeFile(parts, a, e.Config);
+    const config: Descriptor = { mediaType: MediaType.dockerConfig, digest: cfg.digest, size: cfg.size };
     const layers: Descriptor[] = [];
     for (const l of e.Layers) {
-      const { digest, size } = await parts.blobs.putFile(`${dir}/${l}`);
-      layers.push({ mediaType: (await isGzip(`${dir}/${l}`)) ? MediaType.dockerLayerGzip : MediaType.dockerLayer, digest, size });
+      const { digest, size, path } = await storeFile(parts, a, l);
+      layers.push({ mediaType: (await isGzip(path)) ? MediaType.dockerLayerGzip : MediaType.dockerLayer, digest, size });
     }
     const manifest: Manifest = { schemaVersion: 2, mediaType: MediaType.dockerManifest, config, layers };
     const bytes = JSON.stringify(manifest);

@@ -42,10 +42,6 @@ export class BlobStore {
     return readFile(this.path(digest));
   }
 
-  async readJson<T>(digest: string): Promise<T> {
-    return JSON.parse((await this.read(digest)).toString('utf8')) as T;
-  }
-
   async put(data: Uint8Array | string): Promise<string> {
     const digest = digestOf(data);
     if (!(await this.has(digest))) await this.write(digest, async function* () { yield Buffer.from(data); }());

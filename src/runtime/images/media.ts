@@ -1,4 +1,8 @@
-// The OCI and Docker schema2 document shapes berth reads and writes, and their media types.
+// The OCI and Docker schema2 document shapes berth reads and writes, their media types, and the checks
+// that a document read from outside has the shape its type claims.
+import { isDigest } from './digest.js';
+import { ImageError } from './errors.js';
+
 export const MediaType = {
   ociManifest: 'application/vnd.oci.image.manifest.v1+json',
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -67,4 +71,71 @@ export function documentKind(mediaType: string | undefined, doc: { manifests?: u
   if (Array.isArray(doc.manifests)) return 'index';
   if (doc.config && typeof doc.config === 'object') return 'manifest';
   return 'unknown';
+}
+
+// Documents come from registries and archives: each field is checked before use, and a bad one is
+// named in the error (`manifest.layers is not iterable` told nobody what was wrong).
+function invalid(where: string, field: string, why: string): never {
+  throw new ImageError('ErrImagePull', `${where}: ${field} ${why}`);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function asDescriptor(v: unknown, where: string, field: string): Descriptor {
+  if (!isObject(v)) invalid(where, field, 'must be a descriptor object');
+  if (typeof v.digest !== 'string' || !isDigest(v.digest)) invalid(where, `${field}.digest`, `must be a sha256 digest, not ${JSON.stringify(v.digest)}`);
+  if (typeof v.mediaType !== 'string' && v.mediaType !== undefined) invalid(where, `${field}.mediaType`, 'must be a string');
+  if (typeof v.size !== 'number' || !Number.isSafeInteger(v.size) || v.size < 0) invalid(where, `${field}.size`, 'must be a non-negative integer');
+  return v as unknown as Descriptor;
+}
+
+function asDescriptors(v: unknown, where: string, field: string): Descriptor[] {
+  if (!Array.isArray(v)) invalid(where, field, v === undefined ? 'is missing' : 'must be an array of descriptors');
+  return v.map((d, i) => asDescriptor(d, where, `${field}[${i}]`));
+}
+
+/** An image manifest, checked field by field; `where` names the document in errors. */
+export function asManifest(doc: unknown, where: string): Manifest {
+  if (!isObject(doc)) invalid(where, 'the manifest', 'must be a JSON object');
+  if (doc.config === undefined) invalid(where, 'config', Array.isArray(doc.manifests) ? 'is missing: this is an index, not an image manifest' : 'is missing');
+  asDescriptor(doc.config, where, 'config');
+  asDescriptors(doc.layers, where, 'layers');
+  return doc as unknown as Manifest;
+}
+
+/** An image index or manifest list, checked field by field. */
+export function asIndex(doc: unknown, where: string): Index {
+  if (!isObject(doc)) invalid(where, 'the index', 'must be a JSON object');
+  asDescriptors(doc.manifests, where, 'manifests');
+  return doc as unknown as Index;
+}
+
+/** Parses a document's bytes as JSON, naming it when they are not. */
+export function parseJson(bytes: Buffer | string, where: string): unknown {
+  try {
+    return JSON.parse(bytes.toString());
+  } catch (e) {
+    throw new ImageError('ErrImagePull', `${where}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+export type Document = { kind: 'manifest'; manifest: Manifest } | { kind: 'index'; index: Index };
+
+/** A manifest or index from its bytes; `mediaType` is the one declared for it (header or descriptor). */
+export function parseDocument(bytes: Buffer | string, mediaType: string | undefined, where: string): Document {
+  const doc = parseJson(bytes, where);
+  const declared = mediaType || (isObject(doc) && typeof doc.mediaType === 'string' ? doc.mediaType : undefined);
+  const kind = documentKind(declared, isObject(doc) ? doc : {});
+  if (kind === 'index') return { kind, index: asIndex(doc, where) };
+  if (kind === 'unknown' && declared) invalid(where, 'mediaType', `"${declared}" is not an image manifest or index type`);
+  return { kind: 'manifest', manifest: asManifest(doc, where) };
+}
+
+/** The image manifest an index entry points at; another index there is refused. */
+export function parseEntryManifest(bytes: Buffer | string, mediaType: string | undefined, where: string): Manifest {
+  const d = parseDocument(bytes, mediaType, where);
+  if (d.kind === 'index') invalid(where, 'the document', 'is an index inside an index; nested indexes are not supported');
+  return d.manifest;
 }

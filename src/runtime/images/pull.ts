@@ -4,7 +4,7 @@
 import type { PullOptions } from '../types.js';
 import { RegistryClient, type FetchedManifest } from './distribution.js';
 import { ImageError } from './errors.js';
-import { documentKind, type Descriptor, type Index, type Manifest } from './media.js';
+import { parseDocument, parseEntryManifest, type Descriptor, type Manifest } from './media.js';
 import type { ImageRecord } from './metadata.js';
 import { hostPlatform, selectManifest } from './platform.js';
 import { normalizeReference, repositoryOf, formatReference } from './reference.js';
@@ -65,19 +65,13 @@ async function resolve(domain: string, path: string, reference: string, registri
 }
 
 async function manifestFor(client: RegistryClient, top: FetchedManifest): Promise<{ manifest: Manifest; fetched: FetchedManifest }> {
-  const doc = JSON.parse(top.bytes.toString('utf8')) as Manifest | Index;
-  const kind = documentKind(top.mediaType || doc.mediaType, doc as { manifests?: unknown; config?: unknown });
-  if (kind === 'manifest') return { manifest: doc as Manifest, fetched: top };
-  if (kind !== 'index') throw new ImageError('ErrImagePull', `unsupported manifest type "${top.mediaType}"`);
+  const doc = parseDocument(top.bytes, top.mediaType, `manifest ${top.digest}`);
+  if (doc.kind === 'manifest') return { manifest: doc.manifest, fetched: top };
   const want = hostPlatform();
-  const chosen = selectManifest((doc as Index).manifests, want);
+  const chosen = selectManifest(doc.index.manifests, want);
   if (!chosen) throw new ImageError('ErrImagePull', `no matching manifest for ${want.os}/${want.architecture} in the manifest list entries`);
   const fetched = await client.manifest(chosen.digest);
-  const inner = JSON.parse(fetched.bytes.toString('utf8')) as Manifest;
-  if (documentKind(fetched.mediaType || inner.mediaType, inner as { config?: unknown }) !== 'manifest') {
-    throw new ImageError('ErrImagePull', `index entry ${chosen.digest} is not an image manifest`);
-  }
-  return { manifest: inner, fetched };
+  return { manifest: parseEntryManifest(fetched.bytes, fetched.mediaType, `manifest ${chosen.digest}`), fetched };
 }
 
 export async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -2,9 +2,10 @@
 // layers agree, unpacks each layer once, and records the image under its references.
 import type { ImageConfig } from '../types.js';
 import type { BlobStore } from './blobs.js';
+import { isDigest } from './digest.js';
 import { ImageError } from './errors.js';
 import type { LayerStore } from './layers.js';
-import type { Manifest, OciImageConfig } from './media.js';
+import { parseJson, type Manifest, type OciImageConfig } from './media.js';
 import { recordImage, type ImageRecord, type LayerRecord, type Metadata } from './metadata.js';
 
 export interface StoreParts { blobs: BlobStore; layers: LayerStore; metadata: Metadata }
@@ -33,12 +34,17 @@ export function imageConfigOf(c: OciImageConfig): ImageConfig {
 
 export async function registerImage(parts: StoreParts, reg: Registration): Promise<ImageRecord> {
   const { blobs, layers, metadata } = parts;
-  const config = await blobs.readJson<OciImageConfig>(reg.manifest.config.digest);
-  const diffIds = config.rootfs?.diff_ids ?? [];
+  const where = `image config ${reg.manifest.config.digest}`;
+  const config = parseJson(await blobs.read(reg.manifest.config.digest), where) as OciImageConfig | null;
+  if (typeof config !== 'object' || config === null) throw new ImageError('ErrImagePull', `${where}: must be a JSON object`);
+  const diffIds: unknown = config.rootfs?.diff_ids ?? [];
+  if (!Array.isArray(diffIds) || !diffIds.every((d) => typeof d === 'string' && isDigest(d))) {
+    throw new ImageError('ErrImagePull', `${where}: rootfs.diff_ids must be an array of sha256 digests`);
+  }
   if (diffIds.length !== reg.manifest.layers.length) {
     throw new ImageError('ErrImagePull', `image config lists ${diffIds.length} layers but the manifest has ${reg.manifest.layers.length}`);
   }
-  const layerRecords: LayerRecord[] = reg.manifest.layers.map((l, i) => ({ digest: l.digest, mediaType: l.mediaType, size: l.size, diffId: diffIds[i]! }));
+  const layerRecords: LayerRecord[] = reg.manifest.layers.map((l, i) => ({ digest: l.digest, mediaType: l.mediaType, size: l.size, diffId: diffIds[i] as string }));
   // Layers unpack into directories of their own, so they unpack side by side.
   await Promise.all(layerRecords.map((l) => layers.ensure(l)));
   const now = new Date().toISOString();

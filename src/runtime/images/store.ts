@@ -1,6 +1,6 @@
 // ImageStore: the node's ImageService. Content-addressed blobs, unpacked layers, a reference index
 // and per-container overlay roots, all under one root directory (`<dataDir>/images`).
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import type { ImageRef, ImageService, PullOptions } from '../types.js';
 import { importArchive, type ImportOptions } from './archive.js';
 import { BlobStore } from './blobs.js';
@@ -44,7 +44,9 @@ export class ImageStore implements ImageService {
 
   #init(): Promise<void> {
     this.#ready ??= (async () => {
-      await mkdir(this.root, { recursive: true });
+      // Layers keep their owners and modes (setuid files, capabilities): only root may walk to them.
+      await mkdir(this.root, { recursive: true, mode: 0o700 });
+      await chmod(this.root, 0o700);
       await this.#parts.blobs.init();
       await this.#parts.layers.init();
       await this.#parts.metadata.load();
