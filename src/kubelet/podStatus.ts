@@ -25,13 +25,17 @@ export function containerIdOf(id: string): string {
   return `runc://${id}`;
 }
 
+/** Reasons the runtime knows better than the exit code does. */
+const RUNTIME_REASONS = ['OOMKilled', 'ContainerStatusUnknown'];
+
 function terminatedState(c: ContainerStatus): ContainerState {
   const exitCode = c.exitCode ?? 0;
-  const reason = c.reason === 'OOMKilled' ? 'OOMKilled' : exitCode === 0 ? 'Completed' : 'Error';
+  const reason = c.reason && RUNTIME_REASONS.includes(c.reason) ? c.reason : exitCode === 0 ? 'Completed' : 'Error';
   return {
     terminated: {
       exitCode,
       reason,
+      ...(c.message ? { message: c.message } : {}),
       ...(c.startedAt ? { startedAt: c.startedAt } : {}),
       ...(c.finishedAt ? { finishedAt: c.finishedAt } : {}),
       containerID: containerIdOf(c.id),

@@ -48,6 +48,12 @@ export function runtimePaths(root: string) {
 }
 
 const newId = () => randomBytes(16).toString('hex');
+
+/** How a container ended: conmon's record of it, or `lost` when nobody was left to record it. */
+type Exit = ExitInfo & { oom: boolean; lost?: boolean };
+/** The kubelet's words for a container whose end cannot be known (kubelet_pods.go). */
+const LOST_EXIT_CODE = 137;
+const LOST_MESSAGE = 'The container could not be located when the pod was terminated';
 const notFound = (kind: string, id: string) => new ApiError('NotFound', `${kind} ${id} not found`);
 
 export class RuncRuntime implements RuntimeService {
@@ -59,7 +65,7 @@ export class RuncRuntime implements RuntimeService {
   readonly #sandboxes = new Map<string, SandboxRecord>();
   readonly #containers = new Map<string, ContainerRecord>();
   /** Exit facts never change once written, so they are read from disk once. */
-  readonly #exits = new Map<string, ExitInfo & { oom: boolean }>();
+  readonly #exits = new Map<string, Exit>();
   #loaded?: Promise<void>;
 
   constructor(opts: RuncRuntimeOptions) {
@@ -184,8 +190,9 @@ export class RuncRuntime implements RuntimeService {
       await writeFile(join(dir, 'config.json'), JSON.stringify(spec));
       record.pid = await launchConmon({
         id, name: cfg.name, bundle: dir, runc: RUNC, runcRoot: this.#paths.runc, pidFile: join(dir, 'pid'),
-        logPath: cfg.logPath, exitDir: this.#paths.exits, persistDir: dir, tty: !!cfg.tty,
+        conmonPidFile: join(dir, 'conmon.pid'), logPath: cfg.logPath, exitDir: this.#paths.exits, persistDir: dir, tty: !!cfg.tty,
       });
+      record.conmonPid = await readPidFile(join(dir, 'conmon.pid'));
       await this.#containerStore.save(record);
       this.#containers.set(id, record);
       return id;
@@ -285,21 +292,38 @@ export class RuncRuntime implements RuntimeService {
       finishedAt: exit?.finishedAt,
       exitCode: exit?.exitCode,
       reason: exit ? exitReason(exit) : undefined,
+      ...(exit?.lost ? { message: LOST_MESSAGE } : {}),
       pid: state === 'running' ? c.pid : undefined,
       logPath: c.config.logPath,
       labels: c.config.labels,
     };
   }
 
-  async #exit(c: ContainerRecord): Promise<(ExitInfo & { oom: boolean }) | null> {
+  async #exit(c: ContainerRecord): Promise<Exit | null> {
     const cached = this.#exits.get(c.id);
     if (cached) return cached;
+    let info: Exit | null = null;
     const exit = await readExit(this.#paths.exits, c.id);
-    if (!exit) return null;
-    const oom = await readFile(join(this.#containerStore.pathOf(c.id), 'oom')).then(() => true, () => false);
-    const info = { ...exit, oom };
-    this.#exits.set(c.id, info);
+    if (exit) {
+      const oom = await readFile(join(this.#containerStore.pathOf(c.id), 'oom')).then(() => true, () => false);
+      info = { ...exit, oom };
+    } else if (c.lostAt || (await this.#isLost(c))) {
+      c.lostAt ??= new Date().toISOString();
+      await this.#containerStore.save(c);
+      info = { exitCode: LOST_EXIT_CODE, finishedAt: c.lostAt, oom: false, lost: true };
+    }
+    if (info) this.#exits.set(c.id, info);
     return info;
+  }
+
+  /**
+   * A started container whose process and conmon are both gone, with no exit file even after conmon
+   * ended (conmon writes it before exiting): the exit will never be recorded, so it is not "about to be".
+   */
+  async #isLost(c: ContainerRecord): Promise<boolean> {
+    if (!c.startedAt || !c.pid || !c.conmonPid) return false;
+    if ((await isAlive(c.pid)) || (await isAlive(c.conmonPid, 'conmon'))) return false;
+    return (await readExit(this.#paths.exits, c.id)) === null;
   }
 
   async #container(id: string): Promise<ContainerRecord> {
@@ -325,7 +349,8 @@ export class RuncRuntime implements RuntimeService {
   }
 }
 
-function exitReason(exit: ExitInfo & { oom: boolean }): string {
+function exitReason(exit: Exit): string {
+  if (exit.lost) return 'ContainerStatusUnknown';
   if (exit.oom) return 'OOMKilled';
   return exit.exitCode === 0 ? 'Completed' : 'Error';
 }
