@@ -13,16 +13,15 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ensureTestImages } from './support/images.js';
 import { kubectl } from './support/kubectl.js';
-import { startServer, type TestServer } from './support/server.js';
+import { disposeNodeServer, startNodeServer, untilNodeReady } from './support/node-server.js';
+import type { TestServer } from './support/server.js';
 import { until } from './support/wait.js';
 
 let server: TestServer;
 let dataDir: string;
 const k = (args: string[], input?: string) => kubectl(server.kubeconfig, args, input === undefined ? {} : { input });
 const jsonpath = async (obj: string, path: string) => (await k(['get', obj, '-o', `jsonpath=${path}`])).stdout;
-const start = () => startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0'] });
 const nodePort = async () => Number(await jsonpath('nodes', '{.items[0].status.daemonEndpoints.kubeletEndpoint.Port}'));
 
 async function apply(pod: object): Promise<void> {
@@ -34,16 +33,11 @@ const pidIn = (file: string) => Number.parseInt(readFileSync(file, 'utf8'), 10);
 
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'berth-recovery-'));
-  await ensureTestImages(dataDir);
-  server = await start();
-  await until('node Ready', async () => (await k(['get', 'nodes', '--no-headers'])).stdout.includes(' Ready'));
+  server = await startNodeServer(dataDir);
+  await untilNodeReady(server);
 });
 
-after(async () => {
-  if (!server) return;
-  await k(['delete', 'pods', '--all', '--grace-period=1']);
-  await server.dispose();
-});
+after(() => disposeNodeServer(server));
 
 describe('kubelet state after failures', () => {
   it('kill -9 of conmon, then of the container: terminated with ContainerStatusUnknown/137 and restarted', async () => {
@@ -74,7 +68,7 @@ describe('kubelet state after failures', () => {
     await until('lost logs', async () => (await k(['logs', 'lost'])).stdout.includes('started'));
     const before = await nodePort();
     await server.stop();
-    server = await start();
+    server = await startNodeServer(dataDir);
     const restartedAt = Date.now();
     const after = await until('a new kubelet port on the Node', async () => {
       const p = await nodePort();

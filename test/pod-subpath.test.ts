@@ -10,9 +10,9 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ensureTestImages } from './support/images.js';
 import { kubectl } from './support/kubectl.js';
-import { startServer, type TestServer } from './support/server.js';
+import { disposeNodeServer, startNodeServer, untilNodeReady } from './support/node-server.js';
+import type { TestServer } from './support/server.js';
 import { until } from './support/wait.js';
 
 let server: TestServer;
@@ -60,15 +60,12 @@ before(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-subpath-'));
   sentinel = await mkdtemp(join(tmpdir(), 'berth-sentinel-'));
   await writeFile(join(sentinel, 'keep'), 'host data');
-  await ensureTestImages(dataDir);
-  server = await startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0'] });
-  await until('node Ready', async () => (await k(['get', 'nodes', '--no-headers'])).stdout.includes(' Ready'));
+  server = await startNodeServer(dataDir);
+  await untilNodeReady(server);
 });
 
 after(async () => {
-  if (!server) return;
-  await k(['delete', 'pods', '--all', '--grace-period=1']);
-  await server.dispose();
+  await disposeNodeServer(server);
   await rm(sentinel, { recursive: true, force: true });
 });
 

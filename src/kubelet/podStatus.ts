@@ -57,7 +57,7 @@ function containerStatus(spec: Container, input: StatusInput, defaultWaiting: st
   } else if (latest?.state === 'exited') {
     state = terminatedState(latest);
   } else if (latest?.state === 'unknown' && old?.state) {
-    // Its process is gone but the exit is not recorded yet: say what was last known until it is.
+    // Its process is gone and conmon is recording the exit: say what was last known until it is.
     state = old.state;
   } else {
     state = { waiting: { reason: defaultWaiting } };
