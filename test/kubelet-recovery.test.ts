@@ -1,8 +1,8 @@
 // A kubelet whose view of the node survives what breaks under it, through the real kubectl against
 // `berth server` with its kubelet (real runc, conmon, the offline busybox image):
-// - conmon and then the container's process killed with kill -9: nobody will ever record the exit, so
-//   the container is terminated (ContainerStatusUnknown, 137) and restarted per restartPolicy, not
-//   shown Running forever;
+// - conmon killed with kill -9, then the container's process (or not): nobody will ever record the exit,
+//   so the container is terminated (ContainerStatusUnknown, 137) and restarted per restartPolicy, not
+//   shown Running forever, nor left running unmonitored beside its replacement;
 // - the server restarted with `--kubelet-port 0` (a new port): the Node's daemonEndpoints follow at
 //   once, so `kubectl logs` works right after the restart instead of ECONNREFUSED for 5 minutes.
 // The tests run in order on one data dir.
@@ -13,6 +13,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { isAlive } from '../src/runtime/runc/process-state.js';
 import { kubectl } from './support/kubectl.js';
 import { disposeNodeServer, startNodeServer, untilNodeReady } from './support/node-server.js';
 import type { TestServer } from './support/server.js';
@@ -40,29 +41,34 @@ before(async () => {
 after(() => disposeNodeServer(server));
 
 describe('kubelet state after failures', () => {
-  it('kill -9 of conmon, then of the container: terminated with ContainerStatusUnknown/137 and restarted', async () => {
-    await apply({ metadata: { name: 'lost' }, spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox', imagePullPolicy: 'Never', command: ['sh', '-c', 'echo started; exec sleep 3600'] }] } });
-    await until('lost Running', async () => (await jsonpath('pod/lost', '{.status.containerStatuses[0].state.running.startedAt}')) !== '');
-    const id = (await jsonpath('pod/lost', '{.status.containerStatuses[0].containerID}')).replace(/^runc:\/\//, '');
-    const bundle = join(dataDir, 'runtime', 'containers', id);
-    const conmon = pidIn(join(bundle, 'conmon.pid'));
-    const pid = pidIn(join(bundle, 'pid'));
-    assert.match(readFileSync(`/proc/${conmon}/cmdline`, 'utf8'), /^conmon\0/);
-    process.kill(conmon, 'SIGKILL');
-    process.kill(pid, 'SIGKILL');
-    const killedAt = Date.now();
-    await until('restartCount 1 and Running again', async () =>
-      (await jsonpath('pod/lost', '{.status.containerStatuses[0].restartCount}')) === '1' &&
-      (await jsonpath('pod/lost', '{.status.containerStatuses[0].state.running.startedAt}')) !== '', 20_000);
-    const seconds = (Date.now() - killedAt) / 1000;
-    assert.ok(seconds < 15, `restarted after ${seconds} s`);
-    const last = JSON.parse(await jsonpath('pod/lost', '{.status.containerStatuses[0].lastState.terminated}')) as Record<string, unknown>;
-    assert.equal(last.reason, 'ContainerStatusUnknown');
-    assert.equal(last.exitCode, 137);
-    assert.equal(last.message, 'The container could not be located when the pod was terminated');
-    assert.notEqual((await jsonpath('pod/lost', '{.status.containerStatuses[0].containerID}')).replace(/^runc:\/\//, ''), id);
-    assert.match((await k(['get', 'pod', 'lost', '--no-headers'])).stdout, /^lost\s+1\/1\s+Running\s+1 \(/);
-  });
+  // Both the probe's order (conmon, then the process) and conmon alone, which leaves a process nobody monitors.
+  for (const [name, killProcess] of [['lost', true], ['orphan', false]] as const) {
+    it(`kill -9 of conmon${killProcess ? ', then of the container' : ' alone'}: terminated with ContainerStatusUnknown/137 and restarted`, async () => {
+      await apply({ metadata: { name }, spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox', imagePullPolicy: 'Never', command: ['sh', '-c', 'echo started; exec sleep 3600'] }] } });
+      await until(`${name} Running`, async () => (await jsonpath(`pod/${name}`, '{.status.containerStatuses[0].state.running.startedAt}')) !== '');
+      const id = (await jsonpath(`pod/${name}`, '{.status.containerStatuses[0].containerID}')).replace(/^runc:\/\//, '');
+      const bundle = join(dataDir, 'runtime', 'containers', id);
+      const conmon = pidIn(join(bundle, 'conmon.pid'));
+      const pid = pidIn(join(bundle, 'pid'));
+      assert.match(readFileSync(`/proc/${conmon}/cmdline`, 'utf8'), /^conmon\0/);
+      process.kill(conmon, 'SIGKILL');
+      if (killProcess) process.kill(pid, 'SIGKILL');
+      const killedAt = Date.now();
+      await until('restartCount 1 and Running again', async () =>
+        (await jsonpath(`pod/${name}`, '{.status.containerStatuses[0].restartCount}')) === '1' &&
+        (await jsonpath(`pod/${name}`, '{.status.containerStatuses[0].state.running.startedAt}')) !== '', 20_000);
+      const seconds = (Date.now() - killedAt) / 1000;
+      assert.ok(seconds < 15, `restarted after ${seconds} s`);
+      const last = JSON.parse(await jsonpath(`pod/${name}`, '{.status.containerStatuses[0].lastState.terminated}')) as Record<string, unknown>;
+      assert.equal(last.reason, 'ContainerStatusUnknown');
+      assert.equal(last.exitCode, 137);
+      assert.equal(last.message, 'The container could not be located when the pod was terminated');
+      assert.notEqual((await jsonpath(`pod/${name}`, '{.status.containerStatuses[0].containerID}')).replace(/^runc:\/\//, ''), id);
+      assert.match((await k(['get', 'pod', name, '--no-headers'])).stdout, new RegExp(`^${name}\\s+1/1\\s+Running\\s+1 \\(`));
+      // One instance runs, not the unmonitored one beside it.
+      assert.equal(await isAlive(pid), false);
+    });
+  }
 
   it('a restart with --kubelet-port 0 publishes the new port at once; kubectl logs works right away', async () => {
     await until('lost logs', async () => (await k(['logs', 'lost'])).stdout.includes('started'));

@@ -317,12 +317,18 @@ export class RuncRuntime implements RuntimeService {
   }
 
   /**
-   * A started container whose process and conmon are both gone, with no exit file even after conmon
-   * ended (conmon writes it before exiting): the exit will never be recorded, so it is not "about to be".
+   * A started container whose conmon is gone with no exit file (conmon writes it before exiting): its
+   * exit will never be recorded, so it is not "about to be". A process still running without conmon
+   * has no logs, no attach and no exit record either: it is ended, so the restart policy gives a
+   * monitored one instead of two running side by side.
    */
   async #isLost(c: ContainerRecord): Promise<boolean> {
-    if (!c.startedAt || !c.pid || !c.conmonPid) return false;
-    if ((await isAlive(c.pid)) || (await isAlive(c.conmonPid, 'conmon'))) return false;
+    const pid = c.pid;
+    if (!c.startedAt || !pid || !c.conmonPid || (await isAlive(c.conmonPid, 'conmon'))) return false;
+    if (await isAlive(pid)) {
+      signal(pid, 'SIGKILL');
+      if (!(await waitUntil(async () => !(await isAlive(pid)), 2_000))) return false;
+    }
     return (await readExit(this.#paths.exits, c.id)) === null;
   }
 
