@@ -19,6 +19,15 @@ export async function isAlive(pid: number, comm?: string): Promise<boolean> {
   }
 }
 
+/** Whether pid is in a cgroup whose path names the container id (a pid reused by another program is not). */
+export function inContainerCgroup(pid: number, id: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cgroup`, 'utf8').includes(id);
+  } catch {
+    return false;
+  }
+}
+
 export async function readPidFile(path: string): Promise<number | undefined> {
   try {
     const pid = Number.parseInt(await readFile(path, 'utf8'), 10);

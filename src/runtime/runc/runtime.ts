@@ -17,7 +17,7 @@ import { execStreams, execSync } from './exec.js';
 import { containerSpec, sandboxSpec } from './oci-spec.js';
 import { pauseArgv } from './pause.js';
 import { openPort } from './port-forward.js';
-import { isAlive, readExit, readPidFile, waitUntil, type ExitInfo } from './process-state.js';
+import { inContainerCgroup, isAlive, readExit, readPidFile, waitUntil, type ExitInfo } from './process-state.js';
 import { RecordStore, type ContainerRecord, type SandboxRecord } from './records.js';
 import { RUNC, Runc } from './runc-cli.js';
 import { sandboxMounts, shmMount, unmountShm, writeSandboxFiles } from './sandbox-files.js';
@@ -48,13 +48,13 @@ export function runtimePaths(root: string) {
 }
 
 const newId = () => randomBytes(16).toString('hex');
+const notFound = (kind: string, id: string) => new ApiError('NotFound', `${kind} ${id} not found`);
 
 /** How a container ended: conmon's record of it, or `lost` when nobody was left to record it. */
 type Exit = ExitInfo & { oom: boolean; lost?: boolean };
 /** The kubelet's words for a container whose end cannot be known (kubelet_pods.go). */
 const LOST_EXIT_CODE = 137;
 const LOST_MESSAGE = 'The container could not be located when the pod was terminated';
-const notFound = (kind: string, id: string) => new ApiError('NotFound', `${kind} ${id} not found`);
 
 export class RuncRuntime implements RuntimeService {
   readonly #opts: RuncRuntimeOptions;
@@ -326,6 +326,7 @@ export class RuncRuntime implements RuntimeService {
     const pid = c.pid;
     if (!c.startedAt || !pid || !c.conmonPid || (await isAlive(c.conmonPid, 'conmon'))) return false;
     if (await isAlive(pid)) {
+      if (!inContainerCgroup(pid, c.id)) return true; // the pid now belongs to another program: ours is gone
       signal(pid, 'SIGKILL');
       if (!(await waitUntil(async () => !(await isAlive(pid)), 2_000))) return false;
     }
