@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { containerArgv } from '../src/kubelet/command.js';
@@ -8,7 +8,7 @@ import { expandVars } from '../src/kubelet/expand.js';
 import { mergeEnv, resolveEnv, type EnvSources } from '../src/kubelet/env.js';
 import { cpuMillis, memoryBytes } from '../src/kubelet/quantity.js';
 import { securityFor } from '../src/kubelet/security.js';
-import { checkHostPathType, containerMounts, setUpVolumes } from '../src/kubelet/volumes.js';
+import { checkHostPathType, containerMounts, setUpVolumes, tearDownVolumes } from '../src/kubelet/volumes.js';
 import { makeContainerConfig } from '../src/kubelet/containerConfig.js';
 import { ContainerError, VolumeError } from '../src/kubelet/errors.js';
 import type { Container } from '../src/api/types.js';
@@ -165,14 +165,22 @@ test('volumes: emptyDir, configMap items with modes, secret, mounts with subPath
       { name: 'cfg', mountPath: '/etc/cfg' },
       { name: 'host', mountPath: '/data', subPathExpr: '$(POD)', readOnly: true },
     ],
-  }, vols, new Map([['POD', 'web']]));
+  }, vols, new Map([['POD', 'web']]), podDir);
+  const bound = join(podDir, 'volume-subpaths/host/app/2');
   assert.deepEqual(mounts, [
     { hostPath: join(podDir, 'volumes/kubernetes.io~empty-dir/scratch'), containerPath: '/scratch', readOnly: false, type: 'bind' },
     { hostPath: join(podDir, 'volumes/kubernetes.io~configmap/cfg'), containerPath: '/etc/cfg', readOnly: true, type: 'bind' },
-    { hostPath: join(hp, 'web'), containerPath: '/data', readOnly: true, type: 'bind' },
+    { hostPath: bound, containerPath: '/data', readOnly: true, type: 'bind' },
   ]);
+  // The subPath was created in the hostPath, and the runtime is given a bind of it.
   assert.ok((await stat(join(hp, 'web'))).isDirectory());
-  await assert.rejects(containerMounts({ name: 'x', volumeMounts: [{ name: 'scratch', mountPath: '/s', subPath: '../etc' }] }, vols, new Map()), ContainerError);
+  await writeFile(join(hp, 'web', 'f'), 'through the bind');
+  assert.equal(await readFile(join(bound, 'f'), 'utf8'), 'through the bind');
+  await assert.rejects(containerMounts({ name: 'x', volumeMounts: [{ name: 'scratch', mountPath: '/s', subPath: '../etc' }] }, vols, new Map(), podDir), ContainerError);
+  // Teardown unmounts the bind before deleting, so the hostPath's files survive it.
+  await tearDownVolumes(podDir);
+  assert.equal(await readFile(join(hp, 'web', 'f'), 'utf8'), 'through the bind');
+  await rm(podDir, { recursive: true, force: true });
 });
 
 test('volumes: a missing configMap or a failed hostPath check is a FailedMount VolumeError', async () => {

@@ -72,9 +72,12 @@ export class FakeCluster implements KubeletCluster {
     this.events.push({ pod: pod.metadata.name ?? '', type, reason, message, ...(fieldPath ? { fieldPath } : {}) });
   }
 
+  /** As the agent's: create, or keep an existing Node (and its status) and only update its labels. */
   async registerNode(node: Node): Promise<Node> {
-    this.node = { ...structuredClone(node), metadata: { ...node.metadata, uid: 'node-uid' } };
-    return this.node;
+    this.node = this.node
+      ? { ...this.node, metadata: { ...this.node.metadata, labels: structuredClone(node.metadata.labels) } }
+      : { ...structuredClone(node), metadata: { ...node.metadata, uid: 'node-uid' } };
+    return structuredClone(this.node);
   }
 
   async updateNodeStatus(_name: string, status: NonNullable<Node['status']>): Promise<void> {

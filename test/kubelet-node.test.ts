@@ -51,6 +51,19 @@ test('heartbeat: register, lease with MicroTime and owner, status only when chan
   assert.equal(microTime(new Date(0)), '1970-01-01T00:00:00.000000Z');
 });
 
+test('a restarted kubelet posts its status at registration when the stored one is stale (a new port)', async () => {
+  const cluster = new FakeCluster();
+  await new NodeHeartbeat(cluster, { nodeName: 'n1', runtimeVersion: '1.1.5', kubeletPort: 40001 }, tmpdir()).register();
+  assert.deepEqual(cluster.node?.status?.daemonEndpoints, { kubeletEndpoint: { Port: 40001 } });
+  const ready = cluster.node?.status?.conditions?.find((c) => c.type === 'Ready');
+  const restarted = new NodeHeartbeat(cluster, { nodeName: 'n1', runtimeVersion: '1.1.5', kubeletPort: 40002 }, tmpdir());
+  await restarted.register();
+  assert.deepEqual(cluster.node?.status?.daemonEndpoints, { kubeletEndpoint: { Port: 40002 } });
+  // Ready did not change, so its transition time is kept.
+  assert.equal(cluster.node?.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime, ready?.lastTransitionTime);
+  assert.equal(await restarted.updateStatusIfDue(Date.now() + 10_000), false);
+});
+
 test('host facts are read from this machine', async () => {
   const h = await readHostFacts(tmpdir());
   assert.ok(h.cpus >= 1 && h.memoryBytes > 0 && h.diskBytes > 0 && h.pidMax > 0);

@@ -80,6 +80,15 @@ test('terminated reasons: Completed, Error, OOMKilled', () => {
   assert.deepEqual(s.containerStatuses?.map((c) => c.state?.terminated?.reason), ['Completed', 'Error', 'OOMKilled']);
 });
 
+test('a container whose exit was lost: terminated ContainerStatusUnknown/137 with the runtime\'s message', () => {
+  const message = 'The container could not be located when the pod was terminated';
+  const s = status(pod({ restartPolicy: 'Never' }), observed([{ ...ctr('app', 'exited', { exit: 137, reason: 'ContainerStatusUnknown' }), message }]));
+  assert.deepEqual(s.containerStatuses?.[0]?.state?.terminated, {
+    exitCode: 137, reason: 'ContainerStatusUnknown', message, startedAt: iso(T0), finishedAt: iso(T0 + 1000), containerID: 'runc://app-0',
+  });
+  assert.equal(s.phase, 'Failed');
+});
+
 test('not-ready conditions name the containers; Succeeded says PodCompleted', () => {
   const s = status(pod(two), observed([ctr('a', 'running')]));
   const ready = s.conditions?.find((c) => c.type === 'Ready');

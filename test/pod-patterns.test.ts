@@ -12,8 +12,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startServer, type TestServer } from './support/server.js';
-import { ensureTestImages } from './support/images.js';
+import { disposeNodeServer, startNodeServer, untilNodeReady } from './support/node-server.js';
+import type { TestServer } from './support/server.js';
 import { KUBECTL, kubectl } from './support/kubectl.js';
 import { until } from './support/wait.js';
 
@@ -89,16 +89,13 @@ function httpGet(host: string, port: number): Promise<string> {
 before(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-patterns-'));
   hostDir = await mkdtemp(join(tmpdir(), 'berth-patterns-host-'));
-  await ensureTestImages(dataDir);
-  server = await startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0'] });
-  await until('node Ready', async () => (await k(['get', 'nodes', '--no-headers'])).stdout.includes(' Ready'));
+  server = await startNodeServer(dataDir);
+  await untilNodeReady(server);
 });
 
 after(async () => {
-  if (!server) return;
   // Graceful, and waited for: the kubelet tears each Pod down before the server stops (killall is the backstop).
-  await k(['delete', 'pods', '--all', '--grace-period=1']);
-  await server.dispose();
+  await disposeNodeServer(server);
   await rm(hostDir, { recursive: true, force: true });
 });
 

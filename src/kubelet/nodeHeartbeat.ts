@@ -1,5 +1,5 @@
 // Node registration and the two heartbeats: the Lease renewed every 10 s, and the Node status sent
-// every 10 s when it changed, else every 5 minutes.
+// every 10 s when it changed, else every 5 minutes; and at registration when the stored one is stale.
 
 import type { Lease, Node, NodeCondition } from '../api/types.js';
 import type { KubeletCluster } from './cluster.js';
@@ -43,11 +43,21 @@ export class NodeHeartbeat {
     this.#dataDir = dataDir;
   }
 
+  /**
+   * Create the Node, or take over the one a previous run left. Its status is then posted at once if the
+   * stored one differs (a new kubelet port, new addresses), not at the next report 5 minutes later.
+   */
   async register(): Promise<Node> {
     const node = buildNode(await readHostFacts(this.#dataDir), this.#id);
     const now = new Date().toISOString();
     node.status!.conditions = stampConditions(node.status!.conditions ?? [], undefined, now);
     this.#node = await this.#cluster.registerNode(node);
+    const stored = this.#node.status;
+    if (!stored || essence(stored) !== essence(node.status!)) {
+      node.status!.conditions = stampConditions(node.status!.conditions, stored?.conditions, now);
+      await this.#cluster.updateNodeStatus(this.#id.nodeName, node.status!);
+      this.#node = { ...this.#node, status: node.status };
+    }
     this.#sent = node.status;
     this.#sentAt = Date.now();
     return this.#node;

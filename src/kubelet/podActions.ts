@@ -90,7 +90,8 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
     if (!latest) {
       actions.containersToStart.push(c.name);
     } else if (latest.state === 'running' || latest.state === 'unknown') {
-      // unknown: the process ended and its exit is about to be recorded; the relist will see it.
+      // unknown: the process ended and its live conmon is recording the exit (a lost exit is reported as
+      // exited by the runtime); the relist will see it.
       keep++;
     } else if (latest.state === 'exited') {
       if (shouldRestart(policy, latest.exitCode) && restartOrBackOff(pod, c, latest, nowMs, backoff, actions)) keep++;

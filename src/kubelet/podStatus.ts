@@ -25,13 +25,17 @@ export function containerIdOf(id: string): string {
   return `runc://${id}`;
 }
 
+/** Reasons the runtime knows better than the exit code does. */
+const RUNTIME_REASONS = ['OOMKilled', 'ContainerStatusUnknown'];
+
 function terminatedState(c: ContainerStatus): ContainerState {
   const exitCode = c.exitCode ?? 0;
-  const reason = c.reason === 'OOMKilled' ? 'OOMKilled' : exitCode === 0 ? 'Completed' : 'Error';
+  const reason = c.reason && RUNTIME_REASONS.includes(c.reason) ? c.reason : exitCode === 0 ? 'Completed' : 'Error';
   return {
     terminated: {
       exitCode,
       reason,
+      ...(c.message ? { message: c.message } : {}),
       ...(c.startedAt ? { startedAt: c.startedAt } : {}),
       ...(c.finishedAt ? { finishedAt: c.finishedAt } : {}),
       containerID: containerIdOf(c.id),
@@ -53,7 +57,7 @@ function containerStatus(spec: Container, input: StatusInput, defaultWaiting: st
   } else if (latest?.state === 'exited') {
     state = terminatedState(latest);
   } else if (latest?.state === 'unknown' && old?.state) {
-    // Its process is gone but the exit is not recorded yet: say what was last known until it is.
+    // Its process is gone and conmon is recording the exit: say what was last known until it is.
     state = old.state;
   } else {
     state = { waiting: { reason: defaultWaiting } };

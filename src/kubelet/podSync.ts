@@ -190,7 +190,7 @@ export class PodSyncer {
     try {
       mem.volumes ??= await setUpVolumes(pod, podDirOf(this.#d, uid), this.#sources(pod));
       const env = await resolveEnv(pod, c, { podIP, hostIP: this.#d.hostIP, nodeAllocatable: this.#d.nodeAllocatable, ...this.#sources(pod) });
-      const mounts: Mount[] = await containerMounts(c, mem.volumes, env);
+      const mounts: Mount[] = await containerMounts(c, mem.volumes, env, podDirOf(this.#d, uid));
       if (!mounts.some((m) => m.containerPath === '/etc/hosts')) {
         mounts.push({ hostPath: join(podDirOf(this.#d, uid), 'etc-hosts'), containerPath: '/etc/hosts', type: 'bind' });
       }

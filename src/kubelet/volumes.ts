@@ -10,6 +10,8 @@ import type { Mount } from '../runtime/types.js';
 import { configError, VolumeError } from './errors.js';
 import { expandVars } from './expand.js';
 import { memoryBytes } from './quantity.js';
+import { bindSubPath, SubPathError } from './subpath.js';
+import { isMountPoint, unmountUnder } from '../util/mounts.js';
 
 const run = promisify(execFile);
 
@@ -90,11 +92,6 @@ async function writeProjection(dir: string, data: Record<string, Buffer>, items:
   }
 }
 
-async function isMountPoint(path: string): Promise<boolean> {
-  const mounts = await fs.readFile('/proc/self/mounts', 'utf8');
-  return mounts.split('\n').some((l) => l.split(' ')[1] === path);
-}
-
 async function setUp(v: Volume, podDir: string, src: VolumeSources): Promise<PreparedVolume> {
   if (v.hostPath) {
     await checkHostPathType(v.hostPath.path, v.hostPath.type);
@@ -138,28 +135,44 @@ export async function setUpVolumes(pod: Pod, podDir: string, src: VolumeSources)
   return out;
 }
 
-/** Undo what setUpVolumes did on the host (tmpfs mounts), then remove the Pod's volume dirs. */
+/**
+ * Undo what setUpVolumes and containerMounts did on the host (memory emptyDirs, subPath binds), then
+ * remove the Pod's volume dirs. Unmounting comes first and must succeed: a recursive delete through a
+ * subPath bind of a hostPath would delete the host's files.
+ */
 export async function tearDownVolumes(podDir: string): Promise<void> {
-  const emptyDirs = join(volumesDir(podDir), 'kubernetes.io~empty-dir');
-  for (const name of await fs.readdir(emptyDirs).catch(() => [] as string[])) {
-    const dir = join(emptyDirs, name);
-    if (await isMountPoint(dir)) await run('umount', [dir]);
-  }
+  await unmountUnder(podDir);
+  await fs.rm(join(podDir, 'volume-subpaths'), { recursive: true, force: true });
   await fs.rm(volumesDir(podDir), { recursive: true, force: true });
 }
 
-/** The container's volumeMounts as runtime mounts; subPath dirs are created like the kubelet does. */
-export async function containerMounts(c: Container, volumes: ReadonlyMap<string, PreparedVolume>, env: ReadonlyMap<string, string>): Promise<Mount[]> {
+/** Where a container's subPath mounts are bound on the host: <podDir>/volume-subpaths/<volume>/<container>/<index>. */
+const subPathTarget = (podDir: string, volume: string, container: string, index: number): string =>
+  join(podDir, 'volume-subpaths', volume, container, String(index));
+
+/**
+ * The container's volumeMounts as runtime mounts. A subPath is created if missing and bound from inside
+ * its volume (./subpath.ts); the runtime mounts that bind, never a path a container could redirect.
+ */
+export async function containerMounts(c: Container, volumes: ReadonlyMap<string, PreparedVolume>, env: ReadonlyMap<string, string>, podDir: string): Promise<Mount[]> {
   const mounts: Mount[] = [];
-  for (const m of c.volumeMounts ?? []) {
+  for (const [i, m] of (c.volumeMounts ?? []).entries()) {
     const vol = volumes.get(m.name);
     if (!vol) throw configError(`cannot find volume "${m.name}" to mount into container "${c.name}"`);
     const sub = m.subPathExpr ? expandVars(m.subPathExpr, (n) => env.get(n)) : m.subPath ?? '';
     let hostPath = vol.hostPath;
     if (sub) {
       if (isAbsolute(sub) || normalize(sub).split('/').includes('..')) throw configError(`subPath "${sub}" must be a relative path without ..`);
-      hostPath = join(vol.hostPath, sub);
-      if (!(await statOrNull(hostPath))) await fs.mkdir(hostPath, { recursive: true, mode: 0o755 });
+      hostPath = subPathTarget(podDir, m.name, c.name, i);
+      try {
+        await bindSubPath(vol.hostPath, sub, hostPath);
+      } catch (e) {
+        if (!(e instanceof SubPathError)) throw e;
+        // As the kubelet: the detail (host paths) is not shown to whoever reads the Pod.
+        throw configError(e.step === 'create'
+          ? `failed to create subPath directory for volumeMount "${m.name}" of container "${c.name}"`
+          : `failed to prepare subPath for volumeMount "${m.name}" of container "${c.name}"`);
+      }
     }
     mounts.push({ hostPath, containerPath: m.mountPath, readOnly: !!m.readOnly || vol.readOnly, type: 'bind' });
   }

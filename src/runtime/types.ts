@@ -80,8 +80,9 @@ export interface ContainerStatus {
   startedAt?: string;
   finishedAt?: string;
   exitCode?: number;
-  /** 'OOMKilled' when the memory cgroup killed it. */
+  /** 'OOMKilled' when the memory cgroup killed it; 'ContainerStatusUnknown' when its exit was lost. */
   reason?: string;
+  message?: string;
   pid?: number;
   logPath: string;
   labels: Record<string, string>;

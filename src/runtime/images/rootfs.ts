@@ -1,6 +1,7 @@
 // Per-container root filesystems: an overlay of the image's layers with a fresh upper and work
 // directory under `<root>/containers/<id>`, so containers never write into shared layers.
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { isMountPoint } from '../../util/mounts.js';
 import { run } from './exec.js';
 import type { LayerStore } from './layers.js';
 
@@ -49,9 +50,4 @@ export class RootfsManager {
     }
     return ids;
   }
-}
-
-async function isMountPoint(path: string): Promise<boolean> {
-  const mounts = await readFile('/proc/self/mountinfo', 'utf8');
-  return mounts.split('\n').some((l) => l.split(' ')[4] === path);
 }

@@ -13,6 +13,8 @@ export interface ConmonLaunch {
   runc: string;
   runcRoot: string;
   pidFile: string;
+  /** conmon's own pid (it forks away from the process berth starts), to tell when the monitor is gone. */
+  conmonPidFile: string;
   logPath: string;
   exitDir: string;
   /** Holds conmon's attach sockets and the `oom` marker. */
@@ -25,7 +27,7 @@ export function launchConmon(o: ConmonLaunch): Promise<number> {
   const args = [
     '--api-version', '1', '-c', o.id, '-u', o.id, '-n', o.name, '-r', o.runc,
     '--runtime-arg', '--root', '--runtime-arg', o.runcRoot,
-    '-b', o.bundle, '-p', o.pidFile, '-l', `k8s-file:${o.logPath}`,
+    '-b', o.bundle, '-p', o.pidFile, '-P', o.conmonPidFile, '-l', `k8s-file:${o.logPath}`,
     '--exit-dir', o.exitDir, '--persist-dir', o.persistDir, '--socket-dir-path', o.persistDir,
     '--log-level', 'error',
   ];

@@ -6,12 +6,23 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** True while pid exists and is not a zombie awaiting its parent. */
-export async function isAlive(pid: number): Promise<boolean> {
+/** True while pid exists and is not a zombie awaiting its parent; with comm, only if it runs that program. */
+export async function isAlive(pid: number, comm?: string): Promise<boolean> {
   try {
     const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = s.slice(s.lastIndexOf(')') + 2, s.lastIndexOf(')') + 3);
+    const end = s.lastIndexOf(')');
+    if (comm !== undefined && s.slice(s.indexOf('(') + 1, end) !== comm) return false; // the pid was reused
+    const state = s.slice(end + 2, end + 3);
     return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+/** Whether pid is in a cgroup whose path names the container id (a pid reused by another program is not). */
+export function inContainerCgroup(pid: number, id: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cgroup`, 'utf8').includes(id);
   } catch {
     return false;
   }

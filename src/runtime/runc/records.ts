@@ -22,6 +22,9 @@ export interface ContainerRecord {
   createdAt: string;
   startedAt?: string;
   pid?: number;
+  conmonPid?: number;
+  /** Set when the process and its conmon were found gone with no exit recorded: the exit is unknowable. */
+  lostAt?: string;
 }
 
 /** One directory per object holding `record.json`; written atomically so a crash never leaves half a file. */

@@ -17,7 +17,7 @@ import { execStreams, execSync } from './exec.js';
 import { containerSpec, sandboxSpec } from './oci-spec.js';
 import { pauseArgv } from './pause.js';
 import { openPort } from './port-forward.js';
-import { isAlive, readExit, readPidFile, waitUntil, type ExitInfo } from './process-state.js';
+import { inContainerCgroup, isAlive, readExit, readPidFile, waitUntil, type ExitInfo } from './process-state.js';
 import { RecordStore, type ContainerRecord, type SandboxRecord } from './records.js';
 import { RUNC, Runc } from './runc-cli.js';
 import { sandboxMounts, shmMount, unmountShm, writeSandboxFiles } from './sandbox-files.js';
@@ -50,6 +50,12 @@ export function runtimePaths(root: string) {
 const newId = () => randomBytes(16).toString('hex');
 const notFound = (kind: string, id: string) => new ApiError('NotFound', `${kind} ${id} not found`);
 
+/** How a container ended: conmon's record of it, or `lost` when nobody was left to record it. */
+type Exit = ExitInfo & { oom: boolean; lost?: boolean };
+/** The kubelet's words for a container whose end cannot be known (kubelet_pods.go). */
+const LOST_EXIT_CODE = 137;
+const LOST_MESSAGE = 'The container could not be located when the pod was terminated';
+
 export class RuncRuntime implements RuntimeService {
   readonly #opts: RuncRuntimeOptions;
   readonly #paths: ReturnType<typeof runtimePaths>;
@@ -59,7 +65,7 @@ export class RuncRuntime implements RuntimeService {
   readonly #sandboxes = new Map<string, SandboxRecord>();
   readonly #containers = new Map<string, ContainerRecord>();
   /** Exit facts never change once written, so they are read from disk once. */
-  readonly #exits = new Map<string, ExitInfo & { oom: boolean }>();
+  readonly #exits = new Map<string, Exit>();
   #loaded?: Promise<void>;
 
   constructor(opts: RuncRuntimeOptions) {
@@ -184,8 +190,9 @@ export class RuncRuntime implements RuntimeService {
       await writeFile(join(dir, 'config.json'), JSON.stringify(spec));
       record.pid = await launchConmon({
         id, name: cfg.name, bundle: dir, runc: RUNC, runcRoot: this.#paths.runc, pidFile: join(dir, 'pid'),
-        logPath: cfg.logPath, exitDir: this.#paths.exits, persistDir: dir, tty: !!cfg.tty,
+        conmonPidFile: join(dir, 'conmon.pid'), logPath: cfg.logPath, exitDir: this.#paths.exits, persistDir: dir, tty: !!cfg.tty,
       });
+      record.conmonPid = await readPidFile(join(dir, 'conmon.pid'));
       await this.#containerStore.save(record);
       this.#containers.set(id, record);
       return id;
@@ -285,21 +292,45 @@ export class RuncRuntime implements RuntimeService {
       finishedAt: exit?.finishedAt,
       exitCode: exit?.exitCode,
       reason: exit ? exitReason(exit) : undefined,
+      ...(exit?.lost ? { message: LOST_MESSAGE } : {}),
       pid: state === 'running' ? c.pid : undefined,
       logPath: c.config.logPath,
       labels: c.config.labels,
     };
   }
 
-  async #exit(c: ContainerRecord): Promise<(ExitInfo & { oom: boolean }) | null> {
+  async #exit(c: ContainerRecord): Promise<Exit | null> {
     const cached = this.#exits.get(c.id);
     if (cached) return cached;
+    let info: Exit | null = null;
     const exit = await readExit(this.#paths.exits, c.id);
-    if (!exit) return null;
-    const oom = await readFile(join(this.#containerStore.pathOf(c.id), 'oom')).then(() => true, () => false);
-    const info = { ...exit, oom };
-    this.#exits.set(c.id, info);
+    if (exit) {
+      const oom = await readFile(join(this.#containerStore.pathOf(c.id), 'oom')).then(() => true, () => false);
+      info = { ...exit, oom };
+    } else if (c.lostAt || (await this.#isLost(c))) {
+      c.lostAt ??= new Date().toISOString();
+      await this.#containerStore.save(c);
+      info = { exitCode: LOST_EXIT_CODE, finishedAt: c.lostAt, oom: false, lost: true };
+    }
+    if (info) this.#exits.set(c.id, info);
     return info;
+  }
+
+  /**
+   * A started container whose conmon is gone with no exit file (conmon writes it before exiting): its
+   * exit will never be recorded, so it is not "about to be". A process still running without conmon
+   * has no logs, no attach and no exit record either: it is ended, so the restart policy gives a
+   * monitored one instead of two running side by side.
+   */
+  async #isLost(c: ContainerRecord): Promise<boolean> {
+    const pid = c.pid;
+    if (!c.startedAt || !pid || !c.conmonPid || (await isAlive(c.conmonPid, 'conmon'))) return false;
+    if (await isAlive(pid)) {
+      if (!inContainerCgroup(pid, c.id)) return true; // the pid now belongs to another program: ours is gone
+      signal(pid, 'SIGKILL');
+      if (!(await waitUntil(async () => !(await isAlive(pid)), 2_000))) return false;
+    }
+    return (await readExit(this.#paths.exits, c.id)) === null;
   }
 
   async #container(id: string): Promise<ContainerRecord> {
@@ -325,7 +356,8 @@ export class RuncRuntime implements RuntimeService {
   }
 }
 
-function exitReason(exit: ExitInfo & { oom: boolean }): string {
+function exitReason(exit: Exit): string {
+  if (exit.lost) return 'ContainerStatusUnknown';
   if (exit.oom) return 'OOMKilled';
   return exit.exitCode === 0 ? 'Completed' : 'Error';
 }
