@@ -76,7 +76,7 @@ test('each node runs its Pod on its own bridge, with an address from its own pod
   }
 });
 
-test('a third node with a pod CIDR already in use refuses to start, naming the bridge that holds it', async () => {
+test('a third node with a pod CIDR already in use (or no CIDR at all) refuses to start, naming the bridge that holds it', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-node-clash-'));
   try {
     await assert.rejects(
@@ -84,6 +84,10 @@ test('a third node with a pod CIDR already in use refuses to start, naming the b
       new RegExp(`pod CIDR ${nodes[0].cidr.replace(/\./g, '\\.')} is already in use on this host: ${nodes[0].names.bridge} has address`),
     );
     assert.equal(hasLink((await hostNamesFor(dataDir)).bridge), false, 'the refused node made no bridge');
+    await assert.rejects(
+      startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0', '--pod-cidr', '10.300.0.0/24', '--node-name', 'clash'] }),
+      /pod CIDR "10\.300\.0\.0\/24" is not an IPv4 CIDR/,
+    );
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
