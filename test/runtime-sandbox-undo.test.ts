@@ -1,7 +1,8 @@
-// A sandbox whose creation fails midway undoes all it did. The bridge plugin's ADD fails after host-local
-// allocated the address and the veth exists, while runc is starting the pause process; runc fails after
-// ADD succeeded. Either way no runc container or process, mount, network namespace, veth, address or
-// cgroup is left, and `berth killall` over the data dir succeeds and removes the node's bridge and rule.
+// A sandbox whose creation fails midway undoes all it did: CNI ADD failing at once while runc starts the
+// pause process, runc failing after ADD succeeded, a pod CIDR another node's bridge holds, the bridge
+// plugin failing after host-local allocated the address. Each time no runc container or process, mount,
+// network namespace, veth, address or cgroup is left, and `berth killall` over the data dir succeeds
+// afterwards and removes the node's bridge and masquerade rule.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
@@ -52,22 +53,6 @@ async function assertNothingLeft(uid: string): Promise<void> {
   assert.equal(readDir(`/sys/fs/cgroup/memory${env.cgroupRoot}`).includes(`pod-${uid}`), false, 'the Pod\'s cgroup');
 }
 
-test('CNI ADD failing after the address was allocated undoes the sandbox', async () => {
-  // The node's bridge already holds an address of another network: the bridge plugin refuses it only
-  // after host-local allocated the Pod's address and the veth was made.
-  execFileSync('ip', ['link', 'add', env.bridge, 'type', 'bridge']);
-  execFileSync('ip', ['addr', 'add', '198.51.100.1/24', 'dev', env.bridge]);
-  try {
-    for (const name of ['first', 'second']) {
-      const cfg = sandboxConfig(name);
-      await assert.rejects(env.runtime.runPodSandbox(cfg), /already has an IP address different from/);
-      await assertNothingLeft(cfg.podUid);
-    }
-  } finally {
-    execFileSync('ip', ['addr', 'flush', 'dev', env.bridge]);
-  }
-});
-
 test('CNI ADD failing at once stops the pause process runc was starting meanwhile', async () => {
   // No plugins at all: ADD fails within milliseconds, long before `runc run` has finished (and DEL
   // fails too, which must not stop the rest of the undo).
@@ -89,10 +74,40 @@ test('runc failing after CNI ADD succeeded releases the address', async () => {
   await assert.rejects(runtime.runPodSandbox(cfg), /runc run/);
   await assertNothingLeft(cfg.podUid);
   // The network itself is fine: a sandbox with a working pause gets an address and runs.
-  const id = await env.runtime.runPodSandbox(sandboxConfig('fine'));
+  const fine = sandboxConfig('fine');
+  const id = await env.runtime.runPodSandbox(fine);
   const [sb] = await env.runtime.listPodSandboxes();
   assert.equal(sb.id, id);
   assert.equal(sb.state, 'ready');
+  await env.runtime.removePodSandbox(id);
+  await assertNothingLeft(fine.podUid);
+});
+
+test('another node\'s network over a pod CIDR in use is refused at its first Pod, naming the bridge', async () => {
+  // A node that started before this one made its bridge passed the check at start; its first Pod must not.
+  const bridge = `${env.bridge}x`;
+  const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: env.podCIDR, bridge, stateDir: join(env.dir, 'cni-clash') });
+  const runtime = new RuncRuntime({ ...env.opts, cni });
+  const cfg = sandboxConfig('clash');
+  await assert.rejects(runtime.runPodSandbox(cfg), new RegExp(`pod CIDR ${env.podCIDR.replace(/\./g, '\\.')} is already in use on this host: ${env.bridge} has address`));
+  await assertNothingLeft(cfg.podUid);
+  assert.throws(() => execFileSync('ip', ['link', 'show', bridge], { stdio: 'pipe' }), 'no bridge was made');
+});
+
+test('CNI ADD failing after the address was allocated undoes the sandbox', async () => {
+  // The node's bridge holds an address of another network instead of its gateway: the bridge plugin
+  // refuses it only after host-local allocated the Pod's address and the veth was made.
+  execFileSync('ip', ['addr', 'flush', 'dev', env.bridge]);
+  execFileSync('ip', ['addr', 'add', '198.51.100.1/24', 'dev', env.bridge]);
+  try {
+    for (const name of ['first', 'second']) {
+      const cfg = sandboxConfig(name);
+      await assert.rejects(env.runtime.runPodSandbox(cfg), /already has an IP address different from/);
+      await assertNothingLeft(cfg.podUid);
+    }
+  } finally {
+    execFileSync('ip', ['addr', 'flush', 'dev', env.bridge]);
+  }
 });
 
 test('berth killall afterwards succeeds and removes the node\'s bridge and masquerade rule', async () => {

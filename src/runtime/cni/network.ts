@@ -72,7 +72,8 @@ export class CniNetwork {
   /**
    * Refuses a pod CIDR that an interface on the host already uses (another berth node's bridge, most
    * likely), and a bridge of this node's that holds an address of another CIDR (an earlier --pod-cidr):
-   * either would make the bridge plugin fail, or worse, route Pods of two nodes alike.
+   * either would make the bridge plugin fail, or worse, route Pods of two nodes alike. Run at the
+   * agent's start and again before the first Pod, since another node may have made its bridge between.
    */
   async checkHost(): Promise<void> {
     const links = JSON.parse((await runChecked('ip', ['-j', '-4', 'addr', 'show'])).toString() || '[]') as HostAddress[];
@@ -192,11 +193,17 @@ export class CniNetwork {
   }
 
   #writeConfig(): Promise<void> {
-    this.#written ??= (async () => {
-      await mkdir(this.#resultsDir, { recursive: true });
-      await writeFile(join(this.#stateDir, CONFLIST), JSON.stringify(this.#conflist, null, 2));
-      await this.#ensureMasquerade();
-    })();
+    if (!this.#written) {
+      const written = (async () => {
+        await this.checkHost();
+        await mkdir(this.#resultsDir, { recursive: true });
+        await writeFile(join(this.#stateDir, CONFLIST), JSON.stringify(this.#conflist, null, 2));
+        await this.#ensureMasquerade();
+      })();
+      // A failure is retried at the next Pod: the conflict may have been resolved meanwhile.
+      written.catch(() => { this.#written = undefined; });
+      this.#written = written;
+    }
     return this.#written;
   }
 }
