@@ -10,6 +10,7 @@ import type { Container, Pod, PodStatus } from '../src/api/types.js';
 import { Kubelet } from '../src/kubelet/kubelet.js';
 import { ImageStore } from '../src/runtime/images/store.js';
 import { CniNetwork } from '../src/runtime/cni/network.js';
+import { hostNamesFor } from '../src/runtime/host-names.js';
 import { cleanupAll } from '../src/runtime/runc/cleanup.js';
 import { makePauseRootfs } from '../src/runtime/runc/pause.js';
 import { RuncRuntime } from '../src/runtime/runc/runtime.js';
@@ -32,8 +33,9 @@ before(async () => {
   await ensureTestImages(dir);
   images = new ImageStore({ root: join(dir, 'images') });
   const tag = Math.floor(Math.random() * 0xffff);
-  const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: `10.${200 + (tag % 50)}.${tag >> 8}.0/24`, bridge: `bk${tag.toString(16)}`, stateDir: join(dir, 'cni') });
-  const opts = { root: join(dir, 'runtime'), rootfs: images, pauseRootfs: await makePauseRootfs(join(dir, 'pause')), cni };
+  const { bridge, cgroupRoot } = await hostNamesFor(dir);
+  const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: `10.${200 + (tag % 50)}.${tag >> 8}.0/24`, bridge, stateDir: join(dir, 'cni') });
+  const opts = { root: join(dir, 'runtime'), rootfs: images, pauseRootfs: await makePauseRootfs(join(dir, 'pause')), cni, cgroupRoot };
   cluster = new FakeCluster();
   let abort = new AbortController();
   // Each start is a fresh kubelet over a fresh runtime object on the same state, as after a restart.
@@ -47,7 +49,7 @@ before(async () => {
     abort.abort();
     await kubelet.stop();
   };
-  cleanupRuntime = () => cleanupAll(opts.root, { cni, rootfs: images });
+  cleanupRuntime = () => cleanupAll(opts.root, { cni, rootfs: images, cgroupRoot });
   await startKubelet();
 });
 

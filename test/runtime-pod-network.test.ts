@@ -79,5 +79,5 @@ test('removing sandboxes leaves no network namespace, veth, mount or cgroup behi
   assert.deepEqual(await readdir(`${env.opts.root}/netns`), []);
   assert.doesNotMatch(execFileSync('cat', ['/proc/self/mountinfo'], { encoding: 'utf8' }), new RegExp(env.dir));
   assert.doesNotMatch(hostLinks(), new RegExp(`master ${env.bridge} `));
-  for (const s of pods) assert.equal(existsSync(`/sys/fs/cgroup/memory/berth/pod-${s.podUid}`), false);
+  for (const s of pods) assert.equal(existsSync(`/sys/fs/cgroup/memory${env.cgroupRoot}/pod-${s.podUid}`), false);
 });

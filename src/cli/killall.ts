@@ -1,12 +1,14 @@
-// `berth killall`: like k3s-killall.sh, stops every container berth runs on this host and removes
-// its mounts, network namespaces, pod network and cgroups. Cluster state (the store) is kept.
+// `berth killall`: like k3s-killall.sh, stops every container of the node whose data dir is given and
+// removes its mounts, network namespaces, pod network (its own bridge and masquerade rule, as its
+// conflist names them) and cgroups. Other berth nodes on the host are untouched. Cluster state is kept.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CniNetwork } from '../runtime/cni/network.js';
+import { hostNamesFor } from '../runtime/host-names.js';
 import { ImageStore } from '../runtime/images/store.js';
 import { cleanupAll } from '../runtime/runc/cleanup.js';
-import { unmountUnder } from '../util/mounts.js';
+import { unmountAllUnder } from '../util/mounts.js';
 
 export async function killallCommand(dataDir: string): Promise<number> {
   const root = join(dataDir, 'runtime');
@@ -14,10 +16,18 @@ export async function killallCommand(dataDir: string): Promise<number> {
     process.stderr.write(`berth killall: nothing to do under ${dataDir}\n`);
     return 0;
   }
-  const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: '10.88.0.0/16', stateDir: join(dataDir, 'cni') });
-  await cleanupAll(root, { cni, rootfs: new ImageStore({ root: join(dataDir, 'images') }) });
-  // The Pods' memory emptyDirs and subPath binds: removing the data dir must not reach through them.
-  await unmountUnder(join(dataDir, 'kubelet'));
-  process.stderr.write(`berth killall: stopped every container and removed berth's mounts and network under ${dataDir}\n`);
+  const problems: unknown[] = [];
+  const [names, cni] = await Promise.all([hostNamesFor(dataDir), CniNetwork.load({ binDir: '/usr/lib/cni', stateDir: join(dataDir, 'cni') })]);
+  await cleanupAll(root, { cni, rootfs: new ImageStore({ root: join(dataDir, 'images') }), cgroupRoot: names.cgroupRoot })
+    .catch((e: unknown) => problems.push(e));
+  // The kubelet's mounts (memory emptyDirs, subPath binds) live outside the runtime root: removing the
+  // data dir must not reach through them.
+  problems.push(...(await unmountAllUnder(dataDir)));
+  if (problems.length > 0) {
+    for (const p of problems) process.stderr.write(`berth killall: ${p instanceof Error ? p.message : String(p)}\n`);
+    return 1;
+  }
+  const network = cni ? `, its bridge ${cni.bridge}` : '';
+  process.stderr.write(`berth killall: stopped every container of the node in ${dataDir} and removed its mounts, network namespaces${network} and cgroups\n`);
   return 0;
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChecked, runCommand } from '../../src/runtime/cni/command.js';
 import { CniNetwork } from '../../src/runtime/cni/network.js';
+import { hostNamesFor } from '../../src/runtime/host-names.js';
 import { cleanupAll } from '../../src/runtime/runc/cleanup.js';
 import { makePauseRootfs } from '../../src/runtime/runc/pause.js';
 import { RuncRuntime } from '../../src/runtime/runc/runtime.js';
@@ -42,26 +43,29 @@ export function overlayRootfsProvider(base: string, workDir: string) {
 }
 
 
-/** A RuncRuntime over fresh temp state, with its own bridge and pod CIDR so parallel tests never meet. */
+/**
+ * A RuncRuntime over fresh temp state laid out as a node's data dir (runtime/, cni/), with that data
+ * dir's bridge and cgroup names and its own pod CIDR, so parallel tests never meet.
+ */
 export async function makeTestRuntime() {
   const dir = await mkdtemp(join(tmpdir(), 'berth-rt-'));
   const tag = Math.floor(Math.random() * 0xffff);
-  const bridge = `brt${tag.toString(16)}`;
+  const { bridge, cgroupRoot } = await hostNamesFor(dir);
   const podCIDR = `10.${200 + (tag % 50)}.${tag >> 8}.0/24`;
   const base = await makeBusyboxRootfs(join(dir, 'busybox'));
   const pauseRootfs = await makePauseRootfs(join(dir, 'pause'));
   const rootfs = overlayRootfsProvider(base, join(dir, 'rootfs'));
   const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR, bridge, stateDir: join(dir, 'cni') });
   const root = join(dir, 'runtime');
-  const opts = { root, rootfs, pauseRootfs, cni };
+  const opts = { root, rootfs, pauseRootfs, cni, cgroupRoot };
   return {
-    dir, bridge, podCIDR, opts,
+    dir, bridge, cgroupRoot, podCIDR, opts,
     runtime: new RuncRuntime(opts),
     /** A second instance over the same state, as after a kubelet restart. */
     reopen: () => new RuncRuntime(opts),
     logPath: (name: string) => join(dir, 'logs', `${name}.log`),
     async cleanup() {
-      await cleanupAll(root, { cni, rootfs });
+      await cleanupAll(root, { cni, rootfs, cgroupRoot });
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -7,6 +7,7 @@ import type { KeyPair } from '../../apiserver/auth/certs.js';
 import { Kubelet } from '../../kubelet/kubelet.js';
 import { createKubeletServer } from '../../kubelet/server/server.js';
 import { CniNetwork } from '../../runtime/cni/network.js';
+import { hostNamesFor } from '../../runtime/host-names.js';
 import { ImageStore } from '../../runtime/images/store.js';
 import { makePauseRootfs } from '../../runtime/runc/pause.js';
 import { RuncRuntime } from '../../runtime/runc/runtime.js';
@@ -29,8 +30,11 @@ export interface NodeAgentOptions {
 export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): Promise<void> {
   const images = new ImageStore({ root: join(o.dataDir, 'images') });
   const pauseRootfs = await makePauseRootfs(join(o.dataDir, 'pause'));
-  const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: o.podCIDR, stateDir: join(o.dataDir, 'cni') });
-  const runtime = new RuncRuntime({ root: join(o.dataDir, 'runtime'), rootfs: images, pauseRootfs, cni });
+  // Names of the node's own bridge and cgroup, so other berth nodes on this host are never touched.
+  const names = await hostNamesFor(o.dataDir);
+  const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: o.podCIDR, bridge: names.bridge, stateDir: join(o.dataDir, 'cni') });
+  await cni.checkHost();
+  const runtime = new RuncRuntime({ root: join(o.dataDir, 'runtime'), rootfs: images, pauseRootfs, cni, cgroupRoot: names.cgroupRoot });
   const kubeletServer = createKubeletServer({ runtime, tls: { key: o.serving.key, cert: o.serving.cert, ca: o.ca } });
   await new Promise<void>((resolve, reject) => {
     kubeletServer.once('error', reject);

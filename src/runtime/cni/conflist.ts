@@ -34,4 +34,11 @@ export function podNetworkConflist(opts: { bridge: string; podCIDR: string; ipam
   };
 }
 
+/** The bridge and pod CIDR of a conflist podNetworkConflist made; null for any other. */
+export function podNetworkOf(list: NetworkList): { bridge: string; podCIDR: string } | null {
+  const bridge = list.plugins?.find((p) => p.type === 'bridge') as { bridge?: unknown; ipam?: { ranges?: { subnet?: unknown }[][] } } | undefined;
+  const podCIDR = bridge?.ipam?.ranges?.[0]?.[0]?.subnet;
+  return typeof bridge?.bridge === 'string' && typeof podCIDR === 'string' ? { bridge: bridge.bridge, podCIDR } : null;
+}
+
 export const loopbackConfig: Record<string, unknown> = { cniVersion: CNI_VERSION, name: 'lo', type: 'loopback' };

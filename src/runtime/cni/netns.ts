@@ -2,7 +2,8 @@
 // plugins have a path to configure before the pause process exists, and the namespace outlives restarts.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { runChecked, runCommand } from './command.js';
+import { unmount } from '../../util/mounts.js';
+import { runChecked } from './command.js';
 
 export async function createNetns(path: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
@@ -12,6 +13,6 @@ export async function createNetns(path: string): Promise<void> {
 
 /** Unmounts and deletes the namespace file; a missing or already unmounted file is not an error. */
 export async function removeNetns(path: string): Promise<void> {
-  await runCommand('umount', [path]);
+  await unmount(path);
   await rm(path, { force: true });
 }

@@ -1,17 +1,19 @@
 // Attaches Pod sandboxes to the node's pod network by running the CNI plugin chain, and remembers each
-// attachment's result on disk so DEL gets its prevResult even after berth restarts.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+// attachment's result on disk so DEL gets its prevResult even after berth restarts. The conflist in the
+// state dir says which bridge and pod CIDR the node uses, so `berth killall` removes exactly those.
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { settleAll } from '../../util/settle.js';
+import { overlaps, parseCidr, type Cidr } from './cidr.js';
 import { runChecked, runCommand } from './command.js';
-import { CNI_VERSION, loopbackConfig, podNetworkConflist, type NetworkList } from './conflist.js';
+import { CNI_VERSION, loopbackConfig, podNetworkConflist, podNetworkOf, type NetworkList } from './conflist.js';
 import { invokePlugin, type Attachment, type CniResult } from './plugin.js';
 
 export interface CniNetworkOptions {
-  /** Where the conflist is written for people and tools to read; defaults to stateDir. */
-  confDir?: string;
   binDir: string;
   podCIDR: string;
-  bridge?: string;
+  /** The node's own bridge (see host-names.ts): two nodes sharing one would fight over its address. */
+  bridge: string;
   stateDir: string;
 }
 
@@ -25,23 +27,70 @@ interface AttachmentRecord {
 }
 
 const POD_IFNAME = 'eth0';
+const CONFLIST = '10-berth.conflist';
+
+interface HostAddress { ifname: string; addr_info?: { local: string; prefixlen: number }[] }
 
 export class CniNetwork {
   readonly bridge: string;
   readonly #binDir: string;
   readonly #conflist: NetworkList;
-  readonly #confDir: string;
+  readonly #stateDir: string;
   readonly #resultsDir: string;
+  readonly #ipamDir: string;
   readonly #podCIDR: string;
+  readonly #cidr: Cidr;
   #written?: Promise<void>;
 
   constructor(opts: CniNetworkOptions) {
-    this.bridge = opts.bridge ?? 'berth0';
+    const cidr = parseCidr(opts.podCIDR);
+    if (!cidr) throw new Error(`pod CIDR "${opts.podCIDR}" is not an IPv4 CIDR such as 10.88.0.0/16`);
+    this.bridge = opts.bridge;
     this.#binDir = opts.binDir;
-    this.#confDir = opts.confDir ?? opts.stateDir;
+    this.#stateDir = opts.stateDir;
     this.#resultsDir = join(opts.stateDir, 'results');
+    this.#ipamDir = join(opts.stateDir, 'ipam');
     this.#podCIDR = opts.podCIDR;
-    this.#conflist = podNetworkConflist({ bridge: this.bridge, podCIDR: opts.podCIDR, ipamDir: join(opts.stateDir, 'ipam') });
+    this.#cidr = cidr;
+    this.#conflist = podNetworkConflist({ bridge: this.bridge, podCIDR: opts.podCIDR, ipamDir: this.#ipamDir });
+  }
+
+  /** The network a node used, as its conflist records it; null when it never attached a Pod. */
+  static async load(opts: { binDir: string; stateDir: string }): Promise<CniNetwork | null> {
+    const path = join(opts.stateDir, CONFLIST);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      return null;
+    }
+    const net = podNetworkOf(JSON.parse(text) as NetworkList);
+    if (!net) throw new Error(`${path} names no bridge and pod CIDR`);
+    return new CniNetwork({ ...opts, ...net });
+  }
+
+  /**
+   * Refuses a pod CIDR that an interface on the host already uses (another berth node's bridge, most
+   * likely), and a bridge of this node's that holds an address of another CIDR (an earlier --pod-cidr):
+   * either would make the bridge plugin fail, or worse, route Pods of two nodes alike. Run at the
+   * agent's start and again before the first Pod, since another node may have made its bridge between.
+   */
+  async checkHost(): Promise<void> {
+    const links = JSON.parse((await runChecked('ip', ['-j', '-4', 'addr', 'show'])).toString() || '[]') as HostAddress[];
+    for (const link of links) {
+      for (const a of link.addr_info ?? []) {
+        const net = parseCidr(`${a.local}/${a.prefixlen}`);
+        if (!net) continue;
+        const address = `${a.local}/${a.prefixlen}`;
+        if (link.ifname === this.bridge) {
+          if (net.prefix >= this.#cidr.prefix && overlaps(net, this.#cidr)) continue;
+          throw new Error(`bridge ${this.bridge} has address ${address}, outside the pod CIDR ${this.#podCIDR}: this node ran with another --pod-cidr before; stop its Pods with \`berth killall\` first`);
+        }
+        if (overlaps(net, this.#cidr)) {
+          throw new Error(`pod CIDR ${this.#podCIDR} is already in use on this host: ${link.ifname} has address ${address}${link.ifname.startsWith('berth') ? ' (another berth node\'s bridge)' : ''}; choose another --pod-cidr`);
+        }
+      }
+    }
   }
 
   /** Runs ADD for the sandbox's namespace and returns the Pod IP. */
@@ -60,11 +109,14 @@ export class CniNetwork {
     return { ip };
   }
 
-  /** Runs DEL, releasing the address; safe to call again or for a sandbox never attached. */
-  async detach(sandboxId: string, netns = ''): Promise<void> {
+  /**
+   * Runs DEL, releasing the address; safe to call again, or for a sandbox whose ADD failed midway (no
+   * record then: netns and portMappings say what ADD was asked for).
+   */
+  async detach(sandboxId: string, netns = '', portMappings: PortMapping[] = []): Promise<void> {
     const record = await this.#readRecord(sandboxId);
     const att = { containerId: sandboxId, netns: record?.netns ?? netns, ifName: POD_IFNAME };
-    await this.#runChain('DEL', att, record?.portMappings ?? [], record?.result);
+    await this.#runChain('DEL', att, record?.portMappings ?? portMappings, record?.result);
     await rm(join(this.#resultsDir, sandboxId), { force: true });
   }
 
@@ -75,10 +127,30 @@ export class CniNetwork {
     await this.#runChain('CHECK', { containerId: sandboxId, netns: record.netns, ifName: POD_IFNAME }, record.portMappings, record.result);
   }
 
-  /** Deletes the bridge and the masquerade rule (after every Pod has been detached). */
+  /**
+   * DEL for every attachment on record, then forgets every address: for killall, after which none of
+   * the node's Pods remains. ADD that failed midway wrote no record, so the address files go too.
+   */
+  async detachAll(): Promise<void> {
+    const ids = await readdir(this.#resultsDir).catch(() => [] as string[]);
+    try {
+      await settleAll(ids.map((id) => this.detach(id)), 'CNI DEL');
+    } finally {
+      await rm(this.#ipamDir, { recursive: true, force: true });
+    }
+  }
+
+  /** Deletes the bridge and the masquerade rule (after every Pod has been detached); absent ones are fine. */
   async removeBridge(): Promise<void> {
-    await runCommand('iptables', ['-t', 'nat', '-D', 'POSTROUTING', ...this.#masqueradeRule()]);
-    await runCommand('ip', ['link', 'del', this.bridge]);
+    const rule = this.#masqueradeRule();
+    await settleAll([
+      (async () => {
+        if (await this.#hasMasquerade(rule)) await runChecked('iptables', ['-w', '-t', 'nat', '-D', 'POSTROUTING', ...rule]);
+      })(),
+      (async () => {
+        if ((await runCommand('ip', ['link', 'show', this.bridge])).code === 0) await runChecked('ip', ['link', 'del', this.bridge]);
+      })(),
+    ], `removing bridge ${this.bridge}`);
   }
 
   /** Traffic from the Pods to anywhere but other Pods leaves with the node's address. */
@@ -86,10 +158,14 @@ export class CniNetwork {
     return ['-s', this.#podCIDR, '!', '-d', this.#podCIDR, '-m', 'comment', '--comment', `berth pod network ${this.bridge}`, '-j', 'MASQUERADE'];
   }
 
+  // -w: another node's iptables call may hold the xtables lock at the same moment.
+  async #hasMasquerade(rule: string[]): Promise<boolean> {
+    return (await runCommand('iptables', ['-w', '-t', 'nat', '-C', 'POSTROUTING', ...rule])).code === 0;
+  }
+
   async #ensureMasquerade(): Promise<void> {
     const rule = this.#masqueradeRule();
-    const present = (await runCommand('iptables', ['-t', 'nat', '-C', 'POSTROUTING', ...rule])).code === 0;
-    if (!present) await runChecked('iptables', ['-t', 'nat', '-A', 'POSTROUTING', ...rule]);
+    if (!(await this.#hasMasquerade(rule))) await runChecked('iptables', ['-w', '-t', 'nat', '-A', 'POSTROUTING', ...rule]);
   }
 
   /** Executes the plugin chain: ADD in order feeding each result forward, DEL/CHECK in reverse with ADD's result. */
@@ -117,12 +193,17 @@ export class CniNetwork {
   }
 
   #writeConfig(): Promise<void> {
-    this.#written ??= (async () => {
-      await mkdir(this.#resultsDir, { recursive: true });
-      await mkdir(this.#confDir, { recursive: true });
-      await writeFile(join(this.#confDir, '10-berth.conflist'), JSON.stringify(this.#conflist, null, 2));
-      await this.#ensureMasquerade();
-    })();
+    if (!this.#written) {
+      const written = (async () => {
+        await this.checkHost();
+        await mkdir(this.#resultsDir, { recursive: true });
+        await writeFile(join(this.#stateDir, CONFLIST), JSON.stringify(this.#conflist, null, 2));
+        await this.#ensureMasquerade();
+      })();
+      // A failure is retried at the next Pod: the conflict may have been resolved meanwhile.
+      written.catch(() => { this.#written = undefined; });
+      this.#written = written;
+    }
     return this.#written;
   }
 }

@@ -1,20 +1,21 @@
-// Pod cgroup parents on the host's cgroup v1 hierarchies: runc creates them on demand for each
-// container but never removes them, so the runtime does at sandbox removal.
-import { readdir, rmdir } from 'node:fs/promises';
+// Pod cgroups on the host's cgroup v1 hierarchies: runc creates them on demand for each container but
+// never removes them, so the runtime does at sandbox removal, and killall takes the node's whole tree.
+import { readFile, readdir, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { waitUntil } from './process-state.js';
+import { isAlive, waitUntil } from './process-state.js';
 
 const CGROUP_ROOT = '/sys/fs/cgroup';
 
-/** Removes the Pod's cgroup in every hierarchy, with any container cgroup runc left behind in it. */
+/** Removes the cgroup in every hierarchy, with every cgroup below it (each must hold no process). */
 export async function removeCgroupParent(parent: string): Promise<void> {
   const controllers = await readdir(CGROUP_ROOT).catch(() => [] as string[]);
-  await Promise.all(controllers.map(async (c) => {
-    const dir = join(CGROUP_ROOT, c, parent);
-    const children = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    await Promise.all(children.filter((d) => d.isDirectory()).map((d) => removeEmpty(join(dir, d.name))));
-    await removeEmpty(dir);
-  }));
+  await Promise.all(controllers.map((c) => removeTree(join(CGROUP_ROOT, c, parent))));
+}
+
+async function removeTree(dir: string): Promise<void> {
+  const children = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  await Promise.all(children.filter((d) => d.isDirectory()).map((d) => removeTree(join(dir, d.name))));
+  await removeEmpty(dir);
 }
 
 /** The kernel refuses (EBUSY) while a just-killed container's cgroup is still being released: retry then. */
@@ -27,4 +28,30 @@ function removeEmpty(dir: string): Promise<boolean> {
       return (e as NodeJS.ErrnoException).code !== 'EBUSY';
     }
   }, 5_000, 20);
+}
+
+/**
+ * SIGKILLs every process in the cgroup or below it, in any hierarchy, and waits for them to go: what
+ * runc's state no longer names (a `runc init` whose runc was killed, a pause process of a lost sandbox).
+ */
+export async function killCgroupTree(parent: string): Promise<void> {
+  if (parent.split('/').filter(Boolean).length === 0) throw new Error(`refusing to kill every process of cgroup "${parent}"`);
+  const controllers = await readdir(CGROUP_ROOT).catch(() => [] as string[]);
+  const pids = new Set<number>();
+  const collect = async (dir: string): Promise<void> => {
+    const procs = await readFile(join(dir, 'cgroup.procs'), 'utf8').catch(() => '');
+    for (const p of procs.split('\n')) if (p) pids.add(Number(p));
+    const children = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    await Promise.all(children.filter((d) => d.isDirectory()).map((d) => collect(join(dir, d.name))));
+  };
+  await Promise.all(controllers.map((c) => collect(join(CGROUP_ROOT, c, parent))));
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  const gone = await waitUntil(async () => (await Promise.all([...pids].map((p) => isAlive(p)))).every((a) => !a), 5_000, 10);
+  if (!gone) throw new Error(`processes in cgroup ${parent} outlived SIGKILL: ${[...pids].join(' ')}`);
 }

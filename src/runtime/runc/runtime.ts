@@ -6,6 +6,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Socket } from 'node:net';
 import { ApiError } from '../../api/errors.js';
+import { combinedError, settleAll } from '../../util/settle.js';
 import type {
   ContainerConfig, ContainerFilter, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
 } from '../types.js';
@@ -34,6 +35,8 @@ export interface RuncRuntimeOptions {
   /** Directory holding a static pause binary (/catatonit or /pause). */
   pauseRootfs: string;
   cni: CniNetwork;
+  /** Parent of the Pods' cgroups, the node's own (host-names.ts); /berth when not given. */
+  cgroupRoot?: string;
 }
 
 /** Where each kind of state lives under root; shared with cleanupAll. */
@@ -80,16 +83,17 @@ export class RuncRuntime implements RuntimeService {
     await this.#load();
     const id = newId();
     const dir = this.#sandboxStore.pathOf(id);
-    const cgroupParent = cfg.cgroupParent ?? `/berth/pod-${cfg.podUid}`;
+    const cgroupParent = cfg.cgroupParent ?? `${this.#opts.cgroupRoot ?? '/berth'}/pod-${cfg.podUid}`;
     await mkdir(dir, { recursive: true });
     const netns = cfg.hostNetwork ? undefined : join(this.#paths.netns, id);
     const record: SandboxRecord = { id, config: cfg, createdAt: new Date().toISOString(), pid: 0, netns, cgroupParent };
     try {
       const args = await pauseArgv(this.#opts.pauseRootfs);
       const spec = sandboxSpec({ rootfs: this.#opts.pauseRootfs, args, hostname: cfg.hostname, netns, hostNetwork: !!cfg.hostNetwork, cgroupsPath: `${cgroupParent}/${id}`, shm: shmMount(dir) });
-      await Promise.all([writeFile(join(dir, 'config.json'), JSON.stringify(spec)), writeSandboxFiles(dir, cfg), netns && createNetns(netns)]);
+      // Each group runs to its end even when a step fails, so the undo below sees everything they made.
+      await settleAll([writeFile(join(dir, 'config.json'), JSON.stringify(spec)), writeSandboxFiles(dir, cfg), netns && createNetns(netns)]);
       // The namespace exists as a file now, so CNI can wire it while the pause process starts inside it.
-      const [ip] = await Promise.all([
+      const [ip] = await settleAll([
         netns && this.#opts.cni.attach(id, netns, cfg.portMappings).then((r) => r.ip),
         this.#runc.runDetached(id, dir, join(dir, 'pid'), join(dir, 'runc.log')),
       ]);
@@ -99,10 +103,25 @@ export class RuncRuntime implements RuntimeService {
       this.#sandboxes.set(id, record);
       return id;
     } catch (e) {
-      await this.#teardownSandbox(record).catch(() => {});
-      await this.#sandboxStore.remove(id);
-      throw e;
+      throw await this.#undoSandbox(record, e);
     }
+  }
+
+  /**
+   * Undoes a sandbox creation that failed midway: the pause process (or runc's init), the network
+   * attachment and its address, the mounts, the namespace and the Pod's cgroup. Returns what to throw.
+   */
+  async #undoSandbox(sb: SandboxRecord, cause: unknown): Promise<unknown> {
+    const dir = this.#sandboxStore.pathOf(sb.id);
+    sb.pid = (await readPidFile(join(dir, 'pid'))) ?? 0;
+    const errors: unknown[] = [];
+    await this.#teardownSandbox(sb).catch((e: unknown) => errors.push(e));
+    const shared = [...this.#sandboxes.values()].some((s) => s.cgroupParent === sb.cgroupParent);
+    if (!sb.config.cgroupParent && !shared) await removeCgroupParent(sb.cgroupParent).catch((e: unknown) => errors.push(e));
+    await this.#sandboxStore.remove(sb.id).catch((e: unknown) => errors.push(e));
+    if (errors.length === 0) return cause;
+    const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
+    return new Error(`${text(cause)} (undoing the sandbox failed too: ${errors.map(text).join('; ')}; \`berth killall\` removes what is left)`, { cause });
   }
 
   /** Stops every container of the sandbox, the pause process, and releases the network. Idempotent. */
@@ -120,12 +139,15 @@ export class RuncRuntime implements RuntimeService {
 
   async #teardownSandbox(sb: SandboxRecord): Promise<void> {
     const dir = this.#sandboxStore.pathOf(sb.id);
+    // Every step is tried even when one fails, so a failed DEL still leaves no mount or namespace.
+    const errors: unknown[] = [];
     // Network release and the pause process's end are independent; each takes tens of milliseconds.
-    await Promise.all([
-      sb.netns ? this.#opts.cni.detach(sb.id, sb.netns) : undefined,
+    await settleAll([
+      sb.netns ? this.#opts.cni.detach(sb.id, sb.netns, sb.config.portMappings) : undefined,
       this.#stopPause(sb),
-    ]);
-    await Promise.all([unmountShm(dir), sb.netns ? removeNetns(sb.netns) : undefined]);
+    ]).catch((e: unknown) => errors.push(e));
+    await settleAll([unmountShm(dir), sb.netns ? removeNetns(sb.netns) : undefined]).catch((e: unknown) => errors.push(e));
+    if (errors.length > 0) throw combinedError(errors, `tearing down sandbox ${sb.id}`);
   }
 
   /** SIGKILL and wait ourselves: `runc delete --force` polls in 100 ms steps. */

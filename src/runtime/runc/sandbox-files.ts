@@ -2,7 +2,8 @@
 // bind-mounted, so all containers share one /etc/hosts, /etc/resolv.conf, /etc/hostname and /dev/shm.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runChecked, runCommand } from '../cni/command.js';
+import { runChecked } from '../cni/command.js';
+import { unmount } from '../../util/mounts.js';
 import type { SandboxConfig } from '../types.js';
 import { bindMount, type OciMount } from './oci-spec.js';
 
@@ -19,7 +20,7 @@ export async function writeSandboxFiles(dir: string, cfg: SandboxConfig): Promis
 
 /** Unmounts the shared-memory tmpfs; an unmounted one is fine. */
 export async function unmountShm(dir: string): Promise<void> {
-  await runCommand('umount', [join(dir, 'shm')]);
+  await unmount(join(dir, 'shm'));
 }
 
 export function shmMount(dir: string): OciMount {

@@ -1,0 +1,27 @@
+// IPv4 CIDR arithmetic for telling whether a pod CIDR is already in use on the host.
+
+export interface Cidr { base: number; prefix: number }
+
+function parseIPv4(s: string): number | null {
+  const parts = s.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return null;
+  return parts.reduce((n, p) => n * 256 + Number(p), 0);
+}
+
+const mask = (prefix: number) => (prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - prefix));
+const network = (ip: number, prefix: number) => Number((BigInt(ip) & BigInt(mask(prefix))));
+
+/** Parses "a.b.c.d/n" (host bits allowed, as on an interface address); null when it is not one. */
+export function parseCidr(s: string): Cidr | null {
+  const m = /^([\d.]+)\/(\d{1,2})$/.exec(s);
+  const ip = m ? parseIPv4(m[1]) : null;
+  const prefix = m ? Number(m[2]) : NaN;
+  if (ip === null || !(prefix >= 0 && prefix <= 32)) return null;
+  return { base: network(ip, prefix), prefix };
+}
+
+/** Whether two networks share any address. */
+export function overlaps(a: Cidr, b: Cidr): boolean {
+  const shorter = Math.min(a.prefix, b.prefix);
+  return network(a.base, shorter) === network(b.base, shorter);
+}

@@ -1,0 +1,22 @@
+// The names a node gives what it makes outside its data dir: the Pods' bridge (which also names its
+// masquerade rule) and the cgroup its Pods live under. They derive from the data dir, so several berth
+// nodes on one host never touch each other's, and `berth killall` finds exactly its own. The default
+// data dir keeps the names a single server has always used.
+import { createHash } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+
+const DEFAULT_DATA_DIR = '/var/lib/berth';
+
+export interface HostNames {
+  /** The Linux bridge the Pods attach to: 15 characters at most (IFNAMSIZ). */
+  bridge: string;
+  /** Parent of every Pod cgroup of this node, in each hierarchy. */
+  cgroupRoot: string;
+}
+
+export async function hostNamesFor(dataDir: string): Promise<HostNames> {
+  const real = await realpath(dataDir);
+  if (real === DEFAULT_DATA_DIR) return { bridge: 'berth0', cgroupRoot: '/berth' };
+  const tag = `berth-${createHash('sha256').update(real).digest('hex').slice(0, 8)}`;
+  return { bridge: tag, cgroupRoot: `/${tag}` };
+}
