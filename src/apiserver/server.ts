@@ -13,6 +13,7 @@ import { ANONYMOUS, userFromSocket, type UserInfo } from './auth/identity.js';
 import { statusOf, toApiError } from './http/status.js';
 import { parseResourcePath } from './http/route.js';
 import { handleResource } from './handlers/resource.js';
+import { WatchBudget } from './handlers/watch-budget.js';
 import { sendJson } from './handlers/respond.js';
 import { handleMeta } from './handlers/meta.js';
 import type { Registry } from './registry/index.js';
@@ -30,6 +31,8 @@ export interface ApiServerOptions {
   ready: () => boolean;
   kubeletProxy?: KubeletProxy;
   extraHandlers?: SubresourceHandler[];
+  /** The memory watches may hold for slow clients (default 256 MiB in all, 16 MiB each). */
+  watchBudget?: WatchBudget;
 }
 
 function fail(res: ServerResponse, e: unknown): void {
@@ -53,6 +56,7 @@ function contextFor(user: UserInfo, q: URLSearchParams): RequestContext {
 
 export function createApiServer(opts: ApiServerOptions): Server {
   const { pki, registry } = opts;
+  const watchBudget = opts.watchBudget ?? new WatchBudget();
   const server = createServer(
     { key: pki.serving.key, cert: pki.serving.cert, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 },
     (req, res) => {
@@ -85,7 +89,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     if (!route) return handleMeta(req, res, path, user, opts.ready);
     const watch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
     authorize(user, verbOf(req.method ?? 'GET', route.name !== undefined, watch), route.resource, route.namespace, route.subresource);
-    await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams));
+    await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams), watchBudget);
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -1,6 +1,7 @@
 // Streams a watch from the watch cache: one JSON event per line, written without ever waiting on a
-// slow client. A client that falls too far behind is cut off (it relists), so it cannot stall the
-// writers or the other watchers.
+// slow client. A client that falls too far behind (see watch-budget.ts) is cut: it gets a final ERROR
+// event, 410 Expired, so that client-go relists, and what it leaves unread is dropped soon after, so
+// it can stall neither the writers, nor the other watchers, nor the server's memory.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../api/errors.js';
@@ -11,9 +12,10 @@ import { statusOf } from '../http/status.js';
 import type { RestStorage } from '../registry/rest.js';
 import { scanPrefix } from '../registry/keys.js';
 import { matchesAll, type Predicates } from './selectors.js';
+import type { BudgetedWatch, WatchBudget } from './watch-budget.js';
 
-/** Bytes a watcher may have unsent before it is dropped. */
-const MAX_BACKLOG = 16 * 1024 * 1024;
+/** How long a cut watch's last events and ERROR may take to reach its client before the connection goes. */
+const CUT_GRACE_MS = 1000;
 
 export interface WatchRequest {
   storage: RestStorage;
@@ -26,6 +28,8 @@ export interface WatchRequest {
   /** Renders an event's object (plain JSON or a one-row Table). */
   render: (obj: KObject, entry: Entry, first: boolean) => string;
   timeoutSeconds?: number;
+  /** The memory all watches may hold for their clients. */
+  budget: WatchBudget;
 }
 
 export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
@@ -36,10 +40,23 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
 
+  const send = (type: string, objJson: string): void => void res.write(`{"type":"${type}","object":${objJson}}\n`);
+  const budgeted: BudgetedWatch = {
+    unsent: () => res.writableLength,
+    cut(unsent: number) {
+      if (!open) return;
+      const kind = storage.resource.plural;
+      send('ERROR', JSON.stringify(statusOf(new ApiError('Expired', `too slow: the watch of ${kind} was closed with ${unsent} bytes of events unread; list again`))));
+      close();
+      // Only a connection that goes frees what its client did not read.
+      setTimeout(() => res.writableFinished || res.destroy(), CUT_GRACE_MS).unref();
+    },
+  };
+  w.budget.add(budgeted);
   const write = (type: string, objJson: string): void => {
     if (!open) return;
-    res.write(`{"type":"${type}","object":${objJson}}\n`);
-    if (res.writableLength > MAX_BACKLOG) close();
+    send(type, objJson);
+    w.budget.wrote(budgeted);
   };
   const emit = (type: 'ADDED' | 'MODIFIED' | 'DELETED', entry: Entry): void => {
     write(type, w.render(entry.obj, entry, first));
@@ -74,6 +91,7 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
     if (!open) return;
     open = false;
     storage.cache.unwatch(watcher);
+    w.budget.remove(budgeted);
     for (const t of timers) clearTimeout(t);
     res.end();
   }
