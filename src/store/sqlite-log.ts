@@ -3,6 +3,7 @@
 
 import Database from 'better-sqlite3';
 import { prefixEnd } from './prefix.js';
+import { WalGuard } from './sqlite-wal-guard.js';
 import { StoreError, type KV, type ListOptions, type ListResult, type StoreEvent } from './types.js';
 
 interface Row {
@@ -35,6 +36,11 @@ CREATE INDEX IF NOT EXISTS log_key_rev ON log(key, rev);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
+/** WAL written between checkpoints (SQLite's own default is 1000 pages, about this). */
+const CHECKPOINT_BYTES = 4 * 1024 * 1024;
+/** What a commit adds to the WAL beyond its values, roughly: a few index and table pages. */
+const PAGE_BYTES = 4096;
+
 function toKV(r: Row): KV {
   return { key: r.key, value: r.value ?? Buffer.alloc(0), createRevision: r.create_rev, modRevision: r.rev };
 }
@@ -42,15 +48,21 @@ function toKV(r: Row): KV {
 export class SqliteLog {
   readonly #db: Database.Database;
   readonly #stmt;
+  readonly #guard: WalGuard;
   #rev: number;
   #compactRev: number;
+  /** An estimate of the bytes the WAL took since the last checkpoint. */
+  #walBytes = 0;
 
   constructor(path: string) {
+    this.#guard = new WalGuard(path);
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
     // Durable against power loss: every commit reaches the disk before it is acknowledged.
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('busy_timeout = 5000');
+    // Checkpoints are ours (see checkpointIfLarge), so that the WAL guard knows when they happen.
+    this.#db.pragma('wal_autocheckpoint = 0');
     this.#db.exec(SCHEMA);
     this.#stmt = {
       latest: this.#db.prepare<[string], Row>('SELECT * FROM log WHERE key = ? ORDER BY rev DESC LIMIT 1'),
@@ -75,6 +87,26 @@ export class SqliteLog {
     // Compaction may have removed the newest rows (deletions), so MAX(rev) alone could move the
     // revision backwards across a restart; the autoincrement sequence never does.
     this.#rev = Math.max(this.#stmt.maxRev.get()?.rev ?? 0, this.#stmt.seq.get()?.seq ?? 0, this.#compactRev);
+    try {
+      this.#guard.verify(this.#rev);
+    } catch (e) {
+      this.#db.close();
+      this.#guard.close();
+      throw e;
+    }
+    this.#checkpoint();
+  }
+
+  /** Copies the WAL into the database file once about CHECKPOINT_BYTES were written to it since the last time. */
+  checkpointIfLarge(): void {
+    if (this.#walBytes >= CHECKPOINT_BYTES) this.#checkpoint();
+  }
+
+  #checkpoint(): void {
+    // PASSIVE, as SQLite's own automatic checkpoint: the next commit then reuses the WAL from its start.
+    const [r] = this.#db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+    this.#walBytes = 0;
+    if (r && r.busy === 0 && r.log === r.checkpointed) this.#guard.checkpointed();
   }
 
   get revision(): number {
@@ -108,9 +140,13 @@ export class SqliteLog {
   /** Applies ops in one transaction; each op is checked first, so one failing op never aborts the rest. */
   applyBatch(ops: Op[]): Outcome[] {
     const outcomes: Outcome[] = [];
+    const before = this.#rev;
     this.#db.transaction(() => {
       for (const op of ops) outcomes.push(this.#apply(op));
+      if (outcomes.some((o) => 'rev' in o)) this.#guard.beforeCommit(before);
     })();
+    this.#walBytes += 3 * PAGE_BYTES;
+    for (const op of ops) this.#walBytes += op.key.length + ('value' in op ? op.value.byteLength : 0);
     for (const o of outcomes) if ('rev' in o) this.#rev = o.rev;
     return outcomes;
   }
@@ -125,11 +161,14 @@ export class SqliteLog {
       this.#stmt.compactDeleted.run(lo, to);
       this.#stmt.setMeta.run('compact_rev', to);
     })();
+    // Deleted rows share pages: a row's worth each, roughly.
+    this.#walBytes += PAGE_BYTES + (to - lo) * 128;
     this.#compactRev = to;
   }
 
   close(): void {
     this.#db.close();
+    this.#guard.close();
   }
 
   #eventOf(r: Row): StoreEvent {
