@@ -16,6 +16,8 @@ import type { BudgetedWatch, WatchBudget } from './watch-budget.js';
 
 /** How long a cut watch's last events and ERROR may take to reach its client before the connection goes. */
 const CUT_GRACE_MS = 1000;
+/** Events move from a watch's queue to its response while the response holds less than this. */
+const FLUSH_BELOW = 64 * 1024;
 
 export interface WatchRequest {
   storage: RestStorage;
@@ -40,22 +42,38 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
 
-  const send = (type: string, objJson: string): void => void res.write(`{"type":"${type}","object":${objJson}}\n`);
+  // Events wait in this queue, as references to the cache's strings, until the response has room:
+  // a slow client costs little, and cutting it frees its backlog at once.
+  const queue: string[] = [];
+  let queued = 0;
+  const pump = (): void => {
+    while (queue.length && res.writableLength < FLUSH_BELOW) {
+      const line = queue.shift()!;
+      queued -= line.length;
+      res.write(line);
+    }
+  };
+  res.on('drain', pump);
+  const line = (type: string, objJson: string): string => `{"type":"${type}","object":${objJson}}\n`;
+  /** Writes past the queue: the last word of a watch that ends. */
+  const final = (error: ApiError): void => void res.write(line('ERROR', JSON.stringify(statusOf(error))));
   const budgeted: BudgetedWatch = {
-    unsent: () => res.writableLength,
+    unsent: () => queued + res.writableLength,
     cut(unsent: number) {
       if (!open) return;
-      const kind = storage.resource.plural;
-      send('ERROR', JSON.stringify(statusOf(new ApiError('Expired', `too slow: the watch of ${kind} was closed with ${unsent} bytes of events unread; list again`))));
+      final(new ApiError('Expired', `too slow: the watch of ${storage.resource.plural} was closed with ${unsent} bytes of events unread; list again`));
       close();
-      // Only a connection that goes frees what its client did not read.
+      // A client that does not read even that much loses the connection, and with it what it holds.
       setTimeout(() => res.writableFinished || res.destroy(), CUT_GRACE_MS).unref();
     },
   };
   w.budget.add(budgeted);
   const write = (type: string, objJson: string): void => {
     if (!open) return;
-    send(type, objJson);
+    const l = line(type, objJson);
+    queue.push(l);
+    queued += l.length;
+    pump();
     w.budget.wrote(budgeted);
   };
   const emit = (type: 'ADDED' | 'MODIFIED' | 'DELETED', entry: Entry): void => {
@@ -81,7 +99,7 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
       else if (before) emit('DELETED', ev.entry);
     },
     end(error?: ApiError) {
-      if (error) write('ERROR', JSON.stringify(statusOf(error)));
+      if (error && open) final(error);
       close();
     },
   };
@@ -92,6 +110,9 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
     open = false;
     storage.cache.unwatch(watcher);
     w.budget.remove(budgeted);
+    // What is still queued is dropped: the client resumes from the last event it received.
+    queue.length = 0;
+    queued = 0;
     for (const t of timers) clearTimeout(t);
     res.end();
   }
@@ -111,7 +132,7 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
     }
   } catch (e) {
     if (e instanceof ApiError && e.code === 'Expired') {
-      write('ERROR', JSON.stringify(statusOf(e)));
+      final(e);
       close();
       return;
     }
