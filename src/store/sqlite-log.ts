@@ -1,6 +1,7 @@
 // The SQLite log itself, synchronous: one append-only table as kine keeps it, whose autoincrement id
 // is the global revision. sqlite-worker.ts runs it on its own thread; sqlite.ts is the Backend.
 
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { prefixEnd } from './prefix.js';
 import { WalGuard } from './sqlite-wal-guard.js';
@@ -36,10 +37,8 @@ CREATE INDEX IF NOT EXISTS log_key_rev ON log(key, rev);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
-/** WAL written between checkpoints (SQLite's own default is 1000 pages, about this). */
+/** WAL size at which it is checkpointed (SQLite's own default is 1000 pages, about this). */
 const CHECKPOINT_BYTES = 4 * 1024 * 1024;
-/** What a commit adds to the WAL beyond its values, roughly: a few index and table pages. */
-const PAGE_BYTES = 4096;
 
 function toKV(r: Row): KV {
   return { key: r.key, value: r.value ?? Buffer.alloc(0), createRevision: r.create_rev, modRevision: r.rev };
@@ -48,13 +47,13 @@ function toKV(r: Row): KV {
 export class SqliteLog {
   readonly #db: Database.Database;
   readonly #stmt;
+  readonly #path: string;
   readonly #guard: WalGuard;
   #rev: number;
   #compactRev: number;
-  /** An estimate of the bytes the WAL took since the last checkpoint. */
-  #walBytes = 0;
 
   constructor(path: string) {
+    this.#path = path;
     this.#guard = new WalGuard(path);
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
@@ -97,15 +96,20 @@ export class SqliteLog {
     this.#checkpoint();
   }
 
-  /** Copies the WAL into the database file once about CHECKPOINT_BYTES were written to it since the last time. */
+  /** Copies the WAL into the database file once it has grown to CHECKPOINT_BYTES. */
   checkpointIfLarge(): void {
-    if (this.#walBytes >= CHECKPOINT_BYTES) this.#checkpoint();
+    let size = 0;
+    try {
+      size = statSync(`${this.#path}-wal`).size;
+    } catch {
+      return;
+    }
+    if (size >= CHECKPOINT_BYTES) this.#checkpoint();
   }
 
   #checkpoint(): void {
-    // PASSIVE, as SQLite's own automatic checkpoint: the next commit then reuses the WAL from its start.
-    const [r] = this.#db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
-    this.#walBytes = 0;
+    // TRUNCATE empties the file, so that its size says how much WAL there is.
+    const [r] = this.#db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
     if (r && r.busy === 0 && r.log === r.checkpointed) this.#guard.checkpointed();
   }
 
@@ -145,8 +149,6 @@ export class SqliteLog {
       for (const op of ops) outcomes.push(this.#apply(op));
       if (outcomes.some((o) => 'rev' in o)) this.#guard.beforeCommit(before);
     })();
-    this.#walBytes += 3 * PAGE_BYTES;
-    for (const op of ops) this.#walBytes += op.key.length + ('value' in op ? op.value.byteLength : 0);
     for (const o of outcomes) if ('rev' in o) this.#rev = o.rev;
     return outcomes;
   }
@@ -161,8 +163,6 @@ export class SqliteLog {
       this.#stmt.compactDeleted.run(lo, to);
       this.#stmt.setMeta.run('compact_rev', to);
     })();
-    // Deleted rows share pages: a row's worth each, roughly.
-    this.#walBytes += PAGE_BYTES + (to - lo) * 128;
     this.#compactRev = to;
   }
 
