@@ -9,7 +9,7 @@ import { Agent, get } from 'node:https';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadKubeconfig } from '../src/client/kubeconfig.js';
-import { apiFor, pod as basePod, type Api } from './support/api.js';
+import { apiFor, unscheduledPod as pod, type Api } from './support/api.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const CM = '/api/v1/namespaces/default/configmaps';
@@ -17,12 +17,6 @@ const P = '/api/v1/namespaces/default/pods';
 const MiB = 1024 * 1024;
 const JSON_PATCH = { 'Content-Type': 'application/json-patch+json' };
 
-// Pods that name a scheduler nobody runs, so nothing but the test writes them.
-const pod = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => {
-  const p = basePod(name, extra) as { spec: Record<string, unknown> };
-  p.spec = { schedulerName: 'test-unscheduled', ...p.spec };
-  return p;
-};
 const configMap = (name: string, data: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data });
 
 let server: TestServer;
@@ -80,7 +74,7 @@ describe('stored object size', () => {
   };
 
   const bigPod = (name: string, bytes: number) =>
-    pod(name, { spec: { schedulerName: 'test-unscheduled', containers: [{ name: 'c', image: 'busybox', env: [{ name: 'BIG', value: 'a'.repeat(bytes) }] }] } });
+    pod(name, { spec: { containers: [{ name: 'c', image: 'busybox', env: [{ name: 'BIG', value: 'a'.repeat(bytes) }] }] } });
   /** n labels of about 80 bytes each: labels have no limit on their number. */
   const labels = (n: number, tag: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${tag}${i}`, 'v'.repeat(63)]));
 
@@ -155,7 +149,6 @@ describe('subPath and subPathExpr', () => {
     for (const [mount, field, message] of cases) {
       const p = pod('subpath', {
         spec: {
-          schedulerName: 'test-unscheduled',
           volumes: [{ name: 'v', emptyDir: {} }],
           containers: [{ name: 'c', image: 'busybox', volumeMounts: [{ name: 'v', mountPath: '/v', ...mount }] }],
         },
