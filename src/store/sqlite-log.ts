@@ -167,6 +167,7 @@ export class SqliteLog {
   }
 
   close(): void {
+    this.#checkpoint();
     this.#db.close();
     this.#guard.close();
   }

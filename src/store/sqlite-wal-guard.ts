@@ -3,14 +3,13 @@
 // file. Remove the WAL after an unclean stop and SQLite opens the database at its last checkpoint,
 // silently: revisions clients have already seen would be handed out again, to other writes.
 //
-// So a small guard file beside the database records, before the first commit after each checkpoint,
-// the revision that checkpoint left in the database file: "what came after C lives only in the WAL".
-// That is one small synced write per checkpoint cycle (every few MiB of WAL), none per commit. On
-// start, a guard that says "after C", no WAL, and a database at C or before mean that acknowledged
-// writes are gone: the store refuses to open. (A database past C holds every commit: the last
-// checkpoint, or a clean close, came after them.)
+// So a small guard file beside the database says, while the WAL may hold commits the database file
+// lacks, the revision the file holds: it is written before the first commit after a checkpoint, and
+// cleared by the next complete checkpoint. That is two small synced writes per checkpoint cycle (every
+// few MiB of WAL), none per commit. On start, a guard that names revision C, no WAL, and a database at
+// C or before mean that acknowledged writes are gone: the store refuses to open.
 
-import { closeSync, existsSync, fdatasyncSync, fsyncSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** The guard's size on disk: rewritten in place, so one sector, never torn. */
@@ -20,20 +19,24 @@ export class WalGuard {
   readonly #db: string;
   readonly #file: string;
   readonly #fd: number;
-  /** The revision recorded in the guard; null when there is none. */
+  /** The revision the guard names, as found on opening; null when it names none. */
   readonly #since: number | null;
-  /** Whether a non-empty WAL was there before SQLite opened the database (opening makes one). */
+  /**
+   * Whether the WAL file was there before SQLite opened the database (opening makes one). While a
+   * database is open its WAL exists, empty after a checkpoint, so only removal by hand leaves none.
+   */
   readonly #walFound: boolean;
-  /** Whether this checkpoint cycle's revision is recorded already. */
-  #recorded = false;
+  /** Whether the guard on disk names a revision now. */
+  #armed: boolean;
 
   constructor(dbPath: string) {
     this.#db = dbPath;
     this.#file = `${dbPath}-walguard`;
     const wal = `${dbPath}-wal`;
-    this.#walFound = existsSync(wal) && statSync(wal).size > 0;
+    this.#walFound = existsSync(wal);
     const existed = existsSync(this.#file);
     this.#since = existed ? readSince(this.#file) : null;
+    this.#armed = this.#since !== null;
     this.#fd = openSync(this.#file, existed ? 'r+' : 'w+', 0o600);
     if (!existed) syncDir(this.#file);
   }
@@ -52,15 +55,18 @@ export class WalGuard {
 
   /** Called inside a transaction about to commit new revisions, with the revision before them. */
   beforeCommit(revision: number): void {
-    if (this.#recorded) return;
-    writeSync(this.#fd, JSON.stringify({ walSince: revision }).padEnd(RECORD_BYTES), 0);
-    fdatasyncSync(this.#fd);
-    this.#recorded = true;
+    if (!this.#armed) this.#write(revision);
   }
 
   /** Called after a complete checkpoint: the database file holds every commit. */
   checkpointed(): void {
-    this.#recorded = false;
+    if (this.#armed) this.#write(null);
+  }
+
+  #write(since: number | null): void {
+    writeSync(this.#fd, JSON.stringify({ walSince: since }).padEnd(RECORD_BYTES), 0);
+    fdatasyncSync(this.#fd);
+    this.#armed = since !== null;
   }
 
   close(): void {
