@@ -1,7 +1,6 @@
 // The SQLite log itself, synchronous: one append-only table as kine keeps it, whose autoincrement id
 // is the global revision. sqlite-worker.ts runs it on its own thread; sqlite.ts is the Backend.
 
-import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { prefixEnd } from './prefix.js';
 import { WalGuard } from './sqlite-wal-guard.js';
@@ -37,9 +36,6 @@ CREATE INDEX IF NOT EXISTS log_key_rev ON log(key, rev);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
-/** WAL size at which it is checkpointed (SQLite's own default is 1000 pages, about this). */
-const CHECKPOINT_BYTES = 4 * 1024 * 1024;
-
 function toKV(r: Row): KV {
   return { key: r.key, value: r.value ?? Buffer.alloc(0), createRevision: r.create_rev, modRevision: r.rev };
 }
@@ -47,21 +43,17 @@ function toKV(r: Row): KV {
 export class SqliteLog {
   readonly #db: Database.Database;
   readonly #stmt;
-  readonly #path: string;
   readonly #guard: WalGuard;
   #rev: number;
   #compactRev: number;
 
   constructor(path: string) {
-    this.#path = path;
     this.#guard = new WalGuard(path);
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
     // Durable against power loss: every commit reaches the disk before it is acknowledged.
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('busy_timeout = 5000');
-    // Checkpoints are ours (see checkpointIfLarge), so that the WAL guard knows when they happen.
-    this.#db.pragma('wal_autocheckpoint = 0');
     this.#db.exec(SCHEMA);
     this.#stmt = {
       latest: this.#db.prepare<[string], Row>('SELECT * FROM log WHERE key = ? ORDER BY rev DESC LIMIT 1'),
@@ -96,19 +88,8 @@ export class SqliteLog {
     this.#checkpoint();
   }
 
-  /** Copies the WAL into the database file once it has grown to CHECKPOINT_BYTES. */
-  checkpointIfLarge(): void {
-    let size = 0;
-    try {
-      size = statSync(`${this.#path}-wal`).size;
-    } catch {
-      return;
-    }
-    if (size >= CHECKPOINT_BYTES) this.#checkpoint();
-  }
-
+  /** Copies the whole WAL into the database file (on opening and closing; SQLite does so meanwhile). */
   #checkpoint(): void {
-    // TRUNCATE empties the file, so that its size says how much WAL there is.
     const [r] = this.#db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
     if (r && r.busy === 0 && r.log === r.checkpointed) this.#guard.checkpointed();
   }

@@ -3,11 +3,12 @@
 // file. Remove the WAL after an unclean stop and SQLite opens the database at its last checkpoint,
 // silently: revisions clients have already seen would be handed out again, to other writes.
 //
-// So a small guard file beside the database says, while the WAL may hold commits the database file
-// lacks, the revision the file holds: it is written before the first commit after a checkpoint, and
-// cleared by the next complete checkpoint. That is two small synced writes per checkpoint cycle (every
-// few MiB of WAL), none per commit. On start, a guard that names revision C, no WAL, and a database at
-// C or before mean that acknowledged writes are gone: the store refuses to open.
+// So a small guard file beside the database is armed, with the revision the database file then holds,
+// before the first commit after the file was last known complete (the full checkpoint made on opening),
+// and disarmed by the full checkpoint made on a clean close. That is one small synced write per start
+// and one per stop, none per commit; SQLite checkpoints as usual in between. On start, an armed guard
+// and no WAL mean that acknowledged writes may be gone (SQLite's own checkpoints may have saved some
+// of them; nothing tells which): the store refuses to open, and says how to go on.
 
 import { closeSync, existsSync, fdatasyncSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -41,13 +42,13 @@ export class WalGuard {
     if (!existed) syncDir(this.#file);
   }
 
-  /** After opening, with the revision SQLite recovered: throws when acknowledged writes are gone. */
+  /** After opening, with the revision SQLite recovered: throws when acknowledged writes may be gone. */
   verify(revision: number): void {
     const since = this.#since;
-    if (since === null || this.#walFound || revision > since) return;
+    if (since === null || this.#walFound) return;
     throw new Error(
-      `${this.#db} has lost acknowledged writes: writes after revision ${since} were in its write-ahead log ` +
-        `${this.#db}-wal, which is gone, so the database went back to revision ${revision}. Starting would hand out ` +
+      `${this.#db} may have lost acknowledged writes: its write-ahead log ${this.#db}-wal, which held the writes ` +
+        `after revision ${since}, is gone; the database file is at revision ${revision}. Starting could hand out ` +
         `revisions clients have already seen. Put the -wal file back; or, to accept the loss, delete ${this.#file} ` +
         `and restart every client so that it lists again.`,
     );
@@ -58,7 +59,7 @@ export class WalGuard {
     if (!this.#armed) this.#write(revision);
   }
 
-  /** Called after a complete checkpoint: the database file holds every commit. */
+  /** Called after a full checkpoint: the database file holds every commit. */
   checkpointed(): void {
     if (this.#armed) this.#write(null);
   }

@@ -66,23 +66,11 @@ function serve(port: NonNullable<typeof parentPort>, opts: WorkerOptions): void 
       // The transaction rolled back: nothing was written.
       port.postMessage({ kind: 'commit', rev: log.revision, events: [], results: batch.map((b) => ({ id: b.id, error: wire(e) })) } satisfies Reply);
     }
-    checkpoint();
-  };
-  const checkpoint = (): void => {
-    try {
-      log.checkpointIfLarge();
-    } catch (e) {
-      // The WAL keeps every commit meanwhile; the next flush tries again.
-      console.error('berth store: checkpoint failed:', e);
-    }
   };
 
   const compactTo = (rev: number): void => {
     // Small steps keep each transaction short, so writes never wait long behind compaction.
-    while (!closed && log.compactRevision < Math.min(rev, log.revision)) {
-      log.compactStep(log.compactRevision + 1000 > rev ? rev : log.compactRevision + 1000);
-      checkpoint();
-    }
+    while (!closed && log.compactRevision < Math.min(rev, log.revision)) log.compactStep(log.compactRevision + 1000 > rev ? rev : log.compactRevision + 1000);
   };
   const timer = opts.compactIntervalMs > 0
     ? setInterval(() => {
