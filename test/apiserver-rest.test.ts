@@ -2,15 +2,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiFor, pod as basePod, type Api } from './support/api.js';
+import { apiFor, unscheduledPod as pod, type Api } from './support/api.js';
 import { startServer, type TestServer } from './support/server.js';
 
 // These pods name a scheduler nobody runs, so the in-process scheduler never races the test's writes.
-const pod = (name: string, extra: Record<string, unknown> = {}) => {
-  const p = basePod(name, extra) as { spec: Record<string, unknown> };
-  p.spec = { schedulerName: 'test-unscheduled', ...p.spec };
-  return p;
-};
 
 let server: TestServer;
 let api: Api;

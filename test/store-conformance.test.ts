@@ -142,6 +142,21 @@ export function backendConformance(name: string, newHarness: () => Promise<Harne
       await rejectsWith(store.delete('/t/err/a', d), 'NotFound');
     });
 
+    it('refuses a write over maxRequestBytes as TooLarge, writing nothing; one at the limit is stored', async () => {
+      const key = '/t/size/a';
+      const limit = store.maxRequestBytes;
+      assert.ok(limit >= 1024 * 1024, `limit ${limit}`);
+      const fits = new Uint8Array(limit - Buffer.byteLength(key)).fill(0x61);
+      const c = await store.create(key, fits);
+      const rev = await store.revision();
+      await rejectsWith(store.create('/t/size/b', new Uint8Array(limit).fill(0x62)), 'TooLarge');
+      await rejectsWith(store.update(key, new Uint8Array(fits.length + 1).fill(0x63), c), 'TooLarge');
+      assert.equal(await store.revision(), rev, 'refused writes use no revision');
+      assert.equal(await store.get('/t/size/b'), null);
+      assert.equal((await store.get(key))!.modRevision, c);
+      await store.delete(key);
+    });
+
     it('keeps failing and succeeding writes of one group commit independent', async () => {
       await store.create('/t/batch/x', b('x'));
       const results = await Promise.allSettled([

@@ -14,6 +14,7 @@ import { ANONYMOUS, userFromSocket, type UserInfo } from './auth/identity.js';
 import { statusOf, toApiError } from './http/status.js';
 import { parseResourcePath } from './http/route.js';
 import { handleResource } from './handlers/resource.js';
+import { WatchBudget } from './handlers/watch-budget.js';
 import { sendJson } from './handlers/respond.js';
 import { handleMeta } from './handlers/meta.js';
 import type { Registry } from './registry/index.js';
@@ -31,6 +32,8 @@ export interface ApiServerOptions {
   ready: () => boolean;
   kubeletProxy?: KubeletProxy;
   extraHandlers?: SubresourceHandler[];
+  /** The memory watches may hold for slow clients (default 256 MiB in all, 16 MiB each). */
+  watchBudget?: WatchBudget;
 }
 
 function fail(res: ServerResponse, e: unknown): void {
@@ -54,6 +57,7 @@ function contextFor(user: UserInfo, q: URLSearchParams, userAgent: string | unde
 
 export function createApiServer(opts: ApiServerOptions): Server {
   const { pki, registry } = opts;
+  const watchBudget = opts.watchBudget ?? new WatchBudget();
   const server = createServer(
     { key: pki.serving.key, cert: pki.serving.cert, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 },
     (req, res) => {
@@ -85,7 +89,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     const route = parseResourcePath(path);
     if (!route) return handleMeta(req, res, path, user, opts.ready);
     authorize(user, requestAttributes(req.method ?? 'GET', route, url.searchParams), registry.nodeGraph);
-    await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams, req.headers['user-agent']));
+    await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams, req.headers['user-agent']), watchBudget);
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
 import { Registry } from '../apiserver/registry/index.js';
 import { createApiServer } from '../apiserver/server.js';
+import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
+import { parseQuantity, quantityValue } from '../api/quantity.js';
 import { SqliteBackend } from '../store/sqlite.js';
 import { KubeletProxy } from '../apiserver/proxy/kubelet.js';
 import { startNodeAgent } from './agent/node.js';
@@ -27,6 +29,9 @@ Flags:
   --bind-address IP     address to listen on (default 127.0.0.1)
   --disable-agent       run the control plane only, no kubelet on this machine
   --watch-cache-size N  events kept per resource for watches resuming from a resourceVersion (default 10000)
+  --watch-memory-budget BYTES
+                        events written for watch clients and not yet read by them, in all, e.g. 256Mi
+                        (default); past it the slowest watches are closed (410) and their clients relist
   --node-name NAME      this machine's node name (default: the hostname)
   --pod-cidr CIDR       addresses for this node's Pods (default 10.88.0.0/16)
   --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
@@ -39,6 +44,17 @@ export function defaultDataDir(): string {
   return process.getuid?.() === 0 ? '/var/lib/berth' : join(process.env.HOME ?? '.', '.berth');
 }
 
+function bytesFlag(name: string, text: string): number {
+  let n = NaN;
+  try {
+    n = quantityValue(parseQuantity(text));
+  } catch {
+    // reported below
+  }
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name}: invalid size ${text}: want a positive number of bytes, e.g. 256Mi`);
+  return n;
+}
+
 export async function serverCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -48,6 +64,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'bind-address': { type: 'string', default: '127.0.0.1' },
       'disable-agent': { type: 'boolean', default: false },
       'watch-cache-size': { type: 'string', default: '10000' },
+      'watch-memory-budget': { type: 'string', default: '256Mi' },
       'node-name': { type: 'string' },
       'pod-cidr': { type: 'string', default: '10.88.0.0/16' },
       'kubelet-port': { type: 'string', default: '10250' },
@@ -64,6 +81,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: invalid port ${values.port}`);
   const bind = values['bind-address']!;
+  const watchBudgetBytes = bytesFlag('--watch-memory-budget', values['watch-memory-budget']!);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // mkdir leaves an existing directory as it was; keys, state and image layers are root's alone.
   await chmod(dataDir, 0o700);
@@ -79,7 +97,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   await registry.start();
   let ready = false;
   const kubeletProxy = new KubeletProxy(registry, apiKubeletClient, pki.ca.cert);
-  const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy });
+  const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, bind, () => resolve());

@@ -3,6 +3,7 @@
 
 import Database from 'better-sqlite3';
 import { prefixEnd } from './prefix.js';
+import { WalGuard } from './sqlite-wal-guard.js';
 import { StoreError, type KV, type ListOptions, type ListResult, type StoreEvent } from './types.js';
 
 interface Row {
@@ -42,10 +43,12 @@ function toKV(r: Row): KV {
 export class SqliteLog {
   readonly #db: Database.Database;
   readonly #stmt;
+  readonly #guard: WalGuard;
   #rev: number;
   #compactRev: number;
 
   constructor(path: string) {
+    this.#guard = new WalGuard(path);
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
     // Durable against power loss: every commit reaches the disk before it is acknowledged.
@@ -75,6 +78,20 @@ export class SqliteLog {
     // Compaction may have removed the newest rows (deletions), so MAX(rev) alone could move the
     // revision backwards across a restart; the autoincrement sequence never does.
     this.#rev = Math.max(this.#stmt.maxRev.get()?.rev ?? 0, this.#stmt.seq.get()?.seq ?? 0, this.#compactRev);
+    try {
+      this.#guard.verify(this.#rev);
+    } catch (e) {
+      this.#db.close();
+      this.#guard.close();
+      throw e;
+    }
+    this.#checkpoint();
+  }
+
+  /** Copies the whole WAL into the database file (on opening and closing; SQLite does so meanwhile). */
+  #checkpoint(): void {
+    const [r] = this.#db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+    if (r && r.busy === 0 && r.log === r.checkpointed) this.#guard.checkpointed();
   }
 
   get revision(): number {
@@ -108,8 +125,10 @@ export class SqliteLog {
   /** Applies ops in one transaction; each op is checked first, so one failing op never aborts the rest. */
   applyBatch(ops: Op[]): Outcome[] {
     const outcomes: Outcome[] = [];
+    const before = this.#rev;
     this.#db.transaction(() => {
       for (const op of ops) outcomes.push(this.#apply(op));
+      if (outcomes.some((o) => 'rev' in o)) this.#guard.beforeCommit(before);
     })();
     for (const o of outcomes) if ('rev' in o) this.#rev = o.rev;
     return outcomes;
@@ -129,7 +148,9 @@ export class SqliteLog {
   }
 
   close(): void {
+    this.#checkpoint();
     this.#db.close();
+    this.#guard.close();
   }
 
   #eventOf(r: Row): StoreEvent {

@@ -14,7 +14,12 @@ export interface SqliteOptions {
   retainRevisions?: number;
   /** How often history is compacted (default 30 s); 0 disables the timer. */
   compactIntervalMs?: number;
+  /** Bytes one write may carry (default etcd's 1.5 MiB). */
+  maxRequestBytes?: number;
 }
+
+/** etcd's default --max-request-bytes: the same cluster on etcd would refuse anything larger. */
+export const DEFAULT_MAX_REQUEST_BYTES = 1.5 * 1024 * 1024;
 
 interface Pending {
   resolve: (v: never) => void;
@@ -33,6 +38,7 @@ function asBuffer(v: Uint8Array): Buffer {
 }
 
 export class SqliteBackend implements Backend {
+  readonly maxRequestBytes: number;
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
   readonly #listeners = new Set<(events: StoreEvent[]) => void>();
@@ -42,6 +48,7 @@ export class SqliteBackend implements Backend {
   #closed = false;
 
   constructor(path: string, opts: SqliteOptions = {}) {
+    this.maxRequestBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     const workerData: WorkerOptions = { path, retainRevisions: opts.retainRevisions ?? 10_000, compactIntervalMs: opts.compactIntervalMs ?? 30_000 };
     this.#worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), { workerData });
     let ready!: () => void;
@@ -109,6 +116,10 @@ export class SqliteBackend implements Backend {
   }
 
   #write(op: Op): Promise<number> {
+    if ('value' in op && Buffer.byteLength(op.key) + op.value.byteLength > this.maxRequestBytes) {
+      // etcd's own words, so that the answer reads the same as on an etcd-backed cluster.
+      return Promise.reject(new StoreError('TooLarge', 'etcdserver: request is too large'));
+    }
     return this.#call<number>({ call: 'write', op }, 'value' in op ? op.value : undefined);
   }
 

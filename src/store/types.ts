@@ -32,6 +32,11 @@ export interface StoreEvent {
 }
 
 export interface Backend {
+  /**
+   * Bytes one write may carry, key and value together (etcd's --max-request-bytes, 1.5 MiB by
+   * default); a larger create or update fails TooLarge and writes nothing.
+   */
+  readonly maxRequestBytes: number;
   get(key: string): Promise<KV | null>;
   list(prefix: string, opts?: ListOptions): Promise<ListResult>;
   /** Fails with AlreadyExists when the key exists. Resolves with the new revision once durable. */
@@ -50,7 +55,7 @@ export interface Backend {
 
 /** Store-level errors, mapped to Kubernetes Status by the API server. */
 export class StoreError extends Error {
-  constructor(readonly code: 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Expired', message: string, readonly currentRevision?: number) {
+  constructor(readonly code: 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Expired' | 'TooLarge', message: string, readonly currentRevision?: number) {
     super(message);
     this.name = 'StoreError';
   }

@@ -42,3 +42,10 @@ export async function apiFor(kubeconfig: string): Promise<Api> {
 export function pod(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] }, ...extra };
 }
+
+/** A pod naming a scheduler nobody runs, so that nothing but the test writes it. */
+export function unscheduledPod(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const p = pod(name, extra) as { spec: Record<string, unknown> };
+  p.spec = { schedulerName: 'test-unscheduled', ...p.spec };
+  return p;
+}

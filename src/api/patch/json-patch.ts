@@ -1,5 +1,7 @@
 // JSON patch (RFC 6902), worded like the library the API server uses: a malformed patch is a 400, an
-// operation that does not apply to the document is a 422 carrying the library's message.
+// operation that does not apply to the document is a 422 carrying the library's message. Its limits
+// are kube-apiserver's: at most 10,000 operations, and copies that add at most 3 MiB in all, checked as
+// each copy is made so that a small patch cannot grow the object without bound.
 
 import { ApiError } from '../errors.js';
 
@@ -11,6 +13,11 @@ export interface JsonPatchOp {
 }
 
 type Container = Record<string, unknown> | unknown[];
+
+/** Operations one patch may carry (kube-apiserver's maxJSONPatchOperations). */
+export const MAX_JSON_PATCH_OPERATIONS = 10_000;
+/** Bytes that copy operations may add to the document in all (kube-apiserver's JSONPatchMaxCopyBytes). */
+export const MAX_JSON_PATCH_COPY_BYTES = 3 * 1024 * 1024;
 
 const badRequest = (m: string) => new ApiError('BadRequest', m);
 const doesNotApply = (m: string) => new ApiError('Invalid', m);
@@ -75,7 +82,11 @@ function remove(doc: unknown, path: string, op = 'remove'): unknown {
 /** Applies RFC 6902 operations to a copy of `target`. */
 export function jsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  if (ops.length > MAX_JSON_PATCH_OPERATIONS) {
+    throw new ApiError('RequestEntityTooLarge', `Request entity too large: The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${ops.length}`);
+  }
   let doc = structuredClone(target);
+  let copied = 0;
   for (const raw of ops as JsonPatchOp[]) {
     if (!isContainer(raw) || typeof raw.op !== 'string') throw badRequest('Unexpected kind: unknown');
     const { op, path } = raw;
@@ -96,9 +107,16 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
         doc = add(remove(doc, raw.from ?? '', 'move'), path, v);
         break;
       }
-      case 'copy':
-        doc = add(doc, path, structuredClone(get(doc, raw.from ?? '', 'copy')));
+      case 'copy': {
+        const v = get(doc, raw.from ?? '', 'copy');
+        // Measured before the copy is made: the limit stops the growth, not just its result.
+        copied += Buffer.byteLength(JSON.stringify(v));
+        if (copied > MAX_JSON_PATCH_COPY_BYTES) {
+          throw doesNotApply(`Unable to complete the copy, the accumulated size increase of copy is ${copied}, exceeding the limit ${MAX_JSON_PATCH_COPY_BYTES}`);
+        }
+        doc = add(doc, path, structuredClone(v));
         break;
+      }
       case 'test':
         if (!deepEqual(get(doc, path, 'test'), raw.value)) throw doesNotApply(`testing value ${path} failed: test failed`);
         break;

@@ -99,8 +99,13 @@ function validateMounts(mounts: VolumeMount[] | undefined, path: FieldPath, volu
     if (!m.mountPath) causes.push(requiredValue(at.child('mountPath')));
     else if (seen.has(m.mountPath)) causes.push(invalidValue(at.child('mountPath'), m.mountPath, 'must be unique'));
     seen.add(m.mountPath);
-    if (m.subPath) causes.push(...validateLocalPath(m.subPath, at.child('subPath')));
-    if (m.subPathExpr && m.subPath) causes.push(invalidValue(at.child('subPathExpr'), m.subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+    // Both name a directory inside the volume; subPathExpr is checked before its $(VAR)s are expanded
+    // too (the kubelet checks the expansion). Upstream reports these two without the mount's index.
+    if (m.subPath) causes.push(...validateLocalPath(m.subPath, path.child('subPath')));
+    if (m.subPathExpr) {
+      if (m.subPath) causes.push(invalidValue(at.child('subPathExpr'), m.subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      causes.push(...validateLocalPath(m.subPathExpr, path.child('subPathExpr')));
+    }
     if (m.mountPropagation !== undefined && !MOUNT_PROPAGATIONS.includes(m.mountPropagation)) {
       causes.push(unsupportedValue(at.child('mountPropagation'), m.mountPropagation, MOUNT_PROPAGATIONS));
     }

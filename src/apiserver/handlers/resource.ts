@@ -23,6 +23,7 @@ import { outputFormat, type OutputFormat } from './negotiate.js';
 import { sendJson } from './respond.js';
 import { predicatesFrom } from './selectors.js';
 import { serveWatch } from './watch.js';
+import type { WatchBudget } from './watch-budget.js';
 
 function intParam(q: URLSearchParams, name: string): number | undefined {
   const v = q.get(name);
@@ -69,7 +70,7 @@ async function readDeleteBody(req: IncomingMessage): Promise<DeleteBody> {
   return body as DeleteBody;
 }
 
-export async function handleResource(req: IncomingMessage, res: ServerResponse, url: URL, route: ResourceRoute, registry: Registry, ctx: RequestContext): Promise<void> {
+export async function handleResource(req: IncomingMessage, res: ServerResponse, url: URL, route: ResourceRoute, registry: Registry, ctx: RequestContext, watchBudget: WatchBudget): Promise<void> {
   const q = url.searchParams;
   const method = req.method ?? 'GET';
   const { resource, namespace, name, subresource } = route;
@@ -129,6 +130,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
           sendInitial: sendInitialParam === 'true' || (fromStart && sendInitialParam !== 'false'),
           bookmarks: q.get('allowWatchBookmarks') === 'true',
           timeoutSeconds: intParam(q, 'timeoutSeconds'),
+          budget: watchBudget,
           render: (obj, entry, first) => (fmt.table ? JSON.stringify(render(storage, fmt, [obj], { resourceVersion: obj.metadata.resourceVersion }, first)) : entry.json),
         });
         return;

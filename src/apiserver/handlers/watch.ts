@@ -1,6 +1,7 @@
 // Streams a watch from the watch cache: one JSON event per line, written without ever waiting on a
-// slow client. A client that falls too far behind is cut off (it relists), so it cannot stall the
-// writers or the other watchers.
+// slow client. A client that falls too far behind (see watch-budget.ts) is cut: it gets a final ERROR
+// event, 410 Expired, so that client-go relists, and what it leaves unread is dropped soon after, so
+// it can stall neither the writers, nor the other watchers, nor the server's memory.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../api/errors.js';
@@ -11,9 +12,12 @@ import { statusOf } from '../http/status.js';
 import type { RestStorage } from '../registry/rest.js';
 import { scanPrefix } from '../registry/keys.js';
 import { matchesAll, type Predicates } from './selectors.js';
+import type { BudgetedWatch, WatchBudget } from './watch-budget.js';
 
-/** Bytes a watcher may have unsent before it is dropped. */
-const MAX_BACKLOG = 16 * 1024 * 1024;
+/** How long a cut watch's last events and ERROR may take to reach its client before the connection goes. */
+const CUT_GRACE_MS = 1000;
+/** Events move from a watch's queue to its response while the response holds less than this. */
+const FLUSH_BELOW = 64 * 1024;
 
 export interface WatchRequest {
   storage: RestStorage;
@@ -26,6 +30,8 @@ export interface WatchRequest {
   /** Renders an event's object (plain JSON or a one-row Table). */
   render: (obj: KObject, entry: Entry, first: boolean) => string;
   timeoutSeconds?: number;
+  /** The memory all watches may hold for their clients. */
+  budget: WatchBudget;
 }
 
 export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
@@ -36,10 +42,39 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
 
+  // Events wait in this queue, as references to the cache's strings, until the response has room:
+  // a slow client costs little, and cutting it frees its backlog at once.
+  const queue: string[] = [];
+  let queued = 0;
+  const pump = (): void => {
+    while (queue.length && res.writableLength < FLUSH_BELOW) {
+      const line = queue.shift()!;
+      queued -= line.length;
+      res.write(line);
+    }
+  };
+  res.on('drain', pump);
+  const line = (type: string, objJson: string): string => `{"type":"${type}","object":${objJson}}\n`;
+  /** Writes past the queue: the last word of a watch that ends. */
+  const final = (error: ApiError): void => void res.write(line('ERROR', JSON.stringify(statusOf(error))));
+  const budgeted: BudgetedWatch = {
+    unsent: () => queued + res.writableLength,
+    cut(unsent: number) {
+      if (!open) return;
+      final(new ApiError('Expired', `too slow: the watch of ${storage.resource.plural} was closed with ${unsent} bytes of events unread; list again`));
+      close();
+      // A client that does not read even that much loses the connection, and with it what it holds.
+      setTimeout(() => res.writableFinished || res.destroy(), CUT_GRACE_MS).unref();
+    },
+  };
+  w.budget.add(budgeted);
   const write = (type: string, objJson: string): void => {
     if (!open) return;
-    res.write(`{"type":"${type}","object":${objJson}}\n`);
-    if (res.writableLength > MAX_BACKLOG) close();
+    const l = line(type, objJson);
+    queue.push(l);
+    queued += l.length;
+    pump();
+    w.budget.wrote(budgeted);
   };
   const emit = (type: 'ADDED' | 'MODIFIED' | 'DELETED', entry: Entry): void => {
     write(type, w.render(entry.obj, entry, first));
@@ -64,7 +99,7 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
       else if (before) emit('DELETED', ev.entry);
     },
     end(error?: ApiError) {
-      if (error) write('ERROR', JSON.stringify(statusOf(error)));
+      if (error && open) final(error);
       close();
     },
   };
@@ -74,6 +109,10 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
     if (!open) return;
     open = false;
     storage.cache.unwatch(watcher);
+    w.budget.remove(budgeted);
+    // What is still queued is dropped: the client resumes from the last event it received.
+    queue.length = 0;
+    queued = 0;
     for (const t of timers) clearTimeout(t);
     res.end();
   }
@@ -93,7 +132,7 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
     }
   } catch (e) {
     if (e instanceof ApiError && e.code === 'Expired') {
-      write('ERROR', JSON.stringify(statusOf(e)));
+      final(e);
       close();
       return;
     }

@@ -13,6 +13,7 @@ import { Entry, WatchCache } from '../watchcache/cache.js';
 import type { RequestContext } from './context.js';
 import { recordWrite } from './managed-fields.js';
 import { deepEqual } from '../../api/patch/json-patch.js';
+import { decodeContinue, encodeContinue } from './continue.js';
 import { objectKey, resourcePrefix, scanPrefix } from './keys.js';
 import type { Strategy } from './strategy.js';
 
@@ -79,26 +80,9 @@ function storeErrorToApi(e: unknown, r: ResourceInfo, name: string): unknown {
       return conflict(r.plural, name, undefined, r.group);
     case 'Expired':
       return new ApiError('Expired', e.message);
+    case 'TooLarge':
+      return new ApiError('RequestEntityTooLarge', e.message);
   }
-}
-
-interface ContinueToken {
-  rv: number;
-  start: string;
-}
-
-function encodeContinue(t: ContinueToken): string {
-  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: t.rv, start: t.start })).toString('base64url');
-}
-
-function decodeContinue(s: string): ContinueToken {
-  try {
-    const t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as { rv?: unknown; start?: unknown };
-    if (typeof t.rv === 'number' && typeof t.start === 'string') return { rv: t.rv, start: t.start };
-  } catch {
-    // fall through
-  }
-  throw new ApiError('BadRequest', 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
 }
 
 export function parseResourceVersion(rv: string | undefined, what = 'resourceVersion'): number | undefined {
@@ -400,11 +384,13 @@ export class RestStorage {
     if (minRv !== undefined && minRv > this.cache.revision) {
       throw new ApiError('Timeout', `Too large resource version: ${minRv}, current: ${this.cache.revision}`, { retryAfterSeconds: 1 });
     }
+    const prefix = scanPrefix(this.resource, ns);
     let start: string | undefined;
     let rv = this.cache.revision;
     if (opts.continue) {
-      const t = decodeContinue(opts.continue);
-      start = t.start;
+      if (opts.resourceVersion && opts.resourceVersion !== '0') throw new ApiError('BadRequest', 'specifying resource version is not allowed when using continue');
+      const t = decodeContinue(opts.continue, prefix, this.cache.revision);
+      start = t.after;
       rv = t.rv;
     }
     const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
@@ -412,7 +398,7 @@ export class RestStorage {
     let last: string | undefined;
     let more = false;
     let remaining = 0;
-    for (const e of this.cache.scan(scanPrefix(this.resource, ns), start)) {
+    for (const e of this.cache.scan(prefix, start)) {
       if (opts.labelMatch && !opts.labelMatch(e.obj)) continue;
       if (opts.fieldMatch && !opts.fieldMatch(e.obj)) continue;
       if (entries.length >= limit) {
@@ -425,7 +411,7 @@ export class RestStorage {
     }
     const page: ListPage = { entries, resourceVersion: String(rv) };
     if (more && last !== undefined) {
-      page.continue = encodeContinue({ rv, start: last });
+      page.continue = encodeContinue({ rv, after: last }, prefix);
       page.remainingItemCount = remaining;
     }
     return page;

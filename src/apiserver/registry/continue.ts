@@ -1,0 +1,43 @@
+// List continue tokens, in kube-apiserver's format: base64url JSON {v, rv, start}, where start is
+// the last key returned, relative to the list's key prefix, so that no token can reach outside it.
+// A token is the client's to keep but not to make: anything that does not decode to one this
+// server could have written is a 400.
+
+import { ApiError } from '../../api/errors.js';
+
+const VERSION = 'meta.k8s.io/v1';
+
+export interface ContinueToken {
+  /** The revision the first page was read at. */
+  rv: number;
+  /** The last key returned (full key); the next page starts after it. */
+  after: string;
+}
+
+function invalid(why: string): ApiError {
+  return new ApiError('BadRequest', `invalid continue token: ${why}`);
+}
+
+export function encodeContinue(t: ContinueToken, prefix: string): string {
+  return Buffer.from(JSON.stringify({ v: VERSION, rv: t.rv, start: t.after.slice(prefix.length) })).toString('base64url');
+}
+
+/** Decodes a token for a list under prefix whose store is now at revision current. */
+export function decodeContinue(s: string, prefix: string, current: number): ContinueToken {
+  let t: { v?: unknown; rv?: unknown; start?: unknown };
+  try {
+    t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as typeof t;
+  } catch (e) {
+    throw invalid(`continue key is not valid: ${(e as Error).message}`);
+  }
+  if (t === null || typeof t !== 'object') throw invalid('continue key is not valid');
+  if (t.v !== VERSION) throw invalid(`continue key is not valid: server does not recognize this encoded version ${String(t.v)}`);
+  // A revision this server handed out: positive, whole, and not ahead of the store.
+  if (typeof t.rv !== 'number' || !Number.isSafeInteger(t.rv) || t.rv <= 0 || t.rv > current) {
+    throw invalid(`continue key is not valid: incorrect encoded start resourceVersion (version ${VERSION})`);
+  }
+  if (typeof t.start !== 'string' || t.start === '') throw invalid(`continue key is not valid: encoded start key empty (version ${VERSION})`);
+  // Keys are clean paths below the prefix: no empty, '.' or '..' segment may climb out of it.
+  if (t.start.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) throw invalid(`continue key is not valid: ${t.start}`);
+  return { rv: t.rv, after: prefix + t.start };
+}
