@@ -115,8 +115,8 @@ export class KubeletProxy {
 
   /**
    * Upgrade requests (exec, attach, port-forward over WebSocket or SPDY): relay the raw streams. The
-   * two sockets live and die together: an error or close on either side destroys both, and nothing
-   * else (the caller has put an error listener on the client's socket).
+   * two sockets live and die together: an error or close on either side ends both, and nothing else
+   * (the caller has put an error listener on the client's socket).
    */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, user: UserInfo): boolean {
     const t = this.#target(url, user, req.method ?? 'GET');
@@ -129,8 +129,11 @@ export class KubeletProxy {
     socket.once('close', abandon);
     up.on('upgrade', (kres, ksocket, khead) => {
       socket.off('close', abandon);
+      // An error destroys its own side. The kubelet's side closing ends the client's gracefully, so
+      // that what was relayed last (a WebSocket close frame with its code, a GOAWAY) still arrives;
+      // the client gone, nobody needs the kubelet's side.
       ksocket.on('error', () => ksocket.destroy());
-      ksocket.on('close', () => socket.destroy());
+      ksocket.on('close', () => socket.end());
       socket.on('close', () => ksocket.destroy());
       if (socket.destroyed) {
         ksocket.destroy();

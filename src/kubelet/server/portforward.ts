@@ -264,7 +264,8 @@ export function servePortForward(runtime: RuntimeService, req: IncomingMessage, 
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: ${SPDY_UPGRADE}\r\nX-Stream-Protocol-Version: ${PORT_FORWARD_PROTOCOL}\r\n\r\n`);
   const session = serveSpdy(runtime, t, socketTransport(socket));
   socket.on('data', (b: Buffer) => session.receive(b));
-  socket.on('end', () => session.transportClosed());
+  // The server keeps sockets half-open: a peer that stops sending gets our GOAWAY and our end too.
+  socket.on('end', () => session.close());
   socket.on('close', () => session.transportClosed());
   socket.on('error', () => session.transportClosed());
   if (head.length) session.receive(head);
