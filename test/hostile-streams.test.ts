@@ -7,13 +7,14 @@
 // work through the same servers afterwards. Rerun one case with HOSTILE_SEED=<seed>.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:https';
 import { connect as tcpConnect, createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { constants as Z, deflateSync } from 'node:zlib';
 import { after, before, it } from 'node:test';
@@ -299,7 +300,7 @@ async function survives(what: string, c: Upgraded, halfClose: boolean): Promise<
 }
 
 async function healthy(what: string): Promise<void> {
-  assert.deepEqual(escaped, [], `${what}: an error escaped its connection in the kubelet's process`);
+  assert.deepEqual(escaped.splice(0), [], `${what}: an error escaped its connection in the kubelet's process`);
   assert.equal(server.process.exitCode, null, `${what}: the API server exited:\n${server.logs()}`);
   assert.doesNotMatch(server.logs(), /escaped error/, `${what}: an error escaped its connection in the API server`);
   assert.deepEqual(await api.call('GET', '/readyz'), { status: 200, body: 'ok' }, `${what}: the API server stopped answering`);
@@ -461,4 +462,22 @@ it('real kubectl exec, port-forward (SPDY, kubectl 1.27) and logs still work thr
     fwd.kill('SIGTERM');
   }
   await healthy('real clients');
+});
+
+it('the process guard of a serving berth command logs and counts an escaped error and keeps serving', async () => {
+  // A child that lets two errors escape (a throw from a timer, a rejected promise), then reports it is
+  // still running and what the counter says.
+  const guard = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'util', 'guard.js');
+  const script = `
+    const { guardProcess, escapedErrors } = await import(${JSON.stringify(guard)});
+    guardProcess();
+    setTimeout(() => { throw new Error('boom from a timer'); }, 1);
+    setTimeout(() => void Promise.reject(new Error('boom from a promise')), 2);
+    setTimeout(() => { console.log('alive ' + escapedErrors()); }, 100);`;
+  const r = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
+    execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 10_000 }, (err, stdout, stderr) => (err ? reject(err) : resolve({ stdout, stderr }))),
+  );
+  assert.equal(r.stdout, 'alive 2\n');
+  assert.match(r.stderr, /^berth: escaped error #1 \(uncaughtException\): Error: boom from a timer/m);
+  assert.match(r.stderr, /^berth: escaped error #2 \(unhandledRejection\): Error: boom from a promise/m);
 });
