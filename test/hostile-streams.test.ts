@@ -310,23 +310,21 @@ async function healthy(what: string): Promise<void> {
 
 // ---- the cases ----
 
+/** Opens an upgrade (which must succeed), sends the payload, and checks the server ends it alone. */
+async function attack(what: string, target: Target, method: string, path: string, headers: Record<string, string>, payload: Buffer, halfClose: boolean): Promise<Buffer> {
+  const c = await upgrade(target, method, path, headers);
+  assert.equal(c.status, 101, `${what}: ${c.head}`);
+  c.socket.write(payload);
+  return survives(what, c, halfClose);
+}
+
 it('WebSocket endpoints: random, truncated, malformed and oversized frames end that connection only', { timeout: 60_000 }, async () => {
   for (const ep of wsEndpoints()) {
-    const open = async (): Promise<Upgraded> => {
-      const c = await upgrade(ep.target, 'GET', ep.path, wsHeaders(ep.protocol));
-      assert.equal(c.status, 101, `${ep.what}: ${c.head}`);
-      return c;
-    };
-    // 256 random bytes, the probe that used to end the process.
-    let c = await open();
-    c.socket.write(bytes(256));
-    await survives(`${ep.what}: random bytes`, c, true);
-
-    // A frame cut short, then the client leaves.
-    c = await open();
+    const send = (name: string, payload: Buffer, halfClose: boolean): Promise<Buffer> => attack(`${ep.what}: ${name}`, ep.target, 'GET', ep.path, wsHeaders(ep.protocol), payload, halfClose);
+    // 256 random bytes, the probe that used to end the process; a frame cut short, then the client leaves.
+    await send('random bytes', bytes(256), true);
     const whole = wsFrame(0x2, bytes(1 + rng.int(4000)));
-    c.socket.write(whole.subarray(0, 1 + rng.int(whole.length - 1)));
-    await survives(`${ep.what}: truncated frame`, c, true);
+    await send('truncated frame', whole.subarray(0, 1 + rng.int(whole.length - 1)), true);
 
     // Malformed frames: the server closes with 1002 (1007 for bad UTF-8) on its own.
     const malformed: Array<[string, Buffer, number]> = [
@@ -339,16 +337,11 @@ it('WebSocket endpoints: random, truncated, malformed and oversized frames end t
       ['text that is not UTF-8', wsFrame(0x1, Buffer.from([0xc3, 0x28, 0xff])), 1007],
     ];
     const [name, frame, code] = rng.pick(malformed);
-    c = await open();
-    c.socket.write(frame);
-    let rest = await survives(`${ep.what}: ${name}`, c, false);
-    assert.equal(closeCode(rest), code, `${ep.what}: ${name} closes with ${code}`);
+    assert.equal(closeCode(await send(name, frame, false)), code, `${ep.what}: ${name} closes with ${code}`);
 
     // A frame that claims more than the server accepts: 1009, before any of it is buffered.
-    c = await open();
-    c.socket.write(wsFrame(0x2, Buffer.alloc(0), { length: BigInt(3 * 1024 * 1024 + rng.int(1 << 30)) }).subarray(0, 14));
-    rest = await survives(`${ep.what}: oversized frame`, c, false);
-    assert.equal(closeCode(rest), 1009, `${ep.what}: an oversized frame closes with 1009`);
+    const oversized = wsFrame(0x2, Buffer.alloc(0), { length: BigInt(3 * 1024 * 1024 + rng.int(1 << 30)) });
+    assert.equal(closeCode(await send('oversized frame', oversized, false)), 1009, `${ep.what}: an oversized frame closes with 1009`);
   }
 });
 
@@ -369,23 +362,11 @@ it('SPDY port-forward: random and truncated frames, oversized frames and a heade
   const goodSyn = synStream(1, compressed(encodeHeaderBlock({ streamtype: 'error', port: '7000', requestid: '0' })));
 
   for (const ep of spdyEndpoints()) {
-    const open = async (): Promise<Upgraded> => {
-      const c = await upgrade(ep.target, 'POST', ep.path, SPDY_HEADERS);
-      assert.equal(c.status, 101, `${ep.what}: ${c.head}`);
-      return c;
-    };
-    let c = await open();
-    c.socket.write(bytes(256));
-    await survives(`${ep.what}: random bytes`, c, true);
-
-    c = await open();
-    c.socket.write(goodSyn.subarray(0, 1 + rng.int(goodSyn.length - 1)));
-    await survives(`${ep.what}: truncated SYN_STREAM`, c, true);
-
+    const send = (name: string, payload: Buffer, halfClose: boolean): Promise<Buffer> => attack(`${ep.what}: ${name}`, ep.target, 'POST', ep.path, SPDY_HEADERS, payload, halfClose);
+    await send('random bytes', bytes(256), true);
+    await send('truncated SYN_STREAM', goodSyn.subarray(0, 1 + rng.int(goodSyn.length - 1)), true);
     // A valid SYN_STREAM, then random garbage in a frame that claims it all.
-    c = await open();
-    c.socket.write(Buffer.concat([goodSyn, spdyControl(rng.pick([1, 2, 8]), 0, bytes(16 + rng.int(200)))]));
-    await survives(`${ep.what}: garbage header block`, c, true);
+    await send('garbage header block', Buffer.concat([goodSyn, spdyControl(rng.pick([1, 2, 8]), 0, bytes(16 + rng.int(200)))]), true);
 
     // Frames that claim more than a session accepts are refused from their header: GOAWAY, hang up.
     const oversized: Array<[string, Buffer]> = [
@@ -395,12 +376,9 @@ it('SPDY port-forward: random and truncated frames, oversized frames and a heade
       ['40 MiB header block', synStream(1, smallBomb)],
     ];
     for (const [name, frame] of oversized) {
-      c = await open();
-      c.socket.write(frame);
-      const rest = await survives(`${ep.what}: ${name}`, c, false);
       // A GOAWAY with PROTOCOL_ERROR, not a stream: without the bound the 40 MiB block would be
       // inflated whole and decoded into a stream (then refused with RST_STREAM).
-      assert.deepEqual(spdyTypes(rest), [{ type: 7, status: 1 }], `${ep.what}: ${name} ends the session with GOAWAY`);
+      assert.deepEqual(spdyTypes(await send(name, frame, false)), [{ type: 7, status: 1 }], `${ep.what}: ${name} ends the session with GOAWAY`);
     }
   }
 });
