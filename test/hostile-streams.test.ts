@@ -410,8 +410,11 @@ it('real kubectl exec, port-forward (SPDY, kubectl 1.27) and logs still work thr
   const ex = await kubectl(server.kubeconfig, ['exec', POD, '--', 'echo', 'still', 'here']);
   assert.equal(ex.code, 0, ex.stderr);
   assert.equal(ex.stdout, 'still here\n');
-  const exIn = await kubectl(server.kubeconfig, ['exec', '-i', POD, '--', 'cat'], { input: 'through stdin\n' });
-  assert.equal(exIn.stdout, 'through stdin\n', exIn.stderr);
+  // 1 MiB of stdin: more than the exec session buffers, so it must pause the client and resume.
+  const input = Array.from({ length: 16384 }, (_, i) => `line ${String(i).padStart(57, '.')}\n`).join('');
+  const exIn = await kubectl(server.kubeconfig, ['exec', '-i', POD, '--', 'cat'], { input });
+  assert.equal(exIn.stdout.length, input.length, exIn.stderr);
+  assert.ok(exIn.stdout === input, 'stdin came back changed');
   const logs = await kubectl(server.kubeconfig, ['logs', POD]);
   assert.equal(logs.stdout, 'hello from the log\n', logs.stderr);
 
