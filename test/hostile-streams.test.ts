@@ -425,20 +425,21 @@ it('real kubectl exec, port-forward (SPDY, kubectl 1.27) and logs still work thr
   fwd.stderr.on('data', (b: Buffer) => (out += b));
   try {
     await until('kubectl port-forward to listen', async () => out.includes(`Forwarding from 127.0.0.1:${local}`), 20_000);
+    // 1 MiB each way through the echo port, well past SPDY's 64 KiB initial window.
     const reply = await new Promise<string>((resolve, reject) => {
       const s: Socket = tcpConnect(local, '127.0.0.1');
       let got = '';
       s.on('data', (d: Buffer) => {
         got += d;
-        if (got.length >= 5) {
+        if (got.length >= input.length) {
           s.end();
           resolve(got);
         }
       });
       s.on('error', reject);
-      s.write('ping\n');
+      s.write(input);
     });
-    assert.equal(reply, 'ping\n', out);
+    assert.ok(reply === input, `the echo came back changed: ${out}`);
   } finally {
     fwd.kill('SIGTERM');
   }
