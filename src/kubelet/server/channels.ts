@@ -20,7 +20,7 @@ export const EXEC_PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io', 'v3.cha
  * kubectl sends stdin and port-forward data in pieces of its 32 KiB copy buffer, and a tunnelled SPDY
  * frame is at most MAX_DATA_FRAME (spdy.ts) plus its header, so this leaves ample room.
  */
-export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 /** Completes WebSocket upgrades for one kind of stream. */
 export type Accept = (req: IncomingMessage, socket: Duplex, head: Buffer, cb: (ws: WebSocket) => void) => void;

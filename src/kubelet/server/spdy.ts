@@ -38,10 +38,10 @@ const MAX_DATA = 16 * 1024;
 // make us buffer per frame; kubectl writes DATA in pieces of its 32 KiB copy buffer and control
 // frames of a few hundred bytes, so these bounds leave it ample room. A frame past them ends the
 // session (GOAWAY with PROTOCOL_ERROR).
-export const MAX_DATA_FRAME = 1024 * 1024;
-export const MAX_CONTROL_FRAME = 64 * 1024;
+const MAX_DATA_FRAME = 1024 * 1024;
+const MAX_CONTROL_FRAME = 64 * 1024;
 /** A decompressed header block past this ends the session: zlib turns 64 KiB into ~64 MiB. */
-export const MAX_HEADER_BLOCK = 256 * 1024;
+const MAX_HEADER_BLOCK = 256 * 1024;
 /** Streams open at once in one session; kubectl opens two per forwarded connection. */
 const MAX_STREAMS = 1000;
 
