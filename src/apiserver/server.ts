@@ -93,6 +93,8 @@ export function createApiServer(opts: ApiServerOptions): Server {
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the socket over with no error listener: a reset must end this connection only.
+    socket.on('error', () => socket.destroy());
     const refuse = (e: unknown): void => {
       const err = toApiError(e);
       const body = JSON.stringify(statusOf(err));

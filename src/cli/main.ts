@@ -7,6 +7,7 @@ import { killallCommand } from './killall.js';
 import { schedulerCommand } from './scheduler.js';
 import { serverCommand, defaultDataDir } from './server.js';
 import { simCommand } from './sim.js';
+import { guardProcess } from '../util/guard.js';
 
 const USAGE = `Usage: berth <command> [flags]
 
@@ -31,8 +32,12 @@ function takeDataDir(args: string[]): { dataDir: string; rest: string[] } {
   return { dataDir, rest: [...args.slice(0, i), ...args.slice(i + (eq === -1 ? 2 : 1))] };
 }
 
+/** Commands that serve until stopped: one bad client must not end them for everyone else. */
+const SERVING = new Set(['server', 'scheduler', 'sim']);
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
+  if (cmd !== undefined && SERVING.has(cmd)) guardProcess();
   switch (cmd) {
     case 'server':
       return serverCommand(rest);

@@ -113,14 +113,32 @@ export class KubeletProxy {
     return true;
   }
 
-  /** Upgrade requests (exec, attach, port-forward over WebSocket or SPDY): relay the raw streams. */
+  /**
+   * Upgrade requests (exec, attach, port-forward over WebSocket or SPDY): relay the raw streams. The
+   * two sockets live and die together: an error or close on either side ends both, and nothing else
+   * (the caller has put an error listener on the client's socket).
+   */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, user: UserInfo): boolean {
     const t = this.#target(url, user, req.method ?? 'GET');
     if (!t) return false;
     const headers = { ...req.headers };
     delete headers.host;
     const up = httpsRequest({ ...t.options, headers });
+    // The client may leave while we dial: stop dialling.
+    const abandon = (): void => void up.destroy();
+    socket.once('close', abandon);
     up.on('upgrade', (kres, ksocket, khead) => {
+      socket.off('close', abandon);
+      // An error destroys its own side. The kubelet's side closing ends the client's gracefully, so
+      // that what was relayed last (a WebSocket close frame with its code, a GOAWAY) still arrives;
+      // the client gone, nobody needs the kubelet's side.
+      ksocket.on('error', () => ksocket.destroy());
+      ksocket.on('close', () => socket.end());
+      socket.on('close', () => ksocket.destroy());
+      if (socket.destroyed) {
+        ksocket.destroy();
+        return;
+      }
       const lines = [`HTTP/1.1 ${kres.statusCode} ${kres.statusMessage}`];
       for (let i = 0; i < kres.rawHeaders.length; i += 2) lines.push(`${kres.rawHeaders[i]}: ${kres.rawHeaders[i + 1]}`);
       socket.write(lines.join('\r\n') + '\r\n\r\n');
@@ -128,16 +146,13 @@ export class KubeletProxy {
       if (head.length) ksocket.write(head);
       ksocket.pipe(socket);
       socket.pipe(ksocket);
-      ksocket.on('error', () => socket.destroy());
-      socket.on('error', () => ksocket.destroy());
-      ksocket.on('close', () => socket.destroy());
-      socket.on('close', () => ksocket.destroy());
     });
     up.on('response', (kres) => {
       // The kubelet refused the upgrade: pass its answer on as it is.
       const lines = [`HTTP/1.1 ${kres.statusCode} ${kres.statusMessage}`];
       for (let i = 0; i < kres.rawHeaders.length; i += 2) if (!/^transfer-encoding$/i.test(kres.rawHeaders[i])) lines.push(`${kres.rawHeaders[i]}: ${kres.rawHeaders[i + 1]}`);
       const chunks: Buffer[] = [];
+      kres.on('error', () => socket.destroy());
       kres.on('data', (c: Buffer) => chunks.push(c));
       kres.on('end', () => {
         const body = Buffer.concat(chunks);

@@ -4,11 +4,11 @@
 import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { RuntimeService } from '../../runtime/types.js';
-import { CLOSE, ERROR, exitStatus, frame, pickProtocol, RESIZE, STDERR, STDIN, STDOUT } from './channels.js';
+import { CLOSE, ERROR, exitStatus, frame, pickProtocol, RESIZE, STDERR, STDIN, STDOUT, webSocketEndpoint } from './channels.js';
 
-const wss = new WebSocketServer({ noServer: true, handleProtocols: (offered) => pickProtocol(offered) });
+const accept = webSocketEndpoint(pickProtocol);
 
 export interface ExecTarget {
   containerId: string;
@@ -20,7 +20,7 @@ export interface ExecTarget {
 }
 
 export function serveExec(runtime: RuntimeService, req: IncomingMessage, socket: Duplex, head: Buffer, t: ExecTarget): void {
-  wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+  accept(req, socket, head, (ws: WebSocket) => {
     const stdin = t.stdin ? new PassThrough() : undefined;
     const stdout = new PassThrough();
     const stderr = new PassThrough();
@@ -29,8 +29,15 @@ export function serveExec(runtime: RuntimeService, req: IncomingMessage, socket:
     ws.on('message', (data: Buffer) => {
       if (!data.length) return;
       const ch = data[0];
-      if (ch === STDIN) stdin?.write(data.subarray(1));
-      else if (ch === CLOSE && data[1] === STDIN) stdin?.end();
+      if (ch === STDIN) {
+        // Stdin after its close is the client's mistake: dropped, as a write after end would throw.
+        if (!stdin || stdin.writableEnded) return;
+        // A command that does not read its stdin must not make us buffer all the client sends.
+        if (!stdin.write(data.subarray(1))) {
+          ws.pause();
+          stdin.once('drain', () => ws.resume());
+        }
+      } else if (ch === CLOSE && data[1] === STDIN) stdin?.end();
       else if (ch === RESIZE) return; // no pty here: sizes have nothing to apply to
     });
     ws.on('close', () => stdin?.end());
@@ -44,6 +51,7 @@ export function serveExec(runtime: RuntimeService, req: IncomingMessage, socket:
         // Let buffered output reach the client before the status that ends the session.
         setImmediate(() => {
           ws.send(frame(ERROR, status));
+          ws.resume(); // stdin may have paused us; the client's close frame must still be read
           ws.close(1000);
         });
       });

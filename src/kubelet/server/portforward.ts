@@ -12,7 +12,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
+import { webSocketEndpoint } from './channels.js';
 import type { RuntimeService } from '../../runtime/types.js';
 import { RST_REFUSED_STREAM, SpdySession, type SpdyStream, type Transport } from './spdy.js';
 
@@ -38,10 +39,7 @@ export interface PortForwardTarget {
 // parses it, and the name chosen here (written verbatim into the response) is the real one.
 const SLASH_STANDIN = '~';
 const TUNNEL = TUNNEL_PREFIX + PORT_FORWARD_PROTOCOL;
-const wss = new WebSocketServer({
-  noServer: true,
-  handleProtocols: (offered) => (offered.has(TUNNEL.replaceAll('/', SLASH_STANDIN)) ? TUNNEL : CHANNEL_PROTOCOLS.find((p) => offered.has(p)) ?? false),
-});
+const accept = webSocketEndpoint((offered) => (offered.has(TUNNEL.replaceAll('/', SLASH_STANDIN)) ? TUNNEL : CHANNEL_PROTOCOLS.find((p) => offered.has(p)) ?? false));
 
 function validPort(n: number): boolean {
   return Number.isInteger(n) && n > 0 && n < 65536;
@@ -242,7 +240,7 @@ export function servePortForward(runtime: RuntimeService, req: IncomingMessage, 
   if (upgrade === 'websocket') {
     const protocols = req.headers['sec-websocket-protocol'];
     if (typeof protocols === 'string') req.headers['sec-websocket-protocol'] = protocols.replaceAll('/', SLASH_STANDIN);
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+    accept(req, socket, head, (ws: WebSocket) => {
       if (ws.protocol.startsWith(TUNNEL_PREFIX)) {
         const session = serveSpdy(runtime, t, wsTransport(ws));
         ws.on('message', (data: Buffer) => session.receive(data));
@@ -266,7 +264,8 @@ export function servePortForward(runtime: RuntimeService, req: IncomingMessage, 
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: ${SPDY_UPGRADE}\r\nX-Stream-Protocol-Version: ${PORT_FORWARD_PROTOCOL}\r\n\r\n`);
   const session = serveSpdy(runtime, t, socketTransport(socket));
   socket.on('data', (b: Buffer) => session.receive(b));
-  socket.on('end', () => session.transportClosed());
+  // The server keeps sockets half-open: a peer that stops sending gets our GOAWAY and our end too.
+  socket.on('end', () => session.close());
   socket.on('close', () => session.transportClosed());
   socket.on('error', () => session.transportClosed());
   if (head.length) session.receive(head);

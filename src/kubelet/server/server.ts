@@ -2,7 +2,7 @@
 // cluster CA, in system:masters): container logs, exec and port-forward for the Pods on this node.
 
 import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import type { ContainerStatus, RuntimeService, SandboxStatus } from '../../runtime/types.js';
@@ -16,8 +16,24 @@ export interface KubeletServerOptions {
   tls: { key: string; cert: string; ca: string };
 }
 
-function status(res: ServerResponse, code: number, message: string, reason = 'BadRequest'): void {
-  const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+/** An error that answers the request with this HTTP status. */
+type Failure = Error & { code?: number };
+
+function failure(code: number, message: string): Failure {
+  return Object.assign(new Error(message), { code });
+}
+
+const REASONS: Record<number, string> = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound' };
+
+/** The Status a failure answers with: its own code, or 500 for anything unexpected. */
+function statusOf(e: Failure): { code: number; body: string } {
+  const code = typeof e.code === 'number' ? e.code : 500;
+  const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: e.message, reason: REASONS[code] ?? 'InternalError', code });
+  return { code, body };
+}
+
+function status(res: ServerResponse, e: Failure): void {
+  const { code, body } = statusOf(e);
   res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) });
   res.end(body);
 }
@@ -45,64 +61,78 @@ async function readySandbox(runtime: RuntimeService, ns: string, pod: string, ui
 
 function parts(url: URL, prefix: string): string[] | null {
   if (!url.pathname.startsWith(prefix)) return null;
-  return url.pathname.slice(prefix.length).split('/').map(decodeURIComponent);
+  try {
+    return url.pathname.slice(prefix.length).split('/').map(decodeURIComponent);
+  } catch {
+    throw failure(400, `invalid URL escape in path "${url.pathname}"`);
+  }
+}
+
+function parseUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'https://kubelet');
+  } catch {
+    throw failure(400, 'malformed request URL');
+  }
 }
 
 export function createKubeletServer(o: KubeletServerOptions): Server {
   const server = createServer({ ...o.tls, requestCert: true, rejectUnauthorized: false }, (req, res) => {
     void (async () => {
-      if (!allowed(req)) return status(res, 401, 'Unauthorized', 'Unauthorized');
-      const url = new URL(req.url ?? '/', 'https://kubelet');
+      if (!allowed(req)) throw failure(401, 'Unauthorized');
+      const url = parseUrl(req);
       if (url.pathname === '/healthz') {
         res.writeHead(200).end('ok');
         return;
       }
       const p = parts(url, '/containerLogs/');
-      if (!p || p.length !== 3) return status(res, 404, 'not found', 'NotFound');
+      if (!p || p.length !== 3) throw failure(404, 'not found');
       const [ns, pod, container] = p;
       const all = await attempts(o.runtime, ns, pod, container);
       const previous = url.searchParams.get('previous') === 'true';
       const c = previous ? all[1] : all[0];
       if (!c) {
-        return previous
-          ? status(res, 400, `previous terminated container "${container}" in pod "${pod}" not found`)
-          : status(res, 400, `container "${container}" in pod "${pod}" is waiting to start: ContainerCreating`);
+        throw failure(400, previous
+          ? `previous terminated container "${container}" in pod "${pod}" not found`
+          : `container "${container}" in pod "${pod}" is waiting to start: ContainerCreating`);
       }
       await serveLogs(req, res, c, url.searchParams, () => o.runtime.containerStatus(c.id));
-    })().catch((e: Error) => {
-      if (!res.headersSent) status(res, 500, e.message, 'InternalError');
+    })().catch((e: Failure) => {
+      if (!res.headersSent) status(res, e);
       else res.destroy();
     });
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the socket over with no error listener: a reset before or after the protocol takes
+    // over must end this connection only.
+    socket.on('error', () => socket.destroy());
     void (async () => {
-      if (!allowed(req)) throw Object.assign(new Error('Unauthorized'), { code: 401 });
-      const url = new URL(req.url ?? '/', 'https://kubelet');
+      if (!allowed(req)) throw failure(401, 'Unauthorized');
+      const url = parseUrl(req);
       const pf = parts(url, '/portForward/');
       if (pf) {
-        if (pf.length !== 2) throw Object.assign(new Error('not found'), { code: 404 });
+        if (pf.length !== 2) throw failure(404, 'not found');
         const [ns, pod] = pf;
         const uid = url.searchParams.get('podUID') ?? '';
         const sandbox = await readySandbox(o.runtime, ns, pod, uid);
-        if (!sandbox) throw Object.assign(new Error(`pod ${ns}/${pod} has no running sandbox on this node`), { code: 404 });
+        if (!sandbox) throw failure(404, `pod ${ns}/${pod} has no running sandbox on this node`);
         const ports = (url.searchParams.getAll('ports').join(',') || '').split(',').filter(Boolean).map(Number);
         servePortForward(o.runtime, req, socket, head, { sandboxId: sandbox.id, pod: pod, uid: sandbox.labels[POD_UID] ?? uid, ports });
         return;
       }
       const p = parts(url, '/exec/') ?? parts(url, '/attach/');
-      if (!p || p.length !== 3) throw Object.assign(new Error('not found'), { code: 404 });
+      if (!p || p.length !== 3) throw failure(404, 'not found');
       const [ns, pod, container] = p;
       const c = (await attempts(o.runtime, ns, pod, container))[0];
-      if (!c || c.state !== 'running') throw Object.assign(new Error(`container ${container} is not running`), { code: 400 });
+      if (!c || c.state !== 'running') throw failure(400, `container ${container} is not running`);
       const q = url.searchParams;
       const command = q.getAll('command');
-      if (!command.length) throw Object.assign(new Error('you must specify at least 1 command'), { code: 400 });
+      if (!command.length) throw failure(400, 'you must specify at least 1 command');
       const flag = (n: string): boolean => q.get(n) === 'true' || q.get(n) === '1';
       serveExec(o.runtime, req, socket, head, { containerId: c.id, command, stdin: flag('stdin'), stdout: flag('stdout'), stderr: flag('stderr'), tty: flag('tty') });
-    })().catch((e: Error & { code?: number }) => {
-      const code = typeof e.code === 'number' ? e.code : 500;
-      const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: e.message, code });
-      socket.end(`HTTP/1.1 ${code} Error\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    })().catch((e: Failure) => {
+      const { code, body } = statusOf(e);
+      socket.end(`HTTP/1.1 ${code} ${STATUS_CODES[code] ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     });
   });
   return server;

@@ -34,7 +34,16 @@ const VERSION = 3;
 export const INITIAL_WINDOW = 64 * 1024;
 /** Largest DATA payload we send in one frame. */
 const MAX_DATA = 16 * 1024;
-const MAX_FRAME = 16 * 1024 * 1024;
+// What we accept from the peer. The 24-bit length field allows 16 MiB, which a hostile peer would
+// make us buffer per frame; kubectl writes DATA in pieces of its 32 KiB copy buffer and control
+// frames of a few hundred bytes, so these bounds leave it ample room. A frame past them ends the
+// session (GOAWAY with PROTOCOL_ERROR).
+const MAX_DATA_FRAME = 1024 * 1024;
+const MAX_CONTROL_FRAME = 64 * 1024;
+/** A decompressed header block past this ends the session: zlib turns 64 KiB into ~64 MiB. */
+const MAX_HEADER_BLOCK = 256 * 1024;
+/** Streams open at once in one session; kubectl opens two per forwarded connection. */
+const MAX_STREAMS = 1000;
 
 // The header compression dictionary of the SPDY/3 draft: 32-bit-length-prefixed words (header
 // names and common values), then a run of status codes, reason phrases, dates and content types.
@@ -103,16 +112,32 @@ export function decodeHeaderBlock(block: Buffer): SpdyHeaders {
   for (let i = 0; i < count; i++) {
     const name = take().toString('latin1').toLowerCase();
     const values = take().toString('utf8').split('\0');
-    h.set(name, [...(h.get(name) ?? []), ...values]);
+    const known = h.get(name);
+    if (known) known.push(...values);
+    else h.set(name, values);
   }
   return h;
 }
 
-/** Runs one block through a persistent zlib stream and returns what a sync flush yields. */
-function zlibStep(z: Deflate | Inflate, input: Buffer): Promise<Buffer> {
+/**
+ * Runs one block through a persistent zlib stream and returns what a sync flush yields. Output past
+ * `limit` destroys the stream (its shared state is lost, so the session cannot go on) and rejects,
+ * having held at most one zlib chunk more than the limit.
+ */
+function zlibStep(z: Deflate | Inflate, input: Buffer, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const out: Buffer[] = [];
-    const onData = (c: Buffer): void => void out.push(c);
+    let size = 0;
+    const onData = (c: Buffer): void => {
+      size += c.length;
+      if (size > limit) {
+        z.off('data', onData);
+        z.destroy();
+        reject(new Error(`header block larger than ${limit} bytes`));
+        return;
+      }
+      out.push(c);
+    };
     const onError = (e: Error): void => {
       z.off('data', onData);
       reject(e);
@@ -138,8 +163,8 @@ class HeaderCodec {
     z.on('error', () => {}); // surfaced through the step's rejection
   }
 
-  run(input: Buffer): Promise<Buffer> {
-    const p = this.#last.then(() => zlibStep(this.#z, input));
+  run(input: Buffer, limit = Infinity): Promise<Buffer> {
+    const p = this.#last.then(() => zlibStep(this.#z, input, limit));
     this.#last = p.catch(() => {});
     return p;
   }
@@ -166,11 +191,13 @@ export class FrameParser {
     const frames: Frame[] = [];
     while (this.#buf.length >= 8) {
       const len = this.#buf.readUIntBE(5, 3);
+      const control = (this.#buf[0] & 0x80) !== 0;
+      // Refused from its header alone, before any of it is buffered.
+      if (len > (control ? MAX_CONTROL_FRAME : MAX_DATA_FRAME)) throw new Error(`${control ? 'control' : 'data'} frame of ${len} bytes is too large`);
       if (this.#buf.length < 8 + len) break;
       const head = this.#buf.subarray(0, 8);
       const payload = this.#buf.subarray(8, 8 + len);
       this.#buf = this.#buf.subarray(8 + len);
-      const control = (head[0] & 0x80) !== 0;
       if (control) {
         const version = head.readUInt16BE(0) & 0x7fff;
         if (version !== VERSION) throw new Error(`unsupported SPDY version ${version}`);
@@ -186,7 +213,7 @@ export class FrameParser {
 }
 
 function controlFrame(type: number, flags: number, payload: Buffer): Buffer {
-  if (payload.length >= MAX_FRAME) throw new Error('frame too large');
+  if (payload.length > MAX_CONTROL_FRAME) throw new Error('frame too large');
   const head = Buffer.alloc(8);
   head.writeUInt16BE(0x8000 | VERSION, 0);
   head.writeUInt16BE(type, 2);
@@ -391,13 +418,17 @@ export class SpdySession extends EventEmitter {
       case SYN_STREAM: {
         if (f.payload.length < 10) throw new Error('short SYN_STREAM');
         // Decompress even when refusing: the zlib state is shared by every header block.
-        const headers = decodeHeaderBlock(await this.#inflate.run(f.payload.subarray(10)));
+        const headers = decodeHeaderBlock(await this.#inflate.run(f.payload.subarray(10), MAX_HEADER_BLOCK));
         const id = f.streamId;
         if (id % 2 === 0 || id <= this.#lastStreamId || this.#streams.has(id)) {
           this.send(controlFrame(RST_STREAM, 0, u32s(id, RST_PROTOCOL_ERROR)));
           return;
         }
         this.#lastStreamId = id;
+        if (this.#streams.size >= MAX_STREAMS) {
+          this.send(controlFrame(RST_STREAM, 0, u32s(id, RST_REFUSED_STREAM)));
+          return;
+        }
         const s = new SpdyStream(this, id, headers);
         this.#streams.set(id, s);
         if (f.flags & FLAG_FIN) s.remoteClosed = true;
@@ -405,13 +436,13 @@ export class SpdySession extends EventEmitter {
         return;
       }
       case HEADERS: {
-        await this.#inflate.run(f.payload.subarray(4));
+        await this.#inflate.run(f.payload.subarray(4), MAX_HEADER_BLOCK);
         if (f.flags & FLAG_FIN) this.#streams.get(f.streamId)?.onData(Buffer.alloc(0), true);
         return;
       }
       case SYN_REPLY:
         // We never open streams; keep the compression state in step anyway.
-        await this.#inflate.run(f.payload.subarray(4));
+        await this.#inflate.run(f.payload.subarray(4), MAX_HEADER_BLOCK);
         return;
       case RST_STREAM:
         this.#streams.get(f.streamId)?.onReset();
