@@ -16,7 +16,7 @@ Commands:
   scheduler   run the scheduler alone against a cluster (--kubeconfig FILE)
   sim         join simulated (hollow) nodes to a cluster (--kubeconfig FILE --nodes N)
   killall     stop every container, mount and network interface berth made on this host
-  journey     draw a Pod's journey through the cluster as an SVG timeline
+  journey     a Pod's journey through the cluster (text, or -o FILE.svg|.png|.html) and why it waits
   help        show this help
 
 Run 'berth <command> --help' for the flags of a command.
