@@ -1,0 +1,24 @@
+// A Pod's journey on its page: why it waits, in words, and the picture, redrawn as steps arrive;
+// each new step fades in along the flow.
+
+import { h } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { CoreEvent, Lease, Node, Pod } from '../../api/types.js';
+import { journeySteps } from '../journeySteps.js';
+import { journeySvg } from '../journeySvg.js';
+import { explainWait } from '../journeyWait.js';
+
+export function JourneyView({ pod, events, node, lease }: { pod: Pod; events: CoreEvent[]; node?: Node; lease?: Lease }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    // "next try in 40 s" counts down: only the clock moves, nothing is fetched.
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const steps = journeySteps(pod, events);
+  const waiting = explainWait(pod, events, { now, node, lease });
+  return h('section', { class: 'journey' },
+    h('h2', null, 'Journey'),
+    h('p', { class: waiting ? 'waiting' : 'ok', 'data-testid': 'waiting' }, waiting ? `Now: ${waiting}` : 'Running and Ready: nothing in its way.'),
+    h('div', { class: 'scroll', 'data-testid': 'journey', 'data-steps': steps.map((s) => s.label).join('|'), dangerouslySetInnerHTML: { __html: journeySvg(pod, steps) } }));
+}
