@@ -19,7 +19,7 @@ test('a running Pod: stored, bound, sandbox, image, container, Ready, in the ord
     'scheduler: bound to vm',
     'runtime: sandbox ready, network attached (10.88.0.2)',
     'kubelet: pulling image busybox',
-    'kubelet: image busybox pulled',
+    'kubelet: image busybox present',
     'runtime: container web created',
     'runtime: container web running',
     'kubelet: all containers ready (probes passing)',

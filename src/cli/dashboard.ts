@@ -3,6 +3,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { HttpsTransport } from '../client/https-transport.js';
+import { openExec } from '../client/exec.js';
+import { loadKubeconfig } from '../client/kubeconfig.js';
 import { RestClient } from '../client/rest.js';
 import { startDashboard } from '../ui/dashboardServer.js';
 import { defaultDataDir } from './server.js';
@@ -28,8 +31,11 @@ export async function dashboardCommand(argv: string[]): Promise<number> {
     process.stderr.write(`error: --port must be a port number, not "${values.port}"\n`);
     return 1;
   }
-  const client = await RestClient.fromKubeconfig(values.kubeconfig ?? process.env.KUBECONFIG ?? join(defaultDataDir(), 'kubeconfig.yaml'));
-  const dash = await startDashboard(client, { staticDir: STATIC_DIR, port });
+  const config = await loadKubeconfig(values.kubeconfig ?? process.env.KUBECONFIG ?? join(defaultDataDir(), 'kubeconfig.yaml'));
+  const client = new RestClient(new HttpsTransport(config), { userAgent: 'berth-dashboard' });
+  // No TTY: berth's runtime has none for exec yet, so the page edits lines itself; `sh -i` prompts anyway.
+  const exec = (ns: string, pod: string, container: string) => openExec(config, ns, pod, { container, command: ['sh', '-i'], tty: false });
+  const dash = await startDashboard(client, { staticDir: STATIC_DIR, port, exec });
   process.stdout.write(`berth dashboard is serving on 127.0.0.1; open this URL (it logs you in):\n\n    ${dash.url}\n\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -8,6 +8,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import WebSocket, { WebSocketServer } from 'ws';
+import { ExecChannel, execFrame } from '../client/exec.js';
 import type { RestClient } from '../client/rest.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
@@ -47,7 +49,52 @@ function refuse(res: ServerResponse, code: number, message: string): void {
   res.end(message + '\n');
 }
 
-export async function startDashboard(client: RestClient, opts: { staticDir: string; port?: number }): Promise<Dashboard> {
+/** Opens a shell in a container with the caller's rights (client/exec.ts). */
+export type ExecOpener = (namespace: string, pod: string, container: string) => WebSocket;
+
+/**
+ * Relays a browser's terminal to an exec session: binary messages (typed keys) go to stdin, text
+ * messages `{"cols","rows"}` to the resize channel; stdout comes back as is, and the final Status (or the refusal) as a close reason.
+ */
+function relayExec(browser: WebSocket, upstream: WebSocket): void {
+  const pending: Buffer[] = [];
+  browser.on('message', (data: Buffer, isBinary) => {
+    let msg: Buffer;
+    if (isBinary) msg = execFrame(ExecChannel.Stdin, data);
+    else {
+      const size = (() => {
+        try {
+          return JSON.parse(data.toString()) as { cols?: unknown; rows?: unknown };
+        } catch {
+          return {};
+        }
+      })();
+      if (typeof size.cols !== 'number' || typeof size.rows !== 'number') return;
+      msg = execFrame(ExecChannel.Resize, JSON.stringify({ Width: size.cols, Height: size.rows }));
+    }
+    if (upstream.readyState === WebSocket.OPEN) upstream.send(msg);
+    else pending.push(msg);
+  });
+  upstream.on('open', () => pending.splice(0).forEach((m) => upstream.send(m)));
+  upstream.on('message', (data: Buffer) => {
+    const ch = data[0];
+    if (ch === ExecChannel.Stdout || ch === ExecChannel.Stderr) browser.send(data.subarray(1));
+    else if (ch === ExecChannel.Status) {
+      const st = JSON.parse(data.subarray(1).toString() || '{}') as { status?: string; message?: string };
+      browser.close(1000, (st.status === 'Success' ? 'the shell exited' : st.message ?? 'the shell ended').slice(0, 120));
+    }
+  });
+  upstream.on('unexpected-response', (_req, res) => {
+    let body = '';
+    res.on('data', (c: Buffer) => (body += c.toString()));
+    res.on('end', () => browser.close(4000 + Math.min(res.statusCode ?? 500, 999) % 1000, (/"message":"([^"]*)"/.exec(body)?.[1] ?? `exec refused (${res.statusCode})`).slice(0, 120)));
+  });
+  upstream.on('error', (e) => browser.readyState === WebSocket.OPEN && browser.close(1011, e.message.slice(0, 120)));
+  upstream.on('close', () => browser.readyState === WebSocket.OPEN && browser.close(1000, 'the shell ended'));
+  browser.on('close', () => upstream.terminate());
+}
+
+export async function startDashboard(client: RestClient, opts: { staticDir: string; port?: number; exec?: ExecOpener }): Promise<Dashboard> {
   const token = randomBytes(24).toString('hex');
   const sessions = new Set<string>();
   const open = new Set<AbortController>();
@@ -107,6 +154,19 @@ export async function startDashboard(client: RestClient, opts: { staticDir: stri
     if (url.pathname.startsWith('/k8s/')) return void proxy(req, res, url);
     serveStatic(res, url.pathname);
   });
+  // The terminal: a WebSocket from a logged-in page of this origin only (no other site can open one).
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const session = cookieOf(req);
+    const ok = url.pathname === '/exec' && opts.exec && session && sessions.has(session) && req.headers.origin === `http://${req.headers.host}` && req.headers.host === `127.0.0.1:${port}`;
+    if (!ok) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const [ns, pod, container] = ['namespace', 'pod', 'container'].map((k) => url.searchParams.get(k) ?? '');
+    wss.handleUpgrade(req, socket, head, (browser) => relayExec(browser, opts.exec!(ns, pod, container)));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', resolve);
@@ -117,6 +177,7 @@ export async function startDashboard(client: RestClient, opts: { staticDir: stri
     url: `http://127.0.0.1:${port}/login?token=${token}`,
     close: async () => {
       for (const a of open) a.abort();
+      for (const c of wss.clients) c.terminate();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

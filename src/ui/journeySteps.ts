@@ -38,7 +38,7 @@ function eventStep(e: CoreEvent): Omit<JourneyStep, 'at' | 'precise'> | undefine
     case 'SandboxReady': return { actor: 'runtime', label: /IP (\S+)/.test(msg) ? `sandbox ready, network attached (${/IP (\S+)/.exec(msg)![1]})` : 'sandbox ready (host network)' };
     case 'FailedCreatePodSandBox': return { actor: 'runtime', label: `sandbox failed: ${msg}`, warning: true };
     case 'Pulling': return { actor: 'kubelet', label: `pulling image ${imageOf(e)}` };
-    case 'Pulled': return { actor: 'kubelet', label: /already present/.test(msg) ? `image ${imageOf(e)} present` : `image ${imageOf(e)} pulled` };
+    case 'Pulled': return { actor: 'kubelet', label: /already present|using the image present/.test(msg) ? `image ${imageOf(e)} present` : `image ${imageOf(e)} pulled` };
     case 'Created': return { actor: 'runtime', label: `container ${c} created` };
     case 'Started': return { actor: 'runtime', label: `container ${c} started` };
     case 'Killing': return { actor: 'kubelet', label: `stopping ${c} (preStop, then SIGTERM)` };

@@ -17,6 +17,13 @@ export function phaseOf(p: Pod): string {
   return p.metadata.deletionTimestamp ? 'Terminating' : p.status?.phase ?? 'Pending';
 }
 
+/** What kubectl get shows as STATUS: a container's waiting reason (CrashLoopBackOff…) before the phase. */
+export function statusOf(p: Pod): string {
+  if (p.metadata.deletionTimestamp) return 'Terminating';
+  const waiting = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])].find((c) => c.state?.waiting?.reason && c.state.waiting.reason !== 'ContainerCreating' && c.state.waiting.reason !== 'PodInitializing');
+  return waiting?.state?.waiting?.reason ?? phaseOf(p);
+}
+
 const safe = <T>(f: () => T, fallback: T): T => {
   try {
     return f();

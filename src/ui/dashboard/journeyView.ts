@@ -4,8 +4,8 @@
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CoreEvent, Lease, Node, Pod } from '../../api/types.js';
-import { journeySteps } from '../journeySteps.js';
-import { journeySvg } from '../journeySvg.js';
+import { journeyOrigin, journeySteps } from '../journeySteps.js';
+import { journeySvg, offsetText } from '../journeySvg.js';
 import { explainWait } from '../journeyWait.js';
 
 export function JourneyView({ pod, events, node, lease }: { pod: Pod; events: CoreEvent[]; node?: Node; lease?: Lease }) {
@@ -20,5 +20,7 @@ export function JourneyView({ pod, events, node, lease }: { pod: Pod; events: Co
   return h('section', { class: 'journey' },
     h('h2', null, 'Journey'),
     h('p', { class: waiting ? 'waiting' : 'ok', 'data-testid': 'waiting' }, waiting ? `Now: ${waiting}` : 'Running and Ready: nothing in its way.'),
-    h('div', { class: 'scroll', 'data-testid': 'journey', 'data-steps': steps.map((s) => s.label).join('|'), dangerouslySetInnerHTML: { __html: journeySvg(pod, steps) } }));
+    // A phone gets the steps as a list; the picture needs a wide screen.
+    h('ol', { class: 'steps' }, steps.map((s) => h('li', { class: s.warning ? 'bad' : '' }, h('code', null, offsetText(s, journeyOrigin(steps))), ` ${s.actor}: ${s.label}`))),
+    h('div', { class: 'scroll picture', 'data-testid': 'journey', 'data-steps': steps.map((s) => s.label).join('|'), dangerouslySetInnerHTML: { __html: journeySvg(pod, steps) } }));
 }

@@ -6,7 +6,8 @@ import { streamLines } from './api.js';
 
 const MAX_LINES = 2000;
 
-export function LogView({ ns, pod, containers }: { ns: string; pod: string; containers: string[] }) {
+/** `instance` changes when a container is replaced: the new one's log is followed from its start. */
+export function LogView({ ns, pod, containers, instance }: { ns: string; pod: string; containers: string[]; instance: string }) {
   const [container, setContainer] = useState(containers[0]);
   const [lines, setLines] = useState<string[]>([]);
   const [note, setNote] = useState('');
@@ -16,12 +17,22 @@ export function LogView({ ns, pod, containers }: { ns: string; pod: string; cont
     setLines([]);
     setNote('following…');
     const path = `/api/v1/namespaces/${ns}/pods/${pod}/log?follow=true&tailLines=500&container=${encodeURIComponent(container)}`;
-    streamLines(path, abort.signal, (l) => setLines((ls) => [...ls.slice(-MAX_LINES + 1), l])).then(
-      () => setNote('the log ended (the container stopped)'),
-      (e: Error) => !abort.signal.aborted && setNote(`no log yet: ${e.message.slice(0, 200)}`),
-    );
+    (async () => {
+      // Before the container runs there is no log yet: try again each second until there is.
+      while (!abort.signal.aborted) {
+        try {
+          await streamLines(path, abort.signal, (l) => setLines((ls) => [...ls.slice(-MAX_LINES + 1), l]));
+          setNote('the log ended (the container stopped)');
+          return;
+        } catch (e) {
+          if (abort.signal.aborted) return;
+          setNote(`no log yet: ${(e as Error).message.slice(0, 200)}`);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    })();
     return () => abort.abort();
-  }, [ns, pod, container]);
+  }, [ns, pod, container, instance]);
   useEffect(() => {
     if (box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [lines]);

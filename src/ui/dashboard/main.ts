@@ -6,8 +6,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CoreEvent, Lease, Node, Pod } from '../../api/types.js';
 import { useLiveList, useLiveObject } from './api.js';
 import { LogView } from './logs.js';
+import { TerminalView } from './terminal.js';
 import { JourneyView } from './journeyView.js';
-import { age, cpuMillis, memBytes, phaseOf, podRequests } from './format.js';
+import { age, cpuMillis, memBytes, phaseOf, podRequests, statusOf } from './format.js';
 import './style.css';
 
 const link = (href: string, text: ComponentChildren) => h('a', { href }, text);
@@ -32,7 +33,7 @@ function podRows(pods: Pod[]) {
     .map((p) => [
       link(`#/pod/${p.metadata.namespace}/${p.metadata.name}`, p.metadata.name),
       link(`#/ns/${p.metadata.namespace}`, p.metadata.namespace),
-      h('span', { class: `phase ${phaseOf(p)}`, 'data-testid': `phase-${p.metadata.name}` }, phaseOf(p)),
+      h('span', { class: `phase ${phaseOf(p)}`, 'data-testid': `phase-${p.metadata.name}` }, statusOf(p)),
       p.spec.nodeName ? link(`#/node/${p.spec.nodeName}`, p.spec.nodeName) : '—',
       age(p.metadata.creationTimestamp),
     ]);
@@ -105,7 +106,7 @@ function PodPage({ ns, name }: { ns: string; name: string }) {
   const statuses = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
   const evs = [...events.items].sort((a, b) => (a.eventTime ?? a.firstTimestamp ?? '').localeCompare(b.eventTime ?? b.firstTimestamp ?? ''));
   return h('main', null,
-    h('h1', null, `Pod ${ns}/${name} `, h('span', { class: `phase ${phaseOf(pod)}`, 'data-testid': 'pod-phase' }, phaseOf(pod))),
+    h('h1', null, `Pod ${ns}/${name} `, h('span', { class: `phase ${phaseOf(pod)}`, 'data-testid': 'pod-phase' }, statusOf(pod))),
     h('p', null, 'node: ', nodeName ? link(`#/node/${nodeName}`, nodeName) : '—', ` · IP ${st.podIP ?? '—'} · created ${age(pod.metadata.creationTimestamp)} ago`),
     h(JourneyView, { pod, events: events.items, node, lease }),
     h('h2', null, 'Conditions'),
@@ -115,7 +116,9 @@ function PodPage({ ns, name }: { ns: string; name: string }) {
     h('h2', null, 'Events'),
     table(['type', 'reason', 'age', 'from', 'message'], evs.map((e) => [e.type ?? '', e.reason ?? '', age(e.eventTime ?? e.lastTimestamp), e.reportingComponent ?? e.source?.component ?? '', e.message ?? '']), 'events'),
     h('h2', null, 'Logs'),
-    h(LogView, { ns, pod: name, containers: pod.spec.containers.map((c) => c.name), key: uid }),
+    h(LogView, { ns, pod: name, containers: pod.spec.containers.map((c) => c.name), instance: (st.containerStatuses ?? []).map((c) => c.containerID ?? '').join(','), key: uid }),
+    h('h2', null, 'Terminal'),
+    st.phase === 'Running' ? h(TerminalView, { ns, pod: name, container: pod.spec.containers[0].name }) : h('p', null, 'a shell opens once the Pod is Running'),
     h('details', null, h('summary', null, 'spec'), h('pre', null, JSON.stringify(pod.spec, null, 2))),
   );
 }
@@ -154,4 +157,6 @@ function App() {
   return h('div', null, h('nav', null, link('#/', 'berth'), ' · ', link('#/ns/default', 'default')), page);
 }
 
-render(h(App, null), document.getElementById('app')!);
+const root = document.getElementById('app')!;
+root.textContent = '';
+render(h(App, null), root);
