@@ -28,6 +28,7 @@ export async function streamLines(path: string, signal: AbortSignal, onLine: (l:
 }
 
 const sep = (path: string): string => (path.includes('?') ? '&' : '?');
+const PAGE = 250;
 
 export interface Live<T> { items: T[]; error?: string; loaded: boolean }
 
@@ -51,11 +52,18 @@ export function useLiveList<T extends KObject>(path: string | undefined): Live<T
     (async () => {
       while (!abort.signal.aborted) {
         try {
-          const list = await getJSON<{ items: T[]; metadata: { resourceVersion?: string } }>(path, abort.signal);
+          // In pages, each drawn as it comes: the first rows show before a thousand Pods have arrived.
           byKey.clear();
-          for (const o of list.items) byKey.set(key(o), o);
-          setState({ items: [...byKey.values()], loaded: true });
-          await streamLines(`${path}${sep(path)}watch=1&allowWatchBookmarks=true&resourceVersion=${list.metadata.resourceVersion ?? ''}`, abort.signal, (line) => {
+          let rv = '';
+          let cont = '';
+          do {
+            const list = await getJSON<{ items: T[]; metadata: { resourceVersion?: string; continue?: string } }>(`${path}${sep(path)}limit=${PAGE}${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`, abort.signal);
+            for (const o of list.items) byKey.set(key(o), o);
+            rv = list.metadata.resourceVersion ?? rv;
+            cont = list.metadata.continue ?? '';
+            setState({ items: [...byKey.values()], loaded: true });
+          } while (cont && !abort.signal.aborted);
+          await streamLines(`${path}${sep(path)}watch=1&allowWatchBookmarks=true&resourceVersion=${rv}`, abort.signal, (line) => {
             const ev = JSON.parse(line) as { type: string; object: T };
             if (ev.type === 'ADDED' || ev.type === 'MODIFIED') byKey.set(key(ev.object), ev.object);
             else if (ev.type === 'DELETED') byKey.delete(key(ev.object));
