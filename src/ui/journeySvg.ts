@@ -46,7 +46,7 @@ export function wrap(s: string, n: number): string[] {
 
 /** Offset column text: exact for precise steps, to the second for the others. */
 export function offsetText(s: JourneyStep, origin: number): string {
-  if (!s.precise) return `~${Math.round((s.at - origin) / 1000)} s`;
+  if (!s.precise) return `~${Math.round((s.at - origin) / 1000)} s`.replace('-', '−');
   return `+${formatDuration(s.at - origin)}`;
 }
 
