@@ -78,3 +78,15 @@ test('a Pod pulling its image says which image and for how long', () => {
   const at = Date.parse(pulling.find((e) => e.reason === 'Pulling')!.eventTime!);
   assert.equal(explainWait(waiting, pulling, { now: at + 12_400 }), 'pulling image busybox (for 12 s)');
 });
+
+test('a Pod being deleted: init containers in order, the deletion request, then the stop (preStop, SIGTERM)', () => {
+  const { pod, events } = recorded('hooks-deleting');
+  const labels = journeySteps(pod, events).map((s) => s.label);
+  const at = (l: string) => labels.indexOf(l);
+  assert.ok(at('init container init running') < at('init container init exited 0 (Completed)'));
+  assert.ok(at('init container init exited 0 (Completed)') < at('container app created'));
+  assert.ok(at('Ready') < at('deletion requested (grace 10 s)'));
+  assert.equal(labels.at(-1), 'stopping app (preStop, then SIGTERM)');
+  const deadline = Date.parse(pod.metadata.deletionTimestamp!);
+  assert.equal(explainWait(pod, events, { now: deadline - 9_000 }), 'being deleted: its containers were sent SIGTERM; they are killed in 9 s if still running');
+});

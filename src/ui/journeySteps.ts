@@ -52,9 +52,13 @@ function eventStep(e: CoreEvent): Omit<JourneyStep, 'at' | 'precise'> | undefine
   }
 }
 
-/** The kubelet's conditions in the order they become True (they often share a millisecond). */
+/**
+ * The kubelet's readiness conditions, in the order they become True (often in the same millisecond):
+ * stamped when the kubelet computed the status that says so, which is when Ready was observed.
+ * Initialized is left out: its stamp is as late as that status, while the init containers' own exit
+ * times (from the runtime) say when they were done.
+ */
 const CONDITION_LABEL: [string, string][] = [
-  ['Initialized', 'init containers done'],
   ['ContainersReady', 'all containers ready (probes passing)'],
   ['Ready', 'Ready'],
 ];
@@ -89,11 +93,9 @@ export function journeySteps(pod: Pod, events: readonly CoreEvent[]): JourneySte
     if (e.reason === 'Started') continue;
     steps.push({ ...step, at, precise: true });
   }
-  for (const s of pod.status?.initContainerStatuses ?? []) steps.push(...containerSteps(s, 'init'));
+  for (const s of pod.status?.initContainerStatuses ?? []) steps.push(...containerSteps(s, 'init container'));
   for (const s of pod.status?.containerStatuses ?? []) steps.push(...containerSteps(s, 'container'));
   for (const [type, label] of CONDITION_LABEL) {
-    // Without init containers, Initialized says nothing a learner needs.
-    if (type === 'Initialized' && !pod.spec.initContainers?.length) continue;
     const c = pod.status?.conditions?.find((x) => x.type === type && x.status === 'True');
     const at = parseTime(c?.lastTransitionTime);
     if (at !== undefined) steps.push({ at, actor: 'kubelet', label, precise: true });
