@@ -19,6 +19,9 @@ export interface JourneyStep {
   /** False when the source keeps whole seconds only. */
   precise: boolean;
   warning?: boolean;
+  /** For a container's created (1), running (2) and exited (3) steps: which container, which stage. */
+  container?: string;
+  stage?: number;
 }
 
 /** The container an Event is about: its fieldPath (`spec.containers{app}`), else its message. */
@@ -39,7 +42,7 @@ function eventStep(e: CoreEvent): Omit<JourneyStep, 'at' | 'precise'> | undefine
     case 'FailedCreatePodSandBox': return { actor: 'runtime', label: `sandbox failed: ${msg}`, warning: true };
     case 'Pulling': return { actor: 'kubelet', label: `pulling image ${imageOf(e)}` };
     case 'Pulled': return { actor: 'kubelet', label: /already present|using the image present/.test(msg) ? `image ${imageOf(e)} present` : `image ${imageOf(e)} pulled` };
-    case 'Created': return { actor: 'runtime', label: `container ${c} created` };
+    case 'Created': return { actor: 'runtime', label: `container ${c} created`, container: c, stage: 1 };
     case 'Started': return { actor: 'runtime', label: `container ${c} started` };
     case 'Killing': return { actor: 'kubelet', label: `stopping ${c} (preStop, then SIGTERM)` };
     case 'BackOff': return { actor: 'kubelet', label: /image/i.test(msg) ? `backing off pulling ${imageOf(e)}` : `container ${c} crash-looping, backing off`, warning: true };
@@ -68,11 +71,11 @@ function containerSteps(s: ContainerStatus, kind: string): JourneyStep[] {
   for (const st of [s.lastState, s.state]) {
     const ran = st?.running ?? st?.terminated;
     const started = parseTime(ran?.startedAt);
-    if (started !== undefined) out.push({ at: started, actor: 'runtime', label: `${kind} ${s.name} running`, precise: true });
+    if (started !== undefined) out.push({ at: started, actor: 'runtime', label: `${kind} ${s.name} running`, precise: true, container: s.name, stage: 2 });
     const t = st?.terminated;
     const finished = parseTime(t?.finishedAt);
     if (t && finished !== undefined) {
-      out.push({ at: finished, actor: 'runtime', label: `${kind} ${s.name} exited ${t.exitCode}${t.reason ? ` (${t.reason})` : ''}`, precise: true, warning: t.exitCode !== 0 });
+      out.push({ at: finished, actor: 'runtime', label: `${kind} ${s.name} exited ${t.exitCode}${t.reason ? ` (${t.reason})` : ''}`, precise: true, warning: t.exitCode !== 0, container: s.name, stage: 3 });
     }
   }
   return out;
@@ -114,12 +117,27 @@ export function journeySteps(pod: Pod, events: readonly CoreEvent[]): JourneySte
  * the precise steps of its second, since nothing in the flow precedes "stored" or a deletion request.
  */
 function orderSteps(steps: JourneyStep[]): JourneyStep[] {
-  const out = steps.filter((s) => s.precise).sort((a, b) => a.at - b.at);
+  const out = causal(steps.filter((s) => s.precise).sort((a, b) => a.at - b.at));
   for (const s of steps.filter((x) => !x.precise).sort((a, b) => a.at - b.at)) {
     const i = out.findIndex((p) => p.at >= s.at);
     out.splice(i < 0 ? out.length : i, 0, s);
   }
   return out;
+}
+
+/**
+ * A container is created, then runs, then exits. Their stamps come from different places (the
+ * kubelet's Event, sent after the call returned, in microseconds; the runtime's startedAt, in whole
+ * milliseconds), so a later stage can read up to a millisecond earlier: it then takes the moment of
+ * the stage before it. (Gaps wider than the stamps' precision are left as they are: that is data.)
+ */
+const PRECISION_MS = 1;
+function causal(sorted: JourneyStep[]): JourneyStep[] {
+  const out = sorted.map((s) => {
+    const before = sorted.find((b) => b.container === s.container && (b.stage ?? 0) < (s.stage ?? 0) && b.at > s.at && b.at - s.at <= PRECISION_MS);
+    return s.container && before ? { ...s, at: before.at } : s;
+  });
+  return out.sort((a, b) => a.at - b.at || (a.container === b.container ? (a.stage ?? 0) - (b.stage ?? 0) : 0));
 }
 
 /** Offsets are measured from the first precise step (an imprecise origin would invent fractions). */

@@ -1,10 +1,11 @@
-// The dashboard as a new user meets it, in Debian's Chromium against a real berth with its kubelet:
+// `berth journey` and the dashboard as a new user meets them, in Debian's Chromium against a real berth with its kubelet:
 // the printed URL logs in (and nothing else does), a Pod created by kubectl appears live, its page
 // shows the journey reaching Ready, its log followed and a shell through exec, and a failing Pod is
 // explained.
 
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -13,13 +14,16 @@ import { ARTIFACTS, launchBrowser } from './support/browser.js';
 import { startDashboardProcess, type TestDashboard } from './support/dashboard.js';
 import { ensureTestImages } from './support/images.js';
 import { kubectl } from './support/kubectl.js';
-import { startServer, type TestServer } from './support/server.js';
+import { BERTH_BIN, startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let dash: TestDashboard;
 let browser: Browser;
 let page: Page;
 const k = (args: string[]) => kubectl(server.kubeconfig, args);
+const journey = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => new Promise((resolve) => {
+  execFile(process.execPath, [BERTH_BIN, 'journey', '--kubeconfig', server.kubeconfig, ...args], (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }));
+});
 
 before(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-dash-'));
@@ -98,4 +102,26 @@ test('a failing Pod is explained in words on its page, also on a phone-sized scr
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0);
   await page.screenshot({ path: join(ARTIFACTS, 'dashboard-crash-phone.png'), fullPage: true });
+});
+
+test('berth journey: the timeline in the terminal, why a Pod waits, and the picture as PNG', async () => {
+  const web = await journey(['web']);
+  assert.equal(web.code, 0, web.stderr);
+  assert.match(web.stdout, /^Pod default\/web — Running, Ready on \S+\n/);
+  assert.match(web.stdout, /\+0\.00 ms\s+scheduler\s+bound to /);
+  assert.match(web.stdout, /runtime\s+container web running/);
+  assert.match(web.stdout, /kubelet\s+Ready\s/);
+  assert.match(web.stdout, /◀ slowest/);
+  assert.doesNotMatch(web.stdout, /^Now:/m);
+  const crash = await journey(['crash']);
+  assert.match(crash.stdout, /\nNow: container crash is in CrashLoopBackOff: exited 1, restarted \w+( times)?, next try in \d+ s\n/);
+  const png = join(ARTIFACTS, 'journey-web.png');
+  assert.equal((await journey(['web', '-o', png])).code, 0);
+  assert.deepEqual([...(await readFile(png)).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  const bad = await journey(['web', '-o', 'web.txt']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /-o takes a file ending in \.svg, \.png or \.html/);
+  const missing = await journey(['nope']);
+  assert.notEqual(missing.code, 0);
+  assert.match(missing.stderr, /pods "nope" not found/);
 });
