@@ -86,16 +86,17 @@ export function journeySvg(pod: Pod, steps: readonly JourneyStep[], waiting?: st
     const p = steps[i - 1];
     const [x1, y1, x2, y2] = [laneX(p.actor), rowY(i - 1), laneX(s.actor), rowY(i)];
     // Between actors the flow is an arrow (a write one side watches); within one actor a plain line.
+    // --i orders the steps, for a page that animates the flow (the dashboard); elsewhere it is inert.
     body.push(p.actor === s.actor
-      ? `<line x1="${x1}" y1="${y1 + 5}" x2="${x2}" y2="${y2 - 5}" stroke="#999"/>`
-      : `<line x1="${x1}" y1="${y1}" x2="${x2 + (x2 > x1 ? -6 : 6)}" y2="${y2}" stroke="#555" stroke-width="1.3" marker-end="url(#arrow)"/>`);
+      ? `<line class="flow" style="--i:${i}" x1="${x1}" y1="${y1 + 5}" x2="${x2}" y2="${y2 - 5}" stroke="#999"/>`
+      : `<line class="flow" style="--i:${i}" x1="${x1}" y1="${y1}" x2="${x2 + (x2 > x1 ? -6 : 6)}" y2="${y2}" stroke="#555" stroke-width="1.3" marker-end="url(#arrow)"/>`);
   });
   steps.forEach((s, i) => {
     const y = rowY(i);
     const x = laneX(s.actor);
     const colour = s.warning ? '#c62828' : COLOURS[s.actor];
     body.push(`<line x1="${x + 7}" y1="${y}" x2="${G.labelLeft - 6}" y2="${y}" stroke="#ccc" stroke-dasharray="2 3"/>`);
-    body.push(`<circle cx="${x}" cy="${y}" r="5.5" fill="${colour}"${s.precise ? '' : ' fill-opacity="0.35" stroke-dasharray="2 2"'} stroke="${colour}"/>`);
+    body.push(`<circle class="step" style="--i:${i}" cx="${x}" cy="${y}" r="5.5" fill="${colour}"${s.precise ? '' : ' fill-opacity="0.35" stroke-dasharray="2 2"'} stroke="${colour}"/>`);
     body.push(`<text class="label" x="${G.offsetRight}" y="${y + 4}" text-anchor="end" font-family="DejaVu Sans Mono, monospace" font-size="11">${esc(offsetText(s, origin))}</text>`);
     body.push(`<text class="label" x="${G.labelLeft}" y="${y + 4}"${s.warning ? ' fill="#c62828"' : ''}${i === slowest ? ' font-weight="bold"' : ''}><title>${esc(s.label)}</title>${esc(fit(s.label, G.labelChars))}</text>`);
     if (gaps[i] > 0) {

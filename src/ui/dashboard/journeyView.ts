@@ -1,5 +1,5 @@
 // A Pod's journey on its page: why it waits, in words, and the picture, redrawn as steps arrive;
-// each new step fades in along the flow.
+// it plays along the flow, arrow by arrow, step by step (style.css, from each element's --i).
 
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
