@@ -86,10 +86,10 @@ test('logged in with the token: a Pod created by kubectl appears live, its journ
   await page.locator('[data-testid=terminal] textarea').pressSequentially('echo hello-$((6*7))\n', { delay: 5 });
   // The rows read as one string: the echoed command, then its output, then the next prompt.
   await page.waitForFunction(() => /echo hello-\$\(\(6\*7\)\)\s*hello-42\s*\/ #/.test(document.querySelector('[data-testid=terminal] .xterm-rows')?.textContent ?? ''), null, { timeout: 10_000 });
-  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-pod.png'), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-pod.png'), fullPage: true, animations: 'disabled' });
   await page.goto(`${dash.origin}/#/`);
   await page.waitForSelector('[data-testid=phase-web]');
-  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-cluster.png'), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-cluster.png'), fullPage: true, animations: 'disabled' });
 });
 
 test('a failing Pod is explained in words on its page, also on a phone-sized screen', async () => {
@@ -101,7 +101,7 @@ test('a failing Pod is explained in words on its page, also on a phone-sized scr
   // Nothing wider than the phone but the scrollable tables and the picture.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0);
-  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-crash-phone.png'), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-crash-phone.png'), fullPage: true, animations: 'disabled' });
 });
 
 test('berth journey: the timeline in the terminal, why a Pod waits, and the picture as PNG', async () => {

@@ -2,7 +2,7 @@
 // it plays along the flow, arrow by arrow, step by step (style.css, from each element's --i).
 
 import { h } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CoreEvent, Lease, Node, Pod } from '../../api/types.js';
 import { journeyOrigin, journeySteps } from '../journeySteps.js';
 import { journeySvg, offsetText } from '../journeySvg.js';
@@ -22,5 +22,14 @@ export function JourneyView({ pod, events, node, lease }: { pod: Pod; events: Co
     h('p', { class: waiting ? 'waiting' : 'ok', 'data-testid': 'waiting' }, waiting ? `Now: ${waiting}` : 'Running and Ready: nothing in its way.'),
     // A phone gets the steps as a list; the picture needs a wide screen.
     h('ol', { class: 'steps' }, steps.map((s) => h('li', { class: s.warning ? 'bad' : '' }, h('code', null, offsetText(s, journeyOrigin(steps))), ` ${s.actor}: ${s.label}`))),
-    h('div', { class: 'scroll picture', 'data-testid': 'journey', 'data-steps': steps.map((s) => s.label).join('|'), dangerouslySetInnerHTML: { __html: journeySvg(pod, steps) } }));
+    h(Picture, { svg: journeySvg(pod, steps), steps: steps.map((s) => s.label).join('|') }));
+}
+
+/** The SVG is replaced only when it changes (not on each tick of the clock), so its animation plays once. */
+function Picture({ svg, steps }: { svg: string; steps: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (box.current) box.current.innerHTML = svg;
+  }, [svg]);
+  return h('div', { class: 'scroll picture', 'data-testid': 'journey', 'data-steps': steps, ref: box });
 }
