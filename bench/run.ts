@@ -1,9 +1,12 @@
 // `npm run bench`: every benchmark, printed as figures and ratios against baselines measured in the same run.
 
+import { mkdir } from 'node:fs/promises';
 import { benchApiserver } from './apiserver.js';
+import { writeFiguresPage, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
 import { benchImages } from './images.js';
 import { benchScheduler } from './scheduler.js';
+import { printedTables, RESULTS_DIR } from './stats.js';
 
 const only = process.argv[2];
 const suites: [string, () => Promise<string>][] = [
@@ -12,7 +15,12 @@ const suites: [string, () => Promise<string>][] = [
   ['scheduler', () => benchScheduler()],
   ['kubelet', benchKubelet],
 ];
+const done: Suite[] = [];
 for (const [name, fn] of suites) {
   if (only && only !== name) continue;
+  const before = printedTables.length;
   process.stdout.write(`${await fn()}\n\n`);
+  done.push({ name, tables: printedTables.slice(before) });
 }
+await mkdir(RESULTS_DIR, { recursive: true });
+process.stdout.write(`figures: ${await writeFiguresPage(RESULTS_DIR, done)}\n`);

@@ -5,7 +5,7 @@
 
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Node, Pod } from '../src/api/types.js';
@@ -15,9 +15,8 @@ import { Algorithm } from '../src/scheduler/algorithm.js';
 import { SchedulerCache } from '../src/scheduler/cache.js';
 import { podInfo } from '../src/scheduler/podinfo.js';
 import { BERTH_BIN, startServer } from '../test/support/server.js';
-import { summarize, table } from './stats.js';
+import { RESULTS_DIR, summarize, table } from './stats.js';
 
-const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results');
 
 export async function benchScheduler(opts: { nodes?: number; pods?: number } = {}): Promise<string> {
   const nodeCount = opts.nodes ?? 1000;
@@ -119,7 +118,7 @@ async function waitFor(cond: () => Promise<boolean>, timeoutMs: number): Promise
 
 /** Bound Pods per tenth of a second as CSV, and the cumulative count as a bare SVG line chart. */
 async function writeResults(secondsBound: number[]): Promise<void> {
-  await mkdir(resultsDir, { recursive: true });
+  await mkdir(RESULTS_DIR, { recursive: true });
   const end = secondsBound.length ? secondsBound[secondsBound.length - 1]! : 0;
   const points: [number, number][] = [];
   let i = 0;
@@ -127,7 +126,7 @@ async function writeResults(secondsBound: number[]): Promise<void> {
     while (i < secondsBound.length && secondsBound[i]! <= t) i++;
     points.push([t, i]);
   }
-  await writeFile(join(resultsDir, 'scheduler.csv'), 'seconds,bound\n' + points.map(([t, n]) => `${t.toFixed(1)},${n}`).join('\n') + '\n');
+  await writeFile(join(RESULTS_DIR, 'scheduler.csv'), 'seconds,bound\n' + points.map(([t, n]) => `${t.toFixed(1)},${n}`).join('\n') + '\n');
   const w = 640, h = 360, pad = 40;
   const maxT = Math.max(end, 0.1), maxN = Math.max(i, 1);
   const x = (t: number) => pad + ((w - 2 * pad) * t) / maxT;
@@ -142,7 +141,7 @@ async function writeResults(secondsBound: number[]): Promise<void> {
 <path d="${path}" fill="none" stroke="steelblue" stroke-width="2"/>
 </svg>
 `;
-  await writeFile(join(resultsDir, 'scheduler.svg'), svg);
+  await writeFile(join(RESULTS_DIR, 'scheduler.svg'), svg);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,4 +1,10 @@
-// Small helpers for benchmark figures: percentiles and aligned tables.
+// Small helpers for benchmark figures: percentiles, aligned tables, and where results are written.
+
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** bench/results/ in the source tree (this file runs from dist/bench/). */
+export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results');
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -11,7 +17,11 @@ export function summarize(samples: number[]): { p50: number; p99: number; max: n
   return { p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN, n: s.length };
 }
 
+/** Every table printed so far, for the figures page (bench/figures.ts). */
+export const printedTables: (string | number)[][][] = [];
+
 export function table(rows: (string | number)[][]): string {
+  printedTables.push(rows);
   const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(2)) : c)));
   const widths = cells[0].map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   return cells.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');

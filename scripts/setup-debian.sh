@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   runc conmon catatonit containernetworking-plugins iproute2 iptables openssl
   busybox-static mmdebstrap skopeo umoci docker-registry apache2-utils attr
+  chromium fonts-dejavu-core
   podman
 )
 missing=()

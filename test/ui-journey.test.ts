@@ -1,29 +1,101 @@
-// The Pod journey picture: steps in time order, each on its actor's lane.
+// A Pod's journey from Event streams recorded on a real berth (kubectl run, then kubectl get -o json):
+// the steps, their order and timing, and why a Pod waits, in a learner's words.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { CoreEvent, Pod } from '../src/api/types.js';
-import { journeySteps, journeySvg } from '../src/ui/journey.js';
+import { journeyOrigin, journeySteps, slowestStep } from '../src/ui/journeySteps.js';
+import { journeyText } from '../src/ui/journeyText.js';
+import { explainWait } from '../src/ui/journeyWait.js';
 
-const pod: Pod = {
-  metadata: { name: 'p', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
-  spec: { containers: [{ name: 'c', image: 'busybox' }], nodeName: 'n1' },
-  status: {
-    phase: 'Succeeded',
-    conditions: [{ type: 'Initialized', status: 'True', lastTransitionTime: '2026-01-01T00:00:01Z' }],
-    containerStatuses: [{ name: 'c', ready: false, restartCount: 0, image: 'busybox', imageID: '', state: { terminated: { exitCode: 0, reason: 'Completed', finishedAt: '2026-01-01T00:00:03Z' } } }],
-  },
-};
-const ev = (reason: string, at: string, message = ''): CoreEvent => ({ metadata: { name: reason }, involvedObject: {}, reason, message, firstTimestamp: at });
+const recorded = (name: string): { pod: Pod; events: CoreEvent[] } => JSON.parse(readFileSync(new URL(`../../test/fixtures/journey/${name}.json`, import.meta.url), 'utf8'));
 
-test('a pod journey lists its steps in time order with the seed actors', () => {
-  const steps = journeySteps(pod, [ev('Started', '2026-01-01T00:00:00.400Z', 'Started container c'), ev('Scheduled', '2026-01-01T00:00:00.100Z'), ev('Pulled', '2026-01-01T00:00:00.200Z')]);
-  assert.deepEqual(
-    steps.map((s) => `${s.actor}:${s.label}:${s.at - steps[0].at}`),
-    ['api server:stored (to the second):0', 'scheduler:Scheduled:100', 'kubelet:Pulled:200', 'runtime:Started c:400', 'kubelet:Initialized:1000', 'runtime:c Completed:3000'],
-  );
-  const svg = journeySvg(pod, steps);
-  assert.match(svg, /^<svg /);
-  assert.match(svg, /Pod default\/p — Succeeded on n1/);
-  assert.equal((svg.match(/<circle /g) ?? []).length, steps.length);
+test('a running Pod: stored, bound, sandbox, image, container, Ready, in the order they happened', () => {
+  const { pod, events } = recorded('web');
+  const steps = journeySteps(pod, events);
+  assert.deepEqual(steps.map((s) => `${s.actor}: ${s.label}`), [
+    'api server: stored (creationTimestamp, to the second)',
+    'scheduler: bound to vm',
+    'runtime: sandbox ready, network attached (10.88.0.2)',
+    'kubelet: pulling image busybox',
+    'kubelet: image busybox present',
+    'runtime: container web created',
+    'runtime: container web running',
+    'kubelet: all containers ready (probes passing)',
+    'kubelet: Ready',
+  ]);
+  // Only creationTimestamp is to the second; the origin is the first exact step, so no invented fractions.
+  assert.deepEqual(steps.map((s) => s.precise), [false, true, true, true, true, true, true, true, true]);
+  assert.equal(journeyOrigin(steps), steps[1].at);
+  for (let i = 2; i < steps.length; i++) assert.ok(steps[i].at >= steps[i - 1].at, `${steps[i].label} after ${steps[i - 1].label}`);
+  // The Event times keep their microseconds.
+  assert.notEqual(steps[1].at % 1, 0);
+  assert.equal(steps[slowestStep(steps)].label, 'sandbox ready, network attached (10.88.0.2)');
+  assert.equal(explainWait(pod, events, { now: Date.parse(pod.metadata.creationTimestamp!) + 60_000 }), undefined);
+  const text = journeyText(pod, steps);
+  assert.match(text, /^Pod default\/web — Running, Ready on vm\n/);
+  assert.match(text, /\+913 ms\s+runtime\s+sandbox ready, network attached \(10\.88\.0\.2\)\s+913 ms ◀ slowest/);
+  assert.match(text, /~0 s\s+api server\s+stored/);
+});
+
+test('a container that exits is never drawn exiting before it started', () => {
+  const { pod, events } = recorded('crash');
+  // The runtime's startedAt, not the kubelet's later "Started" Event, dates the start.
+  const late = events.map((e) => (e.reason === 'Started' ? { ...e, eventTime: '2026-12-05T23:18:26.330000Z' } : e));
+  const labels = journeySteps(pod, late).map((s) => s.label);
+  assert.ok(labels.indexOf('container crash running') < labels.indexOf('container crash exited 1 (Error)'), labels.join(', '));
+  assert.ok(!labels.includes('container crash started'));
+});
+
+test('a container is created before it runs, though its start is stamped a fraction of a millisecond earlier', () => {
+  const { pod, events } = recorded('web');
+  const running = Date.parse(pod.status!.containerStatuses![0].state!.running!.startedAt!);
+  // As recorded live: the Created Event (µs) 0.09 ms after the runtime's startedAt (ms).
+  const created = events.map((e) => (e.reason === 'Created' ? { ...e, eventTime: new Date(running).toISOString().replace('Z', '090Z') } : e));
+  const labels = journeySteps(pod, created).map((s) => s.label);
+  assert.ok(labels.indexOf('container web created') < labels.indexOf('container web running'), labels.join(', '));
+});
+
+test('a crash-looping container is explained: exit code, restarts, next try', () => {
+  const { pod, events } = recorded('crash');
+  const finished = Date.parse(pod.status!.containerStatuses![0].lastState!.terminated!.finishedAt!);
+  assert.equal(explainWait(pod, events, { now: finished + 5_000 }), 'container crash is in CrashLoopBackOff: exited 1, restarted twice, next try in 15 s');
+  assert.ok(journeySteps(pod, events).some((s) => s.warning && s.label === 'container crash crash-looping, backing off'));
+});
+
+test('an unschedulable Pod waits for a node, and says why', () => {
+  const { pod, events } = recorded('huge');
+  assert.equal(explainWait(pod, events, { now: Date.now() }), 'waiting for a node: 0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
+  const steps = journeySteps(pod, events);
+  assert.deepEqual(steps.map((s) => s.actor), ['api server', 'scheduler']);
+  assert.match(steps[1].label, /^no node fits: 0\/1 nodes are available/);
+});
+
+test('a Pod on a silent node: how long ago the node last reported', () => {
+  const { pod, events } = recorded('web');
+  const now = Date.parse('2026-12-06T00:00:00Z');
+  const silent: Pod = { ...pod, status: { ...pod.status, phase: 'Unknown' } };
+  const lease = { metadata: { name: 'vm' }, spec: { renewTime: '2026-12-05T23:59:08.000000Z' } };
+  assert.equal(explainWait(silent, events, { now, lease }), 'node vm stopped reporting 52 s ago: phase Unknown');
+});
+
+test('a Pod pulling its image says which image and for how long', () => {
+  const { pod, events } = recorded('web');
+  const pulling = events.filter((e) => e.reason !== 'Pulled' && e.reason !== 'Created' && e.reason !== 'Started');
+  const waiting: Pod = { ...pod, status: { phase: 'Pending', containerStatuses: [{ name: 'web', ready: false, restartCount: 0, image: 'busybox', imageID: '', state: { waiting: { reason: 'ContainerCreating' } } }] } };
+  const at = Date.parse(pulling.find((e) => e.reason === 'Pulling')!.eventTime!);
+  assert.equal(explainWait(waiting, pulling, { now: at + 12_400 }), 'pulling image busybox (for 12 s)');
+});
+
+test('a Pod being deleted: init containers in order, the deletion request, then the stop (preStop, SIGTERM)', () => {
+  const { pod, events } = recorded('hooks-deleting');
+  const labels = journeySteps(pod, events).map((s) => s.label);
+  const at = (l: string) => labels.indexOf(l);
+  assert.ok(at('init container init running') < at('init container init exited 0 (Completed)'));
+  assert.ok(at('init container init exited 0 (Completed)') < at('container app created'));
+  assert.ok(at('Ready') < at('deletion requested (grace 10 s)'));
+  assert.equal(labels.at(-1), 'stopping app (preStop, then SIGTERM)');
+  const deadline = Date.parse(pod.metadata.deletionTimestamp!);
+  assert.equal(explainWait(pod, events, { now: deadline - 9_000 }), 'being deleted: its containers were sent SIGTERM; they are killed in 9 s if still running');
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `berth` command: one binary, a subcommand per role.
 
+import { dashboardCommand } from './dashboard.js';
 import { imagesCommand } from './images.js';
 import { journeyCommand } from './journey.js';
 import { killallCommand } from './killall.js';
@@ -17,7 +18,8 @@ Commands:
   scheduler   run the scheduler alone against a cluster (--kubeconfig FILE)
   sim         join simulated (hollow) nodes to a cluster (--kubeconfig FILE --nodes N)
   killall     stop every container, mount and network interface berth made on this host
-  journey     draw a Pod's journey through the cluster as an SVG timeline
+  dashboard   serve a live web view of the cluster on 127.0.0.1 (prints its login URL)
+  journey     a Pod's journey through the cluster (text, or -o FILE.svg|.png|.html) and why it waits
   help        show this help
 
 Run 'berth <command> --help' for the flags of a command.
@@ -49,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
       return schedulerCommand(rest);
     case 'sim':
       return simCommand(rest);
+    case 'dashboard':
+      return dashboardCommand(rest);
     case 'journey':
       return journeyCommand(rest);
     case 'killall': {

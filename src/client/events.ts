@@ -1,8 +1,11 @@
 // Records core/v1 Events about objects, as `kubectl describe` shows them. A repeat of the same event
 // (same object, type, reason, message) bumps count and lastTimestamp with a PATCH instead of adding
 // another Event. Recording never blocks or fails the caller: events are best effort.
+// Each Event carries its eventTime (MicroTime) and who reported which action, as events.k8s.io
+// recorders write them, so that a Pod's journey can be ordered and timed within a second.
 
 import { isApiError } from '../api/errors.js';
+import { microTime, preciseNow } from '../api/time.js';
 import type { CoreEvent, KObject } from '../api/types.js';
 import { events } from './resources.js';
 import type { RestClient } from './rest.js';
@@ -26,14 +29,19 @@ export class EventRecorder {
     this.#host = opts.host;
   }
 
-  /** Records an event about `obj` (its kind must be set, as informer objects have it). */
-  event(obj: KObject, type: EventType, reason: string, message: string): void {
+  /**
+   * Records an event about `obj` (its kind must be set, as informer objects have it). `fieldPath`
+   * names the part concerned (a container: `spec.containers{app}`); `action` what the reporter did
+   * (default: the reason).
+   */
+  event(obj: KObject, type: EventType, reason: string, message: string, opts: { fieldPath?: string; action?: string } = {}): void {
     const m = obj.metadata;
-    const involved = { kind: obj.kind, apiVersion: obj.apiVersion, namespace: m.namespace, name: m.name, uid: m.uid };
-    const key = [involved.kind, involved.namespace, involved.name, involved.uid, type, reason, message].join('\u0000');
+    const involved = { kind: obj.kind, apiVersion: obj.apiVersion, namespace: m.namespace, name: m.name, uid: m.uid, ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}) };
+    const key = [involved.kind, involved.namespace, involved.name, involved.uid, involved.fieldPath, type, reason, message].join('\u0000');
     const prev = this.#seen.get(key);
-    // Millisecond timestamps (valid RFC 3339 for every client) let a Pod's journey be drawn to scale.
-    const now = new Date().toISOString();
+    const at = preciseNow();
+    // Millisecond timestamps (valid RFC 3339 for every client) let `kubectl describe` age them; eventTime keeps the microseconds.
+    const now = new Date(Math.floor(at)).toISOString();
     let rec: Recorded;
     if (prev) {
       // Chain after the create so the PATCH finds the Event.
@@ -41,12 +49,12 @@ export class EventRecorder {
       rec = prev;
       rec.count++;
       const count = rec.count;
-      rec.pending = prev.pending.then(() => this.#bump(rec, count, now, () => this.#create(rec, involved, type, reason, message, now, count)));
+      rec.pending = prev.pending.then(() => this.#bump(rec, count, now, () => this.#create(rec, involved, type, reason, message, at, count, opts.action)));
     } else {
       const namespace = m.namespace || 'default';
       const name = `${m.name}.${(BigInt(Date.now()) * 1_000_000n + BigInt(this.#seen.size)).toString(16)}`;
       rec = { namespace, name, count: 1, pending: Promise.resolve() };
-      rec.pending = this.#create(rec, involved, type, reason, message, now, 1);
+      rec.pending = this.#create(rec, involved, type, reason, message, at, 1, opts.action);
     }
     this.#seen.set(key, rec);
     if (this.#seen.size > maxRemembered) this.#seen.delete(this.#seen.keys().next().value!);
@@ -60,7 +68,8 @@ export class EventRecorder {
     await Promise.all([...this.#inFlight]);
   }
 
-  async #create(rec: Recorded, involved: CoreEvent['involvedObject'], type: EventType, reason: string, message: string, now: string, count: number): Promise<void> {
+  async #create(rec: Recorded, involved: CoreEvent['involvedObject'], type: EventType, reason: string, message: string, at: number, count: number, action = reason): Promise<void> {
+    const now = new Date(Math.floor(at)).toISOString();
     const ev: CoreEvent = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -73,8 +82,10 @@ export class EventRecorder {
       firstTimestamp: now,
       lastTimestamp: now,
       count,
+      eventTime: microTime(at),
+      action,
       reportingComponent: this.#component,
-      reportingInstance: this.#host ?? '',
+      reportingInstance: this.#host ?? this.#component,
     };
     await this.#client.create(events, rec.namespace, ev).then(() => undefined, () => undefined);
   }

@@ -1,6 +1,7 @@
 // Node registration and the two heartbeats: the Lease renewed every 10 s, and the Node status sent
 // every 10 s when it changed, else every 5 minutes; and at registration when the stored one is stale.
 
+import { microTime } from '../api/time.js';
 import type { Lease, Node, NodeCondition } from '../api/types.js';
 import type { KubeletCluster } from './cluster.js';
 import { buildNode, buildNodeStatus, readHostFacts, type NodeIdentity } from './nodeInfo.js';
@@ -12,10 +13,7 @@ export const STATUS_REPORT_MS = 5 * 60_000;
 
 type NodeStatus = NonNullable<Node['status']>;
 
-/** Lease times are MicroTime: RFC 3339 with six fractional digits. */
-export function microTime(d: Date): string {
-  return d.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
-}
+export { microTime };
 
 /** The status without heartbeat stamps, for "did anything change?". */
 function essence(s: NodeStatus): string {

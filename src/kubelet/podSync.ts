@@ -149,6 +149,8 @@ export class PodSyncer {
     }
     const sandbox = (await this.#d.runtime.listPodSandboxes()).find((s) => s.id === id);
     if (!sandbox) return undefined;
+    // Not an upstream event: it marks the journey's "sandbox ready, network attached" step.
+    this.#event(pod, 'Normal', 'SandboxReady', pod.spec.hostNetwork ? 'Pod sandbox ready on the host network' : `Pod sandbox ready, network attached: IP ${sandbox.ip ?? 'none'}`);
     // The pod IP exists only now, so /etc/hosts is the kubelet's own file, bound into each container.
     const ips = pod.spec.hostNetwork ? [] : sandbox.ip ? [sandbox.ip] : [];
     await fs.writeFile(join(podDir, 'etc-hosts'), makeHostsFile(pod, ips, this.#d.hostHostsFile));

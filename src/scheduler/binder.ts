@@ -25,12 +25,12 @@ export class Binder {
       target: { kind: 'Node', name: nodeName },
     };
     await this.#client.create(pods, namespace, binding, { name, subresource: 'binding' });
-    this.#recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${nodeName}`);
+    this.#recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${nodeName}`, { action: 'Binding' });
   }
 
   /** Records why the Pod does not fit; the status write is skipped when it would change nothing. */
   async unschedulable(pod: Pod, message: string): Promise<void> {
-    this.#recorder.event(pod, 'Warning', 'FailedScheduling', message);
+    this.#recorder.event(pod, 'Warning', 'FailedScheduling', message, { action: 'Scheduling' });
     const conditions = withUnschedulable(pod.status?.conditions ?? [], message, new Date().toISOString().replace(/\.\d+Z$/, 'Z'));
     if (!conditions) return;
     await this.#client.patch(pods, pod.metadata.namespace, pod.metadata.name!, 'merge', { status: { conditions } }, { subresource: 'status' });

@@ -68,8 +68,8 @@ export class RestKubeletCluster implements KubeletCluster {
     );
   }
 
-  recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string): void {
-    this.#events.event(pod, type, reason, message);
+  recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void {
+    this.#events.event(pod, type, reason, message, { fieldPath });
   }
 
   async registerNode(node: Node): Promise<Node> {

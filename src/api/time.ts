@@ -1,0 +1,24 @@
+// Kubernetes' two wire forms of a moment: Time (RFC 3339, whole seconds on the wire upstream) and
+// MicroTime (six fractional digits), which Events and Leases use to order what happened within a second.
+
+/** A MicroTime string for `d`, or for a wall-clock time in fractional milliseconds. */
+export function microTime(d: Date | number): string {
+  const ms = typeof d === 'number' ? d : d.getTime();
+  const whole = Math.floor(ms);
+  const micros = Math.floor((ms - whole) * 1000);
+  return new Date(whole).toISOString().replace(/\.(\d{3})Z$/, `.$1${String(micros).padStart(3, '0')}Z`);
+}
+
+/** The wall clock with sub-millisecond resolution (performance.now is monotonic and finer than Date.now). */
+export function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Milliseconds since the epoch, keeping a MicroTime's microseconds as a fraction; undefined if unparseable. */
+export function parseTime(s: string | null | undefined): number | undefined {
+  if (!s) return undefined;
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return undefined;
+  const frac = /\.(\d+)Z$/.exec(s)?.[1] ?? '';
+  return frac.length > 3 ? t + Number(`0.${frac.slice(3)}`) : t;
+}

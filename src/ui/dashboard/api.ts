@@ -1,0 +1,89 @@
+// The browser's view of the API, through the dashboard server's read-only /k8s/ window: lists, and
+// lists kept live by a watch from their resourceVersion (no polling), and streamed lines (logs).
+
+import { useEffect, useState } from 'preact/hooks';
+import type { KObject } from '../../api/types.js';
+
+export async function getJSON<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const r = await fetch(`/k8s${path}`, { signal });
+  const body = await r.text();
+  if (!r.ok) throw new Error(/"message":"([^"]*)"/.exec(body)?.[1] ?? body);
+  return JSON.parse(body) as T;
+}
+
+/** Each line of a streamed answer, as it arrives; ends with the answer or the signal. */
+export async function streamLines(path: string, signal: AbortSignal, onLine: (l: string) => void): Promise<void> {
+  const r = await fetch(`/k8s${path}`, { signal });
+  if (!r.ok || !r.body) throw new Error(await r.text());
+  const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+  let rest = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    const parts = (rest + value).split('\n');
+    rest = parts.pop() ?? '';
+    for (const p of parts) if (p) onLine(p);
+  }
+  if (rest) onLine(rest);
+}
+
+const sep = (path: string): string => (path.includes('?') ? '&' : '?');
+const PAGE = 250;
+
+export interface Live<T> { items: T[]; error?: string; loaded: boolean }
+
+/** A collection (`/api/v1/pods?labelSelector=…`) kept up to date by a watch; relists when the watch ends. */
+export function useLiveList<T extends KObject>(path: string | undefined): Live<T> {
+  const [state, setState] = useState<Live<T>>({ items: [], loaded: false });
+  useEffect(() => {
+    if (!path) return;
+    const abort = new AbortController();
+    const byKey = new Map<string, T>();
+    const key = (o: T) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+    let frame = 0;
+    // Many watch events in one burst (a thousand Pods) are drawn once per frame.
+    const publish = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setState({ items: [...byKey.values()], loaded: true });
+      });
+    };
+    (async () => {
+      while (!abort.signal.aborted) {
+        try {
+          // In pages, each drawn as it comes: the first rows show before a thousand Pods have arrived.
+          byKey.clear();
+          let rv = '';
+          let cont = '';
+          do {
+            const list = await getJSON<{ items: T[]; metadata: { resourceVersion?: string; continue?: string } }>(`${path}${sep(path)}limit=${PAGE}${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`, abort.signal);
+            for (const o of list.items) byKey.set(key(o), o);
+            rv = list.metadata.resourceVersion ?? rv;
+            cont = list.metadata.continue ?? '';
+            setState({ items: [...byKey.values()], loaded: true });
+          } while (cont && !abort.signal.aborted);
+          await streamLines(`${path}${sep(path)}watch=1&allowWatchBookmarks=true&resourceVersion=${rv}`, abort.signal, (line) => {
+            const ev = JSON.parse(line) as { type: string; object: T };
+            if (ev.type === 'ADDED' || ev.type === 'MODIFIED') byKey.set(key(ev.object), ev.object);
+            else if (ev.type === 'DELETED') byKey.delete(key(ev.object));
+            else return;
+            publish();
+          });
+        } catch (e) {
+          if (abort.signal.aborted) return;
+          setState((s) => ({ ...s, error: (e as Error).message }));
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    })();
+    return () => abort.abort();
+  }, [path]);
+  return state;
+}
+
+/** One object, kept live by a watch on its name. */
+export function useLiveObject<T extends KObject>(collection: string | undefined, name: string): T | undefined {
+  const live = useLiveList<T>(collection ? `${collection}${sep(collection)}fieldSelector=${encodeURIComponent(`metadata.name=${name}`)}` : undefined);
+  return live.items[0];
+}

@@ -1,0 +1,18 @@
+// Debian's Chromium driven by playwright-core, headless, for tests that must see what a user sees.
+// Screenshots go to test-artifacts/ (kept after the run, ignored by git).
+
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumFlags, chromiumPath } from '../../src/ui/screenshot.js';
+
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-artifacts');
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // --user-data-dir is playwright's to give: launchPersistentContext would be needed, so only the other flags pass.
+  const flags = chromiumFlags(mkdtempSync(join(tmpdir(), 'berth-chromium-'))).filter((f) => !f.startsWith('--user-data-dir') && f !== '--headless');
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: flags, timeout: 30_000 });
+}
