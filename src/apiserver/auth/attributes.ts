@@ -6,6 +6,7 @@ import { allowedFieldSelectors } from '../../api/fields.js';
 import type { ResourceInfo } from '../../api/schema/resources.js';
 import { exactValue, parseFieldSelector, type FieldRequirement } from '../../api/selectors/fields.js';
 import type { ResourceRoute } from '../http/route.js';
+import { flagParam } from '../../api/params.js';
 
 export interface Attributes {
   verb: string;
@@ -42,7 +43,7 @@ function pathSegmentName(name: string | undefined): string | undefined {
 
 export function requestAttributes(method: string, route: ResourceRoute, query: URLSearchParams): Attributes {
   const { resource, namespace, subresource } = route;
-  const watch = query.get('watch') === 'true' || query.get('watch') === '1';
+  const watch = flagParam(query, 'watch');
   const verb = verbOf(method, route.name !== undefined, watch);
   const attrs: Attributes = { verb, resource, subresource, namespace, name: route.name };
   const selector = query.get('fieldSelector');

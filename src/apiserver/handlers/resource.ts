@@ -24,6 +24,7 @@ import { sendJson } from './respond.js';
 import { predicatesFrom } from './selectors.js';
 import { serveWatch } from './watch.js';
 import type { WatchBudget } from './watch-budget.js';
+import { flagParam, optionalFlagParam } from '../../api/params.js';
 
 function intParam(q: URLSearchParams, name: string): number | undefined {
   const v = q.get(name);
@@ -111,24 +112,24 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   switch (method) {
     case 'GET': {
       if (name !== undefined) {
-        if (q.get('watch') === 'true' || q.get('watch') === '1') throw new ApiError('BadRequest', 'watch is not supported on a single object; use fieldSelector=metadata.name');
+        if (flagParam(q, 'watch')) throw new ApiError('BadRequest', 'watch is not supported on a single object; use fieldSelector=metadata.name');
         const obj = storage.get(ns, name);
         const body = fmt.table ? render(storage, fmt, [obj], { resourceVersion: obj.metadata.resourceVersion }, true) : storage.getEntry(ns, name)!.json;
         return sendJson(res, 200, body as object, ctx.warnings);
       }
       const predicates = predicatesFrom(q, kind);
       const rvParam = q.get('resourceVersion') ?? undefined;
-      if (q.get('watch') === 'true' || q.get('watch') === '1') {
+      if (flagParam(q, 'watch')) {
         const rv = parseResourceVersion(rvParam);
-        const sendInitialParam = q.get('sendInitialEvents');
+        const sendInitialParam = optionalFlagParam(q, 'sendInitialEvents');
         const fromStart = rv === undefined || rv === 0;
         serveWatch(req, res, {
           storage,
           namespace: ns,
           predicates,
-          fromRev: fromStart && sendInitialParam !== 'false' ? undefined : rv === 0 ? undefined : rv,
-          sendInitial: sendInitialParam === 'true' || (fromStart && sendInitialParam !== 'false'),
-          bookmarks: q.get('allowWatchBookmarks') === 'true',
+          fromRev: fromStart && sendInitialParam !== false ? undefined : rv === 0 ? undefined : rv,
+          sendInitial: sendInitialParam === true || (fromStart && sendInitialParam !== false),
+          bookmarks: flagParam(q, 'allowWatchBookmarks'),
           timeoutSeconds: intParam(q, 'timeoutSeconds'),
           budget: watchBudget,
           render: (obj, entry, first) => (fmt.table ? JSON.stringify(render(storage, fmt, [obj], { resourceVersion: obj.metadata.resourceVersion }, first)) : entry.json),
@@ -168,7 +169,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         checkTypes(apiVersionOf(resource), resource.kind, applied);
         checkFields(storage, applied, ctx);
         if (!ctx.fieldManager) throw new ApiError('BadRequest', 'PATCH, application/apply-patch+yaml requires fieldManager to be set');
-        const force = q.get('force') === 'true';
+        const force = flagParam(q, 'force');
         const existing = storage.getEntry(ns, name);
         const actx = { ...ctx, applied: true };
         if (!existing) {

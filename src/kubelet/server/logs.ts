@@ -4,14 +4,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContainerStatus } from '../../runtime/types.js';
 import { readLogs, type LogOptions } from '../logs.js';
+import { flagParam } from '../../api/params.js';
 
 function optionsOf(q: URLSearchParams): LogOptions {
   const num = (n: string): number | undefined => (q.get(n) !== null && q.get(n) !== '' ? Number(q.get(n)) : undefined);
   const sinceSeconds = num('sinceSeconds');
   const sinceTime = q.get('sinceTime') ?? (sinceSeconds !== undefined ? new Date(Date.now() - sinceSeconds * 1000).toISOString() : undefined);
   return {
-    follow: q.get('follow') === 'true',
-    timestamps: q.get('timestamps') === 'true',
+    follow: flagParam(q, 'follow'),
+    timestamps: flagParam(q, 'timestamps'),
     tailLines: num('tailLines'),
     limitBytes: num('limitBytes'),
     ...(sinceTime ? { sinceTime } : {}),

@@ -10,6 +10,7 @@ import { CONTAINER_NAME, POD_NAME, POD_NAMESPACE, POD_UID, RESTART_COUNT } from 
 import { serveExec } from './exec.js';
 import { serveLogs } from './logs.js';
 import { servePortForward } from './portforward.js';
+import { flagParam } from '../../api/params.js';
 
 export interface KubeletServerOptions {
   runtime: RuntimeService;
@@ -89,7 +90,7 @@ export function createKubeletServer(o: KubeletServerOptions): Server {
       if (!p || p.length !== 3) throw failure(404, 'not found');
       const [ns, pod, container] = p;
       const all = await attempts(o.runtime, ns, pod, container);
-      const previous = url.searchParams.get('previous') === 'true';
+      const previous = flagParam(url.searchParams, 'previous');
       const c = previous ? all[1] : all[0];
       if (!c) {
         throw failure(400, previous
@@ -128,8 +129,7 @@ export function createKubeletServer(o: KubeletServerOptions): Server {
       const q = url.searchParams;
       const command = q.getAll('command');
       if (!command.length) throw failure(400, 'you must specify at least 1 command');
-      const flag = (n: string): boolean => q.get(n) === 'true' || q.get(n) === '1';
-      serveExec(o.runtime, req, socket, head, { containerId: c.id, command, stdin: flag('stdin'), stdout: flag('stdout'), stderr: flag('stderr'), tty: flag('tty') });
+      serveExec(o.runtime, req, socket, head, { containerId: c.id, command, stdin: flagParam(q, 'stdin'), stdout: flagParam(q, 'stdout'), stderr: flagParam(q, 'stderr'), tty: flagParam(q, 'tty') });
     })().catch((e: Failure) => {
       const { code, body } = statusOf(e);
       socket.end(`HTTP/1.1 ${code} ${STATUS_CODES[code] ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
