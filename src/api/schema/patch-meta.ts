@@ -45,6 +45,8 @@ const TABLE: Record<string, Record<string, ListMeta>> = {
   NodeSpec: { podCIDRs: mergedSet },
   NodeStatus: { conditions: byKey('type'), addresses: byKey('type') },
   NamespaceStatus: { conditions: byKey('type') },
+  DeploymentStatus: { conditions: byKey('type') },
+  ReplicaSetStatus: { conditions: byKey('type') },
   ServiceAccount: { secrets: byKey('name') },
   ObjectMeta: { ownerReferences: byKey('uid'), finalizers: mergedSet },
 };

@@ -21,6 +21,7 @@ import type { Registry } from '../registry/index.js';
 import { INTERNAL, parseResourceVersion, type RestStorage } from '../registry/rest.js';
 import { outputFormat, type OutputFormat } from './negotiate.js';
 import { sendJson } from './respond.js';
+import { handleScale } from './scale.js';
 import { predicatesFrom } from './selectors.js';
 import { serveWatch } from './watch.js';
 
@@ -101,6 +102,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     await storage.delete(ns, name!, { gracePeriodSeconds: d.opts.gracePeriodSeconds, preconditions: d.opts.preconditions, subresource: 'eviction' }, d.ctx);
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
+  if (subresource === 'scale') return handleScale(req, res, storage, ns, name!, ctx);
   if (subresource && subresource !== 'status' && subresource !== 'finalize') {
     throw new ApiError('NotFound', 'the server could not find the requested resource');
   }
