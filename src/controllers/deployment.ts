@@ -255,8 +255,9 @@ export class DeploymentController {
       }
     }
     if (changed) return true;
-    // Then available ones, as far as the available count above the minimum allows, oldest first.
-    let excess = all.reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0) - minAvailable;
+    // Then available ones, as far as the available count above the minimum allows, oldest first. A
+    // ReplicaSet just scaled down still reports the Pods it is about to delete: count at most its spec.
+    let excess = all.reduce((n, rs) => n + Math.min(rs.status?.availableReplicas ?? 0, rs.spec.replicas ?? 0), 0) - minAvailable;
     for (const rs of old) {
       if (excess <= 0) break;
       const n = Math.min(sizes.get(rs) ?? 0, excess);
