@@ -14,6 +14,7 @@ import { deployments, replicaSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { ignoreNotFound, writeStatus } from './writes.js';
 import { adopt, controllerOf, controllerRef, release } from './controllerref.js';
 import {
   DESIRED_REPLICAS, HASH_LABEL, MAX_REPLICAS, REVISION, copiedAnnotations, deploymentStatus, isComplete, madeProgress, newReplicaSetReplicas,
@@ -116,11 +117,11 @@ export class DeploymentController {
       const matches = this.#selects(d, rs.metadata.labels);
       if (ref?.uid === uid) {
         if (matches || d.metadata.deletionTimestamp) out.push(rs);
-        else await this.#ignoreGone(release(this.#client, replicaSets, rs, uid));
+        else await ignoreNotFound(release(this.#client, replicaSets, rs, uid));
       } else if (!ref && matches && !d.metadata.deletionTimestamp && !rs.metadata.deletionTimestamp) {
-        const fresh = await this.#ignoreGone(this.#client.get<Deployment>(deployments, d.metadata.namespace, d.metadata.name!));
+        const fresh = await ignoreNotFound(this.#client.get<Deployment>(deployments, d.metadata.namespace, d.metadata.name!));
         if (fresh?.metadata.uid !== uid || fresh.metadata.deletionTimestamp) continue;
-        const adopted = await this.#ignoreGone(adopt(this.#client, replicaSets, rs, controllerRef(d, 'apps/v1', 'Deployment')));
+        const adopted = await ignoreNotFound(adopt(this.#client, replicaSets, rs, controllerRef(d, 'apps/v1', 'Deployment')));
         if (adopted) out.push(adopted as ReplicaSet);
       }
     }
@@ -200,7 +201,7 @@ export class DeploymentController {
   async #markProgress(d: Deployment, reason: string, message: string): Promise<void> {
     if (d.spec.progressDeadlineSeconds === undefined) return;
     const conditions = setCondition(d.status?.conditions ?? [], { type: 'Progressing', status: 'True', reason, message }, Date.now());
-    await this.#ignoreGone(this.#client.patch(deployments, d.metadata.namespace, d.metadata.name!, 'strategic', { status: { conditions } }, { subresource: 'status' }));
+    await ignoreNotFound(this.#client.patch(deployments, d.metadata.namespace, d.metadata.name!, 'strategic', { status: { conditions } }, { subresource: 'status' }));
   }
 
   async #patchRS(rs: ReplicaSet, patch: Record<string, unknown>): Promise<ReplicaSet> {
@@ -345,7 +346,7 @@ export class DeploymentController {
       if (excess <= 0) break;
       if ((rs.status?.replicas ?? 0) !== 0 || (rs.spec.replicas ?? 0) !== 0 || (rs.metadata.generation ?? 0) > (rs.status?.observedGeneration ?? 0)) continue;
       excess--;
-      await this.#ignoreGone(this.#client.delete(replicaSets, rs.metadata.namespace, rs.metadata.name!, { preconditions: { uid: rs.metadata.uid } }));
+      await ignoreNotFound(this.#client.delete(replicaSets, rs.metadata.namespace, rs.metadata.name!, { preconditions: { uid: rs.metadata.uid } }));
     }
   }
 
@@ -375,23 +376,11 @@ export class DeploymentController {
     return this.#writeStatus(d, status);
   }
 
-  async #writeStatus(d: Deployment, status: NonNullable<Deployment['status']>): Promise<void> {
-    if (JSON.stringify(status) === JSON.stringify(d.status ?? {})) return;
-    try {
-      await this.#client.update(deployments, d.metadata.namespace, { ...d, status }, { subresource: 'status' });
-    } catch (e) {
-      if (!isApiError(e, 'Conflict') && !isApiError(e, 'NotFound')) throw e;
-    }
+  #writeStatus(d: Deployment, status: NonNullable<Deployment['status']>): Promise<void> {
+    return writeStatus(this.#client, deployments, d, status);
   }
 
-  async #ignoreGone<T>(p: Promise<T>): Promise<T | undefined> {
-    try {
-      return await p;
-    } catch (e) {
-      if (isApiError(e, 'NotFound')) return undefined;
-      throw e;
-    }
-  }
+
 }
 
 /** Progress renews the condition's lastUpdateTime (the deadline counts from it) even when nothing else changes. */

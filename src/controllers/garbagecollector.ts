@@ -13,6 +13,7 @@ import { deployments, pods, replicaSets, type Resource } from '../client/resourc
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { ignoreNotFound } from './writes.js';
 
 const ORPHAN = 'orphan';
 const FOREGROUND = 'foregroundDeletion';
@@ -88,7 +89,7 @@ export class GarbageCollector {
     const uid = obj.metadata.uid!;
     for (const d of this.#dependents(uid)) {
       const refs = (d.obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
-      await this.#ignoreGone(this.#client.patch(d.res, d.obj.metadata.namespace, d.obj.metadata.name!, 'merge', { metadata: { ownerReferences: refs.length ? refs : null, resourceVersion: d.obj.metadata.resourceVersion } }));
+      await ignoreNotFound(this.#client.patch(d.res, d.obj.metadata.namespace, d.obj.metadata.name!, 'merge', { metadata: { ownerReferences: refs.length ? refs : null, resourceVersion: d.obj.metadata.resourceVersion } }));
     }
     await this.#removeFinalizer(res, obj, ORPHAN);
   }
@@ -101,7 +102,7 @@ export class GarbageCollector {
       if (d.obj.metadata.deletionTimestamp) continue;
       // A dependent with dependents of its own is deleted in the foreground too, so the chain waits.
       const policy = this.#dependents(d.obj.metadata.uid!).length ? 'Foreground' : 'Background';
-      await this.#ignoreGone(this.#client.delete(d.res, d.obj.metadata.namespace, d.obj.metadata.name!, { propagationPolicy: policy, preconditions: { uid: d.obj.metadata.uid } }));
+      await ignoreNotFound(this.#client.delete(d.res, d.obj.metadata.namespace, d.obj.metadata.name!, { propagationPolicy: policy, preconditions: { uid: d.obj.metadata.uid } }));
     }
     const blocking = dependents.filter((d) => d.obj.metadata.ownerReferences?.some((r) => r.uid === uid && r.blockOwnerDeletion));
     if (!blocking.length) await this.#removeFinalizer(res, obj, FOREGROUND);
@@ -117,13 +118,13 @@ export class GarbageCollector {
     const waiting = states.some((s) => s.state === 'present' && s.obj.metadata.finalizers?.includes(FOREGROUND));
     if (solid.length || states.some((s) => s.state === 'unknown')) {
       const kept = refs.filter((r) => !dangling.includes(r));
-      await this.#ignoreGone(this.#client.patch(res, obj.metadata.namespace, obj.metadata.name!, 'merge', { metadata: { ownerReferences: kept, resourceVersion: obj.metadata.resourceVersion } }));
+      await ignoreNotFound(this.#client.patch(res, obj.metadata.namespace, obj.metadata.name!, 'merge', { metadata: { ownerReferences: kept, resourceVersion: obj.metadata.resourceVersion } }));
       return;
     }
     if (obj.metadata.deletionTimestamp) return;
     const policy = obj.metadata.finalizers?.includes(ORPHAN) ? 'Orphan' : waiting && this.#dependents(obj.metadata.uid!).length ? 'Foreground' : 'Background';
     this.#log(`deleting ${res.plural} ${keyOf(obj)}: its owners are gone`);
-    await this.#ignoreGone(this.#client.delete(res, obj.metadata.namespace, obj.metadata.name!, { propagationPolicy: policy, preconditions: { uid: obj.metadata.uid } }));
+    await ignoreNotFound(this.#client.delete(res, obj.metadata.namespace, obj.metadata.name!, { propagationPolicy: policy, preconditions: { uid: obj.metadata.uid } }));
   }
 
   /** Whether the owner a reference names still exists (same uid), from the cache or else the API. */
@@ -146,16 +147,9 @@ export class GarbageCollector {
   async #removeFinalizer(res: Resource, obj: KObject, finalizer: string): Promise<void> {
     const finalizers = (obj.metadata.finalizers ?? []).filter((f) => f !== finalizer);
     const { namespace, name } = splitKey(keyOf(obj));
-    await this.#ignoreGone(this.#client.patch(res, namespace, name, 'merge', { metadata: { finalizers: finalizers.length ? finalizers : null, resourceVersion: obj.metadata.resourceVersion } }));
+    await ignoreNotFound(this.#client.patch(res, namespace, name, 'merge', { metadata: { finalizers: finalizers.length ? finalizers : null, resourceVersion: obj.metadata.resourceVersion } }));
   }
 
-  async #ignoreGone(p: Promise<unknown>): Promise<void> {
-    try {
-      await p;
-    } catch (e) {
-      if (!isApiError(e, 'NotFound')) throw e;
-    }
-  }
 }
 
 function apiVersion(r: Resource): string {

@@ -13,6 +13,7 @@ import { pods, replicaSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { ignoreNotFound, writeStatus } from './writes.js';
 import { adopt, controllerOf, controllerRef, release } from './controllerref.js';
 import { Expectations } from './expectations.js';
 import { availableIn, deletionOrder, isActive, isReady } from './podstate.js';
@@ -169,12 +170,12 @@ export class ReplicaSetController {
       const matches = !!sel && matchLabels(sel, p.metadata.labels);
       if (ref?.uid === uid) {
         if (matches || rs.metadata.deletionTimestamp) owned.push(p);
-        else if (!p.metadata.deletionTimestamp) await this.#ignoreGone(release(this.#client, pods, p, uid));
+        else if (!p.metadata.deletionTimestamp) await ignoreNotFound(release(this.#client, pods, p, uid));
       } else if (!ref && matches && !p.metadata.deletionTimestamp && !rs.metadata.deletionTimestamp) {
         // Adopt only if rs is really still there and not being deleted (our cache may lag a deletion).
         canAdopt ??= await this.#stillLive(rs);
         if (!canAdopt) continue;
-        const adopted = await this.#ignoreGone(adopt(this.#client, pods, p, controllerRef(rs, 'apps/v1', 'ReplicaSet')));
+        const adopted = await ignoreNotFound(adopt(this.#client, pods, p, controllerRef(rs, 'apps/v1', 'ReplicaSet')));
         if (adopted) owned.push(adopted as Pod);
       }
     }
@@ -255,21 +256,7 @@ export class ReplicaSetController {
       ...(conditions.length ? { conditions } : {}),
     };
     if (nextAvailable !== Infinity) this.#queue.addAfter(keyOf(rs), nextAvailable + 50);
-    if (JSON.stringify(status) === JSON.stringify(rs.status ?? {})) return;
-    try {
-      await this.#client.update(replicaSets, rs.metadata.namespace, { ...rs, status }, { subresource: 'status' });
-    } catch (e) {
-      // A stale copy: the informer brings the fresh one, and with it another pass.
-      if (!isApiError(e, 'Conflict') && !isApiError(e, 'NotFound')) throw e;
-    }
+    await writeStatus(this.#client, replicaSets, rs, status);
   }
 
-  async #ignoreGone<T>(p: Promise<T>): Promise<T | undefined> {
-    try {
-      return await p;
-    } catch (e) {
-      if (isApiError(e, 'NotFound')) return undefined;
-      throw e;
-    }
-  }
 }
