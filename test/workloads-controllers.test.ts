@@ -231,11 +231,16 @@ describe('garbage collection', () => {
     assert.equal((await k(['rollout', 'status', `deploy/${name}`, '--timeout=30s'])).code, 0);
   };
 
-  it('background (the default): the Deployment goes at once, its ReplicaSet and Pods after it', async () => {
+  it('background (the default): the Deployment goes at once, its ReplicaSet, Pods and other dependents after it', async () => {
     await deploy('bg');
+    // A dependent of another kind, owned (without a controller) by the Deployment too.
+    const uid = (await api.call('GET', `${D}/bg`)).body.metadata.uid;
+    const cm = await api.call('POST', '/api/v1/namespaces/default/configmaps', { metadata: { name: 'bg-config', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'bg', uid }] } });
+    assert.equal(cm.status, 201);
     const r = await k(['delete', 'deploy', 'bg']);
     assert.equal(r.code, 0, r.stderr);
     await until('no replicasets or pods of bg', async () => (await api.call('GET', `${RS}?labelSelector=app%3Dbg`)).body.items.length === 0 && (await podsOf('bg')).length === 0);
+    await until('its ConfigMap gone', async () => (await api.call('GET', '/api/v1/namespaces/default/configmaps/bg-config')).status === 404);
   });
 
   it('foreground: the Deployment waits, marked, until its dependents are gone', async () => {

@@ -46,4 +46,5 @@ export class SharedInformers {
 }
 
 const namespace = (o: KObject): string[] => [o.metadata.namespace ?? ''];
-const owner = (o: KObject): string[] => (o.metadata.ownerReferences ?? []).map((r) => r.uid);
+/** The uids an object's ownerReferences name: the garbage collector's index of dependents. */
+export const owner = (o: KObject): string[] => (o.metadata.ownerReferences ?? []).map((r) => r.uid);

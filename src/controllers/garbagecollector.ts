@@ -1,17 +1,17 @@
 // The garbage collector: objects whose owners (ownerReferences) are all gone are deleted; an owner
 // deleted with propagationPolicy Foreground (finalizer foregroundDeletion) has its dependents deleted
 // and is released once those that block it (blockOwnerDeletion) are gone; one deleted with Orphan
-// (finalizer orphan) has its reference removed from every dependent first. It watches Pods,
-// ReplicaSets and Deployments, the kinds that own and are owned here; owners of other kinds are looked
-// up through the API.
+// (finalizer orphan) has its reference removed from every dependent first. It watches every served
+// kind but Events (Pods, ReplicaSets and Deployments through the informers it shares with the
+// workload controllers) and indexes them by the owners they name.
 
 import { isApiError } from '../api/errors.js';
-import { findKind, type ResourceInfo } from '../api/schema/resources.js';
+import { RESOURCES, findKind, type ResourceInfo } from '../api/schema/resources.js';
 import type { KObject, OwnerReference } from '../api/types.js';
-import { keyOf, splitKey, type Informer } from '../client/informer.js';
+import { Informer, keyOf, splitKey } from '../client/informer.js';
 import { deployments, pods, replicaSets, type Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
-import { SharedInformers } from '../client/shared.js';
+import { SharedInformers, owner } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { ignoreNotFound } from './writes.js';
 
@@ -35,11 +35,18 @@ export class GarbageCollector {
     this.#client = client;
     this.#log = opts.log ?? ((l) => process.stderr.write(`garbage-collector: ${l}\n`));
     const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
-    this.#monitors = [
-      { res: pods, informer: informers.pods() as unknown as Informer<KObject> },
-      { res: replicaSets, informer: informers.replicaSets() as unknown as Informer<KObject> },
-      { res: deployments, informer: informers.deployments() as unknown as Informer<KObject> },
-    ];
+    const shared = new Map<string, Informer<KObject>>([
+      [pods.plural, informers.pods() as unknown as Informer<KObject>],
+      [replicaSets.plural, informers.replicaSets() as unknown as Informer<KObject>],
+      [deployments.plural, informers.deployments() as unknown as Informer<KObject>],
+    ]);
+    // Events are many and short-lived, and own nothing: upstream's collector ignores them too.
+    const watched = RESOURCES.filter((r) => r.verbs.includes('watch') && r.kind !== 'Event');
+    this.#monitors = watched.map((r) => {
+      const res = resourceOf(r);
+      const informer = shared.get(r.plural) ?? new Informer<KObject>(client, res, { indexers: { owner }, onError: (e) => this.#log(`watch ${r.plural}: ${(e as Error).message}`) });
+      return { res, informer };
+    });
     for (const m of this.#monitors) {
       const key = (o: KObject) => `${m.res.plural}|${keyOf(o)}`;
       const changed = (o: KObject) => {
