@@ -128,6 +128,25 @@ spec:
     assert.match(bad.body.message, /spec\.selector\.matchExpressions\[0\]\.values: Required value: must be specified when `operator` is 'In' or 'NotIn'/);
   });
 
+  it('server-side apply matches a port without protocol to the live one defaulted to TCP', async () => {
+    const yaml = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ported}
+spec:
+  selector: {matchLabels: {app: ported}}
+  template:
+    metadata: {labels: {app: ported}}
+    spec: {containers: [{name: nginx, image: nginx, ports: [{containerPort: 80}]}]}
+`;
+    assert.equal((await k(['apply', '--server-side', '-f', '-'], yaml)).code, 0);
+    const r = await k(['apply', '--server-side', '-f', '-'], yaml);
+    assert.equal(r.code, 0, r.stderr);
+    const d = (await api.call('GET', `${D}/ported`)).body;
+    assert.deepEqual(d.spec.template.spec.containers[0].ports, [{ containerPort: 80, protocol: 'TCP' }]);
+    assert.equal(d.metadata.generation, 1, 'the second apply changed nothing');
+    assert.equal((await api.call('DELETE', `${D}/ported`)).status, 200);
+  });
+
   it('kubectl get all shows deployments and replicasets beside pods; explain knows the kinds', async () => {
     const r = await k(['get', 'all']);
     assert.equal(r.code, 0, r.stderr);
