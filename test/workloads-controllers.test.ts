@@ -192,6 +192,20 @@ describe('Deployments', () => {
   });
 });
 
+describe('progress deadline', () => {
+  it('a rollout that stops progressing for progressDeadlineSeconds is reported ProgressDeadlineExceeded', async () => {
+    held.add('slow'); // its Pods never become Ready
+    const body = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'slow' }, spec: { replicas: 1, progressDeadlineSeconds: 1, selector: { matchLabels: { app: 'slow' } }, template: { metadata: { labels: { app: 'slow' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } } };
+    assert.equal((await api.call('POST', D, body)).status, 201);
+    const status = await k(['rollout', 'status', 'deploy/slow', '--timeout=20s']);
+    assert.notEqual(status.code, 0);
+    assert.match(status.stderr, /deployment "slow" exceeded its progress deadline/);
+    const c = (await api.call('GET', `${D}/slow`)).body.status.conditions.find((x: any) => x.type === 'Progressing');
+    assert.deepEqual([c.status, c.reason], ['False', 'ProgressDeadlineExceeded']);
+    assert.match(c.message, /^ReplicaSet "slow-\w+" has timed out progressing\.$/);
+  });
+});
+
 describe('ReplicaSets', () => {
   const rs = (name: string, replicas: number) => ({
     apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name },
