@@ -147,6 +147,24 @@ spec:
     assert.equal((await api.call('DELETE', `${D}/ported`)).status, 200);
   });
 
+  it('kubectl apply switches the strategy to Recreate: strategy merges with retainKeys, as upstream', async () => {
+    const yaml = (strategy: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: switch}
+spec:
+  ${strategy}
+  selector: {matchLabels: {app: switch}}
+  template:
+    metadata: {labels: {app: switch}}
+    spec: {containers: [{name: c, image: busybox}]}
+`;
+    assert.equal((await k(['apply', '-f', '-'], yaml('strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1}}'))).code, 0);
+    const r = await k(['apply', '-f', '-'], yaml('strategy: {type: Recreate}'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((await api.call('GET', `${D}/switch`)).body.spec.strategy, { type: 'Recreate' });
+    assert.equal((await api.call('DELETE', `${D}/switch`)).status, 200);
+  });
+
   it('kubectl get all shows deployments and replicasets beside pods; explain knows the kinds', async () => {
     const r = await k(['get', 'all']);
     assert.equal(r.code, 0, r.stderr);

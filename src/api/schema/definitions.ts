@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { RESOURCES, type ResourceInfo } from './resources.js';
-import { listMeta } from './patch-meta.js';
+import { listMeta, objectPatchStrategy } from './patch-meta.js';
 
 /** A schema in the OpenAPI v2 shape. `ref` names another definition (rendered as `$ref` per format). */
 export interface Schema {
@@ -113,6 +113,8 @@ class Builder {
         s['x-kubernetes-list-type'] = meta.listType;
         if (meta.listMapKeys) s['x-kubernetes-list-map-keys'] = meta.listMapKeys;
       }
+      const objectStrategy = s.type === 'array' ? undefined : objectPatchStrategy(shortName(name), a.baseName);
+      if (objectStrategy) s['x-kubernetes-patch-strategy'] = objectStrategy;
       // A described reference keeps its description beside the $ref the way Kubernetes' own spec does (allOf in v3).
       def.properties![a.baseName] = s.ref && description ? { ...s, description } : s;
     }

@@ -54,3 +54,10 @@ const TABLE: Record<string, Record<string, ListMeta>> = {
 export function listMeta(definitionShortName: string, field: string): ListMeta | undefined {
   return TABLE[definitionShortName]?.[field];
 }
+
+/** Object fields merged with retainKeys (a union whose other members a patch must clear). */
+const OBJECT_STRATEGIES: Record<string, string> = { 'DeploymentSpec.strategy': 'retainKeys' };
+
+export function objectPatchStrategy(definitionShortName: string, field: string): string | undefined {
+  return OBJECT_STRATEGIES[`${definitionShortName}.${field}`];
+}
