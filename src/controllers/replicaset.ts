@@ -128,7 +128,7 @@ export class ReplicaSetController {
     const oldRs = old && this.#owner(old);
     if (oldRs && oldRs !== rs) this.#queue.add(keyOf(oldRs));
     // An orphan (or a Pod whose labels changed) may be adopted by any matching ReplicaSet.
-    if (!controllerOf(p) || (old && old.metadata.labels !== p.metadata.labels)) {
+    if (!controllerOf(p) || (old && JSON.stringify(old.metadata.labels) !== JSON.stringify(p.metadata.labels))) {
       for (const candidate of this.#sets.byIndex('namespace', p.metadata.namespace ?? '')) {
         const sel = selectorOf(candidate);
         if (sel && matchLabels(sel, p.metadata.labels)) this.#queue.add(keyOf(candidate));
