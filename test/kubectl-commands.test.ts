@@ -426,13 +426,12 @@ describe('short names and get all', () => {
     assert.match(sa.stdout, /^builder\s+1\s+\d+s$/m);
   });
 
-  it('get all lists the pods (the only served resource in category "all")', async () => {
+  it('get all lists the pods of a namespace that holds no workloads', async () => {
     const r = await k(['get', 'all', '-n', 'team-b']);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(header(r.stdout), ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
-    // Only one kind in the answer, so kubectl prints bare names (Kubernetes, with services etc. in
-    // "all", would print pod/alpha ...).
-    assert.deepEqual(lines(r.stdout).slice(1).map((l) => l.split(/\s+/)[0]).sort(), ['alpha', 'mid', 'zeta']);
+    // "all" names several resources (pods, deployments, replicasets), so kubectl prints kind/name.
+    assert.deepEqual(lines(r.stdout).slice(1).map((l) => l.split(/\s+/)[0]).sort(), ['pod/alpha', 'pod/mid', 'pod/zeta']);
     const named = await k(['get', 'all', '-n', 'team-b', '-o', 'name']);
     assert.deepEqual(lines(named.stdout).sort(), ['pod/alpha', 'pod/mid', 'pod/zeta']);
     const empty = await k(['get', 'all', '-n', 'kube-node-lease']);

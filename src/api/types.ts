@@ -370,3 +370,69 @@ export interface ServiceAccount extends KObject {
   imagePullSecrets?: { name?: string }[];
   automountServiceAccountToken?: boolean;
 }
+
+/** metav1.LabelSelector as on the wire. */
+export interface LabelSelectorSpec {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+export interface PodTemplateSpec {
+  metadata?: ObjectMeta;
+  spec: PodSpec;
+}
+
+/** Deployment and ReplicaSet conditions share this shape (lastUpdateTime is the Deployment's only). */
+export interface WorkloadCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastUpdateTime?: string;
+  lastTransitionTime?: string;
+}
+
+export interface ReplicaSet extends KObject {
+  spec: {
+    replicas?: number;
+    minReadySeconds?: number;
+    selector: LabelSelectorSpec;
+    template: PodTemplateSpec;
+  };
+  status?: {
+    replicas: number;
+    fullyLabeledReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    observedGeneration?: number;
+    conditions?: WorkloadCondition[];
+  };
+}
+
+export interface RollingUpdateDeployment {
+  maxUnavailable?: number | string;
+  maxSurge?: number | string;
+}
+
+export interface Deployment extends KObject {
+  spec: {
+    replicas?: number;
+    selector: LabelSelectorSpec;
+    template: PodTemplateSpec;
+    strategy?: { type?: 'Recreate' | 'RollingUpdate'; rollingUpdate?: RollingUpdateDeployment };
+    minReadySeconds?: number;
+    revisionHistoryLimit?: number;
+    paused?: boolean;
+    progressDeadlineSeconds?: number;
+  };
+  status?: {
+    observedGeneration?: number;
+    replicas?: number;
+    updatedReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    unavailableReplicas?: number;
+    conditions?: WorkloadCondition[];
+    collisionCount?: number;
+  };
+}

@@ -2,9 +2,9 @@
 // controllers look at it, and one frozen cache they all read. (Each component alone would parse and
 // hold every object again.)
 
-import type { Lease, Node, Pod } from '../api/types.js';
+import type { Deployment, KObject, Lease, Node, Pod, ReplicaSet } from '../api/types.js';
 import { Informer } from './informer.js';
-import { leases, nodes, pods } from './resources.js';
+import { deployments, leases, nodes, pods, replicaSets } from './resources.js';
 import type { RestClient } from './rest.js';
 
 export class SharedInformers {
@@ -13,15 +13,26 @@ export class SharedInformers {
   #pods: Informer<Pod> | undefined;
   #nodes: Informer<Node> | undefined;
   #nodeLeases: Informer<Lease> | undefined;
+  #replicaSets: Informer<ReplicaSet> | undefined;
+  #deployments: Informer<Deployment> | undefined;
 
   constructor(client: RestClient, onError: (e: unknown) => void = () => {}) {
     this.#client = client;
     this.#onError = onError;
   }
 
-  /** Every Pod, indexed by the node it is bound to ('node'). */
+  /** Every Pod, indexed by the node it is bound to ('node'), by namespace ('namespace') and by owner uid ('owner'). */
   pods(): Informer<Pod> {
-    return (this.#pods ??= new Informer<Pod>(this.#client, pods, { onError: this.#onError, indexers: { node: (p) => (p.spec.nodeName ? [p.spec.nodeName] : []) } }));
+    return (this.#pods ??= new Informer<Pod>(this.#client, pods, { onError: this.#onError, indexers: { node: (p) => (p.spec.nodeName ? [p.spec.nodeName] : []), namespace, owner } }));
+  }
+
+  /** Every ReplicaSet, indexed by namespace ('namespace') and owner uid ('owner'); Deployments the same. */
+  replicaSets(): Informer<ReplicaSet> {
+    return (this.#replicaSets ??= new Informer<ReplicaSet>(this.#client, replicaSets, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  deployments(): Informer<Deployment> {
+    return (this.#deployments ??= new Informer<Deployment>(this.#client, deployments, { onError: this.#onError, indexers: { namespace, owner } }));
   }
 
   nodes(): Informer<Node> {
@@ -33,3 +44,7 @@ export class SharedInformers {
     return (this.#nodeLeases ??= new Informer<Lease>(this.#client, leases, { namespace: 'kube-node-lease', onError: this.#onError }));
   }
 }
+
+const namespace = (o: KObject): string[] => [o.metadata.namespace ?? ''];
+/** The uids an object's ownerReferences name: the garbage collector's index of dependents. */
+export const owner = (o: KObject): string[] => (o.metadata.ownerReferences ?? []).map((r) => r.uid);

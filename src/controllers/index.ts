@@ -4,6 +4,9 @@ import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { NodeLifecycleController, type NodeLifecycleOptions } from './nodelifecycle.js';
 import { PodGarbageCollector } from './podgc.js';
+import { DeploymentController } from './deployment.js';
+import { GarbageCollector } from './garbagecollector.js';
+import { ReplicaSetController } from './replicaset.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -12,12 +15,15 @@ export interface ControllerOptions {
   informers?: SharedInformers;
 }
 
-/** Runs the node lifecycle controller and pod GC until the signal aborts. */
+/** Runs the node lifecycle, pod GC, ReplicaSet, Deployment and garbage collection controllers until the signal aborts. */
 export async function startControllers(client: RestClient, opts: ControllerOptions, signal: AbortSignal): Promise<void> {
   const log = opts.log;
   const informers = opts.informers ?? new SharedInformers(client, (e) => log?.(`watch: ${(e as Error).message}`));
   await Promise.all([
     new NodeLifecycleController(client, { ...opts.nodeLifecycle, informers, ...(log ? { log } : {}) }).run(signal),
     new PodGarbageCollector(client, { informers, ...(log ? { log } : {}) }).run(signal),
+    new ReplicaSetController(client, { informers, ...(log ? { log: (l) => log(`replicaset: ${l}`) } : {}) }).run(signal),
+    new DeploymentController(client, { informers, ...(log ? { log: (l) => log(`deployment: ${l}`) } : {}) }).run(signal),
+    new GarbageCollector(client, { informers, ...(log ? { log: (l) => log(`garbage-collector: ${l}`) } : {}) }).run(signal),
   ]);
 }

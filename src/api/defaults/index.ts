@@ -1,5 +1,6 @@
 // The one entry point the registry calls to fill in a new object of any kind, before validation.
-import type { KObject, Namespace, Node, Pod, Secret } from '../types.js';
+import type { Deployment, KObject, Namespace, Node, Pod, ReplicaSet, Secret } from '../types.js';
+import { defaultDeployment, defaultReplicaSet } from './apps.js';
 import { defaultNamespace } from './namespace.js';
 import { defaultNode } from './node.js';
 import { defaultPod } from './pod.js';
@@ -11,6 +12,8 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   Node: (o) => defaultNode(o as Node),
   Namespace: (o) => defaultNamespace(o as Namespace),
   Secret: (o) => defaultSecret(o as Secret),
+  Deployment: (o) => defaultDeployment(o as Deployment),
+  ReplicaSet: (o) => defaultReplicaSet(o as ReplicaSet),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

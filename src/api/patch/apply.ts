@@ -6,7 +6,7 @@ import { ApiError } from '../errors.js';
 import type { KObject, ManagedFieldsEntry } from '../types.js';
 import { kindSchema, resolve, childSchema, type Schema } from '../schema/definitions.js';
 import { deepEqual } from './json-patch.js';
-import { FieldSet, fieldSetOf, fromFieldsV1, pathString, removeAt, toFieldsV1, valueAt, type Path } from './field-set.js';
+import { FieldSet, fieldSetOf, fromFieldsV1, listKeyValue, pathString, removeAt, toFieldsV1, valueAt, type Path } from './field-set.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,7 +42,7 @@ function mergeApplied(live: unknown, applied: unknown, s: Schema | undefined): u
     if (type === 'set') return [...live, ...applied.filter((a) => !live.some((l) => deepEqual(l, a)))];
     if (type === 'map') {
       const keys = r!['x-kubernetes-list-map-keys'] ?? [];
-      const same = (a: unknown, b: unknown) => isObj(a) && isObj(b) && keys.every((k) => deepEqual(a[k], b[k]));
+      const same = (a: unknown, b: unknown) => isObj(a) && isObj(b) && keys.every((k) => deepEqual(listKeyValue(a, k), listKeyValue(b, k)));
       const out = live.map((l) => {
         const a = applied.find((x) => same(x, l));
         return a === undefined ? l : mergeApplied(l, a, r!.items);

@@ -39,9 +39,20 @@ export class FieldSet {
   }
 }
 
+/**
+ * Defaults of list-map keys, as the OpenAPI schema declares them (`protocol: TCP` on ports): an applied
+ * port without a protocol is the live one with TCP, not a second port.
+ */
+const LIST_KEY_DEFAULTS: Record<string, unknown> = { protocol: 'TCP' };
+
+/** An item's value for a list-map key, its default when absent. */
+export function listKeyValue(o: Obj, key: string): unknown {
+  return o[key] ?? LIST_KEY_DEFAULTS[key];
+}
+
 function listKeyOf(item: unknown, keys: string[]): string {
   const o = isObj(item) ? item : {};
-  const picked = Object.fromEntries([...keys].sort().filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+  const picked = Object.fromEntries([...keys].sort().filter((k) => listKeyValue(o, k) !== undefined).map((k) => [k, listKeyValue(o, k)]));
   return `k:${JSON.stringify(picked)}`;
 }
 
@@ -81,7 +92,7 @@ function indexIn(list: unknown[], pe: string): number {
   const want = JSON.parse(pe.slice(2)) as unknown;
   if (pe.startsWith('v:')) return list.findIndex((x) => deepEqual(x, want));
   const keys = want as Obj;
-  return list.findIndex((x) => isObj(x) && Object.entries(keys).every(([k, v]) => deepEqual(x[k], v)));
+  return list.findIndex((x) => isObj(x) && Object.entries(keys).every(([k, v]) => deepEqual(listKeyValue(x, k), v)));
 }
 
 /** The value at `path`, or undefined. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { RESOURCES, type ResourceInfo } from './resources.js';
-import { listMeta } from './patch-meta.js';
+import { listMeta, objectPatchStrategy } from './patch-meta.js';
 
 /** A schema in the OpenAPI v2 shape. `ref` names another definition (rendered as `$ref` per format). */
 export interface Schema {
@@ -31,7 +31,12 @@ interface Attribute { name: string; baseName: string; type: string; format: stri
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
 const META_TYPES = new Set(['ObjectMeta', 'ListMeta', 'ManagedFieldsEntry', 'OwnerReference', 'LabelSelector', 'LabelSelectorRequirement', 'Status', 'StatusDetails', 'StatusCause', 'DeleteOptions', 'Preconditions', 'Condition', 'WatchEvent']);
 const GROUP_PACKAGE: Record<string, string> = { coordination: 'coordination', events: 'events', policy: 'policy' };
-const CLASS_GROUP: Record<string, string> = { Lease: 'coordination', LeaseSpec: 'coordination', LeaseList: 'coordination', Eviction: 'policy' };
+const APPS_CLASSES = ['Deployment', 'DeploymentList', 'DeploymentSpec', 'DeploymentStatus', 'DeploymentStrategy', 'DeploymentCondition', 'RollingUpdateDeployment', 'ReplicaSet', 'ReplicaSetList', 'ReplicaSetSpec', 'ReplicaSetStatus', 'ReplicaSetCondition'];
+const CLASS_GROUP: Record<string, string> = {
+  Lease: 'coordination', LeaseSpec: 'coordination', LeaseList: 'coordination', Eviction: 'policy',
+  Scale: 'autoscaling', ScaleSpec: 'autoscaling', ScaleStatus: 'autoscaling',
+  ...Object.fromEntries(APPS_CLASSES.map((c) => [c, 'apps'])),
+};
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */
 function definitionName(className: string): string {
@@ -108,6 +113,8 @@ class Builder {
         s['x-kubernetes-list-type'] = meta.listType;
         if (meta.listMapKeys) s['x-kubernetes-list-map-keys'] = meta.listMapKeys;
       }
+      const objectStrategy = s.type === 'array' ? undefined : objectPatchStrategy(shortName(name), a.baseName);
+      if (objectStrategy) s['x-kubernetes-patch-strategy'] = objectStrategy;
       // A described reference keeps its description beside the $ref the way Kubernetes' own spec does (allOf in v3).
       def.properties![a.baseName] = s.ref && description ? { ...s, description } : s;
     }
@@ -167,6 +174,7 @@ function build(): NonNullable<typeof cache> {
     if (r.verbs.includes('list')) tag(b.add(modelClassOf(r, true)), r.group, r.version, r.listKind);
   }
   tag(b.add('V1Eviction'), 'policy', 'v1', 'Eviction');
+  tag(b.add('V1Scale'), 'autoscaling', 'v1', 'Scale');
   for (const k of ['Status', 'DeleteOptions', 'WatchEvent']) tag(b.add(`V1${k}`), '', 'v1', k);
   return { defs: b.defs, byGvk };
 }

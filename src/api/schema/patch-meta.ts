@@ -45,10 +45,19 @@ const TABLE: Record<string, Record<string, ListMeta>> = {
   NodeSpec: { podCIDRs: mergedSet },
   NodeStatus: { conditions: byKey('type'), addresses: byKey('type') },
   NamespaceStatus: { conditions: byKey('type') },
+  DeploymentStatus: { conditions: byKey('type') },
+  ReplicaSetStatus: { conditions: byKey('type') },
   ServiceAccount: { secrets: byKey('name') },
   ObjectMeta: { ownerReferences: byKey('uid'), finalizers: mergedSet },
 };
 
 export function listMeta(definitionShortName: string, field: string): ListMeta | undefined {
   return TABLE[definitionShortName]?.[field];
+}
+
+/** Object fields merged with retainKeys (a union whose other members a patch must clear). */
+const OBJECT_STRATEGIES: Record<string, string> = { 'DeploymentSpec.strategy': 'retainKeys' };
+
+export function objectPatchStrategy(definitionShortName: string, field: string): string | undefined {
+  return OBJECT_STRATEGIES[`${definitionShortName}.${field}`];
 }

@@ -43,6 +43,8 @@ export const RESOURCES: readonly ResourceInfo[] = [
   res({ kind: 'Binding', plural: 'bindings', namespaced: true, verbs: ['create'] }),
   res({ group: 'coordination.k8s.io', kind: 'Lease', plural: 'leases', namespaced: true }),
   res({ group: 'events.k8s.io', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
+  res({ group: 'apps', kind: 'Deployment', plural: 'deployments', namespaced: true, shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale'] }),
+  res({ group: 'apps', kind: 'ReplicaSet', plural: 'replicasets', namespaced: true, shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'] }),
 ];
 
 export function apiVersionOf(r: ResourceInfo): string {
@@ -72,6 +74,7 @@ export const SUBRESOURCES: Readonly<Record<string, SubresourceInfo>> = {
   portforward: { verbs: ['create', 'get'], kind: { group: '', version: 'v1', kind: 'PodPortForwardOptions' } },
   eviction: { verbs: ['create'], kind: { group: 'policy', version: 'v1', kind: 'Eviction' } },
   finalize: { verbs: ['update'] },
+  scale: { verbs: ['get', 'patch', 'update'], kind: { group: 'autoscaling', version: 'v1', kind: 'Scale' } },
 };
 
 /** The group/versions served, in discovery order (core first). */

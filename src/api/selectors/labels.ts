@@ -256,3 +256,18 @@ export function matchLabels(sel: LabelSelector, labels?: Record<string, string>)
   const l = labels ?? {};
   return sel.requirements.every((r) => matchesOne(r, l));
 }
+
+const OPERATOR_TEXT: Record<LabelOperator, string> = { Equals: '=', NotEquals: '!=', In: ' in ', NotIn: ' notin ', GreaterThan: '>', LessThan: '<', Exists: '', DoesNotExist: '' };
+
+/** The selector as labels.Selector's String() prints it (`app=web,tier in (a,b)`): Tables and Scale use it. */
+export function selectorString(sel: LabelSelector): string {
+  return sel.requirements
+    .map((r) => {
+      if (r.operator === 'Exists') return r.key;
+      if (r.operator === 'DoesNotExist') return `!${r.key}`;
+      const values = [...r.values].sort();
+      const v = r.operator === 'In' || r.operator === 'NotIn' ? `(${values.join(',')})` : values[0];
+      return `${r.key}${OPERATOR_TEXT[r.operator]}${v}`;
+    })
+    .join(',');
+}

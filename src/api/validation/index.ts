@@ -1,7 +1,8 @@
 // The one entry point the registry calls: per-kind validation for create, update and status update.
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
-import type { ConfigMap, CoreEvent, KObject, Lease, Namespace, Node, Pod, Secret, ServiceAccount } from '../types.js';
+import type { ConfigMap, CoreEvent, Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Secret, ServiceAccount } from '../types.js';
+import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
@@ -53,6 +54,16 @@ const RULES: Record<string, KindRules> = {
   Lease: {
     create: (o) => validateLease(o as Lease),
     update: (o, old) => validateLeaseUpdate(o as Lease, old as Lease),
+  },
+  Deployment: {
+    create: (o) => validateDeployment(o as Deployment),
+    update: (o, old) => validateDeploymentUpdate(o as Deployment, old as Deployment),
+    status: (o, old) => validateWorkloadStatusUpdate(o as Deployment, old as Deployment),
+  },
+  ReplicaSet: {
+    create: (o) => validateReplicaSet(o as ReplicaSet),
+    update: (o, old) => validateReplicaSetUpdate(o as ReplicaSet, old as ReplicaSet),
+    status: (o, old) => validateWorkloadStatusUpdate(o as ReplicaSet, old as ReplicaSet),
   },
 };
 

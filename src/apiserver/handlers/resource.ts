@@ -19,8 +19,10 @@ import { checkDryRun, type RequestContext } from '../registry/context.js';
 import { bindPod } from '../registry/kinds/pod.js';
 import type { Registry } from '../registry/index.js';
 import { INTERNAL, parseResourceVersion, type RestStorage } from '../registry/rest.js';
+import { propagationPolicyOf, type PropagationPolicy } from '../registry/propagation.js';
 import { outputFormat, type OutputFormat } from './negotiate.js';
 import { sendJson } from './respond.js';
+import { handleScale } from './scale.js';
 import { predicatesFrom } from './selectors.js';
 import { serveWatch } from './watch.js';
 import type { WatchBudget } from './watch-budget.js';
@@ -51,15 +53,22 @@ interface DeleteBody {
   gracePeriodSeconds?: number;
   preconditions?: { uid?: string; resourceVersion?: string };
   propagationPolicy?: string;
+  orphanDependents?: boolean;
   dryRun?: string[];
 }
 
 /** DeleteOptions as upstream reads them: the body first, then any query parameter in its place. A dryRun
  * in the body (what kubectl sends) counts as much as one in the query. */
-function deleteOptions(body: DeleteBody, q: URLSearchParams, ctx: RequestContext): { opts: DeleteBody; ctx: RequestContext } {
+function deleteOptions(body: DeleteBody, q: URLSearchParams, ctx: RequestContext): { opts: Omit<DeleteBody, 'propagationPolicy'> & { propagationPolicy?: PropagationPolicy }; ctx: RequestContext } {
   const dryRun = q.has('dryRun') ? q.getAll('dryRun') : (body.dryRun ?? []);
   checkDryRun(dryRun);
-  const opts = { ...body, gracePeriodSeconds: intParam(q, 'gracePeriodSeconds') ?? body.gracePeriodSeconds };
+  const query = q.get('propagationPolicy') ?? undefined;
+  const orphanQuery = q.get('orphanDependents');
+  const propagationPolicy = propagationPolicyOf({
+    propagationPolicy: query ?? body.propagationPolicy,
+    orphanDependents: orphanQuery !== null ? orphanQuery === 'true' : body.orphanDependents,
+  });
+  const opts = { ...body, gracePeriodSeconds: intParam(q, 'gracePeriodSeconds') ?? body.gracePeriodSeconds, propagationPolicy };
   return { opts, ctx: { ...ctx, dryRun: dryRun.length > 0 } };
 }
 
@@ -103,6 +112,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     await storage.delete(ns, name!, { gracePeriodSeconds: d.opts.gracePeriodSeconds, preconditions: d.opts.preconditions, subresource: 'eviction' }, d.ctx);
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
+  if (subresource === 'scale') return handleScale(req, res, storage, ns, name!, ctx);
   if (subresource && subresource !== 'status' && subresource !== 'finalize') {
     throw new ApiError('NotFound', 'the server could not find the requested resource');
   }
@@ -209,7 +219,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const grace = opts.gracePeriodSeconds;
       if (name !== undefined) {
         if (kind === 'Namespace') return sendJson(res, 200, await registry.namespaces.delete(name, dctx), ctx.warnings);
-        const { obj } = await storage.delete(ns, name, { gracePeriodSeconds: grace, preconditions: opts.preconditions }, dctx);
+        const { obj } = await storage.delete(ns, name, { gracePeriodSeconds: grace, preconditions: opts.preconditions, propagationPolicy: opts.propagationPolicy }, dctx);
         return sendJson(res, 200, obj, ctx.warnings);
       }
       // Namespaces, for one, are not deleted by collection: only kinds that serve the verb are.
@@ -218,7 +228,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const page = storage.list(ns, predicates);
       const items: KObject[] = [];
       for (const e of page.entries) {
-        const r = await storage.delete(e.obj.metadata.namespace, e.obj.metadata.name!, { gracePeriodSeconds: grace }, dctx).catch((err) => {
+        const r = await storage.delete(e.obj.metadata.namespace, e.obj.metadata.name!, { gracePeriodSeconds: grace, propagationPolicy: opts.propagationPolicy }, dctx).catch((err) => {
           if (err instanceof ApiError && err.code === 'NotFound') return null;
           throw err;
         });

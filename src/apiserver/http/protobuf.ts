@@ -6,8 +6,9 @@
 //
 // The message definitions below are written here from the field numbers of the upstream
 // generated.proto files (k8s.io/api core/v1, coordination/v1, events/v1, policy/v1, and
-// k8s.io/apimachinery meta/v1), for just the kinds berth serves that have no nested pod/node
-// specs. Decoded messages are turned into the JSON shape a JSON client would have sent: Time as
+// k8s.io/apimachinery meta/v1), for the kinds berth serves except Pods and Nodes, and for Deployments
+// and ReplicaSets the Pod template fields `kubectl create deployment` fills; a body with any other
+// field is refused rather than decoded without it. Decoded messages are turned into the JSON shape a JSON client would have sent: Time as
 // RFC 3339 seconds, MicroTime with microseconds, bytes as base64, FieldsV1 as its JSON, and fields
 // left at their zero value omitted unless the Go field is a pointer (then zero was meant).
 
@@ -208,6 +209,143 @@ message Eviction {
   optional ObjectMeta metadata = 1;
   optional DeleteOptions deleteOptions = 2;
 }
+
+message LabelSelectorRequirement {
+  optional string key = 1;
+  optional string operator = 2;
+  repeated string values = 3;
+}
+message LabelSelector {
+  map<string, string> matchLabels = 1;
+  repeated LabelSelectorRequirement matchExpressions = 2;
+}
+message IntOrString {
+  optional int64 type = 1;
+  optional int32 intVal = 2;
+  optional string strVal = 3;
+}
+message Quantity {
+  optional string string = 1;
+}
+
+message ContainerPort {
+  optional string name = 1;
+  optional int32 hostPort = 2;
+  optional int32 containerPort = 3;
+  optional string protocol = 4;
+  optional string hostIP = 5;
+}
+message EnvVar {
+  optional string name = 1;
+  optional string value = 2;
+}
+message ResourceRequirements {
+  map<string, Quantity> limits = 1;
+  map<string, Quantity> requests = 2;
+}
+message Container {
+  optional string name = 1;
+  optional string image = 2;
+  repeated string command = 3;
+  repeated string args = 4;
+  optional string workingDir = 5;
+  repeated ContainerPort ports = 6;
+  repeated EnvVar env = 7;
+  optional ResourceRequirements resources = 8;
+  optional string terminationMessagePath = 13;
+  optional string imagePullPolicy = 14;
+  optional bool stdin = 16;
+  optional bool stdinOnce = 17;
+  optional bool tty = 18;
+  optional string terminationMessagePolicy = 20;
+  optional string restartPolicy = 24;
+}
+message PodSpec {
+  repeated Container containers = 2;
+  optional string restartPolicy = 3;
+  optional int64 terminationGracePeriodSeconds = 4;
+  optional int64 activeDeadlineSeconds = 5;
+  optional string dnsPolicy = 6;
+  map<string, string> nodeSelector = 7;
+  optional string serviceAccountName = 8;
+  optional string serviceAccount = 9;
+  optional string nodeName = 10;
+  optional bool hostNetwork = 11;
+  optional bool hostPID = 12;
+  optional bool hostIPC = 13;
+  repeated LocalObjectReference imagePullSecrets = 15;
+  optional string hostname = 16;
+  optional string subdomain = 17;
+  optional string schedulerName = 19;
+  repeated Container initContainers = 20;
+  optional bool automountServiceAccountToken = 21;
+  optional string priorityClassName = 24;
+  optional int32 priority = 25;
+  optional bool shareProcessNamespace = 27;
+  optional string runtimeClassName = 29;
+  optional bool enableServiceLinks = 30;
+  optional string preemptionPolicy = 31;
+  optional bool setHostnameAsFQDN = 35;
+  optional bool hostUsers = 37;
+  optional string hostnameOverride = 41;
+}
+message PodTemplateSpec {
+  optional ObjectMeta metadata = 1;
+  optional PodSpec spec = 2;
+}
+
+message RollingUpdateDeployment {
+  optional IntOrString maxUnavailable = 1;
+  optional IntOrString maxSurge = 2;
+}
+message DeploymentStrategy {
+  optional string type = 1;
+  optional RollingUpdateDeployment rollingUpdate = 2;
+}
+message DeploymentSpec {
+  optional int32 replicas = 1;
+  optional LabelSelector selector = 2;
+  optional PodTemplateSpec template = 3;
+  optional DeploymentStrategy strategy = 4;
+  optional int32 minReadySeconds = 5;
+  optional int32 revisionHistoryLimit = 6;
+  optional bool paused = 7;
+  optional int32 progressDeadlineSeconds = 9;
+}
+message DeploymentStatus {
+  optional int64 observedGeneration = 1;
+  optional int32 replicas = 2;
+  optional int32 updatedReplicas = 3;
+  optional int32 availableReplicas = 4;
+  optional int32 unavailableReplicas = 5;
+  optional int32 readyReplicas = 7;
+  optional int32 collisionCount = 8;
+  optional int32 terminatingReplicas = 9;
+}
+message Deployment {
+  optional ObjectMeta metadata = 1;
+  optional DeploymentSpec spec = 2;
+  optional DeploymentStatus status = 3;
+}
+message ReplicaSetSpec {
+  optional int32 replicas = 1;
+  optional LabelSelector selector = 2;
+  optional PodTemplateSpec template = 3;
+  optional int32 minReadySeconds = 4;
+}
+message ReplicaSetStatus {
+  optional int32 replicas = 1;
+  optional int32 fullyLabeledReplicas = 2;
+  optional int64 observedGeneration = 3;
+  optional int32 readyReplicas = 4;
+  optional int32 availableReplicas = 5;
+  optional int32 terminatingReplicas = 7;
+}
+message ReplicaSet {
+  optional ObjectMeta metadata = 1;
+  optional ReplicaSetSpec spec = 2;
+  optional ReplicaSetStatus status = 3;
+}
 `;
 
 const root = protobuf.parse(PROTO, { keepCase: true }).root;
@@ -224,6 +362,8 @@ const KINDS: Record<string, string> = {
   'events.k8s.io/Event': 'EventsV1Event',
   'coordination.k8s.io/Lease': 'Lease',
   'policy/Eviction': 'Eviction',
+  'apps/Deployment': 'Deployment',
+  'apps/ReplicaSet': 'ReplicaSet',
   // DeleteOptions is sent as meta.k8s.io/v1 or under the resource's own group version.
   '*/DeleteOptions': 'DeleteOptions',
 };
@@ -231,9 +371,16 @@ const KINDS: Record<string, string> = {
 /**
  * Fields that are pointers in Go: present on the wire only when set, so a zero value was meant
  * and is kept. Other scalar fields are written by Go even when empty, and are dropped at zero
- * like JSON's omitempty would. Bools here are all pointers.
+ * like JSON's omitempty would.
  */
 const POINTER_FIELDS = new Set([
+  'OwnerReference.controller',
+  'OwnerReference.blockOwnerDeletion',
+  'DeleteOptions.orphanDependents',
+  'DeleteOptions.ignoreStoreReadErrorWithClusterBreakingPotential',
+  'ConfigMap.immutable',
+  'Secret.immutable',
+  'ServiceAccount.automountServiceAccountToken',
   'ObjectMeta.deletionGracePeriodSeconds',
   'DeleteOptions.gracePeriodSeconds',
   'DeleteOptions.propagationPolicy',
@@ -245,6 +392,22 @@ const POINTER_FIELDS = new Set([
   'LeaseSpec.strategy',
   'LeaseSpec.preferredHolder',
   'EventSeries.count',
+  'DeploymentSpec.replicas',
+  'DeploymentSpec.revisionHistoryLimit',
+  'DeploymentSpec.progressDeadlineSeconds',
+  'ReplicaSetSpec.replicas',
+  'PodSpec.terminationGracePeriodSeconds',
+  'PodSpec.activeDeadlineSeconds',
+  'PodSpec.automountServiceAccountToken',
+  'PodSpec.priority',
+  'PodSpec.shareProcessNamespace',
+  'PodSpec.runtimeClassName',
+  'PodSpec.enableServiceLinks',
+  'PodSpec.preemptionPolicy',
+  'PodSpec.setHostnameAsFQDN',
+  'PodSpec.hostUsers',
+  'PodSpec.hostnameOverride',
+  'Container.restartPolicy',
 ]);
 
 function groupOf(apiVersion: string): string {
@@ -284,12 +447,52 @@ export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
     throw new ApiError('UnsupportedMediaType', `the protobuf encoding of ${apiVersion ? `${apiVersion}, ` : ''}Kind=${kind} is not supported by this server; send application/json`);
   }
   let message: protobuf.Message;
+  const raw = envelope.raw ?? new Uint8Array(0);
   try {
-    message = t.decode(envelope.raw ?? new Uint8Array(0));
+    message = t.decode(raw);
   } catch (e) {
     throw new ApiError('BadRequest', `error decoding protobuf ${kind}: ${(e as Error).message}`);
   }
+  const unknown = unknownField(t, raw);
+  if (unknown) {
+    throw new ApiError('UnsupportedMediaType', `the protobuf encoding of ${apiVersion ? `${apiVersion}, ` : ''}Kind=${kind} carries a field this server does not decode from protobuf (${unknown}); send application/json`);
+  }
   return { apiVersion, kind, ...messageToJson(message as unknown as Record<string, unknown>, t) };
+}
+
+/**
+ * The first field in the wire bytes that t does not declare (as `PodSpec.43`), if any: protobufjs skips
+ * such fields silently, and a field skipped would be a field ignored.
+ */
+function unknownField(t: protobuf.Type, bytes: Uint8Array): string | undefined {
+  const r = protobuf.Reader.create(bytes);
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    const field = t.fieldsById[tag >>> 3];
+    if (!field) return `${t.name}.${tag >>> 3}`;
+    field.resolve();
+    const rt = field.resolvedType;
+    if (!(rt instanceof protobuf.Type) || (tag & 7) !== 2) {
+      r.skipType(tag & 7);
+      continue;
+    }
+    const inner = r.bytes();
+    if (field instanceof protobuf.MapField) {
+      // A map entry: key 1, value 2 (the message).
+      const e = protobuf.Reader.create(inner);
+      while (e.pos < e.len) {
+        const et = e.uint32();
+        if ((et >>> 3) === 2 && (et & 7) === 2) {
+          const found = unknownField(rt, e.bytes());
+          if (found) return found;
+        } else e.skipType(et & 7);
+      }
+      continue;
+    }
+    const found = unknownField(rt, inner);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /* ---- message → JSON ---- */
@@ -332,7 +535,7 @@ function scalarToJson(field: protobuf.Field, v: unknown): unknown {
 }
 
 function isZero(v: unknown): boolean {
-  return v === '' || v === 0 || (v instanceof Uint8Array && v.length === 0);
+  return v === '' || v === 0 || v === false || (v instanceof Uint8Array && v.length === 0);
 }
 
 /** A field's value as JSON, or undefined to omit it. */
@@ -341,6 +544,8 @@ function valueToJson(field: protobuf.Field, v: unknown): unknown {
   if (rt instanceof protobuf.Type) {
     const m = v as Record<string, unknown>;
     if (rt.name === 'Time' || rt.name === 'MicroTime') return timeToJson(m, rt.name === 'MicroTime');
+    if (rt.name === 'Quantity') return m.string;
+    if (rt.name === 'IntOrString') return toNumber(m.type ?? 0) === 1 ? m.strVal : (m.intVal ?? 0);
     if (rt.name === 'FieldsV1') {
       const raw = m.Raw as Uint8Array | undefined;
       if (!raw || raw.length === 0) return undefined;
@@ -366,7 +571,7 @@ function messageToJson(msg: Record<string, unknown>, t: protobuf.Type): Record<s
       const entries = Object.entries(v as Record<string, unknown>);
       if (entries.length === 0) continue;
       const m: Record<string, unknown> = {};
-      for (const [k, item] of entries) m[k] = item instanceof Uint8Array ? base64(item) : item;
+      for (const [k, item] of entries) m[k] = item instanceof Uint8Array ? base64(item) : field.resolvedType ? valueToJson(field, item) : item;
       out[field.name] = m;
       continue;
     }
@@ -377,7 +582,7 @@ function messageToJson(msg: Record<string, unknown>, t: protobuf.Type): Record<s
     }
     const json = valueToJson(field, v);
     if (json === undefined) continue;
-    if (!POINTER_FIELDS.has(`${t.name}.${field.name}`) && field.type !== 'bool' && isZero(json)) continue;
+    if (!POINTER_FIELDS.has(`${t.name}.${field.name}`) && isZero(json)) continue;
     out[field.name] = json;
   }
   return out;

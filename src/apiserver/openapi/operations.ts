@@ -128,6 +128,8 @@ function subresourcePath(
   const gvk = info.kind ?? { group: r.group, version: r.version, kind: r.kind };
   const operations: Operation[] = [];
   const connect = sub === 'exec' || sub === 'portforward';
+  // A subresource of another kind (scale) answers with that kind.
+  const speaks: Partial<Operation> = kindDef ? { response: kindDef, gvk } : {};
   const text = ['text/plain', '*/*'];
   for (const verb of info.verbs) {
     if (connect) {
@@ -136,9 +138,9 @@ function subresourcePath(
       operations.push({ ...op(method, 'connect', `connect${gvPrefix(r)}${method === 'get' ? 'Get' : 'Post'}Namespaced${r.kind}${Sub}`, `connect ${method.toUpperCase()} requests to ${sub} of ${r.kind}`, { query, response: 'string', produces: ['*/*'] }), gvk: { ...gvk, kind: `${r.kind}${Sub}Options` } });
     } else if (sub === 'log') {
       operations.push(op('get', 'get', id('read', Sub), `read log of the specified ${r.kind}`, { query: ['container', 'follow', 'limitBytes', 'previous', 'sinceSeconds', 'tailLines', 'timestamps'], response: 'string', produces: text }));
-    } else if (verb === 'get') operations.push(op('get', 'get', id('read', Sub), `read ${sub} of the specified ${r.kind}`, {}));
-    else if (verb === 'update') operations.push(op('put', 'put', id('replace', Sub), `replace ${sub} of the specified ${r.kind}`, { query: WRITE_QUERY, body: kindDef ?? definitionOf(apiVersionOf(r), r.kind)! }));
-    else if (verb === 'patch') operations.push(op('patch', 'patch', id('patch', Sub), `partially update ${sub} of the specified ${r.kind}`, { query: [...WRITE_QUERY, 'force'], body: 'Patch', consumes: PATCH_TYPES }));
+    } else if (verb === 'get') operations.push(op('get', 'get', id('read', Sub), `read ${sub} of the specified ${r.kind}`, speaks));
+    else if (verb === 'update') operations.push(op('put', 'put', id('replace', Sub), `replace ${sub} of the specified ${r.kind}`, { query: WRITE_QUERY, body: kindDef ?? definitionOf(apiVersionOf(r), r.kind)!, ...speaks }));
+    else if (verb === 'patch') operations.push(op('patch', 'patch', id('patch', Sub), `partially update ${sub} of the specified ${r.kind}`, { query: [...WRITE_QUERY, 'force'], body: 'Patch', consumes: PATCH_TYPES, ...speaks }));
     else if (verb === 'create') operations.push({ ...op('post', 'post', id('create', Sub), `create ${sub} of a ${r.kind}`, { query: WRITE_QUERY, body: kindDef!, response: kindDef! }), gvk });
   }
   return { path: `${base}/{name}/${sub}`, groupVersion: apiVersionOf(r), pathParams: [...params, 'name'], operations };

@@ -31,6 +31,10 @@ function strategyFor(r: ResourceInfo): Strategy {
       return genericStrategy({ kind: 'Lease', allowCreateOnUpdate: true });
     case 'Event':
       return genericStrategy({ kind: 'Event', allowCreateOnUpdate: true });
+    case 'Deployment':
+    case 'ReplicaSet':
+      // Status is the controller's: a created workload starts with none, whatever the client sent.
+      return genericStrategy({ kind: r.kind, hasStatus: true, resetStatusOnCreate: true });
     default:
       return genericStrategy({ kind: r.kind });
   }

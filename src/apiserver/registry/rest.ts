@@ -16,6 +16,7 @@ import { deepEqual } from '../../api/patch/json-patch.js';
 import { decodeContinue, encodeContinue } from './continue.js';
 import { objectKey, resourcePrefix, scanPrefix } from './keys.js';
 import type { Strategy } from './strategy.js';
+import { finalizersFor, type PropagationPolicy } from './propagation.js';
 
 export interface ListOptions {
   labelMatch?: (o: KObject) => boolean;
@@ -36,7 +37,7 @@ export interface ListPage {
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
   preconditions?: { uid?: string; resourceVersion?: string };
-  propagationPolicy?: string;
+  propagationPolicy?: PropagationPolicy;
   /** The subresource the deletion came through ('eviction'), for admission. */
   subresource?: string;
 }
@@ -345,7 +346,8 @@ export class RestStorage {
       }
       this.#strategy.admit?.('delete', null, old, ctx, opts.subresource);
       const grace = this.#strategy.deletionGrace(old, opts.gracePeriodSeconds);
-      const finalizers = old.metadata.finalizers ?? [];
+      const finalizers = finalizersFor(old.metadata.finalizers ?? [], opts.propagationPolicy);
+      const refinalized = JSON.stringify(finalizers) !== JSON.stringify(old.metadata.finalizers ?? []);
       if (grace === 0 && finalizers.length === 0) {
         if (ctx.dryRun) return { obj: old, deleted: true };
         try {
@@ -359,9 +361,14 @@ export class RestStorage {
       // Graceful: mark, and let whoever owns the object (the kubelet, a finalizer) finish the job.
       const next = structuredClone(old);
       const oldGrace = old.metadata.deletionGracePeriodSeconds;
-      if (old.metadata.deletionTimestamp && oldGrace !== undefined && oldGrace <= grace) return { obj: old, deleted: false };
-      next.metadata.deletionTimestamp = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
-      next.metadata.deletionGracePeriodSeconds = grace;
+      const marked = old.metadata.deletionTimestamp && oldGrace !== undefined && oldGrace <= grace;
+      if (marked && !refinalized) return { obj: old, deleted: false };
+      if (!marked) {
+        next.metadata.deletionTimestamp = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+        next.metadata.deletionGracePeriodSeconds = grace;
+      }
+      // The garbage collector's finalizers for the requested propagation (it removes them when done).
+      if (refinalized) next.metadata.finalizers = finalizers;
       if (ctx.dryRun) return { obj: next, deleted: false };
       try {
         return { obj: this.#stored(next, await this.#persist(next, (bytes) => this.#backend.update(current.key, bytes, current.rev))), deleted: false };

@@ -1,0 +1,50 @@
+// apps/v1 defaults: Deployment and ReplicaSet, and the Pod template they both carry.
+
+import type { Deployment, Pod, PodTemplateSpec, ReplicaSet } from '../types.js';
+import { defaultPod } from './pod.js';
+
+/**
+ * A template gets the PodSpec defaults of the API's types (restart policy, DNS policy, grace period,
+ * container pull policies, …) but not what admission adds to a created Pod (service account, priority,
+ * default tolerations): those come when the controller creates each Pod.
+ */
+export function defaultPodTemplate(template: PodTemplateSpec | undefined): void {
+  if (!template || typeof template !== 'object') return;
+  template.spec ??= { containers: [] };
+  const kept = template.spec;
+  const pod = { metadata: {}, spec: structuredClone(kept) } as Pod;
+  defaultPod(pod);
+  const { serviceAccountName, serviceAccount, priority, preemptionPolicy, tolerations, ...typed } = pod.spec;
+  template.spec = {
+    ...typed,
+    ...(kept.serviceAccountName !== undefined ? { serviceAccountName } : {}),
+    ...(kept.serviceAccount !== undefined ? { serviceAccount } : {}),
+    ...(kept.priority !== undefined ? { priority } : {}),
+    ...(kept.preemptionPolicy !== undefined ? { preemptionPolicy } : {}),
+    ...(kept.tolerations !== undefined ? { tolerations } : {}),
+  };
+}
+
+export function defaultReplicaSet(rs: ReplicaSet): void {
+  rs.spec ??= {} as ReplicaSet['spec'];
+  rs.spec.replicas ??= 1;
+  rs.spec.minReadySeconds ??= 0;
+  defaultPodTemplate(rs.spec.template);
+}
+
+export function defaultDeployment(d: Deployment): void {
+  d.spec ??= {} as Deployment['spec'];
+  const spec = d.spec;
+  spec.replicas ??= 1;
+  spec.strategy ??= {};
+  spec.strategy.type ??= 'RollingUpdate';
+  if (spec.strategy.type === 'RollingUpdate') {
+    spec.strategy.rollingUpdate ??= {};
+    spec.strategy.rollingUpdate.maxUnavailable ??= '25%';
+    spec.strategy.rollingUpdate.maxSurge ??= '25%';
+  }
+  spec.revisionHistoryLimit ??= 10;
+  spec.progressDeadlineSeconds ??= 600;
+  spec.minReadySeconds ??= 0;
+  defaultPodTemplate(spec.template);
+}

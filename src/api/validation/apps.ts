@@ -1,0 +1,153 @@
+// apps/v1 rules for Deployments and ReplicaSets, worded as pkg/apis/apps/validation: a selector that
+// selects something and matches the template's labels, a template whose Pods restart Always, counts
+// that are not negative, a rolling update that can make progress, and a selector that never changes.
+
+import type { Cause } from '../errors.js';
+import { fromLabelSelectorObject, matchLabels } from '../selectors/labels.js';
+import type { Deployment, LabelSelectorSpec, PodTemplateSpec, ReplicaSet, RollingUpdateDeployment } from '../types.js';
+import { FieldPath, NONNEGATIVE, forbidden, immutable, invalidEach, invalidValue, requiredValue, unsupportedValue } from './field.js';
+import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
+import { isLabelValue, isQualifiedName, nameIsDNSSubdomain } from './names.js';
+import { validatePodSpec } from './pod.js';
+
+const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+const PERCENT = /^[0-9]+%$/;
+
+function nonNegative(value: number | undefined, path: FieldPath): Cause[] {
+  return value !== undefined && value < 0 ? [invalidValue(path, value, NONNEGATIVE)] : [];
+}
+
+/** metav1 ValidateLabelSelector. */
+export function validateLabelSelector(sel: LabelSelectorSpec, path: FieldPath): Cause[] {
+  const causes = validateLabels(sel.matchLabels, path.child('matchLabels'));
+  (sel.matchExpressions ?? []).forEach((e, i) => {
+    const at = path.child('matchExpressions').index(i);
+    const values = e.values ?? [];
+    if (e.operator === 'In' || e.operator === 'NotIn') {
+      if (!values.length) causes.push(requiredValue(at.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
+    } else if (e.operator === 'Exists' || e.operator === 'DoesNotExist') {
+      if (values.length) causes.push(forbidden(at.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+    } else {
+      causes.push(unsupportedValue(at.child('operator'), e.operator, SELECTOR_OPERATORS));
+    }
+    causes.push(...invalidEach(at.child('key'), e.key, isQualifiedName(e.key ?? '')));
+    values.forEach((v, j) => causes.push(...invalidEach(at.child('values').index(j), v, isLabelValue(v))));
+  });
+  return causes;
+}
+
+/** The selector and template every ReplicaSet-like spec carries (ValidateReplicaSetSpec's shared part). */
+function validateSelectorAndTemplate(selector: LabelSelectorSpec | undefined, template: PodTemplateSpec | undefined, spec: FieldPath): Cause[] {
+  const causes: Cause[] = [];
+  const selPath = spec.child('selector');
+  const tplPath = spec.child('template');
+  let matchesTemplate = true;
+  if (!selector) {
+    causes.push(requiredValue(selPath));
+  } else {
+    const selCauses = validateLabelSelector(selector, selPath);
+    causes.push(...selCauses);
+    const exprs = selector.matchExpressions ?? [];
+    if (Object.keys(selector.matchLabels ?? {}).length + exprs.length === 0) {
+      causes.push(invalidValue(selPath, selector, 'empty selector is invalid for deployment'));
+    } else if (!selCauses.length) {
+      matchesTemplate = matchLabels(fromLabelSelectorObject(selector), template?.metadata?.labels ?? {});
+    }
+  }
+  if (!template) return [...causes, requiredValue(tplPath)];
+  if (!matchesTemplate) causes.push(invalidValue(tplPath.child('metadata').child('labels'), template.metadata?.labels ?? {}, '`selector` does not match template `labels`'));
+  causes.push(...validateLabels(template.metadata?.labels, tplPath.child('metadata').child('labels')));
+  causes.push(...validateAnnotations(template.metadata?.annotations, tplPath.child('metadata').child('annotations')));
+  const podSpec = tplPath.child('spec');
+  causes.push(...validatePodSpec(template.spec, podSpec));
+  if (template.spec && template.spec.restartPolicy !== 'Always') causes.push(unsupportedValue(podSpec.child('restartPolicy'), template.spec.restartPolicy ?? '', ['Always']));
+  if (template.spec?.activeDeadlineSeconds !== undefined) causes.push(forbidden(podSpec.child('activeDeadlineSeconds'), 'activeDeadlineSeconds in ReplicaSet is not Supported'));
+  return causes;
+}
+
+function validateIntOrPercent(v: number | string | undefined, path: FieldPath): Cause[] {
+  if (typeof v === 'string') return PERCENT.test(v) ? [] : [invalidValue(path, v, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')")];
+  return nonNegative(v, path);
+}
+
+/** The value of an int-or-percent in absolute terms, for checks that compare them. */
+function asPercentOrInt(v: number | string | undefined): { n: number; percent: boolean } {
+  if (typeof v === 'string') return { n: parseInt(v, 10), percent: true };
+  return { n: v ?? 0, percent: false };
+}
+
+function validateRollingUpdate(ru: RollingUpdateDeployment, path: FieldPath): Cause[] {
+  const causes = [...validateIntOrPercent(ru.maxUnavailable, path.child('maxUnavailable')), ...validateIntOrPercent(ru.maxSurge, path.child('maxSurge'))];
+  if (causes.length) return causes;
+  const unavailable = asPercentOrInt(ru.maxUnavailable);
+  if (unavailable.percent && unavailable.n > 100) causes.push(invalidValue(path.child('maxUnavailable'), ru.maxUnavailable, 'must not be greater than 100%'));
+  if (unavailable.n === 0 && asPercentOrInt(ru.maxSurge).n === 0) causes.push(invalidValue(path.child('maxUnavailable'), ru.maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
+  return causes;
+}
+
+function validateStrategy(strategy: Deployment['spec']['strategy'], path: FieldPath): Cause[] {
+  const type = strategy?.type;
+  if (type === 'Recreate') return strategy?.rollingUpdate ? [forbidden(path.child('rollingUpdate'), "may not be specified when strategy `type` is 'Recreate'")] : [];
+  if (type === 'RollingUpdate') return strategy?.rollingUpdate ? validateRollingUpdate(strategy.rollingUpdate, path.child('rollingUpdate')) : [requiredValue(path.child('rollingUpdate'), 'this should be defaulted and never be nil')];
+  return [unsupportedValue(path.child('type'), type ?? '', ['Recreate', 'RollingUpdate'])];
+}
+
+export function validateReplicaSet(rs: ReplicaSet): Cause[] {
+  const spec = FieldPath.root('spec');
+  return [
+    ...validateObjectMeta(rs.metadata, { namespaced: true, nameRule: nameIsDNSSubdomain }),
+    ...nonNegative(rs.spec?.replicas, spec.child('replicas')),
+    ...nonNegative(rs.spec?.minReadySeconds, spec.child('minReadySeconds')),
+    ...validateSelectorAndTemplate(rs.spec?.selector, rs.spec?.template, spec),
+  ];
+}
+
+export function validateDeployment(d: Deployment): Cause[] {
+  const spec = FieldPath.root('spec');
+  const s = d.spec ?? ({} as Deployment['spec']);
+  const causes = [
+    ...validateObjectMeta(d.metadata, { namespaced: true, nameRule: nameIsDNSSubdomain }),
+    ...nonNegative(s.replicas, spec.child('replicas')),
+    ...validateSelectorAndTemplate(s.selector, s.template, spec),
+    ...validateStrategy(s.strategy, spec.child('strategy')),
+    ...nonNegative(s.minReadySeconds, spec.child('minReadySeconds')),
+    ...nonNegative(s.revisionHistoryLimit, spec.child('revisionHistoryLimit')),
+  ];
+  const deadline = s.progressDeadlineSeconds;
+  if (deadline !== undefined) {
+    causes.push(...nonNegative(deadline, spec.child('progressDeadlineSeconds')));
+    if (deadline <= (s.minReadySeconds ?? 0)) causes.push(invalidValue(spec.child('progressDeadlineSeconds'), deadline, 'must be greater than minReadySeconds'));
+  }
+  return causes;
+}
+
+/** apps/v1 selectors are immutable: a changed selector would orphan the running Pods. */
+function validateSelectorUpdate(next: LabelSelectorSpec | undefined, old: LabelSelectorSpec | undefined): Cause[] {
+  return immutable(FieldPath.root('spec').child('selector'), next, old);
+}
+
+export function validateReplicaSetUpdate(rs: ReplicaSet, old: ReplicaSet): Cause[] {
+  return [...validateObjectMetaUpdate(rs.metadata, old.metadata), ...validateReplicaSet(rs).filter((c) => !c.field?.startsWith('metadata')), ...validateSelectorUpdate(rs.spec?.selector, old.spec?.selector)];
+}
+
+export function validateDeploymentUpdate(d: Deployment, old: Deployment): Cause[] {
+  return [...validateObjectMetaUpdate(d.metadata, old.metadata), ...validateDeployment(d).filter((c) => !c.field?.startsWith('metadata')), ...validateSelectorUpdate(d.spec?.selector, old.spec?.selector)];
+}
+
+const STATUS_COUNTS = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'updatedReplicas', 'unavailableReplicas', 'observedGeneration', 'collisionCount'];
+
+/** Status writes: counts are not negative and ready/available never exceed replicas. */
+export function validateWorkloadStatusUpdate(obj: ReplicaSet | Deployment, old: ReplicaSet | Deployment): Cause[] {
+  const causes = validateObjectMetaUpdate(obj.metadata, old.metadata);
+  const status = (obj.status ?? {}) as Record<string, number | undefined>;
+  const path = FieldPath.root('status');
+  for (const k of STATUS_COUNTS) causes.push(...nonNegative(status[k], path.child(k)));
+  const replicas = status.replicas ?? 0;
+  for (const k of ['readyReplicas', 'availableReplicas', 'fullyLabeledReplicas', 'updatedReplicas']) {
+    if ((status[k] ?? 0) > replicas) causes.push(invalidValue(path.child(k), status[k], 'cannot be greater than status.replicas'));
+  }
+  if ((status.availableReplicas ?? 0) > (status.readyReplicas ?? status.availableReplicas ?? 0) && obj.kind === 'ReplicaSet') {
+    causes.push(invalidValue(path.child('availableReplicas'), status.availableReplicas, 'cannot be greater than readyReplicas'));
+  }
+  return causes;
+}

@@ -1,0 +1,79 @@
+// The scale subresource (`kubectl scale`, autoscalers): an autoscaling/v1 Scale view of a workload's
+// spec.replicas, status.replicas and selector. Writes go through the workload's own update rules.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, conflict, invalid } from '../../api/errors.js';
+import { jsonPatch } from '../../api/patch/json-patch.js';
+import { jsonMergePatch } from '../../api/patch/merge-patch.js';
+import { fromLabelSelectorObject, selectorString } from '../../api/selectors/labels.js';
+import type { KObject, LabelSelectorSpec } from '../../api/types.js';
+import { FieldPath, NONNEGATIVE, invalidValue } from '../../api/validation/field.js';
+import { decodeDocument, decodeObject, mediaType, readBody } from '../http/body.js';
+import { checkTypes } from '../http/typecheck.js';
+import type { RequestContext } from '../registry/context.js';
+import { parseResourceVersion, type RestStorage } from '../registry/rest.js';
+import { sendJson } from './respond.js';
+
+interface Scale extends KObject {
+  spec?: { replicas?: number };
+  status?: { replicas: number; selector?: string };
+}
+
+interface Workload extends KObject {
+  spec?: { replicas?: number; selector?: LabelSelectorSpec };
+  status?: { replicas?: number };
+}
+
+function scaleOf(obj: KObject): Scale {
+  const w = obj as Workload;
+  const { name, namespace, uid, resourceVersion, creationTimestamp } = w.metadata;
+  return {
+    apiVersion: 'autoscaling/v1',
+    kind: 'Scale',
+    metadata: { name, namespace, uid, resourceVersion, creationTimestamp },
+    spec: { replicas: w.spec?.replicas ?? 0 },
+    status: { replicas: w.status?.replicas ?? 0, selector: selectorString(fromLabelSelectorObject(w.spec?.selector)) },
+  };
+}
+
+/** The replicas a Scale asks for, after autoscaling/v1's own validation. */
+function wantedReplicas(scale: Scale, name: string): number {
+  const replicas = scale.spec?.replicas ?? 0;
+  if (replicas < 0) throw invalid('Scale', name, [invalidValue(FieldPath.root('spec').child('replicas'), replicas, NONNEGATIVE)], 'autoscaling');
+  return replicas;
+}
+
+function patched(current: Scale, type: string, raw: Buffer): Scale {
+  switch (type) {
+    case 'application/merge-patch+json':
+    case 'application/strategic-merge-patch+json': // a Scale has no lists: strategic merge is a merge
+      return jsonMergePatch(current as never, decodeDocument(raw, 'application/json') as never) as unknown as Scale;
+    case 'application/json-patch+json':
+      return jsonPatch(current, decodeDocument(raw, 'application/json')) as Scale;
+    default:
+      throw new ApiError('UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`);
+  }
+}
+
+export async function handleScale(req: IncomingMessage, res: ServerResponse, storage: RestStorage, ns: string | undefined, name: string, ctx: RequestContext): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (method === 'GET') return sendJson(res, 200, scaleOf(storage.get(ns, name)), ctx.warnings);
+  if (method !== 'PUT' && method !== 'PATCH') throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
+  const raw = await readBody(req);
+  const type = mediaType(req);
+  const body = method === 'PUT' ? (decodeObject(raw, type) as Scale) : undefined;
+  if (body) checkTypes('autoscaling/v1', 'Scale', body);
+  const obj = await storage.modify(ns, name, ctx, (cur) => {
+    const current = scaleOf(cur);
+    const scale = body ?? patched(current, type, raw);
+    if (method === 'PATCH') checkTypes('autoscaling/v1', 'Scale', scale);
+    // A resourceVersion in the Scale is a precondition on the workload, as upstream's scale update.
+    const rv = parseResourceVersion(scale.metadata?.resourceVersion);
+    if (rv !== undefined && String(rv) !== cur.metadata.resourceVersion) throw conflict(storage.resource.plural, name, undefined, storage.resource.group);
+    const w = cur as Workload;
+    w.spec = { ...w.spec, replicas: wantedReplicas(scale, name) };
+    delete w.metadata.resourceVersion;
+    return w;
+  }, 'scale');
+  return sendJson(res, 200, scaleOf(obj), ctx.warnings);
+}

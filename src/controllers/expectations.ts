@@ -1,0 +1,44 @@
+// Expectations: what a controller has asked the API for and not yet seen in its informer. Until the
+// creates and deletes it issued have been observed, its cache under-counts (or over-counts) Pods, and
+// acting on it again would create a burst twice over. Expectations that are never met (a lost watch
+// event) expire, so a controller is never stuck.
+
+const TTL_MS = 5 * 60_000;
+
+interface Pending {
+  adds: number;
+  /** Keys of the objects whose deletion is awaited: a delete is observed once, however reported. */
+  deletes: Set<string>;
+  at: number;
+}
+
+export class Expectations {
+  #pending = new Map<string, Pending>();
+
+  expectCreations(key: string, n: number): void {
+    this.#pending.set(key, { adds: n, deletes: new Set(), at: Date.now() });
+  }
+
+  expectDeletions(key: string, objectKeys: string[]): void {
+    this.#pending.set(key, { adds: 0, deletes: new Set(objectKeys), at: Date.now() });
+  }
+
+  /** A create was seen, or failed (so will never be seen). */
+  creationObserved(key: string): void {
+    const p = this.#pending.get(key);
+    if (p) p.adds--;
+  }
+
+  deletionObserved(key: string, objectKey: string): void {
+    this.#pending.get(key)?.deletes.delete(objectKey);
+  }
+
+  satisfied(key: string): boolean {
+    const p = this.#pending.get(key);
+    return !p || (p.adds <= 0 && p.deletes.size === 0) || Date.now() - p.at > TTL_MS;
+  }
+
+  forget(key: string): void {
+    this.#pending.delete(key);
+  }
+}

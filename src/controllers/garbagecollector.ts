@@ -1,0 +1,168 @@
+// The garbage collector: objects whose owners (ownerReferences) are all gone are deleted; an owner
+// deleted with propagationPolicy Foreground (finalizer foregroundDeletion) has its dependents deleted
+// and is released once those that block it (blockOwnerDeletion) are gone; one deleted with Orphan
+// (finalizer orphan) has its reference removed from every dependent first. It watches every served
+// kind but Events (Pods, ReplicaSets and Deployments through the informers it shares with the
+// workload controllers) and indexes them by the owners they name.
+
+import { isApiError } from '../api/errors.js';
+import { RESOURCES, findKind, type ResourceInfo } from '../api/schema/resources.js';
+import type { KObject, OwnerReference } from '../api/types.js';
+import { Informer, keyOf, splitKey } from '../client/informer.js';
+import { deployments, pods, replicaSets, type Resource } from '../client/resources.js';
+import type { RestClient } from '../client/rest.js';
+import { SharedInformers, owner } from '../client/shared.js';
+import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { ignoreNotFound } from './writes.js';
+
+const ORPHAN = 'orphan';
+const FOREGROUND = 'foregroundDeletion';
+
+interface Monitor {
+  res: Resource;
+  informer: Informer<KObject>;
+}
+
+type Owner = { state: 'present'; obj: KObject } | { state: 'absent' } | { state: 'unknown' };
+
+export class GarbageCollector {
+  #client: RestClient;
+  #monitors: Monitor[];
+  #queue = new WorkQueue();
+  #log: (line: string) => void;
+
+  constructor(client: RestClient, opts: { log?: (line: string) => void; informers?: SharedInformers } = {}) {
+    this.#client = client;
+    this.#log = opts.log ?? ((l) => process.stderr.write(`garbage-collector: ${l}\n`));
+    const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
+    const shared = new Map<string, Informer<KObject>>([
+      [pods.plural, informers.pods() as unknown as Informer<KObject>],
+      [replicaSets.plural, informers.replicaSets() as unknown as Informer<KObject>],
+      [deployments.plural, informers.deployments() as unknown as Informer<KObject>],
+    ]);
+    // Events are many and short-lived, and own nothing: upstream's collector ignores them too.
+    const watched = RESOURCES.filter((r) => r.verbs.includes('watch') && r.kind !== 'Event');
+    this.#monitors = watched.map((r) => {
+      const res = resourceOf(r);
+      const informer = shared.get(r.plural) ?? new Informer<KObject>(client, res, { indexers: { owner }, onError: (e) => this.#log(`watch ${r.plural}: ${(e as Error).message}`) });
+      return { res, informer };
+    });
+    for (const m of this.#monitors) {
+      const key = (o: KObject) => `${m.res.plural}|${keyOf(o)}`;
+      const changed = (o: KObject) => {
+        if (o.metadata.ownerReferences?.length || o.metadata.finalizers?.some((f) => f === ORPHAN || f === FOREGROUND)) this.#queue.add(key(o));
+      };
+      m.informer.addHandlers({
+        onAdd: changed,
+        onUpdate: (_old, o) => changed(o),
+        onDelete: (o) => {
+          // Its dependents may now be orphans; an owner waiting on it in the foreground may be done.
+          for (const d of this.#dependents(o.metadata.uid!)) this.#queue.add(`${d.res.plural}|${keyOf(d.obj)}`);
+          for (const ref of o.metadata.ownerReferences ?? []) this.#enqueueOwner(o, ref);
+        },
+      });
+    }
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    const informers = Promise.all(this.#monitors.map((m) => m.informer.run(signal)));
+    await Promise.all(this.#monitors.map((m) => m.informer.waitForSync()));
+    await runWorkers(this.#queue, 4, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
+    await informers;
+  }
+
+  #enqueueOwner(dependent: KObject, ref: OwnerReference): void {
+    const m = this.#monitors.find((x) => x.res.kind === ref.kind && apiVersion(x.res) === ref.apiVersion);
+    if (m) this.#queue.add(`${m.res.plural}|${dependent.metadata.namespace ? `${dependent.metadata.namespace}/` : ''}${ref.name}`);
+  }
+
+  #dependents(uid: string): { res: Resource; obj: KObject }[] {
+    return this.#monitors.flatMap((m) => m.informer.byIndex('owner', uid).map((obj) => ({ res: m.res, obj })));
+  }
+
+  async reconcile(item: string): Promise<void> {
+    const bar = item.indexOf('|');
+    const m = this.#monitors.find((x) => x.res.plural === item.slice(0, bar))!;
+    const obj = m.informer.get(item.slice(bar + 1));
+    if (!obj) return;
+    const finalizers = obj.metadata.finalizers ?? [];
+    if (obj.metadata.deletionTimestamp && finalizers.includes(ORPHAN)) return this.#orphanDependents(m.res, obj);
+    if (obj.metadata.deletionTimestamp && finalizers.includes(FOREGROUND)) await this.#deleteDependentsFirst(m.res, obj);
+    if (obj.metadata.ownerReferences?.length) await this.#checkOwners(m.res, obj);
+  }
+
+  /** Orphan: every dependent loses its reference to obj, then obj its orphan finalizer. */
+  async #orphanDependents(res: Resource, obj: KObject): Promise<void> {
+    const uid = obj.metadata.uid!;
+    for (const d of this.#dependents(uid)) {
+      const refs = (d.obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+      await ignoreNotFound(this.#client.patch(d.res, d.obj.metadata.namespace, d.obj.metadata.name!, 'merge', { metadata: { ownerReferences: refs.length ? refs : null, resourceVersion: d.obj.metadata.resourceVersion } }));
+    }
+    await this.#removeFinalizer(res, obj, ORPHAN);
+  }
+
+  /** Foreground: delete every dependent; once none that blocks obj is left, let obj go. */
+  async #deleteDependentsFirst(res: Resource, obj: KObject): Promise<void> {
+    const uid = obj.metadata.uid!;
+    const dependents = this.#dependents(uid);
+    for (const d of dependents) {
+      if (d.obj.metadata.deletionTimestamp) continue;
+      // A dependent with dependents of its own is deleted in the foreground too, so the chain waits.
+      const policy = this.#dependents(d.obj.metadata.uid!).length ? 'Foreground' : 'Background';
+      await ignoreNotFound(this.#client.delete(d.res, d.obj.metadata.namespace, d.obj.metadata.name!, { propagationPolicy: policy, preconditions: { uid: d.obj.metadata.uid } }));
+    }
+    const blocking = dependents.filter((d) => d.obj.metadata.ownerReferences?.some((r) => r.uid === uid && r.blockOwnerDeletion));
+    if (!blocking.length) await this.#removeFinalizer(res, obj, FOREGROUND);
+  }
+
+  /** Deletes obj when all its owners are gone; drops references to gone owners when some remain. */
+  async #checkOwners(res: Resource, obj: KObject): Promise<void> {
+    const refs = obj.metadata.ownerReferences ?? [];
+    const states = await Promise.all(refs.map((r) => this.#owner(obj, r)));
+    const dangling = refs.filter((_, i) => states[i]!.state === 'absent');
+    if (!dangling.length) return;
+    const solid = states.filter((s): s is { state: 'present'; obj: KObject } => s.state === 'present' && !(s.obj.metadata.deletionTimestamp && s.obj.metadata.finalizers?.includes(FOREGROUND)));
+    const waiting = states.some((s) => s.state === 'present' && s.obj.metadata.finalizers?.includes(FOREGROUND));
+    if (solid.length || states.some((s) => s.state === 'unknown')) {
+      const kept = refs.filter((r) => !dangling.includes(r));
+      await ignoreNotFound(this.#client.patch(res, obj.metadata.namespace, obj.metadata.name!, 'merge', { metadata: { ownerReferences: kept, resourceVersion: obj.metadata.resourceVersion } }));
+      return;
+    }
+    if (obj.metadata.deletionTimestamp) return;
+    const policy = obj.metadata.finalizers?.includes(ORPHAN) ? 'Orphan' : waiting && this.#dependents(obj.metadata.uid!).length ? 'Foreground' : 'Background';
+    this.#log(`deleting ${res.plural} ${keyOf(obj)}: its owners are gone`);
+    await ignoreNotFound(this.#client.delete(res, obj.metadata.namespace, obj.metadata.name!, { propagationPolicy: policy, preconditions: { uid: obj.metadata.uid } }));
+  }
+
+  /** Whether the owner a reference names still exists (same uid), from the cache or else the API. */
+  async #owner(dependent: KObject, ref: OwnerReference): Promise<Owner> {
+    const info = findKind(ref.apiVersion, ref.kind);
+    if (!info) return { state: 'unknown' }; // a kind this server does not serve: leave the reference be
+    const ns = info.namespaced ? dependent.metadata.namespace : undefined;
+    const m = this.#monitors.find((x) => x.res.plural === info.plural && x.res.group === info.group);
+    const cached = m?.informer.get(ns ? `${ns}/${ref.name}` : ref.name);
+    if (cached?.metadata.uid === ref.uid) return { state: 'present', obj: cached };
+    try {
+      const live = await this.#client.get(resourceOf(info), ns, ref.name);
+      return live.metadata.uid === ref.uid ? { state: 'present', obj: live } : { state: 'absent' };
+    } catch (e) {
+      if (isApiError(e, 'NotFound')) return { state: 'absent' };
+      throw e;
+    }
+  }
+
+  async #removeFinalizer(res: Resource, obj: KObject, finalizer: string): Promise<void> {
+    const finalizers = (obj.metadata.finalizers ?? []).filter((f) => f !== finalizer);
+    const { namespace, name } = splitKey(keyOf(obj));
+    await ignoreNotFound(this.#client.patch(res, namespace, name, 'merge', { metadata: { finalizers: finalizers.length ? finalizers : null, resourceVersion: obj.metadata.resourceVersion } }));
+  }
+
+}
+
+function apiVersion(r: Resource): string {
+  return r.group ? `${r.group}/${r.version}` : r.version;
+}
+
+function resourceOf(info: ResourceInfo): Resource {
+  return { group: info.group, version: info.version, plural: info.plural, namespaced: info.namespaced, kind: info.kind };
+}

@@ -1,0 +1,262 @@
+// The ReplicaSet controller: keeps spec.replicas active Pods for every ReplicaSet. It claims the Pods
+// its selector matches (adopting orphans, releasing Pods whose labels stopped matching), creates
+// missing Pods from the template in growing batches and deletes surplus ones in upstream's order,
+// and reports replicas / fullyLabeled / ready / available in status. Expectations hold it back until
+// the creates and deletes it issued are seen, so a burst is never created twice.
+
+import { isApiError } from '../api/errors.js';
+import { fromLabelSelectorObject, matchLabels, type LabelSelector } from '../api/selectors/labels.js';
+import type { Pod, ReplicaSet, WorkloadCondition } from '../api/types.js';
+import { EventRecorder } from '../client/events.js';
+import { keyOf, type Informer } from '../client/informer.js';
+import { pods, replicaSets } from '../client/resources.js';
+import type { RestClient } from '../client/rest.js';
+import { SharedInformers } from '../client/shared.js';
+import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { ignoreNotFound, writeStatus } from './writes.js';
+import { adopt, controllerOf, controllerRef, release } from './controllerref.js';
+import { Expectations } from './expectations.js';
+import { availableIn, deletionOrder, isActive, isReady } from './podstate.js';
+
+/** Most Pods created or deleted in one pass (upstream's burstReplicas). */
+const BURST = 500;
+
+export interface ReplicaSetControllerOptions {
+  log?: (line: string) => void;
+  informers?: SharedInformers;
+  workers?: number;
+}
+
+function selectorOf(rs: ReplicaSet): LabelSelector | undefined {
+  try {
+    return fromLabelSelectorObject(rs.spec.selector);
+  } catch {
+    return undefined; // validation keeps bad selectors out; a stored one selects nothing
+  }
+}
+
+/** The Pod the template describes, controlled by rs. */
+export function podFromTemplate(rs: ReplicaSet): Pod {
+  const t = rs.spec.template;
+  const meta = t.metadata ?? {};
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      generateName: `${rs.metadata.name}-`,
+      namespace: rs.metadata.namespace,
+      ...(meta.labels ? { labels: { ...meta.labels } } : {}),
+      ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
+      ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
+      ownerReferences: [controllerRef(rs, 'apps/v1', 'ReplicaSet')],
+    },
+    spec: structuredClone(t.spec) as Pod['spec'],
+  };
+}
+
+/** Runs fn over items at most `width` at a time; resolves with each outcome. */
+export async function inBatches<T>(items: T[], fn: (item: T) => Promise<void>): Promise<PromiseSettledResult<void>[]> {
+  // Slow start, as upstream: 1, 2, 4, … at once, stopping at the first batch with a failure (a quota or
+  // a broken template fails every create the same way; no need to send all of them).
+  const out: PromiseSettledResult<void>[] = [];
+  let width = 1;
+  for (let i = 0; i < items.length; i += width, width *= 2) {
+    const batch = await Promise.allSettled(items.slice(i, i + width).map(fn));
+    out.push(...batch);
+    if (batch.some((r) => r.status === 'rejected')) break;
+  }
+  return out;
+}
+
+export class ReplicaSetController {
+  #client: RestClient;
+  #sets: Informer<ReplicaSet>;
+  #pods: Informer<Pod>;
+  #queue = new WorkQueue();
+  #expectations = new Expectations();
+  #events: EventRecorder;
+  #log: (line: string) => void;
+  #workers: number;
+
+  constructor(client: RestClient, opts: ReplicaSetControllerOptions = {}) {
+    this.#client = client;
+    this.#log = opts.log ?? ((l) => process.stderr.write(`replicaset: ${l}\n`));
+    this.#workers = opts.workers ?? 4;
+    const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
+    this.#sets = informers.replicaSets();
+    this.#pods = informers.pods();
+    this.#events = new EventRecorder(client, { component: 'replicaset-controller' });
+    this.#sets.addHandlers({
+      onAdd: (rs) => this.#queue.add(keyOf(rs)),
+      onUpdate: (_o, rs) => this.#queue.add(keyOf(rs)),
+      onDelete: (rs) => {
+        this.#expectations.forget(keyOf(rs));
+        this.#queue.add(keyOf(rs));
+      },
+    });
+    this.#pods.addHandlers({
+      onAdd: (p) => this.#podChanged(undefined, p),
+      onUpdate: (old, p) => this.#podChanged(old, p),
+      onDelete: (p) => {
+        const rs = this.#owner(p);
+        if (!rs) return;
+        this.#expectations.deletionObserved(keyOf(rs), keyOf(p));
+        this.#queue.add(keyOf(rs));
+      },
+    });
+  }
+
+  /** The ReplicaSet that controls p, if it is one this controller knows. */
+  #owner(p: Pod): ReplicaSet | undefined {
+    const ref = controllerOf(p);
+    if (ref?.kind !== 'ReplicaSet') return undefined;
+    const rs = this.#sets.get(`${p.metadata.namespace}/${ref.name}`);
+    return rs?.metadata.uid === ref.uid ? rs : undefined;
+  }
+
+  #podChanged(old: Pod | undefined, p: Pod): void {
+    const rs = this.#owner(p);
+    if (rs) {
+      const key = keyOf(rs);
+      if (!old) this.#expectations.creationObserved(key);
+      if (p.metadata.deletionTimestamp) this.#expectations.deletionObserved(key, keyOf(p));
+      this.#queue.add(key);
+      // A Pod that just became Ready becomes available minReadySeconds later: look again then.
+      const min = rs.spec.minReadySeconds ?? 0;
+      if (min > 0 && isReady(p) && !(old && isReady(old))) this.#queue.addAfter(key, min * 1000 + 50);
+    }
+    const oldRs = old && this.#owner(old);
+    if (oldRs && oldRs !== rs) this.#queue.add(keyOf(oldRs));
+    // An orphan (or a Pod whose labels changed) may be adopted by any matching ReplicaSet.
+    if (!controllerOf(p) || (old && JSON.stringify(old.metadata.labels) !== JSON.stringify(p.metadata.labels))) {
+      for (const candidate of this.#sets.byIndex('namespace', p.metadata.namespace ?? '')) {
+        const sel = selectorOf(candidate);
+        if (sel && matchLabels(sel, p.metadata.labels)) this.#queue.add(keyOf(candidate));
+      }
+    }
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    const informers = Promise.all([this.#sets.run(signal), this.#pods.run(signal)]);
+    await Promise.all([this.#sets.waitForSync(), this.#pods.waitForSync()]);
+    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
+    await informers;
+  }
+
+  async reconcile(key: string): Promise<void> {
+    const rs = this.#sets.get(key);
+    if (!rs) {
+      this.#expectations.forget(key);
+      return;
+    }
+    const claimed = await this.#claimPods(rs);
+    const active = claimed.filter(isActive);
+    let failure: Error | undefined;
+    if (this.#expectations.satisfied(key) && !rs.metadata.deletionTimestamp) {
+      failure = await this.#manage(rs, active);
+    }
+    await this.#updateStatus(rs, active, failure);
+    if (failure) throw failure;
+  }
+
+  /** The Pods rs controls after adopting matching orphans and releasing Pods that no longer match. */
+  async #claimPods(rs: ReplicaSet): Promise<Pod[]> {
+    const sel = selectorOf(rs);
+    const uid = rs.metadata.uid!;
+    const owned: Pod[] = [];
+    let canAdopt: boolean | undefined;
+    for (const p of this.#pods.byIndex('namespace', rs.metadata.namespace ?? '')) {
+      const ref = controllerOf(p);
+      const matches = !!sel && matchLabels(sel, p.metadata.labels);
+      if (ref?.uid === uid) {
+        if (matches || rs.metadata.deletionTimestamp) owned.push(p);
+        else if (!p.metadata.deletionTimestamp) await ignoreNotFound(release(this.#client, pods, p, uid));
+      } else if (!ref && matches && !p.metadata.deletionTimestamp && !rs.metadata.deletionTimestamp) {
+        // Adopt only if rs is really still there and not being deleted (our cache may lag a deletion).
+        canAdopt ??= await this.#stillLive(rs);
+        if (!canAdopt) continue;
+        const adopted = await ignoreNotFound(adopt(this.#client, pods, p, controllerRef(rs, 'apps/v1', 'ReplicaSet')));
+        if (adopted) owned.push(adopted as Pod);
+      }
+    }
+    return owned;
+  }
+
+  async #stillLive(rs: ReplicaSet): Promise<boolean> {
+    try {
+      const fresh = await this.#client.get<ReplicaSet>(replicaSets, rs.metadata.namespace, rs.metadata.name!);
+      return fresh.metadata.uid === rs.metadata.uid && !fresh.metadata.deletionTimestamp;
+    } catch (e) {
+      if (isApiError(e, 'NotFound')) return false;
+      throw e;
+    }
+  }
+
+  /** Creates or deletes Pods toward spec.replicas; returns the first failure, if any. */
+  async #manage(rs: ReplicaSet, active: Pod[]): Promise<Error | undefined> {
+    const key = keyOf(rs);
+    const diff = active.length - (rs.spec.replicas ?? 1);
+    if (diff < 0) {
+      const n = Math.min(-diff, BURST);
+      this.#expectations.expectCreations(key, n);
+      const results = await inBatches(Array.from({ length: n }, (_, i) => i), async () => {
+        const created = await this.#client.create<Pod>(pods, rs.metadata.namespace, podFromTemplate(rs));
+        this.#events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+      });
+      // Creates never sent, or refused, will never be observed.
+      for (let i = results.filter((r) => r.status === 'fulfilled').length; i < n; i++) this.#expectations.creationObserved(key);
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        const e = failed.reason as Error;
+        this.#events.event(rs, 'Warning', 'FailedCreate', `Error creating: ${e.message}`);
+        return e;
+      }
+    } else if (diff > 0) {
+      const victims = [...active].sort(deletionOrder).slice(0, Math.min(diff, BURST));
+      this.#expectations.expectDeletions(key, victims.map(keyOf));
+      const results = await Promise.allSettled(victims.map(async (p) => {
+        try {
+          await this.#client.delete(pods, p.metadata.namespace, p.metadata.name!, { preconditions: { uid: p.metadata.uid } });
+          this.#events.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
+        } catch (e) {
+          this.#expectations.deletionObserved(key, keyOf(p));
+          if (!isApiError(e, 'NotFound')) throw e;
+        }
+      }));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) return failed.reason as Error;
+    }
+    return undefined;
+  }
+
+  async #updateStatus(rs: ReplicaSet, active: Pod[], failure: Error | undefined): Promise<void> {
+    const now = Date.now();
+    const min = rs.spec.minReadySeconds ?? 0;
+    const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
+    let nextAvailable = Infinity;
+    let available = 0;
+    for (const p of active) {
+      const wait = availableIn(p, min, now);
+      if (wait === 0) available++;
+      else if (wait !== Infinity) nextAvailable = Math.min(nextAvailable, wait);
+    }
+    const conditions = (rs.status?.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure');
+    if (failure) {
+      const reason = (rs.spec.replicas ?? 1) > active.length ? 'FailedCreate' : 'FailedDelete';
+      const old = rs.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
+      const c: WorkloadCondition = { type: 'ReplicaFailure', status: 'True', reason, message: failure.message, lastTransitionTime: old?.lastTransitionTime ?? new Date(now).toISOString().replace(/\.\d+Z$/, 'Z') };
+      conditions.push(c);
+    }
+    const status: NonNullable<ReplicaSet['status']> = {
+      replicas: active.length,
+      fullyLabeledReplicas: active.filter((p) => templateLabels.every(([k, v]) => p.metadata.labels?.[k] === v)).length,
+      readyReplicas: active.filter(isReady).length,
+      availableReplicas: available,
+      ...(rs.metadata.generation !== undefined ? { observedGeneration: rs.metadata.generation } : {}),
+      ...(conditions.length ? { conditions } : {}),
+    };
+    if (nextAvailable !== Infinity) this.#queue.addAfter(keyOf(rs), nextAvailable + 50);
+    await writeStatus(this.#client, replicaSets, rs, status);
+  }
+
+}

@@ -1,0 +1,39 @@
+// A Deployment on the real kubelet: its Pods run under runc and the rollout completes; deleting it
+// takes the Pods down. (Uses runc, CNI and a server with its agent: run under the e2e lock.)
+
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { buildImage } from '../src/runtime/images/build/index.js';
+import { ImageStore } from '../src/runtime/images/store.js';
+import { kubectl } from './support/kubectl.js';
+import { startServer, type TestServer } from './support/server.js';
+import { until } from './support/wait.js';
+
+let server: TestServer;
+const k = (args: string[]) => kubectl(server.kubeconfig, args);
+
+before(async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'berth-workloads-e2e-'));
+  const store = new ImageStore({ root: join(dataDir, 'images') });
+  for (const name of ['pause', 'busybox'] as const) await buildImage(name, { store, log: (l) => process.stderr.write(`  [build ${name}] ${l}\n`) });
+  server = await startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0'] });
+});
+after(async () => {
+  await server.dispose();
+});
+
+it('a 2-replica Deployment runs on the kubelet, rolls out, and goes with its Pods', async () => {
+  const r = await k(['create', 'deployment', 'web', '--image=busybox', '--replicas=2', '--', 'sleep', '3600']);
+  assert.equal(r.code, 0, r.stderr);
+  const status = await k(['rollout', 'status', 'deploy/web', '--timeout=90s']);
+  assert.equal(status.code, 0, status.stderr);
+  const pods = await k(['get', 'pods', '-l', 'app=web', '-o', 'jsonpath={range .items[*]}{.status.phase} {.status.containerStatuses[0].ready}{"\\n"}{end}']);
+  assert.deepEqual(pods.stdout.trim().split('\n'), ['Running true', 'Running true']);
+  const get = await k(['get', 'deploy', 'web']);
+  assert.match(get.stdout, /^web\s+2\/2\s+2\s+2\s+/m);
+  assert.equal((await k(['delete', 'deploy', 'web'])).code, 0);
+  await until('the Pods gone', async () => (await k(['get', 'pods', '-l', 'app=web', '-o', 'name'])).stdout.trim() === '', 60_000, 250);
+});
