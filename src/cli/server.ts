@@ -93,42 +93,51 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const nodeName = (values['node-name'] ?? hostname()).toLowerCase();
   const apiKubeletClient = await issueCertificate(pkiDir, 'apiserver-kubelet-client', { cn: 'berth-apiserver-kubelet-client', orgs: ['system:masters'] }, 'client');
   const backend = new SqliteBackend(join(dataDir, 'state.db'));
-  const registry = new Registry(backend, { watchCacheSize: Number(values['watch-cache-size']) });
-  await registry.start();
-  let ready = false;
-  const kubeletProxy = new KubeletProxy(registry, apiKubeletClient, pki.ca.cert);
-  const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes) });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, bind, () => resolve());
-  });
-  const addr = server.address();
-  const actualPort = typeof addr === 'object' && addr ? addr.port : port;
-  const host = bind === '0.0.0.0' ? '127.0.0.1' : bind;
-  const url = `https://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
-  await writeKubeconfig(join(dataDir, 'kubeconfig.yaml'), kubeconfigYaml(url, pki.ca.cert, admin, 'admin'));
-  const components = new AbortController();
-  // Every informer, queue and timer of every component listens on this one signal.
-  setMaxListeners(0, components.signal);
-  startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!) }, components.signal);
-  if (!values['disable-agent']) {
-    const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
-    const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
-    await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
+  // Closed on every way out, a failed start included: SQLite then checkpoints and the WAL guard is
+  // disarmed, where an exit with the database open would drop the WAL behind the guard's back.
+  try {
+    return await serve(backend);
+  } finally {
+    await backend.close();
   }
-  ready = true;
-  process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);
 
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
-  ready = false;
-  components.abort();
-  server.close();
-  server.closeAllConnections();
-  registry.stop();
-  await backend.close();
-  return 0;
+  async function serve(backend: SqliteBackend): Promise<number> {
+    const registry = new Registry(backend, { watchCacheSize: Number(values['watch-cache-size']) });
+    await registry.start();
+    let ready = false;
+    const kubeletProxy = new KubeletProxy(registry, apiKubeletClient, pki.ca.cert);
+    const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes) });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, bind, () => resolve());
+    });
+    const addr = server.address();
+    const actualPort = typeof addr === 'object' && addr ? addr.port : port;
+    const host = bind === '0.0.0.0' ? '127.0.0.1' : bind;
+    const url = `https://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+    await writeKubeconfig(join(dataDir, 'kubeconfig.yaml'), kubeconfigYaml(url, pki.ca.cert, admin, 'admin'));
+    const components = new AbortController();
+    // Every informer, queue and timer of every component listens on this one signal.
+    setMaxListeners(0, components.signal);
+    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!) }, components.signal);
+    if (!values['disable-agent']) {
+      const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
+      const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
+      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
+    }
+    ready = true;
+    process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);
+
+    await new Promise<void>((resolve) => {
+      const stop = (): void => resolve();
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+    ready = false;
+    components.abort();
+    server.close();
+    server.closeAllConnections();
+    registry.stop();
+    return 0;
+  }
 }
