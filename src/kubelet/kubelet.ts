@@ -27,6 +27,8 @@ export interface KubeletOptions {
   podCIDR?: string;
   /** The port of the kubelet's HTTPS endpoint (logs, exec), published in the Node status. */
   kubeletPort?: number;
+  /** The runtime's version for the Node's nodeInfo; asked of runc when not given. */
+  runtimeVersion?: string;
   /** Where diagnostics go; console.error by default. */
   log?: (message: string) => void;
 }
@@ -74,7 +76,7 @@ export class Kubelet {
     signal.addEventListener('abort', () => this.#abort.abort(), { once: true });
     const own = this.#abort.signal;
     const o = this.#o;
-    const runtimeVersion = await runcVersion();
+    const runtimeVersion = o.runtimeVersion ?? (await runcVersion());
     const identity = { nodeName: o.nodeName, runtimeVersion, ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
     this.#heartbeat = new NodeHeartbeat(o.cluster, identity, o.dataDir);
     await fs.mkdir(o.dataDir, { recursive: true });
