@@ -3,6 +3,7 @@
 // the node authorizer holds each to its own Node, Lease and Pods), and one Pod watch shared by all.
 // Stopping leaves the nodes registered but silent, as crashed kubelets would.
 
+import { setMaxListeners } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { issueCertificate } from '../apiserver/auth/certs.js';
@@ -60,13 +61,15 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
   const log = o.log ?? ((l) => process.stderr.write(`sim: ${l}\n`));
   const names = Array.from({ length: o.count }, (_, i) => `${prefix}${i}`);
   const abort = new AbortController();
+  // Every kubelet's loops listen on this one signal.
+  setMaxListeners(0, abort.signal);
   const readerClient = new RestClient(new HttpsTransport(o.reader), { userAgent: 'berth-sim' });
   const shared = new SharedNodePods(readerClient, (e) => log(`pod watch: ${(e as Error).message}`));
   const kubelets: Kubelet[] = [];
   const transports: HttpsTransport[] = [readerClient.transport as HttpsTransport];
-  // openssl runs three times per new identity: a few at a time, as the machine's cores allow.
-  const identities = new Array<Awaited<ReturnType<typeof nodeIdentity>>>(o.count);
-  await forEach(o.count, 4, async (i) => { identities[i] = await nodeIdentity(o.pkiDir, names[i]!); });
+  // One at a time: each signing rewrites the CA's serial file (openssl -CAcreateserial).
+  const identities: Awaited<ReturnType<typeof nodeIdentity>>[] = [];
+  for (const name of names) identities.push(await nodeIdentity(o.pkiDir, name));
   await forEach(o.count, 32, async (i) => {
     const name = names[i]!;
     const net = hollowNodeNetwork(i);
