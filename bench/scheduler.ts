@@ -1,10 +1,11 @@
 // Scheduler throughput: a server (control plane only, which runs the scheduler), `berth sim` with
-// 1,000 hollow nodes in its own process, then 30,000 Pods created as fast as the API takes them.
-// A watch records when each Pod is first seen bound: figures are Pods bound per second and the
-// create→bound latency; the bound count over time goes to bench/results/ as CSV and SVG.
+// 1,000 hollow nodes (real kubelets over the fake runtime) in its own process, then 30,000 Pods
+// created as fast as the API takes them. A watch records when each Pod is first seen bound and first
+// seen Running: figures are Pods bound and Running per second, the create→bound latency and the sim
+// process's memory per hollow kubelet; the bound count over time goes to bench/results/ as CSV and SVG.
 
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -22,22 +23,29 @@ export async function benchScheduler(opts: { nodes?: number; pods?: number } = {
   const nodeCount = opts.nodes ?? 1000;
   const podCount = opts.pods ?? 30_000;
   const server = await startServer({ disableAgent: true });
-  const sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--kubeconfig', server.kubeconfig, '--nodes', String(nodeCount)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', String(nodeCount)], { stdio: ['ignore', 'ignore', 'inherit'] });
   const client = await RestClient.fromKubeconfig(server.kubeconfig);
   const ac = new AbortController();
   try {
-    await waitFor(async () => (await client.list<Node>(nodes, undefined, { limit: 1 })).metadata.remainingItemCount === nodeCount - 1, 120_000);
+    await waitFor(async () => (await client.list<Node>(nodes, undefined, { limit: 1 })).metadata.remainingItemCount === nodeCount - 1, 600_000);
+    const idleRss = await rssOf(sim.pid!);
 
     const created = new Map<string, number>();
     const boundAt: number[] = [];
     const latencies: number[] = [];
     const seen = new Set<string>();
+    const running = new Set<string>();
+    let allRunningAt = 0;
     const start = await client.list<Pod>(pods, 'default', { limit: 1 });
     let allBound!: () => void;
     const done = new Promise<void>((r) => (allBound = r));
     const watching = (async () => {
       for await (const ev of client.watch<Pod>(pods, 'default', { resourceVersion: start.metadata.resourceVersion }, ac.signal)) {
         const name = ev.object.metadata.name!;
+        if (ev.object.status?.phase === 'Running' && !running.has(name)) {
+          running.add(name);
+          if (running.size === podCount) allRunningAt = performance.now();
+        }
         if (!ev.object.spec?.nodeName || seen.has(name)) continue;
         seen.add(name);
         const now = performance.now();
@@ -65,6 +73,8 @@ export async function benchScheduler(opts: { nodes?: number; pods?: number } = {
     await Promise.race([done, new Promise((r) => (timer = setTimeout(r, 600_000)))]);
     clearTimeout(timer);
     const total = (performance.now() - t0) / 1000;
+    await waitFor(async () => allRunningAt > 0, 600_000).catch(() => undefined);
+    const loadedRss = await rssOf(sim.pid!);
     ac.abort();
     await watching;
 
@@ -82,6 +92,11 @@ export async function benchScheduler(opts: { nodes?: number; pods?: number } = {
       ['bound rate (pods/s)', rate],
       ['create→bound p50 (ms)', lat.p50],
       ['create→bound p99 (ms)', lat.p99],
+      ['pods Running', running.size],
+      ['created→all Running rate (pods/s)', allRunningAt ? running.size / ((allRunningAt - t0) / 1000) : 0],
+      ['sim RSS, nodes idle (MB)', idleRss / 2 ** 20],
+      ['sim RSS per hollow kubelet, idle (KB)', idleRss / nodeCount / 1024],
+      ['sim RSS per hollow kubelet, all Pods Running (KB)', loadedRss / nodeCount / 1024],
       ['target ≥1000 pods/s end to end', rate >= 1000 ? 'met' : 'missed'],
     ]);
   } finally {
@@ -108,10 +123,16 @@ function decisionsPerSecond(nodeCount: number, podCount: number): number {
   return podCount / ((performance.now() - t0) / 1000);
 }
 
+/** Resident memory of a process, from /proc (bytes). */
+async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
 async function waitFor(cond: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond().catch(() => false))) {
-    if (Date.now() > end) throw new Error('timed out waiting for the simulated nodes');
+    if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 200));
   }
 }

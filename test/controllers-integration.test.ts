@@ -1,4 +1,5 @@
-// Node lifecycle and pod GC against a real berth API server, with a hollow node as the kubelet. The
+// Node lifecycle and pod GC against a real berth API server, with a hollow node (the real kubelet
+// over the fake runtime, its lease renewed every 250 ms) as the kubelet. The
 // server runs these controllers itself (cli/controlplane.ts); a short grace period makes them quick.
 
 import { after, before, test } from 'node:test';
@@ -7,7 +8,7 @@ import type { KObject, Node, Pod } from '../src/api/types.js';
 import { isApiError } from '../src/api/errors.js';
 import { nodes, pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
-import { HollowNodes } from '../src/runtime/sim/hollownodes.js';
+import { hollowNodes } from './support/hollow.js';
 import { startServer, type TestServer } from './support/server.js';
 import { until as waitUntil } from './support/wait.js';
 
@@ -35,14 +36,10 @@ const boundPod = (name: string, nodeName: string, tolerationSeconds?: number): K
   },
 });
 const ready = (n: Node) => n.status?.conditions?.find((c) => c.type === 'Ready');
-const startSim = () => {
-  const ac = new AbortController();
-  const done = new HollowNodes({ client, count: 1, prefix: 'life-', leaseIntervalMs: 200, log: () => {} }).run(ac.signal);
-  return { stop: async () => { ac.abort(); await done; } };
-};
+const startSim = () => hollowNodes(server, { count: 1, prefix: 'life-', leaseDurationSeconds: 1 });
 
 test('a silent node goes Unknown and tainted, its pods Unknown and evicted after tolerationSeconds; renewal lifts the taints', async () => {
-  let sim = startSim();
+  let sim = await startSim();
   await until('node registered', () => client.get<Node>(nodes, undefined, 'life-0'));
   await client.create(pods, 'default', boundPod('short', 'life-0', 2));
   await client.create(pods, 'default', boundPod('forever', 'life-0'));
@@ -78,12 +75,12 @@ test('a silent node goes Unknown and tainted, its pods Unknown and evicted after
   const forever = await client.get<Pod>(pods, 'default', 'forever');
   assert.equal(forever.metadata.deletionTimestamp, undefined, 'a toleration without seconds keeps the pod');
 
-  sim = startSim();
+  sim = await startSim();
   try {
     await until('taints lifted and Ready', async () => {
       const n = await client.get<Node>(nodes, undefined, 'life-0');
       return ready(n)?.status === 'True' && !(n.spec?.taints ?? []).length;
-    });
+    }, 25_000); // the kubelet re-posts a status the controller overwrote at its next 10 s check
     await until('pod Running again', async () => (await client.get<Pod>(pods, 'default', 'forever')).status?.phase === 'Running');
   } finally {
     await sim.stop();

@@ -4,14 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { RestClient } from '../src/client/rest.js';
-import { HollowNodes } from '../src/runtime/sim/hollownodes.js';
+import type { HollowNodes } from '../src/cli/hollow-nodes.js';
+import { hollowNodes } from './support/hollow.js';
 import { kubectl } from './support/kubectl.js';
 import { startServer, type TestServer } from './support/server.js';
 import { until } from './support/wait.js';
 
 let server: TestServer;
 let client: RestClient;
-const sim = new AbortController();
+let sim: HollowNodes | undefined;
 const k = (args: string[], input?: string) => kubectl(server.kubeconfig, args, input === undefined ? {} : { input });
 
 
@@ -21,11 +22,11 @@ const run = (name: string) => k(['run', name, '--image=busybox', '--restart=Neve
 before(async () => {
   server = await startServer();
   client = await RestClient.fromKubeconfig(server.kubeconfig);
-  void new HollowNodes({ client, count: 2, prefix: 'adm-', leaseIntervalMs: 500, log: () => {} }).run(sim.signal);
+  sim = await hollowNodes(server, { count: 2, prefix: 'adm-' });
   await until('two Ready nodes', async () => (await k(['get', 'nodes', '--no-headers'])).stdout.match(/\sReady\s/g)?.length === 2);
 });
 after(async () => {
-  sim.abort();
+  await sim?.stop();
   client.transport.close();
   await server.dispose();
 });

@@ -80,6 +80,10 @@ export class FakeCluster implements KubeletCluster {
     return structuredClone(this.node);
   }
 
+  async getNode(name: string): Promise<Node | null> {
+    return this.node?.metadata.name === name ? structuredClone(this.node) : null;
+  }
+
   async updateNodeStatus(_name: string, status: NonNullable<Node['status']>): Promise<void> {
     this.node!.status = structuredClone(status);
   }

@@ -64,6 +64,18 @@ test('a restarted kubelet posts its status at registration when the stored one i
   assert.equal(await restarted.updateStatusIfDue(Date.now() + 10_000), false);
 });
 
+test('a status the node lifecycle controller marked Unknown is put right at the next check, not 5 minutes later', async () => {
+  const cluster = new FakeCluster();
+  const hb = new NodeHeartbeat(cluster, { nodeName: 'n1', runtimeVersion: '1.1.5' }, tmpdir());
+  await hb.register();
+  const ready = () => cluster.node?.status?.conditions?.find((c) => c.type === 'Ready');
+  ready()!.status = 'Unknown';
+  ready()!.reason = 'NodeStatusUnknown';
+  assert.equal(await hb.updateStatusIfDue(Date.now() + 10_000), true);
+  assert.deepEqual([ready()?.status, ready()?.reason], ['True', 'KubeletReady']);
+  assert.equal(await hb.updateStatusIfDue(Date.now() + 20_000), false);
+});
+
 test('host facts are read from this machine', async () => {
   const h = await readHostFacts(tmpdir());
   assert.ok(h.cpus >= 1 && h.memoryBytes > 0 && h.diskBytes > 0 && h.pidMax > 0);

@@ -16,7 +16,7 @@ Commands:
   server      run a single-node cluster (API server, scheduler, controllers, kubelet)
   images      manage this node's images: pull, import, ls, rm, build busybox|debian|nginx|pause
   scheduler   run the scheduler alone against a cluster (--kubeconfig FILE)
-  sim         join simulated (hollow) nodes to a cluster (--kubeconfig FILE --nodes N)
+  sim         join hollow nodes (real kubelets, fake runtime) to a server (--data-dir DIR --nodes N)
   killall     stop every container, mount and network interface berth made on this host
   dashboard   serve a live web view of the cluster on 127.0.0.1 (prints its login URL)
   journey     a Pod's journey through the cluster (text, or -o FILE.svg|.png|.html) and why it waits

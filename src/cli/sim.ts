@@ -1,20 +1,25 @@
-// `berth sim`: hollow nodes for scale tests, registered with the API server named by a kubeconfig.
+// `berth sim`: hollow nodes for scale tests, real kubelets over the fake runtime, joined to the server
+// whose data dir is given (its kubeconfig to reach it, its CA to give each node its own identity).
 
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RestClient } from '../client/rest.js';
-import { HollowNodes } from '../runtime/sim/hollownodes.js';
+import { loadKubeconfig } from '../client/kubeconfig.js';
+import { startHollowNodes } from './hollow-nodes.js';
 import { runUntilSignal } from './scheduler.js';
 
-const HELP = `Usage: berth sim --kubeconfig FILE --nodes N [flags]
+const HELP = `Usage: berth sim --data-dir DIR --nodes N [flags]
 
-Registers N simulated nodes (32 CPU, 256Gi, 110 pods each) that renew their Leases and report the
-Pods bound to them Running, or Succeeded/Failed when annotated berth.dev/sim-exit: "0" | "1".
-Stopping leaves the nodes registered but silent.
+Runs N hollow nodes in this process: each a real kubelet over an in-memory runtime, registering its
+Node (capacity of this host, 110 pods), renewing its Lease and running the Pods bound to it, whose
+containers run until stopped. DIR is the server's data dir on this machine: its kubeconfig.yaml says
+how to reach the server, and each node gets a client certificate system:node:<name> signed by the
+CA in DIR/pki (kept there, issued once). Stopping leaves the nodes registered but silent.
 
 Flags:
-  --kubeconfig FILE   how to reach the API server (required)
+  --data-dir DIR      the berth server's data dir (required)
   --nodes N           how many nodes (required)
   --prefix P          node name prefix (default sim-)
+  --state-dir DIR     where the kubelets keep their Pods' folders (default DIR/sim)
   -h, --help          show this help
 `;
 
@@ -22,21 +27,23 @@ export async function simCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      kubeconfig: { type: 'string' },
+      'data-dir': { type: 'string' },
       nodes: { type: 'string' },
       prefix: { type: 'string', default: 'sim-' },
+      'state-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   const count = Number(values.nodes);
-  if (values.help || !values.kubeconfig || !Number.isInteger(count) || count <= 0) {
+  const dataDir = values['data-dir'];
+  if (values.help || !dataDir || !Number.isInteger(count) || count <= 0) {
     (values.help ? process.stdout : process.stderr).write(HELP);
     return values.help ? 0 : 1;
   }
-  const client = await RestClient.fromKubeconfig(values.kubeconfig, { userAgent: 'berth-sim' });
-  const sim = new HollowNodes({ client, count, prefix: values.prefix });
-  await runUntilSignal((signal) => sim.run(signal));
-  client.transport.close();
+  const reader = await loadKubeconfig(join(dataDir, 'kubeconfig.yaml'));
+  const sim = await startHollowNodes({ reader, pkiDir: join(dataDir, 'pki'), dataDir: values['state-dir'] ?? join(dataDir, 'sim'), count, prefix: values.prefix });
+  await runUntilSignal((signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })));
+  await sim.stop();
   return 0;
 }

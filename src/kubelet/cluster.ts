@@ -27,6 +27,8 @@ export interface KubeletCluster {
   recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void;
   /** Create the Node, or update labels/addresses/capacity of an existing one; returns the stored Node. */
   registerNode(node: Node): Promise<Node>;
+  /** The stored Node, null when absent. */
+  getNode(name: string): Promise<Node | null>;
   /** PATCH nodes/<n>/status. */
   updateNodeStatus(name: string, status: NonNullable<Node['status']>): Promise<void>;
   /** Create or renew kube-node-lease/<nodeName>. */

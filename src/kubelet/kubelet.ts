@@ -27,6 +27,10 @@ export interface KubeletOptions {
   podCIDR?: string;
   /** The port of the kubelet's HTTPS endpoint (logs, exec), published in the Node status. */
   kubeletPort?: number;
+  /** The node Lease's duration (nodeLeaseDurationSeconds, 40 by default); renewed every quarter of it. */
+  leaseDurationSeconds?: number;
+  /** The runtime's version for the Node's nodeInfo; asked of runc when not given. */
+  runtimeVersion?: string;
   /** Where diagnostics go; console.error by default. */
   log?: (message: string) => void;
 }
@@ -74,9 +78,9 @@ export class Kubelet {
     signal.addEventListener('abort', () => this.#abort.abort(), { once: true });
     const own = this.#abort.signal;
     const o = this.#o;
-    const runtimeVersion = await runcVersion();
+    const runtimeVersion = o.runtimeVersion ?? (await runcVersion());
     const identity = { nodeName: o.nodeName, runtimeVersion, ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
-    this.#heartbeat = new NodeHeartbeat(o.cluster, identity, o.dataDir);
+    this.#heartbeat = new NodeHeartbeat(o.cluster, identity, o.dataDir, o.leaseDurationSeconds);
     await fs.mkdir(o.dataDir, { recursive: true });
     await this.#heartbeat.register();
     this.#heartbeat.run(own, (e) => this.#log(`node heartbeat: ${(e as Error).message}`));

@@ -1,5 +1,6 @@
-// Node registration and the two heartbeats: the Lease renewed every 10 s, and the Node status sent
-// every 10 s when it changed, else every 5 minutes; and at registration when the stored one is stale.
+// Node registration and the two heartbeats: the Lease renewed every 10 s (a quarter of its duration),
+// and the Node status sent every 10 s when it changed, else every 5 minutes; and at registration when
+// the stored one is stale.
 
 import { microTime } from '../api/time.js';
 import type { Lease, Node, NodeCondition } from '../api/types.js';
@@ -7,7 +8,6 @@ import type { KubeletCluster } from './cluster.js';
 import { buildNode, buildNodeStatus, readHostFacts, type NodeIdentity } from './nodeInfo.js';
 
 export const LEASE_DURATION_SECONDS = 40;
-export const LEASE_RENEW_MS = 10_000;
 export const STATUS_CHECK_MS = 10_000;
 export const STATUS_REPORT_MS = 5 * 60_000;
 
@@ -31,14 +31,16 @@ export class NodeHeartbeat {
   readonly #cluster: KubeletCluster;
   readonly #id: NodeIdentity;
   readonly #dataDir: string;
+  readonly #leaseSeconds: number;
   #node: Node | undefined;
   #sent: NodeStatus | undefined;
   #sentAt = 0;
 
-  constructor(cluster: KubeletCluster, id: NodeIdentity, dataDir: string) {
+  constructor(cluster: KubeletCluster, id: NodeIdentity, dataDir: string, leaseSeconds = LEASE_DURATION_SECONDS) {
     this.#cluster = cluster;
     this.#id = id;
     this.#dataDir = dataDir;
+    this.#leaseSeconds = leaseSeconds;
   }
 
   /**
@@ -78,16 +80,22 @@ export class NodeHeartbeat {
         namespace: 'kube-node-lease',
         ...(this.#node?.metadata.uid ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.#id.nodeName, uid: this.#node.metadata.uid }] } : {}),
       },
-      spec: { holderIdentity: this.#id.nodeName, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: microTime(now) },
+      spec: { holderIdentity: this.#id.nodeName, leaseDurationSeconds: this.#leaseSeconds, renewTime: microTime(now) },
     };
     await this.#cluster.renewLease(lease);
   }
 
-  /** Send the status when it changed or the report period passed; true when sent. */
+  /**
+   * Send the status when it differs from the stored one or the report period passed; true when sent.
+   * Compared with what the API holds, not with what was sent, so a status the node lifecycle
+   * controller marked Unknown meanwhile is put right at the next check.
+   */
   async updateStatusIfDue(nowMs = Date.now()): Promise<boolean> {
-    const next = buildNodeStatus(await readHostFacts(this.#dataDir), this.#id);
-    if (this.#sent && essence(next) === essence(this.#sent) && nowMs - this.#sentAt < STATUS_REPORT_MS) return false;
-    next.conditions = stampConditions(next.conditions ?? [], this.#sent?.conditions, new Date(nowMs).toISOString());
+    const [facts, node] = await Promise.all([readHostFacts(this.#dataDir), this.#cluster.getNode(this.#id.nodeName)]);
+    const next = buildNodeStatus(facts, this.#id);
+    const stored = node?.status ?? this.#sent;
+    if (stored && essence(next) === essence(stored) && nowMs - this.#sentAt < STATUS_REPORT_MS) return false;
+    next.conditions = stampConditions(next.conditions ?? [], stored?.conditions, new Date(nowMs).toISOString());
     await this.#cluster.updateNodeStatus(this.#id.nodeName, next);
     this.#sent = next;
     this.#sentAt = nowMs;
@@ -101,7 +109,8 @@ export class NodeHeartbeat {
       signal.addEventListener('abort', () => clearInterval(t), { once: true });
     };
     void this.renewLease().catch(onError);
-    every(LEASE_RENEW_MS, () => this.renewLease());
+    // Renewed four times per lease duration, as upstream's kubelet does (every 10 s for 40 s).
+    every((this.#leaseSeconds * 1000) / 4, () => this.renewLease());
     every(STATUS_CHECK_MS, () => this.updateStatusIfDue());
   }
 }

@@ -1,5 +1,6 @@
 // The kubelet's view of the cluster (kubelet/cluster.ts) over the REST client: an informer on the
-// Pods bound to this node, status patches, events, node registration and the lease.
+// Pods bound to this node (or a share of one informer for many nodes), status patches, events, node
+// registration and the lease.
 
 import { isApiError } from '../../api/errors.js';
 import type { ConfigMapLike, CoreEvent, Lease, Node, Pod, PodStatus } from '../../api/types.js';
@@ -8,6 +9,7 @@ import { Informer } from '../../client/informer.js';
 import { leases, nodes, pods, type Resource } from '../../client/resources.js';
 import type { RestClient } from '../../client/rest.js';
 import type { ConfigData, KubeletCluster, PodHandler } from '../../kubelet/cluster.js';
+import type { SharedNodePods } from './node-pods.js';
 
 const configmaps: Resource = { group: '', version: 'v1', plural: 'configmaps', namespaced: true, kind: 'ConfigMap' };
 const secrets: Resource = { group: '', version: 'v1', plural: 'secrets', namespaced: true, kind: 'Secret' };
@@ -19,17 +21,28 @@ function decodeData(obj: ConfigMapLike, base64Values: boolean): ConfigData {
   return { data };
 }
 
+export interface RestKubeletClusterOptions {
+  /** Where the Pod watch comes from when many kubelets share one; a watch of its own otherwise. */
+  pods?: SharedNodePods;
+  /** Watch failures (each is retried); console.error by default. */
+  onError?: (e: unknown) => void;
+}
+
 export class RestKubeletCluster implements KubeletCluster {
   readonly #client: RestClient;
   readonly #events: EventRecorder;
+  readonly #opts: RestKubeletClusterOptions;
 
-  constructor(client: RestClient, nodeName: string) {
+  constructor(client: RestClient, nodeName: string, opts: RestKubeletClusterOptions = {}) {
     this.#client = client;
     this.#events = new EventRecorder(client, { component: 'kubelet', host: nodeName });
+    this.#opts = opts;
   }
 
   async watchPods(nodeName: string, handler: PodHandler, signal: AbortSignal): Promise<void> {
-    const inf = new Informer<Pod>(this.#client, pods, { fieldSelector: `spec.nodeName=${nodeName}` });
+    if (this.#opts.pods) return this.#opts.pods.watch(nodeName, handler, signal);
+    const onError = this.#opts.onError ?? ((e: unknown) => console.error(`kubelet ${nodeName}: pod watch: ${(e as Error).message}`));
+    const inf = new Informer<Pod>(this.#client, pods, { fieldSelector: `spec.nodeName=${nodeName}`, onError });
     inf.addHandlers({
       onAdd: (p) => handler('ADDED', p),
       onUpdate: (_o, p) => handler('MODIFIED', p),
@@ -79,6 +92,10 @@ export class RestKubeletCluster implements KubeletCluster {
       if (!isApiError(e, 'AlreadyExists')) throw e;
       return this.#client.patch<Node>(nodes, undefined, node.metadata.name!, 'merge', { metadata: { labels: node.metadata.labels ?? {} } });
     }
+  }
+
+  async getNode(name: string): Promise<Node | null> {
+    return this.#client.get<Node>(nodes, undefined, name).catch((e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)));
   }
 
   async updateNodeStatus(name: string, status: NonNullable<Node['status']>): Promise<void> {

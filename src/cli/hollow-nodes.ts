@@ -1,0 +1,106 @@
+// Hollow nodes the kubemark way: N real Kubelets in one process over the fake runtime, each with its
+// own node name, data dir and client identity (system:node:<name>, issued from the cluster's CA, so
+// the node authorizer holds each to its own Node, Lease and Pods), and one Pod watch shared by all.
+// Stopping leaves the nodes registered but silent, as crashed kubelets would.
+
+import { setMaxListeners } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { issueCertificate } from '../apiserver/auth/certs.js';
+import { HttpsTransport } from '../client/https-transport.js';
+import type { ConnectionConfig } from '../client/kubeconfig.js';
+import { RestClient } from '../client/rest.js';
+import { Kubelet } from '../kubelet/kubelet.js';
+import { FakeImages } from '../runtime/fake/images.js';
+import { FakeRuntime } from '../runtime/fake/runtime.js';
+import { RestKubeletCluster } from './agent/cluster.js';
+import { SharedNodePods } from './agent/node-pods.js';
+
+export interface HollowNodesOptions {
+  /** The API server and an identity that may list every Pod (the shared watch). */
+  reader: ConnectionConfig;
+  /** The cluster's PKI (<server data dir>/pki): its CA signs each node's identity, kept there. */
+  pkiDir: string;
+  /** Each kubelet's data dir is <dataDir>/<node name>. */
+  dataDir: string;
+  count: number;
+  prefix?: string;
+  /** Lease duration; the kubelet's 40 s by default (tests shorten it). */
+  leaseDurationSeconds?: number;
+  log?: (line: string) => void;
+}
+
+export interface HollowNodes {
+  names: string[];
+  /** Stops every kubelet (their Pods stay as they are) and closes their connections. */
+  stop(): Promise<void>;
+}
+
+/** Node i's pod network: 10.(128 + i/256).(i%256).0/24, so no two hollow nodes' Pod IPs meet. */
+export function hollowNodeNetwork(i: number): { podCIDR: string; podIP(n: number): string } {
+  const prefix = `10.${128 + (i >> 8)}.${i & 255}`;
+  return { podCIDR: `${prefix}.0/24`, podIP: (n) => `${prefix}.${2 + (n % 252)}` };
+}
+
+/** A node's client identity: issued once, then read back from the PKI directory. */
+function nodeIdentity(pkiDir: string, name: string) {
+  return issueCertificate(pkiDir, `node-${name}`, { cn: `system:node:${name}`, orgs: ['system:nodes'] }, 'client');
+}
+
+/** Runs fn over 0..count-1, `width` at a time. */
+async function forEach(count: number, width: number, fn: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) await fn(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, count) }, worker));
+}
+
+export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNodes> {
+  const prefix = o.prefix ?? 'sim-';
+  const log = o.log ?? ((l) => process.stderr.write(`sim: ${l}\n`));
+  const names = Array.from({ length: o.count }, (_, i) => `${prefix}${i}`);
+  const abort = new AbortController();
+  // Every kubelet's loops listen on this one signal.
+  setMaxListeners(0, abort.signal);
+  const readerClient = new RestClient(new HttpsTransport(o.reader), { userAgent: 'berth-sim' });
+  const shared = new SharedNodePods(readerClient, (e) => log(`pod watch: ${(e as Error).message}`));
+  const kubelets: Kubelet[] = [];
+  const transports: HttpsTransport[] = [readerClient.transport as HttpsTransport];
+  // One at a time: each signing rewrites the CA's serial file (openssl -CAcreateserial).
+  const identities: Awaited<ReturnType<typeof nodeIdentity>>[] = [];
+  for (const name of names) identities.push(await nodeIdentity(o.pkiDir, name));
+  await forEach(o.count, 32, async (i) => {
+    const name = names[i]!;
+    const net = hollowNodeNetwork(i);
+    const { cert, key } = identities[i]!;
+    // A node's requests are few (its lease, its Pods' status): two sockets each bound what N nodes hold open.
+    const transport = new HttpsTransport({ ...o.reader, cert: Buffer.from(cert), key: Buffer.from(key) }, { maxSockets: 2 });
+    transports.push(transport);
+    const client = new RestClient(transport, { userAgent: `berth-kubelet/${name}` });
+    const dataDir = join(o.dataDir, name);
+    await mkdir(dataDir, { recursive: true });
+    const kubelet = new Kubelet({
+      nodeName: name,
+      cluster: new RestKubeletCluster(client, name, { pods: shared }),
+      runtime: new FakeRuntime({ podIP: net.podIP }),
+      images: new FakeImages(),
+      dataDir,
+      podCIDR: net.podCIDR,
+      runtimeVersion: 'fake',
+      leaseDurationSeconds: o.leaseDurationSeconds,
+      log: (m) => log(`${name}: ${m}`),
+    });
+    await kubelet.start(abort.signal);
+    kubelets.push(kubelet);
+  });
+  log(`${o.count} hollow kubelets running: ${names[0]}..${names[o.count - 1]}`);
+  return {
+    names,
+    async stop() {
+      abort.abort();
+      await Promise.all(kubelets.map((k) => k.stop()));
+      for (const t of transports) t.close();
+    },
+  };
+}

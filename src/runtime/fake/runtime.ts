@@ -1,0 +1,248 @@
+// An in-memory RuntimeService for hollow nodes and for testing the kubelet without root: sandboxes
+// and containers are records, a container "runs" until its program ends, the test ends it
+// (exit), or it is stopped. It keeps the runc runtime's rules (test/support/runtime-conformance.ts
+// holds both to them): a container starts once, a stopped sandbox takes no new containers, stop
+// sends the stop signal and SIGKILLs after the timeout, remove and stop of what is gone are no-ops.
+
+import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
+import { ApiError } from '../../api/errors.js';
+import type {
+  ContainerConfig, ContainerFilter, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
+} from '../types.js';
+import { realClock, type Clock } from './clock.js';
+import { Failures } from './failures.js';
+
+/** What a container's process does; by default it runs until stopped and dies of the stop signal. */
+export interface FakeProgram {
+  /** Ends by itself this long after its start, with exitCode (0 by default). */
+  exitAfterMs?: number;
+  exitCode?: number;
+  /** The stop signal's effect: the exit code it ends with, or 'ignore' (then the timeout's SIGKILL). */
+  onStop?: number | 'ignore';
+  /** What an exec in it does; exit 0 with no output by default. */
+  exec?: (cmd: string[]) => { exitCode: number; stdout?: string; stderr?: string };
+}
+
+export interface FakeRuntimeOptions {
+  clock?: Clock;
+  /** The program each container runs, chosen from its configuration. */
+  programFor?: (cfg: ContainerConfig) => FakeProgram;
+  /** The n-th sandbox's IP (n from 0); 10.88.0.0/16 addresses by default. */
+  podIP?: (n: number) => string;
+}
+
+export type RuntimeOp = keyof RuntimeService;
+
+/** 128 + the signal's number, as a shell reports a process it killed. */
+const SIGTERM_EXIT = 143;
+const SIGKILL_EXIT = 137;
+
+interface FakeSandbox { id: string; config: SandboxConfig; createdAt: string; ip?: string; stopped: boolean }
+
+interface FakeContainer {
+  id: string;
+  sandboxId: string;
+  config: ContainerConfig;
+  program: FakeProgram;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  exitCode?: number;
+  reason?: string;
+  /** Resolved when it exits. */
+  exited: Promise<void>;
+  markExited: () => void;
+}
+
+const newId = () => randomBytes(16).toString('hex');
+const notFound = (kind: string, id: string) => new ApiError('NotFound', `${kind} ${id} not found`);
+
+export class FakeRuntime implements RuntimeService {
+  readonly #clock: Clock;
+  readonly #programFor: (cfg: ContainerConfig) => FakeProgram;
+  readonly #podIP: (n: number) => string;
+  readonly #failures = new Failures<RuntimeOp>();
+  readonly #sandboxes = new Map<string, FakeSandbox>();
+  readonly #containers = new Map<string, FakeContainer>();
+  #sandboxCount = 0;
+
+  constructor(opts: FakeRuntimeOptions = {}) {
+    this.#clock = opts.clock ?? realClock;
+    this.#programFor = opts.programFor ?? (() => ({}));
+    this.#podIP = opts.podIP ?? ((n) => `10.88.${(n >> 8) & 255}.${(n & 255) || 1}`);
+  }
+
+  /** The next call of op rejects with err. */
+  failNext(op: RuntimeOp, err: Error): void {
+    this.#failures.failNext(op, err);
+  }
+
+  /** Ends a running container's process with code, as if it had exited by itself (reason e.g. OOMKilled). */
+  exit(id: string, code: number, reason?: string): void {
+    const c = this.#containers.get(id);
+    if (!c) throw notFound('container', id);
+    if (c.startedAt && c.exitCode === undefined) this.#end(c, code, reason);
+  }
+
+  async runPodSandbox(cfg: SandboxConfig): Promise<string> {
+    this.#failures.check('runPodSandbox');
+    const id = newId();
+    const n = this.#sandboxCount++;
+    this.#sandboxes.set(id, { id, config: cfg, createdAt: this.#now(), ip: cfg.hostNetwork ? undefined : this.#podIP(n), stopped: false });
+    return id;
+  }
+
+  async stopPodSandbox(id: string): Promise<void> {
+    this.#failures.check('stopPodSandbox');
+    const sb = this.#sandboxes.get(id);
+    if (!sb) return;
+    await Promise.all(this.#members(id).map((c) => this.stopContainer(c.id, 0)));
+    sb.stopped = true;
+  }
+
+  async removePodSandbox(id: string): Promise<void> {
+    this.#failures.check('removePodSandbox');
+    if (!this.#sandboxes.has(id)) return;
+    await this.stopPodSandbox(id);
+    for (const c of this.#members(id)) await this.removeContainer(c.id);
+    this.#sandboxes.delete(id);
+  }
+
+  async listPodSandboxes(): Promise<SandboxStatus[]> {
+    this.#failures.check('listPodSandboxes');
+    return [...this.#sandboxes.values()].map((sb) => ({
+      id: sb.id,
+      podUid: sb.config.podUid,
+      state: sb.stopped ? 'notready' : 'ready',
+      ip: sb.ip,
+      labels: { ...(sb.config.labels ?? {}) },
+      createdAt: sb.createdAt,
+    }));
+  }
+
+  async createContainer(sandboxId: string, cfg: ContainerConfig): Promise<string> {
+    this.#failures.check('createContainer');
+    const sb = this.#sandboxes.get(sandboxId);
+    if (!sb) throw notFound('sandbox', sandboxId);
+    if (sb.stopped) throw new ApiError('Conflict', `sandbox ${sandboxId} is stopped`);
+    const id = newId();
+    let markExited!: () => void;
+    const exited = new Promise<void>((r) => (markExited = r));
+    this.#containers.set(id, { id, sandboxId, config: cfg, program: this.#programFor(cfg), createdAt: this.#now(), exited, markExited });
+    return id;
+  }
+
+  async startContainer(id: string): Promise<void> {
+    this.#failures.check('startContainer');
+    const c = this.#container(id);
+    if (c.startedAt) throw new ApiError('Conflict', `container ${id} was already started`);
+    c.startedAt = this.#now();
+    const { exitAfterMs, exitCode = 0 } = c.program;
+    if (exitAfterMs !== undefined) void this.#clock.sleep(exitAfterMs).then(() => this.exit(id, exitCode));
+  }
+
+  async stopContainer(id: string, timeoutSeconds: number): Promise<void> {
+    this.#failures.check('stopContainer');
+    const c = this.#container(id);
+    if (c.exitCode !== undefined) return;
+    if (!c.startedAt) return this.#end(c, SIGKILL_EXIT);
+    const onStop = c.program.onStop ?? SIGTERM_EXIT;
+    if (timeoutSeconds > 0 && onStop !== 'ignore') return this.#end(c, onStop);
+    if (timeoutSeconds > 0) await Promise.race([c.exited, this.#clock.sleep(timeoutSeconds * 1000)]);
+    if (c.exitCode === undefined) this.#end(c, SIGKILL_EXIT);
+  }
+
+  /** Removes it, killing it first if it runs (as `runc delete --force`). */
+  async removeContainer(id: string): Promise<void> {
+    this.#failures.check('removeContainer');
+    const c = this.#containers.get(id);
+    if (!c) return;
+    if (c.exitCode === undefined) this.#end(c, SIGKILL_EXIT);
+    this.#containers.delete(id);
+  }
+
+  async listContainers(filter: ContainerFilter = {}): Promise<ContainerStatus[]> {
+    this.#failures.check('listContainers');
+    const out: ContainerStatus[] = [];
+    for (const c of this.#containers.values()) {
+      if (filter.sandboxId && c.sandboxId !== filter.sandboxId) continue;
+      if (!Object.entries(filter.labels ?? {}).every(([k, v]) => c.config.labels[k] === v)) continue;
+      out.push(statusOf(c));
+    }
+    return out;
+  }
+
+  async containerStatus(id: string): Promise<ContainerStatus | null> {
+    this.#failures.check('containerStatus');
+    const c = this.#containers.get(id);
+    return c ? statusOf(c) : null;
+  }
+
+  async execSync(id: string, cmd: string[], _timeoutSeconds: number): Promise<ExecResult> {
+    this.#failures.check('execSync');
+    const r = this.#exec(id, cmd);
+    return { exitCode: r.exitCode, stdout: Buffer.from(r.stdout ?? ''), stderr: Buffer.from(r.stderr ?? '') };
+  }
+
+  async exec(id: string, cmd: string[], streams: ExecStreams): Promise<number> {
+    this.#failures.check('exec');
+    const r = this.#exec(id, cmd);
+    if (r.stdout) streams.stdout?.write(r.stdout);
+    if (r.stderr) streams.stderr?.write(r.stderr);
+    return r.exitCode;
+  }
+
+  async portForward(sandboxId: string, _port: number): Promise<Socket> {
+    this.#failures.check('portForward');
+    const sb = this.#sandboxes.get(sandboxId);
+    if (!sb || sb.stopped) throw notFound('sandbox', sandboxId);
+    throw new ApiError('ServiceUnavailable', 'the fake runtime has no network to forward a port into');
+  }
+
+  #exec(id: string, cmd: string[]): { exitCode: number; stdout?: string; stderr?: string } {
+    const c = this.#container(id);
+    const state = statusOf(c).state;
+    if (state !== 'running') throw new ApiError('Conflict', `container ${id} is not running (${state})`);
+    return c.program.exec?.(cmd) ?? { exitCode: 0 };
+  }
+
+  #end(c: FakeContainer, code: number, reason?: string): void {
+    c.exitCode = code;
+    c.finishedAt = this.#now();
+    c.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
+    c.markExited();
+  }
+
+  #members(sandboxId: string): FakeContainer[] {
+    return [...this.#containers.values()].filter((c) => c.sandboxId === sandboxId);
+  }
+
+  #container(id: string): FakeContainer {
+    const c = this.#containers.get(id);
+    if (!c) throw notFound('container', id);
+    return c;
+  }
+
+  #now(): string {
+    return this.#clock.now().toISOString();
+  }
+}
+
+function statusOf(c: FakeContainer): ContainerStatus {
+  const exited = c.exitCode !== undefined;
+  return {
+    id: c.id,
+    sandboxId: c.sandboxId,
+    name: c.config.name,
+    state: exited ? 'exited' : c.startedAt ? 'running' : 'created',
+    imageRef: c.config.imageRef,
+    createdAt: c.createdAt,
+    startedAt: c.startedAt,
+    finishedAt: c.finishedAt,
+    exitCode: c.exitCode,
+    reason: exited ? c.reason : undefined,
+    logPath: c.config.logPath,
+    labels: { ...c.config.labels },
+  };
+}

@@ -1,0 +1,15 @@
+// Hollow nodes (real kubelets over the fake runtime) joined to a test server, as `berth sim` does.
+import { join } from 'node:path';
+import { loadKubeconfig } from '../../src/client/kubeconfig.js';
+import { startHollowNodes, type HollowNodes } from '../../src/cli/hollow-nodes.js';
+import type { TestServer } from './server.js';
+
+export async function hollowNodes(server: TestServer, o: { count: number; prefix: string; leaseDurationSeconds?: number }): Promise<HollowNodes> {
+  return startHollowNodes({
+    reader: await loadKubeconfig(server.kubeconfig),
+    pkiDir: join(server.dataDir, 'pki'),
+    dataDir: join(server.dataDir, 'sim'),
+    log: process.env.BERTH_TEST_LOG ? (l) => console.error(l) : () => {},
+    ...o,
+  });
+}
