@@ -102,9 +102,10 @@ describe('bad input', () => {
     assert.equal((await api.call('GET', `${P}/strict`)).status, 404);
   });
 
-  it('answers a strategic merge patch that breaks apiVersion with 400, not 500', async () => {
+  it('answers a strategic merge patch that breaks apiVersion with 422 on "patch", not 500', async () => {
     const r = await api.call('PATCH', `${P}/a`, { apiVersion: { not: 'a string' } }, { 'Content-Type': 'application/strategic-merge-patch+json' });
-    assert.equal(r.status, 400, JSON.stringify(r.body));
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.equal(r.body.details.causes[0].message, 'Invalid value: "map[apiVersion:map[not:a string]]": unrecognized type: string');
     assert.equal(r.body.kind, 'Status');
     assert.equal((await api.call('GET', `${P}/a`)).body.apiVersion, 'v1');
   });

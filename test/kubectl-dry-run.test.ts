@@ -4,10 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pod } from './support/api.js';
+import { pod, untilUnschedulable } from './support/api.js';
 import { kubectl } from './support/kubectl.js';
 import { withServer } from './support/suite.js';
-import { until } from './support/wait.js';
 
 const t = withServer();
 const k = (args: string[]) => kubectl(t.server.kubeconfig, args);
@@ -42,8 +41,7 @@ describe('kubectl delete --dry-run=server', () => {
   it('keeps a Pod (graceful deletion is not started either)', async () => {
     assert.equal((await t.api.call('POST', '/api/v1/namespaces/default/pods', pod('dr-pod'))).status, 201);
     const path = '/api/v1/namespaces/default/pods/dr-pod';
-    // The scheduler writes PodScheduled=False (no nodes) first; compare after that write.
-    await until('the scheduler to mark the Pod unschedulable', async () => (await t.api.call('GET', path)).body.status?.conditions?.length > 0);
+    await untilUnschedulable(t.api, path);
     const before = await metaOf(path);
     const d = await k(['delete', 'pod', 'dr-pod', '--dry-run=server', '--grace-period=0', '--force']);
     assert.equal(d.code, 0, d.stderr);

@@ -1,6 +1,7 @@
 // Raw API calls for tests: the real HTTPS transport of client/, with the test server's kubeconfig,
 // returning status and parsed body so a test can assert exactly what a client would receive.
 
+import { until } from './wait.js';
 import { HttpsTransport } from '../../src/client/https-transport.js';
 import { loadKubeconfig } from '../../src/client/kubeconfig.js';
 import type { HttpMethod } from '../../src/client/transport.js';
@@ -48,4 +49,10 @@ export function unscheduledPod(name: string, extra: Record<string, unknown> = {}
   const p = pod(name, extra) as { spec: Record<string, unknown> };
   p.spec = { schedulerName: 'test-unscheduled', ...p.spec };
   return p;
+}
+
+/** Waits for the scheduler's own write to a Pod no node can take (PodScheduled=False), so a test can
+ * compare resourceVersions before and after its own request without that write in between. */
+export async function untilUnschedulable(api: Api, path: string): Promise<void> {
+  await until('the scheduler to mark the Pod unschedulable', async () => (await api.call('GET', path)).body.status?.conditions?.length > 0);
 }

@@ -11,7 +11,7 @@ import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../
 import { toTable } from '../../api/tables/table.js';
 import type { KObject } from '../../api/types.js';
 import { decodeDocument, decodeObject, mediaType, readBody } from '../http/body.js';
-import { checkTypes } from '../http/typecheck.js';
+import { checkPatchedTypes, checkTypes } from '../http/typecheck.js';
 import { apiVersionOf } from '../../api/schema/resources.js';
 import { successStatus } from '../http/status.js';
 import type { ResourceRoute } from '../http/route.js';
@@ -197,7 +197,11 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         mutate = (cur) => jsonMergePatch(cur as never, patch as never) as unknown as KObject;
       } else if (type === 'application/strategic-merge-patch+json') {
         const patch = decodeDocument(raw, 'application/json');
-        mutate = (cur) => strategicMergePatch(cur as Record<string, unknown>, patch as Record<string, unknown>, kind) as unknown as KObject;
+        mutate = (cur) => {
+          const next = strategicMergePatch(cur as Record<string, unknown>, patch as Record<string, unknown>, kind) as unknown as KObject;
+          checkPatchedTypes(apiVersionOf(resource), resource.kind, next as unknown as Record<string, unknown>, patch);
+          return next;
+        };
       } else if (type === 'application/json-patch+json') {
         const ops = decodeDocument(raw, 'application/json');
         mutate = (cur) => jsonPatch(cur, ops) as KObject;

@@ -4,7 +4,8 @@
 // left to field validation (schema/validate.ts).
 
 import { base64ErrorOffset } from '../../api/base64.js';
-import { ApiError } from '../../api/errors.js';
+import { ApiError, invalid } from '../../api/errors.js';
+import { goFormat } from '../../api/goformat.js';
 import { definitionOf, resolve, shortName, type Schema } from '../../api/schema/definitions.js';
 
 /** []byte maps, base64 on the wire (the model this schema comes from does not mark their format). */
@@ -71,9 +72,43 @@ interface Ctx {
   version: string;
 }
 
-function fail(ctx: Ctx, value: unknown, owner: string, path: string, s: Schema): never {
-  const what = typeof value === 'number' ? `number ${value}` : jsonType(value);
-  throw new ApiError('BadRequest', `${ctx.kind} in version "${ctx.version}" cannot be handled as a ${ctx.kind}: json: cannot unmarshal ${what} into Go struct field ${owner}.${path} of type ${goType(s)}`);
+/** A value of the wrong JSON type: how each decoder words it differs, so the callers do. */
+class Mismatch extends Error {
+  constructor(readonly value: unknown, readonly owner: string, readonly path: string, readonly schema: Schema) {
+    super('type mismatch');
+  }
+}
+
+function fail(_ctx: Ctx, value: unknown, owner: string, path: string, s: Schema): never {
+  throw new Mismatch(value, owner, path, s);
+}
+
+/** Go's encoding/json, decoding a request body into the typed object. */
+function decodeMessage(ctx: Ctx, m: Mismatch): string {
+  const what = typeof m.value === 'number' ? `number ${m.value}` : jsonType(m.value);
+  return `${ctx.kind} in version "${ctx.version}" cannot be handled as a ${ctx.kind}: json: cannot unmarshal ${what} into Go struct field ${m.owner}.${m.path} of type ${goType(m.schema)}`;
+}
+
+/** The reflect kind a JSON value has once decoded into an unstructured map. */
+function unstructuredKind(v: unknown): string {
+  if (Array.isArray(v)) return 'slice';
+  if (typeof v === 'object') return 'map';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64';
+  return typeof v === 'boolean' ? 'bool' : 'string';
+}
+
+/** apimachinery's unstructured converter, turning a patched map back into the typed object. */
+function unstructuredMessage(m: Mismatch): string {
+  const from = unstructuredKind(m.value);
+  const r = resolve(m.schema);
+  if (r.type === 'array') return `cannot restore slice from ${from}`;
+  if (r.type === 'object' || (!r.type && (r.properties || r.additionalProperties))) {
+    return r.additionalProperties ? `cannot restore map from ${from}` : `cannot restore struct from: ${from}`;
+  }
+  const to = goType(m.schema);
+  // Go converts an integer to a string (as a rune) or a float to an integer type, then refuses the pair.
+  if ((from === 'int64' && to === 'string') || (from === 'float64' && /^int/.test(to))) return `cannot convert ${from} to ${to}`;
+  return `unrecognized type: ${to}`;
 }
 
 /** Checks value against s in place, replacing nulls with what Go would decode them to. */
@@ -136,6 +171,31 @@ export function checkTypes(apiVersion: string, kind: string, obj: Record<string,
   const def = definitionOf(apiVersion, kind);
   if (!def) return;
   const version = apiVersion.includes('/') ? apiVersion.split('/')[1]! : apiVersion;
-  check({ kind, version }, obj, { ref: def }, kind, '', false);
+  try {
+    check({ kind, version }, obj, { ref: def }, kind, '', false);
+  } catch (e) {
+    if (e instanceof Mismatch) throw new ApiError('BadRequest', decodeMessage({ kind, version }, e));
+    throw e;
+  }
   checkBytes(kind, version, obj);
+}
+
+/**
+ * The same check on the result of a strategic merge patch, which kube-apiserver turns back into the typed
+ * object from a map: a wrong type is a 422 on the field "patch", quoting the patch as Go prints it.
+ */
+export function checkPatchedTypes(apiVersion: string, kind: string, obj: Record<string, unknown>, patch: unknown): void {
+  try {
+    checkTypes(apiVersion, kind, obj);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.code !== 'BadRequest') throw e;
+    const def = definitionOf(apiVersion, kind)!;
+    let detail = e.message;
+    try {
+      check({ kind, version: '' }, structuredClone(obj), { ref: def }, kind, '', false);
+    } catch (m) {
+      if (m instanceof Mismatch) detail = unstructuredMessage(m);
+    }
+    throw invalid('', '', [{ reason: 'FieldValueInvalid', field: 'patch', message: `Invalid value: ${JSON.stringify(goFormat(patch))}: ${detail}` }]);
+  }
 }
