@@ -6,14 +6,11 @@ import { isEnvVarName } from '../api/validation/names.js';
 import { configError } from './errors.js';
 import { expandVars } from './expand.js';
 import { parseQuantity } from './quantity.js';
+import type { VolumeSources } from './volumes.js';
 
-export interface EnvSources {
+export interface EnvSources extends VolumeSources {
   podIP: string;
   hostIP: string;
-  /** Node allocatable, the value of an unset limit (e.g. { cpu: '2', memory: '8Gi' }). */
-  nodeAllocatable: Record<string, string>;
-  getConfigMap(name: string): Promise<Record<string, Buffer> | null>;
-  getSecret(name: string): Promise<Record<string, Buffer> | null>;
   /** A Warning event on the Pod (keys of an envFrom source skipped). */
   warn?(reason: string, message: string): void;
 }
@@ -39,9 +36,9 @@ export function fieldRefValue(pod: Pod, path: string, src: Pick<EnvSources, 'pod
   }
 }
 
-export function resourceFieldValue(pod: Pod, self: Container, ref: NonNullable<NonNullable<EnvVar['valueFrom']>['resourceFieldRef']>, allocatable: Record<string, string>): string {
+export function resourceFieldValue(pod: Pod, self: Container | undefined, ref: NonNullable<NonNullable<EnvVar['valueFrom']>['resourceFieldRef']>, allocatable: Record<string, string>): string {
   const c = ref.containerName ? pod.spec.containers.find((x) => x.name === ref.containerName) : self;
-  if (!c) throw configError(`container ${ref.containerName} not found`);
+  if (!c) throw configError(`container ${ref.containerName ?? ''} not found`);
   const [kind, resource] = ref.resource.split('.', 2) as [string, string];
   const set = kind === 'limits' ? c.resources?.limits?.[resource] : c.resources?.requests?.[resource];
   const raw = set ?? (kind === 'limits' ? allocatable[resource] : undefined) ?? '0';

@@ -20,7 +20,7 @@ import { computePodActions, isTerminalPhase, type PodActions } from './podAction
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
 import type { WaitingNote } from './podStatus.js';
 import { terminationMessageMount } from './terminationMessage.js';
-import { containerMounts, setUpVolumes, tearDownVolumes, type PreparedVolume } from './volumes.js';
+import { containerMounts, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
 
 /** Kept dead instances per container: the latest and the one before (lastState, `logs --previous`). */
 const KEEP_INSTANCES = 2;
@@ -168,9 +168,10 @@ export class PodSyncer {
     return sandbox;
   }
 
-  #sources(pod: Pod) {
+  #sources(pod: Pod): VolumeSources {
     const ns = pod.metadata.namespace ?? 'default';
     return {
+      nodeAllocatable: this.#d.nodeAllocatable,
       getConfigMap: async (n: string) => (await this.#d.cluster.getConfigMap(ns, n))?.data ?? null,
       getSecret: async (n: string) => (await this.#d.cluster.getSecret(ns, n))?.data ?? null,
     };
@@ -202,7 +203,7 @@ export class PodSyncer {
     let id: string;
     try {
       mem.volumes ??= await setUpVolumes(pod, podDirOf(this.#d, uid), this.#sources(pod));
-      const env = await resolveEnv(pod, c, { podIP, hostIP: this.#d.hostIP, nodeAllocatable: this.#d.nodeAllocatable, ...this.#sources(pod), warn: (reason, message) => this.#event(pod, 'Warning', reason, message) });
+      const env = await resolveEnv(pod, c, { podIP, hostIP: this.#d.hostIP, ...this.#sources(pod), warn: (reason, message) => this.#event(pod, 'Warning', reason, message) });
       const mounts: Mount[] = await containerMounts(c, mem.volumes, env, podDirOf(this.#d, uid));
       if (!mounts.some((m) => m.containerPath === '/etc/hosts')) {
         mounts.push({ hostPath: join(podDirOf(this.#d, uid), 'etc-hosts'), containerPath: '/etc/hosts', type: 'bind' });
