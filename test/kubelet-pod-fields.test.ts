@@ -8,16 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, test } from 'node:test';
 import type { Container, Pod, PodSpec } from '../src/api/types.js';
-import { Kubelet } from '../src/kubelet/kubelet.js';
 import type { ContainerConfig } from '../src/runtime/types.js';
-import { FakeImages } from '../src/runtime/fake/images.js';
-import { FakeRuntime, type FakeProgram } from '../src/runtime/fake/runtime.js';
-import { FakeCluster } from './kubelet-fake-cluster.js';
+import type { FakeProgram } from '../src/runtime/fake/runtime.js';
+import type { FakeCluster } from './kubelet-fake-cluster.js';
+import { createPod as createFakePod, startFakeNode, untilPod, type FakeNode } from './kubelet-fake-node.js';
 
 let dir: string;
+let node: FakeNode;
 let cluster: FakeCluster;
-let kubelet: Kubelet;
-let abort: AbortController;
 /** Each created container's configuration, by name. */
 let configs: Map<string, ContainerConfig>;
 /** What a container does when created (it may write its files), by name. */
@@ -26,38 +24,16 @@ let seq = 0;
 
 beforeEach(async () => {
   dir ??= await mkdtemp(join(tmpdir(), 'berth-pod-fields-'));
-  cluster = new FakeCluster();
   configs = new Map();
   behaviour = {};
-  const runtime = new FakeRuntime({ programFor: (cfg) => { configs.set(cfg.name, cfg); return behaviour[cfg.name]?.(cfg) ?? {}; } });
-  const images = new FakeImages();
-  images.present('busybox', { cmd: ['sh'], env: ['PATH=/bin', 'FROM_IMAGE=1'] });
-  abort = new AbortController();
-  kubelet = new Kubelet({ nodeName: 'n1', cluster, runtime, images, dataDir: join(dir, String(++seq)), runtimeVersion: 'fake', log: () => {} });
-  await kubelet.start(abort.signal);
+  node = await startFakeNode(join(dir, String(++seq)), (cfg) => { configs.set(cfg.name, cfg); return behaviour[cfg.name]?.(cfg) ?? {}; }, ['PATH=/bin', 'FROM_IMAGE=1']);
+  cluster = node.cluster;
 });
-afterEach(async () => {
-  abort.abort();
-  await kubelet.stop();
-});
+afterEach(() => node.stop());
 after(() => rm(dir, { recursive: true, force: true }));
 
-function createPod(spec: Partial<PodSpec> & { containers: Container[] }): Pod {
-  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${seq}`, namespace: 'default', uid: `uid-${seq}` }, spec: { nodeName: 'n1', ...spec } };
-  cluster.create(pod);
-  return pod;
-}
-
-async function until(uid: string, what: string, ok: (p: Pod) => boolean, ms = 5_000): Promise<Pod> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const p = cluster.get(uid);
-    if (p && ok(p)) return p;
-    if (Date.now() > deadline) assert.fail(`pod never ${what}: ${JSON.stringify(p?.status)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
+const createPod = (spec: Partial<PodSpec> & { containers: Container[] }): Pod => createFakePod(cluster, spec);
+const until = (uid: string, what: string, ok: (p: Pod) => boolean, ms?: number): Promise<Pod> => untilPod(cluster, uid, what, ok, ms);
 const data = (o: Record<string, string>) => ({ data: Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Buffer.from(v)])) });
 const running = (p: Pod) => !!p.status?.containerStatuses?.[0]?.state?.running;
 
