@@ -76,6 +76,18 @@ test('terminationMessagePath: the file the container wrote becomes state.termina
   assert.equal(b!.state!.terminated!.message, 'x'.repeat(4096));
 });
 
+test('a restarted container keeps its last message in lastState and starts with an empty file', async () => {
+  let runs = 0;
+  // Written in place (r+), as a process that opens the file without truncating it would.
+  const write = (cfg: ContainerConfig, text: string) => writeFileSync(boundAt(cfg, '/dev/termination-log'), text, { flag: 'r+' });
+  behaviour = { crash: (cfg) => { write(cfg, runs++ === 0 ? 'the first run' : '2nd'); return { exitAfterMs: 0, exitCode: 1 }; } };
+  const pod = createPod({ containers: [{ name: 'crash', image: 'busybox' }] });
+  const p = await until(pod.metadata.uid!, 'in CrashLoopBackOff', (x) => x.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff');
+  const s = p.status!.containerStatuses![0]!;
+  assert.equal(s.restartCount, 1);
+  assert.equal(s.lastState!.terminated!.message, '2nd');
+});
+
 test('FallbackToLogsOnError: an empty file and a failed exit take the last 80 log lines; a success or the File policy do not', async () => {
   const log = (cfg: ContainerConfig, code: number): FakeProgram => {
     const lines = Array.from({ length: 100 }, (_, i) => `2024-05-01T10:00:00.000000000Z stdout F line ${i}`);

@@ -19,7 +19,7 @@ import { containerNameOf, groupByPod, instancesOf, restartCountOf, type Observed
 import { computePodActions, isTerminalPhase, type PodActions } from './podActions.js';
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
 import type { WaitingNote } from './podStatus.js';
-import { terminationMessageMount } from './terminationMessage.js';
+import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
 import { containerMounts, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
 
 /** Kept dead instances per container: the latest and the one before (lastState, `logs --previous`). */
@@ -296,7 +296,10 @@ export class PodSyncer {
     const fresh = await observePod(this.#d.runtime, pod.metadata.uid ?? '');
     for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
       for (const old of instancesOf(fresh, c.name).slice(KEEP_INSTANCES)) {
-        if (old.state !== 'running') await this.#d.runtime.removeContainer(old.id);
+        if (old.state !== 'running') {
+          await this.#d.runtime.removeContainer(old.id);
+          await removeTerminationMessage(podDirOf(this.#d, pod.metadata.uid ?? ''), c.name, restartCountOf(old));
+        }
       }
     }
   }

@@ -29,6 +29,11 @@ export async function terminationMessageMount(podDir: string, c: Container, rest
   return { hostPath: file, containerPath: c.terminationMessagePath || DEFAULT_TERMINATION_MESSAGE_PATH, type: 'bind' };
 }
 
+/** Drop a pruned instance's file with it. */
+export async function removeTerminationMessage(podDir: string, name: string, restartCount: number): Promise<void> {
+  await fs.rm(hostFile(podDir, name, restartCount), { force: true });
+}
+
 async function readHead(path: string, max: number): Promise<string> {
   const fh = await fs.open(path, 'r').catch(() => null);
   if (!fh) return '';
