@@ -8,7 +8,7 @@ import { expandVars } from '../src/kubelet/expand.js';
 import { mergeEnv, resolveEnv, type EnvSources } from '../src/kubelet/env.js';
 import { cpuMillis, memoryBytes } from '../src/kubelet/quantity.js';
 import { securityFor } from '../src/kubelet/security.js';
-import { checkHostPathType, containerMounts, setUpVolumes, tearDownVolumes } from '../src/kubelet/volumes.js';
+import { checkHostPathType, containerMounts, refreshPodFieldVolumes, setUpVolumes, tearDownVolumes } from '../src/kubelet/volumes.js';
 import { makeContainerConfig } from '../src/kubelet/containerConfig.js';
 import { ContainerError, VolumeError } from '../src/kubelet/errors.js';
 import type { Container } from '../src/api/types.js';
@@ -212,7 +212,7 @@ test('makeContainerConfig: argv, env, limits, labels, log path', () => {
   });
 });
 
-test('volumes: downwardAPI and projected files in the atomic-writer layout (..data, a timestamped folder, per-name links)', async () => {
+test('volumes: downwardAPI and projected files in the atomic-writer layout (..data, a timestamped folder, per-name links), rewritten when labels change', async () => {
   const podDir = await mkdtemp(join(tmpdir(), 'kubelet-pod-'));
   const p = pod({
     containers: [{ name: 'app', resources: { limits: { memory: '64Mi' }, requests: { cpu: '250m' } } }],
@@ -240,9 +240,17 @@ test('volumes: downwardAPI and projected files in the atomic-writer layout (..da
   assert.equal((await stat(join(info, 'name'))).mode & 0o777, 0o400);
   assert.equal((await stat(join(info, 'meta/labels'))).mode & 0o777, 0o644);
   const data = await readlink(join(info, '..data'));
-  assert.match(data, /^\.\.\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d\.\d+$/);
+  assert.match(data, /^\.\.\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d\.\w+$/);
   assert.equal(await readlink(join(info, 'meta')), '..data/meta');
   assert.deepEqual((await readdir(info)).sort(), ['..data', data, 'cpu_m', 'mem_mi', 'meta', 'name', 'tier'].sort());
+  // New labels: a new version swapped in under the same folder, the old version gone.
+  p.metadata.labels = { app: 'w2' };
+  await refreshPodFieldVolumes(p, podDir, sources);
+  assert.equal(await read(info, 'meta/labels'), 'app="w2"');
+  assert.equal(await read(info, 'tier'), '');
+  const swapped = await readlink(join(info, '..data'));
+  assert.notEqual(swapped, data);
+  assert.deepEqual((await readdir(info)).sort(), ['..data', swapped, 'cpu_m', 'mem_mi', 'meta', 'name', 'tier'].sort());
   const all = vols.get('all')!.hostPath;
   assert.deepEqual(await Promise.all(['color', 'creds/pw', 'ns'].map((f) => read(all, f))), ['blue', 'hunter2', 'default']);
   assert.equal(vols.get('all')!.readOnly, true);

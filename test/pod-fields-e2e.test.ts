@@ -79,7 +79,7 @@ describe('pod fields', { concurrency: true }, () => {
     assert.equal(events.stdout, 'Pod was active on the node longer than the specified deadline');
   });
 
-  it('downwardAPI and projected volumes: files from the Pod, a configMap and a secret, in the ..data layout', async () => {
+  it('downwardAPI and projected volumes: files from the Pod, a configMap and a secret, in the ..data layout; new labels reach the file', async () => {
     await k(['create', 'configmap', 'proj-cfg', '--from-literal=greeting=hello']);
     await k(['create', 'secret', 'generic', 'proj-sec', '--from-literal=pw=hunter2']);
     const r = await create(podOf('vols', {
@@ -110,6 +110,9 @@ describe('pod fields', { concurrency: true }, () => {
     const ls = (await k(['exec', 'vols', '--', 'ls', '-a', '/etc/all'])).stdout.split(/\s+/);
     assert.ok(ls.includes('..data') && ls.some((f) => /^\.\.\d{4}_/.test(f)), ls.join(' '));
     assert.match((await k(['exec', 'vols', '--', 'stat', '-L', '-c', '%a', '/etc/all/greeting'])).stdout, /^440/);
+    // Labels changed while it runs reach the file, as the kubelet rewrites it.
+    assert.equal((await k(['label', 'pod', 'vols', 'tier=back', '--overwrite'])).code, 0);
+    await until('new labels in the file', async () => (await cat('/etc/info/labels')) === 'app="web"\ntier="back"', 15_000);
   });
 
   it('admission refuses what berth cannot honour: service account token projections, ephemeralContainers on create', async () => {

@@ -20,7 +20,7 @@ import { computePodActions, isTerminalPhase, type PodActions } from './podAction
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
 import type { WaitingNote } from './podStatus.js';
 import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
-import { containerMounts, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
+import { containerMounts, podFieldsKey, refreshPodFieldVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
 
 /** Kept dead instances per container: the latest and the one before (lastState, `logs --previous`). */
 const KEEP_INSTANCES = 2;
@@ -48,6 +48,8 @@ export interface PodMemory {
   crashBackoff: Map<string, BackoffEntry>;
   pull: PullState;
   volumes?: Map<string, PreparedVolume>;
+  /** The labels and annotations the downwardAPI files show (podFieldsKey). */
+  podFields?: string;
   /** Why the kubelet itself failed the Pod (activeDeadlineSeconds passed); the status says so. */
   failure?: { reason: string; message: string };
 }
@@ -86,6 +88,7 @@ export class PodSyncer {
       await this.killPod(pod, observed, grace);
       return undefined;
     }
+    if (mem.volumes && mem.podFields !== podFieldsKey(pod)) await this.#refreshPodFields(pod, mem);
     const actions = computePodActions(pod, observed, nowMs, mem.crashBackoff);
     const deadline = isTerminalPhase(pod.status?.phase) ? undefined : activeDeadlineAtMs(pod);
     let nextAt = deadline === undefined ? actions.nextSyncAtMs : Math.min(actions.nextSyncAtMs ?? Infinity, deadline);
@@ -117,6 +120,16 @@ export class PodSyncer {
     return nextAt;
   }
 
+  async #refreshPodFields(pod: Pod, mem: PodMemory): Promise<void> {
+    mem.podFields = podFieldsKey(pod);
+    try {
+      await refreshPodFieldVolumes(pod, podDirOf(this.#d, pod.metadata.uid ?? ''), this.#sources(pod));
+    } catch (e) {
+      if (!(e instanceof VolumeError)) throw e;
+      this.#event(pod, 'Warning', 'FailedMount', e.message);
+    }
+  }
+
   #noteBackoffs(pod: Pod, actions: PodActions, mem: PodMemory): void {
     for (const b of actions.backingOff) {
       const had = mem.waiting.get(b.name);
@@ -134,6 +147,7 @@ export class PodSyncer {
     await fs.mkdir(podDir, { recursive: true });
     try {
       mem.volumes = await setUpVolumes(pod, podDir, this.#sources(pod));
+      mem.podFields = podFieldsKey(pod);
     } catch (e) {
       if (!(e instanceof VolumeError)) throw e;
       this.#event(pod, 'Warning', 'FailedMount', e.message);
@@ -202,7 +216,10 @@ export class PodSyncer {
     }
     let id: string;
     try {
-      mem.volumes ??= await setUpVolumes(pod, podDirOf(this.#d, uid), this.#sources(pod));
+      if (!mem.volumes) {
+        mem.volumes = await setUpVolumes(pod, podDirOf(this.#d, uid), this.#sources(pod));
+        mem.podFields = podFieldsKey(pod);
+      }
       const env = await resolveEnv(pod, c, { podIP, hostIP: this.#d.hostIP, ...this.#sources(pod), warn: (reason, message) => this.#event(pod, 'Warning', reason, message) });
       const mounts: Mount[] = await containerMounts(c, mem.volumes, env, podDirOf(this.#d, uid));
       if (!mounts.some((m) => m.containerPath === '/etc/hosts')) {

@@ -3,7 +3,7 @@
 
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { dirname, isAbsolute, join, normalize } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 import type { Container, DownwardAPIVolumeFile, KeyToPath, Pod, Volume } from '../api/types.js';
 import type { Mount } from '../runtime/types.js';
@@ -116,14 +116,15 @@ const timestampDirName = (now: Date): string => `..${now.toISOString().replace(/
 
 /**
  * The kubelet's atomic-writer layout: the files in a timestamped folder, `..data` a symlink to it, and
- * each top-level name a symlink through `..data`, so readers only ever see one complete version.
+ * each top-level name a symlink through `..data`. A rewrite (new labels) makes a new folder and swaps
+ * `..data` with one rename, so readers see the old version or the new, never half of one, and the
+ * folder bound into containers stays the same.
  */
 async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void> {
-  await fs.rm(dir, { recursive: true, force: true });
   await fs.mkdir(dir, { recursive: true, mode: 0o755 });
-  const version = timestampDirName(new Date());
-  const root = join(dir, version);
-  await fs.mkdir(root, { mode: 0o755 });
+  const previous = await fs.readlink(join(dir, '..data')).catch(() => undefined);
+  const root = await fs.mkdtemp(join(dir, timestampDirName(new Date())));
+  await fs.chmod(root, 0o755);
   const top = new Set<string>();
   for (const f of files) {
     const file = join(root, normalize(f.path));
@@ -133,8 +134,19 @@ async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void>
     await fs.chmod(file, f.mode);
     top.add(normalize(f.path).split('/')[0]!);
   }
-  await fs.symlink(version, join(dir, '..data'));
+  const tmp = join(dir, '..data_tmp');
+  await fs.rm(tmp, { force: true });
+  await fs.symlink(basename(root), tmp);
+  await fs.rename(tmp, join(dir, '..data'));
+  // Item paths never start with '..', so every other name here is a link of this layout (or stale).
+  for (const name of await fs.readdir(dir)) {
+    if (name.startsWith('..')) continue;
+    const link = await fs.lstat(join(dir, name));
+    if (link.isSymbolicLink() && top.has(name)) top.delete(name);
+    else await fs.rm(join(dir, name), { recursive: true, force: true });
+  }
   for (const name of top) await fs.symlink(join('..data', name), join(dir, name));
+  if (previous) await fs.rm(join(dir, previous), { recursive: true, force: true });
 }
 
 /** A projected volume's sources, in order, as one list of files. */
@@ -193,6 +205,25 @@ export async function setUpVolumes(pod: Pod, podDir: string, src: VolumeSources)
     }
   }
   return out;
+}
+
+/** The volumes whose files show the Pod's own fields (downwardAPI, directly or projected). */
+const showsPodFields = (v: Volume): boolean => !!v.downwardAPI || !!v.projected?.sources?.some((s) => s.downwardAPI);
+
+/** What of the Pod may change under a downwardAPI file while it runs: its labels and annotations. */
+export function podFieldsKey(pod: Pod): string {
+  return JSON.stringify([pod.metadata.labels ?? {}, pod.metadata.annotations ?? {}]);
+}
+
+/** Rewrite the downwardAPI and projected volumes after the Pod's labels or annotations changed. */
+export async function refreshPodFieldVolumes(pod: Pod, podDir: string, src: VolumeSources): Promise<void> {
+  for (const v of (pod.spec.volumes ?? []).filter(showsPodFields)) {
+    try {
+      await setUp(pod, v, podDir, src);
+    } catch (e) {
+      throw new VolumeError(v.name, (e as Error).message);
+    }
+  }
 }
 
 /**
