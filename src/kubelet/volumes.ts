@@ -1,5 +1,6 @@
 // A Pod's volumes on the host, under <podDir>/volumes, and the runtime mounts each container gets.
-// Set up once per Pod before its first container; torn down when the Pod is gone.
+// Set up once per Pod before its first container (downwardAPI and projected ones rewritten when its labels
+// or annotations change); torn down when the Pod is gone.
 
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
