@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { containerArgv } from '../src/kubelet/command.js';
@@ -8,7 +8,7 @@ import { expandVars } from '../src/kubelet/expand.js';
 import { mergeEnv, resolveEnv, type EnvSources } from '../src/kubelet/env.js';
 import { cpuMillis, memoryBytes } from '../src/kubelet/quantity.js';
 import { securityFor } from '../src/kubelet/security.js';
-import { checkHostPathType, containerMounts, setUpVolumes, tearDownVolumes } from '../src/kubelet/volumes.js';
+import { checkHostPathType, containerMounts, refreshPodFieldVolumes, setUpVolumes, tearDownVolumes } from '../src/kubelet/volumes.js';
 import { makeContainerConfig } from '../src/kubelet/containerConfig.js';
 import { ContainerError, VolumeError } from '../src/kubelet/errors.js';
 import type { Container } from '../src/api/types.js';
@@ -210,4 +210,51 @@ test('makeContainerConfig: argv, env, limits, labels, log path', () => {
       'io.kubernetes.container.restartCount': '2', 'io.berth.image.name': 'docker.io/library/busybox:latest', 'io.berth.image.id': 'docker.io/library/busybox@sha256:m',
     },
   });
+});
+
+test('volumes: downwardAPI and projected files in the atomic-writer layout (..data, a timestamped folder, per-name links), rewritten when labels change', async () => {
+  const podDir = await mkdtemp(join(tmpdir(), 'kubelet-pod-'));
+  const p = pod({
+    containers: [{ name: 'app', resources: { limits: { memory: '64Mi' }, requests: { cpu: '250m' } } }],
+    volumes: [
+      { name: 'info', downwardAPI: { defaultMode: 0o400, items: [
+        { path: 'name', fieldRef: { fieldPath: 'metadata.name' } },
+        { path: 'meta/labels', fieldRef: { fieldPath: 'metadata.labels' }, mode: 0o644 },
+        { path: 'tier', fieldRef: { fieldPath: "metadata.labels['tier']" } },
+        { path: 'mem_mi', resourceFieldRef: { containerName: 'app', resource: 'limits.memory', divisor: '1Mi' } },
+        { path: 'cpu_m', resourceFieldRef: { containerName: 'app', resource: 'requests.cpu', divisor: '1m' } },
+      ] } },
+      { name: 'all', projected: { sources: [
+        { configMap: { name: 'cfg' } },
+        { secret: { name: 's', items: [{ key: 'pw', path: 'creds/pw' }] } },
+        { configMap: { name: 'absent', optional: true } },
+        { downwardAPI: { items: [{ path: 'ns', fieldRef: { fieldPath: 'metadata.namespace' } }] } },
+      ] } },
+    ],
+  }, { metadata: { name: 'web', namespace: 'default', uid: 'uid-1', labels: { app: 'w', tier: 'f' } } });
+  const vols = await setUpVolumes(p, podDir, sources);
+  const info = vols.get('info')!.hostPath;
+  assert.equal(info, join(podDir, 'volumes/kubernetes.io~downward-api/info'));
+  const read = (dir: string, f: string) => readFile(join(dir, f), 'utf8');
+  assert.deepEqual(await Promise.all(['name', 'meta/labels', 'tier', 'mem_mi', 'cpu_m'].map((f) => read(info, f))), ['web', 'app="w"\ntier="f"', 'f', '64', '250']);
+  assert.equal((await stat(join(info, 'name'))).mode & 0o777, 0o400);
+  assert.equal((await stat(join(info, 'meta/labels'))).mode & 0o777, 0o644);
+  const data = await readlink(join(info, '..data'));
+  assert.match(data, /^\.\.\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d\.\w+$/);
+  assert.equal(await readlink(join(info, 'meta')), '..data/meta');
+  assert.deepEqual((await readdir(info)).sort(), ['..data', data, 'cpu_m', 'mem_mi', 'meta', 'name', 'tier'].sort());
+  // New labels: a new version swapped in under the same folder, the old version gone.
+  p.metadata.labels = { app: 'w2' };
+  await refreshPodFieldVolumes(p, podDir, sources);
+  assert.equal(await read(info, 'meta/labels'), 'app="w2"');
+  assert.equal(await read(info, 'tier'), '');
+  const swapped = await readlink(join(info, '..data'));
+  assert.notEqual(swapped, data);
+  assert.deepEqual((await readdir(info)).sort(), ['..data', swapped, 'cpu_m', 'mem_mi', 'meta', 'name', 'tier'].sort());
+  const all = vols.get('all')!.hostPath;
+  assert.deepEqual(await Promise.all(['color', 'creds/pw', 'ns'].map((f) => read(all, f))), ['blue', 'hunter2', 'default']);
+  assert.equal(vols.get('all')!.readOnly, true);
+  await assert.rejects(setUpVolumes(pod({ volumes: [{ name: 'v', projected: { sources: [{ secret: { name: 'nope' } }] } }] }), podDir, sources),
+    { message: 'MountVolume.SetUp failed for volume "v" : secret "nope" not found' });
+  await rm(podDir, { recursive: true, force: true });
 });

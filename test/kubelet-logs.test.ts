@@ -69,3 +69,11 @@ test('rotation keeps at most maxFiles copies; --previous picks the instance befo
   assert.equal(await containerLogFile(c, true), join(c, '1.log'));
   assert.equal(await containerLogFile(join(dir, 'none')), undefined);
 });
+
+// conmon ends every record with a newline; P marks output that had none, as a shell's last printf.
+test('a last line without a newline is kept, with or without follow', async () => {
+  const path = await logFile(`${LOG}2024-05-01T10:00:04.000000000Z stdout P tail\n`);
+  assert.equal(await text(readLogs(path)), 'one\ntwo\nthree\nfour\ntail');
+  assert.equal(await text(readLogs(path, { tailLines: 2 })), 'four\ntail');
+  assert.equal(await text(readLogs(path, { follow: true, stillRunning: async () => false })), 'one\ntwo\nthree\nfour\ntail');
+});

@@ -1,18 +1,18 @@
-// A container's environment: each `env` entry resolved in order (later entries may refer to earlier
-// ones with $(VAR)), then laid over the image's own ENV.
+// A container's environment: `envFrom` sources first, then each `env` entry in order (later entries
+// may refer to earlier ones with $(VAR) and win over envFrom), all laid over the image's own ENV.
 
-import type { Container, EnvVar, Pod } from '../api/types.js';
+import type { Container, EnvFromSource, EnvVar, Pod } from '../api/types.js';
+import { isEnvVarName } from '../api/validation/names.js';
 import { configError } from './errors.js';
 import { expandVars } from './expand.js';
 import { parseQuantity } from './quantity.js';
+import type { VolumeSources } from './volumes.js';
 
-export interface EnvSources {
+export interface EnvSources extends VolumeSources {
   podIP: string;
   hostIP: string;
-  /** Node allocatable, the value of an unset limit (e.g. { cpu: '2', memory: '8Gi' }). */
-  nodeAllocatable: Record<string, string>;
-  getConfigMap(name: string): Promise<Record<string, Buffer> | null>;
-  getSecret(name: string): Promise<Record<string, Buffer> | null>;
+  /** A Warning event on the Pod (keys of an envFrom source skipped). */
+  warn?(reason: string, message: string): void;
 }
 
 function formatMap(m: Record<string, string> | undefined): string {
@@ -36,9 +36,9 @@ export function fieldRefValue(pod: Pod, path: string, src: Pick<EnvSources, 'pod
   }
 }
 
-export function resourceFieldValue(pod: Pod, self: Container, ref: NonNullable<NonNullable<EnvVar['valueFrom']>['resourceFieldRef']>, allocatable: Record<string, string>): string {
+export function resourceFieldValue(pod: Pod, self: Container | undefined, ref: NonNullable<NonNullable<EnvVar['valueFrom']>['resourceFieldRef']>, allocatable: Record<string, string>): string {
   const c = ref.containerName ? pod.spec.containers.find((x) => x.name === ref.containerName) : self;
-  if (!c) throw configError(`container ${ref.containerName} not found`);
+  if (!c) throw configError(`container ${ref.containerName ?? ''} not found`);
   const [kind, resource] = ref.resource.split('.', 2) as [string, string];
   const set = kind === 'limits' ? c.resources?.limits?.[resource] : c.resources?.requests?.[resource];
   const raw = set ?? (kind === 'limits' ? allocatable[resource] : undefined) ?? '0';
@@ -61,10 +61,33 @@ async function keyRefValue(kind: 'ConfigMap' | 'Secret', ns: string, ref: { name
   return v.toString('utf8');
 }
 
+/** One envFrom source's keys, prefixed, into env; names that are not valid variables are skipped with a warning. */
+async function addEnvFrom(env: Map<string, string>, ns: string, from: EnvFromSource, src: EnvSources): Promise<void> {
+  const ref = from.configMapRef ?? from.secretRef;
+  if (!ref) return;
+  const kind = from.configMapRef ? 'configmap' : 'secret';
+  const data = await (from.configMapRef ? src.getConfigMap(ref.name) : src.getSecret(ref.name));
+  if (!data) {
+    if (ref.optional) return;
+    throw configError(`${kind} "${ref.name}" not found`);
+  }
+  const invalid: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const name = (from.prefix ?? '') + key;
+    if (isEnvVarName(name).length > 0) invalid.push(name);
+    else env.set(name, value.toString('utf8'));
+  }
+  if (invalid.length > 0) {
+    const what = kind === 'configmap' ? 'configMap' : 'secret';
+    src.warn?.('InvalidEnvironmentVariableNames', `Keys [${invalid.sort().join(' ')}] from the EnvFrom ${what} ${ns}/${ref.name} were skipped since they are considered invalid environment variable names.`);
+  }
+}
+
 /** The container's own variables in order (what $(VAR) in command and args may use). */
 export async function resolveEnv(pod: Pod, c: Container, src: EnvSources): Promise<Map<string, string>> {
   const env = new Map<string, string>();
   const ns = pod.metadata.namespace ?? 'default';
+  for (const from of c.envFrom ?? []) await addEnvFrom(env, ns, from, src);
   for (const e of c.env ?? []) {
     let value: string | undefined;
     const from = e.valueFrom;

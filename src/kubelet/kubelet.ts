@@ -12,10 +12,11 @@ import { rotateLogIfNeeded } from './logs.js';
 import { NodeHeartbeat } from './nodeHeartbeat.js';
 import { runcVersion } from './nodeInfo.js';
 import { computePodStatus } from './podStatus.js';
-import { gracePeriodOf, newPodMemory, observePod, PodSyncer, type PodMemory } from './podSync.js';
+import { gracePeriodOf, newPodMemory, observePod, podDirOf, PodSyncer, type PodMemory } from './podSync.js';
 import { PodWorkers } from './podWorkers.js';
 import { Relister } from './relist.js';
 import { StatusManager } from './statusManager.js';
+import { withTerminationMessages } from './terminationMessage.js';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -129,6 +130,10 @@ export class Kubelet {
     return this.#workers.idle();
   }
 
+  #podDir(uid: string): string {
+    return podDirOf({ podsDir: join(this.#o.dataDir, 'pods') }, uid);
+  }
+
   #onPod(type: PodEventType, pod: Pod): void {
     const uid = pod.metadata.uid;
     if (!uid) return;
@@ -160,7 +165,7 @@ export class Kubelet {
       if (rec.state === 'syncing') rec.state = 'terminating';
       if (rec.state === 'terminating') {
         await syncer.killPod(pod, observed, gracePeriodOf(pod));
-        const stopped = await observePod(runtime, uid);
+        const stopped = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
         if (!rec.removed) {
           await this.#status.set(pod, computePodStatus(pod, { observed: stopped, waiting: new Map(), hostIP, now: new Date(), podIsTerminal: true }));
           const m = pod.metadata;
@@ -180,8 +185,8 @@ export class Kubelet {
     }
 
     const next = await syncer.sync(pod, observed, rec.mem);
-    const after = await observePod(runtime, uid);
-    await this.#status.set(pod, computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date() }));
+    const after = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
+    await this.#status.set(pod, computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) }));
     return next;
   }
 }

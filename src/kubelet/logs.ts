@@ -49,6 +49,13 @@ export class CriLineParser {
     return out;
   }
 
+  /** A partial line that no full line ended (the container's last output had no newline), as it is. */
+  flush(): LogEntry[] {
+    const rest = this.#partial;
+    this.#partial = undefined;
+    return rest ? [rest] : [];
+  }
+
   reset(): void {
     this.#carry = '';
     this.#partial = undefined;
@@ -80,6 +87,8 @@ async function* logLines(path: string, o: LogOptions): AsyncGenerator<string> {
   let content = await fs.readFile(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? Buffer.alloc(0) : Promise.reject(e)));
   let offset = content.length;
   let entries = parser.push(content.toString('utf8'));
+  // Without follow, or once the container has exited, nothing will end a pending partial line.
+  if (!o.follow || (o.stillRunning && !(await o.stillRunning()))) entries.push(...parser.flush());
   if (o.sinceTime) entries = entries.filter((e) => notBefore(e.time, o.sinceTime!));
   if (o.tailLines !== undefined && o.tailLines >= 0) entries = o.tailLines === 0 ? [] : entries.slice(-o.tailLines);
   yield* emit(entries);
@@ -105,7 +114,10 @@ async function* logLines(path: string, o: LogOptions): AsyncGenerator<string> {
       }
       continue;
     }
-    if (!running) return;
+    if (!running) {
+      yield* emit(parser.flush());
+      return;
+    }
     await sleep(FOLLOW_POLL_MS, o.signal);
   }
 }

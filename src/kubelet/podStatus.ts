@@ -17,6 +17,8 @@ export interface StatusInput {
   now: Date;
   /** The Pod is being torn down for good (deleted, evicted): stopped means finished, not restarting. */
   podIsTerminal?: boolean;
+  /** The kubelet failed the Pod itself (activeDeadlineSeconds): phase Failed with this reason and message. */
+  failure?: { reason: string; message: string };
 }
 
 export const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'] as const;
@@ -169,7 +171,7 @@ export function computePodStatus(pod: Pod, input: StatusInput): PodStatus {
   const inits = (pod.spec.initContainers ?? []).map((c) => containerStatus(c, input, defaultWaiting, oldOf(old.initContainerStatuses, c.name), true));
   const containers = pod.spec.containers.map((c) => containerStatus(c, input, defaultWaiting, oldOf(old.containerStatuses, c.name), false));
   const computed = podPhase(pod, inits, containers, !!input.podIsTerminal);
-  const phase = isTerminalPhase(old.phase) ? old.phase! : computed;
+  const phase = isTerminalPhase(old.phase) ? old.phase! : input.failure ? 'Failed' : computed;
   const mine = kubeletConditions(pod, input, phase, inits, containers);
   const others = (old.conditions ?? []).filter((c) => !(CONDITION_ORDER as readonly string[]).includes(c.type));
   const sandbox = input.observed.sandboxes[0];
@@ -184,5 +186,6 @@ export function computePodStatus(pod: Pod, input: StatusInput): PodStatus {
     startTime: old.startTime ?? now,
     ...(hasInits ? { initContainerStatuses: inits } : {}),
     containerStatuses: containers,
+    ...(input.failure && !isTerminalPhase(old.phase) ? input.failure : {}),
   };
 }

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Container, Pod } from '../api/types.js';
 import type { ContainerStatus, ImageService, Mount, RuntimeService, SandboxStatus } from '../runtime/types.js';
+import { activeDeadlineAtMs, DEADLINE_EXCEEDED, pastActiveDeadline } from './activeDeadline.js';
 import { backoffKey, backoffNext, type BackoffEntry } from './backoff.js';
 import type { KubeletCluster } from './cluster.js';
 import { makeContainerConfig, podLogDirName } from './containerConfig.js';
@@ -15,10 +16,11 @@ import { runHandler } from './hooks.js';
 import { ensureImage, type PullState } from './imagePull.js';
 import { POD_UID, SANDBOX_ATTEMPT, podLabels } from './labels.js';
 import { containerNameOf, groupByPod, instancesOf, restartCountOf, type ObservedPod } from './observed.js';
-import { computePodActions, type PodActions } from './podActions.js';
+import { computePodActions, isTerminalPhase, type PodActions } from './podActions.js';
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
 import type { WaitingNote } from './podStatus.js';
-import { containerMounts, setUpVolumes, tearDownVolumes, type PreparedVolume } from './volumes.js';
+import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
+import { containerMounts, podFieldsKey, refreshPodFieldVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
 
 /** Kept dead instances per container: the latest and the one before (lastState, `logs --previous`). */
 const KEEP_INSTANCES = 2;
@@ -46,6 +48,10 @@ export interface PodMemory {
   crashBackoff: Map<string, BackoffEntry>;
   pull: PullState;
   volumes?: Map<string, PreparedVolume>;
+  /** The labels and annotations the downwardAPI files show (podFieldsKey). */
+  podFields?: string;
+  /** Why the kubelet itself failed the Pod (activeDeadlineSeconds passed); the status says so. */
+  failure?: { reason: string; message: string };
 }
 
 export function newPodMemory(): PodMemory {
@@ -75,9 +81,17 @@ export class PodSyncer {
 
   /** One step towards the spec; returns when the next sync is due without any event, if ever. */
   async sync(pod: Pod, observed: ObservedPod, mem: PodMemory, nowMs = Date.now()): Promise<number | undefined> {
-    const actions = computePodActions(pod, observed, nowMs, mem.crashBackoff);
-    let nextAt = actions.nextSyncAtMs;
     const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
+    if (mem.failure || (!isTerminalPhase(pod.status?.phase) && pastActiveDeadline(pod, nowMs))) {
+      if (!mem.failure) this.#event(pod, 'Normal', DEADLINE_EXCEEDED.reason, DEADLINE_EXCEEDED.message);
+      mem.failure = DEADLINE_EXCEEDED;
+      await this.killPod(pod, observed, grace);
+      return undefined;
+    }
+    if (mem.volumes && mem.podFields !== podFieldsKey(pod)) await this.#refreshPodFields(pod, mem);
+    const actions = computePodActions(pod, observed, nowMs, mem.crashBackoff);
+    const deadline = isTerminalPhase(pod.status?.phase) ? undefined : activeDeadlineAtMs(pod);
+    let nextAt = deadline === undefined ? actions.nextSyncAtMs : Math.min(actions.nextSyncAtMs ?? Infinity, deadline);
     this.#noteBackoffs(pod, actions, mem);
 
     if (actions.killPod) await this.killPod(pod, observed, grace);
@@ -106,6 +120,16 @@ export class PodSyncer {
     return nextAt;
   }
 
+  async #refreshPodFields(pod: Pod, mem: PodMemory): Promise<void> {
+    mem.podFields = podFieldsKey(pod);
+    try {
+      await refreshPodFieldVolumes(pod, podDirOf(this.#d, pod.metadata.uid ?? ''), this.#sources(pod));
+    } catch (e) {
+      if (!(e instanceof VolumeError)) throw e;
+      this.#event(pod, 'Warning', 'FailedMount', e.message);
+    }
+  }
+
   #noteBackoffs(pod: Pod, actions: PodActions, mem: PodMemory): void {
     for (const b of actions.backingOff) {
       const had = mem.waiting.get(b.name);
@@ -123,6 +147,7 @@ export class PodSyncer {
     await fs.mkdir(podDir, { recursive: true });
     try {
       mem.volumes = await setUpVolumes(pod, podDir, this.#sources(pod));
+      mem.podFields = podFieldsKey(pod);
     } catch (e) {
       if (!(e instanceof VolumeError)) throw e;
       this.#event(pod, 'Warning', 'FailedMount', e.message);
@@ -157,9 +182,10 @@ export class PodSyncer {
     return sandbox;
   }
 
-  #sources(pod: Pod) {
+  #sources(pod: Pod): VolumeSources {
     const ns = pod.metadata.namespace ?? 'default';
     return {
+      nodeAllocatable: this.#d.nodeAllocatable,
       getConfigMap: async (n: string) => (await this.#d.cluster.getConfigMap(ns, n))?.data ?? null,
       getSecret: async (n: string) => (await this.#d.cluster.getSecret(ns, n))?.data ?? null,
     };
@@ -190,12 +216,16 @@ export class PodSyncer {
     }
     let id: string;
     try {
-      mem.volumes ??= await setUpVolumes(pod, podDirOf(this.#d, uid), this.#sources(pod));
-      const env = await resolveEnv(pod, c, { podIP, hostIP: this.#d.hostIP, nodeAllocatable: this.#d.nodeAllocatable, ...this.#sources(pod) });
+      if (!mem.volumes) {
+        mem.volumes = await setUpVolumes(pod, podDirOf(this.#d, uid), this.#sources(pod));
+        mem.podFields = podFieldsKey(pod);
+      }
+      const env = await resolveEnv(pod, c, { podIP, hostIP: this.#d.hostIP, ...this.#sources(pod), warn: (reason, message) => this.#event(pod, 'Warning', reason, message) });
       const mounts: Mount[] = await containerMounts(c, mem.volumes, env, podDirOf(this.#d, uid));
       if (!mounts.some((m) => m.containerPath === '/etc/hosts')) {
         mounts.push({ hostPath: join(podDirOf(this.#d, uid), 'etc-hosts'), containerPath: '/etc/hosts', type: 'bind' });
       }
+      mounts.push(await terminationMessageMount(podDirOf(this.#d, uid), c, restartCount));
       const podLogDir = join(this.#d.logsDir, podLogDirName(pod));
       await fs.mkdir(join(podLogDir, c.name), { recursive: true });
       const cfg = makeContainerConfig(pod, c, { image, imageName: image.repoTags[0] ?? c.image ?? '', env, mounts, restartCount, podLogDir });
@@ -283,7 +313,10 @@ export class PodSyncer {
     const fresh = await observePod(this.#d.runtime, pod.metadata.uid ?? '');
     for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
       for (const old of instancesOf(fresh, c.name).slice(KEEP_INSTANCES)) {
-        if (old.state !== 'running') await this.#d.runtime.removeContainer(old.id);
+        if (old.state !== 'running') {
+          await this.#d.runtime.removeContainer(old.id);
+          await removeTerminationMessage(podDirOf(this.#d, pod.metadata.uid ?? ''), c.name, restartCountOf(old));
+        }
       }
     }
   }

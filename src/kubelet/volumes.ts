@@ -1,12 +1,14 @@
 // A Pod's volumes on the host, under <podDir>/volumes, and the runtime mounts each container gets.
-// Set up once per Pod before its first container; torn down when the Pod is gone.
+// Set up once per Pod before its first container (downwardAPI and projected ones rewritten when its labels
+// or annotations change); torn down when the Pod is gone.
 
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { dirname, isAbsolute, join, normalize } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
-import type { Container, KeyToPath, Pod, Volume } from '../api/types.js';
+import type { Container, DownwardAPIVolumeFile, KeyToPath, Pod, Volume } from '../api/types.js';
 import type { Mount } from '../runtime/types.js';
+import { fieldRefValue, resourceFieldValue } from './env.js';
 import { configError, VolumeError } from './errors.js';
 import { expandVars } from './expand.js';
 import { memoryBytes } from './quantity.js';
@@ -17,13 +19,15 @@ const run = promisify(execFile);
 
 export interface PreparedVolume {
   hostPath: string;
-  /** configMap and secret volumes are always mounted read-only. */
+  /** configMap, secret, downwardAPI and projected volumes are always mounted read-only. */
   readOnly: boolean;
 }
 
 export interface VolumeSources {
   getConfigMap(name: string): Promise<Record<string, Buffer> | null>;
   getSecret(name: string): Promise<Record<string, Buffer> | null>;
+  /** Node allocatable, the value of an unset limit in a downwardAPI resourceFieldRef. */
+  nodeAllocatable: Record<string, string>;
 }
 
 export const volumesDir = (podDir: string): string => join(podDir, 'volumes');
@@ -74,25 +78,92 @@ export async function checkHostPathType(path: string, type: string | undefined):
   }
 }
 
-/** Write configMap/secret data as files: every key, or only the listed items at their paths. */
-async function writeProjection(dir: string, data: Record<string, Buffer>, items: KeyToPath[] | undefined, defaultMode: number, kind: 'ConfigMap' | 'Secret'): Promise<void> {
-  await fs.rm(dir, { recursive: true, force: true });
-  await fs.mkdir(dir, { recursive: true, mode: 0o755 });
+/** One file of a configMap, secret, downwardAPI or projected volume, at its path inside the volume. */
+interface VolumeFile { path: string; data: Buffer; mode: number }
+
+/** The chosen keys of configMap/secret data as files: every key, or only the listed items at their paths. */
+function keyFiles(data: Record<string, Buffer>, items: KeyToPath[] | undefined, defaultMode: number, kind: 'ConfigMap' | 'Secret'): VolumeFile[] {
   const entries = items ?? Object.keys(data).map((key) => ({ key, path: key }) as KeyToPath);
-  for (const it of entries) {
+  return entries.map((it) => {
     const value = data[it.key];
     if (value === undefined) {
       throw new Error(kind === 'Secret' ? `references non-existent secret key: ${it.key}` : `configmap references non-existent config key: ${it.key}`);
     }
-    const file = join(dir, normalize(it.path));
-    if (!file.startsWith(dir + '/')) throw new Error(`invalid path ${it.path}`);
-    await fs.mkdir(dirname(file), { recursive: true });
-    await fs.writeFile(file, value, { mode: it.mode ?? defaultMode });
-    await fs.chmod(file, it.mode ?? defaultMode);
-  }
+    return { path: it.path, data: value, mode: it.mode ?? defaultMode };
+  });
 }
 
-async function setUp(v: Volume, podDir: string, src: VolumeSources): Promise<PreparedVolume> {
+/** A configMap or secret's files; a missing source is an error unless optional (then no files). */
+async function sourceFiles(kind: 'ConfigMap' | 'Secret', ref: { name?: string; items?: KeyToPath[]; optional?: boolean }, name: string, defaultMode: number, src: VolumeSources): Promise<VolumeFile[]> {
+  const data = await (kind === 'Secret' ? src.getSecret(name) : src.getConfigMap(name));
+  if (!data) {
+    if (ref.optional) return [];
+    throw new Error(`${kind.toLowerCase()} "${name}" not found`);
+  }
+  return keyFiles(data, ref.items, defaultMode, kind);
+}
+
+/** downwardAPI items: the Pod's own fields and its containers' resources, read now. */
+function downwardFiles(pod: Pod, items: DownwardAPIVolumeFile[] | undefined, defaultMode: number, allocatable: Record<string, string>): VolumeFile[] {
+  return (items ?? []).map((it) => {
+    const value = it.fieldRef
+      ? fieldRefValue(pod, it.fieldRef.fieldPath, { podIP: '', hostIP: '' })
+      : it.resourceFieldRef ? resourceFieldValue(pod, undefined, it.resourceFieldRef, allocatable) : '';
+    return { path: it.path, data: Buffer.from(value), mode: it.mode ?? defaultMode };
+  });
+}
+
+const timestampDirName = (now: Date): string => `..${now.toISOString().replace(/[-:T]/g, '_').replace(/Z$/, '')}`;
+
+/**
+ * The kubelet's atomic-writer layout: the files in a timestamped folder, `..data` a symlink to it, and
+ * each top-level name a symlink through `..data`. A rewrite (new labels) makes a new folder and swaps
+ * `..data` with one rename, so readers see the old version or the new, never half of one, and the
+ * folder bound into containers stays the same.
+ */
+async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: 0o755 });
+  const previous = await fs.readlink(join(dir, '..data')).catch(() => undefined);
+  const root = await fs.mkdtemp(join(dir, timestampDirName(new Date())));
+  await fs.chmod(root, 0o755);
+  const top = new Set<string>();
+  for (const f of files) {
+    const file = join(root, normalize(f.path));
+    if (!file.startsWith(root + '/')) throw new Error(`invalid path ${f.path}`);
+    await fs.mkdir(dirname(file), { recursive: true });
+    await fs.writeFile(file, f.data, { mode: f.mode });
+    await fs.chmod(file, f.mode);
+    top.add(normalize(f.path).split('/')[0]!);
+  }
+  const tmp = join(dir, '..data_tmp');
+  await fs.rm(tmp, { force: true });
+  await fs.symlink(basename(root), tmp);
+  await fs.rename(tmp, join(dir, '..data'));
+  // Item paths never start with '..', so every other name here is a link of this layout (or stale).
+  for (const name of await fs.readdir(dir)) {
+    if (name.startsWith('..')) continue;
+    const link = await fs.lstat(join(dir, name));
+    if (link.isSymbolicLink() && top.has(name)) top.delete(name);
+    else await fs.rm(join(dir, name), { recursive: true, force: true });
+  }
+  for (const name of top) await fs.symlink(join('..data', name), join(dir, name));
+  if (previous) await fs.rm(join(dir, previous), { recursive: true, force: true });
+}
+
+/** A projected volume's sources, in order, as one list of files. */
+async function projectedFiles(pod: Pod, v: NonNullable<Volume['projected']>, src: VolumeSources): Promise<VolumeFile[]> {
+  const mode = v.defaultMode ?? 0o644;
+  const files: VolumeFile[] = [];
+  for (const s of v.sources ?? []) {
+    if (s.configMap) files.push(...await sourceFiles('ConfigMap', s.configMap, s.configMap.name ?? '', mode, src));
+    else if (s.secret) files.push(...await sourceFiles('Secret', s.secret, s.secret.name ?? '', mode, src));
+    else if (s.downwardAPI) files.push(...downwardFiles(pod, s.downwardAPI.items, mode, src.nodeAllocatable));
+    else throw new Error('projected volume source is not supported by berth');
+  }
+  return files;
+}
+
+async function setUp(pod: Pod, v: Volume, podDir: string, src: VolumeSources): Promise<PreparedVolume> {
   if (v.hostPath) {
     await checkHostPathType(v.hostPath.path, v.hostPath.type);
     return { hostPath: v.hostPath.path, readOnly: false };
@@ -108,14 +179,16 @@ async function setUp(v: Volume, podDir: string, src: VolumeSources): Promise<Pre
     }
     return { hostPath: dir, readOnly: false };
   }
-  if (v.configMap || v.secret) {
-    const isSecret = !!v.secret;
-    const name = (isSecret ? v.secret?.secretName : v.configMap?.name) ?? '';
-    const spec = (v.secret ?? v.configMap)!;
-    const data = await (isSecret ? src.getSecret(name) : src.getConfigMap(name));
-    const dir = join(volumesDir(podDir), isSecret ? 'kubernetes.io~secret' : 'kubernetes.io~configmap', v.name);
-    if (!data && !spec.optional) throw new Error(`${isSecret ? 'secret' : 'configmap'} "${name}" not found`);
-    await writeProjection(dir, data ?? {}, data ? spec.items : [], spec.defaultMode ?? 0o644, isSecret ? 'Secret' : 'ConfigMap');
+  if (v.configMap || v.secret || v.downwardAPI || v.projected) {
+    const [plugin, files] = v.secret
+      ? ['secret', await sourceFiles('Secret', v.secret, v.secret.secretName ?? '', v.secret.defaultMode ?? 0o644, src)]
+      : v.configMap
+        ? ['configmap', await sourceFiles('ConfigMap', v.configMap, v.configMap.name ?? '', v.configMap.defaultMode ?? 0o644, src)]
+        : v.downwardAPI
+          ? ['downward-api', downwardFiles(pod, v.downwardAPI.items, v.downwardAPI.defaultMode ?? 0o644, src.nodeAllocatable)]
+          : ['projected', await projectedFiles(pod, v.projected!, src)];
+    const dir = join(volumesDir(podDir), `kubernetes.io~${plugin}`, v.name);
+    await writeVolumeFiles(dir, files);
     return { hostPath: dir, readOnly: true };
   }
   const kind = Object.keys(v).find((k) => k !== 'name') ?? 'unknown';
@@ -127,12 +200,31 @@ export async function setUpVolumes(pod: Pod, podDir: string, src: VolumeSources)
   const out = new Map<string, PreparedVolume>();
   for (const v of pod.spec.volumes ?? []) {
     try {
-      out.set(v.name, await setUp(v, podDir, src));
+      out.set(v.name, await setUp(pod, v, podDir, src));
     } catch (e) {
       throw new VolumeError(v.name, (e as Error).message);
     }
   }
   return out;
+}
+
+/** The volumes whose files show the Pod's own fields (downwardAPI, directly or projected). */
+const showsPodFields = (v: Volume): boolean => !!v.downwardAPI || !!v.projected?.sources?.some((s) => s.downwardAPI);
+
+/** What of the Pod may change under a downwardAPI file while it runs: its labels and annotations. */
+export function podFieldsKey(pod: Pod): string {
+  return JSON.stringify([pod.metadata.labels ?? {}, pod.metadata.annotations ?? {}]);
+}
+
+/** Rewrite the downwardAPI and projected volumes after the Pod's labels or annotations changed. */
+export async function refreshPodFieldVolumes(pod: Pod, podDir: string, src: VolumeSources): Promise<void> {
+  for (const v of (pod.spec.volumes ?? []).filter(showsPodFields)) {
+    try {
+      await setUp(pod, v, podDir, src);
+    } catch (e) {
+      throw new VolumeError(v.name, (e as Error).message);
+    }
+  }
 }
 
 /**

@@ -1,10 +1,10 @@
 // One container of a Pod: name, image, ports, env, mounts, probes, pull policy, resources.
 import type { Cause } from '../errors.js';
-import type { Container, ContainerPort, EnvVar, LifecycleHandler, Probe, VolumeMount } from '../types.js';
+import type { Container, ContainerPort, EnvFromSource, EnvVar, LifecycleHandler, Probe, VolumeMount } from '../types.js';
 import {
   FieldPath, NONNEGATIVE, duplicateValue, forbidden, inclusiveRange, invalidEach, invalidValue, notFoundValue, requiredValue, unsupportedValue,
 } from './field.js';
-import { isConfigMapKey, isDNS1123Label, isEnvVarName, isPortName } from './names.js';
+import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isPortName } from './names.js';
 import { validateResourceRequirements } from './resources.js';
 import { validateLocalPath } from './volumes.js';
 
@@ -85,6 +85,23 @@ function validateEnv(env: EnvVar[] | undefined, path: FieldPath): Cause[] {
     if (!ev.name) causes.push(requiredValue(at.child('name')));
     else causes.push(...invalidEach(at.child('name'), ev.name, isEnvVarName(ev.name)));
     causes.push(...validateEnvSource(ev, at.child('valueFrom')));
+  });
+  return causes;
+}
+
+function validateEnvFrom(list: EnvFromSource[] | undefined, path: FieldPath): Cause[] {
+  const causes: Cause[] = [];
+  (list ?? []).forEach((from, i) => {
+    const at = path.index(i);
+    if (from.prefix) causes.push(...invalidEach(at.child('prefix'), from.prefix, isEnvVarName(from.prefix)));
+    const refs = (['configMapRef', 'secretRef'] as const).filter((k) => from[k]);
+    if (refs.length === 0) causes.push(invalidValue(at, '', 'must specify one of: `configMapRef` or `secretRef`'));
+    else if (refs.length > 1) causes.push(invalidValue(at, '', 'may not have more than one field specified at a time'));
+    for (const k of refs) {
+      const name = from[k]!.name;
+      if (!name) causes.push(requiredValue(at.child(k).child('name')));
+      else causes.push(...invalidEach(at.child(k).child('name'), name, isDNS1123Subdomain(name)));
+    }
   });
   return causes;
 }
@@ -176,6 +193,7 @@ export function validateContainer(c: Container, path: FieldPath, ctx: ContainerC
   else if (!TERMINATION_MESSAGE_POLICIES.includes(tmp)) causes.push(unsupportedValue(path.child('terminationMessagePolicy'), tmp, TERMINATION_MESSAGE_POLICIES));
   causes.push(...validatePorts(c.ports, path.child('ports'), ctx.hostNetwork));
   causes.push(...validateEnv(c.env, path.child('env')));
+  causes.push(...validateEnvFrom(c.envFrom, path.child('envFrom')));
   causes.push(...validateMounts(c.volumeMounts, path.child('volumeMounts'), ctx.volumes));
   if (!c.imagePullPolicy) causes.push(requiredValue(path.child('imagePullPolicy')));
   else if (!PULL_POLICIES.includes(c.imagePullPolicy)) causes.push(unsupportedValue(path.child('imagePullPolicy'), c.imagePullPolicy, PULL_POLICIES));

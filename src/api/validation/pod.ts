@@ -103,6 +103,9 @@ function validatePodMetaAndSpec(pod: Pod): Cause[] {
 
 export function validatePod(pod: Pod): Cause[] {
   const causes = validatePodMetaAndSpec(pod);
+  if (((pod.spec as { ephemeralContainers?: unknown[] } | undefined)?.ephemeralContainers ?? []).length > 0) {
+    causes.push(forbidden(FieldPath.root('spec').child('ephemeralContainers'), 'cannot be set on create'));
+  }
   if (pod.spec?.nodeName && pod.spec.schedulingGates?.length) {
     causes.push(forbidden(FieldPath.root('spec').child('nodeName'), 'cannot be set until all schedulingGates have been cleared'));
   }

@@ -1,7 +1,9 @@
 // Pod volumes: unique DNS-label names, exactly one source each, and the rules of the sources berth
-// runs (hostPath, emptyDir, secret, configMap). Other sources pass with the one-source check only.
+// runs (hostPath, emptyDir, secret, configMap, downwardAPI, projected). Projected sources berth cannot
+// fill (service account tokens, cluster trust bundles) are refused rather than left empty. Other
+// sources pass with the one-source check only.
 import type { Cause } from '../errors.js';
-import type { KeyToPath, Volume } from '../types.js';
+import type { DownwardAPIVolumeFile, KeyToPath, Volume, VolumeProjection } from '../types.js';
 import { FieldPath, duplicateValue, forbidden, invalidEach, invalidValue, requiredValue, unsupportedValue } from './field.js';
 import { isDNS1123Label } from './names.js';
 
@@ -29,14 +31,62 @@ function validateItems(items: KeyToPath[] | undefined, path: FieldPath): Cause[]
   (items ?? []).forEach((item, i) => {
     const at = path.index(i);
     if (!item.key) causes.push(requiredValue(at.child('key')));
-    if (!item.path) causes.push(requiredValue(at.child('path')));
-    else {
-      causes.push(...validateLocalPath(item.path, at.child('path')));
-      if (item.path.startsWith('..')) causes.push(invalidValue(at.child('path'), item.path, "must not start with '..'"));
-    }
+    causes.push(...validateItemPath(item.path, at.child('path')));
     causes.push(...validateMode(item.mode, at.child('mode')));
   });
   return causes;
+}
+
+const DOWNWARD_FIELD_PATHS = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
+const RESOURCE_FIELDS = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
+
+/** A path inside the volume as items take it: required, relative, no '..' element or prefix. */
+function validateItemPath(p: string | undefined, path: FieldPath): Cause[] {
+  if (!p) return [requiredValue(path)];
+  const causes = validateLocalPath(p, path);
+  if (p.startsWith('..')) causes.push(invalidValue(path, p, "must not start with '..'"));
+  return causes;
+}
+
+function validateDownwardItems(items: DownwardAPIVolumeFile[] | undefined, path: FieldPath): Cause[] {
+  const causes: Cause[] = [];
+  (items ?? []).forEach((item, i) => {
+    const at = path.index(i);
+    causes.push(...validateItemPath(item.path, at.child('path')), ...validateMode(item.mode, at.child('mode')));
+    if (item.fieldRef && item.resourceFieldRef) causes.push(invalidValue(at, 'resource', 'fieldRef and resourceFieldRef can not be specified simultaneously'));
+    else if (item.fieldRef) {
+      const fp = item.fieldRef.fieldPath;
+      const base = fp?.replace(/\['[^']*'\]$/, '');
+      if (!fp) causes.push(requiredValue(at.child('fieldRef').child('fieldPath')));
+      else if (!DOWNWARD_FIELD_PATHS.includes(base) || (base !== fp && !['metadata.labels', 'metadata.annotations'].includes(base))) {
+        causes.push(unsupportedValue(at.child('fieldRef').child('fieldPath'), fp, DOWNWARD_FIELD_PATHS));
+      }
+    } else if (item.resourceFieldRef) {
+      const ref = item.resourceFieldRef;
+      if (!ref.containerName) causes.push(requiredValue(at.child('resourceFieldRef').child('containerName')));
+      if (!ref.resource) causes.push(requiredValue(at.child('resourceFieldRef').child('resource')));
+      else if (!RESOURCE_FIELDS.includes(ref.resource)) causes.push(unsupportedValue(at.child('resourceFieldRef').child('resource'), ref.resource, RESOURCE_FIELDS));
+    } else causes.push(requiredValue(at, 'one of fieldRef and resourceFieldRef is required'));
+  });
+  return causes;
+}
+
+/** What berth refuses in a projected volume, and why: it has nothing to put in those files. */
+const UNSUPPORTED_PROJECTIONS: Record<string, string> = {
+  serviceAccountToken: 'berth issues no service account tokens',
+  clusterTrustBundle: 'berth has no ClusterTrustBundles',
+};
+
+function validateProjection(src: VolumeProjection, at: FieldPath): Cause[] {
+  const kinds = Object.keys(src).filter((k) => src[k as keyof VolumeProjection] !== undefined && src[k as keyof VolumeProjection] !== null);
+  if (kinds.length === 0) return [requiredValue(at, 'must specify exactly 1 volume type per source')];
+  if (kinds.length > 1) return [forbidden(at, 'may not specify more than 1 volume type per source')];
+  const kind = kinds[0]!;
+  if (UNSUPPORTED_PROJECTIONS[kind]) return [forbidden(at.child(kind), `not supported: ${UNSUPPORTED_PROJECTIONS[kind]}`)];
+  if (src.downwardAPI) return validateDownwardItems(src.downwardAPI.items, at.child('downwardAPI').child('items'));
+  const ref = (src.configMap ?? src.secret)!;
+  const refPath = at.child(src.configMap ? 'configMap' : 'secret');
+  return [...(ref.name ? [] : [requiredValue(refPath.child('name'))]), ...validateItems(ref.items, refPath.child('items'))];
 }
 
 function validateSource(vol: Volume, path: FieldPath): Cause[] {
@@ -60,6 +110,15 @@ function validateSource(vol: Volume, path: FieldPath): Cause[] {
     const at = path.child('configMap');
     if (!vol.configMap.name) causes.push(requiredValue(at.child('name')));
     causes.push(...validateMode(vol.configMap.defaultMode, at.child('defaultMode')), ...validateItems(vol.configMap.items, at.child('items')));
+  }
+  if (vol.downwardAPI) {
+    const at = path.child('downwardAPI');
+    causes.push(...validateMode(vol.downwardAPI.defaultMode, at.child('defaultMode')), ...validateDownwardItems(vol.downwardAPI.items, at.child('items')));
+  }
+  if (vol.projected) {
+    const at = path.child('projected');
+    causes.push(...validateMode(vol.projected.defaultMode, at.child('defaultMode')));
+    (vol.projected.sources ?? []).forEach((src, i) => causes.push(...validateProjection(src ?? {}, at.child('sources').index(i))));
   }
   if (vol.emptyDir?.medium !== undefined && !['', 'Memory'].includes(vol.emptyDir.medium) && !vol.emptyDir.medium.startsWith('HugePages')) {
     causes.push(unsupportedValue(path.child('emptyDir').child('medium'), vol.emptyDir.medium, ['', 'Memory', 'HugePages']));
