@@ -14,6 +14,7 @@ import { runcVersion } from './nodeInfo.js';
 import { computePodStatus } from './podStatus.js';
 import { gracePeriodOf, newPodMemory, observePod, PodSyncer, type PodMemory } from './podSync.js';
 import { PodWorkers } from './podWorkers.js';
+import { ProbeManager } from './proberManager.js';
 import { Relister } from './relist.js';
 import { StatusManager } from './statusManager.js';
 
@@ -52,6 +53,7 @@ export class Kubelet {
   readonly #status: StatusManager;
   readonly #workers: PodWorkers;
   readonly #relister: Relister;
+  readonly #probes: ProbeManager;
   readonly #log: (m: string) => void;
   #heartbeat: NodeHeartbeat | undefined;
   #syncer: PodSyncer | undefined;
@@ -68,6 +70,7 @@ export class Kubelet {
       this.#log(`sync of pod ${uid} failed: ${(e as Error).stack ?? e}`);
       this.#workers.kickAt(uid, Date.now() + ERROR_RETRY_MS);
     });
+    this.#probes = new ProbeManager({ cluster: opts.cluster, runtime: opts.runtime, onChange: (uid) => this.#workers.kick(uid) });
     this.#relister = new Relister(opts.runtime, (uid) => {
       if (this.#synced || this.#records.has(uid)) this.#workers.kick(uid);
     });
@@ -98,6 +101,7 @@ export class Kubelet {
       nodeAllocatable: this.#heartbeat.allocatable,
       podsDir: join(o.dataDir, 'pods'),
       logsDir: join(o.dataDir, 'logs'),
+      probes: this.#probes,
     });
     await o.cluster.watchPods(o.nodeName, (type, pod) => this.#onPod(type, pod), own);
     this.#synced = true;
@@ -120,6 +124,7 @@ export class Kubelet {
   /** Stop watching and syncing; containers keep running, to be adopted by the next kubelet. */
   async stop(): Promise<void> {
     this.#abort.abort();
+    this.#probes.stop();
     await this.#relistDone;
     await this.#workers.stop();
   }
@@ -158,6 +163,7 @@ export class Kubelet {
 
     if (rec.removed || pod.metadata.deletionTimestamp) {
       if (rec.state === 'syncing') rec.state = 'terminating';
+      this.#probes.forget(uid);
       if (rec.state === 'terminating') {
         await syncer.killPod(pod, observed, gracePeriodOf(pod));
         const stopped = await observePod(runtime, uid);
@@ -181,7 +187,8 @@ export class Kubelet {
 
     const next = await syncer.sync(pod, observed, rec.mem);
     const after = await observePod(runtime, uid);
-    await this.#status.set(pod, computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date() }));
+    this.#probes.sync(pod, after, pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '');
+    await this.#status.set(pod, computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes }));
     return next;
   }
 }

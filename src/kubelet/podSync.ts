@@ -15,9 +15,10 @@ import { runHandler } from './hooks.js';
 import { ensureImage, type PullState } from './imagePull.js';
 import { POD_UID, SANDBOX_ATTEMPT, podLabels } from './labels.js';
 import { containerNameOf, groupByPod, instancesOf, restartCountOf, type ObservedPod } from './observed.js';
-import { computePodActions, type PodActions } from './podActions.js';
+import { computePodActions, PROBE_FAILURE, type PodActions } from './podActions.js';
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
 import type { WaitingNote } from './podStatus.js';
+import type { ProbeResults } from './proberManager.js';
 import { containerMounts, setUpVolumes, tearDownVolumes, type PreparedVolume } from './volumes.js';
 
 /** Kept dead instances per container: the latest and the one before (lastState, `logs --previous`). */
@@ -38,6 +39,8 @@ export interface SyncDeps {
   podsDir: string;
   /** <dataDir>/logs: one folder per Pod, CRI-format files inside. */
   logsDir: string;
+  /** Liveness and startup verdicts: a container that failed one is killed. */
+  probes?: Pick<ProbeResults, 'failed'>;
 }
 
 /** What the kubelet remembers of one Pod between syncs (lost on restart, like upstream's caches). */
@@ -75,7 +78,7 @@ export class PodSyncer {
 
   /** One step towards the spec; returns when the next sync is due without any event, if ever. */
   async sync(pod: Pod, observed: ObservedPod, mem: PodMemory, nowMs = Date.now()): Promise<number | undefined> {
-    const actions = computePodActions(pod, observed, nowMs, mem.crashBackoff);
+    const actions = computePodActions(pod, observed, nowMs, mem.crashBackoff, this.#d.probes);
     let nextAt = actions.nextSyncAtMs;
     const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
     this.#noteBackoffs(pod, actions, mem);
@@ -84,7 +87,8 @@ export class PodSyncer {
     await Promise.all(actions.containersToKill.map((k) => {
       const c = specOf(pod, k.name);
       const status = observed.containers.find((x) => x.id === k.id)!;
-      return this.killContainer(pod, c, status, grace, sandboxIP(observed));
+      const probed = k.reason === PROBE_FAILURE;
+      return this.killContainer(pod, c, status, k.graceSeconds ?? grace, sandboxIP(observed), false, probed ? k.message : undefined);
     }));
 
     let sandbox: SandboxStatus | undefined = observed.sandboxes[0];
@@ -237,10 +241,10 @@ export class PodSyncer {
   }
 
   /** preStop inside the grace period, then the runtime's stop with what is left (at least 2 s). */
-  async killContainer(pod: Pod, c: Container | undefined, status: ContainerStatus, graceSeconds: number, podIP: string, skipPreStop = false): Promise<void> {
+  async killContainer(pod: Pod, c: Container | undefined, status: ContainerStatus, graceSeconds: number, podIP: string, skipPreStop = false, why?: string): Promise<void> {
     const name = containerNameOf(status);
     if (status.state !== 'running') return;
-    this.#event(pod, 'Normal', 'Killing', `Stopping container ${name}`, c);
+    this.#event(pod, 'Normal', 'Killing', why ?? `Stopping container ${name}`, c);
     let remaining = graceSeconds;
     const preStop = c?.lifecycle?.preStop;
     if (preStop && !skipPreStop && graceSeconds > 0) {

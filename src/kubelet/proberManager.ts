@@ -1,0 +1,172 @@
+// The probe workers: one timer loop per running container and probe kind, keyed by container id so a
+// restarted container starts over (fresh initial delay, fresh counts). Results follow upstream's
+// kubelet: readiness starts as failure, liveness as success, startup as unknown; a result flips only
+// after failureThreshold (or successThreshold) consecutive outcomes; liveness and readiness wait for
+// the startup probe, which stops once it has succeeded; a failed liveness or startup probe is held
+// until its container is replaced. The pod worker is kicked on every flip so it reports readiness or
+// kills the container.
+
+import type { Container, Pod, Probe } from '../api/types.js';
+import type { RuntimeService } from '../runtime/types.js';
+import type { KubeletCluster } from './cluster.js';
+import { latestOf, type ObservedPod } from './observed.js';
+import { runProbe } from './prober.js';
+import { containerFieldPath } from './podSync.js';
+
+export type ProbeKind = 'Liveness' | 'Readiness' | 'Startup';
+
+/** A liveness or startup probe that failed past its threshold: the container must be killed. */
+export interface ProbeFailure { probe: 'liveness' | 'startup'; graceSeconds?: number }
+
+/** What pod status and pod actions ask of the probes about a running container. */
+export interface ProbeResults {
+  isReady(c: Container, containerId: string): boolean;
+  isStarted(c: Container, containerId: string): boolean;
+  failed(containerId: string): ProbeFailure | undefined;
+}
+
+export interface ProberDeps {
+  cluster: Pick<KubeletCluster, 'recordEvent'>;
+  runtime: Pick<RuntimeService, 'execSync'>;
+  /** A result flipped: sync this Pod. */
+  onChange: (uid: string) => void;
+}
+
+interface Worker {
+  kind: ProbeKind;
+  probe: Probe;
+  pod: Pod;
+  container: Container;
+  containerId: string;
+  startedAtMs: number;
+  podIP: string;
+  /** true success, false failure, undefined unknown. */
+  result: boolean | undefined;
+  last: boolean | undefined;
+  run: number;
+  onHold: boolean;
+  timer?: NodeJS.Timeout;
+  stopped: boolean;
+}
+
+const SPEC_FIELD = { Liveness: 'livenessProbe', Readiness: 'readinessProbe', Startup: 'startupProbe' } as const;
+const INITIAL: Record<ProbeKind, boolean | undefined> = { Liveness: true, Readiness: false, Startup: undefined };
+
+export class ProbeManager implements ProbeResults {
+  readonly #d: ProberDeps;
+  /** uid → `${containerId}/${kind}` → worker. */
+  readonly #pods = new Map<string, Map<string, Worker>>();
+
+  constructor(deps: ProberDeps) {
+    this.#d = deps;
+  }
+
+  /** Start workers for the Pod's running containers that have probes; stop those of anything else. */
+  sync(pod: Pod, observed: ObservedPod, podIP: string): void {
+    const uid = pod.metadata.uid ?? '';
+    const had = this.#pods.get(uid) ?? new Map<string, Worker>();
+    const now = new Map<string, Worker>();
+    for (const c of pod.spec.containers) {
+      const latest = latestOf(observed, c.name);
+      if (latest?.state !== 'running') continue;
+      for (const kind of ['Startup', 'Liveness', 'Readiness'] as const) {
+        const probe = c[SPEC_FIELD[kind]];
+        if (!probe) continue;
+        const key = `${latest.id}/${kind}`;
+        const w = had.get(key) ?? this.#start({
+          kind, probe, pod, container: c, containerId: latest.id, podIP, result: INITIAL[kind], last: undefined, run: 0, onHold: false, stopped: false,
+          startedAtMs: Date.parse(latest.startedAt ?? '') || Date.now(),
+        });
+        w.pod = pod;
+        now.set(key, w);
+      }
+    }
+    for (const [key, w] of had) if (!now.has(key)) this.#stop(w);
+    if (now.size > 0) this.#pods.set(uid, now);
+    else this.#pods.delete(uid);
+  }
+
+  forget(uid: string): void {
+    for (const w of this.#pods.get(uid)?.values() ?? []) this.#stop(w);
+    this.#pods.delete(uid);
+  }
+
+  stop(): void {
+    for (const uid of [...this.#pods.keys()]) this.forget(uid);
+  }
+
+  isReady(c: Container, containerId: string): boolean {
+    if (!this.isStarted(c, containerId)) return false;
+    return !c.readinessProbe || this.#result(containerId, 'Readiness') === true;
+  }
+
+  isStarted(c: Container, containerId: string): boolean {
+    return !c.startupProbe || this.#result(containerId, 'Startup') === true;
+  }
+
+  failed(containerId: string): ProbeFailure | undefined {
+    for (const kind of ['Liveness', 'Startup'] as const) {
+      const w = this.#worker(containerId, kind);
+      if (w?.result === false) return { probe: kind === 'Liveness' ? 'liveness' : 'startup', ...(w.probe.terminationGracePeriodSeconds ? { graceSeconds: w.probe.terminationGracePeriodSeconds } : {}) };
+    }
+    return undefined;
+  }
+
+  #worker(containerId: string, kind: ProbeKind): Worker | undefined {
+    for (const workers of this.#pods.values()) {
+      const w = workers.get(`${containerId}/${kind}`);
+      if (w) return w;
+    }
+    return undefined;
+  }
+
+  #result(containerId: string, kind: ProbeKind): boolean | undefined {
+    return this.#worker(containerId, kind)?.result;
+  }
+
+  #start(w: Worker): Worker {
+    const loop = async () => {
+      const began = Date.now();
+      await this.#tick(w).catch(() => {});
+      if (w.stopped) return;
+      const period = (w.probe.periodSeconds || 10) * 1000;
+      w.timer = setTimeout(loop, Math.max(0, period - (Date.now() - began)));
+    };
+    w.timer = setTimeout(loop, 0);
+    return w;
+  }
+
+  #stop(w: Worker): void {
+    w.stopped = true;
+    clearTimeout(w.timer);
+  }
+
+  async #tick(w: Worker): Promise<void> {
+    if (w.onHold) return;
+    if (w.kind === 'Startup' && w.result === true) return;
+    if (w.kind !== 'Startup' && !this.isStarted(w.container, w.containerId)) return;
+    if (Date.now() - w.startedAtMs < (w.probe.initialDelaySeconds ?? 0) * 1000) return;
+    const outcome = await runProbe(w.probe, { pod: w.pod, container: w.container, containerId: w.containerId, podIP: w.podIP, runtime: this.#d.runtime });
+    if (w.stopped) return;
+    const fieldPath = containerFieldPath(w.pod, w.container);
+    if (outcome.result === 'error') {
+      // The probe could not be run (the container is going away, a port name is unknown): no verdict.
+      this.#d.cluster.recordEvent(w.pod, 'Warning', 'Unhealthy', `${w.kind} probe errored: ${outcome.output}`, fieldPath);
+      return;
+    }
+    const ok = outcome.result === 'success';
+    if (!ok) this.#d.cluster.recordEvent(w.pod, 'Warning', 'Unhealthy', `${w.kind} probe failed: ${outcome.output}`, fieldPath);
+    w.run = w.last === ok ? w.run + 1 : 1;
+    w.last = ok;
+    const threshold = ok ? w.probe.successThreshold || 1 : w.probe.failureThreshold || 3;
+    if (w.run < threshold) return;
+    const changed = w.result !== ok;
+    w.result = ok;
+    if (!ok && w.kind !== 'Readiness') {
+      // Killed by the pod worker; its replacement gets new workers.
+      w.onHold = true;
+      w.run = 0;
+    }
+    if (changed) this.#d.onChange(w.pod.metadata.uid ?? '');
+  }
+}
