@@ -91,6 +91,7 @@ test('httpGet over HTTPS does not verify the certificate; a timeout and a refuse
   await new Promise((r) => setTimeout(r, 50));
   assert.deepEqual(await run({ httpGet: { path: '/', port: closed } }), { result: 'failure', output: `Get "http://127.0.0.1:${closed}/": dial tcp 127.0.0.1:${closed}: connect: connection refused` });
   assert.deepEqual(await run({ tcpSocket: { port: closed } }), { result: 'failure', output: `dial tcp 127.0.0.1:${closed}: connect: connection refused` });
+  assert.deepEqual(await run({ grpc: { port: closed } }), { result: 'failure', output: `timeout: failed to connect service "127.0.0.1:${closed}" within 1s: dial tcp 127.0.0.1:${closed}: connect: connection refused` });
 });
 
 test('tcpSocket passes when the port accepts a connection', async () => {

@@ -45,7 +45,10 @@ export function grpcProbe(host: string, port: number, service: string, timeoutMs
       resolve(o);
     };
     const timer = setTimeout(() => done({ result: 'failure', output: `timeout: health rpc did not complete within ${timeoutMs / 1000}s` }), timeoutMs);
-    session.on('error', (e: NodeJS.ErrnoException) => done({ result: 'failure', output: `timeout: failed to connect service "${address}" within ${timeoutMs / 1000}s: ${dialError(e, address)}` }));
+    let connected = false;
+    session.once('connect', () => (connected = true));
+    const unreachable = (e: NodeJS.ErrnoException) => done({ result: 'failure', output: `timeout: failed to connect service "${address}" within ${timeoutMs / 1000}s: ${dialError(e, address)}` });
+    session.on('error', unreachable);
     const req = session.request({
       ':method': 'POST', ':path': '/grpc.health.v1.Health/Check', 'content-type': 'application/grpc', te: 'trailers', 'user-agent': PROBE_USER_AGENT,
     });
@@ -61,7 +64,8 @@ export function grpcProbe(host: string, port: number, service: string, timeoutMs
     req.on('response', noteStatus);
     req.on('trailers', noteStatus);
     req.on('data', (b: Buffer) => chunks.push(b));
-    req.on('error', (e) => done({ result: 'failure', output: `error: health rpc probe failed: ${e.message}` }));
+    // A refused connection surfaces first on the pending call, its cause being the socket's error.
+    req.on('error', (e: Error & { cause?: NodeJS.ErrnoException }) => (connected ? done({ result: 'failure', output: `error: health rpc probe failed: ${e.message}` }) : unreachable(e.cause ?? e)));
     req.on('end', () => {
       const code = Number(grpcStatus ?? 2);
       if (code === UNIMPLEMENTED) {
