@@ -8,15 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, test } from 'node:test';
 import type { Container, Pod, Probe } from '../src/api/types.js';
-import { Kubelet } from '../src/kubelet/kubelet.js';
-import { FakeImages } from '../src/runtime/fake/images.js';
 import { FakeRuntime } from '../src/runtime/fake/runtime.js';
 import { FakeCluster } from './kubelet-fake-cluster.js';
+import { startFakeKubelet, untilPod, type FakeKubelet } from './support/fake-kubelet.js';
 
 let dir: string;
 let cluster: FakeCluster;
-let kubelet: Kubelet;
-let abort: AbortController;
+let kubelet: FakeKubelet;
 /** What each exec probe (named by its command's first word) answers now: its exit code. */
 let answers: Record<string, number>;
 /** Every probe exec: its first word and when it ran. */
@@ -38,16 +36,9 @@ beforeEach(async () => {
       },
     }),
   });
-  const images = new FakeImages();
-  images.present('busybox', { cmd: ['sh'] });
-  abort = new AbortController();
-  kubelet = new Kubelet({ nodeName: 'n1', cluster, runtime, images, dataDir: join(dir, String(++seq)), runtimeVersion: 'fake', log: () => {} });
-  await kubelet.start(abort.signal);
+  kubelet = await startFakeKubelet(cluster, runtime, join(dir, String(++seq)));
 });
-afterEach(async () => {
-  abort.abort();
-  await kubelet.stop();
-});
+afterEach(() => kubelet.stop());
 after(() => rm(dir, { recursive: true, force: true }));
 
 const probe = (what: string, extra: Partial<Probe> = {}): Probe => ({ exec: { command: [what] }, periodSeconds: 1, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 1, ...extra });
@@ -59,15 +50,7 @@ function createPod(c: Partial<Container>, restartPolicy: 'Always' | 'Never' = 'A
   return uid;
 }
 
-async function until(uid: string, what: string, ok: (p: Pod) => boolean, ms = 8_000): Promise<Pod> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const p = cluster.get(uid);
-    if (p && ok(p)) return p;
-    if (Date.now() > deadline) assert.fail(`pod never ${what}: ${JSON.stringify(p?.status)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = (uid: string, what: string, ok: (p: Pod) => boolean, ms = 8_000) => untilPod(cluster, uid, what, ok, ms);
 
 const app = (p: Pod) => p.status?.containerStatuses?.[0];
 const cond = (p: Pod, type: string) => p.status?.conditions?.find((c) => c.type === type);

@@ -7,16 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, test } from 'node:test';
 import type { Container, Pod, PodSpec } from '../src/api/types.js';
-import { Kubelet } from '../src/kubelet/kubelet.js';
-import { FakeImages } from '../src/runtime/fake/images.js';
 import { FakeRuntime, type FakeProgram } from '../src/runtime/fake/runtime.js';
 import { FakeCluster } from './kubelet-fake-cluster.js';
+import { startFakeKubelet, untilPod, type FakeKubelet } from './support/fake-kubelet.js';
 
 let dir: string;
 let cluster: FakeCluster;
 let runtime: FakeRuntime;
-let kubelet: Kubelet;
-let abort: AbortController;
+let kubelet: FakeKubelet;
 /** Programs by container name; containers not named here run until stopped. */
 let programs: Record<string, FakeProgram>;
 /** Container names in the order the kubelet created them. */
@@ -29,16 +27,9 @@ beforeEach(async () => {
   programs = {};
   created = [];
   runtime = new FakeRuntime({ programFor: (cfg) => { created.push(cfg.name); return programs[cfg.name] ?? {}; } });
-  const images = new FakeImages();
-  images.present('busybox', { cmd: ['sh'] });
-  abort = new AbortController();
-  kubelet = new Kubelet({ nodeName: 'n1', cluster, runtime, images, dataDir: join(dir, String(++seq)), runtimeVersion: 'fake', log: () => {} });
-  await kubelet.start(abort.signal);
+  kubelet = await startFakeKubelet(cluster, runtime, join(dir, String(++seq)));
 });
-afterEach(async () => {
-  abort.abort();
-  await kubelet.stop();
-});
+afterEach(() => kubelet.stop());
 after(() => rm(dir, { recursive: true, force: true }));
 
 function createPod(spec: Partial<PodSpec> & { containers: Container[] }): Pod {
@@ -50,15 +41,7 @@ function createPod(spec: Partial<PodSpec> & { containers: Container[] }): Pod {
 
 const ctr = (name: string): Container => ({ name, image: 'busybox' });
 
-async function until(uid: string, what: string, ok: (p: Pod) => boolean, ms = 5_000): Promise<Pod> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const p = cluster.get(uid);
-    if (p && ok(p)) return p;
-    if (Date.now() > deadline) assert.fail(`pod never ${what}: ${JSON.stringify(p?.status)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = (uid: string, what: string, ok: (p: Pod) => boolean) => untilPod(cluster, uid, what, ok);
 
 test('restartPolicy Never: a container that exits 0 makes the Pod Succeeded, one that exits 1 Failed, with the exit in status', async () => {
   programs = { ok: { exitAfterMs: 0, exitCode: 0 }, bad: { exitAfterMs: 0, exitCode: 1 } };
