@@ -1,4 +1,4 @@
-// Probe validation as upstream's: one handler among exec, httpGet, tcpSocket and grpc; a gRPC port is
+// Probe defaults and validation as upstream's: one handler among exec, httpGet, tcpSocket and grpc; a gRPC port is
 // a number in 1–65535; liveness and startup need successThreshold 1; a probe's own grace period is
 // positive and is refused on readiness probes.
 
@@ -46,4 +46,9 @@ test('a probe-level terminationGracePeriodSeconds is positive, and only for live
   assert.deepEqual(errors({ livenessProbe: { ...exec, terminationGracePeriodSeconds: 5 } }), []);
   assert.deepEqual(errors({ startupProbe: { ...exec, terminationGracePeriodSeconds: 0 } }), [`${at}.startupProbe.terminationGracePeriodSeconds: Invalid value: 0: must be greater than 0`]);
   assert.deepEqual(errors({ readinessProbe: { ...exec, terminationGracePeriodSeconds: 5 } }), [`${at}.readinessProbe.terminationGracePeriodSeconds: Invalid value: 5: must not be set for readinessProbes`]);
+});
+
+test('a gRPC probe\'s service defaults to "" (kubectl describe relies on it), and a given one is kept', () => {
+  assert.equal(pod({ livenessProbe: { grpc: { port: 9000 } } }).spec.containers[0]!.livenessProbe!.grpc!.service, '');
+  assert.equal(pod({ readinessProbe: { grpc: { port: 9000, service: 'api' } } }).spec.containers[0]!.readinessProbe!.grpc!.service, 'api');
 });

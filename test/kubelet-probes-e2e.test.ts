@@ -74,10 +74,12 @@ describe('probes', { concurrency: true }, () => {
     await create('tcp', httpd({ readinessProbe: { tcpSocket: { port: 'http' }, ...fast }, livenessProbe: { tcpSocket: { port: 8080 }, ...fast } }));
     await until('tcp 1/1', async () => (await row('tcp')).ready === '1/1', 20_000);
     await create('grpc', httpd({ readinessProbe: { grpc: { port: 9090 }, ...fast } }));
+    // (kubectl describe needs the service defaulted to "": it dereferences it unchecked.)
     const d = await until('the gRPC probe failed (nothing serves 9090)', async () => {
       const text = await describePod('grpc');
       return text.includes('Readiness probe failed:') && text;
     }, 20_000);
+    assert.match(d, /Readiness:\s+grpc <pod>:9090  delay=0s timeout=1s period=1s #success=1 #failure=1/);
     assert.match(d, /Readiness probe failed: timeout: failed to connect service "[\d.]+:9090" within 1s: dial tcp [\d.]+:9090: connect: connection refused/);
     assert.equal((await row('grpc')).ready, '0/1');
     const tcp = await row('tcp');
