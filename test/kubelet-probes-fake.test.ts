@@ -83,7 +83,7 @@ test('readiness gates ready and the Ready/ContainersReady conditions, flipping o
   assert.equal(app(cluster.get(uid)!)?.restartCount, 0, 'readiness never restarts');
 });
 
-test('liveness failing past failureThreshold kills and restarts the container, with Unhealthy and Killing events', async () => {
+test('liveness failing past failureThreshold kills and restarts the container, with Unhealthy and Killing events, then backs off', async () => {
   answers.alive = 1;
   const uid = createPod({ livenessProbe: probe('alive', { failureThreshold: 2 }) });
   const p = await until(uid, 'restarted', (x) => (app(x)?.restartCount ?? 0) >= 1 && app(x)?.state?.running !== undefined);
@@ -93,6 +93,12 @@ test('liveness failing past failureThreshold kills and restarts the container, w
   assert.ok(unhealthy.length >= 2 && unhealthy.every((m) => m === 'Liveness probe failed: alive says no'), unhealthy.join('; '));
   assert.ok(messages('Killing').includes('Container app failed liveness probe, will be restarted'), messages('Killing').join('; '));
   assert.ok(cluster.reasons(p.metadata.name!).filter((r) => r === 'Started').length >= 2);
+
+  // As upstream: a kill soon after the previous one's end waits out the crash back-off.
+  const waiting = await until(uid, 'in CrashLoopBackOff', (x) => app(x)?.state?.waiting?.reason === 'CrashLoopBackOff', 15_000);
+  assert.equal(app(waiting)?.restartCount, 2);
+  assert.match(app(waiting)!.state!.waiting!.message!, /^back-off 10s restarting failed container=app /);
+  assert.equal(app(waiting)?.lastState?.terminated?.exitCode, 143);
 });
 
 test('initialDelaySeconds holds the first liveness probe back', async () => {

@@ -100,7 +100,7 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
     if (!latest) {
       actions.containersToStart.push(c.name);
     } else if (latest.state === 'running' && probes?.failed(latest.id)) {
-      killForProbe(pod, c, latest, probes.failed(latest.id)!, actions);
+      killForProbe(pod, c, observed, probes.failed(latest.id)!, { nowMs, backoff }, actions);
       keep++;
     } else if (latest.state === 'running' || latest.state === 'unknown') {
       // unknown: the process ended and its live conmon is recording the exit (a lost exit is reported as
@@ -118,12 +118,19 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
   return actions;
 }
 
-/** A failed liveness or startup probe kills the container, and restarts it at once when the policy allows. */
-function killForProbe(pod: Pod, c: Container, latest: ContainerStatus, failure: ProbeFailure, actions: PodActions): void {
+/**
+ * A failed liveness or startup probe kills the container and, when the policy allows, restarts it in
+ * the same sync; an earlier instance that ended recently puts the restart in CrashLoopBackOff instead.
+ */
+function killForProbe(pod: Pod, c: Container, observed: ObservedPod, failure: ProbeFailure, at: { nowMs: number; backoff: BackoffState }, actions: PodActions): void {
+  const [latest, ...older] = instancesOf(observed, c.name);
   const restart = shouldRestart(pod.spec.restartPolicy, 1);
   const message = `Container ${c.name} failed ${failure.probe} probe${restart ? ', will be restarted' : ''}`;
-  actions.containersToKill.push({ id: latest.id, name: c.name, reason: PROBE_FAILURE, message, ...(failure.graceSeconds ? { graceSeconds: failure.graceSeconds } : {}) });
-  if (restart) actions.containersToStart.push(c.name);
+  actions.containersToKill.push({ id: latest!.id, name: c.name, reason: PROBE_FAILURE, message, ...(failure.graceSeconds ? { graceSeconds: failure.graceSeconds } : {}) });
+  if (!restart) return;
+  const ended = older.find((s) => s.state === 'exited');
+  if (ended) restartOrBackOff(pod, c, ended, at.nowMs, at.backoff, actions);
+  else actions.containersToStart.push(c.name);
 }
 
 /** Kill running instances that are not the latest of their name, or not in the spec at all. */

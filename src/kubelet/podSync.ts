@@ -212,9 +212,11 @@ export class PodSyncer {
       return this.#fail(pod, c, mem, e, 'CreateContainerConfigError');
     }
     events('Normal', 'Created', `Created container ${c.name}`);
-    if (previous?.state === 'exited') {
+    // The newest ended instance (behind one a probe is killing now) sets the next restart's delay.
+    const ended = instancesOf(observed, c.name).find((s) => s.state === 'exited');
+    if (ended) {
       const key = backoffKey(uid, c.name);
-      mem.crashBackoff.set(key, backoffNext(mem.crashBackoff, key, Date.parse(previous.finishedAt ?? '') || nowMs));
+      mem.crashBackoff.set(key, backoffNext(mem.crashBackoff, key, Date.parse(ended.finishedAt ?? '') || nowMs));
     }
     try {
       await this.#d.runtime.startContainer(id);
