@@ -54,8 +54,9 @@ const INITIAL: Record<ProbeKind, boolean | undefined> = { Liveness: true, Readin
 
 export class ProbeManager implements ProbeResults {
   readonly #d: ProberDeps;
-  /** uid → `${containerId}/${kind}` → worker. */
-  readonly #pods = new Map<string, Map<string, Worker>>();
+  /** `${containerId}/${kind}` → worker, and each Pod's keys. */
+  readonly #workers = new Map<string, Worker>();
+  readonly #pods = new Map<string, Set<string>>();
 
   constructor(deps: ProberDeps) {
     this.#d = deps;
@@ -64,8 +65,8 @@ export class ProbeManager implements ProbeResults {
   /** Start workers for the Pod's running containers that have probes; stop those of anything else. */
   sync(pod: Pod, observed: ObservedPod, podIP: string): void {
     const uid = pod.metadata.uid ?? '';
-    const had = this.#pods.get(uid) ?? new Map<string, Worker>();
-    const now = new Map<string, Worker>();
+    const had = this.#pods.get(uid) ?? new Set<string>();
+    const now = new Set<string>();
     for (const c of pod.spec.containers) {
       const latest = latestOf(observed, c.name);
       if (latest?.state !== 'running') continue;
@@ -73,21 +74,21 @@ export class ProbeManager implements ProbeResults {
         const probe = c[SPEC_FIELD[kind]];
         if (!probe) continue;
         const key = `${latest.id}/${kind}`;
-        const w = had.get(key) ?? this.#start({
+        const w = this.#workers.get(key) ?? this.#start(key, {
           kind, probe, pod, container: c, containerId: latest.id, podIP, result: INITIAL[kind], last: undefined, run: 0, onHold: false, stopped: false,
           startedAtMs: Date.parse(latest.startedAt ?? '') || Date.now(),
         });
         w.pod = pod;
-        now.set(key, w);
+        now.add(key);
       }
     }
-    for (const [key, w] of had) if (!now.has(key)) this.#stop(w);
+    for (const key of had) if (!now.has(key)) this.#stop(key);
     if (now.size > 0) this.#pods.set(uid, now);
     else this.#pods.delete(uid);
   }
 
   forget(uid: string): void {
-    for (const w of this.#pods.get(uid)?.values() ?? []) this.#stop(w);
+    for (const key of this.#pods.get(uid) ?? []) this.#stop(key);
     this.#pods.delete(uid);
   }
 
@@ -113,18 +114,15 @@ export class ProbeManager implements ProbeResults {
   }
 
   #worker(containerId: string, kind: ProbeKind): Worker | undefined {
-    for (const workers of this.#pods.values()) {
-      const w = workers.get(`${containerId}/${kind}`);
-      if (w) return w;
-    }
-    return undefined;
+    return this.#workers.get(`${containerId}/${kind}`);
   }
 
   #result(containerId: string, kind: ProbeKind): boolean | undefined {
     return this.#worker(containerId, kind)?.result;
   }
 
-  #start(w: Worker): Worker {
+  #start(key: string, w: Worker): Worker {
+    this.#workers.set(key, w);
     const loop = async () => {
       const began = Date.now();
       await this.#tick(w).catch(() => {});
@@ -136,9 +134,12 @@ export class ProbeManager implements ProbeResults {
     return w;
   }
 
-  #stop(w: Worker): void {
+  #stop(key: string): void {
+    const w = this.#workers.get(key);
+    if (!w) return;
     w.stopped = true;
     clearTimeout(w.timer);
+    this.#workers.delete(key);
   }
 
   async #tick(w: Worker): Promise<void> {
