@@ -15,6 +15,7 @@ import { startFakeKubelet, untilPod, type FakeKubelet } from './support/fake-kub
 let dir: string;
 let cluster: FakeCluster;
 let kubelet: FakeKubelet;
+let runtime: FakeRuntime;
 /** What each exec probe (named by its command's first word) answers now: its exit code. */
 let answers: Record<string, number>;
 /** Every probe exec: its first word and when it ran. */
@@ -26,7 +27,7 @@ beforeEach(async () => {
   cluster = new FakeCluster();
   answers = {};
   calls = [];
-  const runtime = new FakeRuntime({
+  runtime = new FakeRuntime({
     programFor: () => ({
       exec: (cmd) => {
         const what = cmd[0] ?? '';
@@ -134,4 +135,14 @@ test('a failed startup probe kills the container; with restartPolicy Never it is
   assert.equal(app(p)?.restartCount, 0);
   assert.ok(messages('Killing').includes('Container app failed startup probe'), messages('Killing').join('; '));
   assert.ok(messages('Unhealthy').includes('Startup probe failed: startup says no'));
+});
+
+test('on a node whose Pod IPs lead nowhere (hollow nodes) network probes pass and exec probes still run', async () => {
+  await kubelet.stop();
+  kubelet = await startFakeKubelet(cluster, runtime, join(dir, `${++seq}-hollow`), { podNetworkReachable: false });
+  const uid = createPod({ readinessProbe: { ...probe('unused'), exec: undefined, httpGet: { path: '/', port: 80 } }, livenessProbe: probe('alive') });
+  const p = await until(uid, 'ready', (x) => app(x)?.ready === true);
+  assert.equal(cond(p, 'Ready')?.status, 'True');
+  answers.alive = 1;
+  await until(uid, 'restarted by its exec liveness probe', (x) => (app(x)?.restartCount ?? 0) >= 1);
 });

@@ -32,6 +32,8 @@ export interface KubeletOptions {
   leaseDurationSeconds?: number;
   /** The runtime's version for the Node's nodeInfo; asked of runc when not given. */
   runtimeVersion?: string;
+  /** false when the runtime's Pod IPs cannot be reached from here (the fake runtime): network probes pass. */
+  podNetworkReachable?: boolean;
   /** Where diagnostics go; console.error by default. */
   log?: (message: string) => void;
 }
@@ -70,7 +72,9 @@ export class Kubelet {
       this.#log(`sync of pod ${uid} failed: ${(e as Error).stack ?? e}`);
       this.#workers.kickAt(uid, Date.now() + ERROR_RETRY_MS);
     });
-    this.#probes = new ProbeManager({ cluster: opts.cluster, runtime: opts.runtime, onChange: (uid) => this.#workers.kick(uid) });
+    this.#probes = new ProbeManager({
+      cluster: opts.cluster, runtime: opts.runtime, onChange: (uid) => this.#workers.kick(uid), ...(opts.podNetworkReachable === false ? { podNetworkReachable: false } : {}),
+    });
     this.#relister = new Relister(opts.runtime, (uid) => {
       if (this.#synced || this.#records.has(uid)) this.#workers.kick(uid);
     });

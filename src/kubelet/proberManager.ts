@@ -30,6 +30,8 @@ export interface ProberDeps {
   runtime: Pick<RuntimeService, 'execSync'>;
   /** A result flipped: sync this Pod. */
   onChange: (uid: string) => void;
+  /** false on hollow nodes, whose Pod IPs lead nowhere: their network probes are taken as passing. */
+  podNetworkReachable?: boolean;
 }
 
 interface Worker {
@@ -147,7 +149,9 @@ export class ProbeManager implements ProbeResults {
     if (w.kind === 'Startup' && w.result === true) return;
     if (w.kind !== 'Startup' && !this.isStarted(w.container, w.containerId)) return;
     if (Date.now() - w.startedAtMs < (w.probe.initialDelaySeconds ?? 0) * 1000) return;
-    const outcome = await runProbe(w.probe, { pod: w.pod, container: w.container, containerId: w.containerId, podIP: w.podIP, runtime: this.#d.runtime });
+    const outcome = !w.probe.exec && this.#d.podNetworkReachable === false
+      ? { result: 'success' as const, output: '' }
+      : await runProbe(w.probe, { pod: w.pod, container: w.container, containerId: w.containerId, podIP: w.podIP, runtime: this.#d.runtime });
     if (w.stopped) return;
     const fieldPath = containerFieldPath(w.pod, w.container);
     if (outcome.result === 'error') {

@@ -3,18 +3,18 @@
 
 import assert from 'node:assert/strict';
 import type { Pod } from '../../src/api/types.js';
-import { Kubelet } from '../../src/kubelet/kubelet.js';
+import { Kubelet, type KubeletOptions } from '../../src/kubelet/kubelet.js';
 import { FakeImages } from '../../src/runtime/fake/images.js';
 import type { FakeRuntime } from '../../src/runtime/fake/runtime.js';
 import type { FakeCluster } from '../kubelet-fake-cluster.js';
 
 export interface FakeKubelet { kubelet: Kubelet; stop: () => Promise<void> }
 
-export async function startFakeKubelet(cluster: FakeCluster, runtime: FakeRuntime, dataDir: string): Promise<FakeKubelet> {
+export async function startFakeKubelet(cluster: FakeCluster, runtime: FakeRuntime, dataDir: string, extra: Partial<KubeletOptions> = {}): Promise<FakeKubelet> {
   const images = new FakeImages();
   images.present('busybox', { cmd: ['sh'] });
   const abort = new AbortController();
-  const kubelet = new Kubelet({ nodeName: 'n1', cluster, runtime, images, dataDir, runtimeVersion: 'fake', log: () => {} });
+  const kubelet = new Kubelet({ nodeName: 'n1', cluster, runtime, images, dataDir, runtimeVersion: 'fake', log: () => {}, ...extra });
   await kubelet.start(abort.signal);
   return { kubelet, stop: async () => { abort.abort(); await kubelet.stop(); } };
 }
