@@ -4,7 +4,8 @@
 
 import http2 from 'node:http2';
 import protobuf from 'protobufjs';
-import { dialError, hostPort, PROBE_USER_AGENT, type ProbeOutcome } from './proberNet.js';
+import { hostPort } from './hooks.js';
+import { dialError, PROBE_USER_AGENT, type ProbeOutcome } from './proberNet.js';
 
 const SERVING_STATUS = ['UNKNOWN', 'SERVING', 'NOT_SERVING', 'SERVICE_UNKNOWN'];
 const GRPC_CODES = ['OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied',

@@ -5,7 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { Container, HTTPGetAction } from '../api/types.js';
-import { resolvePort } from './hooks.js';
+import { hostPort, httpGetURL } from './hooks.js';
 import { KUBELET_VERSION } from './nodeInfo.js';
 
 /** error: the probe could not be run at all (bad port name, container gone); its result is thrown away. */
@@ -15,8 +15,6 @@ export interface ProbeOutcome { result: 'success' | 'failure' | 'error'; output:
 const MAX_BODY = 10 * 1024;
 export const PROBE_USER_AGENT = `kube-probe/${KUBELET_VERSION.replace(/^v(\d+\.\d+).*$/, '$1')}`;
 
-export const hostPort = (host: string, port: number): string => `${host.includes(':') ? `[${host}]` : host}:${port}`;
-
 /** A socket error as Go's dialer words it ("dial tcp 10.88.0.5:80: connect: connection refused"). */
 export function dialError(e: NodeJS.ErrnoException, address: string): string {
   const words: Record<string, string> = { ECONNREFUSED: 'connection refused', EHOSTUNREACH: 'no route to host', ENETUNREACH: 'network is unreachable', ECONNRESET: 'connection reset by peer' };
@@ -25,11 +23,7 @@ export function dialError(e: NodeJS.ErrnoException, address: string): string {
 }
 
 export function httpProbe(g: HTTPGetAction, podIP: string, c: Container, timeoutMs: number): Promise<ProbeOutcome> {
-  const port = resolvePort(g.port, c);
-  const host = g.host || podIP;
-  const scheme = (g.scheme ?? 'HTTP').toLowerCase();
-  const path = g.path ?? '/';
-  const url = `${scheme}://${hostPort(host, port)}${path.startsWith('/') ? path : `/${path}`}`;
+  const { url, scheme, address } = httpGetURL(g, podIP, c);
   const headers: Record<string, string> = { 'user-agent': PROBE_USER_AGENT, accept: '*/*' };
   for (const h of g.httpHeaders ?? []) headers[h.name.toLowerCase()] = h.value;
   return new Promise((resolve) => {
@@ -58,7 +52,7 @@ export function httpProbe(g: HTTPGetAction, podIP: string, c: Container, timeout
       });
     });
     const timer = setTimeout(() => done({ result: 'failure', output: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)` }), timeoutMs);
-    req.on('error', (e) => done({ result: 'failure', output: `Get "${url}": ${dialError(e, hostPort(host, port))}` }));
+    req.on('error', (e) => done({ result: 'failure', output: `Get "${url}": ${dialError(e, address)}` }));
     req.end();
   });
 }
