@@ -11,7 +11,7 @@ import type { Container, Pod, PodSpec } from '../src/api/types.js';
 import type { ContainerConfig } from '../src/runtime/types.js';
 import type { FakeProgram } from '../src/runtime/fake/runtime.js';
 import type { FakeCluster } from './kubelet-fake-cluster.js';
-import { createPod as createFakePod, startFakeNode, untilPod, type FakeNode } from './kubelet-fake-node.js';
+import { createPod as createFakePod, startFakeNode, untilPod, type FakeNode } from './support/fake-kubelet.js';
 
 let dir: string;
 let node: FakeNode;

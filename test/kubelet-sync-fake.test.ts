@@ -9,7 +9,7 @@ import { after, afterEach, beforeEach, test } from 'node:test';
 import type { Container, Pod, PodSpec } from '../src/api/types.js';
 import type { FakeProgram, FakeRuntime } from '../src/runtime/fake/runtime.js';
 import type { FakeCluster } from './kubelet-fake-cluster.js';
-import { createPod as createFakePod, startFakeNode, untilPod, type FakeNode } from './kubelet-fake-node.js';
+import { createPod as createFakePod, startFakeNode, untilPod, type FakeNode } from './support/fake-kubelet.js';
 
 let dir: string;
 let node: FakeNode;

@@ -135,7 +135,12 @@ export interface LifecycleHandler {
   tcpSocket?: { port: number | string; host?: string };
   sleep?: { seconds: number };
 }
-export interface Probe extends LifecycleHandler {
+export interface GRPCAction { port: number; service?: string }
+/** A probe's handler is one of exec, httpGet, tcpSocket and grpc (sleep is for lifecycle hooks only). */
+export interface Probe extends Omit<LifecycleHandler, 'sleep'> {
+  grpc?: GRPCAction;
+  /** For liveness and startup probes: the grace period of a kill they cause (the Pod's otherwise). */
+  terminationGracePeriodSeconds?: number;
   initialDelaySeconds?: number;
   timeoutSeconds?: number;
   periodSeconds?: number;

@@ -84,6 +84,7 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
       nodeName: name,
       cluster: new RestKubeletCluster(client, name, { pods: shared }),
       runtime: new FakeRuntime({ podIP: net.podIP }),
+      podNetworkReachable: false,
       images: new FakeImages(),
       dataDir,
       podCIDR: net.podCIDR,

@@ -1,7 +1,7 @@
 // Lifecycle handlers (postStart, preStop): exec inside the container, an HTTP GET to the Pod, or a
 // sleep. A failure is an Error whose message is the kubelet's event text.
 
-import type { Container, LifecycleHandler, Pod } from '../api/types.js';
+import type { Container, HTTPGetAction, LifecycleHandler, Pod } from '../api/types.js';
 import type { RuntimeService } from '../runtime/types.js';
 import { sleep } from './sleep.js';
 
@@ -27,6 +27,16 @@ export function resolvePort(port: number | string, c: Container): number {
   return found.containerPort;
 }
 
+export const hostPort = (host: string, port: number): string => `${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+/** Where an httpGet action (probe or hook) goes: the Pod's IP unless it names a host; a port by number or name. */
+export function httpGetURL(g: HTTPGetAction, podIP: string, c: Container): { url: string; scheme: string; address: string } {
+  const address = hostPort(g.host || podIP, resolvePort(g.port, c));
+  const scheme = (g.scheme ?? 'HTTP').toLowerCase();
+  const path = g.path ?? '/';
+  return { url: `${scheme}://${address}${path.startsWith('/') ? path : `/${path}`}`, scheme, address };
+}
+
 /** Run a handler to completion or until timeoutSeconds; rejects with the kubelet's wording. */
 export async function runHandler(h: LifecycleHandler, t: HookTarget, timeoutSeconds: number, signal?: AbortSignal): Promise<void> {
   if (h.exec) {
@@ -43,9 +53,7 @@ export async function runHandler(h: LifecycleHandler, t: HookTarget, timeoutSeco
     const g = h.httpGet;
     const path = g.path ?? '/';
     try {
-      const port = resolvePort(g.port, t.container);
-      const host = g.host || t.podIP;
-      const url = `${(g.scheme ?? 'HTTP').toLowerCase()}://${host.includes(':') ? `[${host}]` : host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
+      const { url } = httpGetURL(g, t.podIP, t.container);
       const headers = Object.fromEntries((g.httpHeaders ?? []).map((x) => [x.name, x.value]));
       const timeout = AbortSignal.timeout(timeoutSeconds * 1000);
       const res = await fetch(url, { headers, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });

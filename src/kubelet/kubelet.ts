@@ -14,6 +14,7 @@ import { runcVersion } from './nodeInfo.js';
 import { computePodStatus } from './podStatus.js';
 import { gracePeriodOf, newPodMemory, observePod, podDirOf, PodSyncer, type PodMemory } from './podSync.js';
 import { PodWorkers } from './podWorkers.js';
+import { ProbeManager } from './proberManager.js';
 import { Relister } from './relist.js';
 import { StatusManager } from './statusManager.js';
 import { withTerminationMessages } from './terminationMessage.js';
@@ -32,6 +33,8 @@ export interface KubeletOptions {
   leaseDurationSeconds?: number;
   /** The runtime's version for the Node's nodeInfo; asked of runc when not given. */
   runtimeVersion?: string;
+  /** false when the runtime's Pod IPs cannot be reached from here (the fake runtime): network probes pass. */
+  podNetworkReachable?: boolean;
   /** Where diagnostics go; console.error by default. */
   log?: (message: string) => void;
 }
@@ -53,6 +56,7 @@ export class Kubelet {
   readonly #status: StatusManager;
   readonly #workers: PodWorkers;
   readonly #relister: Relister;
+  readonly #probes: ProbeManager;
   readonly #log: (m: string) => void;
   #heartbeat: NodeHeartbeat | undefined;
   #syncer: PodSyncer | undefined;
@@ -68,6 +72,9 @@ export class Kubelet {
     this.#workers = new PodWorkers((uid) => this.#syncOne(uid), (uid, e) => {
       this.#log(`sync of pod ${uid} failed: ${(e as Error).stack ?? e}`);
       this.#workers.kickAt(uid, Date.now() + ERROR_RETRY_MS);
+    });
+    this.#probes = new ProbeManager({
+      cluster: opts.cluster, runtime: opts.runtime, onChange: (uid) => this.#workers.kick(uid), ...(opts.podNetworkReachable === false ? { podNetworkReachable: false } : {}),
     });
     this.#relister = new Relister(opts.runtime, (uid) => {
       if (this.#synced || this.#records.has(uid)) this.#workers.kick(uid);
@@ -99,6 +106,7 @@ export class Kubelet {
       nodeAllocatable: this.#heartbeat.allocatable,
       podsDir: join(o.dataDir, 'pods'),
       logsDir: join(o.dataDir, 'logs'),
+      probes: this.#probes,
     });
     await o.cluster.watchPods(o.nodeName, (type, pod) => this.#onPod(type, pod), own);
     this.#synced = true;
@@ -121,6 +129,7 @@ export class Kubelet {
   /** Stop watching and syncing; containers keep running, to be adopted by the next kubelet. */
   async stop(): Promise<void> {
     this.#abort.abort();
+    this.#probes.stop();
     await this.#relistDone;
     await this.#workers.stop();
   }
@@ -163,6 +172,7 @@ export class Kubelet {
 
     if (rec.removed || pod.metadata.deletionTimestamp) {
       if (rec.state === 'syncing') rec.state = 'terminating';
+      this.#probes.forget(uid);
       if (rec.state === 'terminating') {
         await syncer.killPod(pod, observed, gracePeriodOf(pod));
         const stopped = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
@@ -186,7 +196,8 @@ export class Kubelet {
 
     const next = await syncer.sync(pod, observed, rec.mem);
     const after = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
-    await this.#status.set(pod, computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) }));
+    this.#probes.sync(pod, after, pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '');
+    await this.#status.set(pod, computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes, ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) }));
     return next;
   }
 }

@@ -5,8 +5,16 @@ import type { Container, Pod } from '../api/types.js';
 import type { ContainerStatus } from '../runtime/types.js';
 import { backoffKey, backoffRemaining, goDuration, type BackoffState } from './backoff.js';
 import { containerNameOf, instancesOf, latestOf, sandboxAttemptOf, type ObservedPod } from './observed.js';
+import type { ProbeFailure, ProbeResults } from './proberManager.js';
 
-export interface ContainerToKill { id: string; name: string; reason: string; message: string }
+export interface ContainerToKill {
+  id: string;
+  name: string;
+  reason: string;
+  message: string;
+  /** Probe kills: the probe's own grace period, and the message is the Killing event's text. */
+  graceSeconds?: number;
+}
 export interface BackingOff { name: string; delayMs: number; message: string }
 
 export interface PodActions {
@@ -50,7 +58,9 @@ export function crashLoopMessage(pod: Pod, name: string, delayMs: number): strin
   return `back-off ${goDuration(delayMs)} restarting failed container=${name} pod=${m.name}_${m.namespace}(${m.uid})`;
 }
 
-export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number, backoff: BackoffState): PodActions {
+export const PROBE_FAILURE = 'ProbeFailure';
+
+export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number, backoff: BackoffState, probes?: Pick<ProbeResults, 'failed'>): PodActions {
   const policy = pod.spec.restartPolicy ?? 'Always';
   const inits = pod.spec.initContainers ?? [];
   const actions: PodActions = { killPod: false, createSandbox: false, attempt: 0, containersToStart: [], containersToKill: [], backingOff: [] };
@@ -89,6 +99,9 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
     const latest = latestOf(observed, c.name);
     if (!latest) {
       actions.containersToStart.push(c.name);
+    } else if (latest.state === 'running' && probes?.failed(latest.id)) {
+      killForProbe(pod, c, observed, probes.failed(latest.id)!, { nowMs, backoff }, actions);
+      keep++;
     } else if (latest.state === 'running' || latest.state === 'unknown') {
       // unknown: the process ended and its live conmon is recording the exit (a lost exit is reported as
       // exited by the runtime); the relist will see it.
@@ -103,6 +116,21 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
   }
   if (keep === 0 && actions.containersToStart.length === 0) actions.killPod = true;
   return actions;
+}
+
+/**
+ * A failed liveness or startup probe kills the container and, when the policy allows, restarts it in
+ * the same sync; an earlier instance that ended recently puts the restart in CrashLoopBackOff instead.
+ */
+function killForProbe(pod: Pod, c: Container, observed: ObservedPod, failure: ProbeFailure, at: { nowMs: number; backoff: BackoffState }, actions: PodActions): void {
+  const [latest, ...older] = instancesOf(observed, c.name);
+  const restart = shouldRestart(pod.spec.restartPolicy, 1);
+  const message = `Container ${c.name} failed ${failure.probe} probe${restart ? ', will be restarted' : ''}`;
+  actions.containersToKill.push({ id: latest!.id, name: c.name, reason: PROBE_FAILURE, message, ...(failure.graceSeconds ? { graceSeconds: failure.graceSeconds } : {}) });
+  if (!restart) return;
+  const ended = older.find((s) => s.state === 'exited');
+  if (ended) restartOrBackOff(pod, c, ended, at.nowMs, at.backoff, actions);
+  else actions.containersToStart.push(c.name);
 }
 
 /** Kill running instances that are not the latest of their name, or not in the spec at all. */

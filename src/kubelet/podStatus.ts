@@ -6,6 +6,7 @@ import type { ContainerStatus } from '../runtime/types.js';
 import { IMAGE_ID, IMAGE_NAME } from './labels.js';
 import { instancesOf, restartCountOf, type ObservedPod } from './observed.js';
 import { isTerminalPhase } from './podActions.js';
+import type { ProbeResults } from './proberManager.js';
 
 /** Why a container is not running, as the last sync found it (ErrImagePull, CrashLoopBackOff, …). */
 export interface WaitingNote { reason: string; message: string }
@@ -19,6 +20,8 @@ export interface StatusInput {
   podIsTerminal?: boolean;
   /** The kubelet failed the Pod itself (activeDeadlineSeconds): phase Failed with this reason and message. */
   failure?: { reason: string; message: string };
+  /** Readiness and startup as probed; without it a running container is ready and started. */
+  probes?: Pick<ProbeResults, 'isReady' | 'isStarted'>;
 }
 
 export const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'] as const;
@@ -65,17 +68,18 @@ function containerStatus(spec: Container, input: StatusInput, defaultWaiting: st
     state = { waiting: { reason: defaultWaiting } };
   }
   const running = !!state.running;
+  const probed = running && latest && input.probes;
   const completed = state.terminated?.exitCode === 0;
   return {
     name: spec.name,
     state,
     lastState,
-    ready: isInit ? completed : running,
+    ready: isInit ? completed : probed ? probed.isReady(spec, latest.id) : running,
     restartCount,
     image: latest?.labels[IMAGE_NAME] ?? old?.image ?? spec.image ?? '',
     imageID: latest?.labels[IMAGE_ID] ?? old?.imageID ?? '',
     ...(latest ? { containerID: containerIdOf(latest.id) } : {}),
-    started: running,
+    started: probed ? probed.isStarted(spec, latest.id) : running,
   };
 }
 

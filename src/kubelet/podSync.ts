@@ -16,9 +16,10 @@ import { runHandler } from './hooks.js';
 import { ensureImage, type PullState } from './imagePull.js';
 import { POD_UID, SANDBOX_ATTEMPT, podLabels } from './labels.js';
 import { containerNameOf, groupByPod, instancesOf, restartCountOf, type ObservedPod } from './observed.js';
-import { computePodActions, isTerminalPhase, type PodActions } from './podActions.js';
+import { computePodActions, isTerminalPhase, PROBE_FAILURE, type PodActions } from './podActions.js';
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
 import type { WaitingNote } from './podStatus.js';
+import type { ProbeResults } from './proberManager.js';
 import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
 import { containerMounts, podFieldsKey, refreshPodFieldVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
 
@@ -40,6 +41,8 @@ export interface SyncDeps {
   podsDir: string;
   /** <dataDir>/logs: one folder per Pod, CRI-format files inside. */
   logsDir: string;
+  /** Liveness and startup verdicts: a container that failed one is killed. */
+  probes?: Pick<ProbeResults, 'failed'>;
 }
 
 /** What the kubelet remembers of one Pod between syncs (lost on restart, like upstream's caches). */
@@ -89,7 +92,7 @@ export class PodSyncer {
       return undefined;
     }
     if (mem.volumes && mem.podFields !== podFieldsKey(pod)) await this.#refreshPodFields(pod, mem);
-    const actions = computePodActions(pod, observed, nowMs, mem.crashBackoff);
+    const actions = computePodActions(pod, observed, nowMs, mem.crashBackoff, this.#d.probes);
     const deadline = isTerminalPhase(pod.status?.phase) ? undefined : activeDeadlineAtMs(pod);
     let nextAt = deadline === undefined ? actions.nextSyncAtMs : Math.min(actions.nextSyncAtMs ?? Infinity, deadline);
     this.#noteBackoffs(pod, actions, mem);
@@ -98,7 +101,8 @@ export class PodSyncer {
     await Promise.all(actions.containersToKill.map((k) => {
       const c = specOf(pod, k.name);
       const status = observed.containers.find((x) => x.id === k.id)!;
-      return this.killContainer(pod, c, status, grace, sandboxIP(observed));
+      const probed = k.reason === PROBE_FAILURE;
+      return this.killContainer(pod, c, status, k.graceSeconds ?? grace, sandboxIP(observed), false, probed ? k.message : undefined);
     }));
 
     let sandbox: SandboxStatus | undefined = observed.sandboxes[0];
@@ -238,9 +242,11 @@ export class PodSyncer {
       return this.#fail(pod, c, mem, e, 'CreateContainerConfigError');
     }
     events('Normal', 'Created', `Created container ${c.name}`);
-    if (previous?.state === 'exited') {
+    // The newest ended instance (behind one a probe is killing now) sets the next restart's delay.
+    const ended = instancesOf(observed, c.name).find((s) => s.state === 'exited');
+    if (ended) {
       const key = backoffKey(uid, c.name);
-      mem.crashBackoff.set(key, backoffNext(mem.crashBackoff, key, Date.parse(previous.finishedAt ?? '') || nowMs));
+      mem.crashBackoff.set(key, backoffNext(mem.crashBackoff, key, Date.parse(ended.finishedAt ?? '') || nowMs));
     }
     try {
       await this.#d.runtime.startContainer(id);
@@ -267,10 +273,10 @@ export class PodSyncer {
   }
 
   /** preStop inside the grace period, then the runtime's stop with what is left (at least 2 s). */
-  async killContainer(pod: Pod, c: Container | undefined, status: ContainerStatus, graceSeconds: number, podIP: string, skipPreStop = false): Promise<void> {
+  async killContainer(pod: Pod, c: Container | undefined, status: ContainerStatus, graceSeconds: number, podIP: string, skipPreStop = false, why?: string): Promise<void> {
     const name = containerNameOf(status);
     if (status.state !== 'running') return;
-    this.#event(pod, 'Normal', 'Killing', `Stopping container ${name}`, c);
+    this.#event(pod, 'Normal', 'Killing', why ?? `Stopping container ${name}`, c);
     let remaining = graceSeconds;
     const preStop = c?.lifecycle?.preStop;
     if (preStop && !skipPreStop && graceSeconds > 0) {

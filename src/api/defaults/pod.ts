@@ -31,6 +31,8 @@ function defaultProbe(p: Probe | undefined): void {
     p.httpGet.path ||= '/';
     p.httpGet.scheme ||= 'HTTP';
   }
+  // kubectl describe dereferences it unchecked, trusting upstream's default.
+  if (p.grpc) p.grpc.service ??= '';
 }
 
 /** Stored quantities are canonical (`1000m` is kept as `1`); malformed ones are left for validation. */

@@ -130,31 +130,46 @@ function validateMounts(mounts: VolumeMount[] | undefined, path: FieldPath, volu
   return causes;
 }
 
-function validateHandler(h: LifecycleHandler, path: FieldPath): Cause[] {
-  const set = (['exec', 'httpGet', 'tcpSocket', 'sleep'] as const).filter((k) => h[k]);
+const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+
+/** Exactly one handler: the first set is checked, every further one is refused. */
+function validateHandler(h: LifecycleHandler & Probe, path: FieldPath, kinds: readonly (keyof LifecycleHandler | 'grpc')[]): Cause[] {
+  const set = kinds.filter((k) => h[k]);
   if (set.length === 0) return [requiredValue(path, 'must specify a handler type')];
-  if (set.length > 1) return [forbidden(path.child(set[1]!), 'may not specify more than 1 handler type')];
-  const causes: Cause[] = [];
-  if (h.exec && !h.exec.command?.length) causes.push(requiredValue(path.child('exec').child('command')));
-  if (h.httpGet) {
+  const causes = set.slice(1).map((k) => forbidden(path.child(k), 'may not specify more than 1 handler type'));
+  const first = set[0];
+  if (first === 'exec' && !h.exec!.command?.length) causes.push(requiredValue(path.child('exec').child('command')));
+  if (first === 'httpGet') {
+    const g = h.httpGet!;
     const at = path.child('httpGet');
-    if (!h.httpGet.path) causes.push(requiredValue(at.child('path')));
-    causes.push(...validatePortNumOrName(h.httpGet.port, at.child('port')));
-    const scheme = h.httpGet.scheme ?? '';
+    if (!g.path) causes.push(requiredValue(at.child('path')));
+    causes.push(...validatePortNumOrName(g.port, at.child('port')));
+    const scheme = g.scheme ?? '';
     if (!HTTP_SCHEMES.includes(scheme)) causes.push(unsupportedValue(at.child('scheme'), scheme, HTTP_SCHEMES));
   }
-  if (h.tcpSocket) causes.push(...validatePortNumOrName(h.tcpSocket.port, path.child('tcpSocket').child('port')));
+  if (first === 'tcpSocket') causes.push(...validatePortNumOrName(h.tcpSocket!.port, path.child('tcpSocket').child('port')));
+  // A gRPC port is a number (no port names); absent reads as Go's zero.
+  if (first === 'grpc') causes.push(...validatePortNumOrName(typeof h.grpc!.port === 'number' ? h.grpc!.port : 0, path.child('grpc').child('port')));
   return causes;
 }
 
-function validateProbe(p: Probe | undefined, path: FieldPath, successMustBeOne: boolean): Cause[] {
+type ProbeKind = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
+
+function validateProbe(p: Probe | undefined, path: FieldPath, kind: ProbeKind): Cause[] {
   if (!p) return [];
-  const causes = validateHandler(p, path);
+  const causes = validateHandler(p, path, PROBE_HANDLERS);
   for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
     const v = p[f];
     if (v !== undefined && v < 0) causes.push(invalidValue(path.child(f), v, NONNEGATIVE));
   }
-  if (successMustBeOne && p.successThreshold !== undefined && p.successThreshold !== 1) causes.push(invalidValue(path.child('successThreshold'), p.successThreshold, 'must be 1'));
+  const tgps = p.terminationGracePeriodSeconds;
+  if (tgps !== undefined && tgps !== null && tgps <= 0) causes.push(invalidValue(path.child('terminationGracePeriodSeconds'), tgps, 'must be greater than 0'));
+  if (kind === 'readinessProbe' && tgps !== undefined && tgps !== null) {
+    causes.push(invalidValue(path.child('terminationGracePeriodSeconds'), tgps, 'must not be set for readinessProbes'));
+  }
+  // Liveness and startup act on the first failure past the threshold, so one success must be enough.
+  if (kind !== 'readinessProbe' && p.successThreshold !== undefined && p.successThreshold !== 1) causes.push(invalidValue(path.child('successThreshold'), p.successThreshold, 'must be 1'));
   return causes;
 }
 
@@ -165,11 +180,9 @@ function validateProbesAndLifecycle(c: Container, path: FieldPath, ctx: Containe
     return (['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const).filter((k) => c[k]).map((k) => forbidden(path.child(k), msg));
   }
   const causes: Cause[] = [];
-  if (c.lifecycle?.postStart) causes.push(...validateHandler(c.lifecycle.postStart, path.child('lifecycle').child('postStart')));
-  if (c.lifecycle?.preStop) causes.push(...validateHandler(c.lifecycle.preStop, path.child('lifecycle').child('preStop')));
-  causes.push(...validateProbe(c.livenessProbe, path.child('livenessProbe'), true));
-  causes.push(...validateProbe(c.readinessProbe, path.child('readinessProbe'), false));
-  causes.push(...validateProbe(c.startupProbe, path.child('startupProbe'), true));
+  if (c.lifecycle?.postStart) causes.push(...validateHandler(c.lifecycle.postStart, path.child('lifecycle').child('postStart'), LIFECYCLE_HANDLERS));
+  if (c.lifecycle?.preStop) causes.push(...validateHandler(c.lifecycle.preStop, path.child('lifecycle').child('preStop'), LIFECYCLE_HANDLERS));
+  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) causes.push(...validateProbe(c[kind], path.child(kind), kind));
   return causes;
 }
 
