@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { applyPatch, updateManagedFields } from '../src/api/patch/apply.js';
 import { isApiError } from '../src/api/errors.js';
 import type { KObject } from '../src/api/types.js';
+import { FieldSet, fieldSetOf, fieldsV1Of, toFieldsV1 } from '../src/api/patch/field-set.js';
+import { kindSchema } from '../src/api/schema/definitions.js';
 
 // fieldsV1 is free-form JSON; tests index into it directly.
 type Fields = Record<string, any>;
@@ -74,4 +76,22 @@ test('a write that changes a field moves it to the writer; removed fields leave 
   assert.equal(a['f:metadata'], undefined);
   assert.deepEqual(a['f:spec']['f:containers']['k:{"name":"x"}'], { '.': {}, 'f:name': {} });
   assert.deepEqual(b, { 'f:spec': { 'f:containers': { 'k:{"name":"x"}': { 'f:image': {} } } } });
+});
+
+test('a create records the same fieldsV1 as the general path, built in one walk', () => {
+  const objects: Record<string, unknown>[] = [
+    pod('nginx', { ports: [{ containerPort: 80 }, { containerPort: 53, protocol: 'UDP' }], env: [{ name: 'A', value: '1' }], resources: { limits: { cpu: '1' } } }),
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: {}, annotations: { a: 'b' }, finalizers: ['x', 'y'], uid: 'u', resourceVersion: '3' },
+      spec: { containers: [{ name: 'c', image: 'i', command: ['a', 'b'], securityContext: {} }], volumes: [{ name: 'v', emptyDir: {} }], nodeSelector: { k: 'v' }, tolerations: [{ operator: 'Exists' }] },
+      status: { phase: 'Pending', conditions: [{ type: 'Ready', status: 'False' }] } },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '1', b: '' }, binaryData: {} },
+    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { replicas: 2, selector: { matchLabels: { app: 'd' } }, template: { metadata: { labels: { app: 'd' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } } },
+  ];
+  for (const o of objects) {
+    const schema = kindSchema(o.apiVersion as string, o.kind as string);
+    const notStatus = (pe: string) => pe !== 'f:status';
+    assert.equal(JSON.stringify(fieldsV1Of(o, schema)), JSON.stringify(toFieldsV1(fieldSetOf(o, schema))), o.kind as string);
+    const scoped = toFieldsV1(new FieldSet([...fieldSetOf(o, schema)].filter((p) => notStatus(p[0]!))));
+    assert.equal(JSON.stringify(fieldsV1Of(o, schema, notStatus)), JSON.stringify(scoped), `${o.kind as string} without status`);
+  }
 });

@@ -6,7 +6,7 @@ import { ApiError } from '../errors.js';
 import type { KObject, ManagedFieldsEntry } from '../types.js';
 import { kindSchema, resolve, childSchema, type Schema } from '../schema/definitions.js';
 import { deepEqual } from './json-patch.js';
-import { FieldSet, fieldSetOf, fromFieldsV1, listKeyValue, pathString, removeAt, toFieldsV1, valueAt, type Path } from './field-set.js';
+import { FieldSet, fieldSetOf, fieldsV1Of, fromFieldsV1, listKeyValue, pathString, removeAt, toFieldsV1, valueAt, type Path } from './field-set.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -139,8 +139,13 @@ export function applyPatch(live: KObject | undefined, applied: KObject, manager:
  */
 export function updateManagedFields(entries: ManagedFieldsEntry[], old: KObject | undefined, next: KObject, manager: string, opts: ApplyOptions & { scope?: (p: Path) => boolean } = {}): ManagedFieldsEntry[] {
   const schema = schemaOf(next);
-  const after = fieldSetOf(next as Obj, schema);
   const inScope = opts.scope ?? (() => true);
+  if (!old && entries.length === 0) {
+    // A plain create: the writer owns every field it set, and nobody else owns anything.
+    const fieldsV1 = fieldsV1Of(next as Obj, schema, (pe) => inScope([pe]));
+    return Object.keys(fieldsV1).length ? [{ ...entry(manager, 'Update', next.apiVersion ?? 'v1', new FieldSet(), opts), fieldsV1 }] : [];
+  }
+  const after = fieldSetOf(next as Obj, schema);
   const changed = new FieldSet([...after].filter((p) => inScope(p) && (!old || !deepEqualLeaf(valueAt(old, p), valueAt(next, p)))));
   const mineIndex = entries.findIndex((e) => sameEntry(e, manager, 'Update', opts.subresource));
   const mine = mineIndex >= 0 ? fromFieldsV1(entries[mineIndex]!.fieldsV1) : new FieldSet();
