@@ -71,7 +71,9 @@ describe('probes', { concurrency: true }, () => {
   });
 
   it('tcpSocket probes pass: 1/1 and no restarts; a gRPC probe is accepted and probed', async () => {
-    await create('tcp', httpd({ readinessProbe: { tcpSocket: { port: 'http' }, ...fast }, livenessProbe: { tcpSocket: { port: 8080 }, ...fast } }));
+    // httpd needs a moment to listen on a loaded machine: a liveness probe that may fail once would restart
+    // it (as upstream's would), so this one tolerates a slow start.
+    await create('tcp', httpd({ readinessProbe: { tcpSocket: { port: 'http' }, ...fast }, livenessProbe: { tcpSocket: { port: 8080 }, ...fast, failureThreshold: 5 } }));
     await until('tcp 1/1', async () => (await row('tcp')).ready === '1/1', 20_000);
     await create('grpc', httpd({ readinessProbe: { grpc: { port: 9090 }, ...fast } }));
     // (kubectl describe needs the service defaulted to "": it dereferences it unchecked.)
