@@ -7,10 +7,11 @@ import { copyFile, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { Agent, get } from 'node:https';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { loadKubeconfig } from '../src/client/kubeconfig.js';
-import { apiFor, unscheduledPod as pod, type Api } from './support/api.js';
-import { startServer, type TestServer } from './support/server.js';
+import { apiFor, unscheduledPod as pod } from './support/api.js';
+import { startServer } from './support/server.js';
+import { withServer } from './support/suite.js';
 
 const CM = '/api/v1/namespaces/default/configmaps';
 const P = '/api/v1/namespaces/default/pods';
@@ -19,49 +20,40 @@ const JSON_PATCH = { 'Content-Type': 'application/json-patch+json' };
 
 const configMap = (name: string, data: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data });
 
-let server: TestServer;
-let api: Api;
+const srv = withServer();
 
-before(async () => {
-  server = await startServer();
-  api = await apiFor(server.kubeconfig);
-});
-after(async () => {
-  api.close();
-  await server.dispose();
-});
 
 describe('JSON patch limits', () => {
   it('refuses a copy bomb as it grows, fast, and stays up with the object unchanged', async () => {
-    const made = await api.call('POST', CM, configMap('bomb', { a: 'x' }));
+    const made = await srv.api.call('POST', CM, configMap('bomb', { a: 'x' }));
     assert.equal(made.status, 201);
     // 2 KB of patch: each copy doubles /data, 30 of them would make 2^30 copies of it.
     const ops: unknown[] = [{ op: 'add', path: '/data', value: { seed: 'y'.repeat(1000) } }];
     for (let i = 0; i < 30; i++) ops.push({ op: 'copy', from: '/data', path: `/data/d${i}` });
     const t0 = Date.now();
-    const r = await api.call('PATCH', `${CM}/bomb`, ops, JSON_PATCH);
+    const r = await srv.api.call('PATCH', `${CM}/bomb`, ops, JSON_PATCH);
     const ms = Date.now() - t0;
     assert.equal(r.status, 422, JSON.stringify(r.body).slice(0, 300));
     assert.equal(r.body.reason, 'Invalid');
     assert.match(r.body.message, /^Unable to complete the copy, the accumulated size increase of copy is \d+, exceeding the limit 3145728$/);
     assert.ok(ms < 5000, `refused after ${ms} ms`);
-    const now = await api.call('GET', `${CM}/bomb`);
+    const now = await srv.api.call('GET', `${CM}/bomb`);
     assert.equal(now.status, 200, 'the server still answers');
     assert.equal(now.body.metadata.resourceVersion, made.body.metadata.resourceVersion);
     assert.deepEqual(now.body.data, { a: 'x' });
   });
 
   it('applies 10,000 operations and refuses 10,001 with 413', async () => {
-    await api.call('POST', CM, configMap('ops'));
+    await srv.api.call('POST', CM, configMap('ops'));
     const op = (i: number) => ({ op: 'add', path: '/data/k', value: String(i) });
-    const ok = await api.call('PATCH', `${CM}/ops`, Array.from({ length: 10_000 }, (_, i) => op(i)), JSON_PATCH);
+    const ok = await srv.api.call('PATCH', `${CM}/ops`, Array.from({ length: 10_000 }, (_, i) => op(i)), JSON_PATCH);
     assert.equal(ok.status, 200, JSON.stringify(ok.body).slice(0, 300));
     assert.deepEqual(ok.body.data, { k: '9999' });
-    const tooMany = await api.call('PATCH', `${CM}/ops`, Array.from({ length: 10_001 }, (_, i) => op(i)), JSON_PATCH);
+    const tooMany = await srv.api.call('PATCH', `${CM}/ops`, Array.from({ length: 10_001 }, (_, i) => op(i)), JSON_PATCH);
     assert.equal(tooMany.status, 413);
     assert.equal(tooMany.body.reason, 'RequestEntityTooLarge');
     assert.equal(tooMany.body.message, 'Request entity too large: The allowed maximum operations in a JSON patch is 10000, got 10001');
-    assert.equal((await api.call('GET', `${CM}/ops`)).body.metadata.resourceVersion, ok.body.metadata.resourceVersion);
+    assert.equal((await srv.api.call('GET', `${CM}/ops`)).body.metadata.resourceVersion, ok.body.metadata.resourceVersion);
   });
 });
 
@@ -79,27 +71,27 @@ describe('stored object size', () => {
   const labels = (n: number, tag: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${tag}${i}`, 'v'.repeat(63)]));
 
   it("stores a 1.4 MiB Pod and refuses a 1.6 MiB one (etcd's 1.5 MiB), storing nothing", async () => {
-    assert.equal((await api.call('POST', P, bigPod('big-ok', 1.4 * MiB))).status, 201);
-    refusedTooLarge(await api.call('POST', P, bigPod('big', 1.6 * MiB)));
-    assert.equal((await api.call('GET', `${P}/big`)).status, 404);
+    assert.equal((await srv.api.call('POST', P, bigPod('big-ok', 1.4 * MiB))).status, 201);
+    refusedTooLarge(await srv.api.call('POST', P, bigPod('big', 1.6 * MiB)));
+    assert.equal((await srv.api.call('GET', `${P}/big`)).status, 404);
     // A ConfigMap that large never gets that far: its data may hold 1 MiB, as upstream validates.
-    const cm = await api.call('POST', CM, configMap('big', { v: 'a'.repeat(1.6 * MiB) }));
+    const cm = await srv.api.call('POST', CM, configMap('big', { v: 'a'.repeat(1.6 * MiB) }));
     assert.equal(cm.status, 422);
   });
 
   it('refuses patches that grow a Pod past the limit, though each is small, and stores nothing', async () => {
-    const made = await api.call('POST', P, bigPod('grow', MiB));
+    const made = await srv.api.call('POST', P, bigPod('grow', MiB));
     assert.equal(made.status, 201);
     const rv = made.body.metadata.resourceVersion;
     // 8,000 labels: 0.6 MiB more, by each kind of patch; the limit is the stored object's.
-    refusedTooLarge(await api.call('PATCH', `${P}/grow`, { metadata: { labels: labels(8000, 'm') } }));
-    refusedTooLarge(await api.call('PATCH', `${P}/grow`, { metadata: { labels: labels(8000, 's') } }, { 'Content-Type': 'application/strategic-merge-patch+json' }));
-    refusedTooLarge(await api.call('PATCH', `${P}/grow`, [{ op: 'add', path: '/metadata/labels', value: labels(8000, 'j') }], JSON_PATCH));
-    const now = await api.call('GET', `${P}/grow`);
+    refusedTooLarge(await srv.api.call('PATCH', `${P}/grow`, { metadata: { labels: labels(8000, 'm') } }));
+    refusedTooLarge(await srv.api.call('PATCH', `${P}/grow`, { metadata: { labels: labels(8000, 's') } }, { 'Content-Type': 'application/strategic-merge-patch+json' }));
+    refusedTooLarge(await srv.api.call('PATCH', `${P}/grow`, [{ op: 'add', path: '/metadata/labels', value: labels(8000, 'j') }], JSON_PATCH));
+    const now = await srv.api.call('GET', `${P}/grow`);
     assert.equal(now.body.metadata.resourceVersion, rv, 'nothing was stored');
     assert.deepEqual(now.body.metadata.labels, { app: 'web' });
     // A small patch still applies.
-    assert.equal((await api.call('PATCH', `${P}/grow`, { metadata: { labels: { small: 'yes' } } })).status, 200);
+    assert.equal((await srv.api.call('PATCH', `${P}/grow`, { metadata: { labels: { small: 'yes' } } })).status, 200);
   });
 });
 
@@ -107,11 +99,11 @@ describe('continue tokens', () => {
   const token = (t: unknown): string => Buffer.from(JSON.stringify(t)).toString('base64url');
 
   it('pages with the tokens it hands out and refuses forged ones with 400', async () => {
-    for (let i = 0; i < 3; i++) await api.call('POST', P, pod(`page-${i}`, { metadata: { name: `page-${i}`, labels: { page: 'yes' } } }));
-    const first = await api.call('GET', `${P}?labelSelector=page&limit=2`);
+    for (let i = 0; i < 3; i++) await srv.api.call('POST', P, pod(`page-${i}`, { metadata: { name: `page-${i}`, labels: { page: 'yes' } } }));
+    const first = await srv.api.call('GET', `${P}?labelSelector=page&limit=2`);
     const cont = first.body.metadata.continue as string;
     const rv = JSON.parse(Buffer.from(cont, 'base64url').toString()).rv as number;
-    const next = await api.call('GET', `${P}?labelSelector=page&limit=2&continue=${cont}`);
+    const next = await srv.api.call('GET', `${P}?labelSelector=page&limit=2&continue=${cont}`);
     assert.deepEqual(next.body.items.map((p: any) => p.metadata.name), ['page-2']);
     assert.equal(next.body.metadata.resourceVersion, String(rv));
 
@@ -127,13 +119,13 @@ describe('continue tokens', () => {
       ['bm90IGpzb24', /^invalid continue token: continue key is not valid: /],
     ];
     for (const [t, why] of bad) {
-      const r = await api.call('GET', `${P}?limit=2&continue=${t}`);
+      const r = await srv.api.call('GET', `${P}?limit=2&continue=${t}`);
       assert.equal(r.status, 400, `${Buffer.from(t, 'base64url').toString()}: ${JSON.stringify(r.body)}`);
       assert.equal(r.body.reason, 'BadRequest');
       assert.match(r.body.message, /^invalid continue token: continue key is not valid/);
       assert.match(r.body.message, why);
     }
-    const withRv = await api.call('GET', `${P}?limit=2&resourceVersion=${rv}&continue=${cont}`);
+    const withRv = await srv.api.call('GET', `${P}?limit=2&resourceVersion=${rv}&continue=${cont}`);
     assert.equal(withRv.status, 400);
     assert.equal(withRv.body.message, 'specifying resource version is not allowed when using continue');
   });
@@ -153,11 +145,11 @@ describe('subPath and subPathExpr', () => {
           containers: [{ name: 'c', image: 'busybox', volumeMounts: [{ name: 'v', mountPath: '/v', ...mount }] }],
         },
       });
-      const r = await api.call('POST', P, p);
+      const r = await srv.api.call('POST', P, p);
       assert.equal(r.status, 422, JSON.stringify(mount));
       assert.deepEqual(r.body.details.causes, [{ reason: 'FieldValueInvalid', field, message }]);
     }
-    assert.equal((await api.call('GET', `${P}/subpath`)).status, 404);
+    assert.equal((await srv.api.call('GET', `${P}/subpath`)).status, 404);
   });
 });
 

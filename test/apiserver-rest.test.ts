@@ -1,28 +1,20 @@
 // The API server's REST semantics, against a real `berth server` over HTTPS on a real SQLite file.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { apiFor, unscheduledPod as pod, type Api } from './support/api.js';
-import { startServer, type TestServer } from './support/server.js';
+import { describe, it } from 'node:test';
+import { apiFor, unscheduledPod as pod } from './support/api.js';
+import { startServer } from './support/server.js';
+import { withServer } from './support/suite.js';
 
 // These pods name a scheduler nobody runs, so the in-process scheduler never races the test's writes.
 
-let server: TestServer;
-let api: Api;
+const srv = withServer();
 const P = '/api/v1/namespaces/default/pods';
 
-before(async () => {
-  server = await startServer();
-  api = await apiFor(server.kubeconfig);
-});
-after(async () => {
-  api.close();
-  await server.dispose();
-});
 
 describe('create, get, update', () => {
   it('creates a pod with server-set metadata, defaults and Pending phase', async () => {
-    const r = await api.call('POST', P, pod('a'));
+    const r = await srv.api.call('POST', P, pod('a'));
     assert.equal(r.status, 201);
     const m = r.body.metadata;
     assert.match(m.uid, /^[0-9a-f-]{36}$/);
@@ -32,47 +24,47 @@ describe('create, get, update', () => {
     assert.equal(r.body.spec.restartPolicy, 'Always');
     assert.equal(r.body.spec.containers[0].imagePullPolicy, 'Always');
     assert.equal(r.body.status.phase, 'Pending');
-    const g = await api.call('GET', `${P}/a`);
+    const g = await srv.api.call('GET', `${P}/a`);
     assert.equal(g.status, 200);
     assert.equal(g.body.metadata.uid, m.uid);
   });
 
   it('refuses a duplicate name with 409 AlreadyExists', async () => {
-    const r = await api.call('POST', P, pod('a'));
+    const r = await srv.api.call('POST', P, pod('a'));
     assert.equal(r.status, 409);
     assert.equal(r.body.reason, 'AlreadyExists');
     assert.equal(r.body.message, 'pods "a" already exists');
   });
 
   it('generates names from generateName', async () => {
-    const r = await api.call('POST', P, { ...pod(''), metadata: { generateName: 'web-' } });
+    const r = await srv.api.call('POST', P, { ...pod(''), metadata: { generateName: 'web-' } });
     assert.equal(r.status, 201);
     assert.match(r.body.metadata.name, /^web-[a-z0-9]{5}$/);
   });
 
   it('answers a stale resourceVersion with 409 Conflict and changes nothing', async () => {
-    const cur = (await api.call('GET', `${P}/a`)).body;
-    const first = await api.call('PUT', `${P}/a`, { ...cur, metadata: { ...cur.metadata, labels: { v: '1' } } });
+    const cur = (await srv.api.call('GET', `${P}/a`)).body;
+    const first = await srv.api.call('PUT', `${P}/a`, { ...cur, metadata: { ...cur.metadata, labels: { v: '1' } } });
     assert.equal(first.status, 200);
-    const stale = await api.call('PUT', `${P}/a`, { ...cur, metadata: { ...cur.metadata, labels: { v: '2' } } });
+    const stale = await srv.api.call('PUT', `${P}/a`, { ...cur, metadata: { ...cur.metadata, labels: { v: '2' } } });
     assert.equal(stale.status, 409);
     assert.equal(stale.body.reason, 'Conflict');
-    assert.deepEqual((await api.call('GET', `${P}/a`)).body.metadata.labels, { v: '1' });
+    assert.deepEqual((await srv.api.call('GET', `${P}/a`)).body.metadata.labels, { v: '1' });
   });
 
   it('lets only /status change the status, and keeps status on spec updates', async () => {
-    const cur = (await api.call('GET', `${P}/a`)).body;
-    const s = await api.call('PUT', `${P}/a/status`, { ...cur, status: { ...cur.status, phase: 'Running' } });
+    const cur = (await srv.api.call('GET', `${P}/a`)).body;
+    const s = await srv.api.call('PUT', `${P}/a/status`, { ...cur, status: { ...cur.status, phase: 'Running' } });
     assert.equal(s.status, 200);
     assert.equal(s.body.status.phase, 'Running');
-    const m = await api.call('PATCH', `${P}/a`, { status: { phase: 'Failed' }, metadata: { annotations: { x: 'y' } } });
+    const m = await srv.api.call('PATCH', `${P}/a`, { status: { phase: 'Failed' }, metadata: { annotations: { x: 'y' } } });
     assert.equal(m.status, 200);
     assert.equal(m.body.status.phase, 'Running');
     assert.equal(m.body.metadata.annotations.x, 'y');
   });
 
   it('applies JSON patch', async () => {
-    const r = await api.call('PATCH', `${P}/a`, [{ op: 'add', path: '/metadata/labels/extra', value: 'yes' }], { 'Content-Type': 'application/json-patch+json' });
+    const r = await srv.api.call('PATCH', `${P}/a`, [{ op: 'add', path: '/metadata/labels/extra', value: 'yes' }], { 'Content-Type': 'application/json-patch+json' });
     assert.equal(r.status, 200);
     assert.equal(r.body.metadata.labels.extra, 'yes');
   });
@@ -81,51 +73,51 @@ describe('create, get, update', () => {
 describe('bad input', () => {
   it('rejects an invalid pod with 422 and field causes, storing nothing', async () => {
     const bad = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'Bad_Name' }, spec: { containers: [{ name: 'c' }] } };
-    const r = await api.call('POST', P, bad);
+    const r = await srv.api.call('POST', P, bad);
     assert.equal(r.status, 422);
     assert.equal(r.body.reason, 'Invalid');
     const fields = r.body.details.causes.map((c: { field: string }) => c.field);
     assert.ok(fields.includes('metadata.name'), JSON.stringify(r.body));
     assert.ok(fields.includes('spec.containers[0].image'), JSON.stringify(r.body));
-    assert.equal((await api.call('GET', `${P}/Bad_Name`)).status, 404);
+    assert.equal((await srv.api.call('GET', `${P}/Bad_Name`)).status, 404);
   });
 
   it('rejects malformed JSON, wrong kinds and unknown fields under Strict with 400', async () => {
-    const malformed = await api.call('POST', P, '{"apiVersion": "v1", "kind": ');
+    const malformed = await srv.api.call('POST', P, '{"apiVersion": "v1", "kind": ');
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body.kind, 'Status');
-    const wrongKind = await api.call('POST', P, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'x' } });
+    const wrongKind = await srv.api.call('POST', P, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'x' } });
     assert.equal(wrongKind.status, 400);
-    const strict = await api.call('POST', `${P}?fieldValidation=Strict`, { ...pod('strict'), spec: { containers: [{ name: 'c', image: 'i', bogus: 1 }] } });
+    const strict = await srv.api.call('POST', `${P}?fieldValidation=Strict`, { ...pod('strict'), spec: { containers: [{ name: 'c', image: 'i', bogus: 1 }] } });
     assert.equal(strict.status, 400);
     assert.match(strict.body.message, /unknown field "spec\.containers\[0\]\.bogus"/);
-    assert.equal((await api.call('GET', `${P}/strict`)).status, 404);
+    assert.equal((await srv.api.call('GET', `${P}/strict`)).status, 404);
   });
 
   it('answers a strategic merge patch that breaks apiVersion with 422 on "patch", not 500', async () => {
-    const r = await api.call('PATCH', `${P}/a`, { apiVersion: { not: 'a string' } }, { 'Content-Type': 'application/strategic-merge-patch+json' });
+    const r = await srv.api.call('PATCH', `${P}/a`, { apiVersion: { not: 'a string' } }, { 'Content-Type': 'application/strategic-merge-patch+json' });
     assert.equal(r.status, 422, JSON.stringify(r.body));
     assert.equal(r.body.details.causes[0].message, 'Invalid value: "map[apiVersion:map[not:a string]]": unrecognized type: string');
     assert.equal(r.body.kind, 'Status');
-    assert.equal((await api.call('GET', `${P}/a`)).body.apiVersion, 'v1');
+    assert.equal((await srv.api.call('GET', `${P}/a`)).body.apiVersion, 'v1');
   });
 
   it('refuses bodies over 3 MiB with 413', async () => {
     const big = pod('big', { metadata: { name: 'big', annotations: { a: 'x'.repeat(3.5 * 1024 * 1024) } } });
-    const r = await api.call('POST', P, big);
+    const r = await srv.api.call('POST', P, big);
     assert.equal(r.status, 413);
   });
 
   it('answers a non-numeric resourceVersion and unknown paths with 4xx Status', async () => {
-    const r = await api.call('GET', `${P}?resourceVersion=abc`);
+    const r = await srv.api.call('GET', `${P}?resourceVersion=abc`);
     assert.equal(r.status, 400);
-    const nf = await api.call('GET', '/api/v1/nopes');
+    const nf = await srv.api.call('GET', '/api/v1/nopes');
     assert.equal(nf.status, 404);
     assert.equal(nf.body.kind, 'Status');
   });
 
   it('refuses objects in a missing namespace', async () => {
-    const r = await api.call('POST', '/api/v1/namespaces/nowhere/pods', pod('x'));
+    const r = await srv.api.call('POST', '/api/v1/namespaces/nowhere/pods', pod('x'));
     assert.equal(r.status, 404);
     assert.equal(r.body.message, 'namespaces "nowhere" not found');
   });
@@ -133,29 +125,29 @@ describe('bad input', () => {
 
 describe('list and watch', () => {
   it('pages with limit and continue, and filters by label and field', async () => {
-    for (let i = 0; i < 5; i++) await api.call('POST', P, pod(`page-${i}`, { metadata: { name: `page-${i}`, labels: { tier: i % 2 ? 'odd' : 'even' } } }));
-    const first = await api.call('GET', `${P}?labelSelector=tier&limit=2`);
+    for (let i = 0; i < 5; i++) await srv.api.call('POST', P, pod(`page-${i}`, { metadata: { name: `page-${i}`, labels: { tier: i % 2 ? 'odd' : 'even' } } }));
+    const first = await srv.api.call('GET', `${P}?labelSelector=tier&limit=2`);
     assert.equal(first.body.items.length, 2);
     assert.ok(first.body.metadata.continue);
-    const second = await api.call('GET', `${P}?labelSelector=tier&limit=2&continue=${encodeURIComponent(first.body.metadata.continue)}`);
-    const third = await api.call('GET', `${P}?labelSelector=tier&limit=2&continue=${encodeURIComponent(second.body.metadata.continue)}`);
+    const second = await srv.api.call('GET', `${P}?labelSelector=tier&limit=2&continue=${encodeURIComponent(first.body.metadata.continue)}`);
+    const third = await srv.api.call('GET', `${P}?labelSelector=tier&limit=2&continue=${encodeURIComponent(second.body.metadata.continue)}`);
     const names = [...first.body.items, ...second.body.items, ...third.body.items].map((p: any) => p.metadata.name);
     assert.deepEqual(names, ['page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
-    const odd = await api.call('GET', `${P}?labelSelector=tier%3Dodd`);
+    const odd = await srv.api.call('GET', `${P}?labelSelector=tier%3Dodd`);
     assert.deepEqual(odd.body.items.map((p: any) => p.metadata.name), ['page-1', 'page-3']);
-    const unbound = await api.call('GET', `/api/v1/pods?fieldSelector=spec.nodeName%3D,metadata.name%3Dpage-2`);
+    const unbound = await srv.api.call('GET', `/api/v1/pods?fieldSelector=spec.nodeName%3D,metadata.name%3Dpage-2`);
     assert.deepEqual(unbound.body.items.map((p: any) => p.metadata.name), ['page-2']);
-    const badField = await api.call('GET', `${P}?fieldSelector=spec.bogus%3Dx`);
+    const badField = await srv.api.call('GET', `${P}?fieldSelector=spec.bogus%3Dx`);
     assert.equal(badField.status, 400);
   });
 
   it('watches from a resourceVersion and sees ADDED, MODIFIED, DELETED in order', async () => {
-    const rv = (await api.call('GET', P)).body.metadata.resourceVersion;
+    const rv = (await srv.api.call('GET', P)).body.metadata.resourceVersion;
     const ac = new AbortController();
-    const events = await api.watch(`${P}?watch=true&resourceVersion=${rv}&labelSelector=w%3D1`, ac.signal);
-    await api.call('POST', P, pod('w', { metadata: { name: 'w', labels: { w: '1' } } }));
-    await api.call('PATCH', `${P}/w`, { metadata: { annotations: { step: '2' } } });
-    await api.call('DELETE', `${P}/w`);
+    const events = await srv.api.watch(`${P}?watch=true&resourceVersion=${rv}&labelSelector=w%3D1`, ac.signal);
+    await srv.api.call('POST', P, pod('w', { metadata: { name: 'w', labels: { w: '1' } } }));
+    await srv.api.call('PATCH', `${P}/w`, { metadata: { annotations: { step: '2' } } });
+    await srv.api.call('DELETE', `${P}/w`);
     const seen: string[] = [];
     for await (const ev of events) {
       seen.push(`${ev.type}:${ev.object.metadata.name}`);
@@ -166,12 +158,12 @@ describe('list and watch', () => {
   });
 
   it('sends a selector transition as ADDED and DELETED', async () => {
-    await api.call('POST', P, pod('t', { metadata: { name: 't', labels: {} } }));
-    const rv = (await api.call('GET', `${P}/t`)).body.metadata.resourceVersion;
+    await srv.api.call('POST', P, pod('t', { metadata: { name: 't', labels: {} } }));
+    const rv = (await srv.api.call('GET', `${P}/t`)).body.metadata.resourceVersion;
     const ac = new AbortController();
-    const events = await api.watch(`${P}?watch=true&resourceVersion=${rv}&labelSelector=on%3Dyes`, ac.signal);
-    await api.call('PATCH', `${P}/t`, { metadata: { labels: { on: 'yes' } } });
-    await api.call('PATCH', `${P}/t`, { metadata: { labels: { on: 'no' } } });
+    const events = await srv.api.watch(`${P}?watch=true&resourceVersion=${rv}&labelSelector=on%3Dyes`, ac.signal);
+    await srv.api.call('PATCH', `${P}/t`, { metadata: { labels: { on: 'yes' } } });
+    await srv.api.call('PATCH', `${P}/t`, { metadata: { labels: { on: 'no' } } });
     const seen: string[] = [];
     for await (const ev of events) {
       seen.push(ev.type);
@@ -210,45 +202,45 @@ describe('list and watch', () => {
 
 describe('deletion', () => {
   it('deletes an unbound pod at once', async () => {
-    await api.call('POST', P, pod('gone'));
-    const r = await api.call('DELETE', `${P}/gone`);
+    await srv.api.call('POST', P, pod('gone'));
+    const r = await srv.api.call('DELETE', `${P}/gone`);
     assert.equal(r.status, 200);
-    assert.equal((await api.call('GET', `${P}/gone`)).status, 404);
+    assert.equal((await srv.api.call('GET', `${P}/gone`)).status, 404);
   });
 
   it('deletes a bound pod gracefully: deletionTimestamp and grace, until grace 0', async () => {
     // The node must exist, or pod garbage collection removes the orphaned pod.
-    assert.equal((await api.call('POST', '/api/v1/nodes', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' } })).status, 201);
-    await api.call('POST', P, pod('bound'));
-    const b = await api.call('POST', `${P}/bound/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bound' }, target: { kind: 'Node', name: 'n1' } });
+    assert.equal((await srv.api.call('POST', '/api/v1/nodes', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' } })).status, 201);
+    await srv.api.call('POST', P, pod('bound'));
+    const b = await srv.api.call('POST', `${P}/bound/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bound' }, target: { kind: 'Node', name: 'n1' } });
     assert.equal(b.status, 201);
-    const bound = (await api.call('GET', `${P}/bound`)).body;
+    const bound = (await srv.api.call('GET', `${P}/bound`)).body;
     assert.equal(bound.spec.nodeName, 'n1');
     assert.equal(bound.status.conditions.find((c: any) => c.type === 'PodScheduled').status, 'True');
-    const again = await api.call('POST', `${P}/bound/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bound' }, target: { kind: 'Node', name: 'n2' } });
+    const again = await srv.api.call('POST', `${P}/bound/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bound' }, target: { kind: 'Node', name: 'n2' } });
     assert.equal(again.status, 409);
-    const d = await api.call('DELETE', `${P}/bound`);
+    const d = await srv.api.call('DELETE', `${P}/bound`);
     assert.equal(d.status, 200);
     assert.ok(d.body.metadata.deletionTimestamp);
     assert.equal(d.body.metadata.deletionGracePeriodSeconds, 30);
-    assert.equal((await api.call('GET', `${P}/bound`)).status, 200);
-    const now = await api.call('DELETE', `${P}/bound`, { gracePeriodSeconds: 0 });
+    assert.equal((await srv.api.call('GET', `${P}/bound`)).status, 200);
+    const now = await srv.api.call('DELETE', `${P}/bound`, { gracePeriodSeconds: 0 });
     assert.equal(now.status, 200);
-    assert.equal((await api.call('GET', `${P}/bound`)).status, 404);
+    assert.equal((await srv.api.call('GET', `${P}/bound`)).status, 404);
   });
 
   it('deleting a namespace removes what is in it, and nothing new gets in', async () => {
-    assert.equal((await api.call('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'doomed' } })).status, 201);
-    assert.equal((await api.call('POST', '/api/v1/namespaces/doomed/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { k: 'v' } })).status, 201);
-    const d = await api.call('DELETE', '/api/v1/namespaces/doomed');
+    assert.equal((await srv.api.call('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'doomed' } })).status, 201);
+    assert.equal((await srv.api.call('POST', '/api/v1/namespaces/doomed/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { k: 'v' } })).status, 201);
+    const d = await srv.api.call('DELETE', '/api/v1/namespaces/doomed');
     assert.equal(d.status, 200);
-    for (let i = 0; i < 50 && (await api.call('GET', '/api/v1/namespaces/doomed')).status !== 404; i++) await new Promise((r) => setTimeout(r, 100));
-    assert.equal((await api.call('GET', '/api/v1/namespaces/doomed')).status, 404);
-    assert.equal((await api.call('GET', '/api/v1/namespaces/doomed/configmaps/c')).status, 404);
+    for (let i = 0; i < 50 && (await srv.api.call('GET', '/api/v1/namespaces/doomed')).status !== 404; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await srv.api.call('GET', '/api/v1/namespaces/doomed')).status, 404);
+    assert.equal((await srv.api.call('GET', '/api/v1/namespaces/doomed/configmaps/c')).status, 404);
   });
 
   it('keeps the system namespaces', async () => {
-    const r = await api.call('GET', '/api/v1/namespaces');
+    const r = await srv.api.call('GET', '/api/v1/namespaces');
     const names = r.body.items.map((n: any) => n.metadata.name);
     for (const n of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) assert.ok(names.includes(n), n);
   });
@@ -256,13 +248,13 @@ describe('deletion', () => {
 
 describe('security', () => {
   it('answers health without credentials and everything else with 401', async () => {
-    const res = await fetch(`${server.url}/api/v1/namespaces`, { dispatcher: undefined } as RequestInit).catch((e: Error) => e);
+    const res = await fetch(`${srv.server.url}/api/v1/namespaces`, { dispatcher: undefined } as RequestInit).catch((e: Error) => e);
     // fetch has no CA for the self-signed server: the TLS layer refuses before HTTP, as it should.
     assert.ok(res instanceof Error);
     const { request } = await import('node:https');
     const status = (path: string) =>
       new Promise<number>((resolve, reject) => {
-        request(`${server.url}${path}`, { rejectUnauthorized: false }, (r) => {
+        request(`${srv.server.url}${path}`, { rejectUnauthorized: false }, (r) => {
           r.resume();
           resolve(r.statusCode ?? 0);
         })

@@ -3,27 +3,17 @@
 // subresource, Tables with upstream's columns, short names and `kubectl get all`.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { apiFor, type Api } from './support/api.js';
+import { describe, it } from 'node:test';
 import { kubectl } from './support/kubectl.js';
-import { startServer, type TestServer } from './support/server.js';
+import { withServer } from './support/suite.js';
 
-let server: TestServer;
-let api: Api;
-const k = (args: string[], input?: string) => kubectl(server.kubeconfig, args, input === undefined ? {} : { input });
+const srv = withServer();
+const k = (args: string[], input?: string) => kubectl(srv.server.kubeconfig, args, input === undefined ? {} : { input });
 const D = '/apis/apps/v1/namespaces/default/deployments';
 const RS = '/apis/apps/v1/namespaces/default/replicasets';
 const lines = (s: string) => s.trimEnd().split('\n');
 const header = (s: string) => lines(s)[0]!.trim().split(/\s{2,}/);
 
-before(async () => {
-  server = await startServer();
-  api = await apiFor(server.kubeconfig);
-});
-after(async () => {
-  api.close();
-  await server.dispose();
-});
 
 function deployment(name: string, spec: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -36,7 +26,7 @@ describe('apps/v1 Deployments and ReplicaSets', () => {
   it('kubectl create deployment (a protobuf body) stores upstream defaults', async () => {
     const r = await k(['create', 'deployment', 'web', '--image=busybox', '--replicas=3', '--', 'sleep', '3600']);
     assert.equal(r.code, 0, r.stderr);
-    const d = (await api.call('GET', `${D}/web`)).body;
+    const d = (await srv.api.call('GET', `${D}/web`)).body;
     assert.equal(d.spec.replicas, 3);
     assert.deepEqual(d.spec.strategy, { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
     assert.equal(d.spec.revisionHistoryLimit, 10);
@@ -67,21 +57,21 @@ describe('apps/v1 Deployments and ReplicaSets', () => {
     ];
     (cases[1]![0] as any).spec.template.spec.restartPolicy = 'Never';
     for (const [body, want] of cases) {
-      const r = await api.call('POST', D, body);
+      const r = await srv.api.call('POST', D, body);
       assert.equal(r.status, 422, JSON.stringify(r.body));
       assert.match(r.body.message, want);
       assert.match(r.body.message, /^Deployment\.apps "[a-i]" is invalid: /);
     }
-    const never = await api.call('POST', D, cases[1]![0]);
+    const never = await srv.api.call('POST', D, cases[1]![0]);
     assert.match(never.body.message, /spec\.template\.spec\.restartPolicy: Unsupported value: "Never": supported values: "Always"/);
-    assert.equal((await api.call('GET', D)).body.items.length, 1, 'nothing but web was stored');
+    assert.equal((await srv.api.call('GET', D)).body.items.length, 1, 'nothing but web was stored');
   });
 
   it('the selector is immutable; replicas, template and strategy are not', async () => {
-    const r = await api.call('PATCH', `${D}/web`, { spec: { selector: { matchLabels: { app: 'web', tier: 'x' } }, template: { metadata: { labels: { app: 'web', tier: 'x' } } } } });
+    const r = await srv.api.call('PATCH', `${D}/web`, { spec: { selector: { matchLabels: { app: 'web', tier: 'x' } }, template: { metadata: { labels: { app: 'web', tier: 'x' } } } } });
     assert.equal(r.status, 422);
     assert.match(r.body.message, /spec\.selector: Invalid value: .*: field is immutable/);
-    const ok = await api.call('PATCH', `${D}/web`, { spec: { minReadySeconds: 1 } });
+    const ok = await srv.api.call('PATCH', `${D}/web`, { spec: { minReadySeconds: 1 } });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     assert.equal(ok.body.metadata.generation, 2);
   });
@@ -90,13 +80,13 @@ describe('apps/v1 Deployments and ReplicaSets', () => {
     const r = await k(['scale', 'deploy', 'web', '--replicas=5']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout.trim(), 'deployment.apps/web scaled');
-    assert.equal((await api.call('GET', `${D}/web`)).body.spec.replicas, 5);
-    const scale = (await api.call('GET', `${D}/web/scale`)).body;
+    assert.equal((await srv.api.call('GET', `${D}/web`)).body.spec.replicas, 5);
+    const scale = (await srv.api.call('GET', `${D}/web/scale`)).body;
     assert.deepEqual({ kind: scale.kind, apiVersion: scale.apiVersion, spec: scale.spec, selector: scale.status.selector }, { kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: 5 }, selector: 'app=web' });
-    const stale = await api.call('PUT', `${D}/web/scale`, { ...scale, metadata: { name: 'web', resourceVersion: '1' }, spec: { replicas: 2 } });
+    const stale = await srv.api.call('PUT', `${D}/web/scale`, { ...scale, metadata: { name: 'web', resourceVersion: '1' }, spec: { replicas: 2 } });
     assert.equal(stale.status, 409);
     assert.match(stale.body.message, /the object has been modified/);
-    const neg = await api.call('PUT', `${D}/web/scale`, { ...scale, metadata: { name: 'web' }, spec: { replicas: -2 } });
+    const neg = await srv.api.call('PUT', `${D}/web/scale`, { ...scale, metadata: { name: 'web' }, spec: { replicas: -2 } });
     assert.equal(neg.status, 422);
     assert.match(neg.body.message, /^Scale\.autoscaling "web" is invalid: spec\.replicas: Invalid value: -2: must be greater than or equal to 0/);
   });
@@ -123,7 +113,7 @@ spec:
     const deploys = await k(['get', 'deploy', '-o', 'wide']);
     assert.deepEqual(header(deploys.stdout), ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE', 'CONTAINERS', 'IMAGES', 'SELECTOR']);
     assert.match(deploys.stdout, /^web\s+\d+\/5\s+\d+\s+\d+\s+\S+\s+busybox\s+busybox\s+app=web$/m);
-    const bad = await api.call('POST', RS, { metadata: { name: 'bad' }, spec: { selector: { matchExpressions: [{ key: 'a', operator: 'In' }] }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } } });
+    const bad = await srv.api.call('POST', RS, { metadata: { name: 'bad' }, spec: { selector: { matchExpressions: [{ key: 'a', operator: 'In' }] }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } } });
     assert.equal(bad.status, 422);
     assert.match(bad.body.message, /spec\.selector\.matchExpressions\[0\]\.values: Required value: must be specified when `operator` is 'In' or 'NotIn'/);
   });
@@ -141,10 +131,10 @@ spec:
     assert.equal((await k(['apply', '--server-side', '-f', '-'], yaml)).code, 0);
     const r = await k(['apply', '--server-side', '-f', '-'], yaml);
     assert.equal(r.code, 0, r.stderr);
-    const d = (await api.call('GET', `${D}/ported`)).body;
+    const d = (await srv.api.call('GET', `${D}/ported`)).body;
     assert.deepEqual(d.spec.template.spec.containers[0].ports, [{ containerPort: 80, protocol: 'TCP' }]);
     assert.equal(d.metadata.generation, 1, 'the second apply changed nothing');
-    assert.equal((await api.call('DELETE', `${D}/ported`)).status, 200);
+    assert.equal((await srv.api.call('DELETE', `${D}/ported`)).status, 200);
   });
 
   it('kubectl apply switches the strategy to Recreate: strategy merges with retainKeys, as upstream', async () => {
@@ -161,8 +151,8 @@ spec:
     assert.equal((await k(['apply', '-f', '-'], yaml('strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1}}'))).code, 0);
     const r = await k(['apply', '-f', '-'], yaml('strategy: {type: Recreate}'));
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual((await api.call('GET', `${D}/switch`)).body.spec.strategy, { type: 'Recreate' });
-    assert.equal((await api.call('DELETE', `${D}/switch`)).status, 200);
+    assert.deepEqual((await srv.api.call('GET', `${D}/switch`)).body.spec.strategy, { type: 'Recreate' });
+    assert.equal((await srv.api.call('DELETE', `${D}/switch`)).status, 200);
   });
 
   it('kubectl get all shows deployments and replicasets beside pods; explain knows the kinds', async () => {
