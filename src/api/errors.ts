@@ -61,11 +61,14 @@ export interface ErrorDetails {
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetails | undefined;
-  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+  /** The Status's ListMeta: an expired paged list hands out a token to go on with. */
+  readonly listMeta: { continue?: string } | undefined;
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails, listMeta?: { continue?: string }) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.details = details;
+    this.listMeta = listMeta;
   }
   get httpStatus(): number {
     return httpStatusOf[this.code];

@@ -61,9 +61,15 @@ export class SqliteLog {
       insert: this.#db.prepare('INSERT INTO log (key, deleted, create_rev, prev_rev, value) VALUES (?, ?, ?, ?, ?)'),
       setCreateRev: this.#db.prepare('UPDATE log SET create_rev = rev WHERE rev = ?'),
       maxRev: this.#db.prepare<[], { rev: number | null }>('SELECT MAX(rev) AS rev FROM log'),
-      list: this.#db.prepare<[string, string, number], Row>(
-        `SELECT l.* FROM log l JOIN (SELECT key, MAX(rev) AS rev FROM log WHERE key >= ? AND key < ? GROUP BY key) m
+      // The newest row of each key in the range as it stood at a revision (the current one, or a past
+      // one that history not yet compacted still holds), deleted keys left out.
+      listAt: this.#db.prepare<[string, string, number, number], Row>(
+        `SELECT l.* FROM log l JOIN (SELECT key, MAX(rev) AS rev FROM log WHERE key >= ? AND key < ? AND rev <= ? GROUP BY key) m
          ON l.rev = m.rev WHERE l.deleted = 0 ORDER BY l.key LIMIT ?`,
+      ),
+      countAt: this.#db.prepare<[string, string, number], { n: number }>(
+        `SELECT COUNT(*) AS n FROM log l JOIN (SELECT key, MAX(rev) AS rev FROM log WHERE key >= ? AND key < ? AND rev <= ? GROUP BY key) m
+         ON l.rev = m.rev WHERE l.deleted = 0`,
       ),
       since: this.#db.prepare<[number, string, string], Row>('SELECT * FROM log WHERE rev > ? AND key >= ? AND key < ? ORDER BY rev'),
       getMeta: this.#db.prepare<[string], { value: number }>('SELECT value FROM meta WHERE name = ?'),
@@ -111,9 +117,16 @@ export class SqliteLog {
     // Keys strictly after `after`: the next possible key is after + NUL.
     const from = opts.after !== undefined && opts.after >= prefix ? opts.after + '\u0000' : prefix;
     const limit = opts.limit && opts.limit > 0 ? opts.limit : -1;
-    const rows = this.#stmt.list.all(from, prefixEnd(prefix), limit === -1 ? -1 : limit + 1);
+    // Revision 0 is the current one, as etcd reads it.
+    const at = opts.revision || this.#rev;
+    if (at > this.#rev) throw new Error(`required revision ${at} is a future revision (current ${this.#rev})`);
+    if (at < this.#compactRev) throw new StoreError('Expired', `required revision ${at} has been compacted`, this.#compactRev);
+    const end = prefixEnd(prefix);
+    const rows = this.#stmt.listAt.all(from, end, at, limit === -1 ? -1 : limit + 1);
     const more = limit !== -1 && rows.length > limit;
-    return { kvs: (more ? rows.slice(0, limit) : rows).map(toKV), revision: this.#rev, more };
+    const kvs = (more ? rows.slice(0, limit) : rows).map(toKV);
+    if (!opts.count) return { kvs, revision: at, more };
+    return { kvs, revision: at, more, remaining: more ? this.#stmt.countAt.get(from, end, at)!.n - kvs.length : 0 };
   }
 
   /** Every event under prefix after fromRevision; Expired when that history is compacted away. */

@@ -9,7 +9,7 @@ import { StoreError, type StoreEvent } from './types.js';
 /** Main thread → worker. */
 export type Request =
   | { id: number; call: 'get'; key: string }
-  | { id: number; call: 'list'; prefix: string; limit?: number; after?: string }
+  | { id: number; call: 'list'; prefix: string; limit?: number; after?: string; revision?: number; count?: boolean }
   | { id: number; call: 'since'; prefix: string; from: number }
   | { id: number; call: 'compact'; rev: number }
   | { id: number; call: 'close' }
@@ -100,7 +100,7 @@ function serve(port: NonNullable<typeof parentPort>, opts: WorkerOptions): void 
           value = log.get(m.key);
           break;
         case 'list':
-          value = log.list(m.prefix, { limit: m.limit, after: m.after });
+          value = log.list(m.prefix, { limit: m.limit, after: m.after, revision: m.revision, count: m.count });
           break;
         case 'since':
           // Pending writes land first, so the answer and the live events that follow never overlap wrongly.

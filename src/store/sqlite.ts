@@ -111,7 +111,7 @@ export class SqliteBackend implements Backend {
   }
 
   async list(prefix: string, opts: ListOptions = {}): Promise<ListResult> {
-    const r = await this.#call<ListResult>({ call: 'list', prefix, limit: opts.limit, after: opts.after });
+    const r = await this.#call<ListResult>({ call: 'list', prefix, limit: opts.limit, after: opts.after, revision: opts.revision, count: opts.count });
     return { ...r, kvs: r.kvs.map((kv) => ({ ...kv, value: asBuffer(kv.value) })) };
   }
 

@@ -12,16 +12,25 @@ export interface KV {
 
 export interface ListResult {
   kvs: KV[];
-  /** The store revision the list was read at. */
+  /** The store revision the list was read at (opts.revision when one was asked for). */
   revision: number;
   /** True when `limit` cut the list short. */
   more: boolean;
+  /** With opts.count: keys the range holds beyond the ones returned (etcd's count less the page). */
+  remaining?: number;
 }
 
 export interface ListOptions {
   limit?: number;
   /** Return keys strictly greater than this one (pagination). */
   after?: string;
+  /**
+   * Read the snapshot as it was at this revision (etcd's range WithRev): how the pages of one paged
+   * list stay one snapshot. Expired when history below it was compacted away; 0 is the current one.
+   */
+  revision?: number;
+  /** Also count what lies beyond the page (a second pass over the range: ask only when shown). */
+  count?: boolean;
 }
 
 export interface StoreEvent {

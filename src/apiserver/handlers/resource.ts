@@ -147,7 +147,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         return;
       }
       parseResourceVersion(rvParam);
-      const page = storage.list(ns, { ...predicates, limit: intParam(q, 'limit'), continue: q.get('continue') ?? undefined, resourceVersion: rvParam });
+      const page = await storage.list(ns, { ...predicates, limit: intParam(q, 'limit'), continue: q.get('continue') ?? undefined, resourceVersion: rvParam });
       const meta = { resourceVersion: page.resourceVersion, ...(page.continue ? { continue: page.continue, remainingItemCount: page.remainingItemCount } : {}) };
       if (fmt.table) return sendJson(res, 200, render(storage, fmt, page.entries.map((e) => e.obj), meta, true) as object, ctx.warnings);
       // Items are spliced in from each entry's cached JSON: a 10k list is never re-serialised.
@@ -229,7 +229,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       // Namespaces, for one, are not deleted by collection: only kinds that serve the verb are.
       if (!resource.verbs.includes('deletecollection')) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
       const predicates = predicatesFrom(q, kind);
-      const page = storage.list(ns, predicates);
+      const page = await storage.list(ns, predicates);
       const items: KObject[] = [];
       for (const e of page.entries) {
         const r = await storage.delete(e.obj.metadata.namespace, e.obj.metadata.name!, { gracePeriodSeconds: grace, propagationPolicy: opts.propagationPolicy }, dctx).catch((err) => {

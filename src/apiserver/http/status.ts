@@ -7,7 +7,7 @@ export function statusOf(e: ApiError): Status {
   const s: Status = {
     kind: 'Status',
     apiVersion: 'v1',
-    metadata: {},
+    metadata: { ...e.listMeta },
     status: 'Failure',
     message: e.message,
     reason: e.code === 'Gone' ? 'Gone' : e.code,

@@ -7,8 +7,11 @@ import { ApiError } from '../../api/errors.js';
 
 const VERSION = 'meta.k8s.io/v1';
 
+/** The revision of a token handed out with an expired list: continue at the latest one. */
+export const LATEST = -1;
+
 export interface ContinueToken {
-  /** The revision the first page was read at. */
+  /** The revision the first page was read at, or LATEST. */
   rv: number;
   /** The last key returned (full key); the next page starts after it. */
   after: string;
@@ -32,12 +35,25 @@ export function decodeContinue(s: string, prefix: string, current: number): Cont
   }
   if (t === null || typeof t !== 'object') throw invalid('continue key is not valid');
   if (t.v !== VERSION) throw invalid(`continue key is not valid: server does not recognize this encoded version ${String(t.v)}`);
-  // A revision this server handed out: positive, whole, and not ahead of the store.
-  if (typeof t.rv !== 'number' || !Number.isSafeInteger(t.rv) || t.rv <= 0 || t.rv > current) {
+  // A revision this server handed out: whole, not 0 and not ahead of the store. A negative one asks
+  // for the latest, as upstream reads it (its 410 hands out -1).
+  if (typeof t.rv !== 'number' || !Number.isSafeInteger(t.rv) || t.rv === 0 || t.rv > current) {
     throw invalid(`continue key is not valid: incorrect encoded start resourceVersion (version ${VERSION})`);
   }
   if (typeof t.start !== 'string' || t.start === '') throw invalid(`continue key is not valid: encoded start key empty (version ${VERSION})`);
   // Keys are clean paths below the prefix: no empty, '.' or '..' segment may climb out of it.
   if (t.start.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) throw invalid(`continue key is not valid: ${t.start}`);
-  return { rv: t.rv, after: prefix + t.start };
+  return { rv: t.rv < 0 ? LATEST : t.rv, after: prefix + t.start };
+}
+
+/** kube-apiserver's answer when a continued page's snapshot is gone, with a token to go on anyway. */
+export function expiredContinue(after: string, prefix: string): ApiError {
+  return new ApiError(
+    'Expired',
+    'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, ' +
+      'or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an ' +
+      'inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+    undefined,
+    { continue: encodeContinue({ rv: LATEST, after }, prefix) },
+  );
 }

@@ -13,7 +13,8 @@ import { Entry, WatchCache } from '../watchcache/cache.js';
 import type { RequestContext } from './context.js';
 import { recordWrite } from './managed-fields.js';
 import { deepEqual } from '../../api/patch/json-patch.js';
-import { decodeContinue, encodeContinue } from './continue.js';
+import { decodeContinue, expiredContinue, LATEST } from './continue.js';
+import { PageBuilder, type ListPage } from './page.js';
 import { objectKey, resourcePrefix, scanPrefix } from './keys.js';
 import type { Strategy } from './strategy.js';
 import { finalizersFor, type PropagationPolicy } from './propagation.js';
@@ -27,12 +28,6 @@ export interface ListOptions {
   resourceVersion?: string;
 }
 
-export interface ListPage {
-  entries: Entry[];
-  resourceVersion: string;
-  continue?: string;
-  remainingItemCount?: number;
-}
 
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
@@ -68,6 +63,13 @@ function nameSuffix(): string {
   let s = '';
   for (const b of bytes) s += alphabet[b % alphabet.length];
   return s;
+}
+
+/** A continued page whose snapshot was compacted away: 410 with a token to go on at the latest revision. */
+function rethrowExpired(after: string, prefix: string): (e: unknown) => never {
+  return (e) => {
+    throw e instanceof StoreError && e.code === 'Expired' ? expiredContinue(after, prefix) : e;
+  };
 }
 
 function storeErrorToApi(e: unknown, r: ResourceInfo, name: string): unknown {
@@ -391,42 +393,47 @@ export class RestStorage {
     await this.cache.waitFor(rev);
   }
 
-  list(ns: string | undefined, opts: ListOptions): ListPage {
+  /**
+   * One page of a list. A first page (or a whole list) is read from the cache at its revision; a
+   * continued page is read from the store as it stood at the first page's revision, so the pages of
+   * one list are one snapshot, as kube-apiserver reads them from etcd.
+   */
+  async list(ns: string | undefined, opts: ListOptions): Promise<ListPage> {
     const minRv = parseResourceVersion(opts.resourceVersion === '0' ? undefined : opts.resourceVersion);
     if (minRv !== undefined && minRv > this.cache.revision) {
       throw new ApiError('Timeout', `Too large resource version: ${minRv}, current: ${this.cache.revision}`, { retryAfterSeconds: 1 });
     }
     const prefix = scanPrefix(this.resource, ns);
-    let start: string | undefined;
+    const { labelMatch, fieldMatch } = opts;
+    const matches = labelMatch || fieldMatch ? (o: KObject) => (!labelMatch || labelMatch(o)) && (!fieldMatch || fieldMatch(o)) : undefined;
+    const pager = new PageBuilder(matches, opts.limit && opts.limit > 0 ? opts.limit : Infinity);
+    let after: string | undefined;
     let rv = this.cache.revision;
     if (opts.continue) {
       if (opts.resourceVersion && opts.resourceVersion !== '0') throw new ApiError('BadRequest', 'specifying resource version is not allowed when using continue');
       const t = decodeContinue(opts.continue, prefix, this.cache.revision);
-      start = t.after;
-      rv = t.rv;
+      after = t.after;
+      // A token of an expired list (LATEST) goes on at the latest revision, knowingly inconsistent.
+      if (t.rv !== LATEST) rv = t.rv;
     }
-    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
-    const entries: Entry[] = [];
-    let last: string | undefined;
-    let more = false;
-    let remaining = 0;
-    for (const e of this.cache.scan(prefix, start)) {
-      if (opts.labelMatch && !opts.labelMatch(e.obj)) continue;
-      if (opts.fieldMatch && !opts.fieldMatch(e.obj)) continue;
-      if (entries.length >= limit) {
-        more = true;
-        remaining++;
-        continue;
-      }
-      entries.push(e);
-      last = e.key;
+    // The first page, or nothing written since it: the cache is the snapshot.
+    if (rv === this.cache.revision) {
+      for (const e of this.cache.scan(prefix, after)) if (!pager.add(e)) break;
+      return pager.page(prefix, rv);
     }
-    const page: ListPage = { entries, resourceVersion: String(rv) };
-    if (more && last !== undefined) {
-      page.continue = encodeContinue({ rv, after: last }, prefix);
-      page.remainingItemCount = remaining;
+    const expired = rethrowExpired(after!, prefix);
+    if (!matches) {
+      // Unfiltered, the store cuts the page and counts the rest itself: nothing beyond it is decoded.
+      const r = await this.#backend.list(prefix, { after, revision: rv, limit: Number.isFinite(pager.limit) ? pager.limit : undefined, count: true }).catch(expired);
+      for (const kv of r.kvs) pager.add(new Entry(kv.key, decodeStored(kv.value, kv.modRevision), kv.modRevision));
+      return pager.page(prefix, rv, r.remaining);
     }
-    return page;
+    for (;;) {
+      const r = await this.#backend.list(prefix, { after, revision: rv, limit: 500 }).catch(expired);
+      for (const kv of r.kvs) if (!pager.add(new Entry(kv.key, decodeStored(kv.value, kv.modRevision), kv.modRevision))) return pager.page(prefix, rv);
+      if (!r.more || r.kvs.length === 0) return pager.page(prefix, rv);
+      after = r.kvs[r.kvs.length - 1].key;
+    }
   }
 
   listObject(page: ListPage): KList {
