@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { containerArgv } from '../src/kubelet/command.js';
 import { expandVars } from '../src/kubelet/expand.js';
 import { mergeEnv, resolveEnv, type EnvSources } from '../src/kubelet/env.js';
-import { cpuMillis, memoryBytes } from '../src/kubelet/quantity.js';
+import { cpuMillis, memoryBytes } from '../src/api/quantity.js';
 import { securityFor } from '../src/kubelet/security.js';
 import { checkHostPathType, containerMounts, refreshPodFieldVolumes, setUpVolumes, tearDownVolumes } from '../src/kubelet/volumes.js';
 import { makeContainerConfig } from '../src/kubelet/containerConfig.js';

@@ -97,6 +97,16 @@ export function quantityMilliValue(q: Quantity): number {
   return Number(divRoundUp(q.nanos, 1_000_000n));
 }
 
+/** Bytes of a memory quantity as the kubelet applies it (Value()), or undefined when unset. */
+export function memoryBytes(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : quantityValue(parseQuantity(text));
+}
+
+/** Millicores of a CPU quantity (MilliValue()), or undefined when unset. */
+export function cpuMillis(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : quantityMilliValue(parseQuantity(text));
+}
+
 export function compareQuantities(a: Quantity, b: Quantity): -1 | 0 | 1 {
   return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
 }

@@ -1,6 +1,11 @@
 // Kubernetes' two wire forms of a moment: Time (RFC 3339, whole seconds on the wire upstream) and
 // MicroTime (six fractional digits), which Events and Leases use to order what happened within a second.
 
+/** A Time string (RFC 3339 in whole seconds, as metav1.Time is written) for `at`, by default now. */
+export function rfc3339(at: Date | number = Date.now()): string {
+  return new Date(at).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 /** A MicroTime string for `d`, or for a wall-clock time in fractional milliseconds. */
 export function microTime(d: Date | number): string {
   const ms = typeof d === 'number' ? d : d.getTime();

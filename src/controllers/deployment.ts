@@ -20,6 +20,7 @@ import {
   DESIRED_REPLICAS, HASH_LABEL, MAX_REPLICAS, REVISION, copiedAnnotations, deploymentStatus, isComplete, madeProgress, newReplicaSetReplicas,
   revisionOf, sameTemplate, setCondition, specReplicas, surgeAndUnavailable, templateHash,
 } from './rollout.js';
+import { rfc3339 } from '../api/time.js';
 
 export interface DeploymentControllerOptions {
   log?: (line: string) => void;
@@ -386,7 +387,7 @@ export class DeploymentController {
 /** Progress renews the condition's lastUpdateTime (the deadline counts from it) even when nothing else changes. */
 function refreshed(conditions: WorkloadCondition[], c: Omit<WorkloadCondition, 'lastUpdateTime' | 'lastTransitionTime'>, now: number): WorkloadCondition[] {
   const set = setCondition(conditions, c, now);
-  const iso = new Date(now).toISOString().replace(/\.\d+Z$/, 'Z');
+  const iso = rfc3339(now);
   return set.map((x) => (x.type === c.type ? { ...x, lastUpdateTime: iso } : x));
 }
 

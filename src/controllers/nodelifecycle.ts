@@ -12,6 +12,7 @@ import { nodes, pods } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { evictionTime, lostPodStatus, unknownConditions, unreachableTaintKey, withUnreachableTaints } from './nodehealth.js';
+import { rfc3339 } from '../api/time.js';
 
 export interface NodeLifecycleOptions {
   /** Silence after which a node is Unknown (upstream: 40 s, 50 s since 1.32). */
@@ -26,7 +27,7 @@ export interface NodeLifecycleOptions {
 }
 
 
-const isoNow = (ms = Date.now()) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const isoNow = (ms = Date.now()) => rfc3339(ms);
 
 export class NodeLifecycleController {
   #client: RestClient;

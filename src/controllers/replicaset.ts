@@ -17,6 +17,7 @@ import { ignoreNotFound, writeStatus } from './writes.js';
 import { adopt, controllerOf, controllerRef, release } from './controllerref.js';
 import { Expectations } from './expectations.js';
 import { availableIn, deletionOrder, isActive, isReady } from './podstate.js';
+import { rfc3339 } from '../api/time.js';
 
 /** Most Pods created or deleted in one pass (upstream's burstReplicas). */
 const BURST = 500;
@@ -244,7 +245,7 @@ export class ReplicaSetController {
     if (failure) {
       const reason = (rs.spec.replicas ?? 1) > active.length ? 'FailedCreate' : 'FailedDelete';
       const old = rs.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
-      const c: WorkloadCondition = { type: 'ReplicaFailure', status: 'True', reason, message: failure.message, lastTransitionTime: old?.lastTransitionTime ?? new Date(now).toISOString().replace(/\.\d+Z$/, 'Z') };
+      const c: WorkloadCondition = { type: 'ReplicaFailure', status: 'True', reason, message: failure.message, lastTransitionTime: old?.lastTransitionTime ?? rfc3339(now) };
       conditions.push(c);
     }
     const status: NonNullable<ReplicaSet['status']> = {

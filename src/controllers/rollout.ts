@@ -3,6 +3,7 @@
 
 import { canonicalJson } from '../api/validation/equal.js';
 import type { Deployment, PodTemplateSpec, ReplicaSet, WorkloadCondition } from '../api/types.js';
+import { rfc3339 } from '../api/time.js';
 
 export const HASH_LABEL = 'pod-template-hash';
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -74,7 +75,7 @@ export function newReplicaSetReplicas(d: Deployment, all: ReplicaSet[], newRS: R
   return current + Math.min(room, Math.max(0, replicas - current));
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const iso = (ms: number) => rfc3339(ms);
 
 /** Sets a condition, keeping its transition time when the status is unchanged. */
 export function setCondition(conditions: WorkloadCondition[], c: Omit<WorkloadCondition, 'lastUpdateTime' | 'lastTransitionTime'>, now: number): WorkloadCondition[] {

@@ -7,7 +7,7 @@ import type { ContainerConfig, ImageRef, Mount } from '../runtime/types.js';
 import { containerArgv } from './command.js';
 import { mergeEnv } from './env.js';
 import { CONTAINER_NAME, IMAGE_ID, IMAGE_NAME, RESTART_COUNT, podLabels } from './labels.js';
-import { cpuMillis, memoryBytes } from './quantity.js';
+import { cpuMillis, memoryBytes } from '../api/quantity.js';
 import { securityFor } from './security.js';
 
 export interface ContainerInputs {

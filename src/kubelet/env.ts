@@ -5,7 +5,7 @@ import type { Container, EnvFromSource, EnvVar, Pod } from '../api/types.js';
 import { isEnvVarName } from '../api/validation/names.js';
 import { configError } from './errors.js';
 import { expandVars } from './expand.js';
-import { parseQuantity } from './quantity.js';
+import { parseQuantity, quantityMilliValue, quantityValue } from '../api/quantity.js';
 import type { VolumeSources } from './volumes.js';
 
 export interface EnvSources extends VolumeSources {
@@ -42,9 +42,12 @@ export function resourceFieldValue(pod: Pod, self: Container | undefined, ref: N
   const [kind, resource] = ref.resource.split('.', 2) as [string, string];
   const set = kind === 'limits' ? c.resources?.limits?.[resource] : c.resources?.requests?.[resource];
   const raw = set ?? (kind === 'limits' ? allocatable[resource] : undefined) ?? '0';
+  const value = parseQuantity(raw);
   const divisor = parseQuantity(ref.divisor ?? '1');
-  // Rounded up, so a 250m limit with divisor 1 reads as 1 CPU, as in Kubernetes.
-  return String(Math.ceil(parseQuantity(raw) / divisor - 1e-9));
+  // Rounded up, so a 250m limit with divisor 1 reads as 1 CPU; CPU is divided in millicores, the
+  // rest in whole units, as the kubelet does.
+  const [n, d] = resource === 'cpu' ? [quantityMilliValue(value), quantityMilliValue(divisor)] : [quantityValue(value), quantityValue(divisor)];
+  return String(Math.ceil(n / d));
 }
 
 async function keyRefValue(kind: 'ConfigMap' | 'Secret', ns: string, ref: { name: string; key: string; optional?: boolean }, get: (n: string) => Promise<Record<string, Buffer> | null>): Promise<string | undefined> {

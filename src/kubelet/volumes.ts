@@ -11,7 +11,7 @@ import type { Mount } from '../runtime/types.js';
 import { fieldRefValue, resourceFieldValue } from './env.js';
 import { configError, VolumeError } from './errors.js';
 import { expandVars } from './expand.js';
-import { memoryBytes } from './quantity.js';
+import { memoryBytes } from '../api/quantity.js';
 import { bindSubPath, SubPathError } from './subpath.js';
 import { isMountPoint, unmountUnder } from '../util/mounts.js';
 

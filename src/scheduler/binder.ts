@@ -5,6 +5,7 @@ import type { PodCondition, Pod } from '../api/types.js';
 import type { EventRecorder } from '../client/events.js';
 import { pods } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
+import { rfc3339 } from '../api/time.js';
 
 export class Binder {
   #client: RestClient;
@@ -31,7 +32,7 @@ export class Binder {
   /** Records why the Pod does not fit; the status write is skipped when it would change nothing. */
   async unschedulable(pod: Pod, message: string): Promise<void> {
     this.#recorder.event(pod, 'Warning', 'FailedScheduling', message, { action: 'Scheduling' });
-    const conditions = withUnschedulable(pod.status?.conditions ?? [], message, new Date().toISOString().replace(/\.\d+Z$/, 'Z'));
+    const conditions = withUnschedulable(pod.status?.conditions ?? [], message, rfc3339());
     if (!conditions) return;
     await this.#client.patch(pods, pod.metadata.namespace, pod.metadata.name!, 'merge', { status: { conditions } }, { subresource: 'status' });
   }

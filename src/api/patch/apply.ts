@@ -7,6 +7,7 @@ import type { KObject, ManagedFieldsEntry } from '../types.js';
 import { kindSchema, resolve, childSchema, type Schema } from '../schema/definitions.js';
 import { deepEqual } from './json-patch.js';
 import { FieldSet, fieldSetOf, fieldsV1Of, fromFieldsV1, listKeyValue, pathString, removeAt, toFieldsV1, valueAt, type Path } from './field-set.js';
+import { rfc3339 } from '../time.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,7 +28,7 @@ function schemaOf(obj: KObject): Schema | undefined {
   return obj.apiVersion && obj.kind ? kindSchema(obj.apiVersion, obj.kind) : undefined;
 }
 
-const nowIso = (o: { now?: string }) => o.now ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const nowIso = (o: { now?: string }) => o.now ?? rfc3339();
 
 /** Merges `applied` over `live` the structured way: objects by key, keyed lists by item, sets as sets. */
 function mergeApplied(live: unknown, applied: unknown, s: Schema | undefined): unknown {

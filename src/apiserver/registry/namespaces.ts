@@ -5,6 +5,7 @@ import { ApiError, notFound } from '../../api/errors.js';
 import type { KObject } from '../../api/types.js';
 import type { RequestContext } from './context.js';
 import { INTERNAL, type NamespaceGate, type RestStorage } from './rest.js';
+import { rfc3339 } from '../../api/time.js';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -49,7 +50,7 @@ export class NamespaceLifecycle implements NamespaceGate {
     }
     const obj = await this.#namespaces.modify(undefined, name, ctx, (ns) => {
       if (!ns.metadata.deletionTimestamp) {
-        ns.metadata.deletionTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+        ns.metadata.deletionTimestamp = rfc3339();
         ns.metadata.deletionGracePeriodSeconds = 0;
       }
       ns.status = { ...(ns.status as object), phase: 'Terminating' };

@@ -18,6 +18,7 @@ import { PageBuilder, type ListPage } from './page.js';
 import { objectKey, resourcePrefix, scanPrefix } from './keys.js';
 import type { Strategy } from './strategy.js';
 import { finalizersFor, type PropagationPolicy } from './propagation.js';
+import { rfc3339 } from '../../api/time.js';
 
 export interface ListOptions {
   labelMatch?: (o: KObject) => boolean;
@@ -206,7 +207,7 @@ export class RestStorage {
     this.#strategy.admit?.('create', obj, null, ctx);
     const meta = obj.metadata;
     meta.uid = randomUUID();
-    meta.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    meta.creationTimestamp = rfc3339();
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
     if ('spec' in obj) meta.generation = 1;
@@ -371,7 +372,7 @@ export class RestStorage {
       const marked = old.metadata.deletionTimestamp && oldGrace !== undefined && oldGrace <= grace;
       if (marked && !refinalized) return { obj: old, deleted: false };
       if (!marked) {
-        next.metadata.deletionTimestamp = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+        next.metadata.deletionTimestamp = rfc3339(Date.now() + grace * 1000);
         next.metadata.deletionGracePeriodSeconds = grace;
       }
       // The garbage collector's finalizers for the requested propagation (it removes them when done).

@@ -4,6 +4,7 @@ import { ApiError } from '../../../api/errors.js';
 import type { KObject, Pod } from '../../../api/types.js';
 import type { Strategy } from '../strategy.js';
 import { genericStrategy } from './generic.js';
+import { rfc3339 } from '../../../api/time.js';
 
 export function podDeletionGrace(pod: Pod, requested: number | undefined): number {
   const phase = pod.status?.phase;
@@ -28,7 +29,7 @@ export function bindPod(pod: KObject, nodeName: string): KObject {
   if (p.metadata.deletionTimestamp) throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${p.metadata.name}": pod ${p.metadata.name} is being deleted, cannot be assigned to a host`);
   if (p.spec.nodeName) throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${p.metadata.name}": pod ${p.metadata.name} is already assigned to node "${p.spec.nodeName}"`);
   p.spec.nodeName = nodeName;
-  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const now = rfc3339();
   const conditions = (p.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
   p.status = { ...p.status, conditions };
