@@ -1,5 +1,7 @@
 // Resource descriptors: where a kind lives in the API's URL space.
 
+import { findKind } from '../api/schema/resources.js';
+
 export interface Resource {
   group: string;
   version: string;
@@ -9,13 +11,22 @@ export interface Resource {
   kind: string;
 }
 
-export const pods: Resource = { group: '', version: 'v1', plural: 'pods', namespaced: true, kind: 'Pod' };
-export const nodes: Resource = { group: '', version: 'v1', plural: 'nodes', namespaced: false, kind: 'Node' };
-export const events: Resource = { group: '', version: 'v1', plural: 'events', namespaced: true, kind: 'Event' };
-export const namespaces: Resource = { group: '', version: 'v1', plural: 'namespaces', namespaced: false, kind: 'Namespace' };
-export const leases: Resource = { group: 'coordination.k8s.io', version: 'v1', plural: 'leases', namespaced: true, kind: 'Lease' };
-export const deployments: Resource = { group: 'apps', version: 'v1', plural: 'deployments', namespaced: true, kind: 'Deployment' };
-export const replicaSets: Resource = { group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true, kind: 'ReplicaSet' };
+/** A served kind's descriptor, from the one list the API server is generated from. */
+function served(apiVersion: string, kind: string): Resource {
+  const r = findKind(apiVersion, kind);
+  if (!r) throw new Error(`${apiVersion} ${kind} is not served`);
+  return { group: r.group, version: r.version, plural: r.plural, namespaced: r.namespaced, kind: r.kind };
+}
+
+export const pods = served('v1', 'Pod');
+export const nodes = served('v1', 'Node');
+export const events = served('v1', 'Event');
+export const namespaces = served('v1', 'Namespace');
+export const configMaps = served('v1', 'ConfigMap');
+export const secrets = served('v1', 'Secret');
+export const leases = served('coordination.k8s.io/v1', 'Lease');
+export const deployments = served('apps/v1', 'Deployment');
+export const replicaSets = served('apps/v1', 'ReplicaSet');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

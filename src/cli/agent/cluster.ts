@@ -6,13 +6,11 @@ import { isApiError } from '../../api/errors.js';
 import type { ConfigMapLike, CoreEvent, Lease, Node, Pod, PodStatus } from '../../api/types.js';
 import { EventRecorder } from '../../client/events.js';
 import { Informer } from '../../client/informer.js';
-import { leases, nodes, pods, type Resource } from '../../client/resources.js';
+import { configMaps, leases, nodes, pods, secrets } from '../../client/resources.js';
 import type { RestClient } from '../../client/rest.js';
 import type { ConfigData, KubeletCluster, PodHandler } from '../../kubelet/cluster.js';
 import type { SharedNodePods } from './node-pods.js';
 
-const configmaps: Resource = { group: '', version: 'v1', plural: 'configmaps', namespaced: true, kind: 'ConfigMap' };
-const secrets: Resource = { group: '', version: 'v1', plural: 'secrets', namespaced: true, kind: 'Secret' };
 
 function decodeData(obj: ConfigMapLike, base64Values: boolean): ConfigData {
   const data: Record<string, Buffer> = {};
@@ -68,7 +66,7 @@ export class RestKubeletCluster implements KubeletCluster {
   }
 
   async getConfigMap(namespace: string, name: string): Promise<ConfigData | null> {
-    return this.#client.get<ConfigMapLike>(configmaps, namespace, name).then(
+    return this.#client.get<ConfigMapLike>(configMaps, namespace, name).then(
       (cm) => decodeData(cm, false),
       (e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)),
     );
