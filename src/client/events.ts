@@ -1,12 +1,14 @@
 // Records core/v1 Events about objects, as `kubectl describe` shows them. A repeat of the same event
 // (same object, type, reason, message) bumps count and lastTimestamp with a PATCH instead of adding
-// another Event. Recording never blocks or fails the caller: events are best effort.
+// another Event; similar ones fold and floods are dropped as client-go's correlator does (see
+// eventCorrelator.ts). Recording never blocks or fails the caller: events are best effort.
 // Each Event carries its eventTime (MicroTime) and who reported which action, as events.k8s.io
 // recorders write them, so that a Pod's journey can be ordered and timed within a second.
 
 import { isApiError } from '../api/errors.js';
 import { microTime, preciseNow } from '../api/time.js';
 import type { CoreEvent, KObject } from '../api/types.js';
+import { EventCorrelator } from './eventCorrelator.js';
 import { events } from './resources.js';
 import type { RestClient } from './rest.js';
 
@@ -21,6 +23,7 @@ export class EventRecorder {
   #component: string;
   #host: string | undefined;
   #seen = new Map<string, Recorded>();
+  #correlator = new EventCorrelator();
   #inFlight = new Set<Promise<void>>();
 
   constructor(client: RestClient, opts: { component: string; host?: string }) {
@@ -37,9 +40,13 @@ export class EventRecorder {
   event(obj: KObject, type: EventType, reason: string, message: string, opts: { fieldPath?: string; action?: string } = {}): void {
     const m = obj.metadata;
     const involved = { kind: obj.kind, apiVersion: obj.apiVersion, namespace: m.namespace, name: m.name, uid: m.uid, ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}) };
-    const key = [involved.kind, involved.namespace, involved.name, involved.uid, involved.fieldPath, type, reason, message].join('\u0000');
-    const prev = this.#seen.get(key);
     const at = preciseNow();
+    const source = [this.#component, this.#host, involved.kind, involved.apiVersion, involved.namespace, involved.name, involved.uid].join('\u0000');
+    const c = this.#correlator.correlate({ source, type, reason, message, fieldPath: opts.fieldPath }, at);
+    if (!c) return;
+    const { key } = c;
+    message = c.message;
+    const prev = this.#seen.get(key);
     // Millisecond timestamps (valid RFC 3339 for every client) let `kubectl describe` age them; eventTime keeps the microseconds.
     const now = new Date(Math.floor(at)).toISOString();
     let rec: Recorded;
@@ -49,7 +56,7 @@ export class EventRecorder {
       rec = prev;
       rec.count++;
       const count = rec.count;
-      rec.pending = prev.pending.then(() => this.#bump(rec, count, now, () => this.#create(rec, involved, type, reason, message, at, count, opts.action)));
+      rec.pending = prev.pending.then(() => this.#bump(rec, count, now, message, () => this.#create(rec, involved, type, reason, message, at, count, opts.action)));
     } else {
       const namespace = m.namespace || 'default';
       const name = `${m.name}.${(BigInt(Date.now()) * 1_000_000n + BigInt(this.#seen.size)).toString(16)}`;
@@ -90,9 +97,10 @@ export class EventRecorder {
     await this.#client.create(events, rec.namespace, ev).then(() => undefined, () => undefined);
   }
 
-  async #bump(rec: Recorded, count: number, now: string, recreate: () => Promise<void>): Promise<void> {
+  async #bump(rec: Recorded, count: number, now: string, message: string, recreate: () => Promise<void>): Promise<void> {
     try {
-      await this.#client.patch(events, rec.namespace, rec.name, 'merge', { count, lastTimestamp: now });
+      // The message too: a folded Event shows the latest of the similar ones, as upstream's does.
+      await this.#client.patch(events, rec.namespace, rec.name, 'merge', { count, lastTimestamp: now, message });
     } catch (err) {
       if (isApiError(err, 'NotFound')) await recreate();
     }
