@@ -1,0 +1,111 @@
+// Probe cost: 100 real Pods (runc, busybox httpd), each with an httpGet readiness and an httpGet
+// liveness probe every second, against the same 100 Pods without probes in the same run. The figure
+// is the CPU the server process (API server, scheduler and kubelet in one) spends per second of wall
+// time, read from /proc over a quiet window once every Pod is Ready.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { apiFor, type Api } from '../test/support/api.js';
+import { ensureTestImages } from '../test/support/images.js';
+import { BERTH_BIN, startServer, type TestServer } from '../test/support/server.js';
+import { table } from './stats.js';
+
+const PODS = Number(process.env.BENCH_PROBE_PODS ?? 100);
+const WINDOW_MS = 20_000;
+const BASE = '/api/v1/namespaces/default/pods';
+
+function probePod(name: string, probes: boolean): Record<string, unknown> {
+  const probe = { httpGet: { path: '/', port: 8080 }, periodSeconds: 1, timeoutSeconds: 1, failureThreshold: 3 };
+  return {
+    apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { bench: 'probes' } },
+    spec: {
+      terminationGracePeriodSeconds: 0,
+      containers: [{
+        name: 'web', image: 'busybox', imagePullPolicy: 'IfNotPresent',
+        command: ['sh', '-c', 'mkdir -p /www && echo ok > /www/index.html && exec httpd -f -p 8080 -h /www'],
+        ...(probes ? { readinessProbe: probe, livenessProbe: probe } : {}),
+      }],
+    },
+  };
+}
+
+/** CPU seconds (user + system) the process has used, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+async function untilAllReady(api: Api, timeoutMs = 300_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  type P = { metadata: { name: string }; status?: { phase?: string; conditions?: { type: string; status: string }[] } };
+  let waiting: P[] = [];
+  while (Date.now() < end) {
+    const r = await api.call('GET', `${BASE}?labelSelector=bench%3Dprobes`);
+    waiting = (r.body as { items: P[] }).items.filter((p) => !p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+    if (waiting.length === 0) return;
+    await new Promise((res) => setTimeout(res, 500));
+  }
+  throw new Error(`${waiting.length} Pods never became Ready, e.g. ${JSON.stringify(waiting[0])}`);
+}
+
+async function untilGone(api: Api): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const r = await api.call('GET', `${BASE}?labelSelector=bench%3Dprobes`);
+    if ((r.body as { items: unknown[] }).items.length === 0) return;
+    await new Promise((res) => setTimeout(res, 250));
+  }
+  throw new Error('the Pods were never all deleted');
+}
+
+/** The server's CPU share of one core over a quiet window with `probes` Pods running. */
+async function measure(api: Api, pid: number, probes: boolean): Promise<number> {
+  await Promise.all(Array.from({ length: PODS }, async (_, i) => {
+    const r = await api.call('POST', BASE, probePod(`probe-${i}`, probes));
+    if (r.status !== 201) throw new Error(`create probe-${i}: ${r.status} ${JSON.stringify(r.body)}`);
+  }));
+  await untilAllReady(api);
+  await new Promise((res) => setTimeout(res, 3000)); // the start's status writes settle
+  const c0 = cpuSeconds(pid);
+  const t0 = performance.now();
+  await new Promise((res) => setTimeout(res, WINDOW_MS));
+  const share = (cpuSeconds(pid) - c0) / ((performance.now() - t0) / 1000);
+  await api.call('DELETE', `${BASE}?labelSelector=bench%3Dprobes`);
+  await untilGone(api);
+  return share;
+}
+
+export async function benchProbes(): Promise<string> {
+  const scratch = await mkdtemp(join(tmpdir(), 'berth-bench-probes-'));
+  const dataDir = join(scratch, 'data');
+  await ensureTestImages(dataDir);
+  let server: TestServer | undefined;
+  try {
+    server = await startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0'] });
+    const api = await apiFor(server.kubeconfig);
+    const pid = server.process.pid!;
+    const without = await measure(api, pid, false);
+    const withProbes = await measure(api, pid, true);
+    api.close();
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    return [
+      `## Probes (${PODS} real Pods, httpGet readiness + liveness every second = ${2 * PODS} probes/s)`,
+      table([
+        ['server CPU, share of one core', 'value'],
+        [`${PODS} Pods without probes (same-run baseline)`, pct(without)],
+        [`${PODS} Pods with probes`, pct(withProbes)],
+        ['cost of the probes (difference; target ≤ 10%)', pct(withProbes - without)],
+      ]),
+      '',
+      `Measured over ${WINDOW_MS / 1000} s once every Pod was Ready; httpGet probes connect from the node to the Pod IP (no process spawned).`,
+    ].join('\n');
+  } finally {
+    await server?.stop();
+    if (existsSync(join(dataDir, 'runtime'))) await new Promise((res) => execFile(process.execPath, [BERTH_BIN, 'killall', '--data-dir', dataDir], () => res(undefined)));
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
