@@ -4,7 +4,7 @@ import { computePodActions, type PodActions } from '../src/kubelet/podActions.js
 import { backoffKey, backoffNext, goDuration, type BackoffEntry } from '../src/kubelet/backoff.js';
 import type { ObservedPod } from '../src/kubelet/observed.js';
 import type { Pod } from '../src/api/types.js';
-import { T0, ctr, observed, pod, sandbox } from './kubelet-fixtures.js';
+import { T0, ctr, iso, observed, pod, sandbox } from './kubelet-fixtures.js';
 
 const two = { containers: [{ name: 'a', image: 'busybox' }, { name: 'b', image: 'busybox' }] };
 const withInit = { initContainers: [{ name: 'i1', image: 'busybox' }, { name: 'i2', image: 'busybox' }] };
@@ -52,6 +52,26 @@ for (const r of rows) {
     assert.deepEqual(picked, r.want);
   });
 }
+
+test('computePodActions plans termination: running containers stopped with the deletion grace, then the ready sandboxes', () => {
+  const deleting = pod(two, { metadata: { name: 'web', namespace: 'default', uid: 'uid-1', deletionTimestamp: iso(T0), deletionGracePeriodSeconds: 7 } });
+  const obs = observed([ctr('a', 'running'), ctr('b', 'exited', { exit: 0 })], [sandbox('ready', 1), sandbox('notready', 0)]);
+  const a = computePodActions(deleting, obs, T0, new Map(), undefined, 'terminating');
+  assert.equal(a.killPod, true);
+  assert.deepEqual(a.kill, { graceSeconds: 7, steps: [[{ id: 'a-0', name: 'a', reason: 'Killing', message: 'Stopping container a' }]], sandboxIds: ['sb1'] });
+  assert.deepEqual([a.createSandbox, a.containersToStart, a.initContainerToStart], [false, [], undefined], 'nothing is started');
+  // An orphan (no Pod in the API): every sandbox is stopped, and the runtime stops what is in it.
+  assert.deepEqual(computePodActions(undefined, obs, T0, new Map(), undefined, 'terminating').kill, { graceSeconds: 0, steps: [], sandboxIds: ['sb1', 'sb0'] });
+  // A Pod that ended while syncing is stopped with the spec's grace period.
+  assert.equal(computePodActions(pod({ ...two, terminationGracePeriodSeconds: 4 }, { status: { phase: 'Failed' } }), obs, T0, new Map()).kill?.graceSeconds, 4);
+});
+
+test('computePodActions plans cleanup once terminated: every container and sandbox is removed', () => {
+  const obs = observed([ctr('a', 'exited'), ctr('a', 'exited', { restart: 1 })], [sandbox('notready', 1), sandbox('notready', 0)]);
+  const a = computePodActions(pod(two), obs, T0, new Map(), undefined, 'terminated');
+  assert.deepEqual(a.cleanup, { containerIds: ['a-0', 'a-1'], sandboxIds: ['sb1', 'sb0'] });
+  assert.equal(a.killPod, false);
+});
 
 test('backoff doubles from 10s to a 300s cap and resets after 10 min', () => {
   const key = 'k';

@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, test } from 'node:test';
 import type { Container, Pod, PodSpec } from '../src/api/types.js';
-import type { FakeProgram, FakeRuntime } from '../src/runtime/fake/runtime.js';
-import type { FakeCluster } from './kubelet-fake-cluster.js';
-import { createPod as createFakePod, startFakeNode, untilPod, type FakeNode } from './support/fake-kubelet.js';
+import { POD_UID } from '../src/kubelet/labels.js';
+import { FakeRuntime, type FakeProgram } from '../src/runtime/fake/runtime.js';
+import type { ContainerFilter } from '../src/runtime/types.js';
+import { FakeCluster } from './kubelet-fake-cluster.js';
+import { createPod as createFakePod, startFakeKubelet, startFakeNode, untilPod, type FakeNode } from './support/fake-kubelet.js';
 
 let dir: string;
 let node: FakeNode;
@@ -95,4 +97,50 @@ test('a long-running Pod goes Running with its sandbox IP; deletion stops its co
   assert.equal(cluster.get(uid), undefined, 'the kubelet deleted the Pod for good');
   const left = await runtime.listContainers({ labels: {} });
   assert.ok(left.every((c) => c.state === 'exited'), 'no container of it still runs');
+});
+
+test('each pod sync lists the runtime once: actions record their results and the status is computed from them', async () => {
+  const lists = { sandboxes: 0, pod: 0, relist: 0 };
+  /** For each listing of the Pod's containers, which sync (by the workers' running count) made it. */
+  const listedBy: number[] = [];
+  const inner = new FakeRuntime({ programFor: (cfg) => (cfg.name === 'init' ? { exitAfterMs: 0 } : {}) });
+  let syncsSoFar = () => 0;
+  const counting = new Proxy(inner, {
+    get(target, key) {
+      const v = Reflect.get(target, key) as unknown;
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        if (key === 'listPodSandboxes') lists.sandboxes++;
+        if (key === 'listContainers') {
+          if ((args[0] as ContainerFilter | undefined)?.labels?.[POD_UID]) {
+            lists.pod++;
+            listedBy.push(syncsSoFar());
+          } else lists.relist++;
+        }
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const own = new FakeCluster();
+  const k = await startFakeKubelet(own, counting, join(dir, 'counting'));
+  syncsSoFar = () => Object.values(k.kubelet.podSyncs).reduce((a, b) => a + b, 0);
+  try {
+    const pod = createFakePod(own, { initContainers: [ctr('init')], containers: [ctr('app'), ctr('side')] });
+    const uid = pod.metadata.uid!;
+    const running = await untilPod(own, uid, 'Running', (p) => p.status?.phase === 'Running' && !!p.status.containerStatuses?.every((c) => c.state?.running));
+    inner.exit(running.status!.containerStatuses![0]!.containerID!.replace(/^\w+:\/\//, ''), 1);
+    await untilPod(own, uid, 'restarted', (p) => p.status?.containerStatuses?.[0]?.restartCount === 1 && !!p.status.containerStatuses[0].state?.running);
+    own.markDeleted(uid, 1);
+    const deadline = Date.now() + 5_000;
+    while ((own.get(uid) || (await inner.listPodSandboxes()).length > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(await inner.listPodSandboxes(), [], 'deleted and cleaned up');
+  } finally {
+    await k.stop();
+  }
+  const syncs = k.kubelet.podSyncs;
+  assert.ok(syncs.syncing >= 4 && syncs.terminating >= 1 && syncs.terminated >= 1, JSON.stringify(syncs));
+  assert.equal(new Set(listedBy).size, listedBy.length, `a sync listed the Pod twice: ${listedBy.join(',')}`);
+  assert.equal(lists.sandboxes, lists.pod + lists.relist, 'every sandbox listing belongs to a snapshot or a relist');
+  // Every syncing and terminating sync takes its snapshot, and so does the one terminated sync that removes the Pod.
+  assert.equal(lists.pod, syncs.syncing + syncs.terminating + 1, JSON.stringify({ lists, syncs }));
 });

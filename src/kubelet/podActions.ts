@@ -17,9 +17,25 @@ export interface ContainerToKill {
 }
 export interface BackingOff { name: string; delayMs: number; message: string }
 
+/** How a Pod is stopped: its running containers in steps (each step in parallel, steps in turn), then its sandboxes. */
+export interface KillPlan {
+  graceSeconds: number;
+  steps: ContainerToKill[][];
+  sandboxIds: string[];
+}
+
+/** What is removed once the Pod is gone from the API. */
+export interface CleanupPlan { containerIds: string[]; sandboxIds: string[] }
+
+/** The pod worker's state: syncing → terminating (deleted, or unknown to the API) → terminated (stopped). */
+export type PodWorkerState = 'syncing' | 'terminating' | 'terminated';
+
 export interface PodActions {
-  /** Stop every container and the sandbox (before re-creating it, or because the Pod is done). */
+  /** Stop every container and the sandbox (before re-creating it, or because the Pod is done), as `kill` says. */
   killPod: boolean;
+  kill?: KillPlan;
+  /** Terminated: remove every container and sandbox, and the Pod's folder. */
+  cleanup?: CleanupPlan;
   createSandbox: boolean;
   /** The ready sandbox to start containers in (absent when one must be created). */
   sandboxId?: string;
@@ -60,10 +76,48 @@ export function crashLoopMessage(pod: Pod, name: string, delayMs: number): strin
 
 export const PROBE_FAILURE = 'ProbeFailure';
 
-export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number, backoff: BackoffState, probes?: Pick<ProbeResults, 'failed'>): PodActions {
+/** The grace period a deletion asked for, else the spec's. */
+export function gracePeriodOf(pod: Pod): number {
+  return pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+}
+
+function noActions(): PodActions {
+  return { killPod: false, createSandbox: false, attempt: 0, containersToStart: [], containersToKill: [], backingOff: [] };
+}
+
+/**
+ * Stop what runs of the Pod. Without a Pod (an orphan the API does not know) every sandbox is stopped
+ * and the runtime stops what is in it.
+ */
+export function computeKillPlan(pod: Pod | undefined, observed: ObservedPod, graceSeconds: number): KillPlan {
+  if (!pod) return { graceSeconds, steps: [], sandboxIds: observed.sandboxes.map((s) => s.id) };
+  const running = observed.containers.filter((c) => c.state === 'running');
+  return {
+    graceSeconds,
+    steps: running.length > 0 ? [running.map((c) => ({ id: c.id, name: containerNameOf(c), reason: 'Killing', message: `Stopping container ${containerNameOf(c)}` }))] : [],
+    sandboxIds: observed.sandboxes.filter((s) => s.state === 'ready').map((s) => s.id),
+  };
+}
+
+/**
+ * What the pod worker does in its state: syncing moves the Pod towards its spec; terminating stops it
+ * within the deletion's grace period (pod undefined: an orphan); terminated removes what is left.
+ */
+export function computePodActions(pod: Pod | undefined, observed: ObservedPod, nowMs: number, backoff: BackoffState, probes?: Pick<ProbeResults, 'failed'>, state: PodWorkerState = 'syncing'): PodActions {
+  if (state === 'terminated') {
+    return { ...noActions(), cleanup: { containerIds: observed.containers.map((c) => c.id), sandboxIds: observed.sandboxes.map((s) => s.id) } };
+  }
+  if (!pod || state === 'terminating') {
+    return { ...noActions(), killPod: true, kill: computeKillPlan(pod, observed, pod ? gracePeriodOf(pod) : 0) };
+  }
+  const actions = computeSyncActions(pod, observed, nowMs, backoff, probes);
+  return actions.killPod ? { ...actions, kill: computeKillPlan(pod, observed, pod.spec.terminationGracePeriodSeconds ?? 30) } : actions;
+}
+
+function computeSyncActions(pod: Pod, observed: ObservedPod, nowMs: number, backoff: BackoffState, probes?: Pick<ProbeResults, 'failed'>): PodActions {
   const policy = pod.spec.restartPolicy ?? 'Always';
   const inits = pod.spec.initContainers ?? [];
-  const actions: PodActions = { killPod: false, createSandbox: false, attempt: 0, containersToStart: [], containersToKill: [], backingOff: [] };
+  const actions = noActions();
 
   if (isTerminalPhase(pod.status?.phase)) return { ...actions, killPod: true };
 
