@@ -14,7 +14,7 @@ interface Row { name: string; pod: Pod; obs: ObservedPod; now?: number; backoff?
 
 const rows: Row[] = [
   { name: 'new pod: create sandbox, start all', pod: pod(two), obs: observed([], []), want: { createSandbox: true, killPod: false, attempt: 0, containersToStart: ['a', 'b'] } },
-  { name: 'new pod with init: first init only', pod: pod({ ...withInit }), obs: observed([], []), want: { createSandbox: true, initContainerToStart: 'i1', containersToStart: [] } },
+  { name: 'new pod with init: first init only', pod: pod({ ...withInit }), obs: observed([], []), want: { createSandbox: true, initContainersToStart: ['i1'], containersToStart: [] } },
   { name: 'dead sandbox: kill and recreate with next attempt', pod: pod(), obs: observed([ctr('app', 'running')], [sandbox('notready', 2)]), want: { killPod: true, createSandbox: true, attempt: 3, containersToStart: ['app'] } },
   { name: 'dead sandbox, Never, containers ran: just kill', pod: pod({ restartPolicy: 'Never' }), obs: observed([ctr('app', 'exited', { exit: 0 })], [sandbox('notready')]), want: { killPod: true, createSandbox: false } },
   { name: 'dead sandbox, OnFailure, all succeeded: just kill', pod: pod({ restartPolicy: 'OnFailure' }), obs: observed([ctr('app', 'exited', { exit: 0 })], [sandbox('notready')]), want: { killPod: true, createSandbox: false } },
@@ -34,13 +34,13 @@ const rows: Row[] = [
   { name: 'backoff forgotten after 10 min quiet', pod: pod(), obs: observed([ctr('app', 'exited', { exit: 1, finishedAt: T0 + 700_000 })]), now: T0 + 700_500, backoff: backedOff(300_000), want: { containersToStart: ['app'] } },
   { name: 'created but never started: kill and start afresh', pod: pod(), obs: observed([ctr('app', 'created')]), want: { containersToStart: ['app'], containersToKill: [{ id: 'app-0', name: 'app', reason: 'Unknown', message: 'Container app is in state created, will be restarted' }] } },
   { name: 'unknown (exit being recorded): wait, no restart', pod: pod(), obs: observed([ctr('app', 'unknown')]), want: { containersToStart: [], containersToKill: [], killPod: false } },
-  { name: 'init 1 running: wait', pod: pod(withInit), obs: observed([ctr('i1', 'running')]), want: { initContainerToStart: undefined, containersToStart: [], killPod: false } },
-  { name: 'init 1 done: start init 2', pod: pod(withInit), obs: observed([ctr('i1', 'exited', { exit: 0 })]), want: { initContainerToStart: 'i2', containersToStart: [] } },
-  { name: 'inits done: start containers', pod: pod(withInit), obs: observed([ctr('i1', 'exited'), ctr('i2', 'exited')]), want: { initContainerToStart: undefined, containersToStart: ['app'] } },
-  { name: 'init failed, Never: kill pod', pod: pod({ ...withInit, restartPolicy: 'Never' }), obs: observed([ctr('i1', 'exited', { exit: 2 })]), want: { killPod: true, initContainerToStart: undefined, containersToStart: [] } },
-  { name: 'init failed, OnFailure: restart it', pod: pod({ ...withInit, restartPolicy: 'OnFailure' }), obs: observed([ctr('i1', 'exited', { exit: 2 })]), want: { killPod: false, initContainerToStart: 'i1' } },
-  { name: 'init of an old sandbox does not count', pod: pod(withInit), obs: observed([ctr('i1', 'exited', { sandboxId: 'old' }), ctr('i2', 'exited', { sandboxId: 'old' })]), want: { initContainerToStart: 'i1' } },
-  { name: 'regular container seen: init considered done', pod: pod(withInit), obs: observed([ctr('app', 'running')]), want: { initContainerToStart: undefined, containersToStart: [] } },
+  { name: 'init 1 running: wait', pod: pod(withInit), obs: observed([ctr('i1', 'running')]), want: { initContainersToStart: [], containersToStart: [], killPod: false } },
+  { name: 'init 1 done: start init 2', pod: pod(withInit), obs: observed([ctr('i1', 'exited', { exit: 0 })]), want: { initContainersToStart: ['i2'], containersToStart: [] } },
+  { name: 'inits done: start containers', pod: pod(withInit), obs: observed([ctr('i1', 'exited'), ctr('i2', 'exited')]), want: { initContainersToStart: [], containersToStart: ['app'] } },
+  { name: 'init failed, Never: kill pod', pod: pod({ ...withInit, restartPolicy: 'Never' }), obs: observed([ctr('i1', 'exited', { exit: 2 })]), want: { killPod: true, initContainersToStart: [], containersToStart: [] } },
+  { name: 'init failed, OnFailure: restart it', pod: pod({ ...withInit, restartPolicy: 'OnFailure' }), obs: observed([ctr('i1', 'exited', { exit: 2 })]), want: { killPod: false, initContainersToStart: ['i1'] } },
+  { name: 'init of an old sandbox does not count', pod: pod(withInit), obs: observed([ctr('i1', 'exited', { sandboxId: 'old' }), ctr('i2', 'exited', { sandboxId: 'old' })]), want: { initContainersToStart: ['i1'] } },
+  { name: 'regular container seen: init considered done', pod: pod(withInit), obs: observed([ctr('app', 'running')]), want: { initContainersToStart: [], containersToStart: [] } },
   { name: 'stale running instance is killed', pod: pod(), obs: observed([ctr('app', 'running', { restart: 0 }), ctr('app', 'running', { restart: 1 })]), want: { containersToKill: [{ id: 'app-0', name: 'app', reason: 'Superseded', message: 'Container app has a newer instance' }] } },
   { name: 'terminal phase never restarts', pod: pod({}, { status: { phase: 'Failed' } }), obs: observed([ctr('app', 'exited', { exit: 1 })]), want: { killPod: true, containersToStart: [], createSandbox: false } },
 ];
@@ -59,7 +59,7 @@ test('computePodActions plans termination: running containers stopped with the d
   const a = computePodActions(deleting, obs, T0, new Map(), undefined, 'terminating');
   assert.equal(a.killPod, true);
   assert.deepEqual(a.kill, { graceSeconds: 7, steps: [[{ id: 'a-0', name: 'a', reason: 'Killing', message: 'Stopping container a' }]], sandboxIds: ['sb1'] });
-  assert.deepEqual([a.createSandbox, a.containersToStart, a.initContainerToStart], [false, [], undefined], 'nothing is started');
+  assert.deepEqual([a.createSandbox, a.containersToStart, a.initContainersToStart], [false, [], []], 'nothing is started');
   // An orphan (no Pod in the API): every sandbox is stopped, and the runtime stops what is in it.
   assert.deepEqual(computePodActions(undefined, obs, T0, new Map(), undefined, 'terminating').kill, { graceSeconds: 0, steps: [], sandboxIds: ['sb1', 'sb0'] });
   // A Pod that ended while syncing is stopped with the spec's grace period.

@@ -17,10 +17,9 @@ import { runHandler } from './hooks.js';
 import { ensureImage, type PullState } from './imagePull.js';
 import { SANDBOX_ATTEMPT, podLabels } from './labels.js';
 import { containerNameOf, copyObserved, instancesOf, putContainer, putSandbox, restartCountOf, type ObservedPod } from './observed.js';
-import { computeKillPlan, computePodActions, isTerminalPhase, PROBE_FAILURE, type ContainerToKill, type KillPlan, type PodActions } from './podActions.js';
+import { computeKillPlan, computePodActions, isTerminalPhase, PROBE_FAILURE, type ContainerToKill, type KillPlan, type PodActions, type ProbeVerdicts } from './podActions.js';
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
 import type { WaitingNote } from './podStatus.js';
-import type { ProbeResults } from './proberManager.js';
 import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
 import { containerMounts, podFieldsKey, refreshPodFieldVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
 
@@ -42,8 +41,8 @@ export interface SyncDeps {
   podsDir: string;
   /** <dataDir>/logs: one folder per Pod, CRI-format files inside. */
   logsDir: string;
-  /** Liveness and startup verdicts: a container that failed one is killed. */
-  probes?: Pick<ProbeResults, 'failed'>;
+  /** Liveness and startup verdicts: a container that failed one is killed; a sidecar counts once started. */
+  probes?: ProbeVerdicts;
 }
 
 /** What the kubelet remembers of one Pod between syncs (lost on restart, like upstream's caches). */
@@ -108,7 +107,7 @@ export class PodSyncer {
     }
     if (!sandbox) return result(nextAt);
 
-    const names = actions.initContainerToStart ? [actions.initContainerToStart] : actions.containersToStart;
+    const names = [...actions.initContainersToStart, ...actions.containersToStart];
     for (const name of names) {
       const ok = await this.#startContainer(pod, specOf(pod, name)!, sandbox, observed, mem, nowMs, after);
       if (!ok) nextAt = Math.min(nextAt ?? Infinity, nowMs + RETRY_MS);
@@ -311,7 +310,12 @@ export class PodSyncer {
 
   /** Stop the containers step by step (each step in parallel, each container with its preStop), then the sandboxes. */
   async killPod(pod: Pod | undefined, plan: KillPlan, after: ObservedPod): Promise<void> {
-    for (const step of plan.steps) await Promise.all(step.map((k) => this.#kill(pod, k, plan.graceSeconds, after, true)));
+    const began = Date.now();
+    for (const step of plan.steps) {
+      // A later step (a sidecar) gets what is left of the grace period, never less than a second.
+      const left = plan.graceSeconds - Math.floor((Date.now() - began) / 1000);
+      await Promise.all(step.map((k) => this.#kill(pod, k, plan.graceSeconds > 0 ? Math.max(left, 1) : 0, after, true)));
+    }
     for (const id of plan.sandboxIds) {
       await this.#d.runtime.stopPodSandbox(id);
       putSandbox(after, id, await this.#d.runtime.podSandboxStatus(id));
