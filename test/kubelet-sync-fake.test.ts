@@ -144,3 +144,62 @@ test('each pod sync lists the runtime once: actions record their results and the
   // Every syncing and terminating sync takes its snapshot, and so does the one terminated sync that removes the Pod.
   assert.equal(lists.pod, syncs.syncing + syncs.terminating + 1, JSON.stringify({ lists, syncs }));
 });
+
+const sidecar = (name: string, extra: Partial<Container> = {}): Container => ({ ...ctr(name), restartPolicy: 'Always', ...extra });
+const idOf = (p: Pod, name: string): string =>
+  [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])].find((c) => c.name === name)!.containerID!.replace(/^\w+:\/\//, '');
+
+test('native sidecar, restartPolicy Never: started first and kept running; when the app succeeds it is stopped after it and the Pod is Succeeded', async () => {
+  programs = { setup: { exitAfterMs: 0 }, app: { exitAfterMs: 300 } };
+  const pod = createPod({ restartPolicy: 'Never', initContainers: [sidecar('log'), ctr('setup')], containers: [ctr('app')], terminationGracePeriodSeconds: 5 });
+  const uid = pod.metadata.uid!;
+  const running = await until(uid, 'Running', (p) => p.status?.phase === 'Running');
+  const log = running.status!.initContainerStatuses![0]!;
+  assert.deepEqual([log.name, !!log.state?.running, log.started, log.ready], ['log', true, true, true]);
+  const done = await until(uid, 'Succeeded', (p) => p.status?.phase === 'Succeeded');
+  assert.deepEqual(created, ['log', 'setup', 'app']);
+  assert.deepEqual(done.status?.initContainerStatuses?.map((c) => [c.name, c.state?.terminated?.exitCode, c.started]), [['log', 143, false], ['setup', 0, false]]);
+  assert.equal(done.status?.containerStatuses?.[0]?.state?.terminated?.exitCode, 0);
+  const app = await runtime.containerStatus(idOf(done, 'app'));
+  const log2 = await runtime.containerStatus(idOf(done, 'log'));
+  assert.ok(app!.finishedAt! <= log2!.finishedAt!, 'the sidecar outlived the app');
+  assert.deepEqual(cluster.events.filter((e) => e.reason === 'Killing').map((e) => e.message), ['Stopping container log']);
+});
+
+test('native sidecar: restarted when it exits although the Pod\'s restartPolicy is Never; the app keeps running', async () => {
+  const pod = createPod({ restartPolicy: 'Never', initContainers: [sidecar('log')], containers: [ctr('app')] });
+  const uid = pod.metadata.uid!;
+  const running = await until(uid, 'Running', (p) => p.status?.phase === 'Running' && !!p.status.containerStatuses?.[0]?.state?.running);
+  runtime.exit(idOf(running, 'log'), 1);
+  const p = await until(uid, 'sidecar restarted', (x) => x.status?.initContainerStatuses?.[0]?.restartCount === 1 && !!x.status.initContainerStatuses[0].state?.running);
+  assert.equal(p.status?.phase, 'Running');
+  assert.equal(p.status?.initContainerStatuses?.[0]?.lastState?.terminated?.exitCode, 1);
+  assert.deepEqual(created, ['log', 'app', 'log']);
+});
+
+test('native sidecar: the next init container waits for the sidecar\'s startup probe', async () => {
+  let up = false;
+  programs = { log: { exec: () => ({ exitCode: up ? 0 : 1 }) }, setup: { exitAfterMs: 0 } };
+  const probe = { exec: { command: ['ready'] }, periodSeconds: 1, failureThreshold: 30 };
+  const pod = createPod({ initContainers: [sidecar('log', { startupProbe: probe }), ctr('setup')], containers: [ctr('app')] });
+  const uid = pod.metadata.uid!;
+  const p = await until(uid, 'sidecar running', (x) => !!x.status?.initContainerStatuses?.[0]?.state?.running);
+  assert.equal(p.status?.initContainerStatuses?.[0]?.started, false);
+  await new Promise((r) => setTimeout(r, 1_200));
+  assert.deepEqual(created, ['log'], 'setup waits while the startup probe fails');
+  assert.equal(cluster.get(uid)?.status?.phase, 'Pending');
+  up = true;
+  await until(uid, 'Running', (x) => x.status?.phase === 'Running', 5_000);
+  assert.deepEqual(created, ['log', 'setup', 'app']);
+});
+
+test('native sidecars on deletion: the app first, then the sidecars in reverse order', async () => {
+  const pod = createPod({ initContainers: [sidecar('first'), sidecar('second')], containers: [ctr('app')], terminationGracePeriodSeconds: 5 });
+  const uid = pod.metadata.uid!;
+  await until(uid, 'Running', (p) => p.status?.phase === 'Running' && !!p.status.containerStatuses?.[0]?.state?.running);
+  cluster.markDeleted(uid, 5);
+  const deadline = Date.now() + 5_000;
+  while (cluster.get(uid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(cluster.get(uid), undefined);
+  assert.deepEqual(cluster.events.filter((e) => e.reason === 'Killing').map((e) => e.message), ['Stopping container app', 'Stopping container second', 'Stopping container first']);
+});

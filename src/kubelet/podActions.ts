@@ -111,13 +111,13 @@ export function computeKillPlan(pod: Pod | undefined, observed: ObservedPod, gra
   return { graceSeconds, steps: steps.filter((s) => s.length > 0), sandboxIds: observed.sandboxes.filter((s) => s.state === 'ready').map((s) => s.id) };
 }
 
+/** What computePodActions asks of the probes: liveness and startup failures, and (for sidecars) whether one has started. */
+export type ProbeVerdicts = Pick<ProbeResults, 'failed'> & Partial<Pick<ProbeResults, 'isStarted'>>;
+
 /**
  * What the pod worker does in its state: syncing moves the Pod towards its spec; terminating stops it
  * within the deletion's grace period (pod undefined: an orphan); terminated removes what is left.
  */
-/** What computePodActions asks of the probes: liveness and startup failures, and (for sidecars) whether one has started. */
-export type ProbeVerdicts = Pick<ProbeResults, 'failed'> & Partial<Pick<ProbeResults, 'isStarted'>>;
-
 export function computePodActions(pod: Pod | undefined, observed: ObservedPod, nowMs: number, backoff: BackoffState, probes?: ProbeVerdicts, state: PodWorkerState = 'syncing'): PodActions {
   if (state === 'terminated') {
     return { ...noActions(), cleanup: { containerIds: observed.containers.map((c) => c.id), sandboxIds: observed.sandboxes.map((s) => s.id) } };
