@@ -4,7 +4,8 @@
 
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
 import { isApiError } from '../src/api/errors.js';
 import type { ConfigMapLike, CoreEvent, KObject, Lease, Pod } from '../src/api/types.js';
 import { issueCertificate } from '../src/apiserver/auth/certs.js';
@@ -109,3 +110,20 @@ async function restHarness(nodeName: string, sharedWatch: boolean): Promise<Clus
 
 kubeletClusterContract('the REST adapter, its own Pod watch', () => restHarness('contract-a', false));
 kubeletClusterContract('the REST adapter, a Pod watch shared by many kubelets', () => restHarness('contract-b', true));
+
+test('the REST adapter reports a failing Pod watch to its error handler, and keeps retrying', async () => {
+  const s = await (server ??= startServer({ disableAgent: true }));
+  const pki = join(s.dataDir, 'pki');
+  const ca = await readFile(join(pki, 'ca.crt'), 'utf8');
+  const client = clientFor(s.url, ca, await issueCertificate(pki, 'node-contract-c', { cn: 'system:node:contract-c', orgs: ['system:nodes'] }, 'client'), 'berth-kubelet/contract-c');
+  const errors: unknown[] = [];
+  const cluster = new RestKubeletCluster(client, 'contract-c', { onError: (e) => errors.push(e) });
+  const abort = new AbortController();
+  // A node may not watch another node's Pods: every list is Forbidden, and each failure is reported.
+  void cluster.watchPods('someone-else', () => {}, abort.signal);
+  const deadline = Date.now() + 10_000;
+  while (errors.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  abort.abort();
+  assert.ok(errors.length >= 2, `errors reported: ${errors.length}`);
+  assert.ok(errors.every((e) => isApiError(e, 'Forbidden')), String(errors[0]));
+});

@@ -165,7 +165,7 @@ describe('multi-container patterns', { concurrency: true }, () => {
     await apply(pod('native-sidecar', {
       restartPolicy: 'Never',
       initContainers: [bb('shipper', 'while [ ! -f /logs/app.log ]; do sleep 0.1; done; exec tail -n +1 -f /logs/app.log', { restartPolicy: 'Always', volumeMounts: [{ name: 'logs', mountPath: '/logs', readOnly: true }] })],
-      containers: [bb('main', 'i=0; while [ $i -lt 20 ]; do echo "app line $i" >> /var/log/app/app.log; i=$((i+1)); sleep 0.3; done', { volumeMounts: [{ name: 'logs', mountPath: '/var/log/app' }] })],
+      containers: [bb('main', 'i=0; while [ $i -lt 20 ]; do echo "app line $i" >> /var/log/app/app.log; i=$((i+1)); sleep 0.2; done', { volumeMounts: [{ name: 'logs', mountPath: '/var/log/app' }] })],
       volumes: [{ name: 'logs', emptyDir: {} }],
     }));
     await until('lines shipped while main runs', async () => (await k(['logs', 'native-sidecar', '-c', 'shipper'])).stdout.includes('app line 2'));
