@@ -87,6 +87,8 @@ test('pod specs are validated with upstream field paths and messages', () => {
     ['toleration seconds without NoExecute', pod({ tolerations: [{ key: 'k', operator: 'Exists', effect: 'NoSchedule', tolerationSeconds: 5 }] }), ["spec.tolerations[0].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set"]],
     ['nodeName with gates', pod({ nodeName: 'n1', schedulingGates: [{ name: 'example.com/wait' }] }), ['spec.nodeName: Forbidden: cannot be set until all schedulingGates have been cleared']],
     ['init probe', pod({ initContainers: [{ name: 'i', image: 'busybox', readinessProbe: { exec: { command: ['true'] } } }] }), ['spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always']],
+    ['sidecar restartPolicy on an app container', pod({ containers: [{ name: 'c', image: 'busybox', restartPolicy: 'Always' }] }), ['spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers']],
+    ['init container restartPolicy other than Always', pod({ initContainers: [{ name: 'i', image: 'busybox', restartPolicy: 'OnFailure' }] }), ['spec.initContainers[0].restartPolicy: Unsupported value: "OnFailure": supported values: "Always"']],
   ];
   for (const [name, p, want] of cases) assert.deepEqual(errors(p), want, name);
 });

@@ -5,7 +5,7 @@ import type { CoreEvent, Lease, Node, Pod, PodStatus } from '../src/api/types.js
 import { notFound } from '../src/api/errors.js';
 import type { ConfigData, KubeletCluster, PodEventType, PodHandler } from '../src/kubelet/cluster.js';
 
-export interface RecordedEvent { pod: string; type: string; reason: string; message: string; fieldPath?: string }
+export interface RecordedEvent { pod: string; namespace: string; uid: string; type: string; reason: string; message: string; fieldPath?: string }
 
 export class FakeCluster implements KubeletCluster {
   readonly pods = new Map<string, Pod>();
@@ -45,6 +45,16 @@ export class FakeCluster implements KubeletCluster {
     return this.pods.get(uid);
   }
 
+  byName(namespace: string, name: string): Pod | undefined {
+    return [...this.pods.values()].find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
+  }
+
+  /** A user's update of the Pod (labels, annotations): the kubelet sees it as MODIFIED. */
+  update(pod: Pod): void {
+    this.pods.set(pod.metadata.uid!, pod);
+    this.#emit('MODIFIED', pod);
+  }
+
   async patchPodStatus(_ns: string, _name: string, uid: string, status: PodStatus): Promise<void> {
     const pod = this.pods.get(uid);
     if (!pod) throw notFound('pods', _name);
@@ -53,9 +63,10 @@ export class FakeCluster implements KubeletCluster {
     this.#emit('MODIFIED', pod);
   }
 
-  async deletePod(_ns: string, name: string, uid: string): Promise<void> {
+  /** As the API with a uid precondition: a Pod already gone, or replaced by another uid, is left alone. */
+  async deletePod(_ns: string, _name: string, uid: string): Promise<void> {
     const pod = this.pods.get(uid);
-    if (!pod) throw notFound('pods', name);
+    if (!pod) return;
     this.pods.delete(uid);
     this.#emit('DELETED', pod);
   }
@@ -69,7 +80,8 @@ export class FakeCluster implements KubeletCluster {
   }
 
   recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void {
-    this.events.push({ pod: pod.metadata.name ?? '', type, reason, message, ...(fieldPath ? { fieldPath } : {}) });
+    const m = pod.metadata;
+    this.events.push({ pod: m.name ?? '', namespace: m.namespace ?? 'default', uid: m.uid ?? '', type, reason, message, ...(fieldPath ? { fieldPath } : {}) });
   }
 
   /** As the agent's: create, or keep an existing Node (and its status) and only update its labels. */

@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, test } from 'node:test';
 import type { Container, Pod, PodSpec } from '../src/api/types.js';
-import type { FakeProgram, FakeRuntime } from '../src/runtime/fake/runtime.js';
-import type { FakeCluster } from './kubelet-fake-cluster.js';
-import { createPod as createFakePod, startFakeNode, untilPod, type FakeNode } from './support/fake-kubelet.js';
+import { POD_UID } from '../src/kubelet/labels.js';
+import { FakeRuntime, type FakeProgram } from '../src/runtime/fake/runtime.js';
+import type { ContainerFilter } from '../src/runtime/types.js';
+import { FakeCluster } from './kubelet-fake-cluster.js';
+import { createPod as createFakePod, startFakeKubelet, startFakeNode, untilPod, type FakeNode } from './support/fake-kubelet.js';
 
 let dir: string;
 let node: FakeNode;
@@ -95,4 +97,109 @@ test('a long-running Pod goes Running with its sandbox IP; deletion stops its co
   assert.equal(cluster.get(uid), undefined, 'the kubelet deleted the Pod for good');
   const left = await runtime.listContainers({ labels: {} });
   assert.ok(left.every((c) => c.state === 'exited'), 'no container of it still runs');
+});
+
+test('each pod sync lists the runtime once: actions record their results and the status is computed from them', async () => {
+  const lists = { sandboxes: 0, pod: 0, relist: 0 };
+  /** For each listing of the Pod's containers, which sync (by the workers' running count) made it. */
+  const listedBy: number[] = [];
+  const inner = new FakeRuntime({ programFor: (cfg) => (cfg.name === 'init' ? { exitAfterMs: 0 } : {}) });
+  let syncsSoFar = () => 0;
+  const counting = new Proxy(inner, {
+    get(target, key) {
+      const v = Reflect.get(target, key) as unknown;
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        if (key === 'listPodSandboxes') lists.sandboxes++;
+        if (key === 'listContainers') {
+          if ((args[0] as ContainerFilter | undefined)?.labels?.[POD_UID]) {
+            lists.pod++;
+            listedBy.push(syncsSoFar());
+          } else lists.relist++;
+        }
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const own = new FakeCluster();
+  const k = await startFakeKubelet(own, counting, join(dir, 'counting'));
+  syncsSoFar = () => Object.values(k.kubelet.podSyncs).reduce((a, b) => a + b, 0);
+  try {
+    const pod = createFakePod(own, { initContainers: [ctr('init')], containers: [ctr('app'), ctr('side')] });
+    const uid = pod.metadata.uid!;
+    const running = await untilPod(own, uid, 'Running', (p) => p.status?.phase === 'Running' && !!p.status.containerStatuses?.every((c) => c.state?.running));
+    inner.exit(running.status!.containerStatuses![0]!.containerID!.replace(/^\w+:\/\//, ''), 1);
+    await untilPod(own, uid, 'restarted', (p) => p.status?.containerStatuses?.[0]?.restartCount === 1 && !!p.status.containerStatuses[0].state?.running);
+    own.markDeleted(uid, 1);
+    const deadline = Date.now() + 5_000;
+    while ((own.get(uid) || (await inner.listPodSandboxes()).length > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(await inner.listPodSandboxes(), [], 'deleted and cleaned up');
+  } finally {
+    await k.stop();
+  }
+  const syncs = k.kubelet.podSyncs;
+  assert.ok(syncs.syncing >= 4 && syncs.terminating >= 1 && syncs.terminated >= 1, JSON.stringify(syncs));
+  assert.equal(new Set(listedBy).size, listedBy.length, `a sync listed the Pod twice: ${listedBy.join(',')}`);
+  assert.equal(lists.sandboxes, lists.pod + lists.relist, 'every sandbox listing belongs to a snapshot or a relist');
+  // Every syncing and terminating sync takes its snapshot, and so does the one terminated sync that removes the Pod.
+  assert.equal(lists.pod, syncs.syncing + syncs.terminating + 1, JSON.stringify({ lists, syncs }));
+});
+
+const sidecar = (name: string, extra: Partial<Container> = {}): Container => ({ ...ctr(name), restartPolicy: 'Always', ...extra });
+const idOf = (p: Pod, name: string): string =>
+  [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])].find((c) => c.name === name)!.containerID!.replace(/^\w+:\/\//, '');
+
+test('native sidecar, restartPolicy Never: started first and kept running; when the app succeeds it is stopped after it and the Pod is Succeeded', async () => {
+  programs = { setup: { exitAfterMs: 0 }, app: { exitAfterMs: 300 } };
+  const pod = createPod({ restartPolicy: 'Never', initContainers: [sidecar('log'), ctr('setup')], containers: [ctr('app')], terminationGracePeriodSeconds: 5 });
+  const uid = pod.metadata.uid!;
+  const running = await until(uid, 'Running', (p) => p.status?.phase === 'Running');
+  const log = running.status!.initContainerStatuses![0]!;
+  assert.deepEqual([log.name, !!log.state?.running, log.started, log.ready], ['log', true, true, true]);
+  const done = await until(uid, 'Succeeded', (p) => p.status?.phase === 'Succeeded');
+  assert.deepEqual(created, ['log', 'setup', 'app']);
+  assert.deepEqual(done.status?.initContainerStatuses?.map((c) => [c.name, c.state?.terminated?.exitCode, c.started]), [['log', 143, false], ['setup', 0, false]]);
+  assert.equal(done.status?.containerStatuses?.[0]?.state?.terminated?.exitCode, 0);
+  const app = await runtime.containerStatus(idOf(done, 'app'));
+  const log2 = await runtime.containerStatus(idOf(done, 'log'));
+  assert.ok(app!.finishedAt! <= log2!.finishedAt!, 'the sidecar outlived the app');
+  assert.deepEqual(cluster.events.filter((e) => e.reason === 'Killing').map((e) => e.message), ['Stopping container log']);
+});
+
+test('native sidecar: restarted when it exits although the Pod\'s restartPolicy is Never; the app keeps running', async () => {
+  const pod = createPod({ restartPolicy: 'Never', initContainers: [sidecar('log')], containers: [ctr('app')] });
+  const uid = pod.metadata.uid!;
+  const running = await until(uid, 'Running', (p) => p.status?.phase === 'Running' && !!p.status.containerStatuses?.[0]?.state?.running);
+  runtime.exit(idOf(running, 'log'), 1);
+  const p = await until(uid, 'sidecar restarted', (x) => x.status?.initContainerStatuses?.[0]?.restartCount === 1 && !!x.status.initContainerStatuses[0].state?.running);
+  assert.equal(p.status?.phase, 'Running');
+  assert.equal(p.status?.initContainerStatuses?.[0]?.lastState?.terminated?.exitCode, 1);
+  assert.deepEqual(created, ['log', 'app', 'log']);
+});
+
+test('native sidecar: the next init container waits for the sidecar\'s startup probe', async () => {
+  let up = false;
+  programs = { log: { exec: () => ({ exitCode: up ? 0 : 1 }) }, setup: { exitAfterMs: 0 } };
+  const probe = { exec: { command: ['ready'] }, periodSeconds: 1, failureThreshold: 30 };
+  const pod = createPod({ initContainers: [sidecar('log', { startupProbe: probe }), ctr('setup')], containers: [ctr('app')] });
+  const uid = pod.metadata.uid!;
+  const p = await until(uid, 'sidecar running', (x) => !!x.status?.initContainerStatuses?.[0]?.state?.running);
+  assert.equal(p.status?.initContainerStatuses?.[0]?.started, false);
+  await new Promise((r) => setTimeout(r, 1_200));
+  assert.deepEqual(created, ['log'], 'setup waits while the startup probe fails');
+  assert.equal(cluster.get(uid)?.status?.phase, 'Pending');
+  up = true;
+  await until(uid, 'Running', (x) => x.status?.phase === 'Running', 5_000);
+  assert.deepEqual(created, ['log', 'setup', 'app']);
+});
+
+test('native sidecars on deletion: the app first, then the sidecars in reverse order', async () => {
+  const pod = createPod({ initContainers: [sidecar('first'), sidecar('second')], containers: [ctr('app')], terminationGracePeriodSeconds: 5 });
+  const uid = pod.metadata.uid!;
+  await until(uid, 'Running', (p) => p.status?.phase === 'Running' && !!p.status.containerStatuses?.[0]?.state?.running);
+  cluster.markDeleted(uid, 5);
+  const deadline = Date.now() + 5_000;
+  while (cluster.get(uid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(cluster.get(uid), undefined);
+  assert.deepEqual(cluster.events.filter((e) => e.reason === 'Killing').map((e) => e.message), ['Stopping container app', 'Stopping container second', 'Stopping container first']);
 });

@@ -52,6 +52,36 @@ test('pod workers: kickAt wakes the pod later; errors are reported and do not st
   assert.equal(workers.busy, 0);
 });
 
+test('pod workers own the state: syncing until terminate(), terminating until a terminating sync succeeds, then terminated for good', async () => {
+  const runs: string[] = [];
+  let failTerminating = true;
+  const workers = new PodWorkers(async (_uid, state) => {
+    runs.push(state);
+    if (state === 'terminating' && failTerminating) {
+      failTerminating = false;
+      throw new Error('stop failed');
+    }
+    return undefined;
+  }, (id) => workers.kick(id));
+  workers.kick('p');
+  await workers.idle();
+  assert.equal(workers.stateOf('p'), 'syncing');
+  workers.terminate('p');
+  await workers.idle();
+  await new Promise((r) => setTimeout(r, 10));
+  await workers.idle();
+  // The failed terminating sync is retried as terminating; its success leads straight to a terminated sync.
+  assert.deepEqual(runs, ['syncing', 'terminating', 'terminating', 'terminated']);
+  workers.kick('p');
+  await workers.idle();
+  workers.terminate('p');
+  await workers.idle();
+  assert.deepEqual(runs.slice(4), ['terminated', 'terminated'], 'never syncs or terminates again');
+  assert.deepEqual(workers.syncs, { syncing: 1, terminating: 2, terminated: 3 });
+  workers.forget('p');
+  assert.equal(workers.stateOf('p'), undefined);
+});
+
 test('status manager: PATCH only on change, terminal phase sticks, NotFound is quiet', async () => {
   const patches: PodStatus[] = [];
   let gone = false;

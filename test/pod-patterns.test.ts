@@ -161,6 +161,29 @@ describe('multi-container patterns', { concurrency: true }, () => {
     assert.equal((await k(['logs', 'sidecar', '-c', 'main'])).stdout, '');
   });
 
+  it('native sidecar (initContainers restartPolicy Always): ships the main container\'s log while it runs, stops after it, and the Pod Succeeds', async () => {
+    await apply(pod('native-sidecar', {
+      restartPolicy: 'Never',
+      initContainers: [bb('shipper', 'while [ ! -f /logs/app.log ]; do sleep 0.1; done; exec tail -n +1 -f /logs/app.log', { restartPolicy: 'Always', volumeMounts: [{ name: 'logs', mountPath: '/logs', readOnly: true }] })],
+      containers: [bb('main', 'i=0; while [ $i -lt 20 ]; do echo "app line $i" >> /var/log/app/app.log; i=$((i+1)); sleep 0.2; done', { volumeMounts: [{ name: 'logs', mountPath: '/var/log/app' }] })],
+      volumes: [{ name: 'logs', emptyDir: {} }],
+    }));
+    await until('lines shipped while main runs', async () => (await k(['logs', 'native-sidecar', '-c', 'shipper'])).stdout.includes('app line 2'));
+    assert.notEqual(await jsonpath('pod/native-sidecar', '{.status.containerStatuses[0].state.running.startedAt}'), '', 'main still running');
+    assert.equal(await jsonpath('pod/native-sidecar', '{.status.initContainerStatuses[0].started}'), 'true');
+    assert.equal(await jsonpath('pod/native-sidecar', '{.status.phase}'), 'Running');
+    await until('Succeeded', async () => (await jsonpath('pod/native-sidecar', '{.status.phase}')) === 'Succeeded', 30_000);
+    assert.equal(await statusColumn('native-sidecar'), 'Completed');
+    const shipped = (await k(['logs', 'native-sidecar', '-c', 'shipper'])).stdout.split('\n').filter(Boolean);
+    assert.deepEqual(shipped, Array.from({ length: 20 }, (_, i) => `app line ${i}`), 'every line shipped before the sidecar stopped');
+    const p = JSON.parse((await k(['get', 'pod', 'native-sidecar', '-o', 'json'])).stdout) as { status: { initContainerStatuses: { state: { terminated?: { finishedAt: string } } }[]; containerStatuses: { state: { terminated?: { exitCode: number; finishedAt: string } } }[] } };
+    const main = p.status.containerStatuses[0]!.state.terminated!;
+    const shipper = p.status.initContainerStatuses[0]!.state.terminated;
+    assert.equal(main.exitCode, 0);
+    assert.ok(shipper, 'the sidecar was stopped');
+    assert.ok(shipper.finishedAt >= main.finishedAt, 'the sidecar stopped after main');
+  });
+
   it('adapter: reformats the main container\'s output into JSON lines', async () => {
     await apply(pod('adapter', {
       containers: [

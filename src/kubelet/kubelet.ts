@@ -1,6 +1,7 @@
 // The kubelet: registers the node, keeps it alive, and runs one worker per Pod bound here. Each sync
-// observes the runtime, applies computePodActions, and reports computePodStatus; deletion runs the
-// Pod down within its grace period and then removes it for good.
+// takes one snapshot of the Pod in the runtime, applies computePodActions for the worker's state, and
+// reports computePodStatus once, over the snapshot with the actions' results; deletion runs the Pod
+// down within its grace period (terminating) and then removes it for good (terminated).
 
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +12,10 @@ import type { KubeletCluster, PodEventType } from './cluster.js';
 import { rotateLogIfNeeded } from './logs.js';
 import { NodeHeartbeat } from './nodeHeartbeat.js';
 import { runcVersion } from './nodeInfo.js';
+import { observePod, type ObservedPod } from './observed.js';
+import type { PodWorkerState } from './podActions.js';
 import { computePodStatus } from './podStatus.js';
-import { gracePeriodOf, newPodMemory, observePod, podDirOf, PodSyncer, type PodMemory } from './podSync.js';
+import { newPodMemory, podDirOf, PodSyncer, type PodMemory } from './podSync.js';
 import { PodWorkers } from './podWorkers.js';
 import { ProbeManager } from './proberManager.js';
 import { Relister } from './relist.js';
@@ -39,10 +42,7 @@ export interface KubeletOptions {
   log?: (message: string) => void;
 }
 
-/** syncing → terminating (deleted or removed from the API) → terminated (stopped, deletion sent). */
-export type PodWorkerState = 'syncing' | 'terminating' | 'terminated';
-
-interface PodRecord { pod: Pod; removed: boolean; state: PodWorkerState; mem: PodMemory }
+interface PodRecord { pod: Pod; removed: boolean; mem: PodMemory }
 
 const ERROR_RETRY_MS = 2_000;
 /** The kubelet's defaults: containerLogMaxSize 10Mi, containerLogMaxFiles 5 (the live file included). */
@@ -69,16 +69,14 @@ export class Kubelet {
     this.#o = opts;
     this.#log = opts.log ?? ((m) => console.error(`kubelet ${opts.nodeName}: ${m}`));
     this.#status = new StatusManager(opts.cluster);
-    this.#workers = new PodWorkers((uid) => this.#syncOne(uid), (uid, e) => {
+    this.#workers = new PodWorkers((uid, state) => this.#syncOne(uid, state), (uid, e) => {
       this.#log(`sync of pod ${uid} failed: ${(e as Error).stack ?? e}`);
       this.#workers.kickAt(uid, Date.now() + ERROR_RETRY_MS);
     });
     this.#probes = new ProbeManager({
       cluster: opts.cluster, runtime: opts.runtime, onChange: (uid) => this.#workers.kick(uid), ...(opts.podNetworkReachable === false ? { podNetworkReachable: false } : {}),
     });
-    this.#relister = new Relister(opts.runtime, (uid) => {
-      if (this.#synced || this.#records.has(uid)) this.#workers.kick(uid);
-    });
+    this.#relister = new Relister(opts.runtime, (uid) => this.#onRuntimeChange(uid));
   }
 
   /** Register the node, start heartbeats, relisting and the Pod watch; resolves once Pods are listed. */
@@ -112,7 +110,7 @@ export class Kubelet {
     this.#synced = true;
     // Containers of Pods that no longer exist (or were adopted after a restart) are found here.
     this.#relistDone = this.#relister.run(own, (e) => this.#log(`relist: ${(e as Error).message}`), async (byPod) => {
-      for (const uid of byPod.keys()) if (!this.#records.has(uid)) this.#workers.kick(uid);
+      for (const uid of byPod.keys()) if (!this.#records.has(uid)) this.#onRuntimeChange(uid);
       if (Date.now() - this.#rotatedAt >= LOG_ROTATE_CHECK_MS) {
         this.#rotatedAt = Date.now();
         await this.#rotateLogs([...byPod.values()].flatMap((o) => o.containers));
@@ -139,6 +137,11 @@ export class Kubelet {
     return this.#workers.idle();
   }
 
+  /** Pod syncs run so far, by the worker's state. */
+  get podSyncs(): Readonly<Record<PodWorkerState, number>> {
+    return this.#workers.syncs;
+  }
+
   #podDir(uid: string): string {
     return podDirOf({ podsDir: join(this.#o.dataDir, 'pods') }, uid);
   }
@@ -147,57 +150,64 @@ export class Kubelet {
     const uid = pod.metadata.uid;
     if (!uid) return;
     let rec = this.#records.get(uid);
-    if (!rec) this.#records.set(uid, (rec = { pod, removed: false, state: 'syncing', mem: newPodMemory() }));
+    if (!rec) this.#records.set(uid, (rec = { pod, removed: false, mem: newPodMemory() }));
     rec.pod = pod;
     if (type === 'DELETED') rec.removed = true;
-    this.#workers.kick(uid);
+    if (rec.removed || pod.metadata.deletionTimestamp) this.#workers.terminate(uid);
+    else this.#workers.kick(uid);
   }
 
-  async #syncOne(uid: string): Promise<number | undefined> {
-    const syncer = this.#syncer!;
-    const runtime = this.#o.runtime;
+  /** The runtime changed for this Pod; one the API does not know (once it is listed) is an orphan to stop and remove. */
+  #onRuntimeChange(uid: string): void {
+    if (this.#records.has(uid)) this.#workers.kick(uid);
+    else if (this.#synced) this.#workers.terminate(uid);
+  }
+
+  async #syncOne(uid: string, state: PodWorkerState): Promise<number | undefined> {
     const rec = this.#records.get(uid);
-    const observed = await observePod(runtime, uid);
-    if (!rec) {
-      // An orphan: the runtime holds a Pod the API no longer has.
-      if (observed.sandboxes.length > 0 || observed.containers.length > 0) {
-        for (const sb of observed.sandboxes) await runtime.stopPodSandbox(sb.id);
-        await syncer.cleanup(uid, observed);
-      }
+    if (state === 'terminated') {
+      // Cleanup waits until the API no longer has the Pod (an orphan never had it here).
+      if (rec && !rec.removed) return undefined;
+      await this.#syncer!.cleanup(uid, await observePod(this.#o.runtime, uid));
+      this.#records.delete(uid);
+      this.#status.forget(uid);
       this.#workers.forget(uid);
       return undefined;
     }
-    const pod = this.#status.withLatestStatus(rec.pod);
-    const hostIP = this.#heartbeat!.hostIP;
-
-    if (rec.removed || pod.metadata.deletionTimestamp) {
-      if (rec.state === 'syncing') rec.state = 'terminating';
-      this.#probes.forget(uid);
-      if (rec.state === 'terminating') {
-        await syncer.killPod(pod, observed, gracePeriodOf(pod));
-        const stopped = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
-        if (!rec.removed) {
-          await this.#status.set(pod, computePodStatus(pod, { observed: stopped, waiting: new Map(), hostIP, now: new Date(), podIsTerminal: true }));
-          const m = pod.metadata;
-          await this.#o.cluster.deletePod(m.namespace ?? 'default', m.name ?? '', uid).catch((e) => {
-            if (!isApiError(e, 'NotFound')) throw e;
-          });
-        }
-        rec.state = 'terminated';
-      }
-      if (rec.removed) {
-        await syncer.cleanup(uid, await observePod(runtime, uid));
-        this.#records.delete(uid);
-        this.#status.forget(uid);
-        this.#workers.forget(uid);
-      }
+    const observed = await observePod(this.#o.runtime, uid);
+    if (!rec && observed.sandboxes.length === 0 && observed.containers.length === 0) {
+      this.#workers.forget(uid); // a Pod that just vanished from the runtime, already cleaned up
       return undefined;
     }
+    if (state === 'terminating') {
+      await this.#terminate(uid, rec, observed);
+      return undefined;
+    }
+    return this.#sync(rec!, observed);
+  }
 
-    const next = await syncer.sync(pod, observed, rec.mem);
-    const after = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
+  async #sync(rec: PodRecord, observed: ObservedPod): Promise<number | undefined> {
+    const pod = this.#status.withLatestStatus(rec.pod);
+    const uid = pod.metadata.uid!;
+    const hostIP = this.#heartbeat!.hostIP;
+    const { observed: acted, nextSyncAtMs } = await this.#syncer!.sync(pod, observed, rec.mem);
+    const after = await withTerminationMessages(pod, acted, this.#podDir(uid));
     this.#probes.sync(pod, after, pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '');
     await this.#status.set(pod, computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes, ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) }));
-    return next;
+    return nextSyncAtMs;
+  }
+
+  /** Stop the Pod; one still in the API gets its final status and is then deleted for good. */
+  async #terminate(uid: string, rec: PodRecord | undefined, observed: ObservedPod): Promise<void> {
+    this.#probes.forget(uid);
+    const pod = rec && this.#status.withLatestStatus(rec.pod);
+    const stopped = await this.#syncer!.terminate(pod, observed);
+    if (!pod || rec.removed) return;
+    const final = await withTerminationMessages(pod, stopped, this.#podDir(uid));
+    await this.#status.set(pod, computePodStatus(pod, { observed: final, waiting: new Map(), hostIP: this.#heartbeat!.hostIP, now: new Date(), podIsTerminal: true }));
+    const m = pod.metadata;
+    await this.#o.cluster.deletePod(m.namespace ?? 'default', m.name ?? '', uid).catch((e) => {
+      if (!isApiError(e, 'NotFound')) throw e;
+    });
   }
 }

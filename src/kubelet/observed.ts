@@ -1,7 +1,8 @@
 // What the runtime shows of one Pod, grouped so decisions can ask "the latest instance of container
-// x" without scanning. Built from listPodSandboxes/listContainers by the relister.
+// x" without scanning. Built from listPodSandboxes/listContainers by the relister and once per sync;
+// the sync records what its actions changed in a copy, so the status needs no second listing.
 
-import type { ContainerStatus, SandboxStatus } from '../runtime/types.js';
+import type { ContainerStatus, RuntimeService, SandboxStatus } from '../runtime/types.js';
 import { CONTAINER_NAME, POD_UID, RESTART_COUNT, SANDBOX_ATTEMPT } from './labels.js';
 
 export interface ObservedPod {
@@ -52,4 +53,31 @@ export function groupByPod(sandboxes: SandboxStatus[], containers: ContainerStat
     o.sandboxes.sort((a, b) => sandboxAttemptOf(b) - sandboxAttemptOf(a) || b.createdAt.localeCompare(a.createdAt));
   }
   return byPod;
+}
+
+/** The one listing of the runtime a sync takes: this Pod's sandboxes and containers. */
+export async function observePod(runtime: Pick<RuntimeService, 'listPodSandboxes' | 'listContainers'>, uid: string): Promise<ObservedPod> {
+  const [sandboxes, containers] = await Promise.all([runtime.listPodSandboxes(), runtime.listContainers({ labels: { [POD_UID]: uid } })]);
+  return groupByPod(sandboxes.filter((s) => s.podUid === uid), containers).get(uid) ?? { sandboxes: [], containers: [] };
+}
+
+/** A copy for recording the results of actions, leaving the snapshot they were decided on as it was. */
+export function copyObserved(o: ObservedPod): ObservedPod {
+  return { sandboxes: [...o.sandboxes], containers: [...o.containers] };
+}
+
+/** Record a container's status as the runtime gave it after an action; null: it is gone. */
+export function putContainer(o: ObservedPod, id: string, s: ContainerStatus | null): void {
+  const i = o.containers.findIndex((c) => c.id === id);
+  if (s && i >= 0) o.containers[i] = s;
+  else if (s) o.containers.push(s);
+  else if (i >= 0) o.containers.splice(i, 1);
+}
+
+/** Record a sandbox's status after an action; a new one is the newest. null: it is gone. */
+export function putSandbox(o: ObservedPod, id: string, s: SandboxStatus | null): void {
+  const i = o.sandboxes.findIndex((x) => x.id === id);
+  if (s && i >= 0) o.sandboxes[i] = s;
+  else if (s) o.sandboxes.unshift(s);
+  else if (i >= 0) o.sandboxes.splice(i, 1);
 }

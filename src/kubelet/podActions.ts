@@ -17,15 +17,32 @@ export interface ContainerToKill {
 }
 export interface BackingOff { name: string; delayMs: number; message: string }
 
+/** How a Pod is stopped: its running containers in steps (each step in parallel, steps in turn), then its sandboxes. */
+export interface KillPlan {
+  graceSeconds: number;
+  steps: ContainerToKill[][];
+  sandboxIds: string[];
+}
+
+/** What is removed once the Pod is gone from the API. */
+export interface CleanupPlan { containerIds: string[]; sandboxIds: string[] }
+
+/** The pod worker's state: syncing → terminating (deleted, or unknown to the API) → terminated (stopped). */
+export type PodWorkerState = 'syncing' | 'terminating' | 'terminated';
+
 export interface PodActions {
-  /** Stop every container and the sandbox (before re-creating it, or because the Pod is done). */
+  /** Stop every container and the sandbox (before re-creating it, or because the Pod is done), as `kill` says. */
   killPod: boolean;
+  kill?: KillPlan;
+  /** Terminated: remove every container and sandbox, and the Pod's folder. */
+  cleanup?: CleanupPlan;
   createSandbox: boolean;
   /** The ready sandbox to start containers in (absent when one must be created). */
   sandboxId?: string;
   /** Attempt number for a sandbox to create. */
   attempt: number;
-  initContainerToStart?: string;
+  /** Init containers to start now, in spec order: the next one, and sidecars to keep running. */
+  initContainersToStart: string[];
   containersToStart: string[];
   containersToKill: ContainerToKill[];
   /** Containers that must restart but are still in CrashLoopBackOff. */
@@ -60,10 +77,62 @@ export function crashLoopMessage(pod: Pod, name: string, delayMs: number): strin
 
 export const PROBE_FAILURE = 'ProbeFailure';
 
-export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number, backoff: BackoffState, probes?: Pick<ProbeResults, 'failed'>): PodActions {
+/** The grace period a deletion asked for, else the spec's. */
+export function gracePeriodOf(pod: Pod): number {
+  return pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+}
+
+function noActions(): PodActions {
+  return { killPod: false, createSandbox: false, attempt: 0, initContainersToStart: [], containersToStart: [], containersToKill: [], backingOff: [] };
+}
+
+/** A native sidecar (KEP-753): an init container that keeps running beside the app containers. */
+export function isSidecar(c: Container): boolean {
+  return c.restartPolicy === 'Always';
+}
+
+/** The Pod's sidecars, in spec order. */
+export function sidecarsOf(pod: Pod): Container[] {
+  return (pod.spec.initContainers ?? []).filter(isSidecar);
+}
+
+/**
+ * Stop what runs of the Pod. Without a Pod (an orphan the API does not know) every sandbox is stopped
+ * and the runtime stops what is in it.
+ */
+export function computeKillPlan(pod: Pod | undefined, observed: ObservedPod, graceSeconds: number): KillPlan {
+  if (!pod) return { graceSeconds, steps: [], sandboxIds: observed.sandboxes.map((s) => s.id) };
+  const running = observed.containers.filter((c) => c.state === 'running');
+  const kill = (list: ContainerStatus[]): ContainerToKill[] => list.map((c) => ({ id: c.id, name: containerNameOf(c), reason: 'Killing', message: `Stopping container ${containerNameOf(c)}` }));
+  // The app containers first, then the sidecars one by one in reverse order, so each outlives what uses it.
+  const sidecars = sidecarsOf(pod).map((c) => c.name);
+  const steps = [kill(running.filter((c) => !sidecars.includes(containerNameOf(c))))];
+  for (const name of sidecars.reverse()) steps.push(kill(running.filter((c) => containerNameOf(c) === name)));
+  return { graceSeconds, steps: steps.filter((s) => s.length > 0), sandboxIds: observed.sandboxes.filter((s) => s.state === 'ready').map((s) => s.id) };
+}
+
+/** What computePodActions asks of the probes: liveness and startup failures, and (for sidecars) whether one has started. */
+export type ProbeVerdicts = Pick<ProbeResults, 'failed'> & Partial<Pick<ProbeResults, 'isStarted'>>;
+
+/**
+ * What the pod worker does in its state: syncing moves the Pod towards its spec; terminating stops it
+ * within the deletion's grace period (pod undefined: an orphan); terminated removes what is left.
+ */
+export function computePodActions(pod: Pod | undefined, observed: ObservedPod, nowMs: number, backoff: BackoffState, probes?: ProbeVerdicts, state: PodWorkerState = 'syncing'): PodActions {
+  if (state === 'terminated') {
+    return { ...noActions(), cleanup: { containerIds: observed.containers.map((c) => c.id), sandboxIds: observed.sandboxes.map((s) => s.id) } };
+  }
+  if (!pod || state === 'terminating') {
+    return { ...noActions(), killPod: true, kill: computeKillPlan(pod, observed, pod ? gracePeriodOf(pod) : 0) };
+  }
+  const actions = computeSyncActions(pod, observed, nowMs, backoff, probes);
+  return actions.killPod ? { ...actions, kill: computeKillPlan(pod, observed, pod.spec.terminationGracePeriodSeconds ?? 30) } : actions;
+}
+
+function computeSyncActions(pod: Pod, observed: ObservedPod, nowMs: number, backoff: BackoffState, probes?: ProbeVerdicts): PodActions {
   const policy = pod.spec.restartPolicy ?? 'Always';
   const inits = pod.spec.initContainers ?? [];
-  const actions: PodActions = { killPod: false, createSandbox: false, attempt: 0, containersToStart: [], containersToKill: [], backingOff: [] };
+  const actions = noActions();
 
   if (isTerminalPhase(pod.status?.phase)) return { ...actions, killPod: true };
 
@@ -78,7 +147,7 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
       .map((c) => c.name);
     if (toStart.length === 0) return { ...actions, killPod: true };
     actions.createSandbox = true;
-    if (inits.length > 0) actions.initContainerToStart = inits[0]!.name;
+    if (inits.length > 0) actions.initContainersToStart = [inits[0]!.name];
     else actions.containersToStart = toStart;
     return actions;
   }
@@ -87,12 +156,7 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
   const inSandbox: ObservedPod = { sandboxes: observed.sandboxes, containers: observed.containers.filter((c) => c.sandboxId === sandbox.id) };
   killStrays(pod, observed, actions);
 
-  // A started regular container means initialisation finished, even if init containers were since removed.
-  const regularSeen = pod.spec.containers.some((c) => latestOf(inSandbox, c.name));
-  if (!regularSeen) {
-    const waitOn = nextInitStep(pod, inits, inSandbox, nowMs, backoff, actions);
-    if (waitOn !== 'done') return actions;
-  }
+  if (!computeInitActions(pod, inSandbox, { nowMs, backoff, probes }, actions)) return actions;
 
   let keep = 0;
   for (const c of pod.spec.containers) {
@@ -100,7 +164,7 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
     if (!latest) {
       actions.containersToStart.push(c.name);
     } else if (latest.state === 'running' && probes?.failed(latest.id)) {
-      killForProbe(pod, c, observed, probes.failed(latest.id)!, { nowMs, backoff }, actions);
+      killForProbe(pod, c, observed, probes.failed(latest.id)!, { nowMs, backoff }, actions, shouldRestart(policy, 1));
       keep++;
     } else if (latest.state === 'running' || latest.state === 'unknown') {
       // unknown: the process ended and its live conmon is recording the exit (a lost exit is reported as
@@ -114,7 +178,14 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
       actions.containersToStart.push(c.name);
     }
   }
-  if (keep === 0 && actions.containersToStart.length === 0) actions.killPod = true;
+  if (keep === 0 && actions.containersToStart.length === 0) {
+    // The app containers are done: sidecars do not keep the Pod alive, they are stopped with it.
+    const sidecars = new Set(sidecarsOf(pod).map((c) => c.name));
+    actions.killPod = true;
+    actions.initContainersToStart = [];
+    actions.backingOff = actions.backingOff.filter((b) => !sidecars.has(b.name));
+    actions.containersToKill = actions.containersToKill.filter((k) => !sidecars.has(k.name));
+  }
   return actions;
 }
 
@@ -122,14 +193,19 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
  * A failed liveness or startup probe kills the container and, when the policy allows, restarts it in
  * the same sync; an earlier instance that ended recently puts the restart in CrashLoopBackOff instead.
  */
-function killForProbe(pod: Pod, c: Container, observed: ObservedPod, failure: ProbeFailure, at: { nowMs: number; backoff: BackoffState }, actions: PodActions): void {
+function killForProbe(pod: Pod, c: Container, observed: ObservedPod, failure: ProbeFailure, at: { nowMs: number; backoff: BackoffState }, actions: PodActions, restart: boolean): void {
   const [latest, ...older] = instancesOf(observed, c.name);
-  const restart = shouldRestart(pod.spec.restartPolicy, 1);
-  const message = `Container ${c.name} failed ${failure.probe} probe${restart ? ', will be restarted' : ''}`;
+  const message = isSidecar(c) ? `Init container ${c.name} failed ${failure.probe} probe` : `Container ${c.name} failed ${failure.probe} probe${restart ? ', will be restarted' : ''}`;
   actions.containersToKill.push({ id: latest!.id, name: c.name, reason: PROBE_FAILURE, message, ...(failure.graceSeconds ? { graceSeconds: failure.graceSeconds } : {}) });
   if (!restart) return;
   const ended = older.find((s) => s.state === 'exited');
   if (ended) restartOrBackOff(pod, c, ended, at.nowMs, at.backoff, actions);
+  else startNow(pod, c, actions);
+}
+
+function startNow(pod: Pod, c: Container, actions: PodActions): void {
+  const isInit = (pod.spec.initContainers ?? []).some((i) => i.name === c.name);
+  if (isInit) actions.initContainersToStart.push(c.name);
   else actions.containersToStart.push(c.name);
 }
 
@@ -147,24 +223,58 @@ function killStrays(pod: Pod, observed: ObservedPod, actions: PodActions): void 
   }
 }
 
-/** Walk init containers in order; returns 'done' when all succeeded, else records what to do now. */
-function nextInitStep(pod: Pod, inits: Container[], inSandbox: ObservedPod, nowMs: number, backoff: BackoffState, actions: PodActions): 'done' | 'waiting' {
-  const policy = pod.spec.restartPolicy ?? 'Always';
-  for (const c of inits) {
+/**
+ * The init containers' step (KEP-753's rules): walked from the last one that ran, since finished ones may
+ * have been removed. A regular one must exit 0 before the next starts; a sidecar must be running and
+ * started (its startup probe passed) before the next starts, and is restarted whenever it exits, whatever
+ * the Pod's restartPolicy, as long as the Pod runs. Returns whether the Pod is initialized.
+ */
+function computeInitActions(pod: Pod, inSandbox: ObservedPod, at: { nowMs: number; backoff: BackoffState; probes?: ProbeVerdicts }, actions: PodActions): boolean {
+  const inits = pod.spec.initContainers ?? [];
+  // A regular container seen in this sandbox means initialisation finished, even if init containers were since removed.
+  let initialized = inits.length === 0 || pod.spec.containers.some((c) => latestOf(inSandbox, c.name));
+  let sawLater = initialized;
+  for (let i = inits.length - 1; i >= 0; i--) {
+    const c = inits[i]!;
+    const sidecar = isSidecar(c);
     const latest = latestOf(inSandbox, c.name);
-    if (succeeded(latest)) continue;
     if (!latest) {
-      actions.initContainerToStart = c.name;
-    } else if (latest.state === 'exited') {
-      if (policy === 'Never') actions.killPod = true;
-      else restartOrBackOff(pod, c, latest, nowMs, backoff, actions);
-    } else if (latest.state === 'created') {
-      actions.containersToKill.push({ id: latest.id, name: c.name, reason: 'Unknown', message: `Init container ${c.name} is in state ${latest.state}, will be restarted` });
-      actions.initContainerToStart = c.name;
+      // A sidecar that vanished after the ones behind it ran is started again.
+      if (sawLater && sidecar) actions.initContainersToStart.push(c.name);
+      continue;
     }
-    return 'waiting';
+    if (sawLater && !sidecar) continue;
+    const next = inits[i + 1];
+    const done = () => {
+      if (!next) initialized = true;
+      else if (!sawLater) actions.initContainersToStart.push(next.name);
+    };
+    if (latest.state === 'created') {
+      actions.containersToKill.push({ id: latest.id, name: c.name, reason: 'Unknown', message: `Init container ${c.name} is in state ${latest.state}, will be restarted` });
+      actions.initContainersToStart.push(c.name);
+    } else if (latest.state === 'running' && sidecar) {
+      const failure = at.probes?.failed(latest.id);
+      if (failure) killForProbe(pod, c, inSandbox, failure, at, actions, true);
+      else if (at.probes?.isStarted?.(c, latest.id) ?? true) done();
+    } else if (latest.state === 'exited' && sidecar) {
+      restartOrBackOff(pod, c, latest, at.nowMs, at.backoff, actions);
+    } else if (latest.state === 'exited' && latest.exitCode !== 0) {
+      if ((pod.spec.restartPolicy ?? 'Always') === 'Never') {
+        actions.killPod = true;
+        actions.initContainersToStart = [];
+        return false;
+      }
+      restartOrBackOff(pod, c, latest, at.nowMs, at.backoff, actions);
+    } else if (latest.state === 'exited') {
+      done();
+    }
+    // A regular init container running, or any in 'unknown' (its exit being recorded): wait.
+    sawLater = true;
   }
-  return 'done';
+  if (!sawLater) actions.initContainersToStart.push(inits[0]!.name);
+  const order = (name: string) => inits.findIndex((c) => c.name === name);
+  actions.initContainersToStart.sort((a, b) => order(a) - order(b));
+  return initialized;
 }
 
 /** Schedule a restart now, or note the backoff still owed. Returns true when it backs off. */
@@ -176,8 +286,6 @@ function restartOrBackOff(pod: Pod, c: Container, latest: ContainerStatus, nowMs
     actions.nextSyncAtMs = Math.min(actions.nextSyncAtMs ?? at, at);
     return true;
   }
-  const isInit = (pod.spec.initContainers ?? []).some((i) => i.name === c.name);
-  if (isInit) actions.initContainerToStart = c.name;
-  else actions.containersToStart.push(c.name);
+  startNow(pod, c, actions);
   return false;
 }

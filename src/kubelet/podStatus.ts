@@ -5,7 +5,7 @@ import type { Container, ContainerState, ContainerStatus as ApiContainerStatus, 
 import type { ContainerStatus } from '../runtime/types.js';
 import { IMAGE_ID, IMAGE_NAME } from './labels.js';
 import { instancesOf, restartCountOf, type ObservedPod } from './observed.js';
-import { isTerminalPhase } from './podActions.js';
+import { isSidecar, isTerminalPhase } from './podActions.js';
 import type { ProbeResults } from './proberManager.js';
 
 /** Why a container is not running, as the last sync found it (ErrImagePull, CrashLoopBackOff, …). */
@@ -48,6 +48,7 @@ function terminatedState(c: ContainerStatus): ContainerState {
   };
 }
 
+/** isInit: a regular init container, ready once it completed (a sidecar is ready as an app container is). */
 function containerStatus(spec: Container, input: StatusInput, defaultWaiting: string, old: ApiContainerStatus | undefined, isInit: boolean): ApiContainerStatus {
   const [latest, previous] = instancesOf(input.observed, spec.name);
   const note = input.waiting.get(spec.name);
@@ -83,12 +84,30 @@ function containerStatus(spec: Container, input: StatusInput, defaultWaiting: st
   };
 }
 
-/** Kubernetes' getPhase over the statuses just computed (reference part C). */
+/**
+ * Kubernetes' getPhase over the statuses just computed (reference part C). Sidecars count as running while
+ * they run (pending initialization until started), and not at all once stopped.
+ */
 export function podPhase(pod: Pod, inits: ApiContainerStatus[], containers: ApiContainerStatus[], podIsTerminal: boolean): PodPhase {
   const policy = pod.spec.restartPolicy ?? 'Always';
+  const sidecar = (s: ApiContainerStatus) => (pod.spec.initContainers ?? []).some((c) => c.name === s.name && isSidecar(c));
   let pendingInit = 0;
   let failedInit = 0;
-  for (const s of inits) {
+  let running = 0, waiting = 0, stopped = 0, succeeded = 0, unknown = 0;
+  for (const s of inits.filter(sidecar)) {
+    const st = s.state ?? {};
+    if (st.running) {
+      if (!s.started) pendingInit++;
+      running++;
+    } else if (st.waiting && !s.lastState?.terminated) {
+      pendingInit++;
+      waiting++;
+    } else if (!st.terminated && !st.waiting) {
+      pendingInit++;
+      unknown++;
+    }
+  }
+  for (const s of inits.filter((x) => !sidecar(x))) {
     const st = s.state ?? {};
     if (st.terminated) {
       if (st.terminated.exitCode !== 0) failedInit++;
@@ -98,7 +117,6 @@ export function podPhase(pod: Pod, inits: ApiContainerStatus[], containers: ApiC
       pendingInit++;
     }
   }
-  let running = 0, waiting = 0, stopped = 0, succeeded = 0, unknown = 0;
   for (const s of containers) {
     const st = s.state ?? {};
     if (st.running) running++;
@@ -131,13 +149,14 @@ function kubeletConditions(pod: Pod, input: StatusInput, phase: PodPhase, inits:
   const sandbox = input.observed.sandboxes[0];
   const networked = !!sandbox && sandbox.state === 'ready' && (!!pod.spec.hostNetwork || !!sandbox.ip);
   const regularStarted = containers.some((s) => s.state?.running || s.state?.terminated || s.lastState?.terminated);
-  const incomplete = inits.filter((s) => s.state?.terminated?.exitCode !== 0).map((s) => s.name);
+  const sidecars = new Set((pod.spec.initContainers ?? []).filter(isSidecar).map((c) => c.name));
+  const incomplete = inits.filter((s) => (sidecars.has(s.name) ? !s.started : s.state?.terminated?.exitCode !== 0)).map((s) => s.name);
   const initialized = phase === 'Succeeded'
     ? condition('Initialized', true, 'PodCompleted')
     : incomplete.length === 0 || regularStarted
       ? condition('Initialized', true)
       : condition('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`);
-  const unready = containers.filter((s) => !s.ready).map((s) => s.name);
+  const unready = [...inits.filter((s) => sidecars.has(s.name)), ...containers].filter((s) => !s.ready).map((s) => s.name);
   let containersReady: PodCondition;
   let ready: PodCondition;
   if (phase === 'Succeeded') {
@@ -172,7 +191,7 @@ export function computePodStatus(pod: Pod, input: StatusInput): PodStatus {
   const hasInits = (pod.spec.initContainers ?? []).length > 0;
   const defaultWaiting = hasInits ? 'PodInitializing' : 'ContainerCreating';
   const oldOf = (list: ApiContainerStatus[] | undefined, name: string) => list?.find((s) => s.name === name);
-  const inits = (pod.spec.initContainers ?? []).map((c) => containerStatus(c, input, defaultWaiting, oldOf(old.initContainerStatuses, c.name), true));
+  const inits = (pod.spec.initContainers ?? []).map((c) => containerStatus(c, input, defaultWaiting, oldOf(old.initContainerStatuses, c.name), !isSidecar(c)));
   const containers = pod.spec.containers.map((c) => containerStatus(c, input, defaultWaiting, oldOf(old.containerStatuses, c.name), false));
   const computed = podPhase(pod, inits, containers, !!input.podIsTerminal);
   const phase = isTerminalPhase(old.phase) ? old.phase! : input.failure ? 'Failed' : computed;

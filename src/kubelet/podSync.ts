@@ -1,6 +1,7 @@
 // The doing half of the kubelet: carry out computePodActions with the runtime and image service,
-// and take a Pod down (preStop, graceful stop, sandbox) when it ends. Every failure is turned into
-// a waiting reason and an event; the next sync tries again.
+// take a Pod down (preStop, graceful stop, sandbox) when it ends, and remove it once it is gone.
+// Every failure is turned into a waiting reason and an event; the next sync tries again. Each action
+// records its result in a copy of the sync's snapshot, from which the status is computed once.
 
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -14,12 +15,11 @@ import { resolveEnv } from './env.js';
 import { ContainerError, VolumeError } from './errors.js';
 import { runHandler } from './hooks.js';
 import { ensureImage, type PullState } from './imagePull.js';
-import { POD_UID, SANDBOX_ATTEMPT, podLabels } from './labels.js';
-import { containerNameOf, groupByPod, instancesOf, restartCountOf, type ObservedPod } from './observed.js';
-import { computePodActions, isTerminalPhase, PROBE_FAILURE, type PodActions } from './podActions.js';
+import { SANDBOX_ATTEMPT, podLabels } from './labels.js';
+import { containerNameOf, copyObserved, instancesOf, putContainer, putSandbox, restartCountOf, type ObservedPod } from './observed.js';
+import { computeKillPlan, computePodActions, isTerminalPhase, PROBE_FAILURE, type ContainerToKill, type KillPlan, type PodActions, type ProbeVerdicts } from './podActions.js';
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
 import type { WaitingNote } from './podStatus.js';
-import type { ProbeResults } from './proberManager.js';
 import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
 import { containerMounts, podFieldsKey, refreshPodFieldVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
 
@@ -41,8 +41,8 @@ export interface SyncDeps {
   podsDir: string;
   /** <dataDir>/logs: one folder per Pod, CRI-format files inside. */
   logsDir: string;
-  /** Liveness and startup verdicts: a container that failed one is killed. */
-  probes?: Pick<ProbeResults, 'failed'>;
+  /** Liveness and startup verdicts: a container that failed one is killed; a sidecar counts once started. */
+  probes?: ProbeVerdicts;
 }
 
 /** What the kubelet remembers of one Pod between syncs (lost on restart, like upstream's caches). */
@@ -63,14 +63,8 @@ export function newPodMemory(): PodMemory {
 
 export const podDirOf = (deps: Pick<SyncDeps, 'podsDir'>, uid: string): string => join(deps.podsDir, uid);
 
-export function gracePeriodOf(pod: Pod): number {
-  return pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-}
-
-export async function observePod(runtime: RuntimeService, uid: string): Promise<ObservedPod> {
-  const [sandboxes, containers] = await Promise.all([runtime.listPodSandboxes(), runtime.listContainers({ labels: { [POD_UID]: uid } })]);
-  return groupByPod(sandboxes.filter((s) => s.podUid === uid), containers).get(uid) ?? { sandboxes: [], containers: [] };
-}
+/** What a sync leaves: the snapshot with its actions' results, and when the next sync is due without any event. */
+export interface SyncResult { observed: ObservedPod; nextSyncAtMs?: number }
 
 export class PodSyncer {
   readonly #d: SyncDeps;
@@ -82,14 +76,16 @@ export class PodSyncer {
     this.#d.cluster.recordEvent(pod, type, reason, message, c ? containerFieldPath(pod, c) : undefined);
   }
 
-  /** One step towards the spec; returns when the next sync is due without any event, if ever. */
-  async sync(pod: Pod, observed: ObservedPod, mem: PodMemory, nowMs = Date.now()): Promise<number | undefined> {
+  /** One step towards the spec, decided on observed, the sync's one snapshot of the runtime. */
+  async sync(pod: Pod, observed: ObservedPod, mem: PodMemory, nowMs = Date.now()): Promise<SyncResult> {
+    const after = copyObserved(observed);
+    const result = (nextSyncAtMs: number | undefined): SyncResult => ({ observed: after, ...(nextSyncAtMs !== undefined ? { nextSyncAtMs } : {}) });
     const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
     if (mem.failure || (!isTerminalPhase(pod.status?.phase) && pastActiveDeadline(pod, nowMs))) {
       if (!mem.failure) this.#event(pod, 'Normal', DEADLINE_EXCEEDED.reason, DEADLINE_EXCEEDED.message);
       mem.failure = DEADLINE_EXCEEDED;
-      await this.killPod(pod, observed, grace);
-      return undefined;
+      await this.killPod(pod, computeKillPlan(pod, observed, grace), after);
+      return result(undefined);
     }
     if (mem.volumes && mem.podFields !== podFieldsKey(pod)) await this.#refreshPodFields(pod, mem);
     const actions = computePodActions(pod, observed, nowMs, mem.crashBackoff, this.#d.probes);
@@ -97,31 +93,43 @@ export class PodSyncer {
     let nextAt = deadline === undefined ? actions.nextSyncAtMs : Math.min(actions.nextSyncAtMs ?? Infinity, deadline);
     this.#noteBackoffs(pod, actions, mem);
 
-    if (actions.killPod) await this.killPod(pod, observed, grace);
-    await Promise.all(actions.containersToKill.map((k) => {
-      const c = specOf(pod, k.name);
-      const status = observed.containers.find((x) => x.id === k.id)!;
-      const probed = k.reason === PROBE_FAILURE;
-      return this.killContainer(pod, c, status, k.graceSeconds ?? grace, sandboxIP(observed), false, probed ? k.message : undefined);
-    }));
+    if (actions.kill) await this.killPod(pod, actions.kill, after);
+    await Promise.all(actions.containersToKill.map((k) => this.#kill(pod, k, k.graceSeconds ?? grace, after, k.reason === PROBE_FAILURE)));
 
     let sandbox: SandboxStatus | undefined = observed.sandboxes[0];
     if (actions.createSandbox) {
       const created = await this.#createSandbox(pod, actions, mem);
-      if (!created) return nowMs + RETRY_MS;
+      if (!created) return result(nowMs + RETRY_MS);
+      putSandbox(after, created.id, created);
       sandbox = created;
     } else if (!actions.sandboxId) {
-      return nextAt;
+      return result(nextAt);
     }
-    if (!sandbox) return nextAt;
+    if (!sandbox) return result(nextAt);
 
-    const names = actions.initContainerToStart ? [actions.initContainerToStart] : actions.containersToStart;
+    const names = [...actions.initContainersToStart, ...actions.containersToStart];
     for (const name of names) {
-      const ok = await this.#startContainer(pod, specOf(pod, name)!, sandbox, observed, mem, nowMs);
+      const ok = await this.#startContainer(pod, specOf(pod, name)!, sandbox, observed, mem, nowMs, after);
       if (!ok) nextAt = Math.min(nextAt ?? Infinity, nowMs + RETRY_MS);
     }
-    if (names.length > 0) await this.#pruneInstances(pod);
-    return nextAt;
+    if (names.length > 0) await this.#pruneInstances(pod, after);
+    return result(nextAt);
+  }
+
+  /** Terminating: stop the Pod within its deletion's grace period (pod undefined: an orphan). */
+  async terminate(pod: Pod | undefined, observed: ObservedPod): Promise<ObservedPod> {
+    const after = copyObserved(observed);
+    const { kill } = computePodActions(pod, observed, Date.now(), new Map(), undefined, 'terminating');
+    if (kill) await this.killPod(pod, kill, after);
+    return after;
+  }
+
+  /** Kill one container the plan names, recording its new status. */
+  async #kill(pod: Pod | undefined, k: ContainerToKill, graceSeconds: number, after: ObservedPod, withMessage: boolean): Promise<void> {
+    const status = after.containers.find((x) => x.id === k.id);
+    if (!status) return;
+    const c = pod && specOf(pod, k.name);
+    putContainer(after, k.id, await this.killContainer(pod, c, status, graceSeconds, sandboxIP(after), false, withMessage ? k.message : undefined));
   }
 
   async #refreshPodFields(pod: Pod, mem: PodMemory): Promise<void> {
@@ -176,7 +184,7 @@ export class PodSyncer {
       this.#event(pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${(e as Error).message}`);
       return undefined;
     }
-    const sandbox = (await this.#d.runtime.listPodSandboxes()).find((s) => s.id === id);
+    const sandbox = await this.#d.runtime.podSandboxStatus(id);
     if (!sandbox) return undefined;
     // Not an upstream event: it marks the journey's "sandbox ready, network attached" step.
     this.#event(pod, 'Normal', 'SandboxReady', pod.spec.hostNetwork ? 'Pod sandbox ready on the host network' : `Pod sandbox ready, network attached: IP ${sandbox.ip ?? 'none'}`);
@@ -205,7 +213,7 @@ export class PodSyncer {
     return false;
   }
 
-  async #startContainer(pod: Pod, c: Container, sandbox: SandboxStatus, observed: ObservedPod, mem: PodMemory, nowMs: number): Promise<boolean> {
+  async #startContainer(pod: Pod, c: Container, sandbox: SandboxStatus, observed: ObservedPod, mem: PodMemory, nowMs: number, after: ObservedPod): Promise<boolean> {
     const uid = pod.metadata.uid ?? '';
     const events = (type: 'Normal' | 'Warning', reason: string, message: string) => this.#event(pod, type, reason, message, c);
     const podIP = pod.spec.hostNetwork ? this.#d.hostIP : sandbox.ip ?? '';
@@ -241,6 +249,7 @@ export class PodSyncer {
     } catch (e) {
       return this.#fail(pod, c, mem, e, 'CreateContainerConfigError');
     }
+    const recorded = (ok: boolean) => this.#d.runtime.containerStatus(id).then((s) => { putContainer(after, id, s); return ok; });
     events('Normal', 'Created', `Created container ${c.name}`);
     // The newest ended instance (behind one a probe is killing now) sets the next restart's delay.
     const ended = instancesOf(observed, c.name).find((s) => s.state === 'exited');
@@ -251,7 +260,7 @@ export class PodSyncer {
     try {
       await this.#d.runtime.startContainer(id);
     } catch (e) {
-      return this.#fail(pod, c, mem, new ContainerError('RunContainerError', (e as Error).message), 'RunContainerError');
+      return recorded(this.#fail(pod, c, mem, new ContainerError('RunContainerError', (e as Error).message), 'RunContainerError'));
     }
     events('Normal', 'Started', `Started container ${c.name}`);
     mem.waiting.delete(c.name);
@@ -266,20 +275,20 @@ export class PodSyncer {
         const status = await this.#d.runtime.containerStatus(id);
         if (status) await this.killContainer(pod, c, status, pod.spec.terminationGracePeriodSeconds ?? 30, podIP, true);
         mem.waiting.set(c.name, { reason: 'PostStartHookError', message });
-        return false;
+        return recorded(false);
       }
     }
-    return true;
+    return recorded(true);
   }
 
-  /** preStop inside the grace period, then the runtime's stop with what is left (at least 2 s). */
-  async killContainer(pod: Pod, c: Container | undefined, status: ContainerStatus, graceSeconds: number, podIP: string, skipPreStop = false, why?: string): Promise<void> {
+  /** preStop inside the grace period, then the runtime's stop with what is left (at least 2 s); returns the container's new status. */
+  async killContainer(pod: Pod | undefined, c: Container | undefined, status: ContainerStatus, graceSeconds: number, podIP: string, skipPreStop = false, why?: string): Promise<ContainerStatus | null> {
     const name = containerNameOf(status);
-    if (status.state !== 'running') return;
-    this.#event(pod, 'Normal', 'Killing', why ?? `Stopping container ${name}`, c);
+    if (status.state !== 'running') return status;
+    if (pod) this.#event(pod, 'Normal', 'Killing', why ?? `Stopping container ${name}`, c);
     let remaining = graceSeconds;
     const preStop = c?.lifecycle?.preStop;
-    if (preStop && !skipPreStop && graceSeconds > 0) {
+    if (pod && preStop && !skipPreStop && graceSeconds > 0) {
       const started = Date.now();
       const budget = new AbortController();
       const timer = setTimeout(() => budget.abort(), graceSeconds * 1000);
@@ -296,31 +305,44 @@ export class PodSyncer {
       remaining = graceSeconds - Math.floor((Date.now() - started) / 1000);
     }
     await this.#d.runtime.stopContainer(status.id, Math.max(remaining, graceSeconds > 0 ? MIN_STOP_SECONDS : 0));
+    return this.#d.runtime.containerStatus(status.id);
   }
 
-  /** Stop every running container (in parallel, each with its preStop) and then the sandbox. */
-  async killPod(pod: Pod, observed: ObservedPod, graceSeconds: number): Promise<void> {
-    const ip = sandboxIP(observed);
-    await Promise.all(observed.containers.map((s) => this.killContainer(pod, specOf(pod, containerNameOf(s)), s, graceSeconds, ip)));
-    for (const sb of observed.sandboxes) if (sb.state === 'ready') await this.#d.runtime.stopPodSandbox(sb.id);
+  /** Stop the containers step by step (each step in parallel, each container with its preStop), then the sandboxes. */
+  async killPod(pod: Pod | undefined, plan: KillPlan, after: ObservedPod): Promise<void> {
+    const began = Date.now();
+    for (const step of plan.steps) {
+      // A later step (a sidecar) gets what is left of the grace period, never less than a second.
+      const left = plan.graceSeconds - Math.floor((Date.now() - began) / 1000);
+      await Promise.all(step.map((k) => this.#kill(pod, k, plan.graceSeconds > 0 ? Math.max(left, 1) : 0, after, true)));
+    }
+    for (const id of plan.sandboxIds) {
+      await this.#d.runtime.stopPodSandbox(id);
+      putSandbox(after, id, await this.#d.runtime.podSandboxStatus(id));
+      // Stopping a sandbox ends what was still in it (created, never started).
+      for (const c of after.containers.filter((x) => x.sandboxId === id && x.state !== 'exited')) {
+        putContainer(after, c.id, await this.#d.runtime.containerStatus(c.id));
+      }
+    }
   }
 
-  /** Remove every trace of a Pod that is gone: containers, sandboxes, volumes, its folder. */
+  /** Terminated: remove every trace of a Pod that is gone: containers, sandboxes, volumes, its folder. */
   async cleanup(uid: string, observed: ObservedPod): Promise<void> {
-    for (const c of observed.containers) await this.#d.runtime.removeContainer(c.id);
-    for (const sb of observed.sandboxes) await this.#d.runtime.removePodSandbox(sb.id);
+    const { cleanup } = computePodActions(undefined, observed, Date.now(), new Map(), undefined, 'terminated');
+    for (const id of cleanup?.containerIds ?? []) await this.#d.runtime.removeContainer(id);
+    for (const id of cleanup?.sandboxIds ?? []) await this.#d.runtime.removePodSandbox(id);
     const podDir = podDirOf(this.#d, uid);
     await tearDownVolumes(podDir);
     await fs.rm(podDir, { recursive: true, force: true });
   }
 
   /** Dead instances beyond the newest two of each container are removed. */
-  async #pruneInstances(pod: Pod): Promise<void> {
-    const fresh = await observePod(this.#d.runtime, pod.metadata.uid ?? '');
+  async #pruneInstances(pod: Pod, after: ObservedPod): Promise<void> {
     for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
-      for (const old of instancesOf(fresh, c.name).slice(KEEP_INSTANCES)) {
+      for (const old of instancesOf(after, c.name).slice(KEEP_INSTANCES)) {
         if (old.state !== 'running') {
           await this.#d.runtime.removeContainer(old.id);
+          putContainer(after, old.id, null);
           await removeTerminationMessage(podDirOf(this.#d, pod.metadata.uid ?? ''), c.name, restartCountOf(old));
         }
       }

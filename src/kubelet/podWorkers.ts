@@ -1,16 +1,23 @@
 // One serial worker per Pod. Work is keyed by uid, not by object: a kick while a sync runs only
 // marks the key dirty, and the rerun reads the newest Pod, so a newer update replaces a pending one.
-// Two syncs of the same Pod never overlap (awaits interleave like threads).
+// Two syncs of the same Pod never overlap (awaits interleave like threads). The worker owns the Pod's
+// state, as upstream's pod workers do: syncing until terminate(), then terminating until one
+// terminating sync succeeds, then terminated (for good: the uid never syncs again).
 
-export type SyncFn = (uid: string) => Promise<number | undefined>;
+import type { PodWorkerState } from './podActions.js';
 
-interface Slot { running: boolean; dirty: boolean; timer?: NodeJS.Timeout; dueAt?: number }
+/** One sync of the Pod in its state; returns when the next one is due without any event, if ever. */
+export type SyncFn = (uid: string, state: PodWorkerState) => Promise<number | undefined>;
+
+interface Slot { running: boolean; dirty: boolean; state: PodWorkerState; timer?: NodeJS.Timeout; dueAt?: number }
 
 export class PodWorkers {
   readonly #sync: SyncFn;
   readonly #onError: (uid: string, e: unknown) => void;
   readonly #slots = new Map<string, Slot>();
   readonly #idle = new Set<() => void>();
+  /** Syncs run, by state (upstream's pod_worker_duration_seconds count). */
+  readonly syncs: Record<PodWorkerState, number> = { syncing: 0, terminating: 0, terminated: 0 };
   #stopped = false;
 
   constructor(sync: SyncFn, onError: (uid: string, e: unknown) => void) {
@@ -21,10 +28,26 @@ export class PodWorkers {
   /** Sync this Pod soon; coalesces with a pending request. */
   kick(uid: string): void {
     if (this.#stopped) return;
-    let slot = this.#slots.get(uid);
-    if (!slot) this.#slots.set(uid, (slot = { running: false, dirty: false }));
+    const slot = this.#slot(uid);
     slot.dirty = true;
     if (!slot.running) void this.#run(uid, slot);
+  }
+
+  /** The Pod is deleted or unknown to the API: stop it (a no-op once it is terminating). */
+  terminate(uid: string): void {
+    const slot = this.#slot(uid);
+    if (slot.state === 'syncing') slot.state = 'terminating';
+    this.kick(uid);
+  }
+
+  stateOf(uid: string): PodWorkerState | undefined {
+    return this.#slots.get(uid)?.state;
+  }
+
+  #slot(uid: string): Slot {
+    let slot = this.#slots.get(uid);
+    if (!slot) this.#slots.set(uid, (slot = { running: false, dirty: false, state: 'syncing' }));
+    return slot;
   }
 
   /** Sync at a later time too (backoff expiry), keeping the earliest pending wake-up. */
@@ -49,10 +72,17 @@ export class PodWorkers {
 
   async #run(uid: string, slot: Slot): Promise<void> {
     slot.running = true;
-    while (slot.dirty && !this.#stopped) {
+    while (slot.dirty && !this.#stopped && this.#slots.get(uid) === slot) {
       slot.dirty = false;
+      const state = slot.state;
+      this.syncs[state]++;
       try {
-        const next = await this.#sync(uid);
+        const next = await this.#sync(uid, state);
+        if (state === 'terminating') {
+          // Stopped: what is left is removed by a terminated sync, now and on later kicks.
+          slot.state = 'terminated';
+          slot.dirty = true;
+        }
         if (next !== undefined && this.#slots.get(uid) === slot) this.kickAt(uid, next);
       } catch (e) {
         this.#onError(uid, e);

@@ -11,6 +11,7 @@ import type { RuntimeService } from '../runtime/types.js';
 import type { KubeletCluster } from './cluster.js';
 import { latestOf, type ObservedPod } from './observed.js';
 import { runProbe } from './prober.js';
+import { sidecarsOf } from './podActions.js';
 import { containerFieldPath } from './podSync.js';
 
 export type ProbeKind = 'Liveness' | 'Readiness' | 'Startup';
@@ -64,12 +65,12 @@ export class ProbeManager implements ProbeResults {
     this.#d = deps;
   }
 
-  /** Start workers for the Pod's running containers that have probes; stop those of anything else. */
+  /** Start workers for the Pod's running containers and sidecars that have probes; stop those of anything else. */
   sync(pod: Pod, observed: ObservedPod, podIP: string): void {
     const uid = pod.metadata.uid ?? '';
     const had = this.#pods.get(uid) ?? new Set<string>();
     const now = new Set<string>();
-    for (const c of pod.spec.containers) {
+    for (const c of [...sidecarsOf(pod), ...pod.spec.containers]) {
       const latest = latestOf(observed, c.name);
       if (latest?.state !== 'running') continue;
       for (const kind of ['Startup', 'Liveness', 'Readiness'] as const) {

@@ -106,6 +106,8 @@ export interface RuntimeService {
   stopPodSandbox(id: string): Promise<void>;
   removePodSandbox(id: string): Promise<void>;
   listPodSandboxes(): Promise<SandboxStatus[]>;
+  /** One sandbox's status (CRI's PodSandboxStatus), null when it does not exist. */
+  podSandboxStatus(id: string): Promise<SandboxStatus | null>;
   createContainer(sandboxId: string, cfg: ContainerConfig): Promise<string>;
   startContainer(id: string): Promise<void>;
   stopContainer(id: string, timeoutSeconds: number): Promise<void>;

@@ -72,13 +72,16 @@ export function runtimeConformance(name: string, newHarness: () => Promise<Runti
       assert.equal(listed.podUid, cfg.podUid);
       assert.deepEqual(listed.labels, { pod: 'sb' });
       assert.match(listed.ip ?? '', /^\d+\.\d+\.\d+\.\d+$/);
+      assert.deepEqual(await rt.podSandboxStatus(id), listed);
       await rt.stopPodSandbox(id);
       await rt.stopPodSandbox(id);
       assert.equal((await rt.listPodSandboxes()).find((s) => s.id === id)?.state, 'notready');
+      assert.equal((await rt.podSandboxStatus(id))?.state, 'notready');
       await rejectsWith(create(h.exits(0), {}, id), 'Conflict');
       await rt.removePodSandbox(id);
       await rt.removePodSandbox(id);
       assert.equal((await rt.listPodSandboxes()).find((s) => s.id === id), undefined);
+      assert.equal(await rt.podSandboxStatus(id), null);
     });
 
     it('refuses a container in a sandbox that does not exist; what is gone is null, and its stop NotFound', async () => {

@@ -1,5 +1,5 @@
 // One Pod watch for many kubelets in one process (hollow nodes): a single informer on every bound Pod,
-// each event handed to the kubelet of the Pod's node. A kubelet sees what its own watch with
+// each event handed to the kubelet of the Pod's node, running while any kubelet watches. A kubelet sees what its own watch with
 // spec.nodeName=<itself> would show: the bound Pods as ADDED at its start, then their changes. The
 // reader needs an identity that may list every Pod (a node's may list only its own).
 
@@ -10,30 +10,46 @@ import type { RestClient } from '../../client/rest.js';
 import type { PodHandler } from '../../kubelet/cluster.js';
 
 export class SharedNodePods {
-  readonly #informer: Informer<Pod>;
+  readonly #client: RestClient;
+  readonly #onError: (e: unknown) => void;
   readonly #handlers = new Map<string, PodHandler>();
-  #running: AbortSignal | undefined;
+  /** The informer of the current watchers: started by the first, stopped when the last one's signal aborts. */
+  #current: { informer: Informer<Pod>; stop: AbortController } | undefined;
 
   constructor(client: RestClient, onError: (e: unknown) => void) {
-    this.#informer = new Informer<Pod>(client, pods, { fieldSelector: 'spec.nodeName!=', onError, indexers: { node: (p) => [p.spec.nodeName!] } });
+    this.#client = client;
+    this.#onError = onError;
+  }
+
+  #start(): { informer: Informer<Pod>; stop: AbortController } {
+    const informer = new Informer<Pod>(this.#client, pods, { fieldSelector: 'spec.nodeName!=', onError: this.#onError, indexers: { node: (p) => [p.spec.nodeName!] } });
     const to = (p: Pod) => this.#handlers.get(p.spec.nodeName!);
-    this.#informer.addHandlers({
+    informer.addHandlers({
       onAdd: (p) => to(p)?.('ADDED', p),
       onUpdate: (_o, p) => to(p)?.('MODIFIED', p),
       onDelete: (p) => to(p)?.('DELETED', p),
     });
+    const stop = new AbortController();
+    void informer.run(stop.signal);
+    return { informer, stop };
   }
 
-  /** Starts the informer on the first call; it runs until that call's signal aborts. */
+  /** Delivers nodeName's Pods until signal aborts; resolves once the existing ones are delivered. */
   async watch(nodeName: string, handler: PodHandler, signal: AbortSignal): Promise<void> {
-    if (!this.#running) {
-      this.#running = signal;
-      void this.#informer.run(signal);
-    }
-    await this.#informer.waitForSync();
+    const current = (this.#current ??= this.#start());
+    // Registered before the replay so that the last watcher leaving stops this informer, not a later one.
+    this.#handlers.set(nodeName, () => {});
+    signal.addEventListener('abort', () => {
+      this.#handlers.delete(nodeName);
+      if (this.#handlers.size === 0 && this.#current === current) {
+        current.stop.abort();
+        this.#current = undefined;
+      }
+    }, { once: true });
+    await current.informer.waitForSync();
+    if (signal.aborted) return;
     // The Pods already cached are replayed, then events flow: both happen synchronously, so none is lost.
-    for (const p of this.#informer.byIndex('node', nodeName)) handler('ADDED', p);
+    for (const p of current.informer.byIndex('node', nodeName)) handler('ADDED', p);
     this.#handlers.set(nodeName, handler);
-    signal.addEventListener('abort', () => this.#handlers.delete(nodeName), { once: true });
   }
 }

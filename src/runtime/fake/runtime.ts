@@ -111,14 +111,13 @@ export class FakeRuntime implements RuntimeService {
 
   async listPodSandboxes(): Promise<SandboxStatus[]> {
     this.#failures.check('listPodSandboxes');
-    return [...this.#sandboxes.values()].map((sb) => ({
-      id: sb.id,
-      podUid: sb.config.podUid,
-      state: sb.stopped ? 'notready' : 'ready',
-      ip: sb.ip,
-      labels: { ...(sb.config.labels ?? {}) },
-      createdAt: sb.createdAt,
-    }));
+    return [...this.#sandboxes.values()].map(sandboxStatusOf);
+  }
+
+  async podSandboxStatus(id: string): Promise<SandboxStatus | null> {
+    this.#failures.check('podSandboxStatus');
+    const sb = this.#sandboxes.get(id);
+    return sb ? sandboxStatusOf(sb) : null;
   }
 
   async createContainer(sandboxId: string, cfg: ContainerConfig): Promise<string> {
@@ -227,6 +226,10 @@ export class FakeRuntime implements RuntimeService {
   #now(): string {
     return this.#clock.now().toISOString();
   }
+}
+
+function sandboxStatusOf(sb: FakeSandbox): SandboxStatus {
+  return { id: sb.id, podUid: sb.config.podUid, state: sb.stopped ? 'notready' : 'ready', ip: sb.ip, labels: { ...(sb.config.labels ?? {}) }, createdAt: sb.createdAt };
 }
 
 function statusOf(c: FakeContainer): ContainerStatus {

@@ -173,15 +173,13 @@ export class RuncRuntime implements RuntimeService {
 
   async listPodSandboxes(): Promise<SandboxStatus[]> {
     await this.#load();
-    return Promise.all([...this.#sandboxes.values()].map(async (sb) => ({
-      id: sb.id,
-      podUid: sb.config.podUid,
-      state: !sb.stopped && (await isAlive(sb.pid)) ? 'ready' as const : 'notready' as const,
-      ip: sb.ip,
-      pid: sb.pid || undefined,
-      labels: sb.config.labels ?? {},
-      createdAt: sb.createdAt,
-    })));
+    return Promise.all([...this.#sandboxes.values()].map((sb) => sandboxStatusOf(sb)));
+  }
+
+  async podSandboxStatus(id: string): Promise<SandboxStatus | null> {
+    await this.#load();
+    const sb = this.#sandboxes.get(id);
+    return sb ? sandboxStatusOf(sb) : null;
   }
 
   async createContainer(sandboxId: string, cfg: ContainerConfig): Promise<string> {
@@ -391,4 +389,16 @@ function signal(pid: number, sig: string): void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
   }
+}
+
+async function sandboxStatusOf(sb: SandboxRecord): Promise<SandboxStatus> {
+  return {
+    id: sb.id,
+    podUid: sb.config.podUid,
+    state: !sb.stopped && (await isAlive(sb.pid)) ? 'ready' : 'notready',
+    ip: sb.ip,
+    pid: sb.pid || undefined,
+    labels: sb.config.labels ?? {},
+    createdAt: sb.createdAt,
+  };
 }
