@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { benchApiserver } from './apiserver.js';
 import { writeFiguresPage, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
+import { benchMetrics } from './metrics.js';
 import { benchImages } from './images.js';
 import { benchScheduler } from './scheduler.js';
 import { printedTables, RESULTS_DIR } from './stats.js';
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<string>][] = [
   ['images', benchImages],
   ['scheduler', () => benchScheduler()],
   ['kubelet', benchKubelet],
+  ['metrics', benchMetrics],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {
