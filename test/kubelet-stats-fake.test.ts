@@ -136,13 +136,14 @@ function summaryAt(ms: number, cpuNs: number, pods: { name: string; containers: 
   };
 }
 
-test('the API server rates CPU between its scrapes: a first request scrapes twice, a Pod with an unmeasured container is left out', async () => {
+test('the API server rates CPU between its scrapes: a cold start scrapes twice, a new Pod shows from the next scrape, a Pod with an unmeasured container is left out', async () => {
   let scrapes = 0;
   const plan: Summary[] = [
     summaryAt(10_000, 0, [{ name: 'a', containers: [['c', 0]] }]),
     summaryAt(11_000, 2e9, [{ name: 'a', containers: [['c', 5e8]] }]),
     summaryAt(13_500, 7e9, [{ name: 'a', containers: [['c', 1.5e9]] }, { name: 'b', containers: [['x', 0]] }]),
     summaryAt(14_500, 9e9, [{ name: 'a', containers: [['c', 1.7e9]] }, { name: 'b', containers: [['x', 1e8], ['y', 0]] }]),
+    summaryAt(16_500, 9e9, [{ name: 'b', containers: [['x', 3e8], ['y', 4e8]] }]),
   ];
   const slept: number[] = [];
   const usage = new ResourceUsage({
@@ -155,11 +156,15 @@ test('the API server rates CPU between its scrapes: a first request scrapes twic
   assert.deepEqual(first.pods.get('ns/a'), { uid: 'uid-a', timestamp: 11_000, windowMs: 1_000, containers: [{ name: 'c', usage: { cpu: 500_000_000, memory: MiB, timestamp: 11_000, windowMs: 1_000 } }] });
   assert.equal(first.nodes.get('n1')!.cpu, 2_000_000_000);
   const second = await usage.snapshot();
-  assert.equal(scrapes, 4, 'the new Pod b had no earlier sample: scraped again, once');
-  assert.deepEqual(slept, [1_000, 1_000]);
-  assert.equal(second.pods.get('ns/a')!.containers[0]!.usage.cpu, 200_000_000);
-  assert.equal(second.pods.get('ns/a')!.windowMs, 1_000);
-  assert.equal(second.pods.has('ns/b'), false, 'its container y appeared in the last scrape and has no rate yet');
+  assert.equal(scrapes, 3, 'warm: one scrape');
+  assert.equal(second.pods.get('ns/a')!.containers[0]!.usage.cpu, 400_000_000);
+  assert.equal(second.pods.get('ns/a')!.windowMs, 2_500);
+  assert.equal(second.pods.has('ns/b'), false, 'b is new: nothing to measure it against yet');
+  const third = await usage.snapshot();
+  assert.equal(third.pods.get('ns/b'), undefined, 'its container y appeared in this scrape and has no rate yet');
+  const fourth = await usage.snapshot();
+  assert.deepEqual(fourth.pods.get('ns/b')!.containers.map((c) => [c.name, c.usage.cpu]), [['x', 100_000_000], ['y', 200_000_000]]);
+  assert.deepEqual(slept, [1_000]);
 });
 
 test('requests are labelled with the verb, resource and scope upstream gives them; store keys with their resource', () => {

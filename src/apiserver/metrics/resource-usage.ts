@@ -1,12 +1,16 @@
 // The CPU and memory each node, Pod and container uses now, from the kubelets' summaries: memory is the
 // working set as read; CPU is a rate of the cumulative counters between two scrapes (metrics-server's
-// way), so it means the same whatever the kubelets' own sampling. A first request, with nothing to
-// measure against yet, scrapes twice a second apart; concurrent requests share one scrape.
+// way), so it means the same whatever the kubelets' own sampling. A cold start (a node with nothing to
+// measure against: the first request, or the first after a long quiet) scrapes twice a second apart;
+// a Pod new since the last scrape shows from the next one, as metrics-server shows it after two of its
+// own. Concurrent requests share one scrape.
 
 import type { Node } from '../../api/types.js';
 import type { CPUStats } from '../../api/stats.js';
 import { RateTracker } from '../../util/rate.js';
 import type { NodeSummary } from './summaries.js';
+
+const FORGET_AFTER_MS = 600_000;
 
 export interface Usage {
   /** CPU in nanocores. */
@@ -58,27 +62,29 @@ export class ResourceUsage {
     const nodes = this.#o.nodes();
     let summaries = await this.#o.scrape(nodes);
     let snap = this.#measure(summaries);
-    if (snap.unrated) {
-      // Something has no earlier sample to measure against (a new Pod, or the first request at all).
+    if (snap.cold) {
       await (this.#o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(this.#rates.minWindowMs);
       summaries = await this.#o.scrape(nodes);
       snap = this.#measure(summaries);
     }
-    this.#rates.prune(Date.now() - this.#rates.maxWindowMs);
+    // Series not seen for ten minutes are gone (by the kubelets' clocks, which the samples carry, with
+    // room for the nodes' clocks to differ).
+    this.#rates.prune(snap.latest - FORGET_AFTER_MS);
     return snap;
   }
 
-  #measure(summaries: NodeSummary[]): UsageSnapshot & { unrated: boolean } {
-    const out: UsageSnapshot & { unrated: boolean } = { nodes: new Map(), pods: new Map(), unrated: false };
+  #measure(summaries: NodeSummary[]): UsageSnapshot & { cold: boolean; latest: number } {
+    const out: UsageSnapshot & { cold: boolean; latest: number } = { nodes: new Map(), pods: new Map(), cold: false, latest: 0 };
     const usage = (key: string, cpu: CPUStats, workingSet: number): Usage | undefined => {
       const at = Date.parse(cpu.time);
+      out.latest = Math.max(out.latest, at);
       const rate = this.#rates.observe(key, at, cpu.usageCoreNanoSeconds);
-      if (!rate) out.unrated = true;
       return rate && { cpu: Math.max(0, Math.round(rate.perSecond)), memory: workingSet, timestamp: at, windowMs: rate.windowMs };
     };
     for (const { node, summary } of summaries) {
       const n = usage(`node/${node}`, summary.node.cpu, summary.node.memory.workingSetBytes);
       if (n) out.nodes.set(node, n);
+      else out.cold = true;
       for (const p of summary.pods ?? []) {
         const containers: PodUsage['containers'] = [];
         for (const c of p.containers ?? []) {

@@ -8,7 +8,8 @@ import type { Summary } from '../../api/stats.js';
 import type { KeyPair } from '../auth/certs.js';
 import { kubeletDialOptions } from '../proxy/kubelet.js';
 
-const SCRAPE_TIMEOUT_MS = 5_000;
+/** A kubelet slower than this is left out of the answer rather than holding up `kubectl top`. */
+const SCRAPE_TIMEOUT_MS = 3_000;
 /** Bounds a reply so that a broken kubelet cannot make the API server hold gigabytes. */
 const MAX_SUMMARY_BYTES = 64 << 20;
 
@@ -27,9 +28,10 @@ export class SummaryScraper {
     this.#ca = ca;
   }
 
-  /** The summaries of the nodes that answered. */
+  /** The summaries of the Ready nodes that answered (a node not Ready has no kubelet to ask). */
   async scrape(nodes: readonly Node[]): Promise<NodeSummary[]> {
-    const got = await Promise.all(nodes.map((n) => this.#one(n).then((summary) => ({ node: n.metadata.name!, summary }), () => null)));
+    const ready = nodes.filter((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+    const got = await Promise.all(ready.map((n) => this.#one(n).then((summary) => ({ node: n.metadata.name!, summary }), () => null)));
     return got.filter((x): x is NodeSummary => x !== null);
   }
 
