@@ -60,6 +60,8 @@ describe('kubectl top on hollow nodes', () => {
     assert.match(res.stdout, /^pods\s+metrics\.k8s\.io\/v1beta1\s+true\s+PodMetrics$/m);
     const post = await ctx.api.call('POST', '/apis/metrics.k8s.io/v1beta1/namespaces/default/pods', {});
     assert.equal(post.status, 405);
+    assert.equal((await ctx.api.call('GET', '/apis/metrics.k8s.io/v1beta1/pods?watch=true')).status, 405);
+    assert.equal((await ctx.api.call('GET', '/apis/metrics.k8s.io/v1beta1/namespaces/default/deployments')).status, 404);
   });
 
   it('Pods whose kubelets do not answer have no metrics, as kubectl says', async () => {

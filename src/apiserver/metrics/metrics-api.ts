@@ -5,6 +5,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, notFound } from '../../api/errors.js';
+import { flagParam } from '../../api/params.js';
 import { formatQuantity, quantityFromValue } from '../../api/quantity.js';
 import { NODE_METRICS, POD_METRICS } from '../../api/schema/metrics.js';
 import { goDurationString, metaTime } from '../../api/time.js';
@@ -74,8 +75,11 @@ export class MetricsApi {
       authorize(user, { verb: req.method === 'DELETE' ? 'delete' : 'create', resource, namespace: route.namespace, name: route.name }, this.#registry.nodeGraph);
       throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
     }
-    authorize(user, { verb: route.name ? 'get' : 'list', resource, namespace: route.namespace, name: route.name }, this.#registry.nodeGraph);
     const q = url.searchParams;
+    const watch = flagParam(q, 'watch');
+    authorize(user, { verb: watch ? 'watch' : route.name ? 'get' : 'list', resource, namespace: route.namespace, name: route.name }, this.#registry.nodeGraph);
+    // Metrics are computed on demand, never stored: there are no changes to watch (nor in metrics-server).
+    if (watch) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
     const predicates = route.name ? {} : predicatesFrom(q, route.plural === 'nodes' ? 'Node' : 'Pod');
     const snap = await this.#usage.snapshot();
     const now = Date.now();
