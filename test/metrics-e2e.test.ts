@@ -178,6 +178,7 @@ describe('metrics', () => {
     assert.match(text, /^# TYPE apiserver_request_duration_seconds histogram$/m);
     assert.match(text, /^apiserver_request_duration_seconds_bucket\{verb="LIST",.*resource="configmaps",.*le="\+Inf"\} \d+$/m);
     assert.match(text, /^apiserver_registered_watchers\{group="",version="v1",kind="Pod"\} [1-9]\d*$/m);
+    assert.match(text, /^apiserver_storage_objects\{resource="pods"\} 1$/m);
     assert.match(text, /^etcd_request_duration_seconds_count\{operation="update",type="pods"\} [1-9]\d*$/m);
     assert.match(text, /^apiserver_longrunning_requests\{verb="WATCH",.*resource="pods".*\} [1-9]\d*$/m);
 

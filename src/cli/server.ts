@@ -13,7 +13,7 @@ import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
 import { parseQuantity, quantityValue } from '../api/quantity.js';
 import { SqliteBackend } from '../store/sqlite.js';
 import { KubeletProxy } from '../apiserver/proxy/kubelet.js';
-import { registeredWatchers } from '../apiserver/metrics/endpoint.js';
+import { cacheGauges } from '../apiserver/metrics/endpoint.js';
 import { MetricsApi } from '../apiserver/metrics/metrics-api.js';
 import { ApiServerMetrics } from '../apiserver/metrics/request-metrics.js';
 import { ResourceUsage } from '../apiserver/metrics/resource-usage.js';
@@ -110,7 +110,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
 
   async function serve(backend: SqliteBackend): Promise<number> {
     // Read only when /metrics is rendered, by which time the registry exists.
-    const metrics: ApiServerMetrics = new ApiServerMetrics(() => registeredWatchers(registry));
+    const metrics: ApiServerMetrics = new ApiServerMetrics(() => cacheGauges(registry));
     const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']) });
     await registry.start();
     let ready = false;

@@ -3,12 +3,13 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../api/errors.js';
-import { RESOURCES } from '../../api/schema/resources.js';
+import { RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
 import { PROMETHEUS_CONTENT_TYPE, type Labels } from '../../util/prometheus.js';
 import { authorizeNonResource } from '../auth/authorize.js';
 import type { UserInfo } from '../auth/identity.js';
 import type { Registry } from '../registry/index.js';
-import type { ApiServerMetrics } from './request-metrics.js';
+import type { RestStorage } from '../registry/rest.js';
+import type { ApiServerMetrics, CacheGauges } from './request-metrics.js';
 
 export async function serveMetrics(req: IncomingMessage, res: ServerResponse, url: URL, user: UserInfo, metrics: ApiServerMetrics): Promise<boolean> {
   if (url.pathname !== '/metrics') return false;
@@ -21,10 +22,15 @@ export async function serveMetrics(req: IncomingMessage, res: ServerResponse, ur
   return true;
 }
 
-/** apiserver_registered_watchers: the watchers each stored resource's watch cache feeds. */
-export function registeredWatchers(registry: Registry): { labels: Labels; value: number }[] {
-  return RESOURCES.flatMap((r) => {
-    const s = registry.storage(r);
-    return s ? [{ labels: { group: r.group, version: r.version, kind: r.kind }, value: s.cache.watcherCount }] : [];
-  });
+/** What the watch caches know, for the gauges: watchers fed and objects held, per stored resource. */
+export function cacheGauges(registry: Registry): CacheGauges {
+  const each = (read: (s: RestStorage, r: ResourceInfo) => { labels: Labels; value: number }) => () =>
+    RESOURCES.flatMap((r) => {
+      const s = registry.storage(r);
+      return s ? [read(s, r)] : [];
+    });
+  return {
+    watchers: each((s, r) => ({ labels: { group: r.group, version: r.version, kind: r.kind }, value: s.cache.watcherCount })),
+    objects: each((s, r) => ({ labels: { resource: r.group ? `${r.plural}.${r.group}` : r.plural }, value: s.cache.size })),
+  };
 }

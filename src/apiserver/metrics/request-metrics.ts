@@ -47,6 +47,15 @@ export function requestInfo(method: string, url: URL, contentType = ''): Request
   return { verb, group, version, resource, subresource, scope };
 }
 
+type Samples = () => { labels: Labels; value: number }[];
+
+export interface CacheGauges {
+  /** Watchers each stored resource's watch cache feeds. */
+  watchers: Samples;
+  /** Objects stored per resource. */
+  objects: Samples;
+}
+
 export class ApiServerMetrics {
   readonly #registry = new MetricsRegistry();
   readonly #requests: Counter;
@@ -54,14 +63,14 @@ export class ApiServerMetrics {
   readonly #longRunning = new Map<string, { labels: Labels; value: number }>();
   readonly storeLatency: Histogram;
 
-  /** watchers: how many watchers each resource's watch cache feeds. */
-  constructor(watchers: () => { labels: Labels; value: number }[]) {
+  constructor(caches: () => CacheGauges) {
     const r = this.#registry;
     const labelNames = ['verb', 'dry_run', 'group', 'version', 'resource', 'subresource', 'scope', 'component'];
     this.#requests = r.register(new Counter('apiserver_request_total', '[STABLE] Counter of apiserver requests broken out for each verb, dry run value, group, version, resource, scope, component, and HTTP response code.', [...labelNames, 'code']));
     this.#durations = r.register(new Histogram('apiserver_request_duration_seconds', '[STABLE] Response latency distribution in seconds for each verb, dry run value, group, version, resource, subresource, scope and component.', labelNames, REQUEST_BUCKETS));
     r.register(new Gauge('apiserver_longrunning_requests', '[STABLE] Gauge of all active long-running apiserver requests broken out by verb, group, version, resource, scope and component. Not all requests are tracked this way.', () => [...this.#longRunning.values()]));
-    r.register(new Gauge('apiserver_registered_watchers', '[ALPHA] Number of currently registered watchers for a given resources', watchers));
+    r.register(new Gauge('apiserver_registered_watchers', '[ALPHA] Number of currently registered watchers for a given resources', () => caches().watchers()));
+    r.register(new Gauge('apiserver_storage_objects', '[STABLE] Number of stored objects at the time of last check split by kind. In case of a fetching error, the value will be -1.', () => caches().objects()));
     this.storeLatency = r.register(storeLatency());
   }
 
@@ -87,9 +96,11 @@ export class ApiServerMetrics {
     };
     const start = performance.now();
     const longRunning = info.verb === 'WATCH' || info.verb === 'CONNECT';
-    const key = longRunning ? JSON.stringify(labels) : '';
+    // Upstream's long-running gauge has no dry_run label.
+    const { dry_run: _, ...running } = labels;
+    const key = longRunning ? JSON.stringify(running) : '';
     if (longRunning) {
-      const g = this.#longRunning.get(key) ?? { labels: { ...labels }, value: 0 };
+      const g = this.#longRunning.get(key) ?? { labels: running, value: 0 };
       g.value++;
       this.#longRunning.set(key, g);
     }
