@@ -5,6 +5,7 @@ import { benchApiserver } from './apiserver.js';
 import { writeFiguresPage, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
 import { benchProbes } from './probes.js';
+import { benchMetrics } from './metrics.js';
 import { benchImages } from './images.js';
 import { benchScheduler } from './scheduler.js';
 import { printedTables, RESULTS_DIR } from './stats.js';
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<string>][] = [
   ['scheduler', () => benchScheduler()],
   ['kubelet', benchKubelet],
   ['probes', benchProbes],
+  ['metrics', benchMetrics],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {

@@ -61,7 +61,7 @@ test('discovery documents are generated from the resource list', () => {
   const deployments = apps.versions[0].resources.find((r: Obj) => r.resource === 'deployments');
   assert.deepEqual([deployments.shortNames, deployments.categories, deployments.subresources.map((s: Obj) => s.subresource)], [['deploy'], ['all'], ['status', 'scale']]);
   const named = discovery.aggregatedDiscovery(false, 'v2beta1') as Obj;
-  assert.deepEqual(named.items.map((g: Obj) => g.metadata.name), ['coordination.k8s.io', 'events.k8s.io', 'apps']);
+  assert.deepEqual(named.items.map((g: Obj) => g.metadata.name), ['coordination.k8s.io', 'events.k8s.io', 'apps', 'metrics.k8s.io']);
   assert.deepEqual((discovery.apiVersions() as Obj).versions, ['v1']);
   assert.deepEqual((discovery.apiGroupList() as Obj).groups[0].preferredVersion, { groupVersion: 'coordination.k8s.io/v1', version: 'v1' });
   const list = discovery.apiResourceList('', 'v1') as Obj;

@@ -27,3 +27,20 @@ export function parseTime(s: string | null | undefined): number | undefined {
   const frac = /\.(\d+)Z$/.exec(s)?.[1] ?? '';
   return frac.length > 3 ? t + Number(`0.${frac.slice(3)}`) : t;
 }
+
+/** A Time string (RFC 3339, whole seconds, as metav1.Time writes it) for ms since the epoch. */
+export function metaTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+/** Go's time.Duration.String() to the millisecond: 0s, 250ms, 1.5s, 1m20s, 2h0m5.25s. */
+export function goDurationString(ms: number): string {
+  const whole = Math.round(ms);
+  if (whole === 0) return '0s';
+  if (whole < 1000) return `${whole}ms`;
+  const h = Math.floor(whole / 3_600_000);
+  const m = Math.floor((whole % 3_600_000) / 60_000);
+  const frac = whole % 1000;
+  const s = `${Math.floor((whole % 60_000) / 1000)}${frac ? `.${String(frac).padStart(3, '0').replace(/0+$/, '')}` : ''}s`;
+  return h ? `${h}h${m}m${s}` : m ? `${m}m${s}` : s;
+}

@@ -2,7 +2,11 @@
 // /api/v1, /apis/<g>/<v>), the aggregated ones kubectl asks for first (apidiscovery.k8s.io v2 and
 // v2beta1, chosen by the Accept header), and /version.
 
+import { METRICS_RESOURCES } from '../api/schema/metrics.js';
 import { RESOURCES, SUBRESOURCES, apiVersionOf, groupVersions, type ResourceInfo } from '../api/schema/resources.js';
+
+/** Everything served: the stored resources, then the computed resource metrics. */
+const SERVED: readonly ResourceInfo[] = [...RESOURCES, ...METRICS_RESOURCES];
 
 /** Content-Type of an aggregated discovery answer; the client reads g, v and as from it. */
 export function aggregatedContentType(version: 'v2' | 'v2beta1'): string {
@@ -20,7 +24,8 @@ export function apiVersions(serverAddress = ''): object {
 
 function namedGroups(): { name: string; versions: string[] }[] {
   const groups = new Map<string, string[]>();
-  for (const gv of groupVersions()) if (gv.group) groups.set(gv.group, [...(groups.get(gv.group) ?? []), gv.version]);
+  const gvs = [...groupVersions(), ...METRICS_RESOURCES.map((r) => ({ group: r.group, version: r.version }))];
+  for (const gv of gvs) if (gv.group && !groups.get(gv.group)?.includes(gv.version)) groups.set(gv.group, [...(groups.get(gv.group) ?? []), gv.version]);
   return [...groups].map(([name, versions]) => ({ name, versions }));
 }
 
@@ -44,7 +49,7 @@ export function apiGroup(group: string): object | undefined {
   return { kind: 'APIGroup', apiVersion: 'v1', name: group, versions: vs, preferredVersion: vs[0] };
 }
 
-const inGroupVersion = (group: string, version: string) => RESOURCES.filter((r) => r.group === group && r.version === version);
+const inGroupVersion = (group: string, version: string) => SERVED.filter((r) => r.group === group && r.version === version);
 
 /** `GET /api/v1` or `/apis/<g>/<v>`: APIResourceList, or undefined when not served. */
 export function apiResourceList(group: string, version: string): object | undefined {

@@ -19,6 +19,9 @@ import { sendJson } from './handlers/respond.js';
 import { handleMeta } from './handlers/meta.js';
 import type { Registry } from './registry/index.js';
 import { checkDryRun, type RequestContext } from './registry/context.js';
+import { serveMetrics } from './metrics/endpoint.js';
+import type { MetricsApi } from './metrics/metrics-api.js';
+import type { ApiServerMetrics } from './metrics/request-metrics.js';
 
 /** Paths any client may read without credentials, as kube-apiserver's default RBAC allows. */
 const PUBLIC = new Set(['/livez', '/readyz', '/healthz', '/version']);
@@ -34,6 +37,10 @@ export interface ApiServerOptions {
   extraHandlers?: SubresourceHandler[];
   /** The memory watches may hold for slow clients (default 256 MiB in all, 16 MiB each). */
   watchBudget?: WatchBudget;
+  /** Counts every request and serves /metrics. */
+  metrics?: ApiServerMetrics;
+  /** Serves metrics.k8s.io (NodeMetrics, PodMetrics). */
+  metricsApi?: MetricsApi;
 }
 
 function fail(res: ServerResponse, e: unknown): void {
@@ -61,6 +68,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
   const server = createServer(
     { key: pki.serving.key, cert: pki.serving.cert, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 },
     (req, res) => {
+      opts.metrics?.track(req, res);
       void serve(req, res).catch((e) => fail(res, e));
     },
   );
@@ -86,6 +94,8 @@ export function createApiServer(opts: ApiServerOptions): Server {
     }
     if (opts.kubeletProxy && (await opts.kubeletProxy.handle(req, res, url, user))) return;
     for (const h of opts.extraHandlers ?? []) if (await h(req, res, url, user)) return;
+    if (opts.metrics && (await serveMetrics(req, res, url, user, opts.metrics))) return;
+    if (opts.metricsApi && (await opts.metricsApi.handle(req, res, url, user))) return;
     const route = parseResourcePath(path);
     if (!route) return handleMeta(req, res, path, user, opts.ready);
     authorize(user, requestAttributes(req.method ?? 'GET', route, url.searchParams), registry.nodeGraph);

@@ -4,13 +4,17 @@
 // Stopping leaves the nodes registered but silent, as crashed kubelets would.
 
 import { setMaxListeners } from 'node:events';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import type { Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { issueCertificate } from '../apiserver/auth/certs.js';
 import { HttpsTransport } from '../client/https-transport.js';
 import type { ConnectionConfig } from '../client/kubeconfig.js';
 import { RestClient } from '../client/rest.js';
 import { Kubelet } from '../kubelet/kubelet.js';
+import { createKubeletServer } from '../kubelet/server/server.js';
+import { StatsProvider } from '../kubelet/stats/summary.js';
 import { FakeImages } from '../runtime/fake/images.js';
 import { FakeRuntime } from '../runtime/fake/runtime.js';
 import { RestKubeletCluster } from './agent/cluster.js';
@@ -28,7 +32,15 @@ export interface HollowNodesOptions {
   /** Lease duration; the kubelet's 40 s by default (tests shorten it). */
   leaseDurationSeconds?: number;
   log?: (line: string) => void;
+  /**
+   * Each kubelet also serves its HTTPS endpoint (stats, logs) on a free port, so the API server's
+   * metrics.k8s.io and `kubectl top` reach it; its containers then use HOLLOW_USAGE.
+   */
+  serveKubelet?: boolean;
 }
+
+/** What a hollow container uses, when its kubelet serves stats: a little CPU and memory each. */
+export const HOLLOW_USAGE = { cpuMillis: 1, memoryBytes: 4 << 20 };
 
 export interface HollowNodes {
   names: string[];
@@ -70,6 +82,10 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
   // One at a time: each signing rewrites the CA's serial file (openssl -CAcreateserial).
   const identities: Awaited<ReturnType<typeof nodeIdentity>>[] = [];
   for (const name of names) identities.push(await nodeIdentity(o.pkiDir, name));
+  // One serving certificate for every hollow kubelet: the API server checks the CA, not the name.
+  const serving = o.serveKubelet ? await issueCertificate(o.pkiDir, 'kubelet-hollow', { cn: 'hollow-kubelet' }, 'server', ['IP:127.0.0.1']) : undefined;
+  const ca = serving ? await readFile(join(o.pkiDir, 'ca.crt'), 'utf8') : '';
+  const servers: Server[] = [];
   await forEach(o.count, 32, async (i) => {
     const name = names[i]!;
     const net = hollowNodeNetwork(i);
@@ -80,10 +96,21 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
     const client = new RestClient(transport, { userAgent: `berth-kubelet/${name}` });
     const dataDir = join(o.dataDir, name);
     await mkdir(dataDir, { recursive: true });
+    const runtime = new FakeRuntime({ podIP: net.podIP, ...(serving ? { programFor: () => ({ usage: HOLLOW_USAGE }) } : {}) });
+    let kubeletPort: number | undefined;
+    if (serving) {
+      const server = createKubeletServer({ runtime, stats: new StatsProvider({ nodeName: name, runtime }), tls: { key: serving.key, cert: serving.cert, ca } });
+      servers.push(server);
+      kubeletPort = await new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '0.0.0.0', () => resolve((server.address() as AddressInfo).port));
+      });
+    }
     const kubelet = new Kubelet({
       nodeName: name,
       cluster: new RestKubeletCluster(client, name, { pods: shared }),
-      runtime: new FakeRuntime({ podIP: net.podIP }),
+      runtime,
+      ...(kubeletPort ? { kubeletPort } : {}),
       podNetworkReachable: false,
       images: new FakeImages(),
       dataDir,
@@ -100,6 +127,7 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
     names,
     async stop() {
       abort.abort();
+      for (const s of servers) s.close();
       await Promise.all(kubelets.map((k) => k.stop()));
       for (const t of transports) t.close();
     },

@@ -13,6 +13,13 @@ import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
 import { parseQuantity, quantityValue } from '../api/quantity.js';
 import { SqliteBackend } from '../store/sqlite.js';
 import { KubeletProxy } from '../apiserver/proxy/kubelet.js';
+import { cacheGauges } from '../apiserver/metrics/endpoint.js';
+import { MetricsApi } from '../apiserver/metrics/metrics-api.js';
+import { ApiServerMetrics } from '../apiserver/metrics/request-metrics.js';
+import { ResourceUsage } from '../apiserver/metrics/resource-usage.js';
+import { measuredBackend } from '../apiserver/metrics/store-metrics.js';
+import { SummaryScraper } from '../apiserver/metrics/summaries.js';
+import type { Node } from '../api/types.js';
 import { startNodeAgent } from './agent/node.js';
 import { startControlPlane } from './controlplane.js';
 import { parseDuration } from './duration.js';
@@ -102,11 +109,16 @@ export async function serverCommand(argv: string[]): Promise<number> {
   }
 
   async function serve(backend: SqliteBackend): Promise<number> {
-    const registry = new Registry(backend, { watchCacheSize: Number(values['watch-cache-size']) });
+    // Read only when /metrics is rendered, by which time the registry exists.
+    const metrics: ApiServerMetrics = new ApiServerMetrics(() => cacheGauges(registry));
+    const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']) });
     await registry.start();
     let ready = false;
     const kubeletProxy = new KubeletProxy(registry, apiKubeletClient, pki.ca.cert);
-    const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes) });
+    const scraper = new SummaryScraper(apiKubeletClient, pki.ca.cert);
+    const usage = new ResourceUsage({ nodes: async () => (await registry.core('nodes').list(undefined, {})).entries.map((e) => e.obj as Node), scrape: (n) => scraper.scrape(n) });
+    const metricsApi = new MetricsApi(registry, usage);
+    const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, bind, () => resolve());
@@ -138,6 +150,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     server.close();
     server.closeAllConnections();
     registry.stop();
+    scraper.close();
     return 0;
   }
 }

@@ -20,6 +20,8 @@ Flags:
   --nodes N           how many nodes (required)
   --prefix P          node name prefix (default sim-)
   --state-dir DIR     where the kubelets keep their Pods' folders (default DIR/sim)
+  --serve-stats       each kubelet serves its stats on a free port (so \`kubectl top\` works); each
+                      container then uses 1m of CPU and 4Mi of memory
   -h, --help          show this help
 `;
 
@@ -31,6 +33,7 @@ export async function simCommand(args: string[]): Promise<number> {
       nodes: { type: 'string' },
       prefix: { type: 'string', default: 'sim-' },
       'state-dir': { type: 'string' },
+      'serve-stats': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -42,7 +45,7 @@ export async function simCommand(args: string[]): Promise<number> {
     return values.help ? 0 : 1;
   }
   const reader = await loadKubeconfig(join(dataDir, 'kubeconfig.yaml'));
-  const sim = await startHollowNodes({ reader, pkiDir: join(dataDir, 'pki'), dataDir: values['state-dir'] ?? join(dataDir, 'sim'), count, prefix: values.prefix });
+  const sim = await startHollowNodes({ reader, pkiDir: join(dataDir, 'pki'), dataDir: values['state-dir'] ?? join(dataDir, 'sim'), count, prefix: values.prefix, serveKubelet: values['serve-stats'] });
   await runUntilSignal((signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })));
   await sim.stop();
   return 0;

@@ -2,6 +2,8 @@
 // container has gone 10 minutes (twice the cap) without needing a restart. Pure functions over a
 // plain map so decisions stay testable; the pod worker owns the map.
 
+import { goDurationString } from '../api/time.js';
+
 export const INITIAL_BACKOFF_MS = 10_000;
 export const MAX_BACKOFF_MS = 300_000;
 const RESET_AFTER_MS = 2 * MAX_BACKOFF_MS;
@@ -33,9 +35,5 @@ export function backoffNext(state: BackoffState, key: string, finishedAtMs: numb
 
 /** Go's time.Duration.String() for whole seconds: 10s, 1m20s, 5m0s — the words kubectl users know. */
 export function goDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m${s % 60}s`;
-  return `${Math.floor(m / 60)}h${m % 60}m${s % 60}s`;
+  return goDurationString(Math.round(ms / 1000) * 1000);
 }

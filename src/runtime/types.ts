@@ -90,6 +90,20 @@ export interface ContainerStatus {
 
 export interface ContainerFilter { sandboxId?: string; labels?: Record<string, string> }
 
+/**
+ * A container's resource counters at one moment, as the CRI's ContainerStats gives them: cumulative
+ * CPU time and the memory figures the kubelet reports (working set = usage − inactive file pages).
+ */
+export interface ContainerStats {
+  id: string;
+  /** When the counters were read, in ms since the epoch. */
+  timestamp: number;
+  cpuUsageCoreNanoSeconds: number;
+  memoryUsageBytes: number;
+  memoryWorkingSetBytes: number;
+  memoryRssBytes?: number;
+}
+
 export interface ExecResult { exitCode: number; stdout: Buffer; stderr: Buffer; timedOut?: boolean }
 
 export interface ExecStreams {
@@ -114,6 +128,8 @@ export interface RuntimeService {
   removeContainer(id: string): Promise<void>;
   listContainers(filter?: ContainerFilter): Promise<ContainerStatus[]>;
   containerStatus(id: string): Promise<ContainerStatus | null>;
+  /** Counters of the running containers that match (a container whose counters cannot be read is left out). */
+  listContainerStats(filter?: ContainerFilter): Promise<ContainerStats[]>;
   execSync(id: string, cmd: string[], timeoutSeconds: number): Promise<ExecResult>;
   exec(id: string, cmd: string[], streams: ExecStreams): Promise<number>;
   /** Open a TCP connection to port inside the sandbox's network namespace. */

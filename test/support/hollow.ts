@@ -4,7 +4,7 @@ import { loadKubeconfig } from '../../src/client/kubeconfig.js';
 import { startHollowNodes, type HollowNodes } from '../../src/cli/hollow-nodes.js';
 import type { TestServer } from './server.js';
 
-export async function hollowNodes(server: TestServer, o: { count: number; prefix: string; leaseDurationSeconds?: number }): Promise<HollowNodes> {
+export async function hollowNodes(server: TestServer, o: { count: number; prefix: string; leaseDurationSeconds?: number; serveKubelet?: boolean }): Promise<HollowNodes> {
   return startHollowNodes({
     reader: await loadKubeconfig(server.kubeconfig),
     pkiDir: join(server.dataDir, 'pki'),

@@ -2,7 +2,7 @@
 // system:nodes) may do what the node authorizer allows it; any other user is refused, as an
 // RBAC-enabled cluster with no bindings would refuse it. A refusal reads as kube-apiserver's does.
 
-import { forbidden, type ApiError } from '../../api/errors.js';
+import { ApiError, forbidden } from '../../api/errors.js';
 import type { Attributes } from './attributes.js';
 import { nodeNameOf, type UserInfo } from './identity.js';
 import { authorizeNode } from './node-authorizer.js';
@@ -21,4 +21,10 @@ function refusal(user: UserInfo, a: Attributes, reason: string): ApiError {
   const what = a.subresource ? `${plural}/${a.subresource}` : plural;
   const where = a.namespace ? `in the namespace "${a.namespace}"` : 'at the cluster scope';
   return forbidden(plural, a.name, `User "${user.name}" cannot ${a.verb} resource "${what}" in API group "${group}" ${where}${reason ? `: ${reason}` : ''}`, group);
+}
+
+/** Throws Forbidden unless user may use a non-resource path (/metrics): the admin may, nobody else. */
+export function authorizeNonResource(user: UserInfo, verb: string, path: string): void {
+  if (user.groups.includes('system:masters')) return;
+  throw new ApiError('Forbidden', `forbidden: User "${user.name}" cannot ${verb} path "${path}"`);
 }

@@ -24,6 +24,21 @@ function kubeletAddress(node: Node): { host: string; port: number } {
   return { host, port };
 }
 
+/** How the API server reaches a node's kubelet: its address, and TLS both ways with the cluster CA. */
+export function kubeletDialOptions(node: Node, client: KeyPair, ca: string): RequestOptions {
+  const { host, port } = kubeletAddress(node);
+  return {
+    host,
+    port,
+    key: client.key,
+    cert: client.cert,
+    ca,
+    // The kubelet's serving certificate names the node, not the address we dial.
+    servername: node.metadata.name,
+    checkServerIdentity: () => undefined,
+  };
+}
+
 /** The kubelet path for a pod subresource request, keeping the query. */
 function kubeletPath(sub: string, pod: Pod, url: URL): string {
   const ns = encodeURIComponent(pod.metadata.namespace!);
@@ -77,22 +92,7 @@ export class KubeletProxy {
       throw new ApiError('BadRequest', `container ${container} is not valid for pod ${pod.metadata.name}`);
     }
     const node = this.#registry.core('nodes').get(undefined, pod.spec.nodeName) as Node;
-    const { host, port } = kubeletAddress(node);
-    return {
-      pod,
-      options: {
-        host,
-        port,
-        method,
-        path: kubeletPath(sub, pod, url),
-        key: this.#client.key,
-        cert: this.#client.cert,
-        ca: this.#ca,
-        // The kubelet's serving certificate names the node, not the address we dial.
-        servername: pod.spec.nodeName,
-        checkServerIdentity: () => undefined,
-      },
-    };
+    return { pod, options: { ...kubeletDialOptions(node, this.#client, this.#ca), method, path: kubeletPath(sub, pod, url) } };
   }
 
   /** Plain requests (logs). Returns false when the URL is not a kubelet subresource. */

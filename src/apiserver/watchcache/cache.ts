@@ -226,4 +226,9 @@ export class WatchCache {
   unwatch(w: CacheWatcher): void {
     this.#watchers.delete(w);
   }
+
+  /** How many watchers it feeds now (apiserver_registered_watchers). */
+  get watcherCount(): number {
+    return this.#watchers.size;
+  }
 }

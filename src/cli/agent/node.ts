@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { KeyPair } from '../../apiserver/auth/certs.js';
 import { Kubelet } from '../../kubelet/kubelet.js';
 import { createKubeletServer } from '../../kubelet/server/server.js';
+import { StatsProvider } from '../../kubelet/stats/summary.js';
 import { CniNetwork } from '../../runtime/cni/network.js';
 import { hostNamesFor } from '../../runtime/host-names.js';
 import { ImageStore } from '../../runtime/images/store.js';
@@ -35,7 +36,8 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
   const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: o.podCIDR, bridge: names.bridge, stateDir: join(o.dataDir, 'cni') });
   await cni.checkHost();
   const runtime = new RuncRuntime({ root: join(o.dataDir, 'runtime'), rootfs: images, pauseRootfs, cni, cgroupRoot: names.cgroupRoot });
-  const kubeletServer = createKubeletServer({ runtime, tls: { key: o.serving.key, cert: o.serving.cert, ca: o.ca } });
+  const stats = new StatsProvider({ nodeName: o.nodeName, runtime });
+  const kubeletServer = createKubeletServer({ runtime, stats, tls: { key: o.serving.key, cert: o.serving.cert, ca: o.ca } });
   await new Promise<void>((resolve, reject) => {
     kubeletServer.once('error', reject);
     kubeletServer.listen(o.kubeletPort, '0.0.0.0', () => resolve());

@@ -10,11 +10,15 @@ import { CONTAINER_NAME, POD_NAME, POD_NAMESPACE, POD_UID, RESTART_COUNT } from 
 import { serveExec } from './exec.js';
 import { serveLogs } from './logs.js';
 import { servePortForward } from './portforward.js';
+import { serveStats } from './stats.js';
+import type { StatsProvider } from '../stats/summary.js';
 import { flagParam } from '../../api/params.js';
 
 export interface KubeletServerOptions {
   runtime: RuntimeService;
   tls: { key: string; cert: string; ca: string };
+  /** Serves /stats/summary and /metrics/resource when given. */
+  stats?: StatsProvider;
 }
 
 /** An error that answers the request with this HTTP status. */
@@ -86,6 +90,7 @@ export function createKubeletServer(o: KubeletServerOptions): Server {
         res.writeHead(200).end('ok');
         return;
       }
+      if (o.stats && (await serveStats(req, res, url, o.stats))) return;
       const p = parts(url, '/containerLogs/');
       if (!p || p.length !== 3) throw failure(404, 'not found');
       const [ns, pod, container] = p;

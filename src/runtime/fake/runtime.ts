@@ -8,10 +8,11 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { ApiError } from '../../api/errors.js';
 import type {
-  ContainerConfig, ContainerFilter, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
+  ContainerConfig, ContainerFilter, ContainerStats, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
 } from '../types.js';
 import { realClock, type Clock } from './clock.js';
 import { Failures } from './failures.js';
+import { UsageMeters, type FakeUsage } from './usage.js';
 
 /** What a container's process does; by default it runs until stopped and dies of the stop signal. */
 export interface FakeProgram {
@@ -22,6 +23,8 @@ export interface FakeProgram {
   onStop?: number | 'ignore';
   /** What an exec in it does; exit 0 with no output by default. */
   exec?: (cmd: string[]) => { exitCode: number; stdout?: string; stderr?: string };
+  /** The CPU and memory it uses while it runs (none by default); setUsage changes it. */
+  usage?: FakeUsage;
 }
 
 export interface FakeRuntimeOptions {
@@ -65,6 +68,7 @@ export class FakeRuntime implements RuntimeService {
   readonly #failures = new Failures<RuntimeOp>();
   readonly #sandboxes = new Map<string, FakeSandbox>();
   readonly #containers = new Map<string, FakeContainer>();
+  readonly #usage = new UsageMeters();
   #sandboxCount = 0;
 
   constructor(opts: FakeRuntimeOptions = {}) {
@@ -83,6 +87,12 @@ export class FakeRuntime implements RuntimeService {
     const c = this.#containers.get(id);
     if (!c) throw notFound('container', id);
     if (c.startedAt && c.exitCode === undefined) this.#end(c, code, reason);
+  }
+
+  /** Scripts the CPU and memory a running container uses from now on. */
+  setUsage(id: string, usage: FakeUsage): void {
+    this.#container(id);
+    this.#usage.set(id, usage, this.#clock.now().getTime());
   }
 
   async runPodSandbox(cfg: SandboxConfig): Promise<string> {
@@ -137,6 +147,7 @@ export class FakeRuntime implements RuntimeService {
     const c = this.#container(id);
     if (c.startedAt) throw new ApiError('Conflict', `container ${id} was already started`);
     c.startedAt = this.#now();
+    this.#usage.set(id, c.program.usage ?? {}, this.#clock.now().getTime());
     const { exitAfterMs, exitCode = 0 } = c.program;
     if (exitAfterMs !== undefined) void this.#clock.sleep(exitAfterMs).then(() => this.exit(id, exitCode));
   }
@@ -159,15 +170,27 @@ export class FakeRuntime implements RuntimeService {
     if (!c) return;
     if (c.exitCode === undefined) this.#end(c, SIGKILL_EXIT);
     this.#containers.delete(id);
+    this.#usage.forget(id);
   }
 
   async listContainers(filter: ContainerFilter = {}): Promise<ContainerStatus[]> {
     this.#failures.check('listContainers');
-    const out: ContainerStatus[] = [];
-    for (const c of this.#containers.values()) {
-      if (filter.sandboxId && c.sandboxId !== filter.sandboxId) continue;
-      if (!Object.entries(filter.labels ?? {}).every(([k, v]) => c.config.labels[k] === v)) continue;
-      out.push(statusOf(c));
+    return this.#matching(filter).map(statusOf);
+  }
+
+  #matching(filter: ContainerFilter): FakeContainer[] {
+    return [...this.#containers.values()].filter((c) =>
+      (!filter.sandboxId || c.sandboxId === filter.sandboxId) &&
+      Object.entries(filter.labels ?? {}).every(([k, v]) => c.config.labels[k] === v));
+  }
+
+  async listContainerStats(filter: ContainerFilter = {}): Promise<ContainerStats[]> {
+    this.#failures.check('listContainerStats');
+    const now = this.#clock.now().getTime();
+    const out: ContainerStats[] = [];
+    for (const c of this.#matching(filter)) {
+      const counters = statusOf(c).state === 'running' ? this.#usage.read(c.id, now) : undefined;
+      if (counters) out.push({ id: c.id, timestamp: now, ...counters });
     }
     return out;
   }

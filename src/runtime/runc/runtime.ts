@@ -8,11 +8,12 @@ import type { Socket } from 'node:net';
 import { ApiError } from '../../api/errors.js';
 import { combinedError, settleAll } from '../../util/settle.js';
 import type {
-  ContainerConfig, ContainerFilter, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
+  ContainerConfig, ContainerFilter, ContainerStats, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
 } from '../types.js';
 import type { CniNetwork } from '../cni/network.js';
 import { createNetns, removeNetns } from '../cni/netns.js';
 import { removeCgroupParent } from './cgroups.js';
+import { readCgroupCounters } from './cgroup-stats.js';
 import { launchConmon } from './conmon.js';
 import { execStreams, execSync } from './exec.js';
 import { containerSpec, sandboxSpec } from './oci-spec.js';
@@ -266,11 +267,25 @@ export class RuncRuntime implements RuntimeService {
   }
 
   async listContainers(filter: ContainerFilter = {}): Promise<ContainerStatus[]> {
+    return Promise.all((await this.#matching(filter)).map((c) => this.#status(c)));
+  }
+
+  async listContainerStats(filter: ContainerFilter = {}): Promise<ContainerStats[]> {
+    const out: ContainerStats[] = [];
+    for (const c of await this.#matching(filter)) {
+      const sb = this.#sandboxes.get(c.sandboxId);
+      if (!sb || (await this.#status(c)).state !== 'running') continue;
+      const counters = readCgroupCounters(`${sb.cgroupParent}/${c.id}`);
+      if (counters) out.push({ id: c.id, timestamp: Date.now(), ...counters });
+    }
+    return out;
+  }
+
+  async #matching(filter: ContainerFilter): Promise<ContainerRecord[]> {
     await this.#load();
-    const matches = [...this.#containers.values()].filter((c) =>
+    return [...this.#containers.values()].filter((c) =>
       (!filter.sandboxId || c.sandboxId === filter.sandboxId) &&
       Object.entries(filter.labels ?? {}).every(([k, v]) => c.config.labels[k] === v));
-    return Promise.all(matches.map((c) => this.#status(c)));
   }
 
   async containerStatus(id: string): Promise<ContainerStatus | null> {
