@@ -6,6 +6,7 @@ import { writeFiguresPage, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
 import { benchImages } from './images.js';
 import { benchScheduler } from './scheduler.js';
+import { benchTerminal } from './terminal.js';
 import { printedTables, RESULTS_DIR } from './stats.js';
 
 const only = process.argv[2];
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<string>][] = [
   ['images', benchImages],
   ['scheduler', () => benchScheduler()],
   ['kubelet', benchKubelet],
+  ['terminal', benchTerminal],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {
