@@ -121,6 +121,22 @@ for (const client of CLIENTS) {
       }
     });
 
+    it('a client that goes away hangs up the shell and what runs in it', { timeout: 60_000 }, async () => {
+      const marker = `sleep 12${client.tag}`;
+      const t = await terminal(client.bin, ['exec', '-it', 'shell', '--', 'sh']);
+      try {
+        await t.waitFor(PROMPT, 'the prompt');
+        await t.type(marker, 'Enter');
+        await until(`${marker} running`, async () => (await k(['exec', 'shell', '--', 'ps', '-o', 'args'])).stdout.includes(marker), 10_000);
+      } finally {
+        await closeTerminal(t); // kubectl dies with its terminal, mid-command
+      }
+      await until(`${marker} and its shell gone`, async () => {
+        const ps = (await k(['exec', 'shell', '--', 'ps', '-o', 'args'])).stdout;
+        return !ps.includes(marker) && !/^sh$/m.test(ps);
+      }, 20_000);
+    });
+
     it('run -it --rm: a shell in a new Pod takes `echo hi; exit`, then the Pod is deleted', { timeout: 150_000 }, async () => {
       const name = `t${client.tag}`;
       const t = await terminal(client.bin, ['run', '-it', '--rm', name, '--image=busybox', '--', 'sh']);
