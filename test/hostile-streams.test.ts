@@ -334,6 +334,12 @@ it('WebSocket endpoints: random, truncated, malformed and oversized frames end t
     const send = (name: string, payload: Buffer, halfClose: boolean): Promise<Buffer> => attack(`${ep.what}: ${name}`, ep.target, 'GET', ep.path, wsHeaders(ep.protocol), payload, halfClose);
     // 256 random bytes, the probe that used to end the process; a frame cut short, then the client leaves.
     await send('random bytes', bytes(256), true);
+    if (/exec|attach/.test(ep.what)) {
+      // Resize messages that are not sizes (and a valid one among them), then the client leaves.
+      const resize = (b: Buffer): Buffer => wsFrame(0x2, Buffer.concat([Buffer.from([4]), b]));
+      const junk = [bytes(1 + rng.int(64)), Buffer.from('{"Width":-1,"Height":1e9}'), Buffer.from('{"Width":80,"Height":24}'), Buffer.alloc(2000, '{')];
+      await send('resize garbage', Buffer.concat(Array.from({ length: 50 }, () => resize(rng.pick(junk)))), true);
+    }
     const whole = wsFrame(0x2, bytes(1 + rng.int(4000)));
     await send('truncated frame', whole.subarray(0, 1 + rng.int(whole.length - 1)), true);
 
