@@ -1,5 +1,5 @@
 // The kubelet's own HTTPS endpoint, reached only by the API server (client certificate from the
-// cluster CA, in system:masters): container logs, exec and port-forward for the Pods on this node.
+// cluster CA, in system:masters): container logs, exec, attach and port-forward for the Pods on this node.
 
 import { createServer, type Server } from 'node:https';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
