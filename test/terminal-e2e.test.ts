@@ -2,7 +2,7 @@
 // WebSocket) against `berth server` with its kubelet, keys are typed into it and the screen read
 // back. `exec -it` gets a shell on a pseudo-terminal in the container (its prompt, its echo, Ctrl-C
 // interrupting a command, Ctrl-D ending the shell, `stty size` following the window), `run -it --rm`
-// attaches to the new Pod's shell and deletes the Pod when it exits, and `attach` without a terminal
+// attaches to the new Pod's shell (sized as the window) and deletes the Pod when it exits, and `attach` without a terminal
 // relays the main process's stdout, stderr and stdin.
 
 import assert from 'node:assert/strict';
@@ -142,6 +142,9 @@ for (const client of CLIENTS) {
       const t = await terminal(client.bin, ['run', '-it', '--rm', name, '--image=busybox', '--', 'sh']);
       try {
         await t.waitFor(/If you don't see a command prompt, try pressing enter\./, 'kubectl attached', 90_000);
+        // The terminal conmon keeps for the Pod's main process takes the window's size too.
+        await t.type('stty size', 'Enter');
+        await t.waitFor(/^30 100\r?$/m, 'the attached terminal sized as the window');
         await t.type('echo "hi from $(hostname)"; exit', 'Enter');
         await t.waitFor(new RegExp(`^hi from ${name}\\r?$`, 'm'), 'the shell answering in the Pod');
         await t.waitFor(new RegExp(`pod "${name}" deleted`), 'kubectl deleting the Pod', 60_000);
