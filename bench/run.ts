@@ -8,6 +8,7 @@ import { benchProbes } from './probes.js';
 import { benchMetrics } from './metrics.js';
 import { benchImages } from './images.js';
 import { benchScheduler } from './scheduler.js';
+import { benchTerminal } from './terminal.js';
 import { printedTables, RESULTS_DIR } from './stats.js';
 
 const only = process.argv[2];
@@ -18,6 +19,7 @@ const suites: [string, () => Promise<string>][] = [
   ['kubelet', benchKubelet],
   ['probes', benchProbes],
   ['metrics', benchMetrics],
+  ['terminal', benchTerminal],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {

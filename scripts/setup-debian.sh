@@ -9,7 +9,7 @@ packages=(
   runc conmon catatonit containernetworking-plugins iproute2 iptables openssl
   busybox-static mmdebstrap skopeo umoci docker-registry apache2-utils attr
   chromium fonts-dejavu-core
-  podman
+  podman tmux socat
 )
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -76,6 +76,10 @@ function fakeRuntime(logPath: string): RuntimeService {
       s.stdout?.write(cmd.slice(1).join(' ') + '\n');
       return 0;
     },
+    // The main process echoes what reaches its stdin.
+    attach: async (_id: string, s: ExecStreams) => {
+      if (s.stdin) for await (const b of s.stdin) s.stdout?.write(b);
+    },
     portForward: async () => {
       const a = echo.address() as { port: number };
       const sock = tcpConnect(a.port, '127.0.0.1');
@@ -188,15 +192,22 @@ function wsEndpoints(): WsEndpoint[] {
       { what: `${target} port-forward SPDY tunnel`, target, path: target === 'api' ? `${pod}/portforward` : `/portForward/default/${POD}?${q}`, protocol: 'SPDY/3.1+portforward.k8s.io' },
     );
   }
-  // The API server serves no pods/attach (yet); the kubelet's endpoint is exec's.
-  out.push({ what: 'kubelet attach', target: 'kubelet', path: `/attach/default/${POD}/c?command=cat&stdin=true&stdout=true&${q}`, protocol: 'v4.channel.k8s.io' });
+  out.push(
+    { what: 'api attach', target: 'api', path: `/api/v1/namespaces/default/pods/${POD}/attach?stdin=true&stdout=true&tty=true`, protocol: 'v5.channel.k8s.io' },
+    { what: 'kubelet attach', target: 'kubelet', path: `/attach/default/${POD}/c?stdin=true&stdout=true&${q}`, protocol: 'v4.channel.k8s.io' },
+  );
   return out;
 }
 
-function spdyEndpoints(): Array<{ what: string; target: Target; path: string }> {
+const EXEC_SPDY_HEADERS = { ...SPDY_HEADERS, 'X-Stream-Protocol-Version': 'v4.channel.k8s.io' };
+
+function spdyEndpoints(): Array<{ what: string; target: Target; path: string; headers: Record<string, string> }> {
+  const pod = `/api/v1/namespaces/default/pods/${POD}`;
   return [
-    { what: 'api port-forward SPDY', target: 'api', path: `/api/v1/namespaces/default/pods/${POD}/portforward` },
-    { what: 'kubelet port-forward SPDY', target: 'kubelet', path: `/portForward/default/${POD}?podUID=${podUid}` },
+    { what: 'api port-forward SPDY', target: 'api', path: `${pod}/portforward`, headers: SPDY_HEADERS },
+    { what: 'kubelet port-forward SPDY', target: 'kubelet', path: `/portForward/default/${POD}?podUID=${podUid}`, headers: SPDY_HEADERS },
+    { what: 'api exec SPDY', target: 'api', path: `${pod}/exec?command=cat&stdin=true&stdout=true&tty=true`, headers: EXEC_SPDY_HEADERS },
+    { what: 'kubelet attach SPDY', target: 'kubelet', path: `/attach/default/${POD}/c?stdin=true&stdout=true&podUID=${podUid}`, headers: EXEC_SPDY_HEADERS },
   ];
 }
 
@@ -323,6 +334,12 @@ it('WebSocket endpoints: random, truncated, malformed and oversized frames end t
     const send = (name: string, payload: Buffer, halfClose: boolean): Promise<Buffer> => attack(`${ep.what}: ${name}`, ep.target, 'GET', ep.path, wsHeaders(ep.protocol), payload, halfClose);
     // 256 random bytes, the probe that used to end the process; a frame cut short, then the client leaves.
     await send('random bytes', bytes(256), true);
+    if (/exec|attach/.test(ep.what)) {
+      // Resize messages that are not sizes (and a valid one among them), then the client leaves.
+      const resize = (b: Buffer): Buffer => wsFrame(0x2, Buffer.concat([Buffer.from([4]), b]));
+      const junk = [bytes(1 + rng.int(64)), Buffer.from('{"Width":-1,"Height":1e9}'), Buffer.from('{"Width":80,"Height":24}'), Buffer.alloc(2000, '{')];
+      await send('resize garbage', Buffer.concat(Array.from({ length: 50 }, () => resize(rng.pick(junk)))), true);
+    }
     const whole = wsFrame(0x2, bytes(1 + rng.int(4000)));
     await send('truncated frame', whole.subarray(0, 1 + rng.int(whole.length - 1)), true);
 
@@ -345,7 +362,7 @@ it('WebSocket endpoints: random, truncated, malformed and oversized frames end t
   }
 });
 
-it('SPDY port-forward: random and truncated frames, oversized frames and a header zlib bomb end that session only', { timeout: 60_000 }, async () => {
+it('SPDY port-forward, exec and attach: random and truncated frames, oversized frames and a header zlib bomb end that session only', { timeout: 60_000 }, async () => {
   // 100 MiB of header value: 102 KB compressed, as in the report; and a 40 MiB one that fits a frame.
   const bombBlock = (mib: number): Buffer => {
     const value = Buffer.alloc(mib << 20, 'a');
@@ -362,7 +379,7 @@ it('SPDY port-forward: random and truncated frames, oversized frames and a heade
   const goodSyn = synStream(1, compressed(encodeHeaderBlock({ streamtype: 'error', port: '7000', requestid: '0' })));
 
   for (const ep of spdyEndpoints()) {
-    const send = (name: string, payload: Buffer, halfClose: boolean): Promise<Buffer> => attack(`${ep.what}: ${name}`, ep.target, 'POST', ep.path, SPDY_HEADERS, payload, halfClose);
+    const send = (name: string, payload: Buffer, halfClose: boolean): Promise<Buffer> => attack(`${ep.what}: ${name}`, ep.target, 'POST', ep.path, ep.headers, payload, halfClose);
     await send('random bytes', bytes(256), true);
     await send('truncated SYN_STREAM', goodSyn.subarray(0, 1 + rng.int(goodSyn.length - 1)), true);
     // A valid SYN_STREAM, then random garbage in a frame that claims it all.
@@ -416,6 +433,11 @@ it('real kubectl exec, port-forward (SPDY, kubectl 1.27) and logs still work thr
   const exIn = await k(['exec', '-i', POD, '--', 'cat'], input);
   assert.equal(exIn.stdout.length, input.length, exIn.stderr);
   assert.ok(exIn.stdout === input, 'stdin came back changed');
+  // kubectl 1.27 execs over SPDY: its output, its stdin, and a non-zero exit code as kubectl reports it.
+  const ex127 = await kubectl(server.kubeconfig, ['exec', '-i', POD, '--', 'cat'], { bin: KUBECTL_127, input: 'over spdy\n', timeoutMs: 20_000 });
+  assert.equal(ex127.stdout, 'over spdy\n', ex127.stderr);
+  const attach127 = await kubectl(server.kubeconfig, ['attach', '-i', POD], { bin: KUBECTL_127, input: 'attached\n', timeoutMs: 20_000 });
+  assert.equal(attach127.stdout, 'attached\n', attach127.stderr);
   const logs = await k(['logs', POD]);
   assert.equal(logs.stdout, 'hello from the log\n', logs.stderr);
 

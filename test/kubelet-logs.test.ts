@@ -77,3 +77,8 @@ test('a last line without a newline is kept, with or without follow', async () =
   assert.equal(await text(readLogs(path, { tailLines: 2 })), 'four\ntail');
   assert.equal(await text(readLogs(path, { follow: true, stillRunning: async () => false })), 'one\ntwo\nthree\nfour\ntail');
 });
+
+test('a terminal\'s lines keep their carriage returns (conmon logs a tty\'s CR LF as CR, then the newline)', async () => {
+  const path = await logFile(['2024-05-01T10:00:00.000000000Z stdout P / # ', '2024-05-01T10:00:01.000000000Z stdout F echo hi\r', '2024-05-01T10:00:01.100000000Z stdout F hi\r', ''].join('\n'));
+  assert.equal(await text(readLogs(path)), '/ # echo hi\r\nhi\r\n');
+});

@@ -51,6 +51,7 @@ export function makeContainerConfig(pod: Pod, c: Container, i: ContainerInputs):
     ...securityFor(pod, c, cfg.user),
     ...(c.tty ? { tty: true } : {}),
     ...(c.stdin ? { stdin: true } : {}),
+    ...(c.stdinOnce ? { stdinOnce: true } : {}),
     ...(memoryLimit !== undefined ? { memoryLimit } : {}),
     ...(cpu !== undefined ? { cpuMillis: cpu } : {}),
     ...(shares !== undefined ? { cpuShares: shares } : {}),

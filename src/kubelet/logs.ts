@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { sleep } from './sleep.js';
+import { parseCriLine } from '../runtime/crilog.js';
 
 export interface LogEntry { time: string; stream: string; text: string }
 
@@ -34,12 +35,11 @@ export class CriLineParser {
     this.#carry = lines.pop() ?? '';
     const out: LogEntry[] = [];
     for (const line of lines) {
-      const m = /^(\S+) (stdout|stderr) (P|F) ?(.*)$/.exec(line);
-      if (!m) continue;
-      const [, time, stream, tag, body] = m as unknown as [string, string, string, string, string];
-      const acc = this.#partial ?? { time, stream, text: '' };
-      acc.text += body;
-      if (tag === 'P') {
+      const l = parseCriLine(line);
+      if (!l) continue;
+      const acc = this.#partial ?? { time: l.time, stream: l.stream, text: '' };
+      acc.text += l.text;
+      if (l.partial) {
         this.#partial = acc;
       } else {
         this.#partial = undefined;

@@ -56,6 +56,8 @@ export interface ContainerConfig {
   noNewPrivileges?: boolean;
   tty?: boolean;
   stdin?: boolean;
+  /** Close the container's stdin when the first attached client detaches (it then reads end of file). */
+  stdinOnce?: boolean;
   /** Bytes; 0/undefined = unlimited. */
   memoryLimit?: number;
   /** CPU in millicores; converted to quota/period. */
@@ -112,8 +114,12 @@ export interface ExecStreams {
   stderr?: NodeJS.WritableStream;
   tty?: boolean;
   /** Terminal size changes, when tty. */
-  resize?: AsyncIterable<{ width: number; height: number }>;
+  resize?: AsyncIterable<TerminalSize>;
+  /** Aborted when the client has gone: the session is hung up. */
+  signal?: AbortSignal;
 }
+
+export interface TerminalSize { width: number; height: number }
 
 export interface RuntimeService {
   runPodSandbox(cfg: SandboxConfig): Promise<string>;
@@ -132,6 +138,11 @@ export interface RuntimeService {
   listContainerStats(filter?: ContainerFilter): Promise<ContainerStats[]>;
   execSync(id: string, cmd: string[], timeoutSeconds: number): Promise<ExecResult>;
   exec(id: string, cmd: string[], streams: ExecStreams): Promise<number>;
+  /**
+   * Connects to the main process of a running container: its output from now on, input to its stdin
+   * (or terminal), resizes of its terminal. Resolves when the container exits or the signal aborts.
+   */
+  attach(id: string, streams: ExecStreams): Promise<void>;
   /** Open a TCP connection to port inside the sandbox's network namespace. */
   portForward(sandboxId: string, port: number): Promise<import('node:net').Socket>;
 }

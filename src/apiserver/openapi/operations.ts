@@ -127,14 +127,15 @@ function subresourcePath(
   const kindDef = info.kind ? definitionOf(info.kind.group ? `${info.kind.group}/${info.kind.version}` : info.kind.version, info.kind.kind) : undefined;
   const gvk = info.kind ?? { group: r.group, version: r.version, kind: r.kind };
   const operations: Operation[] = [];
-  const connect = sub === 'exec' || sub === 'portforward';
+  const connect = sub === 'exec' || sub === 'attach' || sub === 'portforward';
   // A subresource of another kind (scale) answers with that kind.
   const speaks: Partial<Operation> = kindDef ? { response: kindDef, gvk } : {};
   const text = ['text/plain', '*/*'];
   for (const verb of info.verbs) {
     if (connect) {
       const method: Method = verb === 'create' ? 'post' : 'get';
-      const query = sub === 'exec' ? ['command', 'container', 'stderr', 'stdin', 'stdout', 'tty'] : ['ports'];
+      const streams = ['container', 'stderr', 'stdin', 'stdout', 'tty'];
+      const query = sub === 'exec' ? ['command', ...streams] : sub === 'attach' ? streams : ['ports'];
       operations.push({ ...op(method, 'connect', `connect${gvPrefix(r)}${method === 'get' ? 'Get' : 'Post'}Namespaced${r.kind}${Sub}`, `connect ${method.toUpperCase()} requests to ${sub} of ${r.kind}`, { query, response: 'string', produces: ['*/*'] }), gvk: { ...gvk, kind: `${r.kind}${Sub}Options` } });
     } else if (sub === 'log') {
       operations.push(op('get', 'get', id('read', Sub), `read log of the specified ${r.kind}`, { query: ['container', 'follow', 'limitBytes', 'previous', 'sinceSeconds', 'tailLines', 'timestamps'], response: 'string', produces: text }));

@@ -1,31 +1,21 @@
-// kubectl exec over WebSocket: the command runs in the container through the runtime, its stdio
-// carried as channel frames, and the exit code reported on the error channel at the end.
+// kubectl exec and attach over WebSocket: stdio carried as channel frames, terminal sizes on the resize
+// channel, and the Status (exit code) on the error channel at the end.
 
 import type { IncomingMessage } from 'node:http';
-import { PassThrough } from 'node:stream';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { RuntimeService } from '../../runtime/types.js';
-import { CLOSE, ERROR, exitStatus, frame, pickProtocol, RESIZE, STDERR, STDIN, STDOUT, webSocketEndpoint } from './channels.js';
+import { CLOSE, ERROR, frame, pickProtocol, RESIZE, STDERR, STDIN, STDOUT, webSocketEndpoint } from './channels.js';
+import { MAX_SIZE_MESSAGE, parseTerminalSize, runStream, streamIO, type StreamTarget } from './streams.js';
 
 const accept = webSocketEndpoint(pickProtocol);
 
-export interface ExecTarget {
-  containerId: string;
-  command: string[];
-  stdin: boolean;
-  stdout: boolean;
-  stderr: boolean;
-  tty: boolean;
-}
-
-export function serveExec(runtime: RuntimeService, req: IncomingMessage, socket: Duplex, head: Buffer, t: ExecTarget): void {
+export function serveStreamWebSocket(runtime: RuntimeService, req: IncomingMessage, socket: Duplex, head: Buffer, t: StreamTarget): void {
   accept(req, socket, head, (ws: WebSocket) => {
-    const stdin = t.stdin ? new PassThrough() : undefined;
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    stdout.on('data', (d: Buffer) => ws.send(frame(STDOUT, d)));
-    stderr.on('data', (d: Buffer) => ws.send(frame(t.tty ? STDOUT : STDERR, d)));
+    const io = streamIO(t);
+    const { stdin } = io;
+    io.stdout.on('data', (d: Buffer) => ws.send(frame(STDOUT, d)));
+    io.stderr.on('data', (d: Buffer) => ws.send(frame(t.tty ? STDOUT : STDERR, d)));
     ws.on('message', (data: Buffer) => {
       if (!data.length) return;
       const ch = data[0];
@@ -38,22 +28,22 @@ export function serveExec(runtime: RuntimeService, req: IncomingMessage, socket:
           stdin.once('drain', () => ws.resume());
         }
       } else if (ch === CLOSE && data[1] === STDIN) stdin?.end();
-      else if (ch === RESIZE) return; // no pty here: sizes have nothing to apply to
+      else if (ch === RESIZE && data.length <= MAX_SIZE_MESSAGE) {
+        const size = parseTerminalSize(data.subarray(1).toString());
+        if (size) io.sizes.push(size);
+      }
     });
-    ws.on('close', () => stdin?.end());
-    runtime
-      .exec(t.containerId, t.command, { stdin, stdout: t.stdout ? stdout : undefined, stderr: t.stderr ? stderr : undefined, tty: false })
-      .then(
-        (code) => exitStatus(code),
-        (e: Error) => JSON.stringify({ metadata: {}, status: 'Failure', message: e.message, reason: 'InternalError', code: 500 }),
-      )
-      .then((status) => {
-        // Let buffered output reach the client before the status that ends the session.
-        setImmediate(() => {
-          ws.send(frame(ERROR, status));
-          ws.resume(); // stdin may have paused us; the client's close frame must still be read
-          ws.close(1000);
-        });
+    ws.on('close', () => {
+      stdin?.end();
+      io.gone.abort();
+    });
+    void runStream(runtime, t, io).then((status) => {
+      // Let buffered output reach the client before the status that ends the session.
+      setImmediate(() => {
+        ws.send(frame(ERROR, status));
+        ws.resume(); // stdin may have paused us; the client's close frame must still be read
+        ws.close(1000);
       });
+    });
   });
 }

@@ -15,7 +15,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { webSocketEndpoint } from './channels.js';
 import type { RuntimeService } from '../../runtime/types.js';
-import { RST_REFUSED_STREAM, SpdySession, type SpdyStream, type Transport } from './spdy.js';
+import { RST_REFUSED_STREAM, SpdySession, spdyOverSocket, type SpdyStream, type Transport } from './spdy.js';
 
 export const PORT_FORWARD_PROTOCOL = 'portforward.k8s.io';
 const SPDY_UPGRADE = 'SPDY/3.1';
@@ -167,14 +167,6 @@ function serveSpdy(runtime: RuntimeService, t: PortForwardTarget, transport: Tra
   return session;
 }
 
-function socketTransport(socket: Duplex): Transport {
-  return {
-    write: (b) => !socket.destroyed && socket.write(b),
-    onDrain: (cb) => socket.on('drain', cb),
-    close: () => socket.end(),
-  };
-}
-
 function wsTransport(ws: WebSocket): Transport {
   const drains: Array<() => void> = [];
   return {
@@ -262,11 +254,5 @@ export function servePortForward(runtime: RuntimeService, req: IncomingMessage, 
     throw Object.assign(new Error(`unable to upgrade: unable to negotiate protocol: client supports ${offered.join(', ')}, server supports ${PORT_FORWARD_PROTOCOL}`), { code: 403 });
   }
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: ${SPDY_UPGRADE}\r\nX-Stream-Protocol-Version: ${PORT_FORWARD_PROTOCOL}\r\n\r\n`);
-  const session = serveSpdy(runtime, t, socketTransport(socket));
-  socket.on('data', (b: Buffer) => session.receive(b));
-  // The server keeps sockets half-open: a peer that stops sending gets our GOAWAY and our end too.
-  socket.on('end', () => session.close());
-  socket.on('close', () => session.transportClosed());
-  socket.on('error', () => session.transportClosed());
-  if (head.length) session.receive(head);
+  spdyOverSocket(socket, head, (transport) => serveSpdy(runtime, t, transport));
 }

@@ -1,5 +1,5 @@
 // The kubelet's own HTTPS endpoint, reached only by the API server (client certificate from the
-// cluster CA, in system:masters): container logs, exec and port-forward for the Pods on this node.
+// cluster CA, in system:masters): container logs, exec, attach and port-forward for the Pods on this node.
 
 import { createServer, type Server } from 'node:https';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -7,7 +7,9 @@ import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import type { ContainerStatus, RuntimeService, SandboxStatus } from '../../runtime/types.js';
 import { CONTAINER_NAME, POD_NAME, POD_NAMESPACE, POD_UID, RESTART_COUNT } from '../labels.js';
-import { serveExec } from './exec.js';
+import { serveStreamWebSocket } from './exec.js';
+import { serveStreamSpdy } from './exec-spdy.js';
+import type { StreamTarget } from './streams.js';
 import { serveLogs } from './logs.js';
 import { servePortForward } from './portforward.js';
 import { serveStats } from './stats.js';
@@ -126,15 +128,23 @@ export function createKubeletServer(o: KubeletServerOptions): Server {
         servePortForward(o.runtime, req, socket, head, { sandboxId: sandbox.id, pod: pod, uid: sandbox.labels[POD_UID] ?? uid, ports });
         return;
       }
-      const p = parts(url, '/exec/') ?? parts(url, '/attach/');
+      const exec = parts(url, '/exec/');
+      const p = exec ?? parts(url, '/attach/');
       if (!p || p.length !== 3) throw failure(404, 'not found');
       const [ns, pod, container] = p;
-      const c = (await attempts(o.runtime, ns, pod, container))[0];
-      if (!c || c.state !== 'running') throw failure(400, `container ${container} is not running`);
       const q = url.searchParams;
       const command = q.getAll('command');
-      if (!command.length) throw failure(400, 'you must specify at least 1 command');
-      serveExec(o.runtime, req, socket, head, { containerId: c.id, command, stdin: flagParam(q, 'stdin'), stdout: flagParam(q, 'stdout'), stderr: flagParam(q, 'stderr'), tty: flagParam(q, 'tty') });
+      if (exec && !command.length) throw failure(400, 'you must specify at least 1 command');
+      const t: StreamTarget = { containerId: '', ...(exec ? { command } : {}), stdin: flagParam(q, 'stdin'), stdout: flagParam(q, 'stdout'), stderr: flagParam(q, 'stderr'), tty: flagParam(q, 'tty') };
+      if (!t.stdin && !t.stdout && !t.stderr) throw failure(400, 'you must specify at least 1 of stdin, stdout, stderr');
+      // Any container of the Pod by name: app, init or ephemeral, whatever the runtime labelled it.
+      const c = (await attempts(o.runtime, ns, pod, container))[0];
+      if (!c || c.state !== 'running') throw failure(400, `container ${container} is not running`);
+      t.containerId = c.id;
+      const upgrade = (req.headers.upgrade ?? '').toLowerCase();
+      if (upgrade === 'websocket') serveStreamWebSocket(o.runtime, req, socket, head, t);
+      else if (upgrade === 'spdy/3.1') serveStreamSpdy(o.runtime, req, socket, head, t);
+      else throw failure(400, `unsupported upgrade "${req.headers.upgrade ?? ''}"`);
     })().catch((e: Failure) => {
       const { code, body } = statusOf(e);
       socket.end(`HTTP/1.1 ${code} ${STATUS_CODES[code] ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);

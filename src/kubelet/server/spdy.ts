@@ -10,6 +10,7 @@
 // §2.6.10.1 and sync-flushed at the end of each block.
 
 import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
 import { constants as Z, createDeflate, createInflate, type Deflate, type Inflate } from 'node:zlib';
 
 export const SYN_STREAM = 1;
@@ -462,4 +463,23 @@ export class SpdySession extends EventEmitter {
         return; // unknown control frames are ignored (§2.2.1)
     }
   }
+}
+
+/**
+ * Runs a session on an upgraded socket (the 101 answer already written): the socket's bytes feed the
+ * session, and either side ending ends the other.
+ */
+export function spdyOverSocket(socket: Duplex, head: Buffer, serve: (t: Transport) => SpdySession): SpdySession {
+  const session = serve({
+    write: (b) => !socket.destroyed && socket.write(b),
+    onDrain: (cb) => socket.on('drain', cb),
+    close: () => socket.end(),
+  });
+  socket.on('data', (b: Buffer) => session.receive(b));
+  // The server keeps sockets half-open: a peer that stops sending gets our GOAWAY and our end too.
+  socket.on('end', () => session.close());
+  socket.on('close', () => session.transportClosed());
+  socket.on('error', () => session.transportClosed());
+  if (head.length) session.receive(head);
+  return session;
 }

@@ -215,6 +215,16 @@ export class FakeRuntime implements RuntimeService {
     return r.exitCode;
   }
 
+  /** A fake process writes nothing: attaching waits for its end (or the client's). */
+  async attach(id: string, streams: ExecStreams): Promise<void> {
+    this.#failures.check('attach');
+    const c = this.#container(id);
+    const state = statusOf(c).state;
+    if (state !== 'running') throw new ApiError('Conflict', `container ${id} is not running (${state})`);
+    const gone = new Promise<void>((resolve) => streams.signal?.addEventListener('abort', () => resolve(), { once: true }));
+    await Promise.race([c.exited, gone]);
+  }
+
   async portForward(sandboxId: string, _port: number): Promise<Socket> {
     this.#failures.check('portForward');
     const sb = this.#sandboxes.get(sandboxId);

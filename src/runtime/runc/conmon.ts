@@ -20,6 +20,10 @@ export interface ConmonLaunch {
   /** Holds conmon's attach sockets and the `oom` marker. */
   persistDir: string;
   tty: boolean;
+  /** Keep a pipe to the process's stdin (written through the attach socket). */
+  stdin: boolean;
+  /** Close that stdin when the first attached client detaches. */
+  stdinOnce: boolean;
 }
 
 /** Resolves with the container's pid once `runc create` succeeded; the container waits for `runc start`. */
@@ -32,6 +36,8 @@ export function launchConmon(o: ConmonLaunch): Promise<number> {
     '--log-level', 'error',
   ];
   if (o.tty) args.push('-t');
+  if (o.stdin) args.push('-i');
+  if (o.stdin && !o.stdinOnce) args.push('--leave-stdin-open');
   // conmon reports the outcome of `runc create` as JSON on the fd named by _OCI_SYNCPIPE.
   const child = spawn(CONMON, args, {
     detached: true,

@@ -5,7 +5,6 @@ import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../api/errors.js';
 import type { ExecResult, ExecStreams } from '../types.js';
 import { RUNC, type Runc } from './runc-cli.js';
 
@@ -37,13 +36,8 @@ export function execSync(runc: Runc, id: string, cmd: string[], timeoutSeconds: 
   });
 }
 
-/**
- * Runs cmd wired to the caller's streams and resolves with its exit code. A terminal is refused for now:
- * foreground `runc exec --tty` needs a controlling terminal of its own, and the console-socket route
- * hands the pty over SCM_RIGHTS, which Node cannot receive.
- */
+/** Runs cmd wired to the caller's streams (no terminal: see terminal.ts) and resolves with its exit code. */
 export function execStreams(runc: Runc, id: string, cmd: string[], streams: ExecStreams): Promise<number> {
-  if (streams.tty) return Promise.reject(new ApiError('BadRequest', 'exec with a TTY is not supported by the runc runtime yet'));
   const child = spawn(RUNC, runc.execArgs(id, cmd), {
     stdio: [streams.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });

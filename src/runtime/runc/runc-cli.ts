@@ -46,9 +46,10 @@ export class Runc {
     return (list ?? []).map((c) => c.id);
   }
 
-  execArgs(id: string, cmd: string[], opts: { pidFile?: string } = {}): string[] {
+  execArgs(id: string, cmd: string[], opts: { pidFile?: string; tty?: boolean } = {}): string[] {
     const args = ['--root', this.root, 'exec'];
     if (opts.pidFile) args.push('--pid-file', opts.pidFile);
+    if (opts.tty) args.push('--tty');
     return [...args, id, ...cmd];
   }
 }

@@ -14,6 +14,7 @@ import type { CniNetwork } from '../cni/network.js';
 import { createNetns, removeNetns } from '../cni/netns.js';
 import { removeCgroupParent } from './cgroups.js';
 import { readCgroupCounters } from './cgroup-stats.js';
+import { attachToConmon } from './attach.js';
 import { launchConmon } from './conmon.js';
 import { execStreams, execSync } from './exec.js';
 import { containerSpec, sandboxSpec } from './oci-spec.js';
@@ -22,6 +23,7 @@ import { openPort } from './port-forward.js';
 import { inContainerCgroup, isAlive, readExit, readPidFile, waitUntil, type ExitInfo } from './process-state.js';
 import { RecordStore, type ContainerRecord, type SandboxRecord } from './records.js';
 import { RUNC, Runc } from './runc-cli.js';
+import { execInTerminal } from './terminal.js';
 import { sandboxMounts, shmMount, unmountShm, writeSandboxFiles } from './sandbox-files.js';
 
 export interface RootfsProvider {
@@ -212,6 +214,7 @@ export class RuncRuntime implements RuntimeService {
       record.pid = await launchConmon({
         id, name: cfg.name, bundle: dir, runc: RUNC, runcRoot: this.#paths.runc, pidFile: join(dir, 'pid'),
         conmonPidFile: join(dir, 'conmon.pid'), logPath: cfg.logPath, exitDir: this.#paths.exits, persistDir: dir, tty: !!cfg.tty,
+        stdin: !!cfg.stdin, stdinOnce: !!cfg.stdinOnce,
       });
       record.conmonPid = await readPidFile(join(dir, 'conmon.pid'));
       await this.#containerStore.save(record);
@@ -301,7 +304,14 @@ export class RuncRuntime implements RuntimeService {
 
   async exec(id: string, cmd: string[], streams: ExecStreams): Promise<number> {
     await this.#running(id);
-    return execStreams(this.#runc, id, cmd, streams);
+    return streams.tty ? execInTerminal(this.#runc, id, cmd, streams) : execStreams(this.#runc, id, cmd, streams);
+  }
+
+  async attach(id: string, streams: ExecStreams): Promise<void> {
+    await this.#running(id);
+    const c = await this.#container(id);
+    const target = { dir: this.#containerStore.pathOf(id), logPath: c.config.logPath, exited: async () => (await this.#exit(c)) !== null };
+    return attachToConmon(target, streams);
   }
 
   async portForward(sandboxId: string, port: number): Promise<Socket> {

@@ -1,0 +1,129 @@
+// Attaching to a container's main process, which conmon owns: conmon keeps its stdio (or the master of
+// its terminal) and offers, in the container's bundle directory, an `attach` socket whose writes reach
+// the process's stdin and a `ctl` fifo that resizes its terminal. The socket is SOCK_SEQPACKET, which
+// Node cannot open: socat relays it. What conmon sends back on it marks each packet's stream with a
+// byte that a byte stream cannot keep apart from the data, so the output is taken from the log conmon
+// writes at the same moment (its lines say which stream), followed from its end as it grows.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants, watch } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { parseCriLine, type CriLine } from '../crilog.js';
+import type { ExecStreams, TerminalSize } from '../types.js';
+
+/** How often the container's exit is checked, and the log read should a change notice be missed. */
+const POLL_MS = 100;
+/** conmon's control message for a terminal resize: `1 <height> <width>`. */
+const RESIZE_EVENT = 1;
+
+export interface AttachTarget {
+  /** The bundle directory, holding conmon's `attach` socket and `ctl` fifo. */
+  dir: string;
+  logPath: string;
+  exited(): Promise<boolean>;
+}
+
+/** Relays until the container exits or streams.signal aborts. */
+export async function attachToConmon(t: AttachTarget, streams: ExecStreams): Promise<void> {
+  const done = new AbortController();
+  const stop = (): void => done.abort();
+  streams.signal?.addEventListener('abort', stop, { once: true });
+  const tail = await followLog(t.logPath, (l) => {
+    const out = l.stream === 'stderr' ? streams.stderr : streams.stdout;
+    out?.write(l.partial ? l.text : `${l.text}\n`);
+  });
+  const input = streams.stdin ? sendInput(t.dir, streams.stdin) : undefined;
+  if (streams.resize) void applySizes(t.dir, streams.resize, done.signal);
+  try {
+    while (!done.signal.aborted && !(await t.exited())) await delay(POLL_MS, undefined, { signal: done.signal }).catch(() => {});
+    await tail.read(); // what the process wrote last
+  } finally {
+    streams.signal?.removeEventListener('abort', stop);
+    done.abort();
+    tail.close();
+    // Our end of the socket closing is the client detaching: conmon closes the container's stdin
+    // unless it was told to leave it open (stdinOnce false).
+    input?.kill();
+  }
+}
+
+function sendInput(dir: string, stdin: NodeJS.ReadableStream): ChildProcess {
+  // A relative path from the bundle directory: its absolute path may pass the 108 bytes a socket address holds.
+  const socat = spawn('socat', ['-b', '65536', 'STDIO', 'UNIX-CONNECT:attach,type=5'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+  socat.on('error', () => {});
+  socat.stdin!.on('error', () => {});
+  // conmon writes the output to every attached socket too and waits for it to be read: read and drop it.
+  socat.stdout!.resume();
+  stdin.pipe(socat.stdin!);
+  socat.on('close', () => stdin.unpipe(socat.stdin!));
+  return socat;
+}
+
+async function applySizes(dir: string, sizes: AsyncIterable<TerminalSize>, signal: AbortSignal): Promise<void> {
+  for await (const s of sizes) {
+    if (signal.aborted) return;
+    // Non-blocking: with conmon gone there is no reader, and a blocking open would wait for one forever.
+    const fifo = await open(join(dir, 'ctl'), constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
+    if (!fifo) return;
+    await fifo.write(`${RESIZE_EVENT} ${s.height} ${s.width}\n`).catch(() => {});
+    await fifo.close();
+  }
+}
+
+interface LogTail {
+  /** Reads what was appended since the last read. */
+  read(): Promise<void>;
+  close(): void;
+}
+
+/** Follows a CRI log from its current end, calling emit for each line or partial chunk appended. */
+async function followLog(path: string, emit: (l: CriLine) => void): Promise<LogTail> {
+  let offset = await stat(path).then((s) => s.size, () => 0);
+  let carry = Buffer.alloc(0);
+  let running: Promise<void> = Promise.resolve();
+  const readOnce = async (): Promise<void> => {
+    const size = await stat(path).then((s) => s.size, () => 0);
+    if (size < offset) {
+      // Rotated (copied aside and truncated): what follows starts the file again.
+      offset = 0;
+      carry = Buffer.alloc(0);
+    }
+    if (size === offset) return;
+    const fh = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(size - offset);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, offset);
+      offset += bytesRead;
+      // Only whole lines are decoded, so a character split between two reads stays whole.
+      const data = Buffer.concat([carry, buf.subarray(0, bytesRead)]);
+      const end = data.lastIndexOf(0x0a);
+      carry = data.subarray(end + 1);
+      if (end < 0) return;
+      for (const line of data.subarray(0, end).toString('utf8').split('\n')) {
+        const l = parseCriLine(line);
+        if (l) emit(l);
+      }
+    } finally {
+      await fh.close();
+    }
+  };
+  // Reads run one at a time, in order; a change noticed during a read gets a read after it.
+  const read = (): Promise<void> => (running = running.then(readOnce).catch(() => {}));
+  const watcher = (() => {
+    try {
+      return watch(path, () => void read());
+    } catch {
+      return undefined; // no log yet: the timer below still reads it once it appears
+    }
+  })();
+  watcher?.on('error', () => {});
+  const timer = setInterval(() => void read(), POLL_MS);
+  return {
+    read,
+    close: () => {
+      watcher?.close();
+      clearInterval(timer);
+    },
+  };
+}
