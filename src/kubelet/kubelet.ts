@@ -18,6 +18,7 @@ import { ProbeManager } from './proberManager.js';
 import { Relister } from './relist.js';
 import { StatusManager } from './statusManager.js';
 import { withTerminationMessages } from './terminationMessage.js';
+import { VolumeObjectWatch } from './volumeObjectWatch.js';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -57,6 +58,7 @@ export class Kubelet {
   readonly #workers: PodWorkers;
   readonly #relister: Relister;
   readonly #probes: ProbeManager;
+  readonly #volumeObjects: VolumeObjectWatch;
   readonly #log: (m: string) => void;
   #heartbeat: NodeHeartbeat | undefined;
   #syncer: PodSyncer | undefined;
@@ -76,6 +78,12 @@ export class Kubelet {
     this.#probes = new ProbeManager({
       cluster: opts.cluster, runtime: opts.runtime, onChange: (uid) => this.#workers.kick(uid), ...(opts.podNetworkReachable === false ? { podNetworkReachable: false } : {}),
     });
+    this.#volumeObjects = new VolumeObjectWatch(opts.cluster, (uid) => {
+      const rec = this.#records.get(uid);
+      if (!rec) return;
+      rec.mem.volumeObjectsChanged = true;
+      this.#workers.kick(uid);
+    }, this.#abort.signal);
     this.#relister = new Relister(opts.runtime, (uid) => {
       if (this.#synced || this.#records.has(uid)) this.#workers.kick(uid);
     });
@@ -150,6 +158,7 @@ export class Kubelet {
     if (!rec) this.#records.set(uid, (rec = { pod, removed: false, state: 'syncing', mem: newPodMemory() }));
     rec.pod = pod;
     if (type === 'DELETED') rec.removed = true;
+    else this.#volumeObjects.track(pod);
     this.#workers.kick(uid);
   }
 
@@ -188,6 +197,7 @@ export class Kubelet {
       if (rec.removed) {
         await syncer.cleanup(uid, await observePod(runtime, uid));
         this.#records.delete(uid);
+        this.#volumeObjects.forget(uid);
         this.#status.forget(uid);
         this.#workers.forget(uid);
       }
