@@ -80,7 +80,7 @@ export async function checkHostPathType(path: string, type: string | undefined):
 }
 
 /** One file of a configMap, secret, downwardAPI or projected volume, at its path inside the volume. */
-interface VolumeFile { path: string; data: Buffer; mode: number }
+interface VolumeFile { path: string; data: Buffer; mode: number; gid?: number }
 
 /**
  * The chosen keys of configMap/secret data as files: every key, or only the listed items at their paths.
@@ -138,7 +138,7 @@ async function sameFiles(root: string, files: VolumeFile[]): Promise<boolean> {
   for (const f of files) {
     const path = join(root, normalize(f.path));
     const [st, data] = await Promise.all([fs.lstat(path).catch(() => undefined), fs.readFile(path).catch(() => undefined)]);
-    if (!st?.isFile() || (st.mode & 0o7777) !== f.mode || !data?.equals(f.data)) return false;
+    if (!st?.isFile() || (st.mode & 0o7777) !== f.mode || (f.gid !== undefined && st.gid !== f.gid) || !data?.equals(f.data)) return false;
   }
   return true;
 }
@@ -162,6 +162,7 @@ async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void>
     if (!file.startsWith(root + '/')) throw new Error(`invalid path ${f.path}`);
     await fs.mkdir(dirname(file), { recursive: true });
     await fs.writeFile(file, f.data, { mode: f.mode });
+    if (f.gid !== undefined) await fs.chown(file, 0, f.gid);
     await fs.chmod(file, f.mode);
     top.add(normalize(f.path).split('/')[0]!);
   }
@@ -218,7 +219,9 @@ async function setUp(pod: Pod, v: Volume, podDir: string, src: VolumeSources): P
           ? ['downward-api', downwardFiles(pod, v.downwardAPI.items, v.downwardAPI.defaultMode ?? 0o644, src.nodeAllocatable)]
           : ['projected', await projectedFiles(pod, v.projected!, src)];
     const dir = join(volumesDir(podDir), `kubernetes.io~${plugin}`, v.name);
-    await writeVolumeFiles(dir, files);
+    const fsGroup = (pod.spec.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
+    // As the kubelet's volume ownership: the files belong to the fsGroup, which may read them.
+    await writeVolumeFiles(dir, fsGroup === undefined ? files : files.map((f) => ({ ...f, mode: f.mode | 0o440, gid: fsGroup })));
     return { hostPath: dir, readOnly: true };
   }
   const kind = Object.keys(v).find((k) => k !== 'name') ?? 'unknown';
