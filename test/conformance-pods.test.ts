@@ -33,8 +33,14 @@ const secret = (name: string, data: Record<string, string>, ns = 'default') => (
   apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: ns }, data: Object.fromEntries(Object.entries(data).map(([key, v]) => [key, b64(v)])),
 });
 
+/** Waits for the phase; a timeout says what the Pod and its events showed instead. */
 async function phase(name: string, want: string, ns = 'default'): Promise<void> {
-  await until(`${name} ${want}`, async () => (await get(`pod/${name}`, '{.status.phase}', ns)) === want, 60_000);
+  try {
+    await until(`${name} ${want}`, async () => (await get(`pod/${name}`, '{.status.phase}', ns)) === want, 90_000);
+  } catch (e) {
+    const [status, events] = await Promise.all([get(`pod/${name}`, '{.status}', ns), k(['get', 'events', '-n', ns, '--field-selector', `involvedObject.name=${name}`])]);
+    throw new Error(`${(e as Error).message}\nstatus: ${status}\nevents:\n${events.stdout}`);
+  }
 }
 const logs = async (pod: string, c?: string) => (await k(['logs', pod, ...(c ? ['-c', c] : [])])).stdout;
 const exec = async (pod: string, script: string) => (await k(['exec', pod, '--', 'sh', '-c', script])).stdout;
