@@ -4,11 +4,12 @@
 // busybox image); one server for the file, the cases run concurrently.
 
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { kubectl } from './support/kubectl.js';
+import { KUBECTL, kubectl } from './support/kubectl.js';
 import { disposeNodeServer, startNodeServer, untilNodeReady } from './support/node-server.js';
 import type { TestServer } from './support/server.js';
 import { until } from './support/wait.js';
@@ -201,5 +202,16 @@ describe('conformance: Pods', { concurrency: true }, () => {
     assert.notEqual(await head('hosts-hostnet', 'c'), '# Kubernetes-managed hosts file.\n');
     await phase('deadline', 'Failed');
     assert.equal(await get('pod/deadline', '{.status.reason}'), 'DeadlineExceeded');
+  });
+
+  it('a client leaving `kubectl logs -f` (Ctrl-C) is not logged by the server as an internal error', async () => {
+    await apply(podOf('chatty', { containers: [bb('c', 'while true; do echo tick; sleep 0.2; done')] }));
+    await phase('chatty', 'Running');
+    const follower = spawn(KUBECTL, ['--kubeconfig', server.kubeconfig, 'logs', '-f', 'chatty'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    await new Promise((resolve) => follower.stdout.once('data', resolve));
+    follower.kill('SIGINT');
+    await new Promise((resolve) => follower.once('exit', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.doesNotMatch(server.logs(), /internal error/);
   });
 });
