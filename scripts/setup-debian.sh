@@ -9,6 +9,7 @@ packages=(
   runc conmon catatonit containernetworking-plugins iproute2 iptables openssl
   busybox-static mmdebstrap skopeo umoci docker-registry apache2-utils attr
   chromium fonts-dejavu-core
+  python3-kubernetes
   podman tmux socat
 )
 missing=()

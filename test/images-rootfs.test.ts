@@ -69,3 +69,18 @@ test('the overlay rootfs shows every layer with whiteouts applied, and is releas
   assert.deepEqual(await readdir(`${work}/store-rootfs/blobs/sha256`), []);
   assert.deepEqual((await readdir(`${work}/store-rootfs/layers`)).filter((n) => n !== 'empty'), []);
 });
+
+test('an image imported by another process (berth images beside a running server) is seen at once, and the running store\'s writes keep it', async () => {
+  const server = new ImageStore({ root: `${work}/store-shared` });
+  await server.importArchive(`${work}/oci.tar`, { name: 'local/layered' });
+  assert.equal(await server.imageStatus('example.com/team/saved:v2'), null);
+  // `berth images import` is its own process: its own store on the same root.
+  await new ImageStore({ root: `${work}/store-shared` }).importArchive(`${work}/docker.tar`);
+  assert.ok((await server.imageStatus('example.com/team/saved:v2'))?.repoTags.includes('example.com/team/saved:v2'));
+  // The server's own next write (a last-used time) builds on the other's index rather than dropping its image.
+  await server.prepareRootfs('local/layered:v1', 'c-shared');
+  await server.releaseRootfs('c-shared');
+  const again = new ImageStore({ root: `${work}/store-shared` });
+  assert.deepEqual((await again.listImages()).flatMap((i) => i.repoTags).sort(),
+    ['docker.io/local/layered:v1', 'docker.io/local/layered:v2', 'example.com/team/saved:v2']);
+});

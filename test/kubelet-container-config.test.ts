@@ -8,7 +8,7 @@ import { expandVars } from '../src/kubelet/expand.js';
 import { mergeEnv, resolveEnv, type EnvSources } from '../src/kubelet/env.js';
 import { cpuMillis, memoryBytes } from '../src/api/quantity.js';
 import { securityFor } from '../src/kubelet/security.js';
-import { checkHostPathType, containerMounts, refreshPodFieldVolumes, setUpVolumes, tearDownVolumes } from '../src/kubelet/volumes.js';
+import { checkHostPathType, containerMounts, refreshLiveVolumes, setUpVolumes, tearDownVolumes } from '../src/kubelet/volumes.js';
 import { makeContainerConfig } from '../src/kubelet/containerConfig.js';
 import { ContainerError, VolumeError } from '../src/kubelet/errors.js';
 import type { Container } from '../src/api/types.js';
@@ -245,7 +245,7 @@ test('volumes: downwardAPI and projected files in the atomic-writer layout (..da
   assert.deepEqual((await readdir(info)).sort(), ['..data', data, 'cpu_m', 'mem_mi', 'meta', 'name', 'tier'].sort());
   // New labels: a new version swapped in under the same folder, the old version gone.
   p.metadata.labels = { app: 'w2' };
-  await refreshPodFieldVolumes(p, podDir, sources);
+  assert.deepEqual(await refreshLiveVolumes(p, podDir, sources), []);
   assert.equal(await read(info, 'meta/labels'), 'app="w2"');
   assert.equal(await read(info, 'tier'), '');
   const swapped = await readlink(join(info, '..data'));
@@ -256,5 +256,33 @@ test('volumes: downwardAPI and projected files in the atomic-writer layout (..da
   assert.equal(vols.get('all')!.readOnly, true);
   await assert.rejects(setUpVolumes(pod({ volumes: [{ name: 'v', projected: { sources: [{ secret: { name: 'nope' } }] } }] }), podDir, sources),
     { message: 'MountVolume.SetUp failed for volume "v" : secret "nope" not found' });
+  await rm(podDir, { recursive: true, force: true });
+});
+
+test('volumes: a changed ConfigMap is swapped in, an unchanged one left alone, a deleted optional one emptied, a deleted required one kept with an error', async () => {
+  const podDir = await mkdtemp(join(tmpdir(), 'kubelet-pod-'));
+  const data: Record<string, Record<string, Buffer>> = { req: { a: Buffer.from('1') }, opt: { b: Buffer.from('2') } };
+  const src: EnvSources = { ...sources, getConfigMap: async (n) => data[n] ?? null };
+  const p = pod({ volumes: [
+    { name: 'req', configMap: { name: 'req' } },
+    { name: 'opt', configMap: { name: 'opt', optional: true, items: [{ key: 'b', path: 'b' }, { key: 'later', path: 'later' }] } },
+  ] });
+  const vols = await setUpVolumes(p, podDir, src);
+  const [req, opt] = [vols.get('req')!.hostPath, vols.get('opt')!.hostPath];
+  assert.deepEqual(await readdir(opt).then((n) => n.filter((x) => !x.startsWith('..'))), ['b'], 'an optional missing key is left out');
+  const first = await readlink(join(req, '..data'));
+  assert.deepEqual(await refreshLiveVolumes(p, podDir, src), []);
+  assert.equal(await readlink(join(req, '..data')), first, 'same content: not rewritten');
+  data.req = { a: Buffer.from('changed') };
+  data.opt = { b: Buffer.from('2'), later: Buffer.from('3') };
+  assert.deepEqual(await refreshLiveVolumes(p, podDir, src), []);
+  assert.equal(await readFile(join(req, 'a'), 'utf8'), 'changed');
+  assert.equal(await readFile(join(opt, 'later'), 'utf8'), '3');
+  delete data.req;
+  delete data.opt;
+  const failed = await refreshLiveVolumes(p, podDir, src);
+  assert.deepEqual(failed.map((e) => e.message), ['MountVolume.SetUp failed for volume "req" : configmap "req" not found']);
+  assert.equal(await readFile(join(req, 'a'), 'utf8'), 'changed', 'a required object gone: the last content stays');
+  assert.deepEqual(await readdir(opt).then((n) => n.filter((x) => !x.startsWith('..'))), [], 'an optional object gone: emptied');
   await rm(podDir, { recursive: true, force: true });
 });

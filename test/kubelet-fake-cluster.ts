@@ -79,6 +79,28 @@ export class FakeCluster implements KubeletCluster {
     return this.secrets.get(`${ns}/${name}`) ?? null;
   }
 
+  readonly #objectWatches = new Map<string, Set<() => void>>();
+
+  watchObject(kind: 'ConfigMap' | 'Secret', ns: string, name: string, onChange: () => void, signal: AbortSignal): void {
+    const key = `${kind}/${ns}/${name}`;
+    const set = this.#objectWatches.get(key) ?? new Set();
+    this.#objectWatches.set(key, set.add(onChange));
+    signal.addEventListener('abort', () => set.delete(onChange), { once: true });
+  }
+
+  /** Replace (or, with null, delete) a ConfigMap or Secret and tell its watchers. */
+  setObject(kind: 'ConfigMap' | 'Secret', ns: string, name: string, data: ConfigData | null): void {
+    const store = kind === 'Secret' ? this.secrets : this.configMaps;
+    if (data) store.set(`${ns}/${name}`, data);
+    else store.delete(`${ns}/${name}`);
+    for (const f of this.#objectWatches.get(`${kind}/${ns}/${name}`) ?? []) f();
+  }
+
+  /** How many ConfigMaps and Secrets are watched now. */
+  get objectWatchCount(): number {
+    return [...this.#objectWatches.values()].reduce((n, s) => n + s.size, 0);
+  }
+
   recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void {
     const m = pod.metadata;
     this.events.push({ pod: m.name ?? '', namespace: m.namespace ?? 'default', uid: m.uid ?? '', type, reason, message, ...(fieldPath ? { fieldPath } : {}) });

@@ -2,7 +2,7 @@
 // (workers, relist, status, deletion) with containers whose exits the test scripts. No root, no runc.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, test } from 'node:test';
@@ -202,4 +202,26 @@ test('native sidecars on deletion: the app first, then the sidecars in reverse o
   while (cluster.get(uid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   assert.equal(cluster.get(uid), undefined);
   assert.deepEqual(cluster.events.filter((e) => e.reason === 'Killing').map((e) => e.message), ['Stopping container app', 'Stopping container second', 'Stopping container first']);
+});
+
+test('configMap and secret volumes follow their objects while the Pod runs; the watches end with the Pod', async () => {
+  cluster.setObject('ConfigMap', 'default', 'cfg', { data: { k: Buffer.from('v1') } });
+  const pod = createPod({ containers: [ctr('app')], volumes: [
+    { name: 'cm', configMap: { name: 'cfg' } },
+    { name: 'both', projected: { sources: [{ secret: { name: 'sec', optional: true } }, { configMap: { name: 'cfg' } }] } },
+  ] });
+  await until(pod.metadata.uid!, 'Running', (p) => p.status?.phase === 'Running');
+  assert.equal(cluster.objectWatchCount, 2, 'one watch per object, shared by the volumes');
+  const vol = (name: string, file: string) => readFile(join(dir, String(seq), 'pods', pod.metadata.uid!, 'volumes', name, file), 'utf8').catch(() => undefined);
+  assert.equal(await vol('kubernetes.io~configmap/cm', 'k'), 'v1');
+  cluster.setObject('ConfigMap', 'default', 'cfg', { data: { k: Buffer.from('v2') } });
+  cluster.setObject('Secret', 'default', 'sec', { data: { pw: Buffer.from('s3cret') } });
+  await node.kubelet.idle();
+  assert.equal(await vol('kubernetes.io~configmap/cm', 'k'), 'v2');
+  assert.equal(await vol('kubernetes.io~projected/both', 'k'), 'v2');
+  assert.equal(await vol('kubernetes.io~projected/both', 'pw'), 's3cret');
+  cluster.markDeleted(pod.metadata.uid!, 0);
+  const deadline = Date.now() + 5_000;
+  while (cluster.objectWatchCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(cluster.objectWatchCount, 0);
 });

@@ -2,13 +2,16 @@
 import { loadRegistryConfig, ImageStore, type RegistryConfig } from '../runtime/images/index.js';
 import { buildImage, BUILD_NAMES, type BuildName } from '../runtime/images/build/index.js';
 import type { ImageRef, PullProgress } from '../runtime/types.js';
+import { defaultDataDir } from './server.js';
 
-const USAGE = `usage: berth images <command>
+const USAGE = `usage: berth images [--data-dir DIR] <command>
   pull REF [--registry-config FILE]   pull from a registry (progress on stderr)
   import FILE [NAME]                  import an OCI layout or docker save archive
   ls                                  list images
   rm REF                              remove an image or one of its tags
-  build NAME                          build ${BUILD_NAMES.join('|')} from Debian packages`;
+  build NAME                          build ${BUILD_NAMES.join('|')} from Debian packages
+The store is DIR/images, DIR being the node's data dir (default ${defaultDataDir()}, as \`berth server\`'s):
+Pods see an image only in the store of the server's own data dir.`;
 
 function human(bytes: number): string {
   const units = ['B', 'kB', 'MB', 'GB'];
@@ -57,6 +60,10 @@ function printImages(images: ImageRef[]): void {
 
 /** Runs `berth images ARGS…`; returns the process exit code. */
 export async function imagesCommand(args: string[], dataDir: string): Promise<number> {
+  if (args.some((a) => a === '--help' || a === '-h') || args[0] === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const [cmd, ...rest] = args;
   const flag = rest.indexOf('--registry-config');
   let registries: RegistryConfig = {};
@@ -65,6 +72,8 @@ export async function imagesCommand(args: string[], dataDir: string): Promise<nu
     rest.splice(flag, 2);
   }
   const store = new ImageStore({ root: `${dataDir}/images`, registries });
+  // Which store changed: a server on another data dir would not see the image (and try Docker Hub).
+  const wrote = () => process.stderr.write(`image store: ${store.root}\n`);
   try {
     switch (cmd) {
       case 'pull': {
@@ -72,12 +81,14 @@ export async function imagesCommand(args: string[], dataDir: string): Promise<nu
         const bar = progressBar();
         const img = await store.pullImage(rest[0], { onProgress: (p) => bar.update(p) }).finally(() => bar.end());
         process.stdout.write(`${img.repoDigests[0] ?? img.id}\n`);
+        wrote();
         return 0;
       }
       case 'import': {
         if (!rest[0]) break;
         const imgs = await store.importArchive(rest[0], rest[1] ? { name: rest[1] } : {});
         for (const i of imgs) process.stdout.write(`imported ${i.repoTags[0] ?? i.id}\n`);
+        wrote();
         return 0;
       }
       case 'ls':
@@ -88,6 +99,7 @@ export async function imagesCommand(args: string[], dataDir: string): Promise<nu
         if (!rest[0]) break;
         await store.removeImage(rest[0]);
         process.stdout.write(`removed ${rest[0]}\n`);
+        wrote();
         return 0;
       }
       case 'build': {
@@ -95,6 +107,7 @@ export async function imagesCommand(args: string[], dataDir: string): Promise<nu
         if (!BUILD_NAMES.includes(name)) break;
         const img = await buildImage(name, { store, log: (l) => process.stderr.write(`${l}\n`) });
         process.stdout.write(`${img.repoTags[0]} ${img.id}\n`);
+        wrote();
         return 0;
       }
     }

@@ -4,13 +4,41 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { CniNetwork } from '../runtime/cni/network.js';
 import { hostNamesFor } from '../runtime/host-names.js';
 import { ImageStore } from '../runtime/images/store.js';
 import { cleanupAll } from '../runtime/runc/cleanup.js';
 import { unmountAllUnder } from '../util/mounts.js';
+import { defaultDataDir } from './server.js';
 
-export async function killallCommand(dataDir: string): Promise<number> {
+const HELP = `Usage: berth killall [--data-dir DIR]
+
+Stops every container of the node whose data dir is DIR (default ${defaultDataDir()}) and removes its
+mounts, network namespaces, pod network and cgroups. Cluster state is kept.
+
+Flags:
+  --data-dir DIR   the node's data dir
+  -h, --help       show this help
+`;
+
+/** Runs `berth killall ARGS…`: anything but the flags above is refused before anything is stopped. */
+export async function killallCommand(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }));
+  } catch (e) {
+    process.stderr.write(`berth killall: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  return killall(values['data-dir'] ?? defaultDataDir());
+}
+
+async function killall(dataDir: string): Promise<number> {
   const root = join(dataDir, 'runtime');
   if (!existsSync(root)) {
     process.stderr.write(`berth killall: nothing to do under ${dataDir}\n`);

@@ -55,10 +55,8 @@ async function main(argv: string[]): Promise<number> {
       return dashboardCommand(rest);
     case 'journey':
       return journeyCommand(rest);
-    case 'killall': {
-      const { dataDir } = takeDataDir(rest);
-      return killallCommand(dataDir);
-    }
+    case 'killall':
+      return killallCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -24,6 +24,11 @@ export interface KubeletCluster {
   /** null when absent. Secret values are returned decoded. */
   getConfigMap(namespace: string, name: string): Promise<ConfigData | null>;
   getSecret(namespace: string, name: string): Promise<ConfigData | null>;
+  /**
+   * Call onChange whenever the named ConfigMap or Secret is created, changed or deleted after the watch
+   * began (not for what it finds at first), until signal aborts. Failures are retried.
+   */
+  watchObject(kind: 'ConfigMap' | 'Secret', namespace: string, name: string, onChange: () => void, signal: AbortSignal): void;
   recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void;
   /** Create the Node, or update labels/addresses/capacity of an existing one; returns the stored Node. */
   registerNode(node: Node): Promise<Node>;

@@ -21,6 +21,7 @@ import { ProbeManager } from './proberManager.js';
 import { Relister } from './relist.js';
 import { StatusManager } from './statusManager.js';
 import { withTerminationMessages } from './terminationMessage.js';
+import { VolumeObjectWatch } from './volumeObjectWatch.js';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -57,6 +58,7 @@ export class Kubelet {
   readonly #workers: PodWorkers;
   readonly #relister: Relister;
   readonly #probes: ProbeManager;
+  readonly #volumeObjects: VolumeObjectWatch;
   readonly #log: (m: string) => void;
   #heartbeat: NodeHeartbeat | undefined;
   #syncer: PodSyncer | undefined;
@@ -76,6 +78,12 @@ export class Kubelet {
     this.#probes = new ProbeManager({
       cluster: opts.cluster, runtime: opts.runtime, onChange: (uid) => this.#workers.kick(uid), ...(opts.podNetworkReachable === false ? { podNetworkReachable: false } : {}),
     });
+    this.#volumeObjects = new VolumeObjectWatch(opts.cluster, (uid) => {
+      const rec = this.#records.get(uid);
+      if (!rec) return;
+      rec.mem.volumeObjectsChanged = true;
+      this.#workers.kick(uid);
+    }, this.#abort.signal);
     this.#relister = new Relister(opts.runtime, (uid) => this.#onRuntimeChange(uid));
   }
 
@@ -154,7 +162,10 @@ export class Kubelet {
     rec.pod = pod;
     if (type === 'DELETED') rec.removed = true;
     if (rec.removed || pod.metadata.deletionTimestamp) this.#workers.terminate(uid);
-    else this.#workers.kick(uid);
+    else {
+      this.#volumeObjects.track(pod);
+      this.#workers.kick(uid);
+    }
   }
 
   /** The runtime changed for this Pod; one the API does not know (once it is listed) is an orphan to stop and remove. */
@@ -170,6 +181,7 @@ export class Kubelet {
       if (rec && !rec.removed) return undefined;
       await this.#syncer!.cleanup(uid, await observePod(this.#o.runtime, uid));
       this.#records.delete(uid);
+      this.#volumeObjects.forget(uid);
       this.#status.forget(uid);
       this.#workers.forget(uid);
       return undefined;

@@ -21,7 +21,7 @@ import { computeKillPlan, computePodActions, isTerminalPhase, PROBE_FAILURE, typ
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
 import type { WaitingNote } from './podStatus.js';
 import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
-import { containerMounts, podFieldsKey, refreshPodFieldVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
+import { containerMounts, podFieldsKey, refreshLiveVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
 
 /** Kept dead instances per container: the latest and the one before (lastState, `logs --previous`). */
 const KEEP_INSTANCES = 2;
@@ -53,6 +53,8 @@ export interface PodMemory {
   volumes?: Map<string, PreparedVolume>;
   /** The labels and annotations the downwardAPI files show (podFieldsKey). */
   podFields?: string;
+  /** A ConfigMap or Secret the volumes show has changed since they were written. */
+  volumeObjectsChanged?: boolean;
   /** Why the kubelet itself failed the Pod (activeDeadlineSeconds passed); the status says so. */
   failure?: { reason: string; message: string };
 }
@@ -87,7 +89,7 @@ export class PodSyncer {
       await this.killPod(pod, computeKillPlan(pod, observed, grace), after);
       return result(undefined);
     }
-    if (mem.volumes && mem.podFields !== podFieldsKey(pod)) await this.#refreshPodFields(pod, mem);
+    if (mem.volumes && (mem.volumeObjectsChanged || mem.podFields !== podFieldsKey(pod))) await this.#refreshVolumes(pod, mem);
     const actions = computePodActions(pod, observed, nowMs, mem.crashBackoff, this.#d.probes);
     const deadline = isTerminalPhase(pod.status?.phase) ? undefined : activeDeadlineAtMs(pod);
     let nextAt = deadline === undefined ? actions.nextSyncAtMs : Math.min(actions.nextSyncAtMs ?? Infinity, deadline);
@@ -132,14 +134,11 @@ export class PodSyncer {
     putContainer(after, k.id, await this.killContainer(pod, c, status, graceSeconds, sandboxIP(after), false, withMessage ? k.message : undefined));
   }
 
-  async #refreshPodFields(pod: Pod, mem: PodMemory): Promise<void> {
+  async #refreshVolumes(pod: Pod, mem: PodMemory): Promise<void> {
     mem.podFields = podFieldsKey(pod);
-    try {
-      await refreshPodFieldVolumes(pod, podDirOf(this.#d, pod.metadata.uid ?? ''), this.#sources(pod));
-    } catch (e) {
-      if (!(e instanceof VolumeError)) throw e;
-      this.#event(pod, 'Warning', 'FailedMount', e.message);
-    }
+    mem.volumeObjectsChanged = false;
+    const failed = await refreshLiveVolumes(pod, podDirOf(this.#d, pod.metadata.uid ?? ''), this.#sources(pod));
+    for (const e of failed) this.#event(pod, 'Warning', 'FailedMount', e.message);
   }
 
   #noteBackoffs(pod: Pod, actions: PodActions, mem: PodMemory): void {

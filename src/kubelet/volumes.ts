@@ -1,6 +1,7 @@
 // A Pod's volumes on the host, under <podDir>/volumes, and the runtime mounts each container gets.
-// Set up once per Pod before its first container (downwardAPI and projected ones rewritten when its labels
-// or annotations change); torn down when the Pod is gone.
+// Set up once per Pod before its first container; the configMap, secret, downwardAPI and projected ones
+// are rewritten when what they show changes (the objects, the Pod's labels or annotations); torn down
+// when the Pod is gone.
 
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -79,17 +80,21 @@ export async function checkHostPathType(path: string, type: string | undefined):
 }
 
 /** One file of a configMap, secret, downwardAPI or projected volume, at its path inside the volume. */
-interface VolumeFile { path: string; data: Buffer; mode: number }
+interface VolumeFile { path: string; data: Buffer; mode: number; gid?: number }
 
-/** The chosen keys of configMap/secret data as files: every key, or only the listed items at their paths. */
-function keyFiles(data: Record<string, Buffer>, items: KeyToPath[] | undefined, defaultMode: number, kind: 'ConfigMap' | 'Secret'): VolumeFile[] {
+/**
+ * The chosen keys of configMap/secret data as files: every key, or only the listed items at their paths.
+ * A listed key that is missing is an error, unless the source is optional (then it is left out).
+ */
+function keyFiles(data: Record<string, Buffer>, items: KeyToPath[] | undefined, defaultMode: number, kind: 'ConfigMap' | 'Secret', optional: boolean): VolumeFile[] {
   const entries = items ?? Object.keys(data).map((key) => ({ key, path: key }) as KeyToPath);
-  return entries.map((it) => {
+  return entries.flatMap((it) => {
     const value = data[it.key];
     if (value === undefined) {
+      if (optional) return [];
       throw new Error(kind === 'Secret' ? `references non-existent secret key: ${it.key}` : `configmap references non-existent config key: ${it.key}`);
     }
-    return { path: it.path, data: value, mode: it.mode ?? defaultMode };
+    return [{ path: it.path, data: value, mode: it.mode ?? defaultMode }];
   });
 }
 
@@ -100,7 +105,7 @@ async function sourceFiles(kind: 'ConfigMap' | 'Secret', ref: { name?: string; i
     if (ref.optional) return [];
     throw new Error(`${kind.toLowerCase()} "${name}" not found`);
   }
-  return keyFiles(data, ref.items, defaultMode, kind);
+  return keyFiles(data, ref.items, defaultMode, kind, !!ref.optional);
 }
 
 /** downwardAPI items: the Pod's own fields and its containers' resources, read now. */
@@ -115,15 +120,40 @@ function downwardFiles(pod: Pod, items: DownwardAPIVolumeFile[] | undefined, def
 
 const timestampDirName = (now: Date): string => `..${now.toISOString().replace(/[-:T]/g, '_').replace(/Z$/, '')}`;
 
+/** The files under dir, by path relative to it (symlinks are not followed). */
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...await listFiles(dir, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** Whether the written version holds exactly these files, bytes and modes: then nothing is rewritten. */
+async function sameFiles(root: string, files: VolumeFile[]): Promise<boolean> {
+  const written = await listFiles(root).catch(() => undefined);
+  if (!written || written.length !== files.length) return false;
+  for (const f of files) {
+    const path = join(root, normalize(f.path));
+    const [st, data] = await Promise.all([fs.lstat(path).catch(() => undefined), fs.readFile(path).catch(() => undefined)]);
+    if (!st?.isFile() || (st.mode & 0o7777) !== f.mode || (f.gid !== undefined && st.gid !== f.gid) || !data?.equals(f.data)) return false;
+  }
+  return true;
+}
+
 /**
  * The kubelet's atomic-writer layout: the files in a timestamped folder, `..data` a symlink to it, and
- * each top-level name a symlink through `..data`. A rewrite (new labels) makes a new folder and swaps
- * `..data` with one rename, so readers see the old version or the new, never half of one, and the
- * folder bound into containers stays the same.
+ * each top-level name a symlink through `..data`. A rewrite (a changed ConfigMap, new labels) makes a
+ * new folder and swaps `..data` with one rename, so readers see the old version or the new, never half
+ * of one, and the folder bound into containers stays the same. An unchanged payload is not rewritten,
+ * so a container watching the folder sees a change only when there is one.
  */
 async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void> {
   await fs.mkdir(dir, { recursive: true, mode: 0o755 });
   const previous = await fs.readlink(join(dir, '..data')).catch(() => undefined);
+  if (previous && await sameFiles(join(dir, previous), files)) return;
   const root = await fs.mkdtemp(join(dir, timestampDirName(new Date())));
   await fs.chmod(root, 0o755);
   const top = new Set<string>();
@@ -132,6 +162,7 @@ async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void>
     if (!file.startsWith(root + '/')) throw new Error(`invalid path ${f.path}`);
     await fs.mkdir(dirname(file), { recursive: true });
     await fs.writeFile(file, f.data, { mode: f.mode });
+    if (f.gid !== undefined) await fs.chown(file, 0, f.gid);
     await fs.chmod(file, f.mode);
     top.add(normalize(f.path).split('/')[0]!);
   }
@@ -188,7 +219,9 @@ async function setUp(pod: Pod, v: Volume, podDir: string, src: VolumeSources): P
           ? ['downward-api', downwardFiles(pod, v.downwardAPI.items, v.downwardAPI.defaultMode ?? 0o644, src.nodeAllocatable)]
           : ['projected', await projectedFiles(pod, v.projected!, src)];
     const dir = join(volumesDir(podDir), `kubernetes.io~${plugin}`, v.name);
-    await writeVolumeFiles(dir, files);
+    const fsGroup = (pod.spec.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
+    // As the kubelet's volume ownership: the files belong to the fsGroup, which may read them.
+    await writeVolumeFiles(dir, fsGroup === undefined ? files : files.map((f) => ({ ...f, mode: f.mode | 0o440, gid: fsGroup })));
     return { hostPath: dir, readOnly: true };
   }
   const kind = Object.keys(v).find((k) => k !== 'name') ?? 'unknown';
@@ -208,23 +241,43 @@ export async function setUpVolumes(pod: Pod, podDir: string, src: VolumeSources)
   return out;
 }
 
-/** The volumes whose files show the Pod's own fields (downwardAPI, directly or projected). */
-const showsPodFields = (v: Volume): boolean => !!v.downwardAPI || !!v.projected?.sources?.some((s) => s.downwardAPI);
+/** The volumes the kubelet keeps up to date while the Pod runs. */
+const isLive = (v: Volume): boolean => !!(v.configMap || v.secret || v.downwardAPI || v.projected);
+
+/** The ConfigMaps and Secrets whose data the Pod's volumes show (not its env: that is read once). */
+export function volumeObjectRefs(pod: Pod): { kind: 'ConfigMap' | 'Secret'; name: string }[] {
+  const refs: { kind: 'ConfigMap' | 'Secret'; name: string }[] = [];
+  for (const v of pod.spec.volumes ?? []) {
+    if (v.configMap?.name) refs.push({ kind: 'ConfigMap', name: v.configMap.name });
+    if (v.secret?.secretName) refs.push({ kind: 'Secret', name: v.secret.secretName });
+    for (const s of v.projected?.sources ?? []) {
+      if (s.configMap?.name) refs.push({ kind: 'ConfigMap', name: s.configMap.name });
+      if (s.secret?.name) refs.push({ kind: 'Secret', name: s.secret.name });
+    }
+  }
+  return refs;
+}
 
 /** What of the Pod may change under a downwardAPI file while it runs: its labels and annotations. */
 export function podFieldsKey(pod: Pod): string {
   return JSON.stringify([pod.metadata.labels ?? {}, pod.metadata.annotations ?? {}]);
 }
 
-/** Rewrite the downwardAPI and projected volumes after the Pod's labels or annotations changed. */
-export async function refreshPodFieldVolumes(pod: Pod, podDir: string, src: VolumeSources): Promise<void> {
-  for (const v of (pod.spec.volumes ?? []).filter(showsPodFields)) {
+/**
+ * Rewrite the configMap, secret, downwardAPI and projected volumes whose content changed (a ConfigMap
+ * or Secret, the Pod's labels or annotations). A volume that fails keeps its last content; the
+ * failures are returned, one VolumeError each. subPath mounts keep what they were bound to, as upstream.
+ */
+export async function refreshLiveVolumes(pod: Pod, podDir: string, src: VolumeSources): Promise<VolumeError[]> {
+  const failed: VolumeError[] = [];
+  for (const v of (pod.spec.volumes ?? []).filter(isLive)) {
     try {
       await setUp(pod, v, podDir, src);
     } catch (e) {
-      throw new VolumeError(v.name, (e as Error).message);
+      failed.push(new VolumeError(v.name, (e as Error).message));
     }
   }
+  return failed;
 }
 
 /**

@@ -101,13 +101,15 @@ export class KubeletProxy {
     const t = this.#target(url, user, req.method ?? 'GET');
     if (!t) return false;
     await new Promise<void>((resolve, reject) => {
+      // The client leaving (Ctrl-C on `kubectl logs -f`) aborts the kubelet request: an end, not an error.
+      const failed = (e: Error): void => (res.destroyed ? resolve() : reject(e));
       const up = httpsRequest({ ...t.options, headers: { accept: req.headers.accept ?? '*/*' } }, (kres) => {
         res.writeHead(kres.statusCode ?? 502, kres.headers);
         kres.pipe(res);
         kres.on('end', resolve);
-        kres.on('error', reject);
+        kres.on('error', failed);
       });
-      up.on('error', (e) => reject(new ApiError('ServiceUnavailable', `error dialing kubelet: ${e.message}`)));
+      up.on('error', (e) => failed(new ApiError('ServiceUnavailable', `error dialing kubelet: ${e.message}`)));
       req.on('close', () => up.destroy());
       up.end();
     });

@@ -30,16 +30,22 @@ export class RestKubeletCluster implements KubeletCluster {
   readonly #client: RestClient;
   readonly #events: EventRecorder;
   readonly #opts: RestKubeletClusterOptions;
+  readonly #nodeName: string;
 
   constructor(client: RestClient, nodeName: string, opts: RestKubeletClusterOptions = {}) {
     this.#client = client;
+    this.#nodeName = nodeName;
     this.#events = new EventRecorder(client, { component: 'kubelet', host: nodeName });
     this.#opts = opts;
   }
 
+  #onError(nodeName: string, what: string): (e: unknown) => void {
+    return this.#opts.onError ?? ((e: unknown) => console.error(`kubelet ${nodeName}: ${what}: ${(e as Error).message}`));
+  }
+
   async watchPods(nodeName: string, handler: PodHandler, signal: AbortSignal): Promise<void> {
     if (this.#opts.pods) return this.#opts.pods.watch(nodeName, handler, signal);
-    const onError = this.#opts.onError ?? ((e: unknown) => console.error(`kubelet ${nodeName}: pod watch: ${(e as Error).message}`));
+    const onError = this.#onError(nodeName, 'pod watch');
     const inf = new Informer<Pod>(this.#client, pods, { fieldSelector: `spec.nodeName=${nodeName}`, onError });
     inf.addHandlers({
       onAdd: (p) => handler('ADDED', p),
@@ -77,6 +83,18 @@ export class RestKubeletCluster implements KubeletCluster {
       (s) => decodeData(s, true),
       (e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)),
     );
+  }
+
+  watchObject(kind: 'ConfigMap' | 'Secret', namespace: string, name: string, onChange: () => void, signal: AbortSignal): void {
+    // By name, through a field selector: all the node authorizer lets a kubelet watch.
+    const inf = new Informer<ConfigMapLike>(this.#client, kind === 'Secret' ? secrets : configMaps, {
+      namespace, fieldSelector: `metadata.name=${name}`, onError: this.#onError(this.#nodeName, `${kind.toLowerCase()} ${namespace}/${name} watch`),
+    });
+    const changed = (): void => {
+      if (inf.hasSynced()) onChange();
+    };
+    inf.addHandlers({ onAdd: changed, onUpdate: changed, onDelete: changed });
+    void inf.run(signal);
   }
 
   recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void {

@@ -1,6 +1,7 @@
 // The store's small index: which images exist, which references point at them, where each came
-// from and when it was last used. One JSON file, rewritten atomically after each change.
-import { readFile } from 'node:fs/promises';
+// from and when it was last used. One JSON file, rewritten atomically after each change, and read
+// again whenever another process (`berth images` beside a running server) has replaced it.
+import { readFile, stat } from 'node:fs/promises';
 import type { ImageConfig } from '../types.js';
 import { writeFileAtomic } from './fsutil.js';
 
@@ -35,6 +36,8 @@ interface Index { version: 1; images: Record<string, ImageRecord> }
 export class Metadata {
   readonly #path: string;
   #index: Index = { version: 1, images: {} };
+  /** Which version of the file #index holds (inode, size, mtime): the atomic rename makes a new inode. */
+  #stamp = '';
   /** Serialises read-modify-write so concurrent pulls never lose each other's records. */
   #chain: Promise<unknown> = Promise.resolve();
 
@@ -42,12 +45,21 @@ export class Metadata {
     this.#path = `${root}/metadata.json`;
   }
 
+  async #currentStamp(): Promise<string> {
+    const st = await stat(this.#path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+    return st ? `${st.ino}:${st.size}:${st.mtimeMs}` : '';
+  }
+
+  /** Read the file if it changed since this process last read or wrote it (one stat otherwise). */
   async load(): Promise<void> {
+    const stamp = await this.#currentStamp();
+    if (stamp === this.#stamp) return;
     try {
       this.#index = JSON.parse(await readFile(this.#path, 'utf8')) as Index;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
+    this.#stamp = stamp;
   }
 
   all(): ImageRecord[] {
@@ -66,11 +78,14 @@ export class Metadata {
   /** Applies `change` to a copy of the index and persists it; changes run one at a time. */
   update<T>(change: (images: Record<string, ImageRecord>) => T): Promise<T> {
     const next = this.#chain.then(async () => {
+      // Another process's change is built on, not overwritten.
+      await this.load();
       const images = structuredClone(this.#index.images);
       const result = change(images);
       const index: Index = { version: 1, images };
       await writeFileAtomic(this.#path, JSON.stringify(index, null, 1));
       this.#index = index;
+      this.#stamp = await this.#currentStamp();
       return result;
     });
     this.#chain = next.catch(() => undefined);

@@ -55,6 +55,12 @@ export class ImageStore implements ImageService {
     return this.#ready;
   }
 
+  /** Ready, with the index as on disk now: `berth images` may have added to it while this store runs. */
+  async #fresh(): Promise<void> {
+    await this.#init();
+    await this.#parts.metadata.load();
+  }
+
   async #writing<T>(work: () => Promise<T>): Promise<T> {
     await this.#init();
     this.#writers++;
@@ -70,7 +76,7 @@ export class ImageStore implements ImageService {
    * (`sha256:<config digest>`). Throws InvalidImageName for references that do not parse.
    */
   async resolve(ref: string): Promise<ImageRecord | undefined> {
-    await this.#init();
+    await this.#fresh();
     const md = this.#parts.metadata;
     if (isDigest(ref)) return md.get(ref) ?? md.all().find((i) => i.manifestDigest === ref);
     const r = normalizeReference(ref);
@@ -92,7 +98,7 @@ export class ImageStore implements ImageService {
   }
 
   async listImages(): Promise<ImageRef[]> {
-    await this.#init();
+    await this.#fresh();
     return this.#parts.metadata.all().map(toImageRef);
   }
 
@@ -148,7 +154,7 @@ export class ImageStore implements ImageService {
 
   /** Frees disk by removing least recently used, unused images (see gc.ts). */
   async garbageCollect(opts: GcOptions): Promise<GcResult> {
-    await this.#init();
+    await this.#fresh();
     const inUse = new Set([...opts.inUse, ...(await this.#rootfs.imagesInUse())]);
     return collect(this.root, { ...opts, inUse }, this.#parts.metadata.all(), async (id) => {
       await this.#parts.metadata.update((images) => { delete images[id]; });

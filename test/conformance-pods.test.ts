@@ -1,0 +1,217 @@
+// Pod-scoped behaviours of Kubernetes' conformance suite that no other berth test proved, each written
+// here from what the upstream test checks (test/conformance-pods.md maps every upstream test to its
+// berth test). The real kubectl against `berth server` with its kubelet (runc, conmon, the offline
+// busybox image); one server for the file, the cases run concurrently.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { KUBECTL, kubectl } from './support/kubectl.js';
+import { disposeNodeServer, startNodeServer, untilNodeReady } from './support/node-server.js';
+import type { TestServer } from './support/server.js';
+import { until } from './support/wait.js';
+
+let server: TestServer;
+const k = (args: string[], input?: string) => kubectl(server.kubeconfig, args, input === undefined ? {} : { input });
+const get = async (obj: string, path: string, ns = 'default') => (await k(['get', '-n', ns, obj, '-o', `jsonpath=${path}`])).stdout;
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+async function apply(...objects: object[]): Promise<void> {
+  const r = await k(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }));
+  assert.equal(r.code, 0, r.stderr);
+}
+
+const podOf = (name: string, spec: object, meta: object = {}) => ({
+  apiVersion: 'v1', kind: 'Pod', metadata: { name, ...meta }, spec: { terminationGracePeriodSeconds: 1, ...spec },
+});
+const bb = (name: string, script: string, extra: object = {}) => ({ name, image: 'busybox', imagePullPolicy: 'Never', command: ['sh', '-c', script], ...extra });
+const forever = 'trap "exit 0" TERM; sleep 3600 & wait';
+const cm = (name: string, data: Record<string, string>, ns = 'default') => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data });
+const secret = (name: string, data: Record<string, string>, ns = 'default') => ({
+  apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: ns }, data: Object.fromEntries(Object.entries(data).map(([key, v]) => [key, b64(v)])),
+});
+
+/** Waits for the phase; a timeout says what the Pod and its events showed instead. */
+async function phase(name: string, want: string, ns = 'default'): Promise<void> {
+  try {
+    await until(`${name} ${want}`, async () => (await get(`pod/${name}`, '{.status.phase}', ns)) === want, 90_000);
+  } catch (e) {
+    const [status, events] = await Promise.all([get(`pod/${name}`, '{.status}', ns), k(['get', 'events', '-n', ns, '--field-selector', `involvedObject.name=${name}`])]);
+    throw new Error(`${(e as Error).message}\nstatus: ${status}\nevents:\n${events.stdout}`);
+  }
+}
+const logs = async (pod: string, c?: string) => (await k(['logs', pod, ...(c ? ['-c', c] : [])])).stdout;
+const exec = async (pod: string, script: string) => (await k(['exec', pod, '--', 'sh', '-c', script])).stdout;
+
+before(async () => {
+  server = await startNodeServer(await mkdtemp(join(tmpdir(), 'berth-conformance-')));
+  await untilNodeReady(server);
+});
+after(() => disposeNodeServer(server));
+
+describe('conformance: Pods', { concurrency: true }, () => {
+  it('configMap, secret and projected volumes follow their objects within seconds; optional ones appear and go; a subPath mount keeps its first content', async () => {
+    await apply(cm('live-cm', { data: 'v1' }), secret('live-sec', { pw: 'one' }), cm('gone-cm', { k: 'here' }));
+    await apply(podOf('live', {
+      containers: [bb('c', forever, { volumeMounts: [
+        { name: 'cm', mountPath: '/cm' }, { name: 'sec', mountPath: '/sec' }, { name: 'proj', mountPath: '/proj' },
+        { name: 'later', mountPath: '/later' }, { name: 'gone', mountPath: '/gone' }, { name: 'cm', mountPath: '/sub/data', subPath: 'data' },
+      ] })],
+      volumes: [
+        { name: 'cm', configMap: { name: 'live-cm' } },
+        { name: 'sec', secret: { secretName: 'live-sec' } },
+        { name: 'proj', projected: { sources: [{ configMap: { name: 'live-cm' } }, { secret: { name: 'live-sec' } }] } },
+        { name: 'later', configMap: { name: 'later-cm', optional: true } },
+        { name: 'gone', configMap: { name: 'gone-cm', optional: true } },
+      ],
+    }));
+    await phase('live', 'Running');
+    const show = 'for f in /cm/data /sec/pw /proj/data /proj/pw /sub/data /later/k /gone/k; do cat $f 2>/dev/null || printf -; echo; done';
+    assert.equal(await exec('live', show), 'v1\none\nv1\none\nv1\n-\nhere\n');
+    const changedAt = Date.now();
+    await apply(cm('live-cm', { data: 'v2' }), secret('live-sec', { pw: 'two' }), cm('later-cm', { k: 'new' }));
+    await k(['delete', 'configmap', 'gone-cm']);
+    const seen = await until('the volumes updated', async () => {
+      const out = await exec('live', show);
+      return out.startsWith('v2\ntwo\nv2\ntwo\n') && out.endsWith('new\n-\n') && out;
+    }, 20_000, 200);
+    assert.ok(Date.now() - changedAt < 10_000, `updated in ${Date.now() - changedAt} ms`);
+    assert.equal(seen, 'v2\ntwo\nv2\ntwo\nv1\nnew\n-\n', 'the subPath mount keeps v1, as upstream');
+  });
+
+  it('secret volumes: defaultMode, items with their own mode, fsGroup for a non-root user, two volumes, and only the Pod\'s namespace', async () => {
+    await k(['create', 'namespace', 'other-ns']);
+    await apply(secret('s', { pw: 'mine', extra: 'x' }), secret('s', { pw: 'NOT-MINE' }, 'other-ns'));
+    await apply(podOf('secret-modes', {
+      restartPolicy: 'Never',
+      securityContext: { runAsUser: 1000, fsGroup: 1001 },
+      containers: [bb('c', 'for f in /a/pw /b/renamed /c/pw; do echo "$(stat -L -c "%a %g" $f) $(cat $f)"; done; id -u', { volumeMounts: [
+        { name: 'a', mountPath: '/a' }, { name: 'b', mountPath: '/b' }, { name: 'c', mountPath: '/c' },
+      ] })],
+      volumes: [
+        { name: 'a', secret: { secretName: 's', defaultMode: 0o400 } },
+        { name: 'b', secret: { secretName: 's', items: [{ key: 'pw', path: 'renamed', mode: 0o600 }] } },
+        { name: 'c', secret: { secretName: 's' } },
+      ],
+    }));
+    await phase('secret-modes', 'Succeeded');
+    // With an fsGroup the group may read each file (mode | 0440) and owns it, as the kubelet sets ownership.
+    assert.equal(await logs('secret-modes'), '440 1001 mine\n640 1001 mine\n644 1001 mine\n1000\n');
+  });
+
+  it('containers: the image\'s defaults, or the Pod\'s command, args, or both', async () => {
+    await apply(podOf('argv', {
+      restartPolicy: 'Never',
+      containers: [
+        { name: 'defaults', image: 'busybox', imagePullPolicy: 'Never' },
+        { name: 'args', image: 'busybox', imagePullPolicy: 'Never', args: ['echo', 'from args'] },
+        { name: 'command', image: 'busybox', imagePullPolicy: 'Never', command: ['echo', 'from command'] },
+        { name: 'both', image: 'busybox', imagePullPolicy: 'Never', command: ['sh', '-c'], args: ['echo from both $0', 'x'] },
+      ],
+    }));
+    await phase('argv', 'Succeeded');
+    assert.deepEqual(await Promise.all(['defaults', 'args', 'command', 'both'].map((c) => logs('argv', c))), ['', 'from args\n', 'from command\n', 'from both x\n']);
+  });
+
+  it('variable expansion: composed env, $(VAR) in command and args, subPathExpr; an absolute or ".." subPathExpr is refused', async () => {
+    await apply(podOf('expand', {
+      restartPolicy: 'Never',
+      containers: [{
+        // $(FOO) and $(POD_NAME) are the kubelet's to expand; $COMPOSED and $1 the shell's.
+        ...bb('c', ''),
+        command: ['sh', '-c', 'echo "$COMPOSED | $(FOO) | $1" > /v/out; cat /whole/$(POD_NAME)/out', 'sh'],
+        args: ['$(FOO)-arg'],
+        env: [
+          { name: 'FOO', value: 'foo' },
+          { name: 'COMPOSED', value: 'pre-$(FOO)-$(MISSING)-$$(FOO)' },
+          { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+        ],
+        volumeMounts: [{ name: 'w', mountPath: '/v', subPathExpr: '$(POD_NAME)' }, { name: 'w', mountPath: '/whole' }],
+      }],
+      volumes: [{ name: 'w', emptyDir: {} }],
+    }));
+    for (const [name, value] of [['abs-subpath', '/tmp'], ['dotdot-subpath', '..']]) {
+      await apply(podOf(name, { containers: [{ ...bb('c', forever), env: [{ name: 'P', value }], volumeMounts: [{ name: 'w', mountPath: '/v', subPathExpr: '$(P)' }] }], volumes: [{ name: 'w', emptyDir: {} }] }));
+    }
+    await phase('expand', 'Succeeded');
+    assert.equal(await logs('expand'), 'pre-foo-$(MISSING)-$(FOO) | foo | foo-arg\n');
+    for (const name of ['abs-subpath', 'dotdot-subpath']) {
+      await until(`${name} refused`, async () => (await get(`pod/${name}`, '{.status.containerStatuses[0].state.waiting.reason}')) === 'CreateContainerConfigError');
+    }
+  });
+
+  it('downward API env: name, namespace, UID, pod and host IP, requests and limits, node allocatable for an unset limit', async () => {
+    const ref = (fieldPath: string) => ({ valueFrom: { fieldRef: { fieldPath } } });
+    const res = (resource: string, divisor?: string) => ({ valueFrom: { resourceFieldRef: { resource, ...(divisor ? { divisor } : {}) } } });
+    await apply(podOf('dapi-env', {
+      restartPolicy: 'Never',
+      containers: [{
+        ...bb('c', 'env | grep ^D_ | sort'),
+        resources: { requests: { cpu: '250m', memory: '32Mi' }, limits: { memory: '64Mi' } },
+        env: Object.entries({
+          D_NAME: ref('metadata.name'), D_NS: ref('metadata.namespace'), D_UID: ref('metadata.uid'), D_POD_IP: ref('status.podIP'), D_HOST_IP: ref('status.hostIP'),
+          D_CPU_REQ: res('requests.cpu', '1m'), D_MEM_REQ: res('requests.memory', '1Mi'), D_MEM_LIM: res('limits.memory', '1Mi'), D_CPU_LIM: res('limits.cpu'),
+        }).map(([name, v]) => ({ name, ...v })),
+      }],
+    }));
+    await phase('dapi-env', 'Succeeded');
+    const env = Object.fromEntries((await logs('dapi-env')).trim().split('\n').map((l) => l.split('=', 2) as [string, string]));
+    const [uid, podIP, hostIP, cpus] = await Promise.all([get('pod/dapi-env', '{.metadata.uid}'), get('pod/dapi-env', '{.status.podIP}'), get('pod/dapi-env', '{.status.hostIP}'), get(`node`, '{.items[0].status.allocatable.cpu}')]);
+    assert.deepEqual(env, {
+      D_NAME: 'dapi-env', D_NS: 'default', D_UID: uid, D_POD_IP: podIP, D_HOST_IP: hostIP,
+      D_CPU_REQ: '250', D_MEM_REQ: '32', D_MEM_LIM: '64', D_CPU_LIM: String(Math.ceil(Number(cpus.replace(/m$/, '')) / (cpus.endsWith('m') ? 1000 : 1))),
+    });
+    assert.match(podIP, /^\d+\.\d+\.\d+\.\d+$/);
+  });
+
+  it('emptyDir: 0777 on disk and on tmpfs (a tmpfs mount), files keep the mode they are given, non-root may write, containers share it', async () => {
+    await apply(podOf('empty-modes', {
+      restartPolicy: 'Never',
+      securityContext: { runAsUser: 1001 },
+      initContainers: [bb('writer', 'echo shared > /disk/from-init', { volumeMounts: [{ name: 'disk', mountPath: '/disk' }] })],
+      containers: [bb('c', [
+        'stat -c "%a" /disk /mem',
+        'grep -c " /mem tmpfs " /proc/mounts',
+        'for m in 644 666 777; do for d in disk mem; do echo x > /$d/f$m && chmod $m /$d/f$m && stat -c "%a %u" /$d/f$m; done; done',
+        'cat /disk/from-init',
+      ].join('; '), { volumeMounts: [{ name: 'disk', mountPath: '/disk' }, { name: 'mem', mountPath: '/mem' }] })],
+      volumes: [{ name: 'disk', emptyDir: {} }, { name: 'mem', emptyDir: { medium: 'Memory' } }],
+    }));
+    await phase('empty-modes', 'Succeeded');
+    assert.equal(await logs('empty-modes'), '777\n777\n1\n644 1001\n644 1001\n666 1001\n666 1001\n777 1001\n777 1001\nshared\n');
+  });
+
+  it('pods: activeDeadlineSeconds set on a running Pod ends it with DeadlineExceeded; labels update; the kubelet-managed /etc/hosts, not for a hostNetwork Pod or one mounting its own', async () => {
+    await apply(podOf('deadline', { containers: [bb('c', forever)] }, { labels: { time: 'before' } }));
+    await apply(podOf('hosts', {
+      containers: [bb('managed', forever), bb('own', forever, { volumeMounts: [{ name: 'h', mountPath: '/etc/hosts' }] })],
+      volumes: [{ name: 'h', hostPath: { path: '/etc/hosts', type: 'File' } }],
+    }), podOf('hosts-hostnet', { hostNetwork: true, containers: [bb('c', forever)] }));
+    await phase('deadline', 'Running');
+    assert.equal((await k(['label', 'pod', 'deadline', 'time=after', '--overwrite'])).code, 0);
+    assert.equal((await k(['get', 'pods', '-l', 'time=after', '-o', 'name'])).stdout, 'pod/deadline\n');
+    assert.equal((await k(['patch', 'pod', 'deadline', '-p', '{"spec":{"activeDeadlineSeconds":3}}'])).code, 0);
+    await phase('hosts', 'Running');
+    await phase('hosts-hostnet', 'Running');
+    const head = async (pod: string, c: string) => (await k(['exec', pod, '-c', c, '--', 'head', '-1', '/etc/hosts'])).stdout;
+    assert.equal(await head('hosts', 'managed'), '# Kubernetes-managed hosts file.\n');
+    assert.notEqual(await head('hosts', 'own'), '# Kubernetes-managed hosts file.\n');
+    assert.notEqual(await head('hosts-hostnet', 'c'), '# Kubernetes-managed hosts file.\n');
+    await phase('deadline', 'Failed');
+    assert.equal(await get('pod/deadline', '{.status.reason}'), 'DeadlineExceeded');
+  });
+
+  it('a client leaving `kubectl logs -f` (Ctrl-C) is not logged by the server as an internal error', async () => {
+    await apply(podOf('chatty', { containers: [bb('c', 'while true; do echo tick; sleep 0.2; done')] }));
+    await phase('chatty', 'Running');
+    const follower = spawn(KUBECTL, ['--kubeconfig', server.kubeconfig, 'logs', '-f', 'chatty'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    await new Promise((resolve) => follower.stdout.once('data', resolve));
+    follower.kill('SIGINT');
+    await new Promise((resolve) => follower.once('exit', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.doesNotMatch(server.logs(), /internal error/);
+  });
+});
