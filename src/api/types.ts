@@ -100,6 +100,7 @@ export interface VolumeMount {
   subPath?: string;
   subPathExpr?: string;
   mountPropagation?: string;
+  recursiveReadOnly?: string;
 }
 
 export interface EnvVar {
@@ -161,7 +162,12 @@ export interface SecurityContext {
   capabilities?: { add?: string[]; drop?: string[] };
   readOnlyRootFilesystem?: boolean;
   allowPrivilegeEscalation?: boolean;
+  seccompProfile?: SecurityProfile;
+  appArmorProfile?: SecurityProfile;
 }
+
+/** seccompProfile and appArmorProfile: RuntimeDefault, Unconfined or Localhost (with localhostProfile). */
+export interface SecurityProfile { type?: string; localhostProfile?: string }
 
 export interface Container {
   name: string;
@@ -224,6 +230,7 @@ export interface PodSpec {
   hostNetwork?: boolean;
   hostPID?: boolean;
   hostIPC?: boolean;
+  hostUsers?: boolean;
   shareProcessNamespace?: boolean;
   securityContext?: Record<string, unknown>;
   hostname?: string;

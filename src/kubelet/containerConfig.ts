@@ -9,6 +9,7 @@ import { mergeEnv } from './env.js';
 import { CONTAINER_NAME, IMAGE_ID, IMAGE_NAME, RESTART_COUNT, podLabels } from './labels.js';
 import { cpuMillis, memoryBytes } from './quantity.js';
 import { securityFor } from './security.js';
+import { appArmorProfileFor, seccompProfileFor } from './securityProfiles.js';
 
 export interface ContainerInputs {
   image: ImageRef;
@@ -19,6 +20,8 @@ export interface ContainerInputs {
   restartCount: number;
   /** <logs>/<namespace>_<name>_<uid>, one folder per container inside. */
   podLogDir: string;
+  /** Where Localhost seccomp profiles are found: <data dir>/seccomp. */
+  seccompRoot: string;
 }
 
 export function podLogDirName(pod: Pod): string {
@@ -41,6 +44,8 @@ export function makeContainerConfig(pod: Pod, c: Container, i: ContainerInputs):
   const memoryLimit = memoryBytes(limits.memory);
   const cpu = cpuMillis(limits.cpu);
   const shares = cpuSharesFor(c.resources?.requests?.cpu ?? limits.cpu);
+  const seccomp = seccompProfileFor(pod, c, i.seccompRoot);
+  const apparmorProfile = appArmorProfileFor(pod, c);
   return {
     name: c.name,
     imageRef: i.image.id,
@@ -49,6 +54,8 @@ export function makeContainerConfig(pod: Pod, c: Container, i: ContainerInputs):
     ...(c.workingDir || cfg.workingDir ? { workingDir: c.workingDir || cfg.workingDir } : {}),
     mounts: i.mounts,
     ...securityFor(pod, c, cfg.user),
+    ...(seccomp ? { seccomp } : {}),
+    ...(apparmorProfile ? { apparmorProfile } : {}),
     ...(c.tty ? { tty: true } : {}),
     ...(c.stdin ? { stdin: true } : {}),
     ...(memoryLimit !== undefined ? { memoryLimit } : {}),

@@ -16,6 +16,7 @@ import { gracePeriodOf, newPodMemory, observePod, podDirOf, PodSyncer, type PodM
 import { PodWorkers } from './podWorkers.js';
 import { ProbeManager } from './proberManager.js';
 import { Relister } from './relist.js';
+import { hostAppArmorEnabled } from './securityProfiles.js';
 import { StatusManager } from './statusManager.js';
 import { withTerminationMessages } from './terminationMessage.js';
 
@@ -106,6 +107,8 @@ export class Kubelet {
       nodeAllocatable: this.#heartbeat.allocatable,
       podsDir: join(o.dataDir, 'pods'),
       logsDir: join(o.dataDir, 'logs'),
+      seccompRoot: join(o.dataDir, 'seccomp'),
+      appArmorEnabled: hostAppArmorEnabled(),
       probes: this.#probes,
     });
     await o.cluster.watchPods(o.nodeName, (type, pod) => this.#onPod(type, pod), own);

@@ -18,6 +18,8 @@ import { POD_UID, SANDBOX_ATTEMPT, podLabels } from './labels.js';
 import { containerNameOf, groupByPod, instancesOf, restartCountOf, type ObservedPod } from './observed.js';
 import { computePodActions, isTerminalPhase, PROBE_FAILURE, type PodActions } from './podActions.js';
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
+import { applyRecursiveReadOnly } from './recursiveReadOnly.js';
+import { appArmorRejection, checkUserNamespaces } from './securityProfiles.js';
 import type { WaitingNote } from './podStatus.js';
 import type { ProbeResults } from './proberManager.js';
 import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
@@ -41,6 +43,10 @@ export interface SyncDeps {
   podsDir: string;
   /** <dataDir>/logs: one folder per Pod, CRI-format files inside. */
   logsDir: string;
+  /** <dataDir>/seccomp: Localhost seccomp profiles. */
+  seccompRoot: string;
+  /** Whether the host's kernel has AppArmor on (the kubelet's AppArmor admission). */
+  appArmorEnabled: boolean;
   /** Liveness and startup verdicts: a container that failed one is killed. */
   probes?: Pick<ProbeResults, 'failed'>;
 }
@@ -85,9 +91,10 @@ export class PodSyncer {
   /** One step towards the spec; returns when the next sync is due without any event, if ever. */
   async sync(pod: Pod, observed: ObservedPod, mem: PodMemory, nowMs = Date.now()): Promise<number | undefined> {
     const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
+    if (!mem.failure && pod.status?.phase === 'Pending' && observed.containers.length === 0) this.#admit(pod, mem);
     if (mem.failure || (!isTerminalPhase(pod.status?.phase) && pastActiveDeadline(pod, nowMs))) {
       if (!mem.failure) this.#event(pod, 'Normal', DEADLINE_EXCEEDED.reason, DEADLINE_EXCEEDED.message);
-      mem.failure = DEADLINE_EXCEEDED;
+      mem.failure ??= DEADLINE_EXCEEDED;
       await this.killPod(pod, observed, grace);
       return undefined;
     }
@@ -122,6 +129,14 @@ export class PodSyncer {
     }
     if (names.length > 0) await this.#pruneInstances(pod);
     return nextAt;
+  }
+
+  /** Admission as the kubelet makes it when a Pod arrives: a refused Pod fails with the reason given. */
+  #admit(pod: Pod, mem: PodMemory): void {
+    const rejection = appArmorRejection(pod, this.#d.appArmorEnabled);
+    if (!rejection) return;
+    this.#event(pod, 'Warning', rejection.reason, rejection.message);
+    mem.failure = rejection;
   }
 
   async #refreshPodFields(pod: Pod, mem: PodMemory): Promise<void> {
@@ -160,6 +175,7 @@ export class PodSyncer {
     const { hostname } = hostnameFor(pod);
     let id: string;
     try {
+      await checkUserNamespaces(pod, this.#d.runtime);
       id = await this.#d.runtime.runPodSandbox({
         podUid: uid,
         podName: pod.metadata.name ?? '',
@@ -230,9 +246,10 @@ export class PodSyncer {
         mounts.push({ hostPath: join(podDirOf(this.#d, uid), 'etc-hosts'), containerPath: '/etc/hosts', type: 'bind' });
       }
       mounts.push(await terminationMessageMount(podDirOf(this.#d, uid), c, restartCount));
+      applyRecursiveReadOnly(c, mounts, (await this.#d.runtime.features()).recursiveReadOnlyMounts);
       const podLogDir = join(this.#d.logsDir, podLogDirName(pod));
       await fs.mkdir(join(podLogDir, c.name), { recursive: true });
-      const cfg = makeContainerConfig(pod, c, { image, imageName: image.repoTags[0] ?? c.image ?? '', env, mounts, restartCount, podLogDir });
+      const cfg = makeContainerConfig(pod, c, { image, imageName: image.repoTags[0] ?? c.image ?? '', env, mounts, restartCount, podLogDir, seccompRoot: this.#d.seccompRoot });
       try {
         id = await this.#d.runtime.createContainer(sandbox.id, cfg);
       } catch (e) {

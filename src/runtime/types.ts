@@ -9,7 +9,15 @@ export interface Mount {
   /** 'tmpfs' mounts a fresh tmpfs instead of binding hostPath. */
   type?: 'bind' | 'tmpfs';
   options?: string[];
+  /** Read-only all the way down: mounts below the source are read-only too (needs readOnly). */
+  recursiveReadOnly?: boolean;
 }
+
+/** Seccomp as the kubelet resolved it: the runtime's default filter, or a profile file on the node. */
+export type SeccompProfile = { type: 'RuntimeDefault' } | { type: 'Localhost'; path: string };
+
+/** What this runtime can do, as the Node's status.runtimeHandlers[].features reports it. */
+export interface RuntimeFeatures { recursiveReadOnlyMounts: boolean; userNamespaces: boolean }
 
 export interface SandboxConfig {
   /** Pod identity, used for names, labels and the network attachment. */
@@ -54,6 +62,10 @@ export interface ContainerConfig {
   capabilitiesDrop?: string[];
   readOnlyRootfs?: boolean;
   noNewPrivileges?: boolean;
+  /** Unset: no filter (Unconfined). */
+  seccomp?: SeccompProfile;
+  /** The AppArmor profile loaded on the host to confine the container with. */
+  apparmorProfile?: string;
   tty?: boolean;
   stdin?: boolean;
   /** Bytes; 0/undefined = unlimited. */
@@ -116,6 +128,7 @@ export interface RuntimeService {
   exec(id: string, cmd: string[], streams: ExecStreams): Promise<number>;
   /** Open a TCP connection to port inside the sandbox's network namespace. */
   portForward(sandboxId: string, port: number): Promise<import('node:net').Socket>;
+  features(): Promise<RuntimeFeatures>;
 }
 
 /** Image configuration that shapes a container (from the OCI image config). */

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { ApiError } from '../../api/errors.js';
 import type {
+  RuntimeFeatures,
   ContainerConfig, ContainerFilter, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
 } from '../types.js';
 import { realClock, type Clock } from './clock.js';
@@ -198,6 +199,10 @@ export class FakeRuntime implements RuntimeService {
     const sb = this.#sandboxes.get(sandboxId);
     if (!sb || sb.stopped) throw notFound('sandbox', sandboxId);
     throw new ApiError('ServiceUnavailable', 'the fake runtime has no network to forward a port into');
+  }
+
+  async features(): Promise<RuntimeFeatures> {
+    return { recursiveReadOnlyMounts: true, userNamespaces: false };
   }
 
   #exec(id: string, cmd: string[]): { exitCode: number; stdout?: string; stderr?: string } {

@@ -3,6 +3,7 @@
 // runc's standard set, so workloads behave here as they do on a real node.
 import { readFileSync } from 'node:fs';
 import type { ContainerConfig, Mount } from '../types.js';
+import type { OciSeccomp } from './seccomp.js';
 
 export interface OciMount { destination: string; type: string; source: string; options: string[] }
 export interface OciNamespace { type: 'pid' | 'network' | 'ipc' | 'uts' | 'mount' | 'cgroup'; path?: string }
@@ -51,7 +52,7 @@ function userMount(m: Mount): OciMount {
     return { destination: m.containerPath, type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', ...(m.options ?? [])] };
   }
   const mount = bindMount(m.hostPath, m.containerPath, m.readOnly);
-  mount.options.push(...(m.options ?? []));
+  mount.options.push(...(m.options ?? []), ...(m.recursiveReadOnly ? ['rro'] : []));
   return mount;
 }
 
@@ -71,6 +72,8 @@ interface BaseInput {
   namespaces: OciNamespace[];
   cgroupsPath: string;
   resources?: Record<string, unknown>;
+  seccomp?: OciSeccomp;
+  apparmorProfile?: string;
 }
 
 /** Containers get berth's own hard open-files limit as both limits: the most a process may raise to. */
@@ -94,6 +97,7 @@ function spec(i: BaseInput): Record<string, unknown> {
       capabilities: caps,
       rlimits: [{ type: 'RLIMIT_NOFILE', hard: nofile, soft: nofile }],
       noNewPrivileges: i.noNewPrivileges,
+      apparmorProfile: i.apparmorProfile,
     },
     root: { path: i.rootfs, readonly: i.readonlyRootfs },
     hostname: i.hostname,
@@ -104,6 +108,7 @@ function spec(i: BaseInput): Record<string, unknown> {
       resources: { devices: [{ allow: i.privileged, access: 'rwm' }], ...i.resources },
       maskedPaths: i.privileged ? [] : MASKED_PATHS,
       readonlyPaths: i.privileged ? [] : READONLY_PATHS,
+      seccomp: i.seccomp,
     },
   };
 }
@@ -139,6 +144,8 @@ export interface ContainerSpecInput {
   sandboxMounts: OciMount[];
   hostname: string;
   cgroupsPath: string;
+  /** The container's filter, already read (seccomp.ts); a privileged container gets none. */
+  seccomp?: OciSeccomp;
 }
 
 /** An app container: own mount namespace (and pid unless shared), joining the sandbox's others. */
@@ -148,6 +155,7 @@ export function containerSpec(i: ContainerSpecInput): Record<string, unknown> {
   const namespaces: OciNamespace[] = [{ type: 'mount' }, ns('ipc'), i.shareProcessNamespace ? ns('pid') : { type: 'pid' }];
   if (!i.hostNetwork) namespaces.push(ns('uts'), ns('network'));
   const privileged = cfg.privileged ?? false;
+  const capabilities = containerCapabilities(cfg);
   const env = cfg.env.some((e) => e.startsWith('HOSTNAME=')) ? cfg.env : [...cfg.env, `HOSTNAME=${i.hostname}`];
   return spec({
     rootfs: i.rootfs,
@@ -157,14 +165,21 @@ export function containerSpec(i: ContainerSpecInput): Record<string, unknown> {
     cwd: cfg.workingDir,
     terminal: cfg.tty,
     user: cfg.user,
-    capabilities: privileged ? ALL_CAPS : capabilitySet(cfg.capabilitiesAdd, cfg.capabilitiesDrop),
+    capabilities,
     noNewPrivileges: cfg.noNewPrivileges ?? false,
     privileged,
     mounts: [...i.sandboxMounts, ...cfg.mounts.map(userMount)],
     namespaces,
     cgroupsPath: i.cgroupsPath,
     resources: containerResources(cfg),
+    seccomp: privileged ? undefined : i.seccomp,
+    apparmorProfile: privileged ? undefined : cfg.apparmorProfile,
   });
+}
+
+/** The container's bounding set, which the RuntimeDefault seccomp filter follows too. */
+export function containerCapabilities(cfg: ContainerConfig): string[] {
+  return cfg.privileged ? ALL_CAPS : capabilitySet(cfg.capabilitiesAdd, cfg.capabilitiesDrop);
 }
 
 /** Kubernetes capability names come without the CAP_ prefix; "ALL" means every capability. */

@@ -46,6 +46,17 @@ export class Runc {
     return (list ?? []).map((c) => c.id);
   }
 
+  /** The mount options this runc understands (`runc features`, runc ≥ 1.1); none when it cannot say. */
+  async mountOptions(): Promise<string[]> {
+    const r = await runCommand(RUNC, ['features']);
+    if (r.code !== 0) return [];
+    try {
+      return (JSON.parse(r.stdout.toString()) as { mountOptions?: string[] }).mountOptions ?? [];
+    } catch {
+      return [];
+    }
+  }
+
   execArgs(id: string, cmd: string[], opts: { pidFile?: string } = {}): string[] {
     const args = ['--root', this.root, 'exec'];
     if (opts.pidFile) args.push('--pid-file', opts.pidFile);

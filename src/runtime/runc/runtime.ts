@@ -8,20 +8,21 @@ import type { Socket } from 'node:net';
 import { ApiError } from '../../api/errors.js';
 import { combinedError, settleAll } from '../../util/settle.js';
 import type {
-  ContainerConfig, ContainerFilter, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
+  ContainerConfig, ContainerFilter, ContainerStatus, ExecResult, ExecStreams, RuntimeFeatures, RuntimeService, SandboxConfig, SandboxStatus,
 } from '../types.js';
 import type { CniNetwork } from '../cni/network.js';
 import { createNetns, removeNetns } from '../cni/netns.js';
 import { removeCgroupParent } from './cgroups.js';
 import { launchConmon } from './conmon.js';
 import { execStreams, execSync } from './exec.js';
-import { containerSpec, sandboxSpec } from './oci-spec.js';
+import { containerCapabilities, containerSpec, sandboxSpec } from './oci-spec.js';
 import { pauseArgv } from './pause.js';
 import { openPort } from './port-forward.js';
 import { inContainerCgroup, isAlive, readExit, readPidFile, waitUntil, type ExitInfo } from './process-state.js';
 import { RecordStore, type ContainerRecord, type SandboxRecord } from './records.js';
 import { RUNC, Runc } from './runc-cli.js';
 import { sandboxMounts, shmMount, unmountShm, writeSandboxFiles } from './sandbox-files.js';
+import { seccompFor } from './seccomp.js';
 
 export interface RootfsProvider {
   prepareRootfs(imageRef: string, containerId: string): Promise<string>;
@@ -70,6 +71,7 @@ export class RuncRuntime implements RuntimeService {
   /** Exit facts never change once written, so they are read from disk once. */
   readonly #exits = new Map<string, Exit>();
   #loaded?: Promise<void>;
+  #features?: Promise<RuntimeFeatures>;
 
   constructor(opts: RuncRuntimeOptions) {
     this.#opts = opts;
@@ -194,8 +196,9 @@ export class RuncRuntime implements RuntimeService {
     const record: ContainerRecord = { id, sandboxId, config: cfg, createdAt: new Date().toISOString() };
     await mkdir(dir, { recursive: true });
     try {
-      const [rootfs] = await Promise.all([
+      const [rootfs, seccomp] = await Promise.all([
         this.#opts.rootfs.prepareRootfs(cfg.imageRef, id),
+        cfg.privileged ? undefined : seccompFor(cfg.seccomp, containerCapabilities(cfg)),
         mkdir(dirname(cfg.logPath), { recursive: true }),
         mkdir(this.#paths.exits, { recursive: true }),
       ]);
@@ -208,6 +211,7 @@ export class RuncRuntime implements RuntimeService {
         sandboxMounts: sandboxMounts(this.#sandboxStore.pathOf(sandboxId), !!cfg.readOnlyRootfs),
         hostname: sb.config.hostname,
         cgroupsPath: `${sb.cgroupParent}/${id}`,
+        ...(seccomp ? { seccomp } : {}),
       });
       await writeFile(join(dir, 'config.json'), JSON.stringify(spec));
       record.pid = await launchConmon({
@@ -296,6 +300,12 @@ export class RuncRuntime implements RuntimeService {
     const sb = this.#sandboxes.get(sandboxId);
     if (!sb || sb.stopped) throw notFound('sandbox', sandboxId);
     return openPort(sb.netns, port);
+  }
+
+  /** Berth's runtime does not set up user namespaces (it would need idmapped mounts, runc ≥ 1.2). */
+  async features(): Promise<RuntimeFeatures> {
+    this.#features ??= this.#runc.mountOptions().then((opts) => ({ recursiveReadOnlyMounts: opts.includes('rro'), userNamespaces: false }));
+    return this.#features;
   }
 
   async #status(c: ContainerRecord): Promise<ContainerStatus> {
