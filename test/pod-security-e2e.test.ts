@@ -27,7 +27,7 @@ const podOf = (name: string, spec: object) => ({
 const bb = (script: string, extra: object = {}) => ({ name: 'c', image: 'busybox', imagePullPolicy: 'Never', command: ['sh', '-c', script], ...extra });
 
 async function logsWhenDone(name: string): Promise<string> {
-  await until(`${name} done`, async () => ['Succeeded', 'Failed'].includes(await get(`pod/${name}`, '{.status.phase}')), 30_000);
+  await until(`${name} done`, async () => ['Succeeded', 'Failed'].includes(await get(`pod/${name}`, '{.status.phase}')), 90_000);
   return (await k(['logs', name])).stdout;
 }
 

@@ -188,6 +188,8 @@ export interface Container {
   terminationMessagePolicy?: string;
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   securityContext?: SecurityContext;
+  /** Whether resizing cpu or memory in place restarts the container (NotRequired by default). */
+  resizePolicy?: { resourceName: string; restartPolicy: string }[];
   stdin?: boolean;
   tty?: boolean;
   restartPolicy?: string;

@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import type { Container, Pod } from '../api/types.js';
-import type { ContainerConfig, ImageRef, Mount } from '../runtime/types.js';
+import type { ContainerConfig, ContainerResources, ImageRef, Mount } from '../runtime/types.js';
 import { containerArgv } from './command.js';
 import { mergeEnv } from './env.js';
 import { CONTAINER_NAME, IMAGE_ID, IMAGE_NAME, RESTART_COUNT, podLabels } from './labels.js';
@@ -38,12 +38,21 @@ export function cpuSharesFor(request: string | undefined): number | undefined {
   return millis === undefined ? undefined : Math.max(2, Math.floor((millis * 1024) / 1000));
 }
 
-export function makeContainerConfig(pod: Pod, c: Container, i: ContainerInputs): ContainerConfig {
-  const cfg = i.image.config;
+/** The cgroup settings a container's cpu and memory requests and limits become (also what a resize applies). */
+export function containerResourcesFor(c: Container): ContainerResources {
   const limits = c.resources?.limits ?? {};
   const memoryLimit = memoryBytes(limits.memory);
   const cpu = cpuMillis(limits.cpu);
   const shares = cpuSharesFor(c.resources?.requests?.cpu ?? limits.cpu);
+  return {
+    ...(memoryLimit !== undefined ? { memoryLimit } : {}),
+    ...(cpu !== undefined ? { cpuMillis: cpu } : {}),
+    ...(shares !== undefined ? { cpuShares: shares } : {}),
+  };
+}
+
+export function makeContainerConfig(pod: Pod, c: Container, i: ContainerInputs): ContainerConfig {
+  const cfg = i.image.config;
   const seccomp = seccompProfileFor(pod, c, i.seccompRoot);
   const apparmorProfile = appArmorProfileFor(pod, c);
   return {
@@ -58,9 +67,7 @@ export function makeContainerConfig(pod: Pod, c: Container, i: ContainerInputs):
     ...(apparmorProfile ? { apparmorProfile } : {}),
     ...(c.tty ? { tty: true } : {}),
     ...(c.stdin ? { stdin: true } : {}),
-    ...(memoryLimit !== undefined ? { memoryLimit } : {}),
-    ...(cpu !== undefined ? { cpuMillis: cpu } : {}),
-    ...(shares !== undefined ? { cpuShares: shares } : {}),
+    ...containerResourcesFor(c),
     ...(cfg.stopSignal ? { stopSignal: cfg.stopSignal } : {}),
     logPath: containerLogPath(i.podLogDir, c.name, i.restartCount),
     labels: {

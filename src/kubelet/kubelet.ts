@@ -16,6 +16,7 @@ import { gracePeriodOf, newPodMemory, observePod, podDirOf, PodSyncer, type PodM
 import { PodWorkers } from './podWorkers.js';
 import { ProbeManager } from './proberManager.js';
 import { Relister } from './relist.js';
+import { applyResizes, withResizeStatus } from './resize.js';
 import { hostAppArmorEnabled } from './securityProfiles.js';
 import { StatusManager } from './statusManager.js';
 import { withTerminationMessages } from './terminationMessage.js';
@@ -198,9 +199,15 @@ export class Kubelet {
     }
 
     const next = await syncer.sync(pod, observed, rec.mem);
-    const after = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
-    this.#probes.sync(pod, after, pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '');
-    await this.#status.set(pod, computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes, ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) }));
+    let after = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
+    const podIP = pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '';
+    const resize = await applyResizes(pod, after, {
+      runtime, nodeAllocatable: this.#heartbeat!.allocatable, restart: (c, s) => syncer.killContainer(pod, c, s, gracePeriodOf(pod), podIP, false, `Container ${c.name} resize requires restart`),
+    });
+    if (resize.applied) after = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
+    this.#probes.sync(pod, after, podIP);
+    const status = computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes, ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) });
+    await this.#status.set(pod, withResizeStatus(status, pod, after, resize, new Date()));
     return next;
   }
 }

@@ -80,6 +80,9 @@ export interface ContainerConfig {
   labels: Record<string, string>;
 }
 
+/** The cgroup settings of a container that can change while it runs (in-place resize). */
+export interface ContainerResources { memoryLimit?: number; cpuMillis?: number; cpuShares?: number }
+
 export type ContainerStateName = 'created' | 'running' | 'exited' | 'unknown';
 
 export interface ContainerStatus {
@@ -98,6 +101,8 @@ export interface ContainerStatus {
   pid?: number;
   logPath: string;
   labels: Record<string, string>;
+  /** What the container's cgroup is set to now. */
+  resources?: ContainerResources;
 }
 
 export interface ContainerFilter { sandboxId?: string; labels?: Record<string, string> }
@@ -129,6 +134,8 @@ export interface RuntimeService {
   /** Open a TCP connection to port inside the sandbox's network namespace. */
   portForward(sandboxId: string, port: number): Promise<import('node:net').Socket>;
   features(): Promise<RuntimeFeatures>;
+  /** Changes a running container's cgroup limits in place (CRI UpdateContainerResources). */
+  updateContainerResources(id: string, resources: ContainerResources): Promise<void>;
 }
 
 /** Image configuration that shapes a container (from the OCI image config). */

@@ -6,6 +6,7 @@ import {
 } from './field.js';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isPortName } from './names.js';
 import { validateResourceRequirements } from './resources.js';
+import { validateResizePolicy } from './podResize.js';
 import { validateContainerProfiles } from './securityProfiles.js';
 import { validateLocalPath } from './volumes.js';
 
@@ -227,5 +228,6 @@ export function validateContainer(c: Container, path: FieldPath, ctx: ContainerC
   else if (!PULL_POLICIES.includes(c.imagePullPolicy)) causes.push(unsupportedValue(path.child('imagePullPolicy'), c.imagePullPolicy, PULL_POLICIES));
   causes.push(...validateResourceRequirements(c.resources, path.child('resources')));
   causes.push(...validateContainerProfiles(c, path));
+  causes.push(...validateResizePolicy(c, path));
   return causes;
 }

@@ -8,9 +8,11 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { ApiError } from '../../api/errors.js';
 import type {
+  ContainerResources,
   RuntimeFeatures,
   ContainerConfig, ContainerFilter, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
 } from '../types.js';
+import { resourcesOf } from '../resources.js';
 import { realClock, type Clock } from './clock.js';
 import { Failures } from './failures.js';
 
@@ -201,6 +203,11 @@ export class FakeRuntime implements RuntimeService {
     throw new ApiError('ServiceUnavailable', 'the fake runtime has no network to forward a port into');
   }
 
+  async updateContainerResources(id: string, r: ContainerResources): Promise<void> {
+    const c = this.#container(id);
+    c.config = { ...c.config, ...r };
+  }
+
   async features(): Promise<RuntimeFeatures> {
     return { recursiveReadOnlyMounts: true, userNamespaces: false };
   }
@@ -249,5 +256,6 @@ function statusOf(c: FakeContainer): ContainerStatus {
     reason: exited ? c.reason : undefined,
     logPath: c.config.logPath,
     labels: { ...c.config.labels },
+    resources: resourcesOf(c.config),
   };
 }

@@ -29,8 +29,11 @@ const MASKED_PATHS = [
 ];
 const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
 
+/** The CFS period containers get, and the quota in it for a CPU limit (at least 1 ms, as the kubelet). */
+export const CPU_PERIOD = 100_000;
+export const cpuQuota = (millis: number): number => Math.max(1000, Math.round((millis * CPU_PERIOD) / 1000));
+
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const CPU_PERIOD = 100_000;
 
 function systemMounts(privileged: boolean): OciMount[] {
   return [
@@ -199,7 +202,7 @@ function containerResources(cfg: ContainerConfig): Record<string, unknown> {
   const cpu: Record<string, number> = {};
   if (cfg.cpuShares) cpu.shares = cfg.cpuShares;
   if (cfg.cpuMillis) {
-    cpu.quota = Math.max(1000, Math.round((cfg.cpuMillis * CPU_PERIOD) / 1000));
+    cpu.quota = cpuQuota(cfg.cpuMillis);
     cpu.period = CPU_PERIOD;
   }
   if (Object.keys(cpu).length) r.cpu = cpu;

@@ -7,8 +7,9 @@ import { dirname, join } from 'node:path';
 import type { Socket } from 'node:net';
 import { ApiError } from '../../api/errors.js';
 import { combinedError, settleAll } from '../../util/settle.js';
+import { resourcesOf } from '../resources.js';
 import type {
-  ContainerConfig, ContainerFilter, ContainerStatus, ExecResult, ExecStreams, RuntimeFeatures, RuntimeService, SandboxConfig, SandboxStatus,
+  ContainerConfig, ContainerFilter, ContainerResources, ContainerStatus, ExecResult, ExecStreams, RuntimeFeatures, RuntimeService, SandboxConfig, SandboxStatus,
 } from '../types.js';
 import type { CniNetwork } from '../cni/network.js';
 import { createNetns, removeNetns } from '../cni/netns.js';
@@ -302,6 +303,15 @@ export class RuncRuntime implements RuntimeService {
     return openPort(sb.netns, port);
   }
 
+  /** The new limits go to runc first, then into the record, so the status shows what the cgroup has. */
+  async updateContainerResources(id: string, r: ContainerResources): Promise<void> {
+    await this.#running(id);
+    const c = await this.#container(id);
+    await this.#runc.update(id, r);
+    c.config = { ...c.config, ...r };
+    await this.#containerStore.save(c);
+  }
+
   /** Berth's runtime does not set up user namespaces (it would need idmapped mounts, runc ≥ 1.2). */
   async features(): Promise<RuntimeFeatures> {
     this.#features ??= this.#runc.mountOptions().then((opts) => ({ recursiveReadOnlyMounts: opts.includes('rro'), userNamespaces: false }));
@@ -328,6 +338,7 @@ export class RuncRuntime implements RuntimeService {
       pid: state === 'running' ? c.pid : undefined,
       logPath: c.config.logPath,
       labels: c.config.labels,
+      resources: resourcesOf(c.config),
     };
   }
 
