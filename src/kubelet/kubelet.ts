@@ -178,7 +178,9 @@ export class Kubelet {
       if (rec.state === 'syncing') rec.state = 'terminating';
       this.#probes.forget(uid);
       if (rec.state === 'terminating') {
-        await syncer.killPod(pod, observed, gracePeriodOf(pod));
+        // Gone from the API without a graceful deletion (`kubectl delete --force --grace-period=0`): at once.
+        const forced = rec.removed && !pod.metadata.deletionTimestamp;
+        await syncer.killPod(pod, observed, forced ? 0 : gracePeriodOf(pod));
         const stopped = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
         if (!rec.removed) {
           await this.#status.set(pod, computePodStatus(pod, { observed: stopped, waiting: new Map(), hostIP, now: new Date(), podIsTerminal: true }));
