@@ -20,6 +20,13 @@ const get = async (obj: string, path: string) => (await k(['get', obj, '-o', `js
 const resize = (pod: string, patch: object, type = 'strategic') => k(['patch', 'pod', pod, '--subresource', 'resize', '--type', type, '-p', JSON.stringify(patch)]);
 const limits = (name: string, l: object, r?: object) => ({ spec: { containers: [{ name, resources: { limits: l, ...(r ? { requests: r } : {}) } }] } });
 
+/** A sleeping busybox Pod with cpu and memory requests below its limits. */
+const burstable = (name: string) => ({
+  apiVersion: 'v1', kind: 'Pod', metadata: { name },
+  spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox', imagePullPolicy: 'Never', command: ['sleep', '3600'],
+    resources: { requests: { cpu: '100m', memory: '32Mi' }, limits: { cpu: '200m', memory: '64Mi' } } }] },
+});
+
 /** The container's CFS quota and memory limit, as it sees its own cgroup (v1 or v2). */
 async function cgroup(pod: string): Promise<{ quota: string; memory: string }> {
   const script = 'if [ -f /sys/fs/cgroup/cpu.max ]; then cut -d" " -f1 /sys/fs/cgroup/cpu.max; cat /sys/fs/cgroup/memory.max; '
@@ -40,12 +47,7 @@ after(() => disposeNodeServer(server));
 
 describe('pods changed in place', { concurrency: true }, () => {
   it('resize: cpu and memory limits change in the running container\'s cgroup, restartCount stays 0, the status shows them', async () => {
-    const pod = {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'rs' },
-      spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox', imagePullPolicy: 'Never', command: ['sleep', '3600'],
-        resources: { requests: { cpu: '100m', memory: '32Mi' }, limits: { cpu: '200m', memory: '64Mi' } } }] },
-    };
-    assert.equal((await k(['create', '-f', '-'], JSON.stringify(pod))).code, 0);
+    assert.equal((await k(['create', '-f', '-'], JSON.stringify(burstable('rs')))).code, 0);
     await running('rs');
     assert.deepEqual(await cgroup('rs'), { quota: '20000', memory: String(64 * 2 ** 20) });
     const r = await resize('rs', limits('c', { cpu: '500m', memory: '128Mi' }));
@@ -74,12 +76,7 @@ describe('pods changed in place', { concurrency: true }, () => {
   });
 
   it('resize: what it may not do is refused, and the main resource still refuses resource changes', async () => {
-    const pod = {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'rs-bad' },
-      spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox', imagePullPolicy: 'Never', command: ['sleep', '3600'],
-        resources: { requests: { cpu: '100m', memory: '32Mi' }, limits: { cpu: '200m', memory: '64Mi' } } }] },
-    };
-    assert.equal((await k(['create', '-f', '-'], JSON.stringify(pod))).code, 0);
+    assert.equal((await k(['create', '-f', '-'], JSON.stringify(burstable('rs-bad')))).code, 0);
     const qos = await resize('rs-bad', limits('c', { cpu: '200m', memory: '64Mi' }, { cpu: '200m', memory: '64Mi' }));
     assert.match(qos.stderr, /spec: Invalid value: "Guaranteed": Pod QOS Class may not change as a result of resizing/);
     const removed = await resize('rs-bad', [{ op: 'remove', path: '/spec/containers/0/resources/limits/memory' }], 'json');

@@ -94,6 +94,9 @@ describe('pod security fields', { concurrency: true }, () => {
     const message = await until('FailedCreatePodSandBox', async () => (await k(['get', 'events', '--field-selector', 'involvedObject.name=userns,reason=FailedCreatePodSandBox', '-o', 'jsonpath={.items[0].message}'])).stdout, 30_000);
     assert.equal(message, 'Failed to create pod sandbox: RuntimeClass handler "" does not support user namespaces');
     assert.equal(await get('pod/userns', '{.status.phase}'), 'Pending');
+    // The node says so up front, as a kubelet does for its runtime handlers.
+    const features = await get('nodes', '{.items[0].status.runtimeHandlers[0].name}|{.items[0].status.runtimeHandlers[0].features}');
+    assert.equal(features, '|{"recursiveReadOnlyMounts":true,"userNamespaces":false}');
   });
 
   it('recursiveReadOnly: Enabled makes a mount below a hostPath read-only too; a plain readOnly mount leaves it writable', async () => {

@@ -89,7 +89,7 @@ export class Kubelet {
     const own = this.#abort.signal;
     const o = this.#o;
     const runtimeVersion = o.runtimeVersion ?? (await runcVersion());
-    const identity = { nodeName: o.nodeName, runtimeVersion, ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
+    const identity = { nodeName: o.nodeName, runtimeVersion, runtimeFeatures: await o.runtime.features(), ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
     this.#heartbeat = new NodeHeartbeat(o.cluster, identity, o.dataDir, o.leaseDurationSeconds);
     await fs.mkdir(o.dataDir, { recursive: true });
     await this.#heartbeat.register();
