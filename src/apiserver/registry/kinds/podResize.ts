@@ -7,7 +7,11 @@ import { applyResize, validatePodResize } from '../../../api/validation/podResiz
 export const resizeUpdate = {
   prepare(obj: KObject, old: KObject): void {
     const merged = applyResize(obj as Pod, old as Pod);
-    Object.assign(obj, { spec: merged.spec, status: merged.status, metadata: merged.metadata });
+    Object.assign(obj, { spec: merged.spec, status: merged.status });
+    // The store goes on writing into the metadata object it holds: refill it rather than replace it.
+    const meta = obj.metadata as Record<string, unknown>;
+    for (const key of Object.keys(meta)) delete meta[key];
+    Object.assign(meta, merged.metadata);
   },
   validate(obj: KObject, old: KObject) {
     const pod = obj as Pod;
