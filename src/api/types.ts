@@ -100,6 +100,7 @@ export interface VolumeMount {
   subPath?: string;
   subPathExpr?: string;
   mountPropagation?: string;
+  recursiveReadOnly?: string;
 }
 
 export interface EnvVar {
@@ -161,7 +162,12 @@ export interface SecurityContext {
   capabilities?: { add?: string[]; drop?: string[] };
   readOnlyRootFilesystem?: boolean;
   allowPrivilegeEscalation?: boolean;
+  seccompProfile?: SecurityProfile;
+  appArmorProfile?: SecurityProfile;
 }
+
+/** seccompProfile and appArmorProfile: RuntimeDefault, Unconfined or Localhost (with localhostProfile). */
+export interface SecurityProfile { type?: string; localhostProfile?: string }
 
 export interface Container {
   name: string;
@@ -182,6 +188,8 @@ export interface Container {
   terminationMessagePolicy?: string;
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   securityContext?: SecurityContext;
+  /** Whether resizing cpu or memory in place restarts the container (NotRequired by default). */
+  resizePolicy?: { resourceName: string; restartPolicy: string }[];
   stdin?: boolean;
   stdinOnce?: boolean;
   tty?: boolean;
@@ -225,6 +233,7 @@ export interface PodSpec {
   hostNetwork?: boolean;
   hostPID?: boolean;
   hostIPC?: boolean;
+  hostUsers?: boolean;
   shareProcessNamespace?: boolean;
   securityContext?: Record<string, unknown>;
   hostname?: string;

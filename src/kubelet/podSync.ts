@@ -19,6 +19,8 @@ import { SANDBOX_ATTEMPT, podLabels } from './labels.js';
 import { containerNameOf, copyObserved, instancesOf, putContainer, putSandbox, restartCountOf, type ObservedPod } from './observed.js';
 import { computeKillPlan, computePodActions, isTerminalPhase, PROBE_FAILURE, type ContainerToKill, type KillPlan, type PodActions, type ProbeVerdicts } from './podActions.js';
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
+import { applyRecursiveReadOnly } from './recursiveReadOnly.js';
+import { appArmorRejection, checkUserNamespaces } from './securityProfiles.js';
 import type { WaitingNote } from './podStatus.js';
 import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
 import { containerMounts, podFieldsKey, refreshLiveVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
@@ -41,6 +43,10 @@ export interface SyncDeps {
   podsDir: string;
   /** <dataDir>/logs: one folder per Pod, CRI-format files inside. */
   logsDir: string;
+  /** <dataDir>/seccomp: Localhost seccomp profiles. */
+  seccompRoot: string;
+  /** Whether the host's kernel has AppArmor on (the kubelet's AppArmor admission). */
+  appArmorEnabled: boolean;
   /** Liveness and startup verdicts: a container that failed one is killed; a sidecar counts once started. */
   probes?: ProbeVerdicts;
 }
@@ -83,9 +89,10 @@ export class PodSyncer {
     const after = copyObserved(observed);
     const result = (nextSyncAtMs: number | undefined): SyncResult => ({ observed: after, ...(nextSyncAtMs !== undefined ? { nextSyncAtMs } : {}) });
     const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
+    if (!mem.failure && pod.status?.phase === 'Pending' && observed.containers.length === 0) this.#admit(pod, mem);
     if (mem.failure || (!isTerminalPhase(pod.status?.phase) && pastActiveDeadline(pod, nowMs))) {
       if (!mem.failure) this.#event(pod, 'Normal', DEADLINE_EXCEEDED.reason, DEADLINE_EXCEEDED.message);
-      mem.failure = DEADLINE_EXCEEDED;
+      mem.failure ??= DEADLINE_EXCEEDED;
       await this.killPod(pod, computeKillPlan(pod, observed, grace), after);
       return result(undefined);
     }
@@ -134,6 +141,14 @@ export class PodSyncer {
     putContainer(after, k.id, await this.killContainer(pod, c, status, graceSeconds, sandboxIP(after), false, withMessage ? k.message : undefined));
   }
 
+  /** Admission as the kubelet makes it when a Pod arrives: a refused Pod fails with the reason given. */
+  #admit(pod: Pod, mem: PodMemory): void {
+    const rejection = appArmorRejection(pod, this.#d.appArmorEnabled);
+    if (!rejection) return;
+    this.#event(pod, 'Warning', rejection.reason, rejection.message);
+    mem.failure = rejection;
+  }
+
   async #refreshVolumes(pod: Pod, mem: PodMemory): Promise<void> {
     mem.podFields = podFieldsKey(pod);
     mem.volumeObjectsChanged = false;
@@ -167,6 +182,7 @@ export class PodSyncer {
     const { hostname } = hostnameFor(pod);
     let id: string;
     try {
+      await checkUserNamespaces(pod, this.#d.runtime);
       id = await this.#d.runtime.runPodSandbox({
         podUid: uid,
         podName: pod.metadata.name ?? '',
@@ -237,9 +253,10 @@ export class PodSyncer {
         mounts.push({ hostPath: join(podDirOf(this.#d, uid), 'etc-hosts'), containerPath: '/etc/hosts', type: 'bind' });
       }
       mounts.push(await terminationMessageMount(podDirOf(this.#d, uid), c, restartCount));
+      applyRecursiveReadOnly(c, mounts, (await this.#d.runtime.features()).recursiveReadOnlyMounts);
       const podLogDir = join(this.#d.logsDir, podLogDirName(pod));
       await fs.mkdir(join(podLogDir, c.name), { recursive: true });
-      const cfg = makeContainerConfig(pod, c, { image, imageName: image.repoTags[0] ?? c.image ?? '', env, mounts, restartCount, podLogDir });
+      const cfg = makeContainerConfig(pod, c, { image, imageName: image.repoTags[0] ?? c.image ?? '', env, mounts, restartCount, podLogDir, seccompRoot: this.#d.seccompRoot });
       try {
         id = await this.#d.runtime.createContainer(sandbox.id, cfg);
       } catch (e) {

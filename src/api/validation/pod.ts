@@ -10,6 +10,7 @@ import {
 } from './field.js';
 import { validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './names.js';
+import { validatePodSecurity } from './securityProfiles.js';
 import { validateTolerations } from './taints.js';
 import { validateVolumes } from './volumes.js';
 
@@ -90,6 +91,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path: FieldPath): Cau
   causes.push(...validateTolerations(spec.tolerations, path.child('tolerations')));
   causes.push(...validateHostAliases(spec, path.child('hostAliases')));
   causes.push(...validateSchedulingGates(spec, path.child('schedulingGates')));
+  causes.push(...validatePodSecurity(spec, path));
   (spec.readinessGates ?? []).forEach((g, i) => {
     const at = path.child('readinessGates').index(i).child('conditionType');
     causes.push(...invalidEach(at, g.conditionType, isQualifiedName(g.conditionType)));

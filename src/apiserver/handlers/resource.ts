@@ -113,10 +113,12 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
   if (subresource === 'scale') return handleScale(req, res, storage, ns, name!, ctx);
-  if (subresource && subresource !== 'status' && subresource !== 'finalize') {
+  const partial = subresource !== undefined && storage.strategy.partialUpdates?.[subresource] !== undefined;
+  if (subresource && subresource !== 'status' && subresource !== 'finalize' && !partial) {
     throw new ApiError('NotFound', 'the server could not find the requested resource');
   }
-  const statusSub = subresource === 'status' || subresource === 'finalize' ? 'status' : undefined;
+  // Writes through /status (or /finalize) or a partial-update subresource (pods/resize); GET serves the object.
+  const statusSub = subresource === 'status' || subresource === 'finalize' ? 'status' : partial ? subresource : undefined;
   const fmt = outputFormat(req, q);
 
   switch (method) {

@@ -5,6 +5,7 @@ import type { KObject, Pod } from '../../../api/types.js';
 import type { Strategy } from '../strategy.js';
 import { genericStrategy } from './generic.js';
 import { rfc3339 } from '../../../api/time.js';
+import { resizeUpdate } from './podResize.js';
 
 export function podDeletionGrace(pod: Pod, requested: number | undefined): number {
   const phase = pod.status?.phase;
@@ -20,6 +21,7 @@ export function podStrategy(): Strategy {
   return {
     ...base,
     deletionGrace: (obj, requested) => podDeletionGrace(obj as Pod, requested),
+    partialUpdates: { resize: resizeUpdate },
   };
 }
 
