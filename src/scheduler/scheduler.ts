@@ -128,14 +128,14 @@ export class Scheduler {
     }
     const key = podKey(p);
     this.queue.delete(key);
-    const before = this.cache.podInfoOf(key);
+    const before = this.cache.isAssumed(key) ? undefined : this.cache.podInfoOf(key);
     this.cache.updatePod(p);
-    // A Pod placed by someone else, or one whose labels changed, may satisfy a parked Pod's affinity
-    // or even out its spreading. (Bindings this scheduler made were assumed: nothing new.)
-    const after = this.cache.podInfoOf(key);
-    if (after && (!before ? !this.cache.isAssumed(key) : before.labels !== after.labels && !sameLabels(before.labels, after.labels))) {
-      this.queue.moveAllToActiveOrBackoff();
-    }
+    // A Pod newly placed (by this scheduler too: the watch confirms its binding), or one whose labels
+    // changed, may satisfy a parked Pod's required affinity or even out its spreading.
+    const after = this.cache.isAssumed(key) ? undefined : this.cache.podInfoOf(key);
+    if (after && (!before || !sameLabels(before.labels, after.labels))) this.queue.moveToActiveOrBackoff(mayBeHelpedByPods);
+    // One that finished frees its resources and its anti-affinity, as a deleted one does.
+    else if (before && !this.cache.podInfoOf(key)) this.queue.moveAllToActiveOrBackoff();
   }
 
   #scheduleOne(popped: Popped): void {
@@ -174,6 +174,12 @@ export class Scheduler {
       w?.();
     });
   }
+}
+
+/** Parked Pods another Pod's arrival may help: those with required pod affinity or hard spreading. */
+function mayBeHelpedByPods(pod: Pod): boolean {
+  const info = podInfo(pod);
+  return (info.affinity?.required.length ?? 0) > 0 || info.spread.some((c) => c.hard);
 }
 
 function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
