@@ -130,12 +130,13 @@ export class Scheduler {
     this.queue.delete(key);
     const before = this.cache.isAssumed(key) ? undefined : this.cache.podInfoOf(key);
     this.cache.updatePod(p);
-    // A Pod newly placed (by this scheduler too: the watch confirms its binding), or one whose labels
-    // changed, may satisfy a parked Pod's required affinity or even out its spreading.
     const after = this.cache.isAssumed(key) ? undefined : this.cache.podInfoOf(key);
-    if (after && (!before || !sameLabels(before.labels, after.labels))) this.queue.moveToActiveOrBackoff(mayBeHelpedByPods);
-    // One that finished frees its resources and its anti-affinity, as a deleted one does.
-    else if (before && !this.cache.podInfoOf(key)) this.queue.moveAllToActiveOrBackoff();
+    // A Pod newly placed (by this scheduler too: the watch confirms its binding) may satisfy a parked
+    // Pod's required affinity or even out its spreading.
+    if (after && !before) this.queue.moveToActiveOrBackoff(mayBeHelpedByPods);
+    // One relabelled may also stop matching an anti-affinity term; one that finished frees its
+    // resources and its anti-affinity, as a deleted one does.
+    else if (before && (!after || !sameLabels(before.labels, after.labels))) this.queue.moveAllToActiveOrBackoff();
   }
 
   #scheduleOne(popped: Popped): void {
