@@ -9,7 +9,7 @@
 
 import { fail, type FilterPlugin } from './filters.js';
 import type { ClusterView } from './clusterview.js';
-import type { NodeInfo } from './nodeinfo.js';
+import { memoId, type NodeInfo } from './nodeinfo.js';
 import type { PodInfo } from './podinfo.js';
 import { termMatches, type AffinityTerm, type NamespaceLabels } from './podselectors.js';
 import { maxScore, type ScorePlugin } from './scores.js';
@@ -47,7 +47,7 @@ interface FilterState {
 
 /** Counts a node's Pods that a term selects (memoized per node). */
 function counter(term: AffinityTerm, nsLabels: NamespaceLabels): (node: NodeInfo) => number {
-  const id = `t:${term.id}`;
+  const id = memoId(`t:${term.id}`);
   const matches = (p: PodInfo) => termMatches(term, p.namespace, p.labels, nsLabels);
   return (node) => node.countMatching(id, matches);
 }
@@ -63,7 +63,7 @@ function addTo(m: Map<string, number>, key: string, n: number): void {
 /** The domains where existing Pods' required anti-affinity terms select the incoming Pod. */
 function existingAntiAffinity(pod: PodInfo, cluster: ClusterView): DomainCounts {
   const counts = new DomainCounts();
-  const id = `x:${podId(pod)}`;
+  const id = memoId(`x:${podId(pod)}`);
   const perKey = (node: NodeInfo) => {
     const m = new Map<string, number>();
     for (const existing of node.podsWithRequiredAntiAffinity.values()) {
@@ -73,7 +73,7 @@ function existingAntiAffinity(pod: PodInfo, cluster: ClusterView): DomainCounts 
   };
   for (const node of cluster.nodes) {
     if (node.podsWithRequiredAntiAffinity.size === 0) continue;
-    for (const [key, n] of node.memo(id, () => perKey(node))) {
+    for (const [key, n] of node.memo(id, perKey)) {
       const value = node.labels[key];
       if (value !== undefined) counts.add(key, value, n);
     }
@@ -93,7 +93,7 @@ export const interPodAffinityFilter: FilterPlugin<FilterState> = {
     const affinity = new DomainCounts();
     const antiAffinity = new DomainCounts();
     const matchesAll = (p: PodInfo) => required.every((t) => termMatches(t, p.namespace, p.labels, nsLabels));
-    const allId = `a:${required.map((t) => t.id).join('|')}`;
+    const allId = memoId(`a:${required.map((t) => t.id).join('|')}`);
     const antiCount = requiredAnti.map((t) => counter(t, nsLabels));
     for (const node of cluster.nodes) {
       if (node.pods.size === 0) continue;
@@ -159,7 +159,7 @@ export const interPodAffinityScore: ScorePlugin<DomainCounts> = {
     const preferredAntiCount = preferredAnti.map(({ term }) => counter(term, nsLabels));
     // What the existing Pods' terms say of this Pod, per node and topology key.
     const selects = (t: AffinityTerm) => termMatches(t, pod.namespace, pod.labels, nsLabels);
-    const existingId = `e:${podId(pod)}`;
+    const existingId = memoId(`e:${podId(pod)}`);
     const existingWeights = (node: NodeInfo) => {
       const m = new Map<string, number>();
       for (const existing of node.podsWithAffinity.values()) {
@@ -175,7 +175,7 @@ export const interPodAffinityScore: ScorePlugin<DomainCounts> = {
       preferred.forEach(({ weight, term }, i) => add(node, term.topologyKey, weight * preferredCount[i]!(node)));
       preferredAnti.forEach(({ weight, term }, i) => add(node, term.topologyKey, -weight * preferredAntiCount[i]!(node)));
       if (node.podsWithAffinity.size === 0) continue;
-      for (const [key, w] of node.memo(existingId, () => existingWeights(node))) add(node, key, w);
+      for (const [key, w] of node.memo(existingId, existingWeights)) add(node, key, w);
     }
     return scores.empty ? null : scores;
   },

@@ -13,6 +13,21 @@ export function forgetMemos(): void {
   memoEpoch++;
 }
 
+const interned = new Map<string, string>();
+
+/**
+ * One string per memo id, so that the per-node lookups of one decision (thousands) compare by
+ * identity; the table is dropped now and then, costing only a later miss.
+ */
+export function memoId(id: string): string {
+  let s = interned.get(id);
+  if (s === undefined) {
+    if (interned.size >= 10_000) interned.clear();
+    interned.set(id, (s = id));
+  }
+  return s;
+}
+
 export interface Allocatable { cpu: number; memory: number; ephemeralStorage: number; pods: number; scalar: ReadonlyMap<string, number> }
 
 export class NodeInfo {
@@ -97,24 +112,32 @@ export class NodeInfo {
    * A value computed from the Pods here, remembered until they change, so that a Deployment's next
    * replica does not rescan every node. `id` must name everything else the value depends on.
    */
-  memo<T>(id: string, compute: () => T): T {
-    if (this.#memoGeneration !== this.#generation || this.#memoEpoch !== memoEpoch) {
-      this.#memos.clear();
-      this.#memoGeneration = this.#generation;
-      this.#memoEpoch = memoEpoch;
-    }
-    let v = this.#memos.get(id) as T | undefined;
-    if (v === undefined) this.#memos.set(id, (v = compute()));
+  memo<T>(id: string, compute: (node: NodeInfo) => T): T {
+    const memos = this.#freshMemos();
+    let v = memos.get(id) as T | undefined;
+    if (v === undefined) memos.set(id, (v = compute(this)));
     return v;
   }
 
   /** How many Pods here `matches` accepts (memoized under `id`). */
   countMatching(id: string, matches: (p: PodInfo) => boolean): number {
-    return this.memo(id, () => {
-      let n = 0;
+    const memos = this.#freshMemos();
+    let n = memos.get(id) as number | undefined;
+    if (n === undefined) {
+      n = 0;
       for (const p of this.pods.values()) if (matches(p)) n++;
-      return n;
-    });
+      memos.set(id, n);
+    }
+    return n;
+  }
+
+  #freshMemos(): Map<string, unknown> {
+    if (this.#memoGeneration !== this.#generation || this.#memoEpoch !== memoEpoch) {
+      this.#memos.clear();
+      this.#memoGeneration = this.#generation;
+      this.#memoEpoch = memoEpoch;
+    }
+    return this.#memos;
   }
 
   #account(p: PodInfo, sign: 1 | -1): void {

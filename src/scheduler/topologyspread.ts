@@ -8,7 +8,7 @@
 
 import { fail, matchesNodeAffinity, untoleratedTaint, type FilterPlugin } from './filters.js';
 import type { ClusterView } from './clusterview.js';
-import type { NodeInfo } from './nodeinfo.js';
+import { memoId, type NodeInfo } from './nodeinfo.js';
 import type { PodInfo } from './podinfo.js';
 import { selects } from './podselectors.js';
 import { maxScore, type ScorePlugin } from './scores.js';
@@ -28,7 +28,7 @@ function included(c: SpreadConstraint, pod: PodInfo, node: NodeInfo): boolean {
 /** Counts a node's Pods in the incoming Pod's namespace that the constraint selects, not being deleted. */
 function counter(c: SpreadConstraint, pod: PodInfo): (node: NodeInfo) => number {
   const ns = pod.namespace;
-  const id = `s:${ns}:${c.id}`;
+  const id = memoId(`s:${ns}:${c.id}`);
   const matches = (p: PodInfo) => p.namespace === ns && !p.deleting && selects(c, p.labels);
   return (node) => node.countMatching(id, matches);
 }
@@ -52,11 +52,12 @@ export const podTopologySpreadFilter: FilterPlugin<FilterState> = {
     const count = constraints.map((c) => counter(c, pod));
     for (const node of cluster.nodes) {
       if (!hasAllKeys(node, constraints)) continue;
-      constraints.forEach((c, i) => {
-        if (!included(c, pod, node)) return;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i]!;
+        if (!included(c, pod, node)) continue;
         const value = node.labels[c.topologyKey]!;
         counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + count[i]!(node));
-      });
+      }
     }
     const min = counts.map((m) => {
       let least = Infinity;
@@ -114,32 +115,38 @@ export const podTopologySpreadScore: ScorePlugin<ScoreState> = {
         ignoredAt[j] = 1;
         continue;
       }
-      constraints.forEach((c, i) => {
-        if (c.topologyKey !== hostnameLabel) counts[i]!.set(node.labels[c.topologyKey] ?? '', 0);
-      });
+      for (let i = 0; i < constraints.length; i++) {
+        const key = constraints[i]!.topologyKey;
+        if (key !== hostnameLabel) counts[i]!.set(node.labels[key] ?? '', 0);
+      }
     }
     const weights = constraints.map((c, i) => Math.log((c.topologyKey === hostnameLabel ? n - ignored.size : counts[i]!.size) + 2));
     const count = constraints.map((c) => counter(c, pod));
-    for (const node of cluster.nodes) {
+    // Hostname domains are one node each: score counts those itself.
+    const zonal = constraints.some((c) => c.topologyKey !== hostnameLabel);
+    for (let j = 0; zonal && j < cluster.nodes.length; j++) {
+      const node = cluster.nodes[j]!;
       if (requireAll && !hasAllKeys(node, constraints)) continue;
-      constraints.forEach((c, i) => {
-        if (c.topologyKey === hostnameLabel || !included(c, pod, node)) return;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i]!;
+        if (c.topologyKey === hostnameLabel || !included(c, pod, node)) continue;
         const value = node.labels[c.topologyKey] ?? '';
         const had = counts[i]!.get(value);
         if (had !== undefined) counts[i]!.set(value, had + count[i]!(node));
-      });
+      }
     }
     return { constraints, counts, count, weights, ignored, ignoredAt };
   },
   score: (_pod, node, s) => {
     if (s.ignored.has(node)) return 0;
     let sum = 0;
-    s.constraints.forEach((c, i) => {
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i]!;
       const value = node.labels[c.topologyKey];
-      if (value === undefined) return;
+      if (value === undefined) continue;
       const n = c.topologyKey === hostnameLabel ? s.count[i]!(node) : s.counts[i]!.get(value) ?? 0;
       sum += n * s.weights[i]! + (c.maxSkew - 1);
-    });
+    }
     return Math.round(sum);
   },
   normalize: (scores, n, s) => {
