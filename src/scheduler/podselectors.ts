@@ -14,6 +14,7 @@ export interface PodSelector {
   id: string;
 }
 
+/** Its id names the namespaces it looks in as well as the selector. */
 export interface AffinityTerm extends PodSelector {
   topologyKey: string;
   /** Namespaces listed, or the Pod's own when neither a list nor a selector is given. */
@@ -65,7 +66,8 @@ export function compileAffinityTerm(t: PodAffinityTerm, pod: Pod): AffinityTerm 
     }
   }
   const namespaces = new Set(listed.length || t.namespaceSelector ? listed : [pod.metadata.namespace ?? 'default']);
-  return { selector, topologyKey: t.topologyKey, namespaces, namespaceSelector, id: `${id}@${[...namespaces].sort().join(',')}` };
+  const nsId = `${[...namespaces].sort().join(',')}${namespaceSelector ? `+${selectorId(namespaceSelector)}` : ''}`;
+  return { selector, topologyKey: t.topologyKey, namespaces, namespaceSelector, id: `${id}@${nsId}` };
 }
 
 /** Whether a Pod (namespace and labels) is one the term selects. */
