@@ -385,3 +385,13 @@ test('memoized per-node counts agree with a fresh count as Pods come and go (see
     assert.deepEqual(scores(interPodAffinityScore, probe, live), scores(interPodAffinityScore, probe, fresh), `seed ${seed}, step ${step}`);
   }
 });
+
+test('terms that differ only in their namespaceSelector do not share memoized counts', () => {
+  const nodes = regions();
+  place(nodes[0]!, mkPod({ ns: 'team-a', labels: { app: 'db' } }));
+  const lookups: ClusterLookups = { ...noLookups, namespaceLabels: (ns) => (ns === 'team-a' ? { team: 'a' } : undefined) };
+  const plain = mkPod({ affinity: [term({ app: 'db' }, 'region')] });
+  const bySelector = mkPod({ affinity: [term({ app: 'db' }, 'region', { namespaces: ['default'], namespaceSelector: { matchLabels: { team: 'a' } } })] });
+  assert.deepEqual(verdicts(interPodAffinityFilter, plain, nodes, lookups), { n1: `!${AFF}`, n2: `!${AFF}`, n3: `!${AFF}` });
+  assert.deepEqual(verdicts(interPodAffinityFilter, bySelector, nodes, lookups), { n1: null, n2: null, n3: `!${AFF}` });
+});
