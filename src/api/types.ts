@@ -206,12 +206,37 @@ export interface Toleration {
 
 export interface NodeSelectorRequirement { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt'; values?: string[] }
 export interface NodeSelectorTerm { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] }
+export interface PodAffinityTerm {
+  labelSelector?: LabelSelectorSpec | null;
+  namespaces?: string[];
+  namespaceSelector?: LabelSelectorSpec | null;
+  topologyKey: string;
+  matchLabelKeys?: string[];
+  mismatchLabelKeys?: string[];
+}
+export interface WeightedPodAffinityTerm { weight: number; podAffinityTerm: PodAffinityTerm }
+export interface PodAffinity {
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+}
 export interface Affinity {
   nodeAffinity?: {
     requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
     preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[];
   };
-  [other: string]: unknown;
+  podAffinity?: PodAffinity;
+  podAntiAffinity?: PodAffinity;
+}
+
+export interface TopologySpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: LabelSelectorSpec | null;
+  minDomains?: number;
+  nodeAffinityPolicy?: 'Honor' | 'Ignore';
+  nodeTaintsPolicy?: 'Honor' | 'Ignore';
+  matchLabelKeys?: string[];
 }
 
 export interface PodSpec {
@@ -239,6 +264,7 @@ export interface PodSpec {
   hostname?: string;
   subdomain?: string;
   affinity?: Affinity;
+  topologySpreadConstraints?: TopologySpreadConstraint[];
   schedulerName?: string;
   tolerations?: Toleration[];
   hostAliases?: { ip: string; hostnames?: string[] }[];

@@ -124,6 +124,16 @@ export class SchedulingQueue {
     this.#unschedulable.clear();
   }
 
+  /** Something changed that may let the parked Pods `helps` picks fit (the others stay parked). */
+  moveToActiveOrBackoff(helps: (pod: Pod) => boolean): void {
+    this.#moveRequestCycle = this.#cycle;
+    for (const [key, { queued }] of this.#unschedulable) {
+      if (!helps(queued.pod)) continue;
+      this.#unschedulable.delete(key);
+      this.#toActiveOrBackoff(queued);
+    }
+  }
+
   close(): void {
     this.#closed = true;
     clearInterval(this.#timer);
