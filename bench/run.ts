@@ -2,6 +2,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { benchApiserver } from './apiserver.js';
+import { benchDashboard } from './dashboard.js';
 import { writeFiguresPage, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
 import { benchImages } from './images.js';
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<string>][] = [
   ['images', benchImages],
   ['scheduler', () => benchScheduler()],
   ['kubelet', benchKubelet],
+  ['dashboard', benchDashboard],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {

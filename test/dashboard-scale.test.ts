@@ -3,9 +3,12 @@
 // of 250, each drawn as it arrives) and all of them soon after; a namespace filters by label and phase.
 
 import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { issueCertificate } from '../src/apiserver/auth/certs.js';
+import { kubeconfigYaml } from '../src/cli/kubeconfig.js';
 import { ARTIFACTS, launchBrowser } from './support/browser.js';
 import { startDashboardProcess, type TestDashboard } from './support/dashboard.js';
 import { apiFor, type Api } from './support/api.js';
@@ -15,6 +18,8 @@ const PODS = 1000;
 let server: TestServer;
 let api: Api;
 let dash: TestDashboard;
+/** The dashboard of a user with no rights (an RBAC cluster with no bindings for them). */
+let janeDash: TestDashboard;
 let browser: Browser;
 
 before(async () => {
@@ -30,11 +35,15 @@ before(async () => {
     const batch = await Promise.all(Array.from({ length: 50 }, (_, j) => create(i + j)));
     for (const r of batch) assert.equal(r.status, 201, JSON.stringify(r.body));
   }
-  [dash, browser] = await Promise.all([startDashboardProcess(server.kubeconfig), launchBrowser()]);
+  const pki = join(server.dataDir, 'pki');
+  const jane = join(server.dataDir, 'jane.kubeconfig');
+  await writeFile(jane, kubeconfigYaml(server.url, await readFile(join(pki, 'ca.crt'), 'utf8'), await issueCertificate(pki, 'jane', { cn: 'jane', orgs: [] }, 'client'), 'jane'));
+  [dash, janeDash, browser] = await Promise.all([startDashboardProcess(server.kubeconfig), startDashboardProcess(jane), launchBrowser()]);
 });
 after(async () => {
   await browser?.close();
   await dash?.stop();
+  await janeDash?.stop();
   api?.close();
   await server?.dispose();
 });
@@ -63,5 +72,30 @@ test(`with ${PODS} Pods the cluster page paints within a second, and filters`, a
   await page.selectOption('select', 'Running');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=pods] tbody tr').length === 0, null, { timeout: 5_000 });
   await page.screenshot({ path: join(ARTIFACTS, 'dashboard-filtered.png') });
+  await page.close();
+});
+
+test('the terminal is offered only to a caller the API server lets exec', async () => {
+  const page = await browser.newPage();
+  // The page's question, as the API server answers it for each caller: only a refusal is a 403.
+  const probe = () => page.evaluate(async () => {
+    const r = await fetch('/k8s/api/v1/namespaces/default/pods/p-0000/exec?container=c&command=sh&stdin=true&stdout=true');
+    return { status: r.status, body: await r.text() };
+  });
+  await page.goto(dash.loginUrl);
+  assert.notEqual((await probe()).status, 403);
+  await page.goto(`${dash.origin}/#/pod/default/p-0000`);
+  await page.waitForSelector('text=a shell opens once the Pod is Running', { timeout: 10_000 });
+  assert.equal(await page.$('[data-testid=no-shell]'), null);
+
+  await page.context().clearCookies();
+  await page.goto(janeDash.loginUrl);
+  const refused = await probe();
+  assert.equal(refused.status, 403);
+  assert.match(refused.body, /User \\"jane\\" cannot create resource \\"pods\/exec\\"/);
+  // Jane may not read the Pod either: the page says so rather than waiting for ever.
+  await page.goto(`${janeDash.origin}/#/pod/default/p-0000`);
+  await page.waitForSelector('text=cannot read the Pod', { timeout: 10_000 });
+  assert.match(await page.textContent('main') ?? '', /User "jane" cannot list resource "pods"/);
   await page.close();
 });

@@ -167,7 +167,7 @@ export class Kubelet {
       this.#workers.forget(uid);
       return undefined;
     }
-    const pod = this.#status.withLatestStatus(rec.pod);
+    let pod = this.#status.withLatestStatus(rec.pod);
     const hostIP = this.#heartbeat!.hostIP;
 
     if (rec.removed || pod.metadata.deletionTimestamp) {
@@ -194,6 +194,12 @@ export class Kubelet {
       return undefined;
     }
 
+    if (!pod.status?.startTime) {
+      // Acknowledge a new Pod before the slow work (sandbox, images), as upstream's kubelet does:
+      // status.startTime then says when this kubelet first saw it.
+      await this.#status.set(pod, computePodStatus(pod, { observed, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes }));
+      pod = this.#status.withLatestStatus(rec.pod);
+    }
     const next = await syncer.sync(pod, observed, rec.mem);
     const after = await withTerminationMessages(pod, await observePod(runtime, uid), this.#podDir(uid));
     this.#probes.sync(pod, after, pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '');
