@@ -125,3 +125,16 @@ test('berth journey: the timeline in the terminal, why a Pod waits, and the pict
   assert.notEqual(missing.code, 0);
   assert.match(missing.stderr, /pods "nope" not found/);
 });
+
+test('a deleted Pod\'s page keeps its journey to the end: SIGTERM, exit, removed', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${dash.origin}/#/pod/default/web`);
+  await page.waitForSelector('[data-testid=pod-phase] >> text=Running');
+  assert.equal((await k(['delete', 'pod', 'web', '--grace-period=1', '--wait=false'])).code, 0);
+  await page.waitForSelector('[data-testid=pod-phase] >> text=Removed', { timeout: 30_000 });
+  const steps = (await page.getAttribute('[data-testid=journey]', 'data-steps'))!.split('|');
+  const at = (l: string) => steps.indexOf(l);
+  assert.ok(at('stopping web: SIGTERM sent') > at('Ready'), steps.join(', '));
+  assert.equal(steps.at(-1), 'removed (seen by this page)');
+  assert.equal(await page.textContent('[data-testid=waiting]'), 'Removed: its journey has ended.');
+});

@@ -1,7 +1,7 @@
 // The browser's view of the API, through the dashboard server's read-only /k8s/ window: lists, and
 // lists kept live by a watch from their resourceVersion (no polling), and streamed lines (logs).
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KObject } from '../../api/types.js';
 
 /** What a refusal says: a Status' message, else the text as it came. */
@@ -93,10 +93,17 @@ export function useLiveList<T extends KObject>(path: string | undefined): Live<T
   return state;
 }
 
-/** One object, kept live by a watch on its name; error says why it cannot be read (RBAC, say). */
-export function useLiveObject<T extends KObject>(collection: string | undefined, name: string): { item?: T; error?: string } {
+/**
+ * One object, kept live by a watch on its name; error says why it cannot be read (RBAC, say). Once
+ * it is gone, the last state seen stays, with removedAt: when this page learnt it was removed.
+ */
+export function useLiveObject<T extends KObject>(collection: string | undefined, name: string): { item?: T; error?: string; removedAt?: number } {
   const live = useLiveList<T>(collection ? `${collection}${sep(collection)}fieldSelector=${encodeURIComponent(`metadata.name=${name}`)}` : undefined);
-  return { item: live.items[0], error: live.error };
+  const last = useRef<{ item?: T; removedAt?: number }>({});
+  const item = live.items[0];
+  if (item) last.current = { item };
+  else if (last.current.item && last.current.removedAt === undefined) last.current.removedAt = Date.now();
+  return { ...last.current, error: live.error };
 }
 
 /**

@@ -141,7 +141,7 @@ function Shell({ running, ...props }: TerminalProps & { running: boolean }) {
 }
 
 function PodPage({ ns, name }: { ns: string; name: string }) {
-  const { item: pod, error } = useLiveObject<Pod>(`/api/v1/namespaces/${ns}/pods`, name);
+  const { item: pod, error, removedAt } = useLiveObject<Pod>(`/api/v1/namespaces/${ns}/pods`, name);
   const uid = pod?.metadata.uid;
   const events = useLiveList<CoreEvent>(uid ? `/api/v1/namespaces/${ns}/events?fieldSelector=${encodeURIComponent(`involvedObject.uid=${uid}`)}` : undefined);
   const nodeName = pod?.spec.nodeName;
@@ -152,9 +152,9 @@ function PodPage({ ns, name }: { ns: string; name: string }) {
   const statuses = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
   const evs = [...events.items].sort((a, b) => (a.eventTime ?? a.firstTimestamp ?? '').localeCompare(b.eventTime ?? b.firstTimestamp ?? ''));
   return h('main', null,
-    h('h1', null, `Pod ${ns}/${name} `, h('span', { class: `phase ${phaseOf(pod)}`, 'data-testid': 'pod-phase' }, statusOf(pod))),
+    h('h1', null, `Pod ${ns}/${name} `, h('span', { class: `phase ${removedAt ? 'Removed' : phaseOf(pod)}`, 'data-testid': 'pod-phase' }, removedAt ? 'Removed' : statusOf(pod))),
     h('p', null, 'node: ', nodeName ? link(`#/node/${nodeName}`, nodeName) : '—', ` · IP ${st.podIP ?? '—'} · created ${age(pod.metadata.creationTimestamp)} ago`),
-    h(JourneyView, { pod, events: events.items, node, lease }),
+    h(JourneyView, { pod, events: events.items, node, lease, removedAt }),
     h('h2', null, 'Conditions'),
     table(['type', 'status', 'since', 'reason'], (st.conditions ?? []).map((c) => [c.type, c.status, age(c.lastTransitionTime ?? undefined), c.reason ?? ''])),
     h('h2', null, 'Containers'),
