@@ -9,10 +9,10 @@ import { esc, svgDocument } from './svg.js';
 const COLOURS: Record<(typeof ACTORS)[number], string> = { 'api server': '#1f77b4', scheduler: '#d95f02', kubelet: '#2a9d3a', runtime: '#7b52ab' };
 
 const G = {
-  offsetRight: 86,
-  laneLeft: 100,
+  offsetRight: 104,
+  laneLeft: 114,
   laneW: 100,
-  labelLeft: 520,
+  labelLeft: 530,
   labelChars: 50,
   barLeft: 900,
   barW: 100,
