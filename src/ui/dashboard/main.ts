@@ -7,7 +7,7 @@ import type { CoreEvent, Lease, Node, Pod } from '../../api/types.js';
 import { execRefusal, useLiveList, useLiveObject } from './api.js';
 import { LogView } from './logs.js';
 import { JourneyView } from './journeyView.js';
-import { age, cpuMillis, memBytes, phaseOf, podRequests, statusOf } from './format.js';
+import { age, cpuMillis, memBytes, phaseOf, podRequests, statusClass, statusOf } from './format.js';
 import './style.css';
 
 const link = (href: string, text: ComponentChildren) => h('a', { href }, text);
@@ -38,7 +38,7 @@ class PodRow extends Component<{ pod: Pod }> {
     const cells = [
       link(`#/pod/${p.metadata.namespace}/${p.metadata.name}`, p.metadata.name),
       link(`#/ns/${p.metadata.namespace}`, p.metadata.namespace),
-      h('span', { class: `phase ${phaseOf(p)}`, 'data-testid': `phase-${p.metadata.name}` }, statusOf(p)),
+      h('span', { class: `phase ${statusClass(p)}`, 'data-testid': `phase-${p.metadata.name}` }, statusOf(p)),
       p.spec.nodeName ? link(`#/node/${p.spec.nodeName}`, p.spec.nodeName) : '—',
       age(p.metadata.creationTimestamp),
     ];
@@ -152,7 +152,7 @@ function PodPage({ ns, name }: { ns: string; name: string }) {
   const statuses = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
   const evs = [...events.items].sort((a, b) => (a.eventTime ?? a.firstTimestamp ?? '').localeCompare(b.eventTime ?? b.firstTimestamp ?? ''));
   return h('main', null,
-    h('h1', null, `Pod ${ns}/${name} `, h('span', { class: `phase ${removedAt ? 'Removed' : phaseOf(pod)}`, 'data-testid': 'pod-phase' }, removedAt ? 'Removed' : statusOf(pod))),
+    h('h1', null, `Pod ${ns}/${name} `, h('span', { class: `phase ${removedAt ? 'Removed' : statusClass(pod)}`, 'data-testid': 'pod-phase' }, removedAt ? 'Removed' : statusOf(pod))),
     h('p', null, 'node: ', nodeName ? link(`#/node/${nodeName}`, nodeName) : '—', ` · IP ${st.podIP ?? '—'} · created ${age(pod.metadata.creationTimestamp)} ago`),
     h(JourneyView, { pod, events: events.items, node, lease, removedAt }),
     h('h2', null, 'Conditions'),
