@@ -203,10 +203,16 @@ export class Kubelet {
   }
 
   async #sync(rec: PodRecord, observed: ObservedPod): Promise<number | undefined> {
-    const pod = this.#status.withLatestStatus(rec.pod);
+    let pod = this.#status.withLatestStatus(rec.pod);
     const uid = pod.metadata.uid!;
     const hostIP = this.#heartbeat!.hostIP;
     const syncer = this.#syncer!;
+    if (!pod.status?.startTime) {
+      // Acknowledge a new Pod before the slow work (sandbox, images), as upstream's kubelet does:
+      // status.startTime then says when this kubelet first saw it.
+      await this.#status.set(pod, computePodStatus(pod, { observed, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes }));
+      pod = this.#status.withLatestStatus(rec.pod);
+    }
     const { observed: acted, nextSyncAtMs } = await syncer.sync(pod, observed, rec.mem);
     let after = await withTerminationMessages(pod, acted, this.#podDir(uid));
     const podIP = pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '';

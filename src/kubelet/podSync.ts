@@ -285,6 +285,8 @@ export class PodSyncer {
     if (postStart) {
       try {
         await runHandler(postStart, { pod, container: c, containerId: id, podIP, runtime: this.#d.runtime }, pod.spec.terminationGracePeriodSeconds ?? 30);
+        // Not upstream's: marks the journey's "postStart done" step (upstream records only a failure).
+        events('Normal', 'CompletedPostStartHook', `PostStart hook for container ${c.name} completed`);
       } catch (e) {
         const message = (e as Error).message;
         events('Warning', 'FailedPostStartHook', message);
@@ -317,6 +319,9 @@ export class PodSyncer {
         this.#event(pod, 'Warning', 'FailedPreStopHook', `PreStop hook for Container "${name}" did not complete within the grace period of ${graceSeconds}s`, c);
       } else if (outcome !== 'ok') {
         this.#event(pod, 'Warning', 'FailedPreStopHook', outcome, c);
+      } else {
+        // Not upstream's: marks the journey's "preStop done, SIGTERM sent" step.
+        this.#event(pod, 'Normal', 'CompletedPreStopHook', `PreStop hook for container ${name} completed`, c);
       }
       remaining = graceSeconds - Math.floor((Date.now() - started) / 1000);
     }

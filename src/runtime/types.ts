@@ -190,7 +190,8 @@ export interface ImageRef {
   source?: string;
 }
 
-export interface PullProgress { layer: string; current: number; total: number; done?: boolean }
+/** One blob's bytes so far; imageTotal is every blob of the image (config and layers) together. */
+export interface PullProgress { layer: string; current: number; total: number; done?: boolean; imageTotal?: number }
 
 export interface PullOptions {
   auth?: { username?: string; password?: string; auth?: string; identitytoken?: string; registrytoken?: string };
