@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { microTime } from '../src/api/time.js';
 import type { CoreEvent, Pod } from '../src/api/types.js';
 import { journeyOrigin, journeySteps, slowestStep } from '../src/ui/journeySteps.js';
 import { journeyText } from '../src/ui/journeyText.js';
@@ -42,6 +43,16 @@ test('a running Pod: stored, bound, seen by the kubelet, sandbox, image, contain
   assert.match(text, /\+23\.8 ms\s+kubelet\s+seen by the kubelet on vm \(startTime\)\s+23\.8 ms\n/);
   assert.match(text, /\+1\.47 s\s+runtime\s+sandbox ready, network attached \(10\.88\.0\.2\)\s+1\.44 s ◀ slowest/);
   assert.match(text, /\n\s+−1\.5…−0\.5 s\s+api server\s+stored/);
+});
+
+test('the moment the scheduler first saw the Pod, from the annotation its Binding carried', () => {
+  const { pod, events } = recorded('web');
+  const bound = journeySteps(pod, events)[1];
+  const annotated = { ...pod, metadata: { ...pod.metadata, annotations: { 'scheduling.berth/seen-at': microTime(bound.at - 2.25) } } };
+  const steps = journeySteps(annotated, events);
+  assert.deepEqual(steps.slice(0, 3).map((s) => `${s.actor}: ${s.label}`), ['api server: stored (creationTimestamp: to the second)', 'scheduler: seen by the scheduler', 'scheduler: bound to vm']);
+  assert.equal(steps[1].precise, true);
+  assert.ok(Math.abs(steps[2].at - steps[1].at - 2.25) < 0.01, 'microseconds kept');
 });
 
 test('a container that exits is never drawn exiting before it started', () => {

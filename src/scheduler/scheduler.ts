@@ -157,7 +157,7 @@ export class Scheduler {
     const nodeName = decision.node.name;
     this.cache.assume(info, nodeName);
     this.#inFlight++;
-    this.#binder.bind(pod, nodeName).then(
+    this.#binder.bind(pod, nodeName, popped.queued.since).then(
       () => this.queue.done(key),
       (e: unknown) => {
         this.cache.forget(key);

@@ -5,6 +5,7 @@
 // kubelet and runtime write these to the millisecond). creationTimestamp keeps whole seconds only
 // (its wire form, as upstream's), so "stored" is shown as the span its moment lies in and is never
 // the origin of the offsets.
+import { SEEN_BY_SCHEDULER } from '../api/annotations.js';
 import { parseTime } from '../api/time.js';
 import type { ContainerStatus, CoreEvent, Pod } from '../api/types.js';
 
@@ -98,6 +99,8 @@ export function journeySteps(pod: Pod, events: readonly CoreEvent[]): JourneySte
   const steps: JourneyStep[] = [];
   const created = parseTime(pod.metadata.creationTimestamp);
   if (created !== undefined) steps.push({ at: created, actor: 'api server', label: 'stored (creationTimestamp: to the second)', precise: false });
+  const scheduled = stamped(pod.metadata.annotations?.[SEEN_BY_SCHEDULER]);
+  if (scheduled) steps.push({ ...scheduled, actor: 'scheduler', label: 'seen by the scheduler' });
   const seen = stamped(pod.status?.startTime);
   if (seen) steps.push({ ...seen, actor: 'kubelet', label: `seen by the kubelet${pod.spec.nodeName ? ` on ${pod.spec.nodeName}` : ''} (startTime)` });
   const uid = pod.metadata.uid;
