@@ -287,9 +287,11 @@ export class RestStorage {
       const causes = this.#strategy.validateStatusUpdate(obj, old);
       if (causes.length) throw this.#invalid(obj, causes);
     } else {
-      this.#strategy.admit?.('update', obj, old, ctx);
-      this.#strategy.prepareForUpdate(obj, old);
-      const causes = this.#strategy.validateUpdate(obj, old);
+      const part = subresource ? this.#strategy.subresourceWrites?.[subresource] : undefined;
+      this.#strategy.admit?.('update', obj, old, ctx, part ? subresource : undefined);
+      if (part) part.prepare(obj, old);
+      else this.#strategy.prepareForUpdate(obj, old);
+      const causes = part ? part.validate(obj, old) : this.#strategy.validateUpdate(obj, old);
       if (causes.length) throw this.#invalid(obj, causes);
       if ('spec' in obj && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
     }

@@ -5,6 +5,13 @@ import type { Cause } from '../../api/errors.js';
 import type { KObject } from '../../api/types.js';
 import type { RequestContext } from './context.js';
 
+/** A subresource that writes one part of the object (pods/ephemeralcontainers): what it keeps, what it checks. */
+export interface SubresourceWrite {
+  /** Everything the subresource may not change comes back from old. */
+  prepare(obj: KObject, old: KObject): void;
+  validate(obj: KObject, old: KObject): Cause[];
+}
+
 export interface Strategy {
   /** Defaults and resets on create (e.g. status is not the client's to set for most kinds). */
   prepareForCreate(obj: KObject): void;
@@ -15,6 +22,8 @@ export interface Strategy {
   /** On an update through /status: everything but status comes from the old object. */
   prepareForStatusUpdate(obj: KObject, old: KObject): void;
   validateStatusUpdate(obj: KObject, old: KObject): Cause[];
+  /** Writes through subresources other than status, by subresource name. */
+  subresourceWrites?: Record<string, SubresourceWrite>;
   /** PUT of a missing object creates it (events, leases). */
   allowCreateOnUpdate: boolean;
   /** Unconditional updates (no resourceVersion in the body) are allowed. */

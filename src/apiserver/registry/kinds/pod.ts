@@ -4,6 +4,7 @@ import { ApiError } from '../../../api/errors.js';
 import type { KObject, Pod } from '../../../api/types.js';
 import type { Strategy } from '../strategy.js';
 import { genericStrategy } from './generic.js';
+import { ephemeralContainersWrite } from './pod-ephemeral.js';
 
 export function podDeletionGrace(pod: Pod, requested: number | undefined): number {
   const phase = pod.status?.phase;
@@ -19,6 +20,7 @@ export function podStrategy(): Strategy {
   return {
     ...base,
     deletionGrace: (obj, requested) => podDeletionGrace(obj as Pod, requested),
+    subresourceWrites: { ephemeralcontainers: ephemeralContainersWrite },
   };
 }
 
