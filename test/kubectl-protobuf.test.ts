@@ -160,6 +160,110 @@ describe('decoding protobuf request bodies', () => {
     });
   });
 
+  it('decodes a Pod: embedded Go structs inline (volume source, probe handler, ephemeral container), pointer zeros kept', () => {
+    const raw = protobuf.Writer.create();
+    objectMeta(raw, 'p1');
+    msg(raw, 2, (spec) => {
+      msg(spec, 1, (vol) => {
+        str(vol, 1, 'cfg');
+        msg(vol, 2, (src) => msg(src, 19, (cm) => msg(cm, 1, (ref) => str(ref, 1, 'settings')))); // configMap.localObjectReference
+      });
+      msg(spec, 2, (c) => {
+        str(c, 1, 'app');
+        str(c, 2, 'busybox');
+        msg(c, 10, (probe) => {
+          msg(probe, 1, (h) => msg(h, 2, (get) => {
+            str(get, 1, '/healthz');
+            msg(get, 2, (port) => {
+              varint(port, 1, 0);
+              port.uint32(2 << 3).int32(8080);
+            });
+          }));
+          probe.uint32(4 << 3).int32(5);
+        });
+        msg(c, 15, (sc) => {
+          varint(sc, 4, 0); // runAsUser: 0 is root, not "unset"
+          sc.uint32((2 << 3) | 0).bool(false); // privileged: false
+        });
+        str(c, 14, 'IfNotPresent');
+      });
+      msg(spec, 34, (ec) => {
+        msg(ec, 1, (common) => {
+          str(common, 1, 'debugger');
+          str(common, 2, 'busybox');
+          str(common, 3, 'ps');
+        });
+        str(ec, 2, 'app');
+      });
+      msg(spec, 22, (t) => {
+        str(t, 1, 'node.kubernetes.io/not-ready');
+        str(t, 2, 'Exists');
+        str(t, 4, 'NoExecute');
+        varint(t, 5, 300);
+      });
+      str(spec, 3, 'Always');
+    });
+    assert.deepEqual(decodeProtobufObject(envelope('v1', 'Pod', raw.finish())), {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p1' },
+      spec: {
+        volumes: [{ name: 'cfg', configMap: { name: 'settings' } }],
+        containers: [{
+          name: 'app',
+          image: 'busybox',
+          livenessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 },
+          imagePullPolicy: 'IfNotPresent',
+          securityContext: { privileged: false, runAsUser: 0 },
+        }],
+        ephemeralContainers: [{ name: 'debugger', image: 'busybox', command: ['ps'], targetContainerName: 'app' }],
+        restartPolicy: 'Always',
+        tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }],
+      },
+    });
+  });
+
+  it('decodes a Node: taints, capacity quantities, conditions with times', () => {
+    const raw = protobuf.Writer.create();
+    objectMeta(raw, 'n1');
+    msg(raw, 2, (spec) => {
+      str(spec, 1, '10.88.0.0/24');
+      spec.uint32((4 << 3) | 0).bool(true);
+      msg(spec, 5, (t) => {
+        str(t, 1, 'dedicated');
+        str(t, 2, 'gpu');
+        str(t, 3, 'NoSchedule');
+      });
+    });
+    msg(raw, 3, (st) => {
+      msg(st, 1, (e) => {
+        str(e, 1, 'cpu');
+        msg(e, 2, (q) => str(q, 1, '4'));
+      });
+      msg(st, 4, (c) => {
+        str(c, 1, 'Ready');
+        str(c, 2, 'True');
+        msg(c, 3, (t) => varint(t, 1, 1_700_000_000));
+        str(c, 5, 'KubeletReady');
+      });
+      msg(st, 5, (a) => {
+        str(a, 1, 'InternalIP');
+        str(a, 2, '192.0.2.7');
+      });
+    });
+    assert.deepEqual(decodeProtobufObject(envelope('v1', 'Node', raw.finish())), {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'n1' },
+      spec: { podCIDR: '10.88.0.0/24', unschedulable: true, taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] },
+      status: {
+        capacity: { cpu: '4' },
+        conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: '2023-11-14T22:13:20Z', reason: 'KubeletReady' }],
+        addresses: [{ type: 'InternalIP', address: '192.0.2.7' }],
+      },
+    });
+  });
+
   it('refuses a body without the magic prefix, garbage, and kinds it has no schema for', () => {
     const status = (f: () => unknown) => {
       try {
@@ -172,7 +276,7 @@ describe('decoding protobuf request bodies', () => {
     };
     assert.match(status(() => decodeObject(Buffer.from('{"kind":"Namespace"}'), PROTOBUF_MEDIA_TYPE)), /expected prefix/);
     assert.match(status(() => decodeObject(Buffer.concat([PROTOBUF_MAGIC, Buffer.from([0x0a, 0xff])]), PROTOBUF_MEDIA_TYPE)), /error decoding protobuf/);
-    assert.match(status(() => decodeObject(envelope('v1', 'Pod', new Uint8Array(0)), PROTOBUF_MEDIA_TYPE)), /Kind=Pod is not supported/);
+    assert.match(status(() => decodeObject(envelope('v1', 'Service', new Uint8Array(0)), PROTOBUF_MEDIA_TYPE)), /Kind=Service is not supported/);
   });
 });
 

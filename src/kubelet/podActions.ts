@@ -3,6 +3,7 @@
 
 import type { Container, Pod } from '../api/types.js';
 import type { ContainerStatus } from '../runtime/types.js';
+import { ephemeralContainersToStart } from './ephemeral.js';
 import { backoffKey, backoffRemaining, goDuration, type BackoffState } from './backoff.js';
 import { containerNameOf, instancesOf, latestOf, sandboxAttemptOf, type ObservedPod } from './observed.js';
 import type { ProbeFailure, ProbeResults } from './proberManager.js';
@@ -27,6 +28,8 @@ export interface PodActions {
   attempt: number;
   initContainerToStart?: string;
   containersToStart: string[];
+  /** Ephemeral containers that never ran: started in the ready sandbox, even during initialisation. */
+  ephemeralContainersToStart: string[];
   containersToKill: ContainerToKill[];
   /** Containers that must restart but are still in CrashLoopBackOff. */
   backingOff: BackingOff[];
@@ -63,7 +66,7 @@ export const PROBE_FAILURE = 'ProbeFailure';
 export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number, backoff: BackoffState, probes?: Pick<ProbeResults, 'failed'>): PodActions {
   const policy = pod.spec.restartPolicy ?? 'Always';
   const inits = pod.spec.initContainers ?? [];
-  const actions: PodActions = { killPod: false, createSandbox: false, attempt: 0, containersToStart: [], containersToKill: [], backingOff: [] };
+  const actions: PodActions = { killPod: false, createSandbox: false, attempt: 0, containersToStart: [], ephemeralContainersToStart: [], containersToKill: [], backingOff: [] };
 
   if (isTerminalPhase(pod.status?.phase)) return { ...actions, killPod: true };
 
@@ -86,6 +89,7 @@ export function computePodActions(pod: Pod, observed: ObservedPod, nowMs: number
   actions.sandboxId = sandbox.id;
   const inSandbox: ObservedPod = { sandboxes: observed.sandboxes, containers: observed.containers.filter((c) => c.sandboxId === sandbox.id) };
   killStrays(pod, observed, actions);
+  actions.ephemeralContainersToStart = ephemeralContainersToStart(pod, observed);
 
   // A started regular container means initialisation finished, even if init containers were since removed.
   const regularSeen = pod.spec.containers.some((c) => latestOf(inSandbox, c.name));
@@ -135,7 +139,7 @@ function killForProbe(pod: Pod, c: Container, observed: ObservedPod, failure: Pr
 
 /** Kill running instances that are not the latest of their name, or not in the spec at all. */
 function killStrays(pod: Pod, observed: ObservedPod, actions: PodActions): void {
-  const names = new Set([...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name));
+  const names = new Set([...(pod.spec.initContainers ?? []), ...pod.spec.containers, ...(pod.spec.ephemeralContainers ?? [])].map((c) => c.name));
   for (const c of observed.containers) {
     if (c.state !== 'running') continue;
     const name = containerNameOf(c);

@@ -66,6 +66,8 @@ export interface ContainerConfig {
   stopSignal?: string;
   logPath: string;
   labels: Record<string, string>;
+  /** A running container of the same sandbox whose pid namespace this one joins (an ephemeral container's target). */
+  pidNamespaceOf?: string;
 }
 
 export type ContainerStateName = 'created' | 'running' | 'exited' | 'unknown';
