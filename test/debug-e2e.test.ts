@@ -29,9 +29,9 @@ async function ephemeralStatus(pod: string, name: string): Promise<Status | unde
 }
 
 /** The debug container kubectl named: "Defaulting debug container name to debugger-xxxxx." */
-function debuggerName(stderr: string): string {
-  const m = /Defaulting debug container name to (debugger-\w+)\./.exec(stderr);
-  assert.ok(m, stderr);
+function debuggerName(r: { stdout: string; stderr: string }): string {
+  const m = /Defaulting debug container name to (debugger-\w+)\./.exec(r.stdout + r.stderr);
+  assert.ok(m, r.stdout + r.stderr);
   return m[1]!;
 }
 
@@ -63,7 +63,7 @@ describe('kubectl debug', () => {
     it(`${bin.split('/').pop()}: debug --target runs once in the target's pid namespace; its status goes Terminated and stays`, async () => {
       const r = await k(['debug', 'target', '--image=busybox', '--target=app', '--', 'ps', '-o', 'pid,args'], { bin });
       assert.equal(r.code, 0, r.stderr);
-      const name = debuggerName(r.stderr);
+      const name = debuggerName(r);
       const done = await until(`${name} terminated`, async () => (await ephemeralStatus('target', name))?.state.terminated && (await ephemeralStatus('target', name)), 60_000);
       assert.deepEqual({ exitCode: done.state.terminated!.exitCode, reason: done.state.terminated!.reason, ready: done.ready, restartCount: done.restartCount }, { exitCode: 0, reason: 'Completed', ready: false, restartCount: 0 });
       const logs = await k(['logs', 'target', '-c', name], { bin });
@@ -80,7 +80,7 @@ describe('kubectl debug', () => {
   it('a long-running debug container is Running (never Ready), shows the target\'s processes to exec, and is not restarted when killed', async () => {
     const r = await k(['debug', 'target', '--image=busybox', '--image-pull-policy=Never', '--target=side', '--', 'sleep', '3603']);
     assert.equal(r.code, 0, r.stderr);
-    const name = debuggerName(r.stderr);
+    const name = debuggerName(r);
     const running = await until(`${name} running`, async () => (await ephemeralStatus('target', name))?.state.running && (await ephemeralStatus('target', name)), 60_000);
     assert.equal(running.ready, false);
     const ps = await k(['exec', 'target', '-c', name, '--', 'ps', '-o', 'args']);
@@ -108,8 +108,8 @@ describe('kubectl debug', () => {
   });
 
   it('debug --copy-to makes a copy of the Pod (sent as protobuf) with the debug container, and it runs', async () => {
-    for (const bin of KUBECTLS) {
-      const copy = `copy-${bin.split('.').pop()}`;
+    for (const [i, bin] of KUBECTLS.entries()) {
+      const copy = `copy-${i}`;
       const r = await k(['debug', 'target', `--copy-to=${copy}`, '--image=busybox', '--image-pull-policy=Never', '--', 'sleep', '3604'], { bin });
       assert.equal(r.code, 0, r.stderr);
       await until(`${copy} Running`, async () => (await k(['get', 'pod', copy, '-o', 'jsonpath={.status.phase}'])).stdout === 'Running', 60_000);

@@ -3,6 +3,7 @@
 // decoder on bodies encoded here by hand, wire field by wire field.
 
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import protobuf from 'protobufjs';
 import { ApiError } from '../src/api/errors.js';
@@ -345,6 +346,75 @@ describe('kubectl create with protobuf bodies', () => {
     const sa = await getJson(['serviceaccount', 'pb-sa']);
     assert.equal(sa.metadata.name, 'pb-sa');
     assert.equal(sa.metadata.namespace, 'default');
+  });
+
+  it('kubectl debug --copy-to (sent as protobuf) copies every field of a rich Pod spec, with 1.27, 1.32 and 1.33', async () => {
+    const handler = { exec: { command: ['true'] } };
+    const spec = {
+      schedulerName: 'test-unscheduled',
+      terminationGracePeriodSeconds: 0,
+      activeDeadlineSeconds: 600,
+      enableServiceLinks: false,
+      automountServiceAccountToken: false,
+      shareProcessNamespace: false,
+      hostname: 'rich',
+      subdomain: 'sub',
+      imagePullSecrets: [{ name: 'regcred' }],
+      securityContext: { runAsNonRoot: false, fsGroup: 2000, sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] },
+      volumes: [
+        { name: 'scratch', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
+        { name: 'cfg', configMap: { name: 'settings', items: [{ key: 'a', path: 'a.txt', mode: 0o400 }], defaultMode: 0o644, optional: false } },
+        { name: 'sec', secret: { secretName: 'creds', defaultMode: 0o600 } },
+        { name: 'host', hostPath: { path: '/var/log', type: 'Directory' } },
+        { name: 'meta', projected: { sources: [{ downwardAPI: { items: [{ path: 'labels', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.labels' } }] } }, { configMap: { name: 'settings', optional: true } }] } },
+      ],
+      initContainers: [{ name: 'setup', image: 'busybox', command: ['sh', '-c', 'true'], resources: {} }],
+      containers: [{
+        name: 'app',
+        image: 'busybox',
+        args: ['sleep', '3600'],
+        workingDir: '/tmp',
+        ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }, { containerPort: 53, protocol: 'UDP', hostPort: 5353 }],
+        env: [
+          { name: 'PLAIN', value: 'x' },
+          { name: 'NODE', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } },
+          { name: 'MEM', valueFrom: { resourceFieldRef: { containerName: 'app', resource: 'limits.memory', divisor: '1Mi' } } },
+          { name: 'KEY', valueFrom: { configMapKeyRef: { name: 'settings', key: 'a', optional: true } } },
+        ],
+        envFrom: [{ prefix: 'S_', secretRef: { name: 'creds', optional: false } }],
+        resources: { requests: { cpu: '100m', memory: '32Mi' }, limits: { memory: '64Mi' } },
+        volumeMounts: [{ name: 'scratch', mountPath: '/scratch' }, { name: 'cfg', mountPath: '/cfg', readOnly: true, subPath: 'a.txt' }],
+        livenessProbe: { httpGet: { path: '/healthz', port: 'http', scheme: 'HTTP', httpHeaders: [{ name: 'X-Probe', value: '1' }] }, initialDelaySeconds: 3, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+        readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 2, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+        startupProbe: { grpc: { port: 9090, service: '' }, periodSeconds: 1, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 30 },
+        lifecycle: { postStart: handler, preStop: { httpGet: { path: '/stop', port: 8080, scheme: 'HTTP' } } },
+        securityContext: { runAsUser: 0, runAsGroup: 0, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ['NET_ADMIN'], drop: ['ALL'] } },
+        stdin: true,
+        tty: true,
+      }],
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }, { operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 0 }],
+      affinity: {
+        nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] }] } },
+        podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, podAffinityTerm: { labelSelector: { matchLabels: { app: 'rich' } }, topologyKey: 'kubernetes.io/hostname' } }] },
+      },
+      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] } }],
+      hostAliases: [{ ip: '192.0.2.1', hostnames: ['one.example'] }],
+      dnsConfig: { nameservers: ['192.0.2.53'], searches: ['example'], options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }] },
+      readinessGates: [{ conditionType: 'example.com/ready' }],
+      nodeSelector: { disk: 'ssd' },
+    };
+    const created = await kubectl(server.kubeconfig, ['create', '-f', '-'], { input: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'rich', labels: { app: 'rich' } }, spec }) });
+    assert.equal(created.code, 0, created.stderr);
+    const original = (await getJson(['pod', 'rich'])).spec;
+    const bins = ['/usr/bin/kubectl', '/usr/lib/google-cloud-sdk/bin/kubectl.1.27', '/usr/lib/google-cloud-sdk/bin/kubectl.1.33'].filter((b) => existsSync(b));
+    for (const [i, bin] of bins.entries()) {
+      const r = await kubectl(server.kubeconfig, ['debug', 'rich', `--copy-to=rich-copy-${i}`, '--image=busybox', '--container=dbg', '--', 'true'], { bin });
+      assert.equal(r.code, 0, r.stderr);
+      const copy = (await getJson(['pod', `rich-copy-${i}`])).spec;
+      const dbg = copy.containers.pop();
+      assert.equal(dbg.name, 'dbg');
+      assert.deepEqual(copy, original, bin);
+    }
   });
 
   it('a duplicate create is kubectl\'s usual AlreadyExists error, and --dry-run=server stores nothing', async () => {

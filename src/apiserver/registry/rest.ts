@@ -330,8 +330,10 @@ export class RestStorage {
       try {
         return await this.#write(current, this.#typed(next), ctx, subresource);
       } catch (e) {
-        if (e instanceof ApiError && e.code === 'Conflict' && pinned === undefined && attempt < 10) continue;
-        throw e;
+        // Someone wrote in between (the cache had not seen it yet): catch up and patch the newer object. A
+        // patch that pinned this resourceVersion then fails its precondition above, as it should.
+        if (!(e instanceof ApiError && e.code === 'Conflict' && attempt < 10)) throw e;
+        await this.cache.waitFor(await this.#backend.revision());
       }
     }
   }
