@@ -3,7 +3,10 @@
 // wire (the Pod and Node closures of core/v1, 2026-12), so that every field kubectl can send is decoded
 // and none is skipped. Data only; the decoding is protobuf.ts's.
 
-/** Message definitions (proto2, in protobuf.ts's package), one message per line or group of lines. */
+/**
+ * Message definitions (proto2, in protobuf.ts's package), one message per line or group of lines. An
+ * ephemeral container's common part has Container's very fields and numbers, so it is read as one.
+ */
 export const WORKLOAD_PROTO = `
 message Pod { optional ObjectMeta metadata = 1; optional PodSpec spec = 2; optional PodStatus status = 3; }
 message PodSpec { repeated Volume volumes = 1; repeated Container initContainers = 20;
@@ -193,18 +196,8 @@ message WindowsSecurityContextOptions { optional string gmsaCredentialSpecName =
   optional string gmsaCredentialSpec = 2; optional string runAsUserName = 3; optional bool hostProcess = 4; }
 message SeccompProfile { optional string type = 1; optional string localhostProfile = 2; }
 message AppArmorProfile { optional string type = 1; optional string localhostProfile = 2; }
-message EphemeralContainer { optional EphemeralContainerCommon ephemeralContainerCommon = 1;
+message EphemeralContainer { optional Container ephemeralContainerCommon = 1;
   optional string targetContainerName = 2; }
-message EphemeralContainerCommon { optional string name = 1; optional string image = 2; repeated string command = 3;
-  repeated string args = 4; optional string workingDir = 5; repeated ContainerPort ports = 6;
-  repeated EnvFromSource envFrom = 19; repeated EnvVar env = 7; optional ResourceRequirements resources = 8;
-  repeated ContainerResizePolicy resizePolicy = 23; optional string restartPolicy = 24;
-  repeated ContainerRestartRule restartPolicyRules = 25; repeated VolumeMount volumeMounts = 9;
-  repeated VolumeDevice volumeDevices = 21; optional Probe livenessProbe = 10; optional Probe readinessProbe = 11;
-  optional Probe startupProbe = 22; optional Lifecycle lifecycle = 12; optional string terminationMessagePath = 13;
-  optional string terminationMessagePolicy = 20; optional string imagePullPolicy = 14;
-  optional SecurityContext securityContext = 15; optional bool stdin = 16; optional bool stdinOnce = 17;
-  optional bool tty = 18; }
 message PodSecurityContext { optional SELinuxOptions seLinuxOptions = 1;
   optional WindowsSecurityContextOptions windowsOptions = 8; optional int64 runAsUser = 2;
   optional int64 runAsGroup = 6; optional bool runAsNonRoot = 3; repeated int64 supplementalGroups = 4;
@@ -381,7 +374,7 @@ export const WORKLOAD_POINTER_FIELDS: readonly string[] = [
   'SecurityContext.readOnlyRootFilesystem', 'SecurityContext.allowPrivilegeEscalation', 'SecurityContext.procMount',
   'WindowsSecurityContextOptions.gmsaCredentialSpecName', 'WindowsSecurityContextOptions.gmsaCredentialSpec',
   'WindowsSecurityContextOptions.runAsUserName', 'WindowsSecurityContextOptions.hostProcess',
-  'SeccompProfile.localhostProfile', 'AppArmorProfile.localhostProfile', 'EphemeralContainerCommon.restartPolicy',
+  'SeccompProfile.localhostProfile', 'AppArmorProfile.localhostProfile',
   'PodSecurityContext.runAsUser', 'PodSecurityContext.runAsGroup', 'PodSecurityContext.runAsNonRoot',
   'PodSecurityContext.supplementalGroupsPolicy', 'PodSecurityContext.fsGroup',
   'PodSecurityContext.fsGroupChangePolicy', 'PodSecurityContext.seLinuxChangePolicy', 'Toleration.tolerationSeconds',
