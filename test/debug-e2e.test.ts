@@ -77,8 +77,8 @@ describe('kubectl debug', () => {
     });
   }
 
-  it('a long-running debug container is Running (never Ready), shows the target\'s processes to exec, and is not restarted when killed', async () => {
-    const r = await k(['debug', 'target', '--image=busybox', '--image-pull-policy=Never', '--target=side', '--', 'sleep', '3603']);
+  it('a long-running debug container is Running (never Ready), shows the target\'s processes to exec, and is not restarted once it ends', async () => {
+    const r = await k(['debug', 'target', '--image=busybox', '--image-pull-policy=Never', '--target=side', '--', 'sh', '-c', 'until [ -e /tmp/stop ]; do sleep 0.2; done; exit 3']);
     assert.equal(r.code, 0, r.stderr);
     const name = debuggerName(r);
     const running = await until(`${name} running`, async () => (await ephemeralStatus('target', name))?.state.running && (await ephemeralStatus('target', name)), 60_000);
@@ -86,12 +86,13 @@ describe('kubectl debug', () => {
     const ps = await k(['exec', 'target', '-c', name, '--', 'ps', '-o', 'args']);
     assert.equal(ps.code, 0, ps.stderr);
     assert.match(ps.stdout, /sleep 3602/);
-    assert.match(ps.stdout, /sleep 3603/);
+    assert.match(ps.stdout, /until \[ -e \/tmp\/stop \]/);
     assert.doesNotMatch(ps.stdout, /sleep 3601/);
-    // Killed from inside, it ends for good: ephemeral containers are never restarted.
-    await k(['exec', 'target', '-c', name, '--', 'pkill', '-f', 'sleep 3603']);
+    // Told to end, it ends for good, failed as it is: ephemeral containers are never restarted.
+    const stop = await k(['exec', 'target', '-c', name, '--', 'touch', '/tmp/stop']);
+    assert.equal(stop.code, 0, stop.stderr);
     const ended = await until(`${name} terminated`, async () => (await ephemeralStatus('target', name))?.state.terminated && (await ephemeralStatus('target', name)), 30_000);
-    assert.equal(ended.restartCount, 0);
+    assert.deepEqual([ended.state.terminated!.exitCode, ended.restartCount], [3, 0]);
     await new Promise((res) => setTimeout(res, 2_000));
     assert.ok((await ephemeralStatus('target', name))?.state.terminated, 'still terminated');
   });
