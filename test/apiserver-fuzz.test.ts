@@ -83,7 +83,7 @@ function send(req: Req): Promise<Res> {
 
 const NS = ['default', 'kube-system', 'fuzz-missing', 'DEFAULT', '', '..', '%2e%2e', 'a'.repeat(300), 'ns%2Fx', '%00', 'ñ', '%E0%A4%A', '%', '%zz'];
 const RESOURCES = ['pods', 'nodes', 'namespaces', 'configmaps', 'secrets', 'events', 'serviceaccounts', 'bindings', 'leases', 'pod', 'Pods', 'deployments', '%70ods'];
-const SUBS = ['status', 'binding', 'eviction', 'log', 'exec', 'portforward', 'finalize', 'scale', 'proxy', '', '%', 'status/extra'];
+const SUBS = ['status', 'binding', 'eviction', 'log', 'exec', 'portforward', 'finalize', 'scale', 'ephemeralcontainers', 'proxy', '', '%', 'status/extra'];
 const GROUPS = ['/api/v1', '/apis/coordination.k8s.io/v1', '/apis/events.k8s.io/v1', '/apis/apps/v1', '/api/v2', '/apis/coordination.k8s.io', '/api', '/apis'];
 const CONTENT_TYPES = [
   'application/json',

@@ -143,6 +143,8 @@ const TABLE: Row[] = [
   ['a', 'PATCH', `${P}/pa/status`, 200, undefined, { status: { message: 'from a' } }],
   ['a', 'PATCH', `${P}/pb/status`, 403, 'pods "pb" is forbidden: node "a" can only update pod status for pods with spec.nodeName set to itself', { status: { message: 'from a' } }],
   ['a', 'PATCH', `${P}/pa/status`, 403, 'pods "pa" is forbidden: node "a" cannot update labels through pod status', { metadata: { labels: { x: 'y' } } }],
+  // Debug containers are the users' to add, never a node's, even on its own Pods.
+  ['a', 'PATCH', `${P}/pa/ephemeralcontainers`, 403, `pods "pa" is forbidden: ${refused('a', 'patch', 'pods/ephemeralcontainers', '', inDefault)}`, { spec: { ephemeralContainers: [{ name: 'dbg', image: 'busybox' }] } }],
   ['a', 'PATCH', `${P}/pa`, 403, `pods "pa" is forbidden: ${refused('a', 'patch', 'pods', '', inDefault)}`, { metadata: { labels: { x: 'y' } } }],
   ['a', 'POST', P, 403, 'pods "px" is forbidden: pod does not have "kubernetes.io/config.mirror" annotation, node "a" can only create mirror pods', boundPod('px', 'a')],
   ['a', 'DELETE', `${P}/pb`, 403, 'pods "pb" is forbidden: node "a" can only delete pods with spec.nodeName set to itself'],

@@ -3,6 +3,7 @@
 // decoder on bodies encoded here by hand, wire field by wire field.
 
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import protobuf from 'protobufjs';
 import { ApiError } from '../src/api/errors.js';
@@ -160,6 +161,110 @@ describe('decoding protobuf request bodies', () => {
     });
   });
 
+  it('decodes a Pod: embedded Go structs inline (volume source, probe handler, ephemeral container), pointer zeros kept', () => {
+    const raw = protobuf.Writer.create();
+    objectMeta(raw, 'p1');
+    msg(raw, 2, (spec) => {
+      msg(spec, 1, (vol) => {
+        str(vol, 1, 'cfg');
+        msg(vol, 2, (src) => msg(src, 19, (cm) => msg(cm, 1, (ref) => str(ref, 1, 'settings')))); // configMap.localObjectReference
+      });
+      msg(spec, 2, (c) => {
+        str(c, 1, 'app');
+        str(c, 2, 'busybox');
+        msg(c, 10, (probe) => {
+          msg(probe, 1, (h) => msg(h, 2, (get) => {
+            str(get, 1, '/healthz');
+            msg(get, 2, (port) => {
+              varint(port, 1, 0);
+              port.uint32(2 << 3).int32(8080);
+            });
+          }));
+          probe.uint32(4 << 3).int32(5);
+        });
+        msg(c, 15, (sc) => {
+          varint(sc, 4, 0); // runAsUser: 0 is root, not "unset"
+          sc.uint32((2 << 3) | 0).bool(false); // privileged: false
+        });
+        str(c, 14, 'IfNotPresent');
+      });
+      msg(spec, 34, (ec) => {
+        msg(ec, 1, (common) => {
+          str(common, 1, 'debugger');
+          str(common, 2, 'busybox');
+          str(common, 3, 'ps');
+        });
+        str(ec, 2, 'app');
+      });
+      msg(spec, 22, (t) => {
+        str(t, 1, 'node.kubernetes.io/not-ready');
+        str(t, 2, 'Exists');
+        str(t, 4, 'NoExecute');
+        varint(t, 5, 300);
+      });
+      str(spec, 3, 'Always');
+    });
+    assert.deepEqual(decodeProtobufObject(envelope('v1', 'Pod', raw.finish())), {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p1' },
+      spec: {
+        volumes: [{ name: 'cfg', configMap: { name: 'settings' } }],
+        containers: [{
+          name: 'app',
+          image: 'busybox',
+          livenessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 },
+          imagePullPolicy: 'IfNotPresent',
+          securityContext: { privileged: false, runAsUser: 0 },
+        }],
+        ephemeralContainers: [{ name: 'debugger', image: 'busybox', command: ['ps'], targetContainerName: 'app' }],
+        restartPolicy: 'Always',
+        tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }],
+      },
+    });
+  });
+
+  it('decodes a Node: taints, capacity quantities, conditions with times', () => {
+    const raw = protobuf.Writer.create();
+    objectMeta(raw, 'n1');
+    msg(raw, 2, (spec) => {
+      str(spec, 1, '10.88.0.0/24');
+      spec.uint32((4 << 3) | 0).bool(true);
+      msg(spec, 5, (t) => {
+        str(t, 1, 'dedicated');
+        str(t, 2, 'gpu');
+        str(t, 3, 'NoSchedule');
+      });
+    });
+    msg(raw, 3, (st) => {
+      msg(st, 1, (e) => {
+        str(e, 1, 'cpu');
+        msg(e, 2, (q) => str(q, 1, '4'));
+      });
+      msg(st, 4, (c) => {
+        str(c, 1, 'Ready');
+        str(c, 2, 'True');
+        msg(c, 3, (t) => varint(t, 1, 1_700_000_000));
+        str(c, 5, 'KubeletReady');
+      });
+      msg(st, 5, (a) => {
+        str(a, 1, 'InternalIP');
+        str(a, 2, '192.0.2.7');
+      });
+    });
+    assert.deepEqual(decodeProtobufObject(envelope('v1', 'Node', raw.finish())), {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'n1' },
+      spec: { podCIDR: '10.88.0.0/24', unschedulable: true, taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] },
+      status: {
+        capacity: { cpu: '4' },
+        conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: '2023-11-14T22:13:20Z', reason: 'KubeletReady' }],
+        addresses: [{ type: 'InternalIP', address: '192.0.2.7' }],
+      },
+    });
+  });
+
   it('refuses a body without the magic prefix, garbage, and kinds it has no schema for', () => {
     const status = (f: () => unknown) => {
       try {
@@ -172,7 +277,7 @@ describe('decoding protobuf request bodies', () => {
     };
     assert.match(status(() => decodeObject(Buffer.from('{"kind":"Namespace"}'), PROTOBUF_MEDIA_TYPE)), /expected prefix/);
     assert.match(status(() => decodeObject(Buffer.concat([PROTOBUF_MAGIC, Buffer.from([0x0a, 0xff])]), PROTOBUF_MEDIA_TYPE)), /error decoding protobuf/);
-    assert.match(status(() => decodeObject(envelope('v1', 'Pod', new Uint8Array(0)), PROTOBUF_MEDIA_TYPE)), /Kind=Pod is not supported/);
+    assert.match(status(() => decodeObject(envelope('v1', 'Service', new Uint8Array(0)), PROTOBUF_MEDIA_TYPE)), /Kind=Service is not supported/);
   });
 });
 
@@ -241,6 +346,75 @@ describe('kubectl create with protobuf bodies', () => {
     const sa = await getJson(['serviceaccount', 'pb-sa']);
     assert.equal(sa.metadata.name, 'pb-sa');
     assert.equal(sa.metadata.namespace, 'default');
+  });
+
+  it('kubectl debug --copy-to (sent as protobuf) copies every field of a rich Pod spec, with 1.27, 1.32 and 1.33', async () => {
+    const handler = { exec: { command: ['true'] } };
+    const spec = {
+      schedulerName: 'test-unscheduled',
+      terminationGracePeriodSeconds: 0,
+      activeDeadlineSeconds: 600,
+      enableServiceLinks: false,
+      automountServiceAccountToken: false,
+      shareProcessNamespace: false,
+      hostname: 'rich',
+      subdomain: 'sub',
+      imagePullSecrets: [{ name: 'regcred' }],
+      securityContext: { runAsNonRoot: false, fsGroup: 2000, sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] },
+      volumes: [
+        { name: 'scratch', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
+        { name: 'cfg', configMap: { name: 'settings', items: [{ key: 'a', path: 'a.txt', mode: 0o400 }], defaultMode: 0o644, optional: false } },
+        { name: 'sec', secret: { secretName: 'creds', defaultMode: 0o600 } },
+        { name: 'host', hostPath: { path: '/var/log', type: 'Directory' } },
+        { name: 'meta', projected: { sources: [{ downwardAPI: { items: [{ path: 'labels', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.labels' } }] } }, { configMap: { name: 'settings', optional: true } }] } },
+      ],
+      initContainers: [{ name: 'setup', image: 'busybox', command: ['sh', '-c', 'true'], resources: {} }],
+      containers: [{
+        name: 'app',
+        image: 'busybox',
+        args: ['sleep', '3600'],
+        workingDir: '/tmp',
+        ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }, { containerPort: 53, protocol: 'UDP', hostPort: 5353 }],
+        env: [
+          { name: 'PLAIN', value: 'x' },
+          { name: 'NODE', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } },
+          { name: 'MEM', valueFrom: { resourceFieldRef: { containerName: 'app', resource: 'limits.memory', divisor: '1Mi' } } },
+          { name: 'KEY', valueFrom: { configMapKeyRef: { name: 'settings', key: 'a', optional: true } } },
+        ],
+        envFrom: [{ prefix: 'S_', secretRef: { name: 'creds', optional: false } }],
+        resources: { requests: { cpu: '100m', memory: '32Mi' }, limits: { memory: '64Mi' } },
+        volumeMounts: [{ name: 'scratch', mountPath: '/scratch' }, { name: 'cfg', mountPath: '/cfg', readOnly: true, subPath: 'a.txt' }],
+        livenessProbe: { httpGet: { path: '/healthz', port: 'http', scheme: 'HTTP', httpHeaders: [{ name: 'X-Probe', value: '1' }] }, initialDelaySeconds: 3, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+        readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 2, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+        startupProbe: { grpc: { port: 9090, service: '' }, periodSeconds: 1, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 30 },
+        lifecycle: { postStart: handler, preStop: { httpGet: { path: '/stop', port: 8080, scheme: 'HTTP' } } },
+        securityContext: { runAsUser: 0, runAsGroup: 0, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ['NET_ADMIN'], drop: ['ALL'] } },
+        stdin: true,
+        tty: true,
+      }],
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }, { operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 0 }],
+      affinity: {
+        nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] }] } },
+        podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, podAffinityTerm: { labelSelector: { matchLabels: { app: 'rich' } }, topologyKey: 'kubernetes.io/hostname' } }] },
+      },
+      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] } }],
+      hostAliases: [{ ip: '192.0.2.1', hostnames: ['one.example'] }],
+      dnsConfig: { nameservers: ['192.0.2.53'], searches: ['example'], options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }] },
+      readinessGates: [{ conditionType: 'example.com/ready' }],
+      nodeSelector: { disk: 'ssd' },
+    };
+    const created = await kubectl(server.kubeconfig, ['create', '-f', '-'], { input: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'rich', labels: { app: 'rich' } }, spec }) });
+    assert.equal(created.code, 0, created.stderr);
+    const original = (await getJson(['pod', 'rich'])).spec;
+    const bins = ['/usr/bin/kubectl', '/usr/lib/google-cloud-sdk/bin/kubectl.1.27', '/usr/lib/google-cloud-sdk/bin/kubectl.1.33'].filter((b) => existsSync(b));
+    for (const [i, bin] of bins.entries()) {
+      const r = await kubectl(server.kubeconfig, ['debug', 'rich', `--copy-to=rich-copy-${i}`, '--image=busybox', '--container=dbg', '--', 'true'], { bin });
+      assert.equal(r.code, 0, r.stderr);
+      const copy = (await getJson(['pod', `rich-copy-${i}`])).spec;
+      const dbg = copy.containers.pop();
+      assert.equal(dbg.name, 'dbg');
+      assert.deepEqual(copy, original, bin);
+    }
   });
 
   it('a duplicate create is kubectl\'s usual AlreadyExists error, and --dry-run=server stores nothing', async () => {

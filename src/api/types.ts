@@ -196,6 +196,15 @@ export interface Container {
   restartPolicy?: string;
 }
 
+/** The annotation that marks a mirror Pod: the API's view of a kubelet's static Pod. */
+export const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
+
+/** A container added to a running Pod through pods/ephemeralcontainers (kubectl debug); never restarted. */
+export interface EphemeralContainer extends Container {
+  /** The container whose process namespace it joins. */
+  targetContainerName?: string;
+}
+
 export interface Toleration {
   key?: string;
   operator?: 'Exists' | 'Equal';
@@ -244,6 +253,7 @@ export interface PodSpec {
   /** Pod-level requests and limits (PodLevelResources): they decide the QoS class when set. */
   resources?: ResourceRequirements;
   initContainers?: Container[];
+  ephemeralContainers?: EphemeralContainer[];
   volumes?: Volume[];
   restartPolicy?: 'Always' | 'OnFailure' | 'Never';
   terminationGracePeriodSeconds?: number;
@@ -329,6 +339,7 @@ export interface PodStatus {
   startTime?: string;
   initContainerStatuses?: ContainerStatus[];
   containerStatuses?: ContainerStatus[];
+  ephemeralContainerStatuses?: ContainerStatus[];
   qosClass?: string;
 }
 

@@ -3,6 +3,7 @@
 
 import type { Container, Pod } from '../api/types.js';
 import type { ContainerStatus } from '../runtime/types.js';
+import { ephemeralContainersToStart } from './ephemeral.js';
 import { backoffKey, backoffRemaining, goDuration, type BackoffState } from './backoff.js';
 import { containerNameOf, instancesOf, latestOf, sandboxAttemptOf, type ObservedPod } from './observed.js';
 import type { ProbeFailure, ProbeResults } from './proberManager.js';
@@ -44,6 +45,8 @@ export interface PodActions {
   /** Init containers to start now, in spec order: the next one, and sidecars to keep running. */
   initContainersToStart: string[];
   containersToStart: string[];
+  /** Ephemeral containers that never ran: started in the ready sandbox, even during initialisation. */
+  ephemeralContainersToStart: string[];
   containersToKill: ContainerToKill[];
   /** Containers that must restart but are still in CrashLoopBackOff. */
   backingOff: BackingOff[];
@@ -83,7 +86,7 @@ export function gracePeriodOf(pod: Pod): number {
 }
 
 function noActions(): PodActions {
-  return { killPod: false, createSandbox: false, attempt: 0, initContainersToStart: [], containersToStart: [], containersToKill: [], backingOff: [] };
+  return { killPod: false, createSandbox: false, attempt: 0, initContainersToStart: [], containersToStart: [], ephemeralContainersToStart: [], containersToKill: [], backingOff: [] };
 }
 
 /** A native sidecar (KEP-753): an init container that keeps running beside the app containers. */
@@ -155,6 +158,7 @@ function computeSyncActions(pod: Pod, observed: ObservedPod, nowMs: number, back
   actions.sandboxId = sandbox.id;
   const inSandbox: ObservedPod = { sandboxes: observed.sandboxes, containers: observed.containers.filter((c) => c.sandboxId === sandbox.id) };
   killStrays(pod, observed, actions);
+  actions.ephemeralContainersToStart = ephemeralContainersToStart(pod, observed);
 
   if (!computeInitActions(pod, inSandbox, { nowMs, backoff, probes }, actions)) return actions;
 
@@ -211,7 +215,7 @@ function startNow(pod: Pod, c: Container, actions: PodActions): void {
 
 /** Kill running instances that are not the latest of their name, or not in the spec at all. */
 function killStrays(pod: Pod, observed: ObservedPod, actions: PodActions): void {
-  const names = new Set([...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name));
+  const names = new Set([...(pod.spec.initContainers ?? []), ...pod.spec.containers, ...(pod.spec.ephemeralContainers ?? [])].map((c) => c.name));
   for (const c of observed.containers) {
     if (c.state !== 'running') continue;
     const name = containerNameOf(c);

@@ -3,6 +3,7 @@
 
 import type { Container, ContainerState, ContainerStatus as ApiContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/types.js';
 import type { ContainerStatus } from '../runtime/types.js';
+import { ephemeralStatuses } from './ephemeral.js';
 import { IMAGE_ID, IMAGE_NAME } from './labels.js';
 import { instancesOf, restartCountOf, type ObservedPod } from './observed.js';
 import { isSidecar, isTerminalPhase } from './podActions.js';
@@ -193,6 +194,7 @@ export function computePodStatus(pod: Pod, input: StatusInput): PodStatus {
   const oldOf = (list: ApiContainerStatus[] | undefined, name: string) => list?.find((s) => s.name === name);
   const inits = (pod.spec.initContainers ?? []).map((c) => containerStatus(c, input, defaultWaiting, oldOf(old.initContainerStatuses, c.name), !isSidecar(c)));
   const containers = pod.spec.containers.map((c) => containerStatus(c, input, defaultWaiting, oldOf(old.containerStatuses, c.name), false));
+  const ephemeral = ephemeralStatuses(pod, (c, prev) => containerStatus(c, input, 'ContainerCreating', prev, false));
   const computed = podPhase(pod, inits, containers, !!input.podIsTerminal);
   const phase = isTerminalPhase(old.phase) ? old.phase! : input.failure ? 'Failed' : computed;
   const mine = kubeletConditions(pod, input, phase, inits, containers);
@@ -209,6 +211,7 @@ export function computePodStatus(pod: Pod, input: StatusInput): PodStatus {
     startTime: old.startTime ?? now,
     ...(hasInits ? { initContainerStatuses: inits } : {}),
     containerStatuses: containers,
+    ...(ephemeral.length ? { ephemeralContainerStatuses: ephemeral } : {}),
     ...(input.failure && !isTerminalPhase(old.phase) ? input.failure : {}),
   };
 }

@@ -12,6 +12,7 @@ import { backoffKey, backoffNext, type BackoffEntry } from './backoff.js';
 import type { KubeletCluster } from './cluster.js';
 import { makeContainerConfig, podLogDirName } from './containerConfig.js';
 import { resolveEnv } from './env.js';
+import { ephemeralRuntimeFields, ephemeralSpecOf } from './ephemeral.js';
 import { ContainerError, VolumeError } from './errors.js';
 import { runHandler } from './hooks.js';
 import { ensureImage, type PullState } from './imagePull.js';
@@ -122,6 +123,9 @@ export class PodSyncer {
       if (!ok) nextAt = Math.min(nextAt ?? Infinity, nowMs + RETRY_MS);
     }
     if (names.length > 0) await this.#pruneInstances(pod, after);
+    for (const name of actions.ephemeralContainersToStart) {
+      if (!(await this.#startContainer(pod, ephemeralSpecOf(pod, name)!, sandbox, observed, mem, nowMs, after))) nextAt = Math.min(nextAt ?? Infinity, nowMs + RETRY_MS);
+    }
     return result(nextAt);
   }
 
@@ -256,7 +260,7 @@ export class PodSyncer {
       applyRecursiveReadOnly(c, mounts, (await this.#d.runtime.features()).recursiveReadOnlyMounts);
       const podLogDir = join(this.#d.logsDir, podLogDirName(pod));
       await fs.mkdir(join(podLogDir, c.name), { recursive: true });
-      const cfg = makeContainerConfig(pod, c, { image, imageName: image.repoTags[0] ?? c.image ?? '', env, mounts, restartCount, podLogDir, seccompRoot: this.#d.seccompRoot });
+      const cfg = { ...makeContainerConfig(pod, c, { image, imageName: image.repoTags[0] ?? c.image ?? '', env, mounts, restartCount, podLogDir, seccompRoot: this.#d.seccompRoot }), ...ephemeralRuntimeFields(pod, c.name, observed) };
       try {
         id = await this.#d.runtime.createContainer(sandbox.id, cfg);
       } catch (e) {
@@ -372,7 +376,7 @@ export class PodSyncer {
 }
 
 function specOf(pod: Pod, name: string): Container | undefined {
-  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) => c.name === name);
+  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) => c.name === name) ?? ephemeralSpecOf(pod, name);
 }
 
 function sandboxIP(observed: ObservedPod): string {
@@ -381,7 +385,8 @@ function sandboxIP(observed: ObservedPod): string {
 
 export function containerFieldPath(pod: Pod, c: Container): string {
   const init = (pod.spec.initContainers ?? []).some((i) => i.name === c.name);
-  return `spec.${init ? 'initContainers' : 'containers'}{${c.name}}`;
+  const list = init ? 'initContainers' : ephemeralSpecOf(pod, c.name) ? 'ephemeralContainers' : 'containers';
+  return `spec.${list}{${c.name}}`;
 }
 
 function portMappings(pod: Pod) {

@@ -80,6 +80,8 @@ export interface ContainerConfig {
   stopSignal?: string;
   logPath: string;
   labels: Record<string, string>;
+  /** A running container of the same sandbox whose pid namespace this one joins (an ephemeral container's target). */
+  pidNamespaceOf?: string;
 }
 
 /** The cgroup settings of a container that can change while it runs (in-place resize). */

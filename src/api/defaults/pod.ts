@@ -121,7 +121,7 @@ export function defaultPod(pod: Pod): void {
   spec.priority ??= 0;
   spec.preemptionPolicy ||= 'PreemptLowerPriority';
   const hostNetwork = spec.hostNetwork === true;
-  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) defaultContainer(c, hostNetwork);
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])]) defaultContainer(c, hostNetwork);
   defaultRequirements(spec.resources);
   for (const v of spec.volumes ?? []) defaultVolume(v);
   addDefaultTolerations(pod);

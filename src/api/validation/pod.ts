@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import type { Cause } from '../errors.js';
 import type { Binding, ContainerStatus, Container, Pod, PodSpec } from '../types.js';
 import { validateContainer } from './containers.js';
+import { staticPodRefusal, validateEphemeralContainerChanges, validateEphemeralContainers } from './ephemeral.js';
 import { canonicalJson, changedKeys, semanticEqual } from './equal.js';
 import {
   FieldPath, duplicateValue, forbidden, immutable, inclusiveRange, invalidEach, invalidValue, requiredValue, unsupportedValue,
@@ -50,6 +51,7 @@ function validateAllContainers(spec: PodSpec, path: FieldPath, volumes: Set<stri
   if (!spec.containers?.length) causes.push(requiredValue(path.child('containers')));
   each(spec.containers, path.child('containers'), false);
   each(spec.initContainers, path.child('initContainers'), true);
+  causes.push(...validateEphemeralContainers(spec, path.child('ephemeralContainers'), { volumes, hostNetwork, isInit: false }));
   return causes;
 }
 
@@ -200,6 +202,11 @@ export function validatePodUpdate(pod: Pod, old: Pod): Cause[] {
     causes.push(forbidden(spec, `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS.join(',')}\n${describeDiff(old.spec, munged)}`));
   }
   return causes;
+}
+
+/** An update through pods/ephemeralcontainers: the Pod as a whole, and only additions to its ephemeral containers. */
+export function validatePodEphemeralContainersUpdate(pod: Pod, old: Pod): Cause[] {
+  return staticPodRefusal(old) ?? [...validateObjectMetaUpdate(pod.metadata, old.metadata), ...validatePodMetaAndSpec(pod), ...validateEphemeralContainerChanges(pod, old)];
 }
 
 /** Without a restart policy that restarts them, terminated containers must stay terminated. */

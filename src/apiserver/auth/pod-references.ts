@@ -6,8 +6,7 @@ import type { Container, Pod } from '../../api/types.js';
 
 export type ReferencedResource = 'secrets' | 'configmaps' | 'persistentvolumeclaims' | 'serviceaccounts';
 
-/** Pods made by a kubelet for its static Pods carry this annotation. */
-export const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
+export { MIRROR_POD_ANNOTATION } from '../../api/types.js';
 
 interface NameRef {
   name?: string;

@@ -1,5 +1,5 @@
 // The verbs on a resource URL: get, list, watch, create, update, patch, delete, deletecollection,
-// and the pod subresources that are plain object writes (status, binding, eviction).
+// and the pod subresources that are plain object writes (status, ephemeralcontainers, binding, eviction).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, invalid } from '../../api/errors.js';
@@ -119,12 +119,14 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
   if (subresource === 'scale') return handleScale(req, res, storage, ns, name!, ctx);
-  const partial = subresource !== undefined && storage.strategy.partialUpdates?.[subresource] !== undefined;
-  if (subresource && subresource !== 'status' && subresource !== 'finalize' && !partial) {
+  if (subresource && subresource !== 'status' && subresource !== 'finalize' && !storage.strategy.subresourceWrites?.[subresource]) {
     throw new ApiError('NotFound', 'the server could not find the requested resource');
   }
-  // Writes through /status (or /finalize) or a partial-update subresource (pods/resize); GET serves the object.
-  const statusSub = subresource === 'status' || subresource === 'finalize' ? 'status' : partial ? subresource : undefined;
+  // The subresource a write goes through: status (and a namespace's finalize), or one the kind's strategy knows.
+  const writeSub = subresource === 'finalize' ? 'status' : subresource;
+  if (writeSub && writeSub !== 'status' && !['GET', 'PUT', 'PATCH'].includes(method)) {
+    throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
+  }
   const fmt = outputFormat(req, q);
 
   switch (method) {
@@ -175,7 +177,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const body = decodeObject(await readBody(req), mediaType(req));
       checkTypes(apiVersionOf(resource), resource.kind, body);
       checkFields(storage, body, ctx);
-      const { obj, created } = await storage.update(ns, name, body as KObject, ctx, statusSub);
+      const { obj, created } = await storage.update(ns, name, body as KObject, ctx, writeSub);
       return sendJson(res, created ? 201 : 200, storage.jsonOf(obj), ctx.warnings);
     }
     case 'PATCH': {
@@ -195,7 +197,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
           const created = await storage.create(ns, { ...object, metadata: { ...object.metadata, name } } as KObject, actx);
           return sendJson(res, 201, created, ctx.warnings);
         }
-        const obj = await storage.modify(ns, name, actx, (cur) => applyPatch(cur, applied as KObject, ctx.fieldManager!, { force, ...(statusSub ? { subresource: statusSub } : {}) }).object, statusSub);
+        const obj = await storage.modify(ns, name, actx, (cur) => applyPatch(cur, applied as KObject, ctx.fieldManager!, { force, ...(writeSub ? { subresource: writeSub } : {}) }).object, writeSub);
         return sendJson(res, 200, obj, ctx.warnings);
       }
       let mutate: (cur: KObject) => KObject;
@@ -223,7 +225,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         checkTypes(apiVersionOf(resource), resource.kind, next as unknown as Record<string, unknown>);
         return next;
       };
-      const obj = await storage.modify(ns, name, ctx, mutate, statusSub);
+      const obj = await storage.modify(ns, name, ctx, mutate, writeSub);
       return sendJson(res, 200, storage.jsonOf(obj), ctx.warnings);
     }
     case 'DELETE': {

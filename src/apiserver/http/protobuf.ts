@@ -6,14 +6,15 @@
 //
 // The message definitions below are written here from the field numbers of the upstream
 // generated.proto files (k8s.io/api core/v1, coordination/v1, events/v1, policy/v1, and
-// k8s.io/apimachinery meta/v1), for the kinds berth serves except Pods and Nodes, and for Deployments
-// and ReplicaSets the Pod template fields `kubectl create deployment` fills; a body with any other
-// field is refused rather than decoded without it. Decoded messages are turned into the JSON shape a JSON client would have sent: Time as
+// k8s.io/apimachinery meta/v1); Pods, Nodes, Deployments and ReplicaSets, whose messages are many,
+// come from ./protobuf-workloads.ts. A body with a field no definition names is refused rather than
+// decoded without it. Decoded messages are turned into the JSON shape a JSON client would have sent: Time as
 // RFC 3339 seconds, MicroTime with microseconds, bytes as base64, FieldsV1 as its JSON, and fields
 // left at their zero value omitted unless the Go field is a pointer (then zero was meant).
 
 import protobuf from 'protobufjs';
 import { ApiError } from '../../api/errors.js';
+import { INLINE_FIELDS, WORKLOAD_POINTER_FIELDS, WORKLOAD_PROTO } from './protobuf-workloads.js';
 
 export const PROTOBUF_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
 
@@ -101,9 +102,6 @@ message ObjectReference {
   optional string apiVersion = 5;
   optional string resourceVersion = 6;
   optional string fieldPath = 7;
-}
-message LocalObjectReference {
-  optional string name = 1;
 }
 
 message NamespaceSpec {
@@ -228,127 +226,10 @@ message Quantity {
   optional string string = 1;
 }
 
-message ContainerPort {
-  optional string name = 1;
-  optional int32 hostPort = 2;
-  optional int32 containerPort = 3;
-  optional string protocol = 4;
-  optional string hostIP = 5;
-}
-message EnvVar {
-  optional string name = 1;
-  optional string value = 2;
-}
-message ResourceRequirements {
-  map<string, Quantity> limits = 1;
-  map<string, Quantity> requests = 2;
-}
-message Container {
-  optional string name = 1;
-  optional string image = 2;
-  repeated string command = 3;
-  repeated string args = 4;
-  optional string workingDir = 5;
-  repeated ContainerPort ports = 6;
-  repeated EnvVar env = 7;
-  optional ResourceRequirements resources = 8;
-  optional string terminationMessagePath = 13;
-  optional string imagePullPolicy = 14;
-  optional bool stdin = 16;
-  optional bool stdinOnce = 17;
-  optional bool tty = 18;
-  optional string terminationMessagePolicy = 20;
-  optional string restartPolicy = 24;
-}
-message PodSpec {
-  repeated Container containers = 2;
-  optional string restartPolicy = 3;
-  optional int64 terminationGracePeriodSeconds = 4;
-  optional int64 activeDeadlineSeconds = 5;
-  optional string dnsPolicy = 6;
-  map<string, string> nodeSelector = 7;
-  optional string serviceAccountName = 8;
-  optional string serviceAccount = 9;
-  optional string nodeName = 10;
-  optional bool hostNetwork = 11;
-  optional bool hostPID = 12;
-  optional bool hostIPC = 13;
-  repeated LocalObjectReference imagePullSecrets = 15;
-  optional string hostname = 16;
-  optional string subdomain = 17;
-  optional string schedulerName = 19;
-  repeated Container initContainers = 20;
-  optional bool automountServiceAccountToken = 21;
-  optional string priorityClassName = 24;
-  optional int32 priority = 25;
-  optional bool shareProcessNamespace = 27;
-  optional string runtimeClassName = 29;
-  optional bool enableServiceLinks = 30;
-  optional string preemptionPolicy = 31;
-  optional bool setHostnameAsFQDN = 35;
-  optional bool hostUsers = 37;
-  optional string hostnameOverride = 41;
-}
-message PodTemplateSpec {
-  optional ObjectMeta metadata = 1;
-  optional PodSpec spec = 2;
-}
 
-message RollingUpdateDeployment {
-  optional IntOrString maxUnavailable = 1;
-  optional IntOrString maxSurge = 2;
-}
-message DeploymentStrategy {
-  optional string type = 1;
-  optional RollingUpdateDeployment rollingUpdate = 2;
-}
-message DeploymentSpec {
-  optional int32 replicas = 1;
-  optional LabelSelector selector = 2;
-  optional PodTemplateSpec template = 3;
-  optional DeploymentStrategy strategy = 4;
-  optional int32 minReadySeconds = 5;
-  optional int32 revisionHistoryLimit = 6;
-  optional bool paused = 7;
-  optional int32 progressDeadlineSeconds = 9;
-}
-message DeploymentStatus {
-  optional int64 observedGeneration = 1;
-  optional int32 replicas = 2;
-  optional int32 updatedReplicas = 3;
-  optional int32 availableReplicas = 4;
-  optional int32 unavailableReplicas = 5;
-  optional int32 readyReplicas = 7;
-  optional int32 collisionCount = 8;
-  optional int32 terminatingReplicas = 9;
-}
-message Deployment {
-  optional ObjectMeta metadata = 1;
-  optional DeploymentSpec spec = 2;
-  optional DeploymentStatus status = 3;
-}
-message ReplicaSetSpec {
-  optional int32 replicas = 1;
-  optional LabelSelector selector = 2;
-  optional PodTemplateSpec template = 3;
-  optional int32 minReadySeconds = 4;
-}
-message ReplicaSetStatus {
-  optional int32 replicas = 1;
-  optional int32 fullyLabeledReplicas = 2;
-  optional int64 observedGeneration = 3;
-  optional int32 readyReplicas = 4;
-  optional int32 availableReplicas = 5;
-  optional int32 terminatingReplicas = 7;
-}
-message ReplicaSet {
-  optional ObjectMeta metadata = 1;
-  optional ReplicaSetSpec spec = 2;
-  optional ReplicaSetStatus status = 3;
-}
 `;
 
-const root = protobuf.parse(PROTO, { keepCase: true }).root;
+const root = protobuf.parse(PROTO + WORKLOAD_PROTO, { keepCase: true }).root;
 const type = (name: string): protobuf.Type => root.lookupType(`berth.${name}`);
 const UNKNOWN = type('Unknown');
 
@@ -362,6 +243,8 @@ const KINDS: Record<string, string> = {
   'events.k8s.io/Event': 'EventsV1Event',
   'coordination.k8s.io/Lease': 'Lease',
   'policy/Eviction': 'Eviction',
+  '/Pod': 'Pod',
+  '/Node': 'Node',
   'apps/Deployment': 'Deployment',
   'apps/ReplicaSet': 'ReplicaSet',
   // DeleteOptions is sent as meta.k8s.io/v1 or under the resource's own group version.
@@ -392,23 +275,9 @@ const POINTER_FIELDS = new Set([
   'LeaseSpec.strategy',
   'LeaseSpec.preferredHolder',
   'EventSeries.count',
-  'DeploymentSpec.replicas',
-  'DeploymentSpec.revisionHistoryLimit',
-  'DeploymentSpec.progressDeadlineSeconds',
-  'ReplicaSetSpec.replicas',
-  'PodSpec.terminationGracePeriodSeconds',
-  'PodSpec.activeDeadlineSeconds',
-  'PodSpec.automountServiceAccountToken',
-  'PodSpec.priority',
-  'PodSpec.shareProcessNamespace',
-  'PodSpec.runtimeClassName',
-  'PodSpec.enableServiceLinks',
-  'PodSpec.preemptionPolicy',
-  'PodSpec.setHostnameAsFQDN',
-  'PodSpec.hostUsers',
-  'PodSpec.hostnameOverride',
-  'Container.restartPolicy',
+  ...WORKLOAD_POINTER_FIELDS,
 ]);
+const INLINE = new Set(INLINE_FIELDS);
 
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
@@ -582,6 +451,10 @@ function messageToJson(msg: Record<string, unknown>, t: protobuf.Type): Record<s
     }
     const json = valueToJson(field, v);
     if (json === undefined) continue;
+    if (INLINE.has(`${t.name}.${field.name}`)) {
+      Object.assign(out, json);
+      continue;
+    }
     if (!POINTER_FIELDS.has(`${t.name}.${field.name}`) && isZero(json)) continue;
     out[field.name] = json;
   }

@@ -88,7 +88,7 @@ export class KubeletProxy {
     const pod = this.#registry.core('pods').get(route.namespace, route.name) as Pod;
     if (!pod.spec.nodeName) throw new ApiError('BadRequest', `pod ${pod.metadata.name} does not have a host assigned`);
     const container = url.searchParams.get('container');
-    const names = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].map((c) => c.name);
+    const names = [...pod.spec.containers, ...(pod.spec.initContainers ?? []), ...(pod.spec.ephemeralContainers ?? [])].map((c) => c.name);
     if (container && !names.includes(container)) {
       throw new ApiError('BadRequest', `container ${container} is not valid for pod ${pod.metadata.name}`);
     }

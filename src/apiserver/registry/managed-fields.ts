@@ -18,8 +18,8 @@ const isReset = (mf: ManagedFieldsEntry[] | undefined): boolean =>
   mf?.length === 1 && Object.keys(mf[0]!).length === 0;
 
 /**
- * Sets obj's managedFields for a write over old (undefined on create). `subresource` 'status' records
- * only what the write changed under status; the main resource never claims status when the kind has a
+ * Sets obj's managedFields for a write over old (undefined on create), under the subresource's name for
+ * status and ephemeralcontainers. `subresource` 'status' records only what the write changed under status; the main resource never claims status when the kind has a
  * status subresource, since that part is reset by the strategy.
  */
 export function recordWrite(old: KObject | undefined, obj: KObject, ctx: RequestContext, hasStatus: boolean, subresource?: string): void {
@@ -33,7 +33,8 @@ export function recordWrite(old: KObject | undefined, obj: KObject, ctx: Request
   // Entries a client sends are taken as given; absent or empty, the stored ones carry on.
   const base = incoming?.length && !deepEqual(incoming, prior) ? incoming : prior;
   const scope = subresource === 'status' ? (p: Path) => p[0] === 'f:status' : hasStatus ? (p: Path) => p[0] !== 'f:status' : undefined;
-  const entries = updateManagedFields(base, old, obj, managerOf(ctx), { ...(subresource === 'status' ? { subresource } : {}), ...(scope ? { scope } : {}) });
+  const named = subresource === 'status' || subresource === 'ephemeralcontainers';
+  const entries = updateManagedFields(base, old, obj, managerOf(ctx), { ...(named ? { subresource } : {}), ...(scope ? { scope } : {}) });
   if (entries.length) obj.metadata.managedFields = entries;
   else delete obj.metadata.managedFields;
 }

@@ -289,17 +289,12 @@ export class RestStorage {
       this.#strategy.prepareForStatusUpdate(obj, old);
       const causes = this.#strategy.validateStatusUpdate(obj, old);
       if (causes.length) throw this.#invalid(obj, causes);
-    } else if (subresource && this.#strategy.partialUpdates?.[subresource]) {
-      const partial = this.#strategy.partialUpdates[subresource]!;
-      this.#strategy.admit?.('update', obj, old, ctx, subresource);
-      partial.prepare(obj, old);
-      const causes = partial.validate(obj, old);
-      if (causes.length) throw this.#invalid(obj, causes);
-      if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
     } else {
-      this.#strategy.admit?.('update', obj, old, ctx);
-      this.#strategy.prepareForUpdate(obj, old);
-      const causes = this.#strategy.validateUpdate(obj, old);
+      const part = subresource ? this.#strategy.subresourceWrites?.[subresource] : undefined;
+      this.#strategy.admit?.('update', obj, old, ctx, part ? subresource : undefined);
+      if (part) part.prepare(obj, old);
+      else this.#strategy.prepareForUpdate(obj, old);
+      const causes = part ? part.validate(obj, old) : this.#strategy.validateUpdate(obj, old);
       if (causes.length) throw this.#invalid(obj, causes);
       if ('spec' in obj && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
     }
@@ -338,8 +333,10 @@ export class RestStorage {
       try {
         return await this.#write(current, this.#typed(next), ctx, subresource);
       } catch (e) {
-        if (e instanceof ApiError && e.code === 'Conflict' && pinned === undefined && attempt < 10) continue;
-        throw e;
+        // Someone wrote in between (the cache had not seen it yet): catch up and patch the newer object. A
+        // patch that pinned this resourceVersion then fails its precondition above, as it should.
+        if (!(e instanceof ApiError && e.code === 'Conflict' && attempt < 10)) throw e;
+        await this.cache.waitFor(await this.#backend.revision());
       }
     }
   }

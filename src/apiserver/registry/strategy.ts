@@ -5,6 +5,13 @@ import type { Cause } from '../../api/errors.js';
 import type { KObject } from '../../api/types.js';
 import type { RequestContext } from './context.js';
 
+/** A subresource that writes one part of the object (pods/ephemeralcontainers, pods/resize): what it keeps, what it checks. */
+export interface SubresourceWrite {
+  /** Everything the subresource may not change comes back from old. */
+  prepare(obj: KObject, old: KObject): void;
+  validate(obj: KObject, old: KObject): Cause[];
+}
+
 export interface Strategy {
   /** Defaults and resets on create (e.g. status is not the client's to set for most kinds). */
   prepareForCreate(obj: KObject): void;
@@ -15,6 +22,8 @@ export interface Strategy {
   /** On an update through /status: everything but status comes from the old object. */
   prepareForStatusUpdate(obj: KObject, old: KObject): void;
   validateStatusUpdate(obj: KObject, old: KObject): Cause[];
+  /** Writes through subresources other than status, by subresource name. */
+  subresourceWrites?: Record<string, SubresourceWrite>;
   /** PUT of a missing object creates it (events, leases). */
   allowCreateOnUpdate: boolean;
   /** Unconditional updates (no resourceVersion in the body) are allowed. */
@@ -24,11 +33,6 @@ export interface Strategy {
    * Only kinds with graceful deletion (Pods) return more than 0.
    */
   deletionGrace(obj: KObject, requested: number | undefined): number;
-  /**
-   * Subresources that write part of the object (pods/resize): prepare takes from the old object what
-   * the subresource may not change, validate gives its rules.
-   */
-  partialUpdates?: Record<string, { prepare(obj: KObject, old: KObject): void; validate(obj: KObject, old: KObject): Cause[] }>;
   /** Extra permission check for the caller (node restriction); throws Forbidden. */
   admit?(verb: string, obj: KObject | null, old: KObject | null, ctx: RequestContext, subresource?: string): void;
 }

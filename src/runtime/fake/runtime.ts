@@ -136,6 +136,11 @@ export class FakeRuntime implements RuntimeService {
     const sb = this.#sandboxes.get(sandboxId);
     if (!sb) throw notFound('sandbox', sandboxId);
     if (sb.stopped) throw new ApiError('Conflict', `sandbox ${sandboxId} is stopped`);
+    if (cfg.pidNamespaceOf) {
+      const target = this.#containers.get(cfg.pidNamespaceOf);
+      if (!target || target.sandboxId !== sandboxId) throw notFound('container', cfg.pidNamespaceOf);
+      if (!target.startedAt || target.exitCode !== undefined) throw new ApiError('Conflict', `container ${cfg.pidNamespaceOf} is not running`);
+    }
     const id = newId();
     let markExited!: () => void;
     const exited = new Promise<void>((r) => (markExited = r));

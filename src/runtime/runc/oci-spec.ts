@@ -143,6 +143,8 @@ export interface ContainerSpecInput {
   pausePid: number;
   hostNetwork: boolean;
   shareProcessNamespace: boolean;
+  /** pid of a container whose pid namespace this one joins instead (ContainerConfig.pidNamespaceOf). */
+  pidNamespacePid?: number;
   /** /etc/hosts, /etc/resolv.conf, /etc/hostname and the Pod's /dev/shm. */
   sandboxMounts: OciMount[];
   hostname: string;
@@ -155,7 +157,8 @@ export interface ContainerSpecInput {
 export function containerSpec(i: ContainerSpecInput): Record<string, unknown> {
   const { cfg } = i;
   const ns = (type: OciNamespace['type']): OciNamespace => ({ type, path: `/proc/${i.pausePid}/ns/${type === 'network' ? 'net' : type}` });
-  const namespaces: OciNamespace[] = [{ type: 'mount' }, ns('ipc'), i.shareProcessNamespace ? ns('pid') : { type: 'pid' }];
+  const pid: OciNamespace = i.pidNamespacePid ? { type: 'pid', path: `/proc/${i.pidNamespacePid}/ns/pid` } : i.shareProcessNamespace ? ns('pid') : { type: 'pid' };
+  const namespaces: OciNamespace[] = [{ type: 'mount' }, ns('ipc'), pid];
   if (!i.hostNetwork) namespaces.push(ns('uts'), ns('network'));
   const privileged = cfg.privileged ?? false;
   const capabilities = containerCapabilities(cfg);

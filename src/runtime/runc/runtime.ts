@@ -193,6 +193,7 @@ export class RuncRuntime implements RuntimeService {
     const sb = this.#sandboxes.get(sandboxId);
     if (!sb) throw notFound('sandbox', sandboxId);
     if (sb.stopped) throw new ApiError('Conflict', `sandbox ${sandboxId} is stopped`);
+    const pidNamespacePid = cfg.pidNamespaceOf ? await this.#runningPidIn(sandboxId, cfg.pidNamespaceOf) : undefined;
     const id = newId();
     const dir = this.#containerStore.pathOf(id);
     const record: ContainerRecord = { id, sandboxId, config: cfg, createdAt: new Date().toISOString() };
@@ -210,6 +211,7 @@ export class RuncRuntime implements RuntimeService {
         pausePid: sb.pid,
         hostNetwork: !!sb.config.hostNetwork,
         shareProcessNamespace: !!sb.config.shareProcessNamespace,
+        ...(pidNamespacePid ? { pidNamespacePid } : {}),
         sandboxMounts: sandboxMounts(this.#sandboxStore.pathOf(sandboxId), !!cfg.readOnlyRootfs),
         hostname: sb.config.hostname,
         cgroupsPath: `${sb.cgroupParent}/${id}`,
@@ -231,6 +233,14 @@ export class RuncRuntime implements RuntimeService {
       await this.#containerStore.remove(id);
       throw e;
     }
+  }
+
+  /** The pid of a running container of this sandbox, whose namespaces another may join. */
+  async #runningPidIn(sandboxId: string, id: string): Promise<number> {
+    const c = this.#containers.get(id);
+    if (!c || c.sandboxId !== sandboxId) throw notFound('container', id);
+    if (!c.pid || !c.startedAt || (await this.#exit(c))) throw new ApiError('Conflict', `container ${id} is not running`);
+    return c.pid;
   }
 
   async startContainer(id: string): Promise<void> {

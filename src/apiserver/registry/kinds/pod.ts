@@ -6,6 +6,7 @@ import type { Strategy } from '../strategy.js';
 import { genericStrategy } from './generic.js';
 import { rfc3339 } from '../../../api/time.js';
 import { resizeUpdate } from './podResize.js';
+import { ephemeralContainersWrite } from './pod-ephemeral.js';
 
 export function podDeletionGrace(pod: Pod, requested: number | undefined): number {
   const phase = pod.status?.phase;
@@ -21,7 +22,7 @@ export function podStrategy(): Strategy {
   return {
     ...base,
     deletionGrace: (obj, requested) => podDeletionGrace(obj as Pod, requested),
-    partialUpdates: { resize: resizeUpdate },
+    subresourceWrites: { ephemeralcontainers: ephemeralContainersWrite, resize: resizeUpdate },
   };
 }
 

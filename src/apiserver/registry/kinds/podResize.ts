@@ -3,8 +3,9 @@ import type { KObject, Pod } from '../../../api/types.js';
 import { validatePodSpec } from '../../../api/validation/pod.js';
 import { FieldPath } from '../../../api/validation/field.js';
 import { applyResize, validatePodResize } from '../../../api/validation/podResize.js';
+import type { SubresourceWrite } from '../strategy.js';
 
-export const resizeUpdate = {
+export const resizeUpdate: SubresourceWrite = {
   prepare(obj: KObject, old: KObject): void {
     const merged = applyResize(obj as Pod, old as Pod);
     Object.assign(obj, { spec: merged.spec, status: merged.status });
