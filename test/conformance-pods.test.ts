@@ -204,6 +204,28 @@ describe('conformance: Pods', { concurrency: true }, () => {
     assert.equal(await get('pod/deadline', '{.status.reason}'), 'DeadlineExceeded');
   });
 
+  it('sysctls: safe ones are set in the Pod\'s namespaces; an unsafe one fails the Pod with SysctlForbidden; invalid names are refused', async () => {
+    await apply(podOf('sysctl-safe', {
+      restartPolicy: 'Never',
+      securityContext: { sysctls: [{ name: 'kernel.shm_rmid_forced', value: '1' }, { name: 'net/ipv4/tcp_fin_timeout', value: '17' }] },
+      containers: [bb('c', 'sysctl kernel.shm_rmid_forced net.ipv4.tcp_fin_timeout')],
+    }), podOf('sysctl-unsafe', { securityContext: { sysctls: [{ name: 'kernel.msgmax', value: '10000000' }] }, containers: [bb('c', forever)] }));
+    const invalid = await k(['apply', '-f', '-'], JSON.stringify(podOf('sysctl-invalid', {
+      hostNetwork: true,
+      securityContext: { sysctls: ['foo-', 'bar..', 'kernel.shm_rmid_forced', 'kernel.shm_rmid_forced', 'net.ipv4.tcp_syncookies'].map((name) => ({ name, value: '1' })) },
+      containers: [bb('c', forever)],
+    })));
+    assert.notEqual(invalid.code, 0);
+    for (const want of ['[0].name: Invalid value: "foo-": must have at most 253 characters', '[1].name: Invalid value: "bar..": must have', '[3].name: Duplicate value: "kernel.shm_rmid_forced"',
+      '[4].name: Invalid value: "net.ipv4.tcp_syncookies": may not be specified when \'hostNetwork\' is true']) {
+      assert.ok(invalid.stderr.includes(`spec.securityContext.sysctls${want}`), `${want} in ${invalid.stderr}`);
+    }
+    await phase('sysctl-safe', 'Succeeded');
+    assert.equal(await logs('sysctl-safe'), 'kernel.shm_rmid_forced = 1\nnet.ipv4.tcp_fin_timeout = 17\n');
+    await phase('sysctl-unsafe', 'Failed');
+    assert.equal(await get('pod/sysctl-unsafe', '{.status.reason}: {.status.message}'), 'SysctlForbidden: forbidden sysctl: "kernel.msgmax" not allowlisted');
+  });
+
   it('a client leaving `kubectl logs -f` (Ctrl-C) is not logged by the server as an internal error', async () => {
     await apply(podOf('chatty', { containers: [bb('c', 'while true; do echo tick; sleep 0.2; done')] }));
     await phase('chatty', 'Running');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Container, Pod } from '../api/types.js';
 import type { ContainerStatus, ImageService, Mount, RuntimeService, SandboxStatus } from '../runtime/types.js';
 import { activeDeadlineAtMs, DEADLINE_EXCEEDED, pastActiveDeadline } from './activeDeadline.js';
+import { podSysctls, sysctlRefusal } from './sysctls.js';
 import { backoffKey, backoffNext, type BackoffEntry } from './backoff.js';
 import type { KubeletCluster } from './cluster.js';
 import { makeContainerConfig, podLogDirName } from './containerConfig.js';
@@ -55,7 +56,7 @@ export interface PodMemory {
   podFields?: string;
   /** A ConfigMap or Secret the volumes show has changed since they were written. */
   volumeObjectsChanged?: boolean;
-  /** Why the kubelet itself failed the Pod (activeDeadlineSeconds passed); the status says so. */
+  /** Why the kubelet itself failed the Pod (refused at admission, or activeDeadlineSeconds passed); the status says so. */
   failure?: { reason: string; message: string };
 }
 
@@ -83,9 +84,13 @@ export class PodSyncer {
     const after = copyObserved(observed);
     const result = (nextSyncAtMs: number | undefined): SyncResult => ({ observed: after, ...(nextSyncAtMs !== undefined ? { nextSyncAtMs } : {}) });
     const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
-    if (mem.failure || (!isTerminalPhase(pod.status?.phase) && pastActiveDeadline(pod, nowMs))) {
-      if (!mem.failure) this.#event(pod, 'Normal', DEADLINE_EXCEEDED.reason, DEADLINE_EXCEEDED.message);
-      mem.failure = DEADLINE_EXCEEDED;
+    if (!mem.failure && !isTerminalPhase(pod.status?.phase)) {
+      // Admission (before any sandbox exists) refuses what this node may not run, as upstream's kubelet does.
+      const refused = observed.sandboxes.length === 0 ? sysctlRefusal(pod) : undefined;
+      mem.failure = refused ?? (pastActiveDeadline(pod, nowMs) ? DEADLINE_EXCEEDED : undefined);
+      if (mem.failure) this.#event(pod, refused ? 'Warning' : 'Normal', mem.failure.reason, mem.failure.message);
+    }
+    if (mem.failure) {
       await this.killPod(pod, computeKillPlan(pod, observed, grace), after);
       return result(undefined);
     }
@@ -178,6 +183,7 @@ export class PodSyncer {
         resolvConf: makeResolvConf(pod, this.#d.hostResolvConf),
         portMappings: portMappings(pod),
         labels: { ...podLabels(pod), [SANDBOX_ATTEMPT]: String(actions.attempt) },
+        sysctls: podSysctls(pod),
       });
     } catch (e) {
       this.#event(pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${(e as Error).message}`);
