@@ -226,6 +226,36 @@ describe('conformance: Pods', { concurrency: true }, () => {
     assert.equal(await get('pod/sysctl-unsafe', '{.status.reason}: {.status.message}'), 'SysctlForbidden: forbidden sysctl: "kernel.msgmax" not allowlisted');
   });
 
+  it('securityContext: a read-only or writable root filesystem, unprivileged, no privilege escalation; a non-root termination message at its own path; binaryData in a configMap volume', async () => {
+    const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => 255 - i));
+    await apply({ ...cm('bin-cm', { text: 'plain' }), binaryData: { blob: bytes.toString('base64') } });
+    const sc = (securityContext: object) => ({ securityContext });
+    await apply(podOf('secctx', {
+      restartPolicy: 'Never',
+      containers: [
+        bb('ro', '{ echo test > /file; } 2>&1; echo rc=$?', sc({ readOnlyRootFilesystem: true })),
+        bb('rw', 'echo test > /file && cat /file', sc({ readOnlyRootFilesystem: false })),
+        bb('unpriv', 'ip link add dummy0 type dummy 2>&1; echo rc=$?', sc({ privileged: false })),
+        bb('nnp', 'grep NoNewPrivs /proc/self/status', sc({ runAsUser: 1000, allowPrivilegeEscalation: false })),
+        bb('nnp-default', 'grep NoNewPrivs /proc/self/status', sc({ runAsUser: 1000 })),
+        bb('term', 'echo -n DONE > /dev/termination-custom-log', { ...sc({ runAsUser: 1000 }), terminationMessagePath: '/dev/termination-custom-log' }),
+        bb('bin', 'cat /cm/text; echo; base64 -w0 /cm/blob', { volumeMounts: [{ name: 'cm', mountPath: '/cm' }] }),
+      ],
+      volumes: [{ name: 'cm', configMap: { name: 'bin-cm' } }],
+    }));
+    await phase('secctx', 'Succeeded');
+    const out = Object.fromEntries(await Promise.all(['ro', 'rw', 'unpriv', 'nnp', 'nnp-default', 'bin'].map(async (c) => [c, await logs('secctx', c)] as const)));
+    assert.deepEqual(out, {
+      ro: 'sh: can\'t create /file: Read-only file system\nrc=1\n',
+      rw: 'test\n',
+      unpriv: 'ip: RTNETLINK answers: Operation not permitted\nrc=2\n',
+      nnp: 'NoNewPrivs:\t1\n',
+      'nnp-default': 'NoNewPrivs:\t0\n',
+      bin: `plain\n${bytes.toString('base64')}`,
+    });
+    assert.equal(await get('pod/secctx', '{.status.containerStatuses[?(@.name=="term")].state.terminated.message}'), 'DONE');
+  });
+
   it('a client leaving `kubectl logs -f` (Ctrl-C) is not logged by the server as an internal error', async () => {
     await apply(podOf('chatty', { containers: [bb('c', 'while true; do echo tick; sleep 0.2; done')] }));
     await phase('chatty', 'Running');
