@@ -143,6 +143,23 @@ describe('conformance: Pods', { concurrency: true }, () => {
     }
   });
 
+  it('variable expansion: a subPathExpr that fails (an annotation not yet set) starts once the annotation is added', async () => {
+    await apply(podOf('subpath-later', {
+      restartPolicy: 'Never',
+      containers: [{
+        ...bb('c', forever),
+        env: [{ name: 'POD_NAME', value: 'foo' }, { name: 'ANNOTATION', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['mysubpath']" } } }],
+        volumeMounts: [{ name: 'w', mountPath: '/subpath_mount', subPathExpr: '$(ANNOTATION)/$(POD_NAME)' }, { name: 'w', mountPath: '/volume_mount' }],
+      }],
+      volumes: [{ name: 'w', emptyDir: {} }],
+    }, { annotations: { notmysubpath: 'mypath' } }));
+    // Without the annotation the expression is "/foo", absolute, so the container cannot be created.
+    await until('subpath-later refused', async () => (await get('pod/subpath-later', '{.status.containerStatuses[0].state.waiting.reason}')) === 'CreateContainerConfigError');
+    assert.equal((await k(['annotate', 'pod', 'subpath-later', 'mysubpath=mypath'])).code, 0);
+    await phase('subpath-later', 'Running');
+    assert.equal(await exec('subpath-later', 'touch /volume_mount/mypath/foo/test.log && test -f /subpath_mount/test.log && echo ok'), 'ok\n');
+  });
+
   it('downward API env: name, namespace, UID, pod and host IP, requests and limits, node allocatable for an unset limit', async () => {
     const ref = (fieldPath: string) => ({ valueFrom: { fieldRef: { fieldPath } } });
     const res = (resource: string, divisor?: string) => ({ valueFrom: { resourceFieldRef: { resource, ...(divisor ? { divisor } : {}) } } });
