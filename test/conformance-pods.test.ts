@@ -9,6 +9,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { WebSocket } from 'ws';
+import { loadKubeconfig } from '../src/client/kubeconfig.js';
 import { KUBECTL, kubectl } from './support/kubectl.js';
 import { disposeNodeServer, startNodeServer, untilNodeReady } from './support/node-server.js';
 import type { TestServer } from './support/server.js';
@@ -271,6 +273,30 @@ describe('conformance: Pods', { concurrency: true }, () => {
       bin: `plain\n${bytes.toString('base64')}`,
     });
     assert.equal(await get('pod/secctx', '{.status.containerStatuses[?(@.name=="term")].state.terminated.message}'), 'DONE');
+  });
+
+  it('pods/log over a WebSocket: binary.k8s.io gives the log as binary messages, base64.binary.k8s.io as base64 text; the log\'s end closes it', async () => {
+    await apply(podOf('ws-logs', { containers: [bb('main', `echo container is alive; ${forever}`)] }));
+    await phase('ws-logs', 'Running');
+    await until('the log written', async () => (await logs('ws-logs')) === 'container is alive\n');
+    const cfg = await loadKubeconfig(server.kubeconfig);
+    const read = async (protocol: string) => {
+      const ws = new WebSocket(`${cfg.server.replace(/^https/, 'wss')}/api/v1/namespaces/default/pods/ws-logs/log?container=main`, [protocol], { ca: cfg.ca, cert: cfg.cert, key: cfg.key });
+      const messages: { data: Buffer; isBinary: boolean }[] = [];
+      ws.on('message', (data, isBinary) => messages.push({ data: data as Buffer, isBinary }));
+      const code = await new Promise<number>((resolve, reject) => { ws.on('close', resolve); ws.on('error', reject); });
+      return { code, protocol: ws.protocol, messages };
+    };
+    const binary = await read('binary.k8s.io');
+    assert.deepEqual({ code: binary.code, protocol: binary.protocol, binary: binary.messages.every((m) => m.isBinary) }, { code: 1000, protocol: 'binary.k8s.io', binary: true });
+    assert.equal(Buffer.concat(binary.messages.map((m) => m.data)).toString(), 'container is alive\n');
+    const text = await read('base64.binary.k8s.io');
+    assert.deepEqual({ code: text.code, protocol: text.protocol, text: text.messages.every((m) => !m.isBinary) }, { code: 1000, protocol: 'base64.binary.k8s.io', text: true });
+    assert.equal(Buffer.concat(text.messages.map((m) => Buffer.from(m.data.toString(), 'base64'))).toString(), 'container is alive\n');
+    const refused = new WebSocket(`${cfg.server.replace(/^https/, 'wss')}/api/v1/namespaces/default/pods/ws-logs/log?container=nope`, ['binary.k8s.io'], { ca: cfg.ca, cert: cfg.cert, key: cfg.key });
+    refused.on('error', () => {});
+    const status = await new Promise<number | undefined>((resolve) => refused.on('unexpected-response', (req, res) => { req.destroy(); resolve(res.statusCode); }));
+    assert.equal(status, 400, 'an unknown container is refused before the upgrade');
   });
 
   it('a client leaving `kubectl logs -f` (Ctrl-C) is not logged by the server as an internal error', async () => {
