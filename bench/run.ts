@@ -2,6 +2,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { benchApiserver } from './apiserver.js';
+import { benchDashboard } from './dashboard.js';
 import { writeFiguresPage, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
 import { benchProbes } from './probes.js';
@@ -20,6 +21,7 @@ const suites: [string, () => Promise<string>][] = [
   ['probes', benchProbes],
   ['metrics', benchMetrics],
   ['terminal', benchTerminal],
+  ['dashboard', benchDashboard],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {

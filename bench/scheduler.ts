@@ -14,6 +14,7 @@ import { nodes, pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import { Algorithm } from '../src/scheduler/algorithm.js';
 import { SchedulerCache } from '../src/scheduler/cache.js';
+import { noLookups } from '../src/scheduler/clusterview.js';
 import { podInfo } from '../src/scheduler/podinfo.js';
 import { BERTH_BIN, startServer } from '../test/support/server.js';
 import { RESULTS_DIR, summarize, table } from './stats.js';
@@ -117,7 +118,7 @@ function decisionsPerSecond(nodeCount: number, podCount: number): number {
   const t0 = performance.now();
   for (let i = 0; i < podCount; i++) {
     const info = podInfo({ metadata: { name: `p${i}`, namespace: 'default', labels: { app: 'bench' } }, spec: { containers: [{ name: 'c', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] } });
-    const d = algorithm.schedule(info, cache.nodes());
+    const d = algorithm.schedule(info, cache.nodes(), { ...noLookups, affinityTotals: cache.affinityTotals });
     if (d.ok) cache.assume(info, d.node.name);
   }
   return podCount / ((performance.now() - t0) / 1000);

@@ -212,11 +212,15 @@ describe('deletion', () => {
     // The node must exist, or pod garbage collection removes the orphaned pod.
     assert.equal((await srv.api.call('POST', '/api/v1/nodes', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' } })).status, 201);
     await srv.api.call('POST', P, pod('bound'));
-    const b = await srv.api.call('POST', `${P}/bound/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bound' }, target: { kind: 'Node', name: 'n1' } });
+    const b = await srv.api.call('POST', `${P}/bound/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bound', annotations: { 'example.com/placed-by': 'test' } }, target: { kind: 'Node', name: 'n1' } });
     assert.equal(b.status, 201);
     const bound = (await srv.api.call('GET', `${P}/bound`)).body;
     assert.equal(bound.spec.nodeName, 'n1');
+    assert.equal(bound.metadata.annotations['example.com/placed-by'], 'test', "the Binding's annotations are copied onto the Pod, as upstream's binding does");
     assert.equal(bound.status.conditions.find((c: any) => c.type === 'PodScheduled').status, 'True');
+    const badNote = await srv.api.call('POST', `${P}/bound/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bound', annotations: { 'bad key!': 'x' } }, target: { kind: 'Node', name: 'n2' } });
+    assert.equal(badNote.status, 422, 'a Binding whose annotations are invalid is refused before anything is written');
+    assert.equal(badNote.body.details.causes[0].field, 'metadata.annotations');
     const again = await srv.api.call('POST', `${P}/bound/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bound' }, target: { kind: 'Node', name: 'n2' } });
     assert.equal(again.status, 409);
     const d = await srv.api.call('DELETE', `${P}/bound`);

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { comparisonChart, writeFiguresPage } from '../bench/figures.js';
+import { comparisonChart, targetChart, writeFiguresPage } from '../bench/figures.js';
 
 const kubelet = [
   ['2-container Pod, create → both running', 'n', 'p50 ms', 'p99 ms', 'max ms'],
@@ -23,6 +23,24 @@ test('a comparison table is drawn as bars to scale; a key/value table is not', (
   assert.ok(Math.abs(widths[1] / widths[0] - 3) < 0.01, String(widths)); // podman's p50 bar three times berth's
   assert.match(svg, /podman kube play \(baseline\)/);
   assert.equal(comparisonChart([['scheduler', 'value'], ['pods bound', 1000], ['bound rate (pods/s)', 812.5]]), undefined);
+});
+
+test('measures against targets: a bar per measure to its target\'s scale, red past the target, never a system comparison', () => {
+  const rows = [
+    ['measure', 'p50 ms', 'max ms', 'n', 'target'],
+    ['first Pods painted', 400, 600, 5, '≤ 1000 ms'],
+    ['frame gap', 17, 250, 300, 'no frame > 100 ms'],
+    ['all drawn', 900, 1200, 5, ''],
+  ];
+  assert.equal(comparisonChart(rows), undefined);
+  const svg = targetChart(rows)!;
+  const bars = [...svg.matchAll(/<rect x="300" y="\d+" width="([\d.]+)" height="14" fill="(#[0-9a-f]+)"/g)].map((m) => [Number(m[1]), m[2]]);
+  // Two measures have a target (the untargeted row is left to the table); the frame gap passed its target.
+  assert.deepEqual(bars.map((b) => b[1]), ['#2a9d3a', '#c62828']);
+  const lines = [...svg.matchAll(/<line x1="([\d.]+)"/g)].map((m) => Number(m[1]) - 300);
+  // The target line sits at target/max-of-scale of the bar's width: 1000 of 1500, and 100 of 250.
+  assert.ok(Math.abs(lines[0] - 320 * 1000 / 1500) < 0.5 && Math.abs(lines[1] - 320 * 100 / 250) < 0.5, String(lines));
+  assert.equal(targetChart([['scheduler', 'value'], ['pods bound', 1000]]), undefined);
 });
 
 test('the page keeps every table and links the suites\' own plots', async () => {

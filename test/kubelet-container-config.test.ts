@@ -201,6 +201,7 @@ test('makeContainerConfig: argv, env, limits, labels, log path', () => {
     mounts: [],
     restartCount: 2,
     podLogDir: '/logs/default_web_uid-1',
+    seccompRoot: '/data/seccomp',
   });
   assert.deepEqual(cfg, {
     name: 'app', imageRef: 'sha256:cfg', argv: ['/bin/sh', '-x'], env: ['PATH=/bin', 'A=1'], workingDir: '/w', mounts: [],

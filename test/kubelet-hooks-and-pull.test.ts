@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runHandler, resolvePort } from '../src/kubelet/hooks.js';
-import { defaultPullPolicy, ensureImage, type PullState } from '../src/kubelet/imagePull.js';
+import { defaultPullPolicy, ensureImage, PROGRESS_AFTER_MS, pullProgressEvents, type PullState } from '../src/kubelet/imagePull.js';
 import { ContainerError } from '../src/kubelet/errors.js';
 import type { ExecResult, ImageRef, ImageService } from '../src/runtime/types.js';
 import type { Container } from '../src/api/types.js';
@@ -88,4 +88,27 @@ test('image pull: present, Never, pulled, failure then back-off, local image und
   const local = await ensureImage(p, c('busybox'), images(ref('built locally'), async () => { throw new Error('no registry'); }), sink, state);
   assert.equal(local.id, 'sha256:1');
   assert.deepEqual(events.splice(0), ['Pulling: Pulling image "busybox"', 'Pulled: Container image "busybox" could not be pulled (no registry); using the image present on machine, built locally']);
+});
+
+test('a long pull reports each fifth of its bytes as a PullProgress Event; a quick one none', () => {
+  const events: string[] = [];
+  const sink = (_t: string, reason: string, message: string) => events.push(`${reason}: ${message}`);
+  // Two layers of 24 MB (and a small config) pulled three at a time: their bytes add up.
+  const total = 48_000_000 + 2_000;
+  const feed = (report: ReturnType<typeof pullProgressEvents>) => {
+    report({ layer: 'config', current: 2_000, total: 2_000, done: true, imageTotal: total });
+    for (let mb = 1; mb <= 24; mb++) {
+      report({ layer: 'a', current: mb * 1e6, total: 24e6, imageTotal: total });
+      report({ layer: 'b', current: mb * 1e6, total: 24e6, imageTotal: total });
+    }
+  };
+  feed(pullProgressEvents('nginx', sink, Date.now() - PROGRESS_AFTER_MS));
+  assert.deepEqual(events.splice(0), [
+    'PullProgress: Pulling image "nginx": 10 MB of 48 MB',
+    'PullProgress: Pulling image "nginx": 20 MB of 48 MB',
+    'PullProgress: Pulling image "nginx": 29 MB of 48 MB',
+    'PullProgress: Pulling image "nginx": 39 MB of 48 MB',
+  ]);
+  feed(pullProgressEvents('nginx', sink, Date.now()));
+  assert.deepEqual(events, []);
 });

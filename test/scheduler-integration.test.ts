@@ -43,7 +43,7 @@ test('an unschedulable pod is reported, then placed once a fitting node appears'
   const running = sched.start(ac.signal);
   try {
     await client.create(nodes, undefined, node('small', '1'));
-    await client.create(pods, 'sched-a', pod('sched-a', 'big', '2'));
+    const pendingCreated = (await client.create<Pod>(pods, 'sched-a', pod('sched-a', 'big', '2'))).metadata.creationTimestamp!;
     const msg = '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
     const unsched = await until('PodScheduled False', async () => {
       const p = await client.get<Pod>(pods, 'sched-a', 'big');
@@ -64,6 +64,12 @@ test('an unschedulable pod is reported, then placed once a fitting node appears'
     assert.equal(bound, 'large');
     const ok = await until('Scheduled event', async () => (await client.list<CoreEvent>(events, 'sched-a')).items.find((e) => e.reason === 'Scheduled'));
     assert.equal(ok.message, 'Successfully assigned sched-a/big to large');
+    // When the scheduler first saw the Pod rides on its Binding onto the Pod: before the Pod was bound,
+    // and before the first FailedScheduling report.
+    const seen = (await client.get<Pod>(pods, 'sched-a', 'big')).metadata.annotations?.['scheduling.berth/seen-at'];
+    assert.match(seen ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    assert.ok(Date.parse(seen!) <= Date.parse(failed.eventTime!), `${seen} is not before ${failed.eventTime}`);
+    assert.ok(Date.parse(seen!) >= Date.parse(pendingCreated) - 1, `${seen} is before the Pod was stored (${pendingCreated})`);
   } finally {
     ac.abort();
     await running;

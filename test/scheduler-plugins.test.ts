@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Node, Pod } from '../src/api/types.js';
-import { defaultFilters, type FilterPlugin } from '../src/scheduler/filters.js';
+import type { FilterPlugin } from '../src/scheduler/filters.js';
+import { defaultFilters } from '../src/scheduler/profile.js';
 import { fitErrorMessage } from '../src/scheduler/fiterror.js';
 import { Algorithm, numFeasibleNodesToFind } from '../src/scheduler/algorithm.js';
-import { balancedAllocation, leastAllocated, nodeAffinityPreferred, selectorSpread } from '../src/scheduler/scores.js';
+import { balancedAllocation, leastAllocated, nodeAffinityPreferred } from '../src/scheduler/scores.js';
 import { NodeInfo } from '../src/scheduler/nodeinfo.js';
 import { podInfo } from '../src/scheduler/podinfo.js';
+import { affinityTotalsOf, noLookups } from '../src/scheduler/clusterview.js';
 
 function mkNode(name: string, o: { cpu?: string; memory?: string; pods?: string; ready?: boolean; labels?: Record<string, string>; taints?: NonNullable<Node['spec']>['taints']; unschedulable?: boolean } = {}): Node {
   return {
@@ -40,7 +42,9 @@ function nodeInfo(n: Node, ...podsOnIt: Pod[]): NodeInfo {
 
 function firstFailure(filters: readonly FilterPlugin[], pod: Pod, node: NodeInfo): string | null {
   for (const f of filters) {
-    const r = f.filter(podInfo(pod), node);
+    const state = f.preFilter ? f.preFilter(podInfo(pod), { ...noLookups, nodes: [node], affinityTotals: affinityTotalsOf([node]) }) : undefined;
+    if (state === null) continue;
+    const r = f.filter(podInfo(pod), node, state);
     if (r) return `${f.name}: ${r.reasons.join(', ')}${r.unresolvable ? ' (unresolvable)' : ''}`;
   }
   return null;
@@ -113,19 +117,11 @@ test('FailedScheduling message in kube-scheduler wording', () => {
   assert.equal(fitErrorMessage(0, []), 'no nodes available to schedule pods');
 });
 
-test('scores: least allocated prefers the emptier node, spreading prefers fewer siblings', () => {
-  const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'rs-1', controller: true };
-  const sib = (cpu: string) => { const p = mkPod({ cpu }); p.metadata.ownerReferences = [owner]; return p; };
+test('scores: least allocated prefers the emptier node', () => {
   const busy = nodeInfo(mkNode('busy'), mkPod({ cpu: '3' }));
   const idle = nodeInfo(mkNode('idle'));
   const pod = mkPod({ cpu: '100m' });
-  assert.ok(leastAllocated.score(podInfo(pod), idle) > leastAllocated.score(podInfo(pod), busy));
-  const a = nodeInfo(mkNode('a'), sib('100m'), sib('100m'));
-  const b = nodeInfo(mkNode('b'), sib('100m'));
-  const c = nodeInfo(mkNode('c'));
-  const scores = new Float64Array([a, b, c].map((n) => selectorSpread.score(podInfo(sib('100m')), n)));
-  selectorSpread.normalize!(scores, 3);
-  assert.deepEqual([...scores], [0, 50, 100]);
+  assert.ok(leastAllocated.score(podInfo(pod), idle, true) > leastAllocated.score(podInfo(pod), busy, true));
 });
 
 test('scores: preferred node affinity normalizes summed weights', () => {
@@ -134,8 +130,8 @@ test('scores: preferred node affinity normalizes summed weights', () => {
     { weight: 20, preference: { matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] } },
   ] } } });
   const nodes = [mkNode('x', { labels: { disk: 'ssd', zone: 'a' } }), mkNode('y', { labels: { disk: 'ssd' } }), mkNode('z')].map((n) => nodeInfo(n));
-  const s = new Float64Array(nodes.map((n) => nodeAffinityPreferred.score(podInfo(pod), n)));
-  nodeAffinityPreferred.normalize!(s, 3);
+  const s = new Float64Array(nodes.map((n) => nodeAffinityPreferred.score(podInfo(pod), n, true)));
+  nodeAffinityPreferred.normalize!(s, 3, true);
   assert.deepEqual([...s], [100, 80, 0]);
 });
 
@@ -143,7 +139,7 @@ test('scores: balanced allocation prefers matching cpu and memory fractions', ()
   const pod = mkPod({ cpu: '1', memory: '2Gi' });
   const balanced = nodeInfo(mkNode('b', { cpu: '4', memory: '8Gi' }));
   const skewed = nodeInfo(mkNode('s', { cpu: '4', memory: '64Gi' }));
-  assert.ok(balancedAllocation.score(podInfo(pod), balanced) > balancedAllocation.score(podInfo(pod), skewed));
+  assert.ok(balancedAllocation.score(podInfo(pod), balanced, true) > balancedAllocation.score(podInfo(pod), skewed, true));
 });
 
 test('algorithm: picks a fitting node, reports every failing node otherwise', () => {

@@ -121,3 +121,15 @@ test('PodScheduled False/Unschedulable: written once per message, transition tim
   assert.equal(second[1]!.lastTransitionTime, 'T1');
   assert.equal(second[1]!.message, 'm2');
 });
+
+test('a selective move retries only the parked pods it picks', async () => {
+  const q = new SchedulingQueue({ initialBackoffMs: 1, flushIntervalMs: 5 });
+  q.add(pod('follower'));
+  q.add(pod('other'));
+  for (let i = 0; i < 2; i++) q.unschedulable((await q.pop())!);
+  await sleep(5);
+  q.moveToActiveOrBackoff((p) => p.metadata.name === 'follower');
+  assert.equal((await q.pop())!.queued.key, 'ns/follower');
+  assert.equal(q.counts.unschedulable, 1, 'the other stays parked');
+  q.close();
+});

@@ -71,7 +71,7 @@ test('logged in with the token: a Pod created by kubectl appears live, its journ
   await page.click('a[href="#/pod/default/web"]');
   await page.waitForFunction(() => document.querySelector('[data-testid=journey]')?.getAttribute('data-steps')?.split('|').includes('Ready'), null, { timeout: 30_000 });
   const steps = (await page.getAttribute('[data-testid=journey]', 'data-steps'))!.split('|');
-  assert.deepEqual(steps.filter((s) => /^(bound|sandbox|container web running|Ready)/.test(s)).map((s) => s.split(' ')[0]), ['bound', 'sandbox', 'container', 'Ready']);
+  assert.deepEqual(steps.filter((s) => /^(bound|seen by the kubelet|sandbox|container web running|Ready)/.test(s)).map((s) => s.split(' ')[0]), ['bound', 'seen', 'sandbox', 'container', 'Ready']);
   assert.equal(await page.textContent('[data-testid=waiting]'), 'Running and Ready: nothing in its way.');
   // Its log, followed: lines written after the page opened arrive without a reload.
   await page.waitForFunction(() => /line [0-9]+/.test(document.querySelector('[data-testid=logs]')?.textContent ?? ''), null, { timeout: 15_000 });
@@ -96,8 +96,8 @@ test('a failing Pod is explained in words on its page, also on a phone-sized scr
   assert.equal((await k(['run', 'crash', '--image=busybox', '--', 'sh', '-c', 'echo boom; exit 1'])).code, 0);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${dash.origin}/#/pod/default/crash`);
-  await page.waitForFunction(() => /CrashLoopBackOff: exited 1, restarted/.test(document.querySelector('[data-testid=waiting]')?.textContent ?? ''), null, { timeout: 40_000 });
-  assert.match(await page.textContent('[data-testid=waiting]') ?? '', /^Now: container crash is in CrashLoopBackOff: exited 1, restarted (once|twice|\w+ times), next try in \d+ s$/);
+  await page.waitForFunction(() => /CrashLoopBackOff: it has exited/.test(document.querySelector('[data-testid=waiting]')?.textContent ?? ''), null, { timeout: 40_000 });
+  assert.match(await page.textContent('[data-testid=waiting]') ?? '', /^Now: container crash is in CrashLoopBackOff: it has exited (once|twice|\w+ times) \(last exit code 1\), next try in \d+ s$/);
   // Nothing wider than the phone but the scrollable tables and the picture.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0);
@@ -114,7 +114,7 @@ test('berth journey: the timeline in the terminal, why a Pod waits, and the pict
   assert.match(web.stdout, /◀ slowest/);
   assert.doesNotMatch(web.stdout, /^Now:/m);
   const crash = await journey(['crash']);
-  assert.match(crash.stdout, /\nNow: container crash is in CrashLoopBackOff: exited 1, restarted \w+( times)?, next try in \d+ s\n/);
+  assert.match(crash.stdout, /\nNow: container crash is in CrashLoopBackOff: it has exited \w+( times)? \(last exit code 1\), next try in \d+ s\n/);
   const png = join(ARTIFACTS, 'journey-web.png');
   assert.equal((await journey(['web', '-o', png])).code, 0);
   assert.deepEqual([...(await readFile(png)).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
@@ -124,4 +124,17 @@ test('berth journey: the timeline in the terminal, why a Pod waits, and the pict
   const missing = await journey(['nope']);
   assert.notEqual(missing.code, 0);
   assert.match(missing.stderr, /pods "nope" not found/);
+});
+
+test('a deleted Pod\'s page keeps its journey to the end: SIGTERM, exit, removed', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${dash.origin}/#/pod/default/web`);
+  await page.waitForSelector('[data-testid=pod-phase] >> text=Running');
+  assert.equal((await k(['delete', 'pod', 'web', '--grace-period=1', '--wait=false'])).code, 0);
+  await page.waitForSelector('[data-testid=pod-phase] >> text=Removed', { timeout: 30_000 });
+  const steps = (await page.getAttribute('[data-testid=journey]', 'data-steps'))!.split('|');
+  const at = (l: string) => steps.indexOf(l);
+  assert.ok(at('stopping web: SIGTERM sent') > at('Ready'), steps.join(', '));
+  assert.equal(steps.at(-1), 'removed (seen by this page)');
+  assert.equal(await page.textContent('[data-testid=waiting]'), 'Removed: its journey has ended.');
 });

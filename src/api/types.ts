@@ -100,6 +100,7 @@ export interface VolumeMount {
   subPath?: string;
   subPathExpr?: string;
   mountPropagation?: string;
+  recursiveReadOnly?: string;
 }
 
 export interface EnvVar {
@@ -161,7 +162,12 @@ export interface SecurityContext {
   capabilities?: { add?: string[]; drop?: string[] };
   readOnlyRootFilesystem?: boolean;
   allowPrivilegeEscalation?: boolean;
+  seccompProfile?: SecurityProfile;
+  appArmorProfile?: SecurityProfile;
 }
+
+/** seccompProfile and appArmorProfile: RuntimeDefault, Unconfined or Localhost (with localhostProfile). */
+export interface SecurityProfile { type?: string; localhostProfile?: string }
 
 export interface Container {
   name: string;
@@ -182,6 +188,8 @@ export interface Container {
   terminationMessagePolicy?: string;
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   securityContext?: SecurityContext;
+  /** Whether resizing cpu or memory in place restarts the container (NotRequired by default). */
+  resizePolicy?: { resourceName: string; restartPolicy: string }[];
   stdin?: boolean;
   stdinOnce?: boolean;
   tty?: boolean;
@@ -198,12 +206,37 @@ export interface Toleration {
 
 export interface NodeSelectorRequirement { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt'; values?: string[] }
 export interface NodeSelectorTerm { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] }
+export interface PodAffinityTerm {
+  labelSelector?: LabelSelectorSpec | null;
+  namespaces?: string[];
+  namespaceSelector?: LabelSelectorSpec | null;
+  topologyKey: string;
+  matchLabelKeys?: string[];
+  mismatchLabelKeys?: string[];
+}
+export interface WeightedPodAffinityTerm { weight: number; podAffinityTerm: PodAffinityTerm }
+export interface PodAffinity {
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+}
 export interface Affinity {
   nodeAffinity?: {
     requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
     preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[];
   };
-  [other: string]: unknown;
+  podAffinity?: PodAffinity;
+  podAntiAffinity?: PodAffinity;
+}
+
+export interface TopologySpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: LabelSelectorSpec | null;
+  minDomains?: number;
+  nodeAffinityPolicy?: 'Honor' | 'Ignore';
+  nodeTaintsPolicy?: 'Honor' | 'Ignore';
+  matchLabelKeys?: string[];
 }
 
 export interface PodSpec {
@@ -225,11 +258,13 @@ export interface PodSpec {
   hostNetwork?: boolean;
   hostPID?: boolean;
   hostIPC?: boolean;
+  hostUsers?: boolean;
   shareProcessNamespace?: boolean;
   securityContext?: Record<string, unknown>;
   hostname?: string;
   subdomain?: string;
   affinity?: Affinity;
+  topologySpreadConstraints?: TopologySpreadConstraint[];
   schedulerName?: string;
   tolerations?: Toleration[];
   hostAliases?: { ip: string; hostnames?: string[] }[];

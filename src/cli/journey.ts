@@ -17,9 +17,10 @@ import { defaultDataDir } from './server.js';
 
 const USAGE = `Usage: berth journey POD [-n NAMESPACE] [--kubeconfig FILE] [-o FILE.svg|FILE.png|FILE.html]
 
-Shows the Pod's journey through the cluster (stored, bound, sandbox, images, containers, Ready), a step
-per line with its offset and what it took, and why it waits if it is not Running and Ready. With -o,
-draws it as a picture instead (PNG needs chromium).
+Shows the Pod's journey through the cluster (stored, bound, seen by the kubelet, sandbox and network,
+images, containers, hooks, Ready; on deletion preStop, SIGTERM, exit), a step per line with its offset
+and what it took, and why it waits if it is not Running and Ready. With -o, draws it as a picture
+instead (PNG needs chromium).
 `;
 
 const optional = <T>(p: Promise<T>): Promise<T | undefined> => p.catch(() => undefined);

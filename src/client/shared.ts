@@ -2,9 +2,9 @@
 // controllers look at it, and one frozen cache they all read. (Each component alone would parse and
 // hold every object again.)
 
-import type { Deployment, KObject, Lease, Node, Pod, ReplicaSet } from '../api/types.js';
+import type { Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet } from '../api/types.js';
 import { Informer } from './informer.js';
-import { deployments, leases, nodes, pods, replicaSets } from './resources.js';
+import { deployments, leases, namespaces, nodes, pods, replicaSets } from './resources.js';
 import type { RestClient } from './rest.js';
 
 export class SharedInformers {
@@ -15,6 +15,7 @@ export class SharedInformers {
   #nodeLeases: Informer<Lease> | undefined;
   #replicaSets: Informer<ReplicaSet> | undefined;
   #deployments: Informer<Deployment> | undefined;
+  #namespaces: Informer<Namespace> | undefined;
 
   constructor(client: RestClient, onError: (e: unknown) => void = () => {}) {
     this.#client = client;
@@ -37,6 +38,10 @@ export class SharedInformers {
 
   nodes(): Informer<Node> {
     return (this.#nodes ??= new Informer<Node>(this.#client, nodes, { onError: this.#onError }));
+  }
+
+  namespaces(): Informer<Namespace> {
+    return (this.#namespaces ??= new Informer<Namespace>(this.#client, namespaces, { onError: this.#onError }));
   }
 
   /** The nodes' heartbeat Leases in kube-node-lease. */

@@ -3,12 +3,13 @@
 
 import { join } from 'node:path';
 import type { Container, Pod } from '../api/types.js';
-import type { ContainerConfig, ImageRef, Mount } from '../runtime/types.js';
+import type { ContainerConfig, ContainerResources, ImageRef, Mount } from '../runtime/types.js';
 import { containerArgv } from './command.js';
 import { mergeEnv } from './env.js';
 import { CONTAINER_NAME, IMAGE_ID, IMAGE_NAME, RESTART_COUNT, podLabels } from './labels.js';
 import { cpuMillis, memoryBytes } from '../api/quantity.js';
 import { securityFor } from './security.js';
+import { appArmorProfileFor, seccompProfileFor } from './securityProfiles.js';
 
 export interface ContainerInputs {
   image: ImageRef;
@@ -19,6 +20,8 @@ export interface ContainerInputs {
   restartCount: number;
   /** <logs>/<namespace>_<name>_<uid>, one folder per container inside. */
   podLogDir: string;
+  /** Where Localhost seccomp profiles are found: <data dir>/seccomp. */
+  seccompRoot: string;
 }
 
 export function podLogDirName(pod: Pod): string {
@@ -35,12 +38,23 @@ export function cpuSharesFor(request: string | undefined): number | undefined {
   return millis === undefined ? undefined : Math.max(2, Math.floor((millis * 1024) / 1000));
 }
 
-export function makeContainerConfig(pod: Pod, c: Container, i: ContainerInputs): ContainerConfig {
-  const cfg = i.image.config;
+/** The cgroup settings a container's cpu and memory requests and limits become (also what a resize applies). */
+export function containerResourcesFor(c: Container): ContainerResources {
   const limits = c.resources?.limits ?? {};
   const memoryLimit = memoryBytes(limits.memory);
   const cpu = cpuMillis(limits.cpu);
   const shares = cpuSharesFor(c.resources?.requests?.cpu ?? limits.cpu);
+  return {
+    ...(memoryLimit !== undefined ? { memoryLimit } : {}),
+    ...(cpu !== undefined ? { cpuMillis: cpu } : {}),
+    ...(shares !== undefined ? { cpuShares: shares } : {}),
+  };
+}
+
+export function makeContainerConfig(pod: Pod, c: Container, i: ContainerInputs): ContainerConfig {
+  const cfg = i.image.config;
+  const seccomp = seccompProfileFor(pod, c, i.seccompRoot);
+  const apparmorProfile = appArmorProfileFor(pod, c);
   return {
     name: c.name,
     imageRef: i.image.id,
@@ -49,12 +63,12 @@ export function makeContainerConfig(pod: Pod, c: Container, i: ContainerInputs):
     ...(c.workingDir || cfg.workingDir ? { workingDir: c.workingDir || cfg.workingDir } : {}),
     mounts: i.mounts,
     ...securityFor(pod, c, cfg.user),
+    ...(seccomp ? { seccomp } : {}),
+    ...(apparmorProfile ? { apparmorProfile } : {}),
     ...(c.tty ? { tty: true } : {}),
     ...(c.stdin ? { stdin: true } : {}),
     ...(c.stdinOnce ? { stdinOnce: true } : {}),
-    ...(memoryLimit !== undefined ? { memoryLimit } : {}),
-    ...(cpu !== undefined ? { cpuMillis: cpu } : {}),
-    ...(shares !== undefined ? { cpuShares: shares } : {}),
+    ...containerResourcesFor(c),
     ...(cfg.stopSignal ? { stopSignal: cfg.stopSignal } : {}),
     logPath: containerLogPath(i.podLogDir, c.name, i.restartCount),
     labels: {

@@ -2,7 +2,7 @@
 // its own backoff between failed pulls (ImagePullBackOff).
 
 import type { Container, Pod } from '../api/types.js';
-import type { ImageRef, ImageService } from '../runtime/types.js';
+import type { ImageRef, ImageService, PullProgress } from '../runtime/types.js';
 import { backoffNext, backoffRemaining, type BackoffEntry } from './backoff.js';
 import { ContainerError } from './errors.js';
 
@@ -18,6 +18,30 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
 export interface PullState {
   /** Failed pulls per `<podUid>/<image>`, for ImagePullBackOff. */
   backoff: Map<string, BackoffEntry>;
+}
+
+/** Each fifth of a pull that lasts this long gets a PullProgress Event; quick pulls get none. */
+export const PROGRESS_AFTER_MS = 1000;
+const mb = (n: number): string => `${(n / 1e6).toFixed(n < 10e6 ? 1 : 0)} MB`;
+
+/**
+ * Not an upstream Event: how far a long pull has come ("12 MB of 48 MB"), so that a Pod waiting on
+ * its image can say so. A new Event at each fifth of the bytes keeps it to four writes a pull.
+ */
+export function pullProgressEvents(image: string, events: EventSink, startedMs: number): (p: PullProgress) => void {
+  const bytes = new Map<string, number>();
+  let reported = 0;
+  return (p) => {
+    bytes.set(p.layer, p.current);
+    const total = p.imageTotal ?? 0;
+    if (total <= 0 || Date.now() - startedMs < PROGRESS_AFTER_MS) return;
+    let done = 0;
+    for (const n of bytes.values()) done += n;
+    const fifth = Math.floor((5 * done) / total);
+    if (fifth <= reported || fifth >= 5) return;
+    reported = fifth;
+    events('Normal', 'PullProgress', `Pulling image "${image}": ${mb(done)} of ${mb(total)}`);
+  };
 }
 
 function seconds(ms: number): string {
@@ -55,7 +79,7 @@ export async function ensureImage(pod: Pod, c: Container, images: ImageService, 
   events('Normal', 'Pulling', `Pulling image "${image}"`);
   const started = Date.now();
   try {
-    const ref = await images.pullImage(image);
+    const ref = await images.pullImage(image, { onProgress: pullProgressEvents(image, events, started) });
     const took = seconds(Date.now() - started);
     events('Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${ref.size} bytes.`);
     state.backoff.delete(key);

@@ -13,12 +13,14 @@ import { rotateLogIfNeeded } from './logs.js';
 import { NodeHeartbeat } from './nodeHeartbeat.js';
 import { runcVersion } from './nodeInfo.js';
 import { observePod, type ObservedPod } from './observed.js';
-import type { PodWorkerState } from './podActions.js';
+import { gracePeriodOf, type PodWorkerState } from './podActions.js';
 import { computePodStatus } from './podStatus.js';
 import { newPodMemory, podDirOf, PodSyncer, type PodMemory } from './podSync.js';
 import { PodWorkers } from './podWorkers.js';
 import { ProbeManager } from './proberManager.js';
 import { Relister } from './relist.js';
+import { applyResizes, withResizeStatus } from './resize.js';
+import { hostAppArmorEnabled } from './securityProfiles.js';
 import { StatusManager } from './statusManager.js';
 import { withTerminationMessages } from './terminationMessage.js';
 import { VolumeObjectWatch } from './volumeObjectWatch.js';
@@ -93,7 +95,7 @@ export class Kubelet {
     const own = this.#abort.signal;
     const o = this.#o;
     const runtimeVersion = o.runtimeVersion ?? (await runcVersion());
-    const identity = { nodeName: o.nodeName, runtimeVersion, ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
+    const identity = { nodeName: o.nodeName, runtimeVersion, runtimeFeatures: await o.runtime.features(), ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
     this.#heartbeat = new NodeHeartbeat(o.cluster, identity, o.dataDir, o.leaseDurationSeconds);
     await fs.mkdir(o.dataDir, { recursive: true });
     await this.#heartbeat.register();
@@ -112,6 +114,8 @@ export class Kubelet {
       nodeAllocatable: this.#heartbeat.allocatable,
       podsDir: join(o.dataDir, 'pods'),
       logsDir: join(o.dataDir, 'logs'),
+      seccompRoot: join(o.dataDir, 'seccomp'),
+      appArmorEnabled: hostAppArmorEnabled(),
       probes: this.#probes,
     });
     await o.cluster.watchPods(o.nodeName, (type, pod) => this.#onPod(type, pod), own);
@@ -199,22 +203,38 @@ export class Kubelet {
   }
 
   async #sync(rec: PodRecord, observed: ObservedPod): Promise<number | undefined> {
-    const pod = this.#status.withLatestStatus(rec.pod);
+    let pod = this.#status.withLatestStatus(rec.pod);
     const uid = pod.metadata.uid!;
     const hostIP = this.#heartbeat!.hostIP;
-    const { observed: acted, nextSyncAtMs } = await this.#syncer!.sync(pod, observed, rec.mem);
-    const after = await withTerminationMessages(pod, acted, this.#podDir(uid));
-    this.#probes.sync(pod, after, pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '');
-    await this.#status.set(pod, computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes, ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) }));
+    const syncer = this.#syncer!;
+    if (!pod.status?.startTime) {
+      // Acknowledge a new Pod before the slow work (sandbox, images), as upstream's kubelet does:
+      // status.startTime then says when this kubelet first saw it.
+      await this.#status.set(pod, computePodStatus(pod, { observed, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes }));
+      pod = this.#status.withLatestStatus(rec.pod);
+    }
+    const { observed: acted, nextSyncAtMs } = await syncer.sync(pod, observed, rec.mem);
+    let after = await withTerminationMessages(pod, acted, this.#podDir(uid));
+    const podIP = pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '';
+    const resize = await applyResizes(pod, after, {
+      runtime: this.#o.runtime, nodeAllocatable: this.#heartbeat!.allocatable, restart: async (c, s) => void (await syncer.killContainer(pod, c, s, gracePeriodOf(pod), podIP, false, `Container ${c.name} resize requires restart`)),
+    });
+    // A resize changed the containers' resources: the status reads them once more.
+    if (resize.applied) after = await withTerminationMessages(pod, await observePod(this.#o.runtime, uid), this.#podDir(uid));
+    this.#probes.sync(pod, after, podIP);
+    const status = computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes, ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) });
+    await this.#status.set(pod, withResizeStatus(status, pod, after, resize, new Date()));
     return nextSyncAtMs;
   }
 
   /** Stop the Pod; one still in the API gets its final status and is then deleted for good. */
   async #terminate(uid: string, rec: PodRecord | undefined, observed: ObservedPod): Promise<void> {
     this.#probes.forget(uid);
-    const pod = rec && this.#status.withLatestStatus(rec.pod);
+    const latest = rec && this.#status.withLatestStatus(rec.pod);
+    // Gone from the API without a graceful deletion (`kubectl delete --force --grace-period=0`): at once.
+    const pod = latest && rec.removed && !latest.metadata.deletionTimestamp ? { ...latest, metadata: { ...latest.metadata, deletionGracePeriodSeconds: 0 } } : latest;
     const stopped = await this.#syncer!.terminate(pod, observed);
-    if (!pod || rec.removed) return;
+    if (!pod || !rec || rec.removed) return;
     const final = await withTerminationMessages(pod, stopped, this.#podDir(uid));
     await this.#status.set(pod, computePodStatus(pod, { observed: final, waiting: new Map(), hostIP: this.#heartbeat!.hostIP, now: new Date(), podIsTerminal: true }));
     const m = pod.metadata;

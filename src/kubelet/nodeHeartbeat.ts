@@ -3,6 +3,7 @@
 // the stored one is stale.
 
 import { microTime } from '../api/time.js';
+import { isExtendedResourceName } from '../api/validation/resources.js';
 import type { Lease, Node, NodeCondition } from '../api/types.js';
 import type { KubeletCluster } from './cluster.js';
 import { buildNode, buildNodeStatus, readHostFacts, type NodeIdentity } from './nodeInfo.js';
@@ -25,6 +26,20 @@ export function stampConditions(next: NodeCondition[], prev: NodeCondition[] | u
     const old = prev?.find((p) => p.type === c.type);
     return { ...c, lastHeartbeatTime: now, lastTransitionTime: old?.status === c.status && old.lastTransitionTime ? old.lastTransitionTime : now };
   });
+}
+
+/**
+ * Extended resources advertised on the stored Node (by patching its status capacity, as a device plugin
+ * or an admin does) are kept in the status the kubelet sends, and offered as allocatable, as the kubelet
+ * does; otherwise each report would look changed and allocatable would never show them.
+ */
+export function keepAdvertisedResources(next: NodeStatus, stored: NodeStatus | undefined): NodeStatus {
+  for (const [name, amount] of Object.entries(stored?.capacity ?? {})) {
+    if (!isExtendedResourceName(name)) continue;
+    (next.capacity ??= {})[name] = amount;
+    (next.allocatable ??= {})[name] = amount;
+  }
+  return next;
 }
 
 export class NodeHeartbeat {
@@ -53,6 +68,7 @@ export class NodeHeartbeat {
     node.status!.conditions = stampConditions(node.status!.conditions ?? [], undefined, now);
     this.#node = await this.#cluster.registerNode(node);
     const stored = this.#node.status;
+    keepAdvertisedResources(node.status!, stored);
     if (!stored || essence(stored) !== essence(node.status!)) {
       node.status!.conditions = stampConditions(node.status!.conditions, stored?.conditions, now);
       await this.#cluster.updateNodeStatus(this.#id.nodeName, node.status!);
@@ -92,8 +108,8 @@ export class NodeHeartbeat {
    */
   async updateStatusIfDue(nowMs = Date.now()): Promise<boolean> {
     const [facts, node] = await Promise.all([readHostFacts(this.#dataDir), this.#cluster.getNode(this.#id.nodeName)]);
-    const next = buildNodeStatus(facts, this.#id);
     const stored = node?.status ?? this.#sent;
+    const next = keepAdvertisedResources(buildNodeStatus(facts, this.#id), stored);
     if (stored && essence(next) === essence(stored) && nowMs - this.#sentAt < STATUS_REPORT_MS) return false;
     next.conditions = stampConditions(next.conditions ?? [], stored?.conditions, new Date(nowMs).toISOString());
     await this.#cluster.updateNodeStatus(this.#id.nodeName, next);

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import type { Node, NodeCondition } from '../api/types.js';
+import type { RuntimeFeatures } from '../runtime/types.js';
 
 const run = promisify(execFile);
 
@@ -97,7 +98,11 @@ export function nodeConditions(h: HostFacts): NodeCondition[] {
   ];
 }
 
-export interface NodeIdentity { nodeName: string; podCIDR?: string; runtimeVersion: string; kubeletPort?: number }
+export interface NodeIdentity {
+  nodeName: string; podCIDR?: string; runtimeVersion: string; kubeletPort?: number;
+  /** What the runtime can do, published as status.runtimeHandlers (the default handler, named ""). */
+  runtimeFeatures?: RuntimeFeatures;
+}
 
 export function buildNodeStatus(h: HostFacts, id: NodeIdentity): NonNullable<Node['status']> {
   const capacity = {
@@ -131,6 +136,7 @@ export function buildNodeStatus(h: HostFacts, id: NodeIdentity): NonNullable<Nod
       operatingSystem: 'linux',
       architecture: h.architecture,
     },
+    ...(id.runtimeFeatures ? { runtimeHandlers: [{ name: '', features: id.runtimeFeatures }] } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ import { SANDBOX_ATTEMPT, podLabels } from './labels.js';
 import { containerNameOf, copyObserved, instancesOf, putContainer, putSandbox, restartCountOf, type ObservedPod } from './observed.js';
 import { computeKillPlan, computePodActions, isTerminalPhase, PROBE_FAILURE, type ContainerToKill, type KillPlan, type PodActions, type ProbeVerdicts } from './podActions.js';
 import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
+import { applyRecursiveReadOnly } from './recursiveReadOnly.js';
+import { appArmorRejection, checkUserNamespaces } from './securityProfiles.js';
 import type { WaitingNote } from './podStatus.js';
 import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
 import { containerMounts, podFieldsKey, refreshLiveVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
@@ -42,6 +44,10 @@ export interface SyncDeps {
   podsDir: string;
   /** <dataDir>/logs: one folder per Pod, CRI-format files inside. */
   logsDir: string;
+  /** <dataDir>/seccomp: Localhost seccomp profiles. */
+  seccompRoot: string;
+  /** Whether the host's kernel has AppArmor on (the kubelet's AppArmor admission). */
+  appArmorEnabled: boolean;
   /** Liveness and startup verdicts: a container that failed one is killed; a sidecar counts once started. */
   probes?: ProbeVerdicts;
 }
@@ -84,13 +90,10 @@ export class PodSyncer {
     const after = copyObserved(observed);
     const result = (nextSyncAtMs: number | undefined): SyncResult => ({ observed: after, ...(nextSyncAtMs !== undefined ? { nextSyncAtMs } : {}) });
     const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
-    if (!mem.failure && !isTerminalPhase(pod.status?.phase)) {
-      // Admission (before any sandbox exists) refuses what this node may not run, as upstream's kubelet does.
-      const refused = observed.sandboxes.length === 0 ? sysctlRefusal(pod) : undefined;
-      mem.failure = refused ?? (pastActiveDeadline(pod, nowMs) ? DEADLINE_EXCEEDED : undefined);
-      if (mem.failure) this.#event(pod, refused ? 'Warning' : 'Normal', mem.failure.reason, mem.failure.message);
-    }
-    if (mem.failure) {
+    if (!mem.failure && pod.status?.phase === 'Pending' && observed.containers.length === 0) this.#admit(pod, mem);
+    if (mem.failure || (!isTerminalPhase(pod.status?.phase) && pastActiveDeadline(pod, nowMs))) {
+      if (!mem.failure) this.#event(pod, 'Normal', DEADLINE_EXCEEDED.reason, DEADLINE_EXCEEDED.message);
+      mem.failure ??= DEADLINE_EXCEEDED;
       await this.killPod(pod, computeKillPlan(pod, observed, grace), after);
       return result(undefined);
     }
@@ -139,6 +142,14 @@ export class PodSyncer {
     putContainer(after, k.id, await this.killContainer(pod, c, status, graceSeconds, sandboxIP(after), false, withMessage ? k.message : undefined));
   }
 
+  /** Admission as the kubelet makes it when a Pod arrives: a refused Pod fails with the reason given. */
+  #admit(pod: Pod, mem: PodMemory): void {
+    const rejection = sysctlRefusal(pod) ?? appArmorRejection(pod, this.#d.appArmorEnabled);
+    if (!rejection) return;
+    this.#event(pod, 'Warning', rejection.reason, rejection.message);
+    mem.failure = rejection;
+  }
+
   async #refreshVolumes(pod: Pod, mem: PodMemory): Promise<void> {
     mem.podFields = podFieldsKey(pod);
     mem.volumeObjectsChanged = false;
@@ -172,6 +183,7 @@ export class PodSyncer {
     const { hostname } = hostnameFor(pod);
     let id: string;
     try {
+      await checkUserNamespaces(pod, this.#d.runtime);
       id = await this.#d.runtime.runPodSandbox({
         podUid: uid,
         podName: pod.metadata.name ?? '',
@@ -243,9 +255,10 @@ export class PodSyncer {
         mounts.push({ hostPath: join(podDirOf(this.#d, uid), 'etc-hosts'), containerPath: '/etc/hosts', type: 'bind' });
       }
       mounts.push(await terminationMessageMount(podDirOf(this.#d, uid), c, restartCount));
+      applyRecursiveReadOnly(c, mounts, (await this.#d.runtime.features()).recursiveReadOnlyMounts);
       const podLogDir = join(this.#d.logsDir, podLogDirName(pod));
       await fs.mkdir(join(podLogDir, c.name), { recursive: true });
-      const cfg = makeContainerConfig(pod, c, { image, imageName: image.repoTags[0] ?? c.image ?? '', env, mounts, restartCount, podLogDir });
+      const cfg = makeContainerConfig(pod, c, { image, imageName: image.repoTags[0] ?? c.image ?? '', env, mounts, restartCount, podLogDir, seccompRoot: this.#d.seccompRoot });
       try {
         id = await this.#d.runtime.createContainer(sandbox.id, cfg);
       } catch (e) {
@@ -274,6 +287,8 @@ export class PodSyncer {
     if (postStart) {
       try {
         await runHandler(postStart, { pod, container: c, containerId: id, podIP, runtime: this.#d.runtime }, pod.spec.terminationGracePeriodSeconds ?? 30);
+        // Not upstream's: marks the journey's "postStart done" step (upstream records only a failure).
+        events('Normal', 'CompletedPostStartHook', `PostStart hook for container ${c.name} completed`);
       } catch (e) {
         const message = (e as Error).message;
         events('Warning', 'FailedPostStartHook', message);
@@ -306,6 +321,9 @@ export class PodSyncer {
         this.#event(pod, 'Warning', 'FailedPreStopHook', `PreStop hook for Container "${name}" did not complete within the grace period of ${graceSeconds}s`, c);
       } else if (outcome !== 'ok') {
         this.#event(pod, 'Warning', 'FailedPreStopHook', outcome, c);
+      } else {
+        // Not upstream's: marks the journey's "preStop done, SIGTERM sent" step.
+        this.#event(pod, 'Normal', 'CompletedPreStopHook', `PreStop hook for container ${name} completed`, c);
       }
       remaining = graceSeconds - Math.floor((Date.now() - started) / 1000);
     }

@@ -9,7 +9,15 @@ export interface Mount {
   /** 'tmpfs' mounts a fresh tmpfs instead of binding hostPath. */
   type?: 'bind' | 'tmpfs';
   options?: string[];
+  /** Read-only all the way down: mounts below the source are read-only too (needs readOnly). */
+  recursiveReadOnly?: boolean;
 }
+
+/** Seccomp as the kubelet resolved it: the runtime's default filter, or a profile file on the node. */
+export type SeccompProfile = { type: 'RuntimeDefault' } | { type: 'Localhost'; path: string };
+
+/** What this runtime can do, as the Node's status.runtimeHandlers[].features reports it. */
+export interface RuntimeFeatures { recursiveReadOnlyMounts: boolean; userNamespaces: boolean }
 
 export interface SandboxConfig {
   /** Pod identity, used for names, labels and the network attachment. */
@@ -56,6 +64,10 @@ export interface ContainerConfig {
   capabilitiesDrop?: string[];
   readOnlyRootfs?: boolean;
   noNewPrivileges?: boolean;
+  /** Unset: no filter (Unconfined). */
+  seccomp?: SeccompProfile;
+  /** The AppArmor profile loaded on the host to confine the container with. */
+  apparmorProfile?: string;
   tty?: boolean;
   stdin?: boolean;
   /** Close the container's stdin when the first attached client detaches (it then reads end of file). */
@@ -71,6 +83,9 @@ export interface ContainerConfig {
   logPath: string;
   labels: Record<string, string>;
 }
+
+/** The cgroup settings of a container that can change while it runs (in-place resize). */
+export interface ContainerResources { memoryLimit?: number; cpuMillis?: number; cpuShares?: number }
 
 export type ContainerStateName = 'created' | 'running' | 'exited' | 'unknown';
 
@@ -90,6 +105,8 @@ export interface ContainerStatus {
   pid?: number;
   logPath: string;
   labels: Record<string, string>;
+  /** What the container's cgroup is set to now. */
+  resources?: ContainerResources;
 }
 
 export interface ContainerFilter { sandboxId?: string; labels?: Record<string, string> }
@@ -147,6 +164,9 @@ export interface RuntimeService {
   attach(id: string, streams: ExecStreams): Promise<void>;
   /** Open a TCP connection to port inside the sandbox's network namespace. */
   portForward(sandboxId: string, port: number): Promise<import('node:net').Socket>;
+  features(): Promise<RuntimeFeatures>;
+  /** Changes a running container's cgroup limits in place (CRI UpdateContainerResources). */
+  updateContainerResources(id: string, resources: ContainerResources): Promise<void>;
 }
 
 /** Image configuration that shapes a container (from the OCI image config). */
@@ -172,7 +192,8 @@ export interface ImageRef {
   source?: string;
 }
 
-export interface PullProgress { layer: string; current: number; total: number; done?: boolean }
+/** One blob's bytes so far; imageTotal is every blob of the image (config and layers) together. */
+export interface PullProgress { layer: string; current: number; total: number; done?: boolean; imageTotal?: number }
 
 export interface PullOptions {
   auth?: { username?: string; password?: string; auth?: string; identitytoken?: string; registrytoken?: string };

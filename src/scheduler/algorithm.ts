@@ -1,12 +1,16 @@
 // One scheduling decision: filter nodes until enough feasible ones are found (sampling, as upstream's
 // percentageOfNodesToScore does for big clusters), score those, pick the best (ties at random).
-// Synchronous and allocation-light: it runs once per Pod at thousands of Pods per second.
+// Synchronous and allocation-light: it runs once per Pod at thousands of Pods per second. Plugins
+// with nothing to say about a Pod (most Pods have no inter-Pod affinity) drop out in preFilter /
+// preScore and cost nothing per node.
 
-import { defaultFilters, type FilterFailure, type FilterPlugin } from './filters.js';
+import { affinityTotalsOf, noLookups, type ClusterLookups, type ClusterView } from './clusterview.js';
+import type { FilterFailure, FilterPlugin } from './filters.js';
 import { fitErrorMessage } from './fiterror.js';
 import type { NodeInfo } from './nodeinfo.js';
 import type { PodInfo } from './podinfo.js';
-import { defaultScores, type ScorePlugin } from './scores.js';
+import { defaultFilters, defaultScores } from './profile.js';
+import type { ScorePlugin } from './scores.js';
 
 export type Decision =
   | { ok: true; node: NodeInfo; feasible: number; evaluated: number }
@@ -39,6 +43,9 @@ export class Algorithm {
   #feasible: NodeInfo[] = [];
   #raw = new Float64Array(0);
   #total = new Float64Array(0);
+  /** This decision's filters that apply, and their preFilter states. */
+  #active: FilterPlugin[] = [];
+  #states: unknown[] = [];
 
   constructor(opts: AlgorithmOptions = {}) {
     this.#filters = opts.filters ?? defaultFilters;
@@ -47,7 +54,14 @@ export class Algorithm {
     this.#random = opts.random ?? Math.random;
   }
 
-  schedule(pod: PodInfo, nodes: readonly NodeInfo[]): Decision {
+  schedule(pod: PodInfo, nodes: readonly NodeInfo[], lookups: ClusterLookups = noLookups): Decision {
+    const cluster: ClusterView = {
+      nodes,
+      namespaceLabels: lookups.namespaceLabels,
+      ownerSelector: lookups.ownerSelector,
+      affinityTotals: lookups.affinityTotals ?? affinityTotalsOf(nodes),
+    };
+    this.#preFilter(pod, cluster);
     const all = nodes.length;
     const want = numFeasibleNodesToFind(all, this.#percentage);
     const feasible = this.#feasible;
@@ -64,19 +78,31 @@ export class Algorithm {
     }
     this.#nextStart = start + evaluated;
     if (feasible.length === 0) return { ok: false, message: fitErrorMessage(all, failures), failures };
-    const best = feasible.length === 1 ? feasible[0]! : this.#pick(pod, feasible);
+    const best = feasible.length === 1 ? feasible[0]! : this.#pick(pod, feasible, cluster);
     return { ok: true, node: best, feasible: feasible.length, evaluated };
   }
 
-  #filter(pod: PodInfo, node: NodeInfo): FilterFailure | null {
+  #preFilter(pod: PodInfo, cluster: ClusterView): void {
+    this.#active.length = 0;
+    this.#states.length = 0;
     for (const f of this.#filters) {
-      const failure = f.filter(pod, node);
+      const state = f.preFilter ? f.preFilter(pod, cluster) : undefined;
+      if (state === null) continue;
+      this.#active.push(f);
+      this.#states.push(state);
+    }
+  }
+
+  #filter(pod: PodInfo, node: NodeInfo): FilterFailure | null {
+    const active = this.#active;
+    for (let i = 0; i < active.length; i++) {
+      const failure = active[i]!.filter(pod, node, this.#states[i]);
       if (failure) return failure;
     }
     return null;
   }
 
-  #pick(pod: PodInfo, feasible: NodeInfo[]): NodeInfo {
+  #pick(pod: PodInfo, feasible: NodeInfo[], cluster: ClusterView): NodeInfo {
     const n = feasible.length;
     if (this.#raw.length < n) {
       this.#raw = new Float64Array(n * 2);
@@ -86,9 +112,10 @@ export class Algorithm {
     const total = this.#total;
     total.fill(0, 0, n);
     for (const plugin of this.#scores) {
-      if (!plugin.applies(pod)) continue;
-      for (let i = 0; i < n; i++) raw[i] = plugin.score(pod, feasible[i]!);
-      plugin.normalize?.(raw, n);
+      const state = plugin.preScore(pod, feasible, n, cluster);
+      if (state === null) continue;
+      for (let i = 0; i < n; i++) raw[i] = plugin.score(pod, feasible[i]!, state);
+      plugin.normalize?.(raw, n, state);
       // whole points, as upstream scores: near-equal nodes tie and the tie is broken at random
       for (let i = 0; i < n; i++) total[i]! += plugin.weight * Math.trunc(raw[i]!);
     }

@@ -5,7 +5,8 @@ import type { PodCondition, Pod } from '../api/types.js';
 import type { EventRecorder } from '../client/events.js';
 import { pods } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
-import { rfc3339 } from '../api/time.js';
+import { SEEN_BY_SCHEDULER } from '../api/annotations.js';
+import { microTime, rfc3339 } from '../api/time.js';
 
 export class Binder {
   #client: RestClient;
@@ -16,13 +17,20 @@ export class Binder {
     this.#recorder = recorder;
   }
 
-  /** POST pods/<name>/binding; the API server refuses (409) a Pod that is already bound. */
-  async bind(pod: Pod, nodeName: string): Promise<void> {
+  /**
+   * POST pods/<name>/binding; the API server refuses (409) a Pod that is already bound. seenAt, when
+   * the scheduler first saw the Pod, rides on the Binding as an annotation the API server copies onto
+   * the Pod (as it copies any Binding's), so a Pod's journey can show that step.
+   */
+  async bind(pod: Pod, nodeName: string, seenAt?: number): Promise<void> {
     const { name, namespace } = pod.metadata;
     const binding = {
       apiVersion: 'v1',
       kind: 'Binding',
-      metadata: { name: name!, namespace: namespace!, ...(pod.metadata.uid ? { uid: pod.metadata.uid } : {}) },
+      metadata: {
+        name: name!, namespace: namespace!, ...(pod.metadata.uid ? { uid: pod.metadata.uid } : {}),
+        ...(seenAt !== undefined ? { annotations: { [SEEN_BY_SCHEDULER]: microTime(seenAt) } } : {}),
+      },
       target: { kind: 'Node', name: nodeName },
     };
     await this.#client.create(pods, namespace, binding, { name, subresource: 'binding' });

@@ -3,6 +3,7 @@
 // quick succession see each other.
 
 import type { Node, Pod } from '../api/types.js';
+import type { AffinityTotals } from './clusterview.js';
 import { NodeInfo } from './nodeinfo.js';
 import { isTerminal, podInfo, podKey, type PodInfo } from './podinfo.js';
 
@@ -11,6 +12,8 @@ export class SchedulerCache {
   #podNode = new Map<string, string>();
   #assumed = new Set<string>();
   #nodeList: NodeInfo[] | null = null;
+  /** Placed Pods with inter-Pod affinity terms, over every node. */
+  readonly affinityTotals: AffinityTotals = { withAffinity: 0, withRequiredAntiAffinity: 0 };
 
   /** The nodes that exist, in a stable order (for round-robin sampling). */
   nodes(): NodeInfo[] {
@@ -75,6 +78,12 @@ export class SchedulerCache {
     return this.#assumed.has(key);
   }
 
+  /** What the cache counts of a Pod, if it is placed. */
+  podInfoOf(key: string): PodInfo | undefined {
+    const node = this.#podNode.get(key);
+    return node === undefined ? undefined : this.#infos.get(node)?.pods.get(key);
+  }
+
   /** The node a Pod is bound or assumed to. */
   nodeOf(key: string): string | undefined {
     return this.#podNode.get(key);
@@ -89,7 +98,7 @@ export class SchedulerCache {
 
   #info(name: string): NodeInfo {
     let info = this.#infos.get(name);
-    if (!info) this.#infos.set(name, (info = new NodeInfo(name)));
+    if (!info) this.#infos.set(name, (info = new NodeInfo(name, this.affinityTotals)));
     return info;
   }
 }

@@ -1,9 +1,12 @@
 // Filter plugins: each says whether a Pod may go to a node and, if not, why in Kubernetes' words.
 // "Unresolvable" failures are ones evicting other Pods could not fix; they shape the preemption part
 // of the FailedScheduling message. Passing returns null and allocates nothing: this is the hot path.
+// A plugin that needs the whole cluster (inter-Pod affinity, topology spread) computes it once per
+// decision in preFilter, as upstream's PreFilter does, and reads that state in filter.
 
 import { tolerates } from '../api/taints.js';
 import { matchesAnyTerm, matchesNodeSelector } from './affinity.js';
+import type { ClusterView } from './clusterview.js';
 import type { NodeInfo } from './nodeinfo.js';
 import type { PodInfo } from './podinfo.js';
 
@@ -13,12 +16,14 @@ export interface FilterFailure {
   unresolvable: boolean;
 }
 
-export interface FilterPlugin {
+export interface FilterPlugin<S = unknown> {
   name: string;
-  filter(pod: PodInfo, node: NodeInfo): FilterFailure | null;
+  /** Once per decision, before any filter call; null when the plugin has nothing to check for this Pod. */
+  preFilter?(pod: PodInfo, cluster: ClusterView): S | null;
+  filter(pod: PodInfo, node: NodeInfo, state: S): FilterFailure | null;
 }
 
-const fail = (plugin: string, unresolvable: boolean, ...reasons: string[]): FilterFailure => ({ plugin, reasons, unresolvable });
+export const fail = (plugin: string, unresolvable: boolean, ...reasons: string[]): FilterFailure => ({ plugin, reasons, unresolvable });
 
 export const nodeReady: FilterPlugin = {
   name: 'NodeReady',
@@ -40,25 +45,29 @@ export const nodeName: FilterPlugin = {
   filter: (pod, node) => (pod.nodeName === undefined || pod.nodeName === node.name ? null : fail('NodeName', true, "node(s) didn't match the requested node name")),
 };
 
+/** The first NoSchedule/NoExecute taint of the node the Pod does not tolerate. */
+export function untoleratedTaint(pod: PodInfo, node: NodeInfo): NodeInfo['hardTaints'][number] | undefined {
+  return node.hardTaints.find((taint) => !pod.tolerations.some((t) => tolerates(t, taint)));
+}
+
 export const taintToleration: FilterPlugin = {
   name: 'TaintToleration',
   filter: (pod, node) => {
-    for (const taint of node.hardTaints) {
-      if (!pod.tolerations.some((t) => tolerates(t, taint))) {
-        return fail('TaintToleration', true, `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
-      }
-    }
-    return null;
+    if (node.hardTaints.length === 0) return null;
+    const taint = untoleratedTaint(pod, node);
+    return taint ? fail('TaintToleration', true, `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`) : null;
   },
 };
 
+/** nodeSelector and required node affinity. */
+export function matchesNodeAffinity(pod: PodInfo, node: NodeInfo): boolean {
+  return (!pod.nodeSelector || matchesNodeSelector(pod.nodeSelector, node.labels)) &&
+    (!pod.requiredTerms || matchesAnyTerm(pod.requiredTerms, node.labels, node.name));
+}
+
 export const nodeAffinity: FilterPlugin = {
   name: 'NodeAffinity',
-  filter: (pod, node) => {
-    const ok = (!pod.nodeSelector || matchesNodeSelector(pod.nodeSelector, node.labels)) &&
-      (!pod.requiredTerms || matchesAnyTerm(pod.requiredTerms, node.labels, node.name));
-    return ok ? null : fail('NodeAffinity', true, "node(s) didn't match Pod's node affinity/selector");
-  },
+  filter: (pod, node) => (matchesNodeAffinity(pod, node) ? null : fail('NodeAffinity', true, "node(s) didn't match Pod's node affinity/selector")),
 };
 
 export const nodePorts: FilterPlugin = {
@@ -81,16 +90,17 @@ export const nodeResourcesFit: FilterPlugin = {
     const cpu = q.cpu > 0 && r.cpu + q.cpu > a.cpu;
     const mem = q.memory > 0 && r.memory + q.memory > a.memory;
     const eph = q.ephemeralStorage > 0 && r.ephemeralStorage + q.ephemeralStorage > a.ephemeralStorage;
-    if (!tooMany && !cpu && !mem && !eph) return null;
+    let scalar = false;
+    for (const [name, want] of q.scalar) if (want > 0 && (r.scalar.get(name) ?? 0) + want > (a.scalar.get(name) ?? 0)) scalar = true;
+    if (!tooMany && !cpu && !mem && !eph && !scalar) return null;
     const reasons: string[] = [];
     if (tooMany) reasons.push('Too many pods');
     if (cpu) reasons.push('Insufficient cpu');
     if (mem) reasons.push('Insufficient memory');
     if (eph) reasons.push('Insufficient ephemeral-storage');
+    for (const [name, want] of q.scalar) if (want > 0 && (r.scalar.get(name) ?? 0) + want > (a.scalar.get(name) ?? 0)) reasons.push(`Insufficient ${name}`);
     return { plugin: 'NodeResourcesFit', reasons, unresolvable: false };
   },
 };
 
-/** In upstream's order: cheap, unresolvable checks first. */
-export const defaultFilters: readonly FilterPlugin[] = [nodeReady, nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit];
 

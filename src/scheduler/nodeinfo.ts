@@ -3,29 +3,63 @@
 
 import { parseQuantity, quantityMilliValue, quantityValue } from '../api/quantity.js';
 import type { Node, Taint } from '../api/types.js';
-import type { HostPort, PodInfo } from './podinfo.js';
+import type { AffinityTotals } from './clusterview.js';
+import { isScalarResource, type HostPort, type PodInfo } from './podinfo.js';
 
-export interface Allocatable { cpu: number; memory: number; ephemeralStorage: number; pods: number }
+/** Bumped when something beyond a node's own Pods changes what a memo holds (namespace labels). */
+let memoEpoch = 0;
+
+export function forgetMemos(): void {
+  memoEpoch++;
+}
+
+const interned = new Map<string, string>();
+
+/**
+ * One string per memo id, so that the per-node lookups of one decision (thousands) compare by
+ * identity; the table is dropped now and then, costing only a later miss.
+ */
+export function memoId(id: string): string {
+  let s = interned.get(id);
+  if (s === undefined) {
+    if (interned.size >= 10_000) interned.clear();
+    interned.set(id, (s = id));
+  }
+  return s;
+}
+
+export interface Allocatable { cpu: number; memory: number; ephemeralStorage: number; pods: number; scalar: ReadonlyMap<string, number> }
 
 export class NodeInfo {
   readonly name: string;
   node: Node | undefined;
-  allocatable: Allocatable = { cpu: 0, memory: 0, ephemeralStorage: 0, pods: 0 };
+  allocatable: Allocatable = { cpu: 0, memory: 0, ephemeralStorage: 0, pods: 0, scalar: new Map() };
   ready = false;
   unschedulable = false;
   /** NoSchedule and NoExecute taints: the ones that keep Pods off. */
   hardTaints: readonly Taint[] = [];
   labels: Readonly<Record<string, string>> = {};
 
-  requested = { cpu: 0, memory: 0, ephemeralStorage: 0 };
+  requested = { cpu: 0, memory: 0, ephemeralStorage: 0, scalar: new Map<string, number>() };
   nonZeroRequested = { cpu: 0, memory: 0 };
   podCount = 0;
   readonly pods = new Map<string, PodInfo>();
+  /** The Pods with any inter-Pod (anti-)affinity term, and those with a required anti-affinity term. */
+  readonly podsWithAffinity = new Map<string, PodInfo>();
+  readonly podsWithRequiredAntiAffinity = new Map<string, PodInfo>();
   readonly usedPorts = new Map<string, number>();
-  readonly spreadCounts = new Map<string, number>();
+  /** Bumped whenever the Pods here change: it invalidates the memos. */
+  #generation = 0;
+  #memoGeneration = 0;
+  #memoEpoch = 0;
+  #memos = new Map<string, unknown>();
 
-  constructor(name: string) {
+  readonly #totals: AffinityTotals | undefined;
+
+  /** totals, when given, is the cache-wide count this node's Pods with affinity terms add to. */
+  constructor(name: string, totals?: AffinityTotals) {
     this.name = name;
+    this.#totals = totals;
   }
 
   setNode(node: Node | undefined): void {
@@ -37,6 +71,7 @@ export class NodeInfo {
       memory: a.memory ? quantityValue(parseQuantity(a.memory)) : 0,
       ephemeralStorage: a['ephemeral-storage'] ? quantityValue(parseQuantity(a['ephemeral-storage'])) : 0,
       pods: a.pods ? quantityValue(parseQuantity(a.pods)) : 0,
+      scalar: scalarAmounts(a),
     };
     this.ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
     this.unschedulable = node.spec?.unschedulable === true;
@@ -47,6 +82,11 @@ export class NodeInfo {
   addPod(p: PodInfo): void {
     if (this.pods.has(p.key)) this.removePod(p.key);
     this.pods.set(p.key, p);
+    if (p.affinity) {
+      this.podsWithAffinity.set(p.key, p);
+      if (p.affinity.requiredAnti.length) this.podsWithRequiredAntiAffinity.set(p.key, p);
+      this.#countAffinity(p, 1);
+    }
     this.#account(p, 1);
   }
 
@@ -54,18 +94,62 @@ export class NodeInfo {
     const p = this.pods.get(key);
     if (!p) return;
     this.pods.delete(key);
+    if (p.affinity) {
+      this.podsWithAffinity.delete(key);
+      this.podsWithRequiredAntiAffinity.delete(key);
+      this.#countAffinity(p, -1);
+    }
     this.#account(p, -1);
   }
 
+  #countAffinity(p: PodInfo, sign: 1 | -1): void {
+    if (!this.#totals) return;
+    this.#totals.withAffinity += sign;
+    if (p.affinity!.requiredAnti.length) this.#totals.withRequiredAntiAffinity += sign;
+  }
+
+  /**
+   * A value computed from the Pods here, remembered until they change, so that a Deployment's next
+   * replica does not rescan every node. `id` must name everything else the value depends on.
+   */
+  memo<T>(id: string, compute: (node: NodeInfo) => T): T {
+    const memos = this.#freshMemos();
+    let v = memos.get(id) as T | undefined;
+    if (v === undefined) memos.set(id, (v = compute(this)));
+    return v;
+  }
+
+  /** How many Pods here `matches` accepts (memoized under `id`). */
+  countMatching(id: string, matches: (p: PodInfo) => boolean): number {
+    const memos = this.#freshMemos();
+    let n = memos.get(id) as number | undefined;
+    if (n === undefined) {
+      n = 0;
+      for (const p of this.pods.values()) if (matches(p)) n++;
+      memos.set(id, n);
+    }
+    return n;
+  }
+
+  #freshMemos(): Map<string, unknown> {
+    if (this.#memoGeneration !== this.#generation || this.#memoEpoch !== memoEpoch) {
+      this.#memos.clear();
+      this.#memoGeneration = this.#generation;
+      this.#memoEpoch = memoEpoch;
+    }
+    return this.#memos;
+  }
+
   #account(p: PodInfo, sign: 1 | -1): void {
+    this.#generation++;
     this.requested.cpu += sign * p.requests.cpu;
     this.requested.memory += sign * p.requests.memory;
     this.requested.ephemeralStorage += sign * p.requests.ephemeralStorage;
+    for (const [name, q] of p.requests.scalar) bump(this.requested.scalar, name, sign * q);
     this.nonZeroRequested.cpu += sign * p.nonZero.cpu;
     this.nonZeroRequested.memory += sign * p.nonZero.memory;
     this.podCount += sign;
     for (const hp of p.hostPorts) bump(this.usedPorts, portKey(hp), sign);
-    if (p.spreadKey) bump(this.spreadCounts, p.spreadKey, sign);
   }
 
   /** Whether a host port is taken: the same protocol and port on the same IP, or on 0.0.0.0 either side. */
@@ -79,6 +163,19 @@ export class NodeInfo {
     }
     return this.usedPorts.has(portKey({ ...hp, ip: '0.0.0.0' }));
   }
+}
+
+function scalarAmounts(list: Record<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const name in list) {
+    if (!isScalarResource(name)) continue;
+    try {
+      out.set(name, quantityValue(parseQuantity(list[name]!)));
+    } catch {
+      // a malformed amount offers nothing
+    }
+  }
+  return out;
 }
 
 function portKey(hp: HostPort): string {

@@ -2,7 +2,9 @@
 // frozen and replaced on change, so a WeakMap keyed by the object is a safe memo).
 
 import { parseQuantity, quantityMilliValue, quantityValue } from '../api/quantity.js';
-import type { Container, NodeSelectorTerm, Pod, ResourceRequirements, Toleration } from '../api/types.js';
+import type { Container, NodeSelectorTerm, Pod, PodAffinity, ResourceRequirements, Toleration } from '../api/types.js';
+import { compileAffinityTerm, type AffinityTerm, type Labels, type WeightedAffinityTerm } from './podselectors.js';
+import { compileSpreadConstraints, type SpreadConstraint } from './spreadconstraints.js';
 
 export interface Resources {
   /** millicores */
@@ -11,12 +13,28 @@ export interface Resources {
   memory: number;
   /** bytes */
   ephemeralStorage: number;
+  /** Extended resources, hugepages and the like, by name: what NodeResourcesFit calls scalar resources. */
+  scalar: ReadonlyMap<string, number>;
+}
+
+/** The Pod's inter-Pod affinity, compiled; undefined on the (usual) Pod that has none. */
+export interface PodAffinityInfo {
+  required: readonly AffinityTerm[];
+  requiredAnti: readonly AffinityTerm[];
+  preferred: readonly WeightedAffinityTerm[];
+  preferredAnti: readonly WeightedAffinityTerm[];
 }
 
 export interface HostPort { protocol: string; ip: string; port: number }
 
 export interface PodInfo {
   key: string;
+  namespace: string;
+  labels: Labels;
+  /** Being deleted: topology spreading no longer counts it. */
+  deleting: boolean;
+  /** The controller owner, for the default topology spread selector. */
+  controller: { apiVersion: string; kind: string; name: string } | undefined;
   /** A node the Pod's author asked for by name. */
   nodeName: string | undefined;
   requests: Resources;
@@ -24,12 +42,13 @@ export interface PodInfo {
    *  for scoring so that request-less Pods still spread instead of piling onto one node. */
   nonZero: { cpu: number; memory: number };
   hostPorts: HostPort[];
-  /** Pods with the same key are spread apart: the controller owner's uid, else the label set. */
-  spreadKey: string | undefined;
   tolerations: readonly Toleration[];
   nodeSelector: Readonly<Record<string, string>> | undefined;
   requiredTerms: readonly NodeSelectorTerm[] | undefined;
   preferredTerms: readonly { weight: number; preference: NodeSelectorTerm }[];
+  affinity: PodAffinityInfo | undefined;
+  /** topologySpreadConstraints as written (empty: the cluster's defaults may apply). */
+  spread: readonly SpreadConstraint[];
 }
 
 const defaultCpuMilli = 100;
@@ -62,48 +81,79 @@ function computePodInfo(pod: Pod): PodInfo {
     }
   }
   const na = spec.affinity?.nodeAffinity;
+  const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
   return {
     key: podKey(pod),
+    namespace: pod.metadata.namespace ?? 'default',
+    labels: pod.metadata.labels ?? {},
+    deleting: pod.metadata.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null,
+    controller: owner ? { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.name } : undefined,
     nodeName: spec.nodeName,
     requests,
     nonZero: { cpu: nz.cpu, memory: nz.memory },
     hostPorts,
-    spreadKey: spreadKeyOf(pod),
     tolerations: spec.tolerations ?? [],
     nodeSelector: spec.nodeSelector && Object.keys(spec.nodeSelector).length ? spec.nodeSelector : undefined,
     requiredTerms: na?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms,
     preferredTerms: na?.preferredDuringSchedulingIgnoredDuringExecution ?? [],
+    affinity: affinityOf(pod),
+    spread: compileSpreadConstraints(pod),
   };
+}
+
+function affinityOf(pod: Pod): PodAffinityInfo | undefined {
+  const { podAffinity: a, podAntiAffinity: anti } = pod.spec.affinity ?? {};
+  if (!a && !anti) return undefined;
+  const required = (p: PodAffinity | undefined) => (p?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => compileAffinityTerm(t, pod));
+  const preferred = (p: PodAffinity | undefined) =>
+    (p?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => ({ weight: w.weight, term: compileAffinityTerm(w.podAffinityTerm, pod) }));
+  const info = { required: required(a), requiredAnti: required(anti), preferred: preferred(a), preferredAnti: preferred(anti) };
+  return info.required.length || info.requiredAnti.length || info.preferred.length || info.preferredAnti.length ? info : undefined;
 }
 
 const containerRequests = (c: Container): Resources => requestsOf(c.resources);
 
+const noScalar: ReadonlyMap<string, number> = new Map();
+
 function requestsOf(res: ResourceRequirements | undefined): Resources {
   // Kubernetes defaults requests to limits; do the same in case the Pod came without defaults.
   const r = { ...res?.limits, ...res?.requests };
+  let scalar: Map<string, number> | undefined;
+  for (const name in r) {
+    if (isScalarResource(name)) (scalar ??= new Map()).set(name, quantityValue(parseQuantity(r[name]!)));
+  }
   return {
     cpu: r.cpu ? quantityMilliValue(parseQuantity(r.cpu)) : 0,
     memory: r.memory ? quantityValue(parseQuantity(r.memory)) : 0,
     ephemeralStorage: r['ephemeral-storage'] ? quantityValue(parseQuantity(r['ephemeral-storage'])) : 0,
+    scalar: scalar ?? noScalar,
   };
+}
+
+/** Every resource but cpu, memory, ephemeral-storage and pods is counted by name. */
+export function isScalarResource(name: string): boolean {
+  return name !== 'cpu' && name !== 'memory' && name !== 'ephemeral-storage' && name !== 'pods';
 }
 
 /** Init containers run one at a time before the others: the Pod needs the larger of their peak and the sum. */
 function effectiveRequests(containers: Container[], inits: Container[], of: (c: Container) => Resources): Resources {
-  const sum: Resources = { cpu: 0, memory: 0, ephemeralStorage: 0 };
+  const sum = { cpu: 0, memory: 0, ephemeralStorage: 0, scalar: noScalar };
+  let scalar: Map<string, number> | undefined;
   for (const c of containers) {
     const r = of(c);
     sum.cpu += r.cpu;
     sum.memory += r.memory;
     sum.ephemeralStorage += r.ephemeralStorage;
+    for (const [name, q] of r.scalar) (scalar ??= new Map()).set(name, (scalar.get(name) ?? 0) + q);
   }
   for (const c of inits) {
     const r = of(c);
     sum.cpu = Math.max(sum.cpu, r.cpu);
     sum.memory = Math.max(sum.memory, r.memory);
     sum.ephemeralStorage = Math.max(sum.ephemeralStorage, r.ephemeralStorage);
+    for (const [name, q] of r.scalar) (scalar ??= new Map()).set(name, Math.max(scalar.get(name) ?? 0, q));
   }
-  return sum;
+  return scalar ? { ...sum, scalar } : sum;
 }
 
 /** Pod-level cpu and memory (PodLevelResources), when set, stand for what the containers ask. */
@@ -112,14 +162,6 @@ function withPodLevel(sum: Resources, level: ResourceRequirements | undefined): 
   const asked = { ...level.limits, ...level.requests };
   const r = requestsOf(level);
   return { ...sum, ...('cpu' in asked ? { cpu: r.cpu } : {}), ...('memory' in asked ? { memory: r.memory } : {}) };
-}
-
-function spreadKeyOf(pod: Pod): string | undefined {
-  const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
-  if (owner) return `owner:${owner.uid}`;
-  const labels = pod.metadata.labels;
-  if (!labels || !Object.keys(labels).length) return undefined;
-  return `labels:${JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`;
 }
 
 /** Succeeded and Failed Pods hold no resources. */

@@ -7,6 +7,7 @@
 // change may be what it was waiting for.
 
 import type { Pod } from '../api/types.js';
+import { preciseNow } from '../api/time.js';
 import { Heap } from './heap.js';
 import { podKey } from './podinfo.js';
 
@@ -15,7 +16,7 @@ export interface QueuedPod {
   pod: Pod;
   /** Failed attempts so far. */
   attempts: number;
-  /** When it first entered the queue (ms): the FIFO order among equal priorities. */
+  /** When it first entered the queue (wall-clock ms, sub-millisecond): FIFO order among equal priorities. */
   since: number;
   /** When its backoff ends (ms). */
   backoffUntil: number;
@@ -68,7 +69,7 @@ export class SchedulingQueue {
       return;
     }
     const existing = this.#active.get(key) ?? this.#backoff.get(key) ?? this.#unschedulable.get(key)?.queued;
-    if (!existing) return this.#activate({ key, pod, attempts: 0, since: Date.now(), backoffUntil: 0 });
+    if (!existing) return this.#activate({ key, pod, attempts: 0, since: preciseNow(), backoffUntil: 0 });
     existing.pod = pod;
     if (this.#active.has(key)) return this.#activate(existing); // re-push: the heap drops the stale entry
     if (this.#unschedulable.delete(key)) this.#toActiveOrBackoff(existing);
@@ -122,6 +123,16 @@ export class SchedulingQueue {
     this.#moveRequestCycle = this.#cycle;
     for (const { queued } of this.#unschedulable.values()) this.#toActiveOrBackoff(queued);
     this.#unschedulable.clear();
+  }
+
+  /** Something changed that may let the parked Pods `helps` picks fit (the others stay parked). */
+  moveToActiveOrBackoff(helps: (pod: Pod) => boolean): void {
+    this.#moveRequestCycle = this.#cycle;
+    for (const [key, { queued }] of this.#unschedulable) {
+      if (!helps(queued.pod)) continue;
+      this.#unschedulable.delete(key);
+      this.#toActiveOrBackoff(queued);
+    }
   }
 
   close(): void {

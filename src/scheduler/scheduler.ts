@@ -3,7 +3,7 @@
 // starts at once and still counts the Pods whose bindings are in flight.
 
 import { isApiError } from '../api/errors.js';
-import type { Node, Pod } from '../api/types.js';
+import type { LabelSelectorSpec, Namespace, Node, Pod, ReplicaSet } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { SharedInformers } from '../client/shared.js';
 import type { Informer } from '../client/informer.js';
@@ -11,7 +11,9 @@ import type { RestClient } from '../client/rest.js';
 import { Algorithm, type AlgorithmOptions } from './algorithm.js';
 import { Binder } from './binder.js';
 import { SchedulerCache } from './cache.js';
-import { isTerminal, podInfo, podKey } from './podinfo.js';
+import type { ClusterLookups } from './clusterview.js';
+import { forgetMemos } from './nodeinfo.js';
+import { isTerminal, podInfo, podKey, type PodInfo } from './podinfo.js';
 import { SchedulingQueue, type Popped, type QueueOptions } from './queue.js';
 
 export interface SchedulerOptions {
@@ -41,6 +43,13 @@ export class Scheduler {
   #log: (line: string) => void;
   #pods: Informer<Pod>;
   #nodes: Informer<Node>;
+  #namespaces: Informer<Namespace>;
+  #replicaSets: Informer<ReplicaSet>;
+  #lookups: ClusterLookups = {
+    namespaceLabels: (ns) => this.#namespaces.get(ns)?.metadata.labels,
+    ownerSelector: (p) => ownerSelector(p, this.#replicaSets),
+    affinityTotals: this.cache.affinityTotals,
+  };
 
   constructor(opts: SchedulerOptions) {
     this.name = opts.name ?? 'default-scheduler';
@@ -54,6 +63,15 @@ export class Scheduler {
     const informers = opts.informers ?? new SharedInformers(this.#client, (e) => this.#log(`watch: ${(e as Error).message}`));
     this.#pods = informers.pods();
     this.#nodes = informers.nodes();
+    this.#namespaces = informers.namespaces();
+    this.#replicaSets = informers.replicaSets();
+    // Namespace labels decide namespaceSelector terms: a change may let a parked Pod fit.
+    this.#namespaces.addHandlers({
+      onUpdate: () => {
+        forgetMemos();
+        this.queue.moveAllToActiveOrBackoff();
+      },
+    });
     this.#pods.addHandlers({
       onAdd: (p) => this.#onPod(p),
       onUpdate: (_old, p) => this.#onPod(p),
@@ -81,9 +99,10 @@ export class Scheduler {
 
   /** Runs until the signal aborts. */
   async start(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all([this.#pods.run(signal), this.#nodes.run(signal)]);
+    const watched = [this.#pods, this.#nodes, this.#namespaces, this.#replicaSets];
+    const informers = Promise.all(watched.map((i) => i.run(signal)));
     signal.addEventListener('abort', () => this.queue.close(), { once: true });
-    await Promise.race([Promise.all([this.#pods.waitForSync(), this.#nodes.waitForSync()]), informers]);
+    await Promise.race([Promise.all(watched.map((i) => i.waitForSync())), informers]);
     this.#log(`synced ${this.#nodes.size} nodes, ${this.#pods.size} pods`);
     for (let n = 1; ; n++) {
       const popped = await this.queue.pop();
@@ -107,8 +126,17 @@ export class Scheduler {
       if (!this.cache.isAssumed(podKey(p))) this.queue.add(p);
       return;
     }
-    this.queue.delete(podKey(p));
+    const key = podKey(p);
+    this.queue.delete(key);
+    const before = this.cache.isAssumed(key) ? undefined : this.cache.podInfoOf(key);
     this.cache.updatePod(p);
+    const after = this.cache.isAssumed(key) ? undefined : this.cache.podInfoOf(key);
+    // A Pod newly placed (by this scheduler too: the watch confirms its binding) may satisfy a parked
+    // Pod's required affinity or even out its spreading.
+    if (after && !before) this.queue.moveToActiveOrBackoff(mayBeHelpedByPods);
+    // One relabelled may also stop matching an anti-affinity term; one that finished frees its
+    // resources and its anti-affinity, as a deleted one does.
+    else if (before && (!after || !sameLabels(before.labels, after.labels))) this.queue.moveAllToActiveOrBackoff();
   }
 
   #scheduleOne(popped: Popped): void {
@@ -120,7 +148,7 @@ export class Scheduler {
       return;
     }
     const info = podInfo(pod);
-    const decision = this.#algorithm.schedule(info, this.cache.nodes());
+    const decision = this.#algorithm.schedule(info, this.cache.nodes(), this.#lookups);
     if (!decision.ok) {
       this.queue.unschedulable(popped);
       this.#binder.unschedulable(pod, decision.message).catch((e: unknown) => this.#log(`status of ${key}: ${(e as Error).message}`));
@@ -129,7 +157,7 @@ export class Scheduler {
     const nodeName = decision.node.name;
     this.cache.assume(info, nodeName);
     this.#inFlight++;
-    this.#binder.bind(pod, nodeName).then(
+    this.#binder.bind(pod, nodeName, popped.queued.since).then(
       () => this.queue.done(key),
       (e: unknown) => {
         this.cache.forget(key);
@@ -147,6 +175,24 @@ export class Scheduler {
       w?.();
     });
   }
+}
+
+/** Parked Pods another Pod's arrival may help: those with required pod affinity or hard spreading. */
+function mayBeHelpedByPods(pod: Pod): boolean {
+  const info = podInfo(pod);
+  return (info.affinity?.required.length ?? 0) > 0 || info.spread.some((c) => c.hard);
+}
+
+function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** The selector of the Pod's controlling ReplicaSet: what default topology spreading counts. */
+function ownerSelector(pod: PodInfo, replicaSets: Informer<ReplicaSet>): LabelSelectorSpec | undefined {
+  const owner = pod.controller;
+  if (!owner || owner.kind !== 'ReplicaSet' || owner.apiVersion !== 'apps/v1') return undefined;
+  return replicaSets.get(`${pod.namespace}/${owner.name}`)?.spec.selector;
 }
 
 /** What about a node matters to scheduling; a status heartbeat changes none of it. */

@@ -2,26 +2,32 @@
 // Plugins whose raw values only mean something relative to the other nodes normalize them afterwards.
 
 import { matchesTerm } from './affinity.js';
+import type { ClusterView } from './clusterview.js';
 import type { NodeInfo } from './nodeinfo.js';
 import type { PodInfo } from './podinfo.js';
 
 export const maxScore = 100;
 
-export interface ScorePlugin {
+export interface ScorePlugin<S = unknown> {
   name: string;
   weight: number;
-  /** False when the plugin has nothing to say about this Pod (it is then skipped entirely). */
-  applies(pod: PodInfo): boolean;
-  score(pod: PodInfo, node: NodeInfo): number;
+  /**
+   * Once per decision over the first n feasible nodes: the state score reads, or null when the plugin
+   * has nothing to say about this Pod (it is then skipped entirely).
+   */
+  preScore(pod: PodInfo, feasible: readonly NodeInfo[], n: number, cluster: ClusterView): S | null;
+  score(pod: PodInfo, node: NodeInfo, state: S): number;
   /** Rescales the first n raw scores to 0..100 in place. */
-  normalize?(scores: Float64Array, n: number): void;
+  normalize?(scores: Float64Array, n: number, state: S): void;
 }
+
+const always = (): true => true;
 
 /** Prefers nodes with the most CPU and memory left after placing the Pod. */
 export const leastAllocated: ScorePlugin = {
   name: 'NodeResourcesLeastAllocated',
   weight: 1,
-  applies: () => true,
+  preScore: always,
   score: (pod, node) => {
     const a = node.allocatable;
     const r = node.nonZeroRequested;
@@ -38,7 +44,7 @@ function free(requested: number, capacity: number): number {
 export const balancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
-  applies: () => true,
+  preScore: always,
   score: (pod, node) => {
     const a = node.allocatable;
     const r = node.nonZeroRequested;
@@ -53,7 +59,7 @@ export const balancedAllocation: ScorePlugin = {
 export const nodeAffinityPreferred: ScorePlugin = {
   name: 'NodeAffinity',
   weight: 2,
-  applies: (pod) => pod.preferredTerms.length > 0,
+  preScore: (pod) => (pod.preferredTerms.length > 0 ? true : null),
   score: (pod, node) => {
     let sum = 0;
     for (const p of pod.preferredTerms) if (matchesTerm(p.preference, node.labels, node.name)) sum += p.weight;
@@ -65,18 +71,3 @@ export const nodeAffinityPreferred: ScorePlugin = {
     for (let i = 0; i < n; i++) scores[i] = max > 0 ? (scores[i]! * maxScore) / max : 0;
   },
 };
-
-/** Spreads Pods of one owner (or with one label set) across nodes: fewer siblings, higher score. */
-export const selectorSpread: ScorePlugin = {
-  name: 'SelectorSpread',
-  weight: 2,
-  applies: (pod) => pod.spreadKey !== undefined,
-  score: (pod, node) => node.spreadCounts.get(pod.spreadKey!) ?? 0,
-  normalize: (scores, n) => {
-    let max = 0;
-    for (let i = 0; i < n; i++) max = Math.max(max, scores[i]!);
-    for (let i = 0; i < n; i++) scores[i] = max > 0 ? ((max - scores[i]!) * maxScore) / max : maxScore;
-  },
-};
-
-export const defaultScores: readonly ScorePlugin[] = [leastAllocated, balancedAllocation, nodeAffinityPreferred, selectorSpread];

@@ -1,9 +1,11 @@
-// A Pod's journey as steps: the seed's creation flow (stored → bound → sandbox → image → created →
-// started → ready → …) and, on deletion, its reverse, read from what the cluster keeps: the Pod's
-// conditions and container states (millisecond stamps from the kubelet and the runtime) and the
-// Events' eventTime (MicroTime). creationTimestamp keeps whole seconds only, so the "stored" step is
-// marked imprecise and never used as the origin of the offsets.
-
+// A Pod's journey as steps: the seed's creation flow (stored → bound → seen by the kubelet → sandbox
+// and network → images → containers created and started → postStart → probes → Ready) and, on
+// deletion, its reverse (preStop, SIGTERM, exited), read from what the cluster keeps: the Events'
+// eventTime (MicroTime), the Pod's conditions, status.startTime and container states (berth's
+// kubelet and runtime write these to the millisecond). creationTimestamp keeps whole seconds only
+// (its wire form, as upstream's), so "stored" is shown as the span its moment lies in and is never
+// the origin of the offsets.
+import { SEEN_BY_SCHEDULER } from '../api/annotations.js';
 import { parseTime } from '../api/time.js';
 import type { ContainerStatus, CoreEvent, Pod } from '../api/types.js';
 
@@ -18,6 +20,8 @@ export interface JourneyStep {
   label: string;
   /** False when the source keeps whole seconds only. */
   precise: boolean;
+  /** For an imprecise step: the latest its true moment can be (its second's end, or the next exact step). */
+  until?: number;
   warning?: boolean;
   /** For a container's created (1), running (2) and exited (3) steps: which container, which stage. */
   container?: string;
@@ -31,8 +35,10 @@ function containerOf(e: CoreEvent): string | undefined {
 
 const imageOf = (e: CoreEvent): string => /image "([^"]+)"/.exec(e.message ?? '')?.[1] ?? '';
 
+const hasPreStop = (pod: Pod, c: string): boolean => [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].some((x) => x.name === c && x.lifecycle?.preStop);
+
 /** What an Event says as a step, or undefined for Events that are not part of the flow. */
-function eventStep(e: CoreEvent): Omit<JourneyStep, 'at' | 'precise'> | undefined {
+function eventStep(pod: Pod, e: CoreEvent): Omit<JourneyStep, 'at' | 'precise'> | undefined {
   const c = containerOf(e) ?? '';
   const msg = e.message ?? '';
   switch (e.reason) {
@@ -43,16 +49,23 @@ function eventStep(e: CoreEvent): Omit<JourneyStep, 'at' | 'precise'> | undefine
     case 'Pulling': return { actor: 'kubelet', label: `pulling image ${imageOf(e)}` };
     case 'Pulled': return { actor: 'kubelet', label: /already present|using the image present/.test(msg) ? `image ${imageOf(e)} present` : `image ${imageOf(e)} pulled` };
     case 'Created': return { actor: 'runtime', label: `container ${c} created`, container: c, stage: 1 };
-    case 'Started': return { actor: 'runtime', label: `container ${c} started` };
-    case 'Killing': return { actor: 'kubelet', label: `stopping ${c} (preStop, then SIGTERM)` };
+    case 'CompletedPostStartHook': return { actor: 'kubelet', label: `container ${c} postStart hook done` };
+    case 'Killing': return { actor: 'kubelet', label: hasPreStop(pod, c) ? `stopping ${c}: its preStop hook runs` : `stopping ${c}: SIGTERM sent` };
+    case 'CompletedPreStopHook': return { actor: 'kubelet', label: `${c} preStop hook done: SIGTERM sent` };
     case 'BackOff': return { actor: 'kubelet', label: /image/i.test(msg) ? `backing off pulling ${imageOf(e)}` : `container ${c} crash-looping, backing off`, warning: true };
     case 'Failed': return { actor: 'kubelet', label: `${c ? `${c}: ` : ''}${msg}`, warning: true };
     case 'FailedMount': return { actor: 'kubelet', label: `volume failed: ${msg}`, warning: true };
     case 'Unhealthy': return { actor: 'kubelet', label: `${c} ${msg}`, warning: true };
     case 'FailedPostStartHook': return { actor: 'kubelet', label: `${c} postStart failed`, warning: true };
-    case 'FailedPreStopHook': return { actor: 'kubelet', label: `${c} preStop failed`, warning: true };
+    case 'FailedPreStopHook': return { actor: 'kubelet', label: `${c} preStop failed: SIGTERM sent`, warning: true };
     default: return undefined;
   }
+}
+
+/** A Time field's moment, precise when it carries a fraction of a second (berth writes milliseconds). */
+function stamped(t: string | null | undefined): { at: number; precise: boolean } | undefined {
+  const at = parseTime(t);
+  return at === undefined ? undefined : { at, precise: /\.\d+Z$/.test(t!) };
 }
 
 /**
@@ -85,11 +98,15 @@ function containerSteps(s: ContainerStatus, kind: string): JourneyStep[] {
 export function journeySteps(pod: Pod, events: readonly CoreEvent[]): JourneyStep[] {
   const steps: JourneyStep[] = [];
   const created = parseTime(pod.metadata.creationTimestamp);
-  if (created !== undefined) steps.push({ at: created, actor: 'api server', label: 'stored (creationTimestamp, to the second)', precise: false });
+  if (created !== undefined) steps.push({ at: created, actor: 'api server', label: 'stored (creationTimestamp: to the second)', precise: false });
+  const scheduled = stamped(pod.metadata.annotations?.[SEEN_BY_SCHEDULER]);
+  if (scheduled) steps.push({ ...scheduled, actor: 'scheduler', label: 'seen by the scheduler' });
+  const seen = stamped(pod.status?.startTime);
+  if (seen) steps.push({ ...seen, actor: 'kubelet', label: `seen by the kubelet${pod.spec.nodeName ? ` on ${pod.spec.nodeName}` : ''} (startTime)` });
   const uid = pod.metadata.uid;
   for (const e of events) {
     if (uid && e.involvedObject?.uid && e.involvedObject.uid !== uid) continue;
-    const step = eventStep(e);
+    const step = eventStep(pod, e);
     const at = parseTime(e.eventTime) ?? parseTime(e.firstTimestamp ?? e.lastTimestamp);
     if (!step || at === undefined) continue;
     // The runtime's own start times are truer than the kubelet's "Started" Event (sent after the start returned).
@@ -100,8 +117,8 @@ export function journeySteps(pod: Pod, events: readonly CoreEvent[]): JourneySte
   for (const s of pod.status?.containerStatuses ?? []) steps.push(...containerSteps(s, 'container'));
   for (const [type, label] of CONDITION_LABEL) {
     const c = pod.status?.conditions?.find((x) => x.type === type && x.status === 'True');
-    const at = parseTime(c?.lastTransitionTime);
-    if (at !== undefined) steps.push({ at, actor: 'kubelet', label, precise: true });
+    const at = stamped(c?.lastTransitionTime);
+    if (at) steps.push({ ...at, actor: 'kubelet', label });
   }
   const deleting = parseTime(pod.metadata.deletionTimestamp);
   if (deleting !== undefined) {
@@ -120,7 +137,9 @@ function orderSteps(steps: JourneyStep[]): JourneyStep[] {
   const out = causal(steps.filter((s) => s.precise).sort((a, b) => a.at - b.at));
   for (const s of steps.filter((x) => !x.precise).sort((a, b) => a.at - b.at)) {
     const i = out.findIndex((p) => p.at >= s.at);
-    out.splice(i < 0 ? out.length : i, 0, s);
+    const next = out.slice(Math.max(0, i)).find((p) => p.precise);
+    const until = Math.min(s.at + 1000, i < 0 || !next ? Infinity : next.at);
+    out.splice(i < 0 ? out.length : i, 0, { ...s, until });
   }
   return out;
 }

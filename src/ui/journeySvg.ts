@@ -9,10 +9,10 @@ import { esc, svgDocument } from './svg.js';
 const COLOURS: Record<(typeof ACTORS)[number], string> = { 'api server': '#1f77b4', scheduler: '#d95f02', kubelet: '#2a9d3a', runtime: '#7b52ab' };
 
 const G = {
-  offsetRight: 86,
-  laneLeft: 100,
+  offsetRight: 104,
+  laneLeft: 114,
   laneW: 100,
-  labelLeft: 520,
+  labelLeft: 530,
   labelChars: 50,
   barLeft: 900,
   barW: 100,
@@ -44,10 +44,19 @@ export function wrap(s: string, n: number): string[] {
   return lines;
 }
 
-/** Offset column text: exact for precise steps, to the second for the others. */
+/**
+ * Offset column text: exact for precise steps; for the others the span their moment lies in
+ * ("−693…0 ms": some time in the 693 ms before the first exact step).
+ */
 export function offsetText(s: JourneyStep, origin: number): string {
-  if (!s.precise) return `~${Math.round((s.at - origin) / 1000)} s`.replace('-', '−');
-  return `+${formatDuration(s.at - origin)}`;
+  if (s.precise) return `+${formatDuration(s.at - origin)}`;
+  const [lo, hi] = [s.at - origin, (s.until ?? s.at + 1000) - origin];
+  const wide = Math.max(Math.abs(lo), Math.abs(hi)) >= 1000;
+  const n = (v: number) => {
+    const t = wide ? (v / 1000).toFixed(1) : String(Math.round(v));
+    return /^-?0(\.0)?$/.test(t) ? '0' : t.startsWith('-') ? `−${t.slice(1)}` : `+${t}`;
+  };
+  return `${n(lo)}…${n(hi)} ${wide ? 's' : 'ms'}`;
 }
 
 export function podTitle(pod: Pod): string {

@@ -15,7 +15,7 @@ export function journeyText(pod: Pod, steps: readonly JourneyStep[], waiting?: s
   });
   const w = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => r[c].length)));
   for (const r of rows) lines.push(`  ${r[0].padStart(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3].padStart(9)} ${r[4]}`.trimEnd());
-  if (steps.some((s) => !s.precise)) lines.push('', '  (~: the API keeps that moment to the second only; offsets count from the first exact step)');
+  if (steps.some((s) => !s.precise)) lines.push('', '  (a…b: the API keeps that moment to the second only, so it lies in that span; offsets count from the first exact step)');
   if (waiting) lines.push('', `Now: ${waiting}`);
   return lines.join('\n') + '\n';
 }

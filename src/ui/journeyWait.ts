@@ -42,17 +42,22 @@ function explainContainer(pod: Pod, s: ContainerStatus, events: readonly CoreEve
           next = `, next try in ${seconds(finished + parseDuration(delay) - ctx.now)}`;
         } catch { /* an unknown back-off text: say nothing about the next try */ }
       }
-      return `container ${s.name} is in CrashLoopBackOff: exited ${last?.exitCode ?? '?'}${last?.reason && last.reason !== 'Error' ? ` (${last.reason})` : ''}, restarted ${times(s.restartCount)}${next}`;
+      // restartCount counts the restarts so far, so the container has exited once more than that.
+      const code = last ? ` (last exit code ${last.exitCode}${last.reason && last.reason !== 'Error' ? `, ${last.reason}` : ''})` : '';
+      return `container ${s.name} is in CrashLoopBackOff: it has exited ${times(s.restartCount + 1)}${code}${next}`;
     }
     case 'ErrImagePull':
     case 'ImagePullBackOff':
       return `cannot pull image ${image}: ${w.message ?? w.reason}`;
     case 'ContainerCreating':
     case 'PodInitializing': {
-      const pulling = lastEvent(events, ['Pulling', 'Pulled'], s.name) ?? lastEvent(events, ['Pulling', 'Pulled']);
+      const reasons = ['Pulling', 'PullProgress', 'Pulled'];
+      const pulling = lastEvent(events, reasons, s.name) ?? lastEvent(events, reasons);
+      const name = /image "([^"]+)"/.exec(pulling?.message ?? '')?.[1] ?? image;
+      if (pulling?.reason === 'PullProgress') return `pulling image ${name} (${/: (.+ of .+)$/.exec(pulling.message ?? '')?.[1] ?? 'under way'})`;
       if (pulling?.reason === 'Pulling') {
         const since = parseTime(pulling.eventTime) ?? parseTime(pulling.firstTimestamp);
-        return `pulling image ${/image "([^"]+)"/.exec(pulling.message ?? '')?.[1] ?? image}${since !== undefined ? ` (for ${seconds(ctx.now - since)})` : ''}`;
+        return `pulling image ${name}${since !== undefined ? ` (for ${seconds(ctx.now - since)})` : ''}`;
       }
       return `container ${s.name} is being created${w.message ? `: ${w.message}` : ''}`;
     }
@@ -67,7 +72,13 @@ export function explainWait(pod: Pod, events: readonly CoreEvent[], ctx: WaitCon
   const node = pod.spec.nodeName;
   if (pod.metadata.deletionTimestamp) {
     const deadline = parseTime(pod.metadata.deletionTimestamp)!;
-    return `being deleted: its containers were sent SIGTERM; they are killed ${deadline > ctx.now ? `in ${seconds(deadline - ctx.now)}` : 'now'} if still running`;
+    const kill = `killed ${deadline > ctx.now ? `in ${seconds(deadline - ctx.now)}` : 'now'} if still running`;
+    // A container with a preStop hook gets SIGTERM only once its hook is done (or failed).
+    const hooked = (st.containerStatuses ?? []).filter((s) => s.state?.running && pod.spec.containers.find((c) => c.name === s.name)?.lifecycle?.preStop);
+    const inHook = hooked.find((s) => !lastEvent(events, ['CompletedPreStopHook', 'FailedPreStopHook'], s.name));
+    if (inHook) return `being deleted: container ${inHook.name}'s preStop hook is running; then SIGTERM, and it is ${kill}`;
+    const running = (st.containerStatuses ?? []).filter((s) => s.state?.running).map((s) => s.name);
+    return running.length ? `being deleted: SIGTERM sent to ${running.join(', ')}; ${running.length > 1 ? 'they are' : 'it is'} ${kill}` : 'being deleted: its containers have stopped; the kubelet removes it';
   }
   const heard = lastHeard(ctx);
   const ready = ctx.node?.status?.conditions?.find((c) => c.type === 'Ready');

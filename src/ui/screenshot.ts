@@ -12,13 +12,19 @@ export function chromiumFlags(profileDir: string): string[] {
   return ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${profileDir}`];
 }
 
+/**
+ * Shoot only a settled page: a busy machine otherwise catches a half-drawn SVG (rows missing). Every
+ * compositor stage runs before the frame is drawn, and the shot waits out a virtual-time budget.
+ */
+const SETTLE = ['--run-all-compositor-stages-before-draw', '--virtual-time-budget=3000'];
+
 export async function screenshotHtml(html: string, width: number, height: number, out: string): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'berth-shot-'));
   try {
     const page = join(dir, 'page.html');
     await writeFile(page, html);
     await new Promise<void>((resolve, reject) => {
-      const p = spawn(chromiumPath(), [...chromiumFlags(join(dir, 'profile')), `--screenshot=${out}`, `--window-size=${width},${height}`, `file://${page}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const p = spawn(chromiumPath(), [...chromiumFlags(join(dir, 'profile')), ...SETTLE, `--screenshot=${out}`, `--window-size=${width},${height}`, `file://${page}`], { stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
       p.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
       p.on('error', (e) => reject(new Error(`cannot run ${chromiumPath()} (install chromium, or write .svg): ${e.message}`)));

@@ -33,7 +33,7 @@ function res(r: Partial<ResourceInfo> & Pick<ResourceInfo, 'kind' | 'plural' | '
 }
 
 export const RESOURCES: readonly ResourceInfo[] = [
-  res({ kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'], subresources: ['status', 'binding', 'log', 'exec', 'attach', 'portforward', 'eviction'] }),
+  res({ kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'], subresources: ['status', 'binding', 'log', 'exec', 'attach', 'portforward', 'eviction', 'resize'] }),
   res({ kind: 'Node', plural: 'nodes', namespaced: false, shortNames: ['no'], subresources: ['status'] }),
   res({ kind: 'Namespace', plural: 'namespaces', namespaced: false, shortNames: ['ns'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], subresources: ['status', 'finalize'] }),
   res({ kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
@@ -75,6 +75,7 @@ export const SUBRESOURCES: Readonly<Record<string, SubresourceInfo>> = {
   portforward: { verbs: ['create', 'get'], kind: { group: '', version: 'v1', kind: 'PodPortForwardOptions' } },
   eviction: { verbs: ['create'], kind: { group: 'policy', version: 'v1', kind: 'Eviction' } },
   finalize: { verbs: ['update'] },
+  resize: { verbs: ['get', 'patch', 'update'] },
   scale: { verbs: ['get', 'patch', 'update'], kind: { group: 'autoscaling', version: 'v1', kind: 'Scale' } },
 };
 

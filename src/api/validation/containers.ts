@@ -6,6 +6,8 @@ import {
 } from './field.js';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isPortName } from './names.js';
 import { validateResourceRequirements } from './resources.js';
+import { validateResizePolicy } from './podResize.js';
+import { validateContainerProfiles } from './securityProfiles.js';
 import { validateLocalPath } from './volumes.js';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
@@ -126,7 +128,21 @@ function validateMounts(mounts: VolumeMount[] | undefined, path: FieldPath, volu
     if (m.mountPropagation !== undefined && !MOUNT_PROPAGATIONS.includes(m.mountPropagation)) {
       causes.push(unsupportedValue(at.child('mountPropagation'), m.mountPropagation, MOUNT_PROPAGATIONS));
     }
+    causes.push(...validateRecursiveReadOnly(m, path.child('recursiveReadOnly')));
   });
+  return causes;
+}
+
+const RRO_MODES = ['Disabled', 'Enabled', 'IfPossible'];
+
+/** Recursive read-only needs a read-only mount that propagates nothing. Upstream names no index here. */
+function validateRecursiveReadOnly(m: VolumeMount, path: FieldPath): Cause[] {
+  const mode = m.recursiveReadOnly;
+  if (mode === undefined || mode === 'Disabled') return [];
+  if (!RRO_MODES.includes(mode)) return [unsupportedValue(path, mode, RRO_MODES)];
+  const causes: Cause[] = [];
+  if (!m.readOnly) causes.push(forbidden(path, 'may only be specified when readOnly is true'));
+  if (m.mountPropagation !== undefined && m.mountPropagation !== 'None') causes.push(forbidden(path, 'may only be specified when mountPropagation is None or not specified'));
   return causes;
 }
 
@@ -211,5 +227,7 @@ export function validateContainer(c: Container, path: FieldPath, ctx: ContainerC
   if (!c.imagePullPolicy) causes.push(requiredValue(path.child('imagePullPolicy')));
   else if (!PULL_POLICIES.includes(c.imagePullPolicy)) causes.push(unsupportedValue(path.child('imagePullPolicy'), c.imagePullPolicy, PULL_POLICIES));
   causes.push(...validateResourceRequirements(c.resources, path.child('resources')));
+  causes.push(...validateContainerProfiles(c, path));
+  causes.push(...validateResizePolicy(c, path));
   return causes;
 }

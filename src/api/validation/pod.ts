@@ -11,6 +11,8 @@ import {
 } from './field.js';
 import { validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './names.js';
+import { validatePodSecurity } from './securityProfiles.js';
+import { validateInterPodAffinity, validateTopologySpreadConstraints } from './scheduling.js';
 import { validateTolerations } from './taints.js';
 import { validateVolumes } from './volumes.js';
 
@@ -116,6 +118,9 @@ export function validatePodSpec(spec: PodSpec | undefined, path: FieldPath): Cau
   causes.push(...validateHostAliases(spec, path.child('hostAliases')));
   causes.push(...validateSchedulingGates(spec, path.child('schedulingGates')));
   causes.push(...validateSysctls(spec, path.child('securityContext').child('sysctls')));
+  causes.push(...validatePodSecurity(spec, path));
+  causes.push(...validateInterPodAffinity(spec.affinity, path.child('affinity')));
+  causes.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')));
   (spec.readinessGates ?? []).forEach((g, i) => {
     const at = path.child('readinessGates').index(i).child('conditionType');
     causes.push(...invalidEach(at, g.conditionType, isQualifiedName(g.conditionType)));

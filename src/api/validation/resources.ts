@@ -1,10 +1,12 @@
 // A container's resource requests and limits: known resource names, well-formed non-negative
-// quantities, and requests no larger than limits.
+// quantities, and requests no larger than limits. Extended resources (`vendor.example/dongle`) and
+// hugepages cannot be overcommitted: their requests must equal their limits, and extended ones are
+// whole numbers.
 import type { Cause } from '../errors.js';
 import { isApiError } from '../errors.js';
 import { compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../quantity.js';
 import type { ResourceRequirements } from '../types.js';
-import { FieldPath, NONNEGATIVE, invalidEach, invalidValue } from './field.js';
+import { FieldPath, NONNEGATIVE, invalidEach, invalidValue, requiredValue } from './field.js';
 import { isQualifiedName } from './names.js';
 
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
@@ -13,11 +15,25 @@ function isStandardContainerResource(name: string): boolean {
   return STANDARD_CONTAINER_RESOURCES.has(name) || name.startsWith('hugepages-');
 }
 
-/** Resources without a '/' are Kubernetes' own; extended ones (`vendor.com/gpu`) are counted in integers. */
+/** Kubernetes' own resources: no domain, or a kubernetes.io one. */
+function isNativeResource(name: string): boolean {
+  return !name.includes('/') || name.includes('kubernetes.io/');
+}
+
+/** A device plugin's kind of resource (`vendor.example/dongle`): counted in whole units, never overcommitted. */
+export function isExtendedResourceName(name: string): boolean {
+  if (isNativeResource(name) || name.startsWith('requests.')) return false;
+  // Quota names it `requests.<name>`, so that must be a qualified name too.
+  return isQualifiedName(`requests.${name}`).length === 0;
+}
+
+const overcommitAllowed = (name: string) => isNativeResource(name) && !name.startsWith('hugepages-');
+
 function validateResourceName(name: string, path: FieldPath): Cause[] {
   const errs = invalidEach(path, name, isQualifiedName(name));
   if (errs.length) return errs;
   if (!name.includes('/') && !isStandardContainerResource(name)) return [invalidValue(path, name, 'must be a standard resource for containers')];
+  if (!isNativeResource(name) && !isExtendedResourceName(name)) return [invalidValue(path, name, "doesn't follow extended resource name standard")];
   return [];
 }
 
@@ -40,7 +56,7 @@ function validateAmounts(list: Record<string, string> | undefined, path: FieldPa
     const q = quantityAt(String(text), at, causes);
     if (!q) continue;
     if (q.nanos < 0n) causes.push(invalidValue(at, formatQuantity(q), NONNEGATIVE));
-    if (name.includes('/') && q.nanos % 1_000_000_000n !== 0n) causes.push(invalidValue(at, formatQuantity(q), 'must be an integer'));
+    if (isExtendedResourceName(name) && q.nanos % 1_000_000_000n !== 0n) causes.push(invalidValue(at, formatQuantity(q), 'must be an integer'));
     parsed.set(name, q);
   }
   return parsed;
@@ -53,7 +69,11 @@ export function validateResourceRequirements(res: ResourceRequirements | undefin
   const requests = validateAmounts(res?.requests, requestsPath, causes);
   for (const [name, request] of requests) {
     const limit = limits.get(name);
-    if (limit && compareQuantities(request, limit) > 0) {
+    if (!limit) {
+      if (!overcommitAllowed(name)) causes.push(requiredValue(path.child('limits'), 'Limit must be set for non overcommitable resources'));
+    } else if (!overcommitAllowed(name) && compareQuantities(request, limit) !== 0) {
+      causes.push(invalidValue(requestsPath, formatQuantity(request), `must be equal to ${name} limit of ${formatQuantity(limit)}`));
+    } else if (compareQuantities(request, limit) > 0) {
       causes.push(invalidValue(requestsPath, formatQuantity(request), `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`));
     }
   }

@@ -2,7 +2,9 @@
 // and the pod subresources that are plain object writes (status, binding, eviction).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError } from '../../api/errors.js';
+import { ApiError, invalid } from '../../api/errors.js';
+import { FieldPath } from '../../api/validation/field.js';
+import { validateAnnotations } from '../../api/validation/meta.js';
 import { applyPatch } from '../../api/patch/apply.js';
 import { jsonPatch } from '../../api/patch/json-patch.js';
 import { jsonMergePatch } from '../../api/patch/merge-patch.js';
@@ -95,12 +97,16 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     if (method !== 'POST') throw new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource`);
     const body = decodeObject(await readBody(req), mediaType(req));
     checkTypes('v1', 'Binding', body);
-    const meta = (body.metadata ?? {}) as { name?: string };
+    const meta = (body.metadata ?? {}) as { name?: string; annotations?: Record<string, string> };
     const podName = subresource === 'binding' ? name! : meta.name;
     const target = (body.target ?? {}) as { name?: string; kind?: string };
     if (!podName) throw new ApiError('BadRequest', 'binding must name a pod');
     if (!target.name) throw new ApiError('Invalid', `Binding "${podName}" is invalid: target.name: Required value`, { name: podName, kind: 'Binding', causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'target.name' }] });
-    await storage.modify(ns, podName, ctx, (pod) => bindPod(pod, target.name!), INTERNAL);
+    if (meta.annotations) {
+      const causes = validateAnnotations(meta.annotations, FieldPath.root('metadata').child('annotations'));
+      if (causes.length) throw invalid('Binding', podName, causes);
+    }
+    await storage.modify(ns, podName, ctx, (pod) => bindPod(pod, target.name!, meta.annotations), INTERNAL);
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
 
@@ -113,10 +119,12 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
   if (subresource === 'scale') return handleScale(req, res, storage, ns, name!, ctx);
-  if (subresource && subresource !== 'status' && subresource !== 'finalize') {
+  const partial = subresource !== undefined && storage.strategy.partialUpdates?.[subresource] !== undefined;
+  if (subresource && subresource !== 'status' && subresource !== 'finalize' && !partial) {
     throw new ApiError('NotFound', 'the server could not find the requested resource');
   }
-  const statusSub = subresource === 'status' || subresource === 'finalize' ? 'status' : undefined;
+  // Writes through /status (or /finalize) or a partial-update subresource (pods/resize); GET serves the object.
+  const statusSub = subresource === 'status' || subresource === 'finalize' ? 'status' : partial ? subresource : undefined;
   const fmt = outputFormat(req, q);
 
   switch (method) {

@@ -289,6 +289,13 @@ export class RestStorage {
       this.#strategy.prepareForStatusUpdate(obj, old);
       const causes = this.#strategy.validateStatusUpdate(obj, old);
       if (causes.length) throw this.#invalid(obj, causes);
+    } else if (subresource && this.#strategy.partialUpdates?.[subresource]) {
+      const partial = this.#strategy.partialUpdates[subresource]!;
+      this.#strategy.admit?.('update', obj, old, ctx, subresource);
+      partial.prepare(obj, old);
+      const causes = partial.validate(obj, old);
+      if (causes.length) throw this.#invalid(obj, causes);
+      if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
     } else {
       this.#strategy.admit?.('update', obj, old, ctx);
       this.#strategy.prepareForUpdate(obj, old);

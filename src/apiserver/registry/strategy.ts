@@ -24,6 +24,11 @@ export interface Strategy {
    * Only kinds with graceful deletion (Pods) return more than 0.
    */
   deletionGrace(obj: KObject, requested: number | undefined): number;
+  /**
+   * Subresources that write part of the object (pods/resize): prepare takes from the old object what
+   * the subresource may not change, validate gives its rules.
+   */
+  partialUpdates?: Record<string, { prepare(obj: KObject, old: KObject): void; validate(obj: KObject, old: KObject): Cause[] }>;
   /** Extra permission check for the caller (node restriction); throws Forbidden. */
   admit?(verb: string, obj: KObject | null, old: KObject | null, ctx: RequestContext, subresource?: string): void;
 }

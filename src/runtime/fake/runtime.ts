@@ -8,8 +8,9 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { ApiError } from '../../api/errors.js';
 import type {
-  ContainerConfig, ContainerFilter, ContainerStats, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
+  ContainerConfig, ContainerFilter, ContainerResources, ContainerStats, ContainerStatus, ExecResult, ExecStreams, RuntimeFeatures, RuntimeService, SandboxConfig, SandboxStatus,
 } from '../types.js';
+import { resourcesOf } from '../resources.js';
 import { realClock, type Clock } from './clock.js';
 import { Failures } from './failures.js';
 import { UsageMeters, type FakeUsage } from './usage.js';
@@ -232,6 +233,15 @@ export class FakeRuntime implements RuntimeService {
     throw new ApiError('ServiceUnavailable', 'the fake runtime has no network to forward a port into');
   }
 
+  async updateContainerResources(id: string, r: ContainerResources): Promise<void> {
+    const c = this.#container(id);
+    c.config = { ...c.config, ...r };
+  }
+
+  async features(): Promise<RuntimeFeatures> {
+    return { recursiveReadOnlyMounts: true, userNamespaces: false };
+  }
+
   #exec(id: string, cmd: string[]): { exitCode: number; stdout?: string; stderr?: string } {
     const c = this.#container(id);
     const state = statusOf(c).state;
@@ -280,5 +290,6 @@ function statusOf(c: FakeContainer): ContainerStatus {
     reason: exited ? c.reason : undefined,
     logPath: c.config.logPath,
     labels: { ...c.config.labels },
+    resources: resourcesOf(c.config),
   };
 }

@@ -21,9 +21,10 @@ export async function pullImage(parts: StoreParts, registries: RegistryConfig, r
   await parts.blobs.put(top.bytes);
   if (fetched !== top) await parts.blobs.put(fetched.bytes);
 
+  const imageTotal = [manifest.config, ...manifest.layers].reduce((n, d) => n + d.size, 0);
   const download = async (d: Descriptor): Promise<void> => {
     let current = 0;
-    const report = (done: boolean) => opts.onProgress?.({ layer: d.digest, current, total: d.size, done });
+    const report = (done: boolean) => opts.onProgress?.({ layer: d.digest, current, total: d.size, done, imageTotal });
     await parts.blobs.ensure(d.digest, async () => {
       const body = await client.blob(d.digest);
       await parts.blobs.write(d.digest, body, (n) => {

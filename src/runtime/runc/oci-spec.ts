@@ -3,6 +3,7 @@
 // runc's standard set, so workloads behave here as they do on a real node.
 import { readFileSync } from 'node:fs';
 import type { ContainerConfig, Mount } from '../types.js';
+import type { OciSeccomp } from './seccomp.js';
 
 export interface OciMount { destination: string; type: string; source: string; options: string[] }
 export interface OciNamespace { type: 'pid' | 'network' | 'ipc' | 'uts' | 'mount' | 'cgroup'; path?: string }
@@ -28,8 +29,11 @@ const MASKED_PATHS = [
 ];
 const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
 
+/** The CFS period containers get, and the quota in it for a CPU limit (at least 1 ms, as the kubelet). */
+export const CPU_PERIOD = 100_000;
+export const cpuQuota = (millis: number): number => Math.max(1000, Math.round((millis * CPU_PERIOD) / 1000));
+
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const CPU_PERIOD = 100_000;
 
 function systemMounts(privileged: boolean): OciMount[] {
   return [
@@ -51,7 +55,7 @@ function userMount(m: Mount): OciMount {
     return { destination: m.containerPath, type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', ...(m.options ?? [])] };
   }
   const mount = bindMount(m.hostPath, m.containerPath, m.readOnly);
-  mount.options.push(...(m.options ?? []));
+  mount.options.push(...(m.options ?? []), ...(m.recursiveReadOnly ? ['rro'] : []));
   return mount;
 }
 
@@ -71,6 +75,8 @@ interface BaseInput {
   namespaces: OciNamespace[];
   cgroupsPath: string;
   resources?: Record<string, unknown>;
+  seccomp?: OciSeccomp;
+  apparmorProfile?: string;
 }
 
 /** Containers get berth's own hard open-files limit as both limits: the most a process may raise to. */
@@ -94,6 +100,7 @@ function spec(i: BaseInput): Record<string, unknown> {
       capabilities: caps,
       rlimits: [{ type: 'RLIMIT_NOFILE', hard: nofile, soft: nofile }],
       noNewPrivileges: i.noNewPrivileges,
+      apparmorProfile: i.apparmorProfile,
     },
     root: { path: i.rootfs, readonly: i.readonlyRootfs },
     hostname: i.hostname,
@@ -104,6 +111,7 @@ function spec(i: BaseInput): Record<string, unknown> {
       resources: { devices: [{ allow: i.privileged, access: 'rwm' }], ...i.resources },
       maskedPaths: i.privileged ? [] : MASKED_PATHS,
       readonlyPaths: i.privileged ? [] : READONLY_PATHS,
+      seccomp: i.seccomp,
     },
   };
 }
@@ -142,6 +150,8 @@ export interface ContainerSpecInput {
   sandboxMounts: OciMount[];
   hostname: string;
   cgroupsPath: string;
+  /** The container's filter, already read (seccomp.ts); a privileged container gets none. */
+  seccomp?: OciSeccomp;
 }
 
 /** An app container: own mount namespace (and pid unless shared), joining the sandbox's others. */
@@ -151,6 +161,7 @@ export function containerSpec(i: ContainerSpecInput): Record<string, unknown> {
   const namespaces: OciNamespace[] = [{ type: 'mount' }, ns('ipc'), i.shareProcessNamespace ? ns('pid') : { type: 'pid' }];
   if (!i.hostNetwork) namespaces.push(ns('uts'), ns('network'));
   const privileged = cfg.privileged ?? false;
+  const capabilities = containerCapabilities(cfg);
   const env = cfg.env.some((e) => e.startsWith('HOSTNAME=')) ? cfg.env : [...cfg.env, `HOSTNAME=${i.hostname}`];
   return spec({
     rootfs: i.rootfs,
@@ -160,14 +171,21 @@ export function containerSpec(i: ContainerSpecInput): Record<string, unknown> {
     cwd: cfg.workingDir,
     terminal: cfg.tty,
     user: cfg.user,
-    capabilities: privileged ? ALL_CAPS : capabilitySet(cfg.capabilitiesAdd, cfg.capabilitiesDrop),
+    capabilities,
     noNewPrivileges: cfg.noNewPrivileges ?? false,
     privileged,
     mounts: [...i.sandboxMounts, ...cfg.mounts.map(userMount)],
     namespaces,
     cgroupsPath: i.cgroupsPath,
     resources: containerResources(cfg),
+    seccomp: privileged ? undefined : i.seccomp,
+    apparmorProfile: privileged ? undefined : cfg.apparmorProfile,
   });
+}
+
+/** The container's bounding set, which the RuntimeDefault seccomp filter follows too. */
+export function containerCapabilities(cfg: ContainerConfig): string[] {
+  return cfg.privileged ? ALL_CAPS : capabilitySet(cfg.capabilitiesAdd, cfg.capabilitiesDrop);
 }
 
 /** Kubernetes capability names come without the CAP_ prefix; "ALL" means every capability. */
@@ -187,7 +205,7 @@ function containerResources(cfg: ContainerConfig): Record<string, unknown> {
   const cpu: Record<string, number> = {};
   if (cfg.cpuShares) cpu.shares = cfg.cpuShares;
   if (cfg.cpuMillis) {
-    cpu.quota = Math.max(1000, Math.round((cfg.cpuMillis * CPU_PERIOD) / 1000));
+    cpu.quota = cpuQuota(cfg.cpuMillis);
     cpu.period = CPU_PERIOD;
   }
   if (Object.keys(cpu).length) r.cpu = cpu;

@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { runChecked, runCommand } from '../cni/command.js';
+import type { ContainerResources } from '../types.js';
+import { CPU_PERIOD, cpuQuota } from './oci-spec.js';
 
 export const RUNC = '/usr/sbin/runc';
 
@@ -44,6 +46,26 @@ export class Runc {
     const out = await runChecked(RUNC, ['--root', this.root, 'list', '--format', 'json']);
     const list = JSON.parse(out.toString() || 'null') as { id: string }[] | null;
     return (list ?? []).map((c) => c.id);
+  }
+
+  /** Sets a running container's cgroup limits (`runc update`); swap follows memory, as at creation. */
+  async update(id: string, r: ContainerResources): Promise<void> {
+    const args = ['--root', this.root, 'update'];
+    if (r.memoryLimit) args.push('--memory', String(r.memoryLimit), '--memory-swap', String(r.memoryLimit));
+    if (r.cpuMillis) args.push('--cpu-quota', String(cpuQuota(r.cpuMillis)), '--cpu-period', String(CPU_PERIOD));
+    if (r.cpuShares) args.push('--cpu-share', String(r.cpuShares));
+    await runChecked(RUNC, [...args, id]);
+  }
+
+  /** The mount options this runc understands (`runc features`, runc ≥ 1.1); none when it cannot say. */
+  async mountOptions(): Promise<string[]> {
+    const r = await runCommand(RUNC, ['features']);
+    if (r.code !== 0) return [];
+    try {
+      return (JSON.parse(r.stdout.toString()) as { mountOptions?: string[] }).mountOptions ?? [];
+    } catch {
+      return [];
+    }
   }
 
   execArgs(id: string, cmd: string[], opts: { pidFile?: string; tty?: boolean } = {}): string[] {

@@ -7,8 +7,9 @@ import { dirname, join } from 'node:path';
 import type { Socket } from 'node:net';
 import { ApiError } from '../../api/errors.js';
 import { combinedError, settleAll } from '../../util/settle.js';
+import { resourcesOf } from '../resources.js';
 import type {
-  ContainerConfig, ContainerFilter, ContainerStats, ContainerStatus, ExecResult, ExecStreams, RuntimeService, SandboxConfig, SandboxStatus,
+  ContainerConfig, ContainerFilter, ContainerResources, ContainerStats, ContainerStatus, ExecResult, ExecStreams, RuntimeFeatures, RuntimeService, SandboxConfig, SandboxStatus,
 } from '../types.js';
 import type { CniNetwork } from '../cni/network.js';
 import { createNetns, removeNetns } from '../cni/netns.js';
@@ -17,7 +18,7 @@ import { readCgroupCounters } from './cgroup-stats.js';
 import { attachToConmon } from './attach.js';
 import { launchConmon } from './conmon.js';
 import { execStreams, execSync } from './exec.js';
-import { containerSpec, sandboxSpec } from './oci-spec.js';
+import { containerCapabilities, containerSpec, sandboxSpec } from './oci-spec.js';
 import { pauseArgv } from './pause.js';
 import { openPort } from './port-forward.js';
 import { inContainerCgroup, isAlive, readExit, readPidFile, waitUntil, type ExitInfo } from './process-state.js';
@@ -25,6 +26,7 @@ import { RecordStore, type ContainerRecord, type SandboxRecord } from './records
 import { RUNC, Runc } from './runc-cli.js';
 import { execInTerminal } from './terminal.js';
 import { sandboxMounts, shmMount, unmountShm, writeSandboxFiles } from './sandbox-files.js';
+import { seccompFor } from './seccomp.js';
 
 export interface RootfsProvider {
   prepareRootfs(imageRef: string, containerId: string): Promise<string>;
@@ -73,6 +75,7 @@ export class RuncRuntime implements RuntimeService {
   /** Exit facts never change once written, so they are read from disk once. */
   readonly #exits = new Map<string, Exit>();
   #loaded?: Promise<void>;
+  #features?: Promise<RuntimeFeatures>;
 
   constructor(opts: RuncRuntimeOptions) {
     this.#opts = opts;
@@ -195,8 +198,9 @@ export class RuncRuntime implements RuntimeService {
     const record: ContainerRecord = { id, sandboxId, config: cfg, createdAt: new Date().toISOString() };
     await mkdir(dir, { recursive: true });
     try {
-      const [rootfs] = await Promise.all([
+      const [rootfs, seccomp] = await Promise.all([
         this.#opts.rootfs.prepareRootfs(cfg.imageRef, id),
+        cfg.privileged ? undefined : seccompFor(cfg.seccomp, containerCapabilities(cfg)),
         mkdir(dirname(cfg.logPath), { recursive: true }),
         mkdir(this.#paths.exits, { recursive: true }),
       ]);
@@ -209,6 +213,7 @@ export class RuncRuntime implements RuntimeService {
         sandboxMounts: sandboxMounts(this.#sandboxStore.pathOf(sandboxId), !!cfg.readOnlyRootfs),
         hostname: sb.config.hostname,
         cgroupsPath: `${sb.cgroupParent}/${id}`,
+        ...(seccomp ? { seccomp } : {}),
       });
       await writeFile(join(dir, 'config.json'), JSON.stringify(spec));
       record.pid = await launchConmon({
@@ -321,6 +326,21 @@ export class RuncRuntime implements RuntimeService {
     return openPort(sb.netns, port);
   }
 
+  /** The new limits go to runc first, then into the record, so the status shows what the cgroup has. */
+  async updateContainerResources(id: string, r: ContainerResources): Promise<void> {
+    await this.#running(id);
+    const c = await this.#container(id);
+    await this.#runc.update(id, r);
+    c.config = { ...c.config, ...r };
+    await this.#containerStore.save(c);
+  }
+
+  /** Berth's runtime does not set up user namespaces (it would need idmapped mounts, runc ≥ 1.2). */
+  async features(): Promise<RuntimeFeatures> {
+    this.#features ??= this.#runc.mountOptions().then((opts) => ({ recursiveReadOnlyMounts: opts.includes('rro'), userNamespaces: false }));
+    return this.#features;
+  }
+
   async #status(c: ContainerRecord): Promise<ContainerStatus> {
     const exit = await this.#exit(c);
     let state: ContainerStatus['state'] = 'created';
@@ -341,6 +361,7 @@ export class RuncRuntime implements RuntimeService {
       pid: state === 'running' ? c.pid : undefined,
       logPath: c.config.logPath,
       labels: c.config.labels,
+      resources: resourcesOf(c.config),
     };
   }
 

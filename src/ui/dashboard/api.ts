@@ -1,13 +1,22 @@
 // The browser's view of the API, through the dashboard server's read-only /k8s/ window: lists, and
 // lists kept live by a watch from their resourceVersion (no polling), and streamed lines (logs).
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KObject } from '../../api/types.js';
+
+/** What a refusal says: a Status' message, else the text as it came. */
+function statusMessage(body: string): string {
+  try {
+    return (JSON.parse(body) as { message?: string }).message ?? body;
+  } catch {
+    return body;
+  }
+}
 
 export async function getJSON<T>(path: string, signal?: AbortSignal): Promise<T> {
   const r = await fetch(`/k8s${path}`, { signal });
   const body = await r.text();
-  if (!r.ok) throw new Error(/"message":"([^"]*)"/.exec(body)?.[1] ?? body);
+  if (!r.ok) throw new Error(statusMessage(body));
   return JSON.parse(body) as T;
 }
 
@@ -28,7 +37,9 @@ export async function streamLines(path: string, signal: AbortSignal, onLine: (l:
 }
 
 const sep = (path: string): string => (path.includes('?') ? '&' : '?');
-const PAGE = 250;
+/** A first page that fills a screen, then big pages: the first rows show before a thousand Pods have come. */
+const FIRST_PAGE = 50;
+const PAGE = 500;
 
 export interface Live<T> { items: T[]; error?: string; loaded: boolean }
 
@@ -52,12 +63,12 @@ export function useLiveList<T extends KObject>(path: string | undefined): Live<T
     (async () => {
       while (!abort.signal.aborted) {
         try {
-          // In pages, each drawn as it comes: the first rows show before a thousand Pods have arrived.
+          // In pages, each drawn as it comes.
           byKey.clear();
           let rv = '';
           let cont = '';
           do {
-            const list = await getJSON<{ items: T[]; metadata: { resourceVersion?: string; continue?: string } }>(`${path}${sep(path)}limit=${PAGE}${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`, abort.signal);
+            const list = await getJSON<{ items: T[]; metadata: { resourceVersion?: string; continue?: string } }>(`${path}${sep(path)}limit=${cont ? PAGE : FIRST_PAGE}${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`, abort.signal);
             for (const o of list.items) byKey.set(key(o), o);
             rv = list.metadata.resourceVersion ?? rv;
             cont = list.metadata.continue ?? '';
@@ -82,8 +93,27 @@ export function useLiveList<T extends KObject>(path: string | undefined): Live<T
   return state;
 }
 
-/** One object, kept live by a watch on its name. */
-export function useLiveObject<T extends KObject>(collection: string | undefined, name: string): T | undefined {
+/**
+ * One object, kept live by a watch on its name; error says why it cannot be read (RBAC, say). Once
+ * it is gone, the last state seen stays, with removedAt: when this page learnt it was removed.
+ */
+export function useLiveObject<T extends KObject>(collection: string | undefined, name: string): { item?: T; error?: string; removedAt?: number } {
   const live = useLiveList<T>(collection ? `${collection}${sep(collection)}fieldSelector=${encodeURIComponent(`metadata.name=${name}`)}` : undefined);
-  return live.items[0];
+  const last = useRef<{ item?: T; removedAt?: number }>({});
+  const item = live.items[0];
+  if (item) last.current = { item };
+  else if (last.current.item && last.current.removedAt === undefined) last.current.removedAt = Date.now();
+  return { ...last.current, error: live.error };
+}
+
+/**
+ * Why the caller may not open a shell in this container, or undefined if they may. berth has no
+ * SelfSubjectAccessReview, so the page asks the API server itself: a plain GET of pods/exec (no
+ * upgrade) is authorized as an exec is (create pods/exec) and refused with 403 when not allowed;
+ * when allowed, it goes no further than the node, which runs nothing without an upgrade.
+ */
+export async function execRefusal(ns: string, pod: string, container: string, signal?: AbortSignal): Promise<string | undefined> {
+  const r = await fetch(`/k8s/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(pod)}/exec?container=${encodeURIComponent(container)}&command=sh&stdin=true&stdout=true`, { signal });
+  if (r.status !== 403) return undefined;
+  return statusMessage(await r.text());
 }

@@ -44,3 +44,9 @@ export function podRequests(p: Pod): { cpu: number; mem: number } {
   }
   return { cpu, mem };
 }
+
+/** The colour class for statusOf: the phase's, or a warning's when a container's waiting reason stands in for it. */
+export function statusClass(p: Pod): string {
+  const status = statusOf(p);
+  return status === phaseOf(p) ? status : 'bad';
+}

@@ -1,13 +1,13 @@
 // The dashboard's pages, routed by the URL's hash: the cluster (#/), a namespace (#/ns/NS), a Pod
 // (#/pod/NS/NAME) and a node (#/node/NAME). Everything shown is live: lists are watched, not polled.
 
-import { h, render, type ComponentChildren, type FunctionComponent } from 'preact';
+import { Component, h, render, type ComponentChildren, type FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CoreEvent, Lease, Node, Pod } from '../../api/types.js';
-import { useLiveList, useLiveObject } from './api.js';
+import { execRefusal, useLiveList, useLiveObject } from './api.js';
 import { LogView } from './logs.js';
 import { JourneyView } from './journeyView.js';
-import { age, cpuMillis, memBytes, phaseOf, podRequests, statusOf } from './format.js';
+import { age, cpuMillis, memBytes, phaseOf, podRequests, statusClass, statusOf } from './format.js';
 import './style.css';
 
 const link = (href: string, text: ComponentChildren) => h('a', { href }, text);
@@ -26,16 +26,35 @@ function table(head: string[], rows: ComponentChildren[][], testid?: string) {
   return h('div', { class: 'scroll' }, h('table', { 'data-testid': testid }, h('thead', null, h('tr', null, head.map((c) => h('th', null, c)))), h('tbody', null, rows.map((r) => h('tr', null, r.map((c) => h('td', null, c)))))));
 }
 
-function podRows(pods: Pod[]) {
-  return pods
-    .sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`))
-    .map((p) => [
+const podKey = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;
+
+/** A Pod's row, redrawn only when its object changes: a watch event about one Pod redraws one row. */
+class PodRow extends Component<{ pod: Pod }> {
+  shouldComponentUpdate(next: { pod: Pod }): boolean {
+    return next.pod !== this.props.pod;
+  }
+
+  render({ pod: p }: { pod: Pod }) {
+    const cells = [
       link(`#/pod/${p.metadata.namespace}/${p.metadata.name}`, p.metadata.name),
       link(`#/ns/${p.metadata.namespace}`, p.metadata.namespace),
-      h('span', { class: `phase ${phaseOf(p)}`, 'data-testid': `phase-${p.metadata.name}` }, statusOf(p)),
+      h('span', { class: `phase ${statusClass(p)}`, 'data-testid': `phase-${p.metadata.name}` }, statusOf(p)),
       p.spec.nodeName ? link(`#/node/${p.spec.nodeName}`, p.spec.nodeName) : '—',
       age(p.metadata.creationTimestamp),
-    ]);
+    ];
+    return h('div', { class: 'pod-row', role: 'row', 'data-pod': podKey(p) }, cells.map((c) => h('span', { role: 'cell' }, c)));
+  }
+}
+
+/**
+ * The Pods as a grid rather than a <table>: each row skips layout and paint while off screen
+ * (content-visibility), so a watch event among a thousand rows costs the browser a few rows' work.
+ */
+function podTable(pods: Pod[]) {
+  const keyed = pods.map((p) => [podKey(p), p] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return h('div', { class: 'scroll' }, h('div', { class: 'pod-list', role: 'table', 'data-testid': 'pods' },
+    h('div', { class: 'pod-row head', role: 'row' }, ['pod', 'namespace', 'phase', 'node', 'age'].map((c) => h('span', { role: 'columnheader' }, c))),
+    keyed.map(([key, pod]) => h(PodRow, { key, pod }))));
 }
 
 function PhaseCounts({ pods }: { pods: Pod[] }) {
@@ -73,7 +92,7 @@ function ClusterPage() {
     h('h2', null, `Pods (${pods.items.length})`),
     h(PhaseCounts, { pods: pods.items }),
     h('p', null, 'Namespaces: ', namespaces.map((ns) => h('span', null, link(`#/ns/${ns}`, ns), ' '))),
-    pods.loaded ? table(['pod', 'namespace', 'phase', 'node', 'age'], podRows(pods.items), 'pods') : h('p', null, 'loading…'),
+    pods.loaded ? podTable(pods.items) : h('p', null, 'loading…'),
   );
 }
 
@@ -93,7 +112,7 @@ function NamespacePage({ ns }: { ns: string }) {
       h('button', { type: 'submit' }, 'filter')),
     pods.error && h('p', { class: 'bad' }, pods.error),
     h(PhaseCounts, { pods: shown }),
-    table(['pod', 'namespace', 'phase', 'node', 'age'], podRows(shown), 'pods'),
+    podTable(shown),
   );
 }
 
@@ -108,21 +127,34 @@ function LazyTerminal(props: TerminalProps) {
   return View ? h(View, props) : h('p', null, 'loading the terminal…');
 }
 
+/** The terminal, offered only to a caller the API server lets exec, and only once the Pod runs. */
+function Shell({ running, ...props }: TerminalProps & { running: boolean }) {
+  const [refusal, setRefusal] = useState<string | undefined | null>(null);
+  useEffect(() => {
+    const abort = new AbortController();
+    execRefusal(props.ns, props.pod, props.container, abort.signal).then(setRefusal, () => undefined);
+    return () => abort.abort();
+  }, [props.ns, props.pod, props.container]);
+  if (refusal === null) return h('p', null, 'asking the API server whether you may open a shell…');
+  if (refusal) return h('p', { 'data-testid': 'no-shell' }, `No shell: the API server says you may not exec here (${refusal}).`);
+  return running ? h(LazyTerminal, props) : h('p', null, 'a shell opens once the Pod is Running');
+}
+
 function PodPage({ ns, name }: { ns: string; name: string }) {
-  const pod = useLiveObject<Pod>(`/api/v1/namespaces/${ns}/pods`, name);
+  const { item: pod, error, removedAt } = useLiveObject<Pod>(`/api/v1/namespaces/${ns}/pods`, name);
   const uid = pod?.metadata.uid;
   const events = useLiveList<CoreEvent>(uid ? `/api/v1/namespaces/${ns}/events?fieldSelector=${encodeURIComponent(`involvedObject.uid=${uid}`)}` : undefined);
   const nodeName = pod?.spec.nodeName;
-  const node = useLiveObject<Node>(nodeName ? '/api/v1/nodes' : undefined, nodeName ?? '');
-  const lease = useLiveObject<Lease>(nodeName ? '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases' : undefined, nodeName ?? '');
-  if (!pod) return h('main', null, h('h1', null, `Pod ${ns}/${name}`), h('p', null, 'waiting for the Pod…'));
+  const node = useLiveObject<Node>(nodeName ? '/api/v1/nodes' : undefined, nodeName ?? '').item;
+  const lease = useLiveObject<Lease>(nodeName ? '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases' : undefined, nodeName ?? '').item;
+  if (!pod) return h('main', null, h('h1', null, `Pod ${ns}/${name}`), h('p', { class: error ? 'bad' : '' }, error ? `cannot read the Pod: ${error}` : 'waiting for the Pod…'));
   const st = pod.status ?? {};
   const statuses = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
   const evs = [...events.items].sort((a, b) => (a.eventTime ?? a.firstTimestamp ?? '').localeCompare(b.eventTime ?? b.firstTimestamp ?? ''));
   return h('main', null,
-    h('h1', null, `Pod ${ns}/${name} `, h('span', { class: `phase ${phaseOf(pod)}`, 'data-testid': 'pod-phase' }, statusOf(pod))),
+    h('h1', null, `Pod ${ns}/${name} `, h('span', { class: `phase ${removedAt ? 'Removed' : statusClass(pod)}`, 'data-testid': 'pod-phase' }, removedAt ? 'Removed' : statusOf(pod))),
     h('p', null, 'node: ', nodeName ? link(`#/node/${nodeName}`, nodeName) : '—', ` · IP ${st.podIP ?? '—'} · created ${age(pod.metadata.creationTimestamp)} ago`),
-    h(JourneyView, { pod, events: events.items, node, lease }),
+    h(JourneyView, { pod, events: events.items, node, lease, removedAt }),
     h('h2', null, 'Conditions'),
     table(['type', 'status', 'since', 'reason'], (st.conditions ?? []).map((c) => [c.type, c.status, age(c.lastTransitionTime ?? undefined), c.reason ?? ''])),
     h('h2', null, 'Containers'),
@@ -132,14 +164,14 @@ function PodPage({ ns, name }: { ns: string; name: string }) {
     h('h2', null, 'Logs'),
     h(LogView, { ns, pod: name, containers: pod.spec.containers.map((c) => c.name), instance: (st.containerStatuses ?? []).map((c) => c.containerID ?? '').join(','), key: uid }),
     h('h2', null, 'Terminal'),
-    st.phase === 'Running' ? h(LazyTerminal, { ns, pod: name, container: pod.spec.containers[0].name }) : h('p', null, 'a shell opens once the Pod is Running'),
+    h(Shell, { ns, pod: name, container: pod.spec.containers[0].name, running: st.phase === 'Running' }),
     h('details', null, h('summary', null, 'spec'), h('pre', null, JSON.stringify(pod.spec, null, 2))),
   );
 }
 
 function NodePage({ name }: { name: string }) {
-  const node = useLiveObject<Node>('/api/v1/nodes', name);
-  const lease = useLiveObject<Lease>('/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', name);
+  const { item: node, error } = useLiveObject<Node>('/api/v1/nodes', name);
+  const lease = useLiveObject<Lease>('/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', name).item;
   const pods = useLiveList<Pod>(`/api/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${name}`)}`);
   const [, tick] = useState(0);
   useEffect(() => {
@@ -149,13 +181,14 @@ function NodePage({ name }: { name: string }) {
   }, []);
   return h('main', null,
     h('h1', null, `Node ${name}`),
+    error && h('p', { class: 'bad' }, `cannot read the node: ${error}`),
     h('p', { 'data-testid': 'lease' }, `lease renewed ${age(lease?.spec?.renewTime)} ago`),
     h('h2', null, 'Conditions'),
     table(['type', 'status', 'heartbeat', 'message'], (node?.status?.conditions ?? []).map((c) => [c.type, c.status, `${age(c.lastHeartbeatTime ?? undefined)} ago`, c.message ?? ''])),
     h('h2', null, 'Capacity'),
     table(['resource', 'capacity', 'allocatable'], Object.keys(node?.status?.capacity ?? {}).map((k) => [k, node!.status!.capacity![k], node!.status!.allocatable?.[k] ?? ''])),
     h('h2', null, `Pods (${pods.items.length})`),
-    table(['pod', 'namespace', 'phase', 'node', 'age'], podRows(pods.items), 'pods'),
+    podTable(pods.items),
   );
 }
 

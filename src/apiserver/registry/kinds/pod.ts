@@ -5,6 +5,7 @@ import type { KObject, Pod } from '../../../api/types.js';
 import type { Strategy } from '../strategy.js';
 import { genericStrategy } from './generic.js';
 import { rfc3339 } from '../../../api/time.js';
+import { resizeUpdate } from './podResize.js';
 
 export function podDeletionGrace(pod: Pod, requested: number | undefined): number {
   const phase = pod.status?.phase;
@@ -20,15 +21,20 @@ export function podStrategy(): Strategy {
   return {
     ...base,
     deletionGrace: (obj, requested) => podDeletionGrace(obj as Pod, requested),
+    partialUpdates: { resize: resizeUpdate },
   };
 }
 
-/** Applies a Binding: sets spec.nodeName once and records PodScheduled, as the binding subresource does. */
-export function bindPod(pod: KObject, nodeName: string): KObject {
+/**
+ * Applies a Binding: sets spec.nodeName once, copies the Binding's annotations onto the Pod and records
+ * PodScheduled, as the binding subresource does.
+ */
+export function bindPod(pod: KObject, nodeName: string, annotations: Record<string, string> = {}): KObject {
   const p = pod as Pod;
   if (p.metadata.deletionTimestamp) throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${p.metadata.name}": pod ${p.metadata.name} is being deleted, cannot be assigned to a host`);
   if (p.spec.nodeName) throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${p.metadata.name}": pod ${p.metadata.name} is already assigned to node "${p.spec.nodeName}"`);
   p.spec.nodeName = nodeName;
+  if (Object.keys(annotations).length) p.metadata.annotations = { ...p.metadata.annotations, ...annotations };
   const now = rfc3339();
   const conditions = (p.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });

@@ -1,0 +1,64 @@
+// The Pod's confinement fields: seccompProfile and appArmorProfile (pod-level and per container) and
+// hostUsers with the host namespaces it excludes. Paths and wording follow pkg/apis/core/validation.
+import type { Cause } from '../errors.js';
+import type { Container, PodSpec, SecurityProfile } from '../types.js';
+import { FieldPath, forbidden, invalidValue, requiredValue, tooLong, unsupportedValue } from './field.js';
+import { validateLocalPath } from './volumes.js';
+
+const PROFILE_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
+/** PATH_MAX - 1: an AppArmor profile name is handed to the kernel as a path-like string. */
+const MAX_APPARMOR_NAME = 4095;
+
+function validateSeccomp(sp: SecurityProfile | undefined, path: FieldPath): Cause[] {
+  if (!sp) return [];
+  const causes: Cause[] = [];
+  if (!sp.type) causes.push(requiredValue(path.child('type'), 'type is required when seccompProfile is set'));
+  else if (!PROFILE_TYPES.includes(sp.type)) causes.push(unsupportedValue(path.child('type'), sp.type, PROFILE_TYPES));
+  const local = path.child('localhostProfile');
+  if (sp.type === 'Localhost') {
+    if (sp.localhostProfile === undefined) causes.push(requiredValue(local, 'must be set when seccomp type is Localhost'));
+    else causes.push(...validateLocalPath(sp.localhostProfile, local));
+  } else if (sp.localhostProfile !== undefined) {
+    causes.push(invalidValue(local, sp, 'can only be set when seccomp type is Localhost'));
+  }
+  return causes;
+}
+
+function validateAppArmor(ap: SecurityProfile | undefined, path: FieldPath): Cause[] {
+  if (!ap) return [];
+  const local = path.child('localhostProfile');
+  const name = ap.localhostProfile;
+  switch (ap.type) {
+    case 'Localhost':
+      if (name === undefined || name.trim() === '') return [requiredValue(local, 'must be set when AppArmor type is Localhost')];
+      if (name.trim() !== name) return [invalidValue(local, name, 'must not be padded with whitespace')];
+      return Buffer.byteLength(name) > MAX_APPARMOR_NAME ? [tooLong(local, MAX_APPARMOR_NAME)] : [];
+    case 'RuntimeDefault':
+    case 'Unconfined':
+      return name === undefined ? [] : [invalidValue(local, name, 'can only be set when AppArmor type is Localhost')];
+    case undefined:
+    case '':
+      return [requiredValue(path.child('type'), 'type is required when appArmorProfile is set')];
+    default:
+      return [unsupportedValue(path.child('type'), ap.type, PROFILE_TYPES)];
+  }
+}
+
+/** A container's securityContext profiles, at `<container path>.securityContext`. */
+export function validateContainerProfiles(c: Container, path: FieldPath): Cause[] {
+  const sc = path.child('securityContext');
+  return [...validateSeccomp(c.securityContext?.seccompProfile, sc.child('seccompProfile')), ...validateAppArmor(c.securityContext?.appArmorProfile, sc.child('appArmorProfile'))];
+}
+
+/** The Pod-level profiles and hostUsers: false, which upstream does not combine with host namespaces. */
+export function validatePodSecurity(spec: PodSpec, path: FieldPath): Cause[] {
+  const psc = (spec.securityContext ?? {}) as { seccompProfile?: SecurityProfile; appArmorProfile?: SecurityProfile };
+  const sc = path.child('securityContext');
+  const causes = [...validateSeccomp(psc.seccompProfile, sc.child('seccompProfile')), ...validateAppArmor(psc.appArmorProfile, sc.child('appArmorProfile'))];
+  if (spec.hostUsers === false) {
+    for (const f of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
+      if (spec[f]) causes.push(forbidden(path.child(f), 'when `hostUsers` is false'));
+    }
+  }
+  return causes;
+}

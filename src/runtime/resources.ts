@@ -1,0 +1,10 @@
+// The resizable part of a container's config, as both runtimes report it in ContainerStatus.
+import type { ContainerConfig, ContainerResources } from './types.js';
+
+export function resourcesOf(cfg: ContainerConfig): ContainerResources {
+  return {
+    ...(cfg.memoryLimit ? { memoryLimit: cfg.memoryLimit } : {}),
+    ...(cfg.cpuMillis ? { cpuMillis: cfg.cpuMillis } : {}),
+    ...(cfg.cpuShares ? { cpuShares: cfg.cpuShares } : {}),
+  };
+}
