@@ -9,6 +9,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { WebSocket } from 'ws';
+import { loadKubeconfig } from '../src/client/kubeconfig.js';
 import { KUBECTL, kubectl } from './support/kubectl.js';
 import { disposeNodeServer, startNodeServer, untilNodeReady } from './support/node-server.js';
 import type { TestServer } from './support/server.js';
@@ -143,6 +145,23 @@ describe('conformance: Pods', { concurrency: true }, () => {
     }
   });
 
+  it('variable expansion: a subPathExpr that fails (an annotation not yet set) starts once the annotation is added', async () => {
+    await apply(podOf('subpath-later', {
+      restartPolicy: 'Never',
+      containers: [{
+        ...bb('c', forever),
+        env: [{ name: 'POD_NAME', value: 'foo' }, { name: 'ANNOTATION', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['mysubpath']" } } }],
+        volumeMounts: [{ name: 'w', mountPath: '/subpath_mount', subPathExpr: '$(ANNOTATION)/$(POD_NAME)' }, { name: 'w', mountPath: '/volume_mount' }],
+      }],
+      volumes: [{ name: 'w', emptyDir: {} }],
+    }, { annotations: { notmysubpath: 'mypath' } }));
+    // Without the annotation the expression is "/foo", absolute, so the container cannot be created.
+    await until('subpath-later refused', async () => (await get('pod/subpath-later', '{.status.containerStatuses[0].state.waiting.reason}')) === 'CreateContainerConfigError');
+    assert.equal((await k(['annotate', 'pod', 'subpath-later', 'mysubpath=mypath'])).code, 0);
+    await phase('subpath-later', 'Running');
+    assert.equal(await exec('subpath-later', 'touch /volume_mount/mypath/foo/test.log && test -f /subpath_mount/test.log && echo ok'), 'ok\n');
+  });
+
   it('downward API env: name, namespace, UID, pod and host IP, requests and limits, node allocatable for an unset limit', async () => {
     const ref = (fieldPath: string) => ({ valueFrom: { fieldRef: { fieldPath } } });
     const res = (resource: string, divisor?: string) => ({ valueFrom: { resourceFieldRef: { resource, ...(divisor ? { divisor } : {}) } } });
@@ -202,6 +221,82 @@ describe('conformance: Pods', { concurrency: true }, () => {
     assert.notEqual(await head('hosts-hostnet', 'c'), '# Kubernetes-managed hosts file.\n');
     await phase('deadline', 'Failed');
     assert.equal(await get('pod/deadline', '{.status.reason}'), 'DeadlineExceeded');
+  });
+
+  it('sysctls: safe ones are set in the Pod\'s namespaces; an unsafe one fails the Pod with SysctlForbidden; invalid names are refused', async () => {
+    await apply(podOf('sysctl-safe', {
+      restartPolicy: 'Never',
+      securityContext: { sysctls: [{ name: 'kernel.shm_rmid_forced', value: '1' }, { name: 'net/ipv4/tcp_fin_timeout', value: '17' }] },
+      containers: [bb('c', 'sysctl kernel.shm_rmid_forced net.ipv4.tcp_fin_timeout')],
+    }), podOf('sysctl-unsafe', { securityContext: { sysctls: [{ name: 'kernel.msgmax', value: '10000000' }] }, containers: [bb('c', forever)] }));
+    const invalid = await k(['apply', '-f', '-'], JSON.stringify(podOf('sysctl-invalid', {
+      hostNetwork: true,
+      securityContext: { sysctls: ['foo-', 'bar..', 'kernel.shm_rmid_forced', 'kernel.shm_rmid_forced', 'net.ipv4.tcp_syncookies'].map((name) => ({ name, value: '1' })) },
+      containers: [bb('c', forever)],
+    })));
+    assert.notEqual(invalid.code, 0);
+    for (const want of ['[0].name: Invalid value: "foo-": must have at most 253 characters', '[1].name: Invalid value: "bar..": must have', '[3].name: Duplicate value: "kernel.shm_rmid_forced"',
+      '[4].name: Invalid value: "net.ipv4.tcp_syncookies": may not be specified when \'hostNetwork\' is true']) {
+      assert.ok(invalid.stderr.includes(`spec.securityContext.sysctls${want}`), `${want} in ${invalid.stderr}`);
+    }
+    await phase('sysctl-safe', 'Succeeded');
+    assert.equal(await logs('sysctl-safe'), 'kernel.shm_rmid_forced = 1\nnet.ipv4.tcp_fin_timeout = 17\n');
+    await phase('sysctl-unsafe', 'Failed');
+    assert.equal(await get('pod/sysctl-unsafe', '{.status.reason}: {.status.message}'), 'SysctlForbidden: forbidden sysctl: "kernel.msgmax" not allowlisted');
+  });
+
+  it('securityContext: a read-only or writable root filesystem, unprivileged, no privilege escalation; a non-root termination message at its own path; binaryData in a configMap volume', async () => {
+    const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => 255 - i));
+    await apply({ ...cm('bin-cm', { text: 'plain' }), binaryData: { blob: bytes.toString('base64') } });
+    const sc = (securityContext: object) => ({ securityContext });
+    await apply(podOf('secctx', {
+      restartPolicy: 'Never',
+      containers: [
+        bb('ro', '{ echo test > /file; } 2>&1; echo rc=$?', sc({ readOnlyRootFilesystem: true })),
+        bb('rw', 'echo test > /file && cat /file', sc({ readOnlyRootFilesystem: false })),
+        bb('unpriv', 'ip link add dummy0 type dummy 2>&1; echo rc=$?', sc({ privileged: false })),
+        bb('nnp', 'grep NoNewPrivs /proc/self/status', sc({ runAsUser: 1000, allowPrivilegeEscalation: false })),
+        bb('nnp-default', 'grep NoNewPrivs /proc/self/status', sc({ runAsUser: 1000 })),
+        bb('term', 'echo -n DONE > /dev/termination-custom-log', { ...sc({ runAsUser: 1000 }), terminationMessagePath: '/dev/termination-custom-log' }),
+        bb('bin', 'cat /cm/text; echo; base64 -w0 /cm/blob', { volumeMounts: [{ name: 'cm', mountPath: '/cm' }] }),
+      ],
+      volumes: [{ name: 'cm', configMap: { name: 'bin-cm' } }],
+    }));
+    await phase('secctx', 'Succeeded');
+    const out = Object.fromEntries(await Promise.all(['ro', 'rw', 'unpriv', 'nnp', 'nnp-default', 'bin'].map(async (c) => [c, await logs('secctx', c)] as const)));
+    assert.deepEqual(out, {
+      ro: 'sh: can\'t create /file: Read-only file system\nrc=1\n',
+      rw: 'test\n',
+      unpriv: 'ip: RTNETLINK answers: Operation not permitted\nrc=2\n',
+      nnp: 'NoNewPrivs:\t1\n',
+      'nnp-default': 'NoNewPrivs:\t0\n',
+      bin: `plain\n${bytes.toString('base64')}`,
+    });
+    assert.equal(await get('pod/secctx', '{.status.containerStatuses[?(@.name=="term")].state.terminated.message}'), 'DONE');
+  });
+
+  it('pods/log over a WebSocket: binary.k8s.io gives the log as binary messages, base64.binary.k8s.io as base64 text; the log\'s end closes it', async () => {
+    await apply(podOf('ws-logs', { containers: [bb('main', `echo container is alive; ${forever}`)] }));
+    await phase('ws-logs', 'Running');
+    await until('the log written', async () => (await logs('ws-logs')) === 'container is alive\n');
+    const cfg = await loadKubeconfig(server.kubeconfig);
+    const read = async (protocol: string) => {
+      const ws = new WebSocket(`${cfg.server.replace(/^https/, 'wss')}/api/v1/namespaces/default/pods/ws-logs/log?container=main`, [protocol], { ca: cfg.ca, cert: cfg.cert, key: cfg.key });
+      const messages: { data: Buffer; isBinary: boolean }[] = [];
+      ws.on('message', (data, isBinary) => messages.push({ data: data as Buffer, isBinary }));
+      const code = await new Promise<number>((resolve, reject) => { ws.on('close', resolve); ws.on('error', reject); });
+      return { code, protocol: ws.protocol, messages };
+    };
+    const binary = await read('binary.k8s.io');
+    assert.deepEqual({ code: binary.code, protocol: binary.protocol, binary: binary.messages.every((m) => m.isBinary) }, { code: 1000, protocol: 'binary.k8s.io', binary: true });
+    assert.equal(Buffer.concat(binary.messages.map((m) => m.data)).toString(), 'container is alive\n');
+    const text = await read('base64.binary.k8s.io');
+    assert.deepEqual({ code: text.code, protocol: text.protocol, text: text.messages.every((m) => !m.isBinary) }, { code: 1000, protocol: 'base64.binary.k8s.io', text: true });
+    assert.equal(Buffer.concat(text.messages.map((m) => Buffer.from(m.data.toString(), 'base64'))).toString(), 'container is alive\n');
+    const refused = new WebSocket(`${cfg.server.replace(/^https/, 'wss')}/api/v1/namespaces/default/pods/ws-logs/log?container=nope`, ['binary.k8s.io'], { ca: cfg.ca, cert: cfg.cert, key: cfg.key });
+    refused.on('error', () => {});
+    const status = await new Promise<number | undefined>((resolve) => refused.on('unexpected-response', (req, res) => { req.destroy(); resolve(res.statusCode); }));
+    assert.equal(status, 400, 'an unknown container is refused before the upgrade');
   });
 
   it('a client leaving `kubectl logs -f` (Ctrl-C) is not logged by the server as an internal error', async () => {

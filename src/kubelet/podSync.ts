@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Container, Pod } from '../api/types.js';
 import type { ContainerStatus, ImageService, Mount, RuntimeService, SandboxStatus } from '../runtime/types.js';
 import { activeDeadlineAtMs, DEADLINE_EXCEEDED, pastActiveDeadline } from './activeDeadline.js';
+import { podSysctls, sysctlRefusal } from './sysctls.js';
 import { backoffKey, backoffNext, type BackoffEntry } from './backoff.js';
 import type { KubeletCluster } from './cluster.js';
 import { makeContainerConfig, podLogDirName } from './containerConfig.js';
@@ -62,7 +63,7 @@ export interface PodMemory {
   podFields?: string;
   /** A ConfigMap or Secret the volumes show has changed since they were written. */
   volumeObjectsChanged?: boolean;
-  /** Why the kubelet itself failed the Pod (activeDeadlineSeconds passed); the status says so. */
+  /** Why the kubelet itself failed the Pod (refused at admission, or activeDeadlineSeconds passed); the status says so. */
   failure?: { reason: string; message: string };
 }
 
@@ -147,7 +148,7 @@ export class PodSyncer {
 
   /** Admission as the kubelet makes it when a Pod arrives: a refused Pod fails with the reason given. */
   #admit(pod: Pod, mem: PodMemory): void {
-    const rejection = appArmorRejection(pod, this.#d.appArmorEnabled);
+    const rejection = sysctlRefusal(pod) ?? appArmorRejection(pod, this.#d.appArmorEnabled);
     if (!rejection) return;
     this.#event(pod, 'Warning', rejection.reason, rejection.message);
     mem.failure = rejection;
@@ -198,6 +199,7 @@ export class PodSyncer {
         resolvConf: makeResolvConf(pod, this.#d.hostResolvConf),
         portMappings: portMappings(pod),
         labels: { ...podLabels(pod), [SANDBOX_ATTEMPT]: String(actions.attempt) },
+        sysctls: podSysctls(pod),
       });
     } catch (e) {
       this.#event(pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${(e as Error).message}`);

@@ -34,6 +34,8 @@ export interface SandboxConfig {
   labels?: Record<string, string>;
   /** Cgroup parent for the Pod (pod-level limits). */
   cgroupParent?: string;
+  /** Sysctls (dotted name → value) set in the Pod's ipc and network namespaces. */
+  sysctls?: Record<string, string>;
 }
 
 export interface SandboxStatus {

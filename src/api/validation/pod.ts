@@ -2,6 +2,7 @@
 // binding to a node. Field paths and wording follow pkg/apis/core/validation.
 import { isIP } from 'node:net';
 import type { Cause } from '../errors.js';
+import { sysctlNamespace } from '../sysctl.js';
 import type { Binding, ContainerStatus, Container, Pod, PodSpec } from '../types.js';
 import { validateContainer } from './containers.js';
 import { staticPodRefusal, validateEphemeralContainerChanges, validateEphemeralContainers } from './ephemeral.js';
@@ -78,6 +79,30 @@ function validateSchedulingGates(spec: PodSpec, path: FieldPath): Cause[] {
   return causes;
 }
 
+const SYSCTL_MAX_LENGTH = 253;
+const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
+const SYSCTL_NAME_ERROR = `must have at most ${SYSCTL_MAX_LENGTH} characters and match regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$`;
+
+/** Names only: whether a sysctl is safe to set is the kubelet's admission decision (src/kubelet/sysctls.ts). */
+function validateSysctls(spec: PodSpec, path: FieldPath): Cause[] {
+  const causes: Cause[] = [];
+  const seen = new Set<string>();
+  const sysctls = (spec.securityContext as { sysctls?: { name?: string }[] } | undefined)?.sysctls ?? [];
+  sysctls.forEach((s, i) => {
+    const at = path.index(i).child('name');
+    const name = s.name ?? '';
+    if (!name) causes.push(requiredValue(at));
+    else if (name.length > SYSCTL_MAX_LENGTH || !SYSCTL_NAME.test(name)) causes.push(invalidValue(at, name, SYSCTL_NAME_ERROR));
+    else if (seen.has(name)) causes.push(duplicateValue(at, name));
+    // A Pod sharing the host's namespace would set the host's own sysctl.
+    const ns = sysctlNamespace(name);
+    if (ns === 'net' && spec.hostNetwork) causes.push(invalidValue(at, name, "may not be specified when 'hostNetwork' is true"));
+    if (ns === 'ipc' && spec.hostIPC) causes.push(invalidValue(at, name, "may not be specified when 'hostIPC' is true"));
+    seen.add(name);
+  });
+  return causes;
+}
+
 export function validatePodSpec(spec: PodSpec | undefined, path: FieldPath): Cause[] {
   if (!spec) return [requiredValue(path)];
   const { causes, names } = validateVolumes(spec.volumes, path.child('volumes'));
@@ -94,6 +119,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path: FieldPath): Cau
   causes.push(...validateTolerations(spec.tolerations, path.child('tolerations')));
   causes.push(...validateHostAliases(spec, path.child('hostAliases')));
   causes.push(...validateSchedulingGates(spec, path.child('schedulingGates')));
+  causes.push(...validateSysctls(spec, path.child('securityContext').child('sysctls')));
   causes.push(...validatePodSecurity(spec, path));
   causes.push(...validateInterPodAffinity(spec.affinity, path.child('affinity')));
   causes.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')));

@@ -12,6 +12,7 @@ import type { KeyPair } from '../auth/certs.js';
 import { authorize } from '../auth/authorize.js';
 import type { UserInfo } from '../auth/identity.js';
 import { parseResourcePath } from '../http/route.js';
+import { serveLogWebSocket } from './logWebSocket.js';
 import type { Registry } from '../registry/index.js';
 
 const NODE_SUBRESOURCES = new Set(['log', 'exec', 'attach', 'portforward']);
@@ -59,6 +60,24 @@ function kubeletPath(sub: string, pod: Pod, url: URL): string {
 
 function defaultContainer(pod: Pod): string {
   return pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec.containers[0]?.name ?? '';
+}
+
+/** A kubelet's non-upgrade answer to an upgrade request, passed on to the client as it is. */
+function relayRefusal(kres: IncomingMessage, socket: Duplex): void {
+  const lines = [`HTTP/1.1 ${kres.statusCode} ${kres.statusMessage}`];
+  for (let i = 0; i < kres.rawHeaders.length; i += 2) if (!/^transfer-encoding$/i.test(kres.rawHeaders[i])) lines.push(`${kres.rawHeaders[i]}: ${kres.rawHeaders[i + 1]}`);
+  const chunks: Buffer[] = [];
+  kres.on('error', () => socket.destroy());
+  kres.on('data', (c: Buffer) => chunks.push(c));
+  kres.on('end', () => {
+    const body = Buffer.concat(chunks);
+    socket.end(lines.filter((l) => !/^content-length/i.test(l)).join('\r\n') + `\r\nContent-Length: ${body.length}\r\n\r\n` + body.toString());
+  });
+}
+
+function refuseDial(e: Error, socket: Duplex): void {
+  const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `error dialing kubelet: ${e.message}`, reason: 'ServiceUnavailable', code: 503 });
+  socket.end(`HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }
 
 export class KubeletProxy {
@@ -117,13 +136,18 @@ export class KubeletProxy {
   }
 
   /**
-   * Upgrade requests (exec, attach, port-forward over WebSocket or SPDY): relay the raw streams. The
+   * Upgrade requests (exec, attach, port-forward over WebSocket or SPDY): relay the raw streams; a log
+   * over a WebSocket is framed here from the kubelet's plain stream (logWebSocket.ts). The
    * two sockets live and die together: an error or close on either side ends both, and nothing else
    * (the caller has put an error listener on the client's socket).
    */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, user: UserInfo): boolean {
     const t = this.#target(url, user, req.method ?? 'GET');
     if (!t) return false;
+    if (url.pathname.endsWith('/log')) {
+      serveLogWebSocket(req, socket, head, t.options, { response: (kres) => relayRefusal(kres, socket), dialError: (e) => refuseDial(e, socket) });
+      return true;
+    }
     const headers = { ...req.headers };
     delete headers.host;
     const up = httpsRequest({ ...t.options, headers });
@@ -154,22 +178,9 @@ export class KubeletProxy {
       ksocket.pipe(socket);
       socket.pipe(ksocket);
     });
-    up.on('response', (kres) => {
-      // The kubelet refused the upgrade: pass its answer on as it is.
-      const lines = [`HTTP/1.1 ${kres.statusCode} ${kres.statusMessage}`];
-      for (let i = 0; i < kres.rawHeaders.length; i += 2) if (!/^transfer-encoding$/i.test(kres.rawHeaders[i])) lines.push(`${kres.rawHeaders[i]}: ${kres.rawHeaders[i + 1]}`);
-      const chunks: Buffer[] = [];
-      kres.on('error', () => socket.destroy());
-      kres.on('data', (c: Buffer) => chunks.push(c));
-      kres.on('end', () => {
-        const body = Buffer.concat(chunks);
-        socket.end(lines.filter((l) => !/^content-length/i.test(l)).join('\r\n') + `\r\nContent-Length: ${body.length}\r\n\r\n` + body.toString());
-      });
-    });
-    up.on('error', (e) => {
-      const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `error dialing kubelet: ${e.message}`, reason: 'ServiceUnavailable', code: 503 });
-      socket.end(`HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    });
+    // The kubelet refused the upgrade: pass its answer on as it is.
+    up.on('response', (kres) => relayRefusal(kres, socket));
+    up.on('error', (e) => refuseDial(e, socket));
     up.end();
     return true;
   }

@@ -117,10 +117,10 @@ function spec(i: BaseInput): Record<string, unknown> {
 }
 
 /** The pause container: new ipc/uts/mount/pid namespaces, the network namespace CNI configured (if any). */
-export function sandboxSpec(o: { rootfs: string; args: string[]; hostname?: string; netns?: string; hostNetwork: boolean; cgroupsPath: string; shm: OciMount }): Record<string, unknown> {
+export function sandboxSpec(o: { rootfs: string; args: string[]; hostname?: string; netns?: string; hostNetwork: boolean; cgroupsPath: string; shm: OciMount; sysctls?: Record<string, string> }): Record<string, unknown> {
   const namespaces: OciNamespace[] = [{ type: 'pid' }, { type: 'ipc' }, { type: 'mount' }];
   if (!o.hostNetwork) namespaces.push({ type: 'uts' }, o.netns ? { type: 'network', path: o.netns } : { type: 'network' });
-  return spec({
+  const sandbox = spec({
     rootfs: o.rootfs,
     readonlyRootfs: true,
     args: o.args,
@@ -134,6 +134,9 @@ export function sandboxSpec(o: { rootfs: string; args: string[]; hostname?: stri
     cgroupsPath: o.cgroupsPath,
     resources: { cpu: { shares: 2 } },
   });
+  // The Pod's sysctls, set once in the namespaces every container of the Pod joins.
+  if (o.sysctls) (sandbox.linux as Record<string, unknown>).sysctl = o.sysctls;
+  return sandbox;
 }
 
 export interface ContainerSpecInput {
