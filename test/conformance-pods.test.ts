@@ -4,6 +4,7 @@
 // busybox image); one server for the file, the cases run concurrently.
 
 import assert from 'node:assert/strict';
+import { readlinkSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -273,6 +274,18 @@ describe('conformance: Pods', { concurrency: true }, () => {
       bin: `plain\n${bytes.toString('base64')}`,
     });
     assert.equal(await get('pod/secctx', '{.status.containerStatuses[?(@.name=="term")].state.terminated.message}'), 'DONE');
+  });
+
+  it('hostPID and hostIPC: the containers are in the host\'s pid and IPC namespaces; without them, in the Pod\'s own', async () => {
+    const script = 'readlink /proc/self/ns/pid; readlink /proc/self/ns/ipc';
+    await apply(podOf('host-ns', { restartPolicy: 'Never', hostPID: true, hostIPC: true, containers: [bb('c', script)] }), podOf('own-ns', { restartPolicy: 'Never', containers: [bb('c', script)] }));
+    await phase('host-ns', 'Succeeded');
+    await phase('own-ns', 'Succeeded');
+    const host = `${readlinkSync('/proc/self/ns/pid')}\n${readlinkSync('/proc/self/ns/ipc')}\n`;
+    assert.equal(await logs('host-ns'), host);
+    const own = (await logs('own-ns')).split('\n');
+    assert.notEqual(own[0], readlinkSync('/proc/self/ns/pid'));
+    assert.notEqual(own[1], readlinkSync('/proc/self/ns/ipc'));
   });
 
   it('pods/log over a WebSocket: binary.k8s.io gives the log as binary messages, base64.binary.k8s.io as base64 text; the log\'s end closes it', async () => {

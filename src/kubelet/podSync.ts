@@ -195,6 +195,8 @@ export class PodSyncer {
         hostname,
         ...(pod.spec.hostNetwork ? { hostNetwork: true } : {}),
         ...(pod.spec.shareProcessNamespace ? { shareProcessNamespace: true } : {}),
+        ...(pod.spec.hostPID ? { hostPID: true } : {}),
+        ...(pod.spec.hostIPC ? { hostIPC: true } : {}),
         hostsFile: makeHostsFile(pod, [], this.#d.hostHostsFile),
         resolvConf: makeResolvConf(pod, this.#d.hostResolvConf),
         portMappings: portMappings(pod),

@@ -27,6 +27,9 @@ export interface SandboxConfig {
   hostname: string;
   hostNetwork?: boolean;
   shareProcessNamespace?: boolean;
+  /** The host's pid or IPC namespace instead of the Pod's own (spec.hostPID, spec.hostIPC). */
+  hostPID?: boolean;
+  hostIPC?: boolean;
   /** Full text of /etc/hosts, /etc/resolv.conf and /etc/hostname that every container sees. */
   hostsFile: string;
   resolvConf: string;

@@ -116,9 +116,14 @@ function spec(i: BaseInput): Record<string, unknown> {
   };
 }
 
-/** The pause container: new ipc/uts/mount/pid namespaces, the network namespace CNI configured (if any). */
-export function sandboxSpec(o: { rootfs: string; args: string[]; hostname?: string; netns?: string; hostNetwork: boolean; cgroupsPath: string; shm: OciMount; sysctls?: Record<string, string> }): Record<string, unknown> {
-  const namespaces: OciNamespace[] = [{ type: 'pid' }, { type: 'ipc' }, { type: 'mount' }];
+/**
+ * The pause container: new ipc/uts/mount/pid namespaces (the host's pid or ipc one with hostPID or
+ * hostIPC), the network namespace CNI configured (if any).
+ */
+export function sandboxSpec(o: { rootfs: string; args: string[]; hostname?: string; netns?: string; hostNetwork: boolean; hostPID?: boolean; hostIPC?: boolean; cgroupsPath: string; shm: OciMount; sysctls?: Record<string, string> }): Record<string, unknown> {
+  const namespaces: OciNamespace[] = [{ type: 'mount' }];
+  if (!o.hostPID) namespaces.push({ type: 'pid' });
+  if (!o.hostIPC) namespaces.push({ type: 'ipc' });
   if (!o.hostNetwork) namespaces.push({ type: 'uts' }, o.netns ? { type: 'network', path: o.netns } : { type: 'network' });
   const sandbox = spec({
     rootfs: o.rootfs,
@@ -146,6 +151,8 @@ export interface ContainerSpecInput {
   pausePid: number;
   hostNetwork: boolean;
   shareProcessNamespace: boolean;
+  /** The host's pid namespace (spec.hostPID): the container makes none of its own. */
+  hostPID?: boolean;
   /** pid of a container whose pid namespace this one joins instead (ContainerConfig.pidNamespaceOf). */
   pidNamespacePid?: number;
   /** /etc/hosts, /etc/resolv.conf, /etc/hostname and the Pod's /dev/shm. */
@@ -160,8 +167,9 @@ export interface ContainerSpecInput {
 export function containerSpec(i: ContainerSpecInput): Record<string, unknown> {
   const { cfg } = i;
   const ns = (type: OciNamespace['type']): OciNamespace => ({ type, path: `/proc/${i.pausePid}/ns/${type === 'network' ? 'net' : type}` });
-  const pid: OciNamespace = i.pidNamespacePid ? { type: 'pid', path: `/proc/${i.pidNamespacePid}/ns/pid` } : i.shareProcessNamespace ? ns('pid') : { type: 'pid' };
-  const namespaces: OciNamespace[] = [{ type: 'mount' }, ns('ipc'), pid];
+  const pid: OciNamespace | undefined = i.pidNamespacePid ? { type: 'pid', path: `/proc/${i.pidNamespacePid}/ns/pid` } : i.hostPID ? undefined : i.shareProcessNamespace ? ns('pid') : { type: 'pid' };
+  // The sandbox's ipc namespace is the host's with hostIPC, so joining it shares the host's.
+  const namespaces: OciNamespace[] = [{ type: 'mount' }, ns('ipc'), ...(pid ? [pid] : [])];
   if (!i.hostNetwork) namespaces.push(ns('uts'), ns('network'));
   const privileged = cfg.privileged ?? false;
   const capabilities = containerCapabilities(cfg);

@@ -95,7 +95,7 @@ export class RuncRuntime implements RuntimeService {
     const record: SandboxRecord = { id, config: cfg, createdAt: new Date().toISOString(), pid: 0, netns, cgroupParent };
     try {
       const args = await pauseArgv(this.#opts.pauseRootfs);
-      const spec = sandboxSpec({ rootfs: this.#opts.pauseRootfs, args, hostname: cfg.hostname, netns, hostNetwork: !!cfg.hostNetwork, cgroupsPath: `${cgroupParent}/${id}`, shm: shmMount(dir), sysctls: cfg.sysctls });
+      const spec = sandboxSpec({ rootfs: this.#opts.pauseRootfs, args, hostname: cfg.hostname, netns, hostNetwork: !!cfg.hostNetwork, hostPID: !!cfg.hostPID, hostIPC: !!cfg.hostIPC, cgroupsPath: `${cgroupParent}/${id}`, shm: shmMount(dir), sysctls: cfg.sysctls });
       // Each group runs to its end even when a step fails, so the undo below sees everything they made.
       await settleAll([writeFile(join(dir, 'config.json'), JSON.stringify(spec)), writeSandboxFiles(dir, cfg), netns && createNetns(netns)]);
       // The namespace exists as a file now, so CNI can wire it while the pause process starts inside it.
@@ -211,6 +211,7 @@ export class RuncRuntime implements RuntimeService {
         pausePid: sb.pid,
         hostNetwork: !!sb.config.hostNetwork,
         shareProcessNamespace: !!sb.config.shareProcessNamespace,
+        hostPID: !!sb.config.hostPID,
         ...(pidNamespacePid ? { pidNamespacePid } : {}),
         sandboxMounts: sandboxMounts(this.#sandboxStore.pathOf(sandboxId), !!cfg.readOnlyRootfs),
         hostname: sb.config.hostname,
