@@ -108,7 +108,8 @@ test('berth journey: the timeline in the terminal, why a Pod waits, and the pict
   const web = await journey(['web']);
   assert.equal(web.code, 0, web.stderr);
   assert.match(web.stdout, /^Pod default\/web — Running, Ready on \S+\n/);
-  assert.match(web.stdout, /\+0\.00 ms\s+scheduler\s+bound to /);
+  // The first exact step is the scheduler's first sight of the Pod; binding follows it.
+  assert.match(web.stdout, /\+0\.00 ms\s+scheduler\s+seen by the scheduler\n\s+\+[\d.]+ ms\s+scheduler\s+bound to /);
   assert.match(web.stdout, /runtime\s+container web running/);
   assert.match(web.stdout, /kubelet\s+Ready\s/);
   assert.match(web.stdout, /◀ slowest/);
