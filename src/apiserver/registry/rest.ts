@@ -29,7 +29,6 @@ export interface ListOptions {
   resourceVersion?: string;
 }
 
-
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
   preconditions?: { uid?: string; resourceVersion?: string };
