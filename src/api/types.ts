@@ -279,7 +279,11 @@ export interface PodSpec {
   tolerations?: Toleration[];
   hostAliases?: { ip: string; hostnames?: string[] }[];
   priority?: number;
+  priorityClassName?: string;
   preemptionPolicy?: string;
+  runtimeClassName?: string;
+  overhead?: Record<string, string>;
+  resourceClaims?: { name: string }[];
   schedulingGates?: { name: string }[];
   enableServiceLinks?: boolean;
   readinessGates?: { conditionType: string }[];

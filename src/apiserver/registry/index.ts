@@ -11,6 +11,7 @@ import { NamespaceLifecycle } from './namespaces.js';
 import { RestStorage } from './rest.js';
 import type { Strategy } from './strategy.js';
 import { resourcePrefix } from './keys.js';
+import { admitPodReferences } from '../admission/pod-references.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -51,7 +52,15 @@ export class Registry {
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
-      const strategy = { ...strategyFor(r), admit: nodeRestriction(r, nodeUid) };
+      const nodes = nodeRestriction(r, nodeUid);
+      const isPod = r.group === '' && r.plural === 'pods';
+      const admit: Strategy['admit'] = isPod
+        ? (verb, obj, old, ctx, sub) => {
+            nodes?.(verb, obj, old, ctx, sub);
+            admitPodReferences(verb, obj);
+          }
+        : nodes;
+      const strategy = { ...strategyFor(r), admit };
       this.#storages.set(r, new RestStorage(r, backend, strategy, opts.watchCacheSize));
     }
     this.core('pods').cache.addIndex(this.nodeGraph);
