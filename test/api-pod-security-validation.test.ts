@@ -48,6 +48,17 @@ test('hostUsers: false excludes the host namespaces; recursiveReadOnly needs rea
   ]);
 });
 
+test('procMount: Default anywhere; Unmasked only with hostUsers: false; nothing else', () => {
+  assert.deepEqual(errors(pod({}, { securityContext: { procMount: 'Default' } } as Partial<Container>)), []);
+  assert.deepEqual(errors(pod({ hostUsers: false }, { securityContext: { procMount: 'Unmasked' } } as Partial<Container>)), []);
+  assert.deepEqual(errors(pod({}, { securityContext: { procMount: 'Unmasked' } } as Partial<Container>)), [
+    'spec.containers[0].securityContext.procMount: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`',
+  ]);
+  assert.deepEqual(errors(pod({}, { securityContext: { procMount: 'Open' } } as Partial<Container>)), [
+    'spec.containers[0].securityContext.procMount: Unsupported value: "Open": supported values: "Default", "Unmasked"',
+  ]);
+});
+
 test('resizePolicy: cpu or memory, NotRequired or RestartContainer, once each', () => {
   assert.deepEqual(errors(pod({}, { resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }, { resourceName: 'memory', restartPolicy: 'RestartContainer' }] })), []);
   assert.deepEqual(errors(pod({}, { resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }, { resourceName: 'cpu', restartPolicy: 'Always' }, { resourceName: 'gpu', restartPolicy: 'NotRequired' }] })), [

@@ -1,5 +1,5 @@
 // The Pod's confinement fields: seccompProfile and appArmorProfile (pod-level and per container) and
-// hostUsers with the host namespaces it excludes. Paths and wording follow pkg/apis/core/validation.
+// hostUsers with the host namespaces it excludes, and procMount. Paths and wording follow pkg/apis/core/validation.
 import type { Cause } from '../errors.js';
 import type { Container, PodSpec, SecurityProfile } from '../types.js';
 import { FieldPath, forbidden, invalidValue, requiredValue, tooLong, unsupportedValue } from './field.js';
@@ -59,6 +59,17 @@ export function validatePodSecurity(spec: PodSpec, path: FieldPath): Cause[] {
     for (const f of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
       if (spec[f]) causes.push(forbidden(path.child(f), 'when `hostUsers` is false'));
     }
+  }
+  // An unmasked /proc is allowed only in a user namespace (which berth's runtime then refuses).
+  const lists = [['containers', spec.containers], ['initContainers', spec.initContainers ?? []], ['ephemeralContainers', spec.ephemeralContainers ?? []]] as const;
+  for (const [name, list] of lists) {
+    list.forEach((c, i) => {
+      const procMount = (c.securityContext as { procMount?: string } | undefined)?.procMount;
+      if (procMount === undefined) return;
+      const at = path.child(name).index(i).child('securityContext').child('procMount');
+      if (procMount !== 'Default' && procMount !== 'Unmasked') causes.push(unsupportedValue(at, procMount, ['Default', 'Unmasked']));
+      else if (procMount === 'Unmasked' && spec.hostUsers !== false) causes.push(invalidValue(at, procMount, '`hostUsers` must be false to use `Unmasked`'));
+    });
   }
   return causes;
 }
