@@ -516,3 +516,69 @@ export interface Deployment extends KObject {
     collisionCount?: number;
   };
 }
+
+export interface ServicePort {
+  name?: string;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+  appProtocol?: string;
+  port: number;
+  /** A number or the name of a container port. */
+  targetPort?: number | string;
+  nodePort?: number;
+}
+
+export interface Service extends KObject {
+  spec: {
+    type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+    selector?: Record<string, string>;
+    ports?: ServicePort[];
+    /** "None" for a headless Service. */
+    clusterIP?: string;
+    clusterIPs?: string[];
+    ipFamilies?: ('IPv4' | 'IPv6')[];
+    ipFamilyPolicy?: 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
+    externalName?: string;
+    externalIPs?: string[];
+    sessionAffinity?: 'None' | 'ClientIP';
+    sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
+    publishNotReadyAddresses?: boolean;
+    internalTrafficPolicy?: 'Cluster' | 'Local';
+    externalTrafficPolicy?: 'Cluster' | 'Local';
+  };
+  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] }; conditions?: WorkloadCondition[] };
+}
+
+export interface EndpointAddress {
+  ip: string;
+  hostname?: string;
+  nodeName?: string;
+  targetRef?: { kind?: string; namespace?: string; name?: string; uid?: string };
+}
+
+export interface EndpointPort {
+  name?: string;
+  port: number;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+  appProtocol?: string;
+}
+
+/** core/v1 Endpoints: kept beside EndpointSlices for the clients that still read them. */
+export interface Endpoints extends KObject {
+  subsets?: { addresses?: EndpointAddress[]; notReadyAddresses?: EndpointAddress[]; ports?: EndpointPort[] }[];
+}
+
+export interface Endpoint {
+  addresses: string[];
+  conditions?: { ready?: boolean; serving?: boolean; terminating?: boolean };
+  hostname?: string;
+  nodeName?: string;
+  zone?: string;
+  targetRef?: EndpointAddress['targetRef'];
+}
+
+/** discovery.k8s.io/v1 EndpointSlice: what the proxy and DNS read. */
+export interface EndpointSlice extends KObject {
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  endpoints: Endpoint[];
+  ports?: EndpointPort[];
+}
