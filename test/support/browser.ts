@@ -1,8 +1,7 @@
 // Debian's Chromium driven by playwright-core, headless, for tests that must see what a user sees.
 // Screenshots go to test-artifacts/ (kept after the run, ignored by git).
 
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -12,7 +11,7 @@ export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  // --user-data-dir is playwright's to give: launchPersistentContext would be needed, so only the other flags pass.
-  const flags = chromiumFlags(mkdtempSync(join(tmpdir(), 'berth-chromium-'))).filter((f) => !f.startsWith('--user-data-dir') && f !== '--headless');
+  // --user-data-dir is playwright's to give (it makes and removes its own), so only the other flags pass.
+  const flags = chromiumFlags('').filter((f) => !f.startsWith('--user-data-dir') && f !== '--headless');
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: flags, timeout: 30_000 });
 }

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# A test run killed midway (or a machine's crashed berth) leaves its nodes' bridges behind, and the
+# next node then refuses the pod CIDR they still hold. With no berth server or agent running, no
+# berth bridge is in use: remove them. Nothing is touched while any berth runs.
+set -euo pipefail
+command -v ip >/dev/null || exit 0
+if pgrep -f 'cli/main\.js (server|agent|sim)' >/dev/null; then exit 0; fi
+for bridge in $(ip -o link show type bridge | awk -F': ' '{print $2}' | grep '^berth-' || true); do
+  echo "removing stale bridge $bridge"
+  ip link del "$bridge"
+done
