@@ -582,3 +582,67 @@ export interface EndpointSlice extends KObject {
   endpoints: Endpoint[];
   ports?: EndpointPort[];
 }
+
+// ---- apps/v1 DaemonSet, StatefulSet and ControllerRevision ----
+
+export interface RollingUpdateDaemonSet {
+  maxUnavailable?: number | string;
+  maxSurge?: number | string;
+}
+
+export interface DaemonSet extends KObject {
+  spec: {
+    selector: LabelSelectorSpec;
+    template: PodTemplateSpec;
+    updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: RollingUpdateDaemonSet };
+    minReadySeconds?: number;
+    revisionHistoryLimit?: number;
+  };
+  status?: {
+    currentNumberScheduled: number;
+    numberMisscheduled: number;
+    desiredNumberScheduled: number;
+    numberReady: number;
+    observedGeneration?: number;
+    updatedNumberScheduled?: number;
+    numberAvailable?: number;
+    numberUnavailable?: number;
+    collisionCount?: number;
+    conditions?: WorkloadCondition[];
+  };
+}
+
+export interface StatefulSet extends KObject {
+  spec: {
+    replicas?: number;
+    selector: LabelSelectorSpec;
+    template: PodTemplateSpec;
+    /** Refused at admission: berth serves no PersistentVolumeClaims yet. */
+    volumeClaimTemplates?: unknown[];
+    serviceName?: string;
+    podManagementPolicy?: 'OrderedReady' | 'Parallel';
+    updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition?: number; maxUnavailable?: number | string } };
+    revisionHistoryLimit?: number;
+    minReadySeconds?: number;
+    persistentVolumeClaimRetentionPolicy?: { whenDeleted?: 'Retain' | 'Delete'; whenScaled?: 'Retain' | 'Delete' };
+    ordinals?: { start?: number };
+  };
+  status?: {
+    observedGeneration?: number;
+    replicas: number;
+    readyReplicas?: number;
+    currentReplicas?: number;
+    updatedReplicas?: number;
+    availableReplicas?: number;
+    currentRevision?: string;
+    updateRevision?: string;
+    collisionCount?: number;
+    conditions?: WorkloadCondition[];
+  };
+}
+
+/** An immutable snapshot of a DaemonSet's or StatefulSet's template, for rollout history and undo. */
+export interface ControllerRevision extends KObject {
+  data?: unknown;
+  revision: number;
+}

@@ -1,6 +1,6 @@
-// apps/v1 defaults: Deployment and ReplicaSet, and the Pod template they both carry.
+// apps/v1 defaults: Deployment, ReplicaSet, DaemonSet and StatefulSet, and the Pod template they all carry.
 
-import type { Deployment, Pod, PodTemplateSpec, ReplicaSet } from '../types.js';
+import type { DaemonSet, Deployment, Pod, PodTemplateSpec, ReplicaSet, StatefulSet } from '../types.js';
 import { defaultPod } from './pod.js';
 
 /**
@@ -46,5 +46,37 @@ export function defaultDeployment(d: Deployment): void {
   spec.revisionHistoryLimit ??= 10;
   spec.progressDeadlineSeconds ??= 600;
   spec.minReadySeconds ??= 0;
+  defaultPodTemplate(spec.template);
+}
+
+export function defaultDaemonSet(ds: DaemonSet): void {
+  ds.spec ??= {} as DaemonSet['spec'];
+  const spec = ds.spec;
+  spec.updateStrategy ??= {};
+  spec.updateStrategy.type ??= 'RollingUpdate';
+  if (spec.updateStrategy.type === 'RollingUpdate') {
+    spec.updateStrategy.rollingUpdate ??= {};
+    spec.updateStrategy.rollingUpdate.maxUnavailable ??= 1;
+    spec.updateStrategy.rollingUpdate.maxSurge ??= 0;
+  }
+  spec.revisionHistoryLimit ??= 10;
+  defaultPodTemplate(spec.template);
+}
+
+export function defaultStatefulSet(sts: StatefulSet): void {
+  sts.spec ??= {} as StatefulSet['spec'];
+  const spec = sts.spec;
+  spec.replicas ??= 1;
+  spec.podManagementPolicy ??= 'OrderedReady';
+  spec.updateStrategy ??= {};
+  spec.updateStrategy.type ??= 'RollingUpdate';
+  if (spec.updateStrategy.type === 'RollingUpdate') {
+    spec.updateStrategy.rollingUpdate ??= {};
+    spec.updateStrategy.rollingUpdate.partition ??= 0;
+  }
+  spec.revisionHistoryLimit ??= 10;
+  spec.persistentVolumeClaimRetentionPolicy ??= {};
+  spec.persistentVolumeClaimRetentionPolicy.whenDeleted ??= 'Retain';
+  spec.persistentVolumeClaimRetentionPolicy.whenScaled ??= 'Retain';
   defaultPodTemplate(spec.template);
 }

@@ -1,10 +1,12 @@
-// The rows of `kubectl get deployments|replicasets`, with upstream's columns: READY / UP-TO-DATE /
-// AVAILABLE for Deployments, DESIRED / CURRENT / READY for ReplicaSets, and -o wide's CONTAINERS,
-// IMAGES and SELECTOR for both.
+// The rows of `kubectl get deployments|replicasets|daemonsets|statefulsets|controllerrevisions`, with
+// upstream's columns: READY / UP-TO-DATE / AVAILABLE for Deployments, DESIRED / CURRENT / READY for
+// ReplicaSets, the scheduling counts and NODE SELECTOR for DaemonSets, READY for StatefulSets,
+// CONTROLLER / REVISION for ControllerRevisions, and -o wide's CONTAINERS, IMAGES (and SELECTOR).
 
 import { fromLabelSelectorObject, selectorString } from '../selectors/labels.js';
 import type { Deployment, KObject, ReplicaSet } from '../types.js';
-import { ageColumn, column, doc, nameColumn, type ColumnDefinition } from './columns.js';
+import type { ControllerRevision, DaemonSet, StatefulSet } from '../types.js';
+import { ageColumn, column, core, doc, nameColumn, type ColumnDefinition } from './columns.js';
 import { since } from './duration.js';
 
 const apps = (type: string) => `io.k8s.api.apps.v1.${type}`;
@@ -17,7 +19,7 @@ function templateColumns(specDef: string): ColumnDefinition[] {
   ];
 }
 
-function templateCells(spec: ReplicaSet['spec'] | Deployment['spec'] | undefined): string[] {
+function templateCells(spec: ReplicaSet['spec'] | Deployment['spec'] | DaemonSet['spec'] | undefined): string[] {
   const containers = spec?.template?.spec?.containers ?? [];
   // A malformed selector cannot be stored; printing an old one must not fail the whole list.
   let selector = '';
@@ -61,4 +63,58 @@ export function replicaSetCells(o: KObject, now: Date): unknown[] {
   const rs = o as ReplicaSet;
   const s = rs.status;
   return [o.metadata.name, rs.spec?.replicas ?? 0, s?.replicas ?? 0, s?.readyReplicas ?? 0, since(o.metadata.creationTimestamp, now), ...templateCells(rs.spec)];
+}
+
+export function daemonSetColumns(): ColumnDefinition[] {
+  const status = (f: string) => doc(apps('DaemonSetStatus'), f);
+  return [
+    nameColumn(),
+    column('Desired', status('desiredNumberScheduled'), { type: 'integer' }),
+    column('Current', status('currentNumberScheduled'), { type: 'integer' }),
+    column('Ready', status('numberReady'), { type: 'integer' }),
+    column('Up-to-date', status('updatedNumberScheduled'), { type: 'integer' }),
+    column('Available', status('numberAvailable'), { type: 'integer' }),
+    column('Node Selector', doc(core('PodSpec'), 'nodeSelector')),
+    ageColumn(),
+    ...templateColumns('DaemonSetSpec'),
+  ];
+}
+
+/** labels.FormatLabels: `k=v,…` by key, or <none>. */
+function formatLabels(labels: Record<string, string> | undefined): string {
+  return Object.keys(labels ?? {}).sort().map((k) => `${k}=${labels![k]}`).join(',') || '<none>';
+}
+
+export function daemonSetCells(o: KObject, now: Date): unknown[] {
+  const ds = o as DaemonSet;
+  const s = ds.status;
+  return [o.metadata.name, s?.desiredNumberScheduled ?? 0, s?.currentNumberScheduled ?? 0, s?.numberReady ?? 0, s?.updatedNumberScheduled ?? 0, s?.numberAvailable ?? 0, formatLabels(ds.spec?.template?.spec?.nodeSelector), since(o.metadata.creationTimestamp, now), ...templateCells(ds.spec)];
+}
+
+export function statefulSetColumns(): ColumnDefinition[] {
+  return [
+    nameColumn(),
+    column('Ready', 'Number of the pod with ready state'),
+    ageColumn(),
+    column('Containers', 'Names of each container in the template.', { priority: 1 }),
+    column('Images', 'Images referenced by each container in the template.', { priority: 1 }),
+  ];
+}
+
+export function statefulSetCells(o: KObject, now: Date): unknown[] {
+  const sts = o as StatefulSet;
+  const containers = sts.spec?.template?.spec?.containers ?? [];
+  return [o.metadata.name, `${sts.status?.readyReplicas ?? 0}/${sts.spec?.replicas ?? 0}`, since(o.metadata.creationTimestamp, now), containers.map((c) => c.name).join(','), containers.map((c) => c.image ?? '').join(',')];
+}
+
+export function controllerRevisionColumns(): ColumnDefinition[] {
+  return [nameColumn(), column('Controller', 'Controller of the object'), column('Revision', doc(apps('ControllerRevision'), 'revision'), { type: 'integer' }), ageColumn()];
+}
+
+export function controllerRevisionCells(o: KObject, now: Date): unknown[] {
+  const ref = o.metadata.ownerReferences?.find((r) => r.controller === true);
+  // `daemonset.apps/web`: the lower-cased group kind and name, as upstream's formatResourceName.
+  const group = ref?.apiVersion.includes('/') ? `.${ref.apiVersion.split('/')[0]}` : '';
+  const controller = ref ? `${ref.kind.toLowerCase()}${group}/${ref.name}` : '<none>';
+  return [o.metadata.name, controller, (o as ControllerRevision).revision ?? 0, since(o.metadata.creationTimestamp, now)];
 }

@@ -1,10 +1,11 @@
-// apps/v1 rules for Deployments and ReplicaSets, worded as pkg/apis/apps/validation: a selector that
+// apps/v1 rules for Deployments, ReplicaSets, DaemonSets, StatefulSets and ControllerRevisions, worded as pkg/apis/apps/validation: a selector that
 // selects something and matches the template's labels, a template whose Pods restart Always, counts
 // that are not negative, a rolling update that can make progress, and a selector that never changes.
 
 import type { Cause } from '../errors.js';
 import { fromLabelSelectorObject, matchLabels } from '../selectors/labels.js';
 import type { Deployment, LabelSelectorSpec, PodTemplateSpec, ReplicaSet, RollingUpdateDeployment } from '../types.js';
+import type { ControllerRevision, DaemonSet, RollingUpdateDaemonSet, StatefulSet } from '../types.js';
 import { FieldPath, NONNEGATIVE, forbidden, immutable, invalidEach, invalidValue, requiredValue, unsupportedValue } from './field.js';
 import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isLabelValue, isQualifiedName, nameIsDNSSubdomain } from './names.js';
@@ -37,7 +38,11 @@ export function validateLabelSelector(sel: LabelSelectorSpec, path: FieldPath): 
 }
 
 /** The selector and template every ReplicaSet-like spec carries (ValidateReplicaSetSpec's shared part). */
-function validateSelectorAndTemplate(selector: LabelSelectorSpec | undefined, template: PodTemplateSpec | undefined, spec: FieldPath): Cause[] {
+/** The kind a spec belongs to, as upstream's messages name it (a ReplicaSet's say "deployment"). */
+interface Owner { word: string; kind: string }
+const REPLICA_SET: Owner = { word: 'deployment', kind: 'ReplicaSet' };
+
+function validateSelectorAndTemplate(selector: LabelSelectorSpec | undefined, template: PodTemplateSpec | undefined, spec: FieldPath, owner: Owner = REPLICA_SET): Cause[] {
   const causes: Cause[] = [];
   const selPath = spec.child('selector');
   const tplPath = spec.child('template');
@@ -49,7 +54,7 @@ function validateSelectorAndTemplate(selector: LabelSelectorSpec | undefined, te
     causes.push(...selCauses);
     const exprs = selector.matchExpressions ?? [];
     if (Object.keys(selector.matchLabels ?? {}).length + exprs.length === 0) {
-      causes.push(invalidValue(selPath, selector, 'empty selector is invalid for deployment'));
+      causes.push(invalidValue(selPath, selector, `empty selector is invalid for ${owner.word}`));
     } else if (!selCauses.length) {
       matchesTemplate = matchLabels(fromLabelSelectorObject(selector), template?.metadata?.labels ?? {});
     }
@@ -61,7 +66,7 @@ function validateSelectorAndTemplate(selector: LabelSelectorSpec | undefined, te
   const podSpec = tplPath.child('spec');
   causes.push(...validatePodSpec(template.spec, podSpec));
   if (template.spec && template.spec.restartPolicy !== 'Always') causes.push(unsupportedValue(podSpec.child('restartPolicy'), template.spec.restartPolicy ?? '', ['Always']));
-  if (template.spec?.activeDeadlineSeconds !== undefined) causes.push(forbidden(podSpec.child('activeDeadlineSeconds'), 'activeDeadlineSeconds in ReplicaSet is not Supported'));
+  if (template.spec?.activeDeadlineSeconds !== undefined) causes.push(forbidden(podSpec.child('activeDeadlineSeconds'), `activeDeadlineSeconds in ${owner.kind} is not Supported`));
   return causes;
 }
 
@@ -150,4 +155,157 @@ export function validateWorkloadStatusUpdate(obj: ReplicaSet | Deployment, old: 
     causes.push(invalidValue(path.child('availableReplicas'), status.availableReplicas, 'cannot be greater than readyReplicas'));
   }
   return causes;
+}
+
+// ---- DaemonSet, StatefulSet, ControllerRevision ----
+
+/** An int-or-percent's value as upstream's getIntOrPercentValue reads it (a bad percent counts as 0). */
+function intOrPercentValue(v: number | string | undefined): number {
+  if (typeof v === 'string') return PERCENT.test(v) ? parseInt(v, 10) : 0;
+  return v ?? 0;
+}
+
+function notOver100Percent(v: number | string | undefined, path: FieldPath): Cause[] {
+  return typeof v === 'string' && PERCENT.test(v) && parseInt(v, 10) > 100 ? [invalidValue(path, v, 'must not be greater than 100%')] : [];
+}
+
+/** Exactly one of maxSurge and maxUnavailable is non-zero: a daemon Pod either surges or goes away first. */
+function validateRollingUpdateDaemonSet(ru: RollingUpdateDaemonSet, path: FieldPath): Cause[] {
+  const unavailable = path.child('maxUnavailable');
+  const surge = path.child('maxSurge');
+  const causes = [
+    ...validateIntOrPercent(ru.maxUnavailable, unavailable), ...validateIntOrPercent(ru.maxSurge, surge),
+    ...notOver100Percent(ru.maxUnavailable, unavailable), ...notOver100Percent(ru.maxSurge, surge),
+  ];
+  const hasUnavailable = intOrPercentValue(ru.maxUnavailable) !== 0;
+  const hasSurge = intOrPercentValue(ru.maxSurge) !== 0;
+  if (hasUnavailable && hasSurge) causes.push(invalidValue(surge, ru.maxSurge, 'may not be set when maxUnavailable is non-zero'));
+  if (!hasUnavailable && !hasSurge) causes.push(requiredValue(unavailable, 'cannot be 0 when maxSurge is 0'));
+  return causes;
+}
+
+function validateDaemonSetStrategy(strategy: DaemonSet['spec']['updateStrategy'], path: FieldPath): Cause[] {
+  if (strategy?.type === 'OnDelete') return [];
+  if (strategy?.type === 'RollingUpdate') return strategy.rollingUpdate ? validateRollingUpdateDaemonSet(strategy.rollingUpdate, path.child('rollingUpdate')) : [requiredValue(path.child('rollingUpdate'))];
+  return [unsupportedValue(path, strategy ?? {}, ['RollingUpdate', 'OnDelete'])];
+}
+
+export function validateDaemonSet(ds: DaemonSet): Cause[] {
+  const spec = FieldPath.root('spec');
+  const s = ds.spec ?? ({} as DaemonSet['spec']);
+  return [
+    ...validateObjectMeta(ds.metadata, { namespaced: true, nameRule: nameIsDNSSubdomain }),
+    ...validateSelectorAndTemplate(s.selector, s.template, spec, { word: 'daemonset', kind: 'DaemonSet' }),
+    ...nonNegative(s.minReadySeconds, spec.child('minReadySeconds')),
+    ...validateDaemonSetStrategy(s.updateStrategy, spec.child('updateStrategy')),
+    ...nonNegative(s.revisionHistoryLimit, spec.child('revisionHistoryLimit')),
+  ];
+}
+
+export function validateDaemonSetUpdate(ds: DaemonSet, old: DaemonSet): Cause[] {
+  return [...validateObjectMetaUpdate(ds.metadata, old.metadata), ...validateDaemonSet(ds).filter((c) => !c.field?.startsWith('metadata')), ...validateSelectorUpdate(ds.spec?.selector, old.spec?.selector)];
+}
+
+const RETENTION = ['Retain', 'Delete'];
+
+function validateStatefulSetStrategy(strategy: StatefulSet['spec']['updateStrategy'], path: FieldPath): Cause[] {
+  const ru = strategy?.rollingUpdate;
+  switch (strategy?.type) {
+    case undefined:
+      return [requiredValue(path)];
+    case 'OnDelete':
+      return ru ? [invalidValue(path.child('rollingUpdate'), ru, "only allowed for updateStrategy 'RollingUpdate'")] : [];
+    case 'RollingUpdate': {
+      if (!ru) return [];
+      const at = path.child('rollingUpdate');
+      const causes = nonNegative(ru.partition, at.child('partition'));
+      if (ru.maxUnavailable !== undefined) {
+        causes.push(...validateIntOrPercent(ru.maxUnavailable, at.child('maxUnavailable')));
+        if (intOrPercentValue(ru.maxUnavailable) === 0) causes.push(invalidValue(at.child('maxUnavailable'), ru.maxUnavailable, 'cannot be 0'));
+        causes.push(...notOver100Percent(ru.maxUnavailable, at.child('maxUnavailable')));
+      }
+      return causes;
+    }
+    default:
+      return [invalidValue(path, strategy, "must be 'RollingUpdate' or 'OnDelete'")];
+  }
+}
+
+export function validateStatefulSet(sts: StatefulSet): Cause[] {
+  const spec = FieldPath.root('spec');
+  const s = sts.spec ?? ({} as StatefulSet['spec']);
+  const causes = validateObjectMeta(sts.metadata, { namespaced: true, nameRule: nameIsDNSSubdomain });
+  const policy = s.podManagementPolicy;
+  if (policy === undefined) causes.push(requiredValue(spec.child('podManagementPolicy')));
+  else if (policy !== 'OrderedReady' && policy !== 'Parallel') causes.push(invalidValue(spec.child('podManagementPolicy'), policy, "must be 'OrderedReady' or 'Parallel'"));
+  causes.push(...validateStatefulSetStrategy(s.updateStrategy, spec.child('updateStrategy')));
+  const retention = s.persistentVolumeClaimRetentionPolicy;
+  for (const k of ['whenDeleted', 'whenScaled'] as const) {
+    if (retention && !RETENTION.includes(retention[k] ?? '')) causes.push(unsupportedValue(spec.child('persistentVolumeClaimRetentionPolicy').child(k), retention[k] ?? '', RETENTION));
+  }
+  causes.push(...nonNegative(s.replicas, spec.child('replicas')), ...nonNegative(s.minReadySeconds, spec.child('minReadySeconds')));
+  if (s.ordinals) causes.push(...nonNegative(s.ordinals.start, spec.child('ordinals.start')));
+  causes.push(...validateSelectorAndTemplate(s.selector, s.template, spec, { word: 'statefulset', kind: 'StatefulSet' }));
+  causes.push(...nonNegative(s.revisionHistoryLimit, spec.child('revisionHistoryLimit')));
+  // Accepting claims and ignoring them would hand a database a Pod without its disk.
+  if (s.volumeClaimTemplates?.length) causes.push(forbidden(spec.child('volumeClaimTemplates'), 'berth does not serve PersistentVolumeClaims yet, so a StatefulSet cannot claim volumes'));
+  return causes;
+}
+
+const STATEFULSET_MUTABLE = ['replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'] as const;
+
+export function validateStatefulSetUpdate(sts: StatefulSet, old: StatefulSet): Cause[] {
+  const causes = [...validateObjectMetaUpdate(sts.metadata, old.metadata), ...validateStatefulSet(sts).filter((c) => !c.field?.startsWith('metadata'))];
+  const fixed = (spec: StatefulSet['spec'] | undefined) => {
+    const rest: Record<string, unknown> = { ...spec };
+    for (const k of STATEFULSET_MUTABLE) delete rest[k];
+    return rest;
+  };
+  if (immutable(FieldPath.root('spec'), fixed(sts.spec), fixed(old.spec)).length) {
+    causes.push(forbidden(FieldPath.root('spec'), "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"));
+  }
+  return causes;
+}
+
+const DAEMONSET_COUNTS = ['currentNumberScheduled', 'numberMisscheduled', 'desiredNumberScheduled', 'numberReady', 'observedGeneration', 'updatedNumberScheduled', 'numberAvailable', 'numberUnavailable', 'collisionCount'];
+const STATEFULSET_COUNTS = ['replicas', 'readyReplicas', 'currentReplicas', 'updatedReplicas', 'availableReplicas', 'observedGeneration', 'collisionCount'];
+
+function statusCounts(status: Record<string, unknown> | undefined, keys: string[]): Cause[] {
+  const path = FieldPath.root('status');
+  return keys.flatMap((k) => nonNegative(status?.[k] as number | undefined, path.child(k)));
+}
+
+function collisionCountKept(obj: DaemonSet | StatefulSet, old: DaemonSet | StatefulSet): Cause[] {
+  const next = obj.status?.collisionCount;
+  const before = old.status?.collisionCount;
+  return before !== undefined && (next ?? 0) < before ? [invalidValue(FieldPath.root('status').child('collisionCount'), next ?? 0, 'cannot be decremented')] : [];
+}
+
+export function validateDaemonSetStatusUpdate(ds: DaemonSet, old: DaemonSet): Cause[] {
+  return [...validateObjectMetaUpdate(ds.metadata, old.metadata), ...statusCounts(ds.status, DAEMONSET_COUNTS), ...collisionCountKept(ds, old)];
+}
+
+export function validateStatefulSetStatusUpdate(sts: StatefulSet, old: StatefulSet): Cause[] {
+  const causes = [...statusCounts(sts.status, STATEFULSET_COUNTS), ...validateObjectMetaUpdate(sts.metadata, old.metadata)];
+  const s = (sts.status ?? {}) as Record<string, number | undefined>;
+  const path = FieldPath.root('status');
+  for (const k of ['readyReplicas', 'currentReplicas', 'updatedReplicas', 'availableReplicas']) {
+    if ((s[k] ?? 0) > (s.replicas ?? 0)) causes.push(invalidValue(path.child(k), s[k], 'cannot be greater than status.replicas'));
+  }
+  if ((s.availableReplicas ?? 0) > (s.readyReplicas ?? 0)) causes.push(invalidValue(path.child('availableReplicas'), s.availableReplicas, 'cannot be greater than status.readyReplicas'));
+  return [...causes, ...collisionCountKept(sts, old)];
+}
+
+export function validateControllerRevision(cr: ControllerRevision): Cause[] {
+  const causes = validateObjectMeta(cr.metadata, { namespaced: true, nameRule: nameIsDNSSubdomain });
+  if (cr.data === undefined || cr.data === null) causes.push(requiredValue(FieldPath.root('data'), 'data is mandatory'));
+  return [...causes, ...nonNegative(cr.revision, FieldPath.root('revision'))];
+}
+
+export function validateControllerRevisionUpdate(cr: ControllerRevision, old: ControllerRevision): Cause[] {
+  return [
+    ...validateObjectMetaUpdate(cr.metadata, old.metadata),
+    ...validateControllerRevision(cr).filter((c) => !c.field?.startsWith('metadata')),
+    ...immutable(FieldPath.root('data'), cr.data, old.data),
+  ];
 }

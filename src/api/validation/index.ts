@@ -1,8 +1,10 @@
 // The one entry point the registry calls: per-kind validation for create, update and status update.
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
+import type { ControllerRevision, DaemonSet, StatefulSet } from '../types.js';
 import type { ConfigMap, CoreEvent, Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Secret, ServiceAccount } from '../types.js';
 import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
+import { validateControllerRevision, validateControllerRevisionUpdate, validateDaemonSet, validateDaemonSetStatusUpdate, validateDaemonSetUpdate, validateStatefulSet, validateStatefulSetStatusUpdate, validateStatefulSetUpdate } from './apps.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
@@ -64,6 +66,20 @@ const RULES: Record<string, KindRules> = {
     create: (o) => validateReplicaSet(o as ReplicaSet),
     update: (o, old) => validateReplicaSetUpdate(o as ReplicaSet, old as ReplicaSet),
     status: (o, old) => validateWorkloadStatusUpdate(o as ReplicaSet, old as ReplicaSet),
+  },
+  DaemonSet: {
+    create: (o) => validateDaemonSet(o as DaemonSet),
+    update: (o, old) => validateDaemonSetUpdate(o as DaemonSet, old as DaemonSet),
+    status: (o, old) => validateDaemonSetStatusUpdate(o as DaemonSet, old as DaemonSet),
+  },
+  StatefulSet: {
+    create: (o) => validateStatefulSet(o as StatefulSet),
+    update: (o, old) => validateStatefulSetUpdate(o as StatefulSet, old as StatefulSet),
+    status: (o, old) => validateStatefulSetStatusUpdate(o as StatefulSet, old as StatefulSet),
+  },
+  ControllerRevision: {
+    create: (o) => validateControllerRevision(o as ControllerRevision),
+    update: (o, old) => validateControllerRevisionUpdate(o as ControllerRevision, old as ControllerRevision),
   },
 };
 

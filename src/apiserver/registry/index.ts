@@ -34,6 +34,8 @@ function strategyFor(r: ResourceInfo): Strategy {
       return genericStrategy({ kind: 'Event', allowCreateOnUpdate: true });
     case 'Deployment':
     case 'ReplicaSet':
+    case 'DaemonSet':
+    case 'StatefulSet':
       // Status is the controller's: a created workload starts with none, whatever the client sent.
       return genericStrategy({ kind: r.kind, hasStatus: true, resetStatusOnCreate: true });
     default:
