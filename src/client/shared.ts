@@ -5,6 +5,8 @@
 import type { Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet } from '../api/types.js';
 import { Informer } from './informer.js';
 import { deployments, leases, namespaces, nodes, pods, replicaSets } from './resources.js';
+import { controllerRevisions, daemonSets, statefulSets } from './resources.js';
+import type { ControllerRevision, DaemonSet, StatefulSet } from '../api/types.js';
 import type { RestClient } from './rest.js';
 
 export class SharedInformers {
@@ -16,6 +18,9 @@ export class SharedInformers {
   #replicaSets: Informer<ReplicaSet> | undefined;
   #deployments: Informer<Deployment> | undefined;
   #namespaces: Informer<Namespace> | undefined;
+  #daemonSets: Informer<DaemonSet> | undefined;
+  #statefulSets: Informer<StatefulSet> | undefined;
+  #controllerRevisions: Informer<ControllerRevision> | undefined;
 
   constructor(client: RestClient, onError: (e: unknown) => void = () => {}) {
     this.#client = client;
@@ -34,6 +39,19 @@ export class SharedInformers {
 
   deployments(): Informer<Deployment> {
     return (this.#deployments ??= new Informer<Deployment>(this.#client, deployments, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  daemonSets(): Informer<DaemonSet> {
+    return (this.#daemonSets ??= new Informer<DaemonSet>(this.#client, daemonSets, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  statefulSets(): Informer<StatefulSet> {
+    return (this.#statefulSets ??= new Informer<StatefulSet>(this.#client, statefulSets, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  /** ControllerRevisions, indexed by owner uid ('owner'): a DaemonSet's or StatefulSet's history. */
+  controllerRevisions(): Informer<ControllerRevision> {
+    return (this.#controllerRevisions ??= new Informer<ControllerRevision>(this.#client, controllerRevisions, { onError: this.#onError, indexers: { namespace, owner } }));
   }
 
   nodes(): Informer<Node> {

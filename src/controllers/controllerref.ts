@@ -3,9 +3,12 @@
 // Writes are compare-and-swap on the resourceVersion, so a concurrent claim by another controller
 // makes ours fail and retry rather than overwrite it.
 
-import type { KObject, OwnerReference } from '../api/types.js';
+import { isApiError } from '../api/errors.js';
+import { fromLabelSelectorObject, matchLabels, type LabelSelector } from '../api/selectors/labels.js';
+import type { KObject, LabelSelectorSpec, OwnerReference } from '../api/types.js';
 import type { Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
+import { ignoreNotFound } from './writes.js';
 
 export function controllerOf(obj: KObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller === true);
@@ -26,4 +29,50 @@ export async function adopt(client: RestClient, res: Resource, obj: KObject, ref
 export async function release(client: RestClient, res: Resource, obj: KObject, ownerUid: string): Promise<KObject> {
   const refs = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== ownerUid);
   return client.patch(res, obj.metadata.namespace, obj.metadata.name!, 'merge', { metadata: { ownerReferences: refs.length ? refs : null, resourceVersion: obj.metadata.resourceVersion } });
+}
+
+/** A workload's selector, or undefined for one that cannot parse (validation keeps those out; a stored one selects nothing). */
+export function selectorOf(spec: LabelSelectorSpec | undefined): LabelSelector | undefined {
+  try {
+    return fromLabelSelectorObject(spec);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The owner as the API has it now is the same object and not being deleted (a cache may lag a deletion). */
+async function stillLive(client: RestClient, res: Resource, owner: KObject): Promise<boolean> {
+  try {
+    const fresh = await client.get<KObject>(res, owner.metadata.namespace, owner.metadata.name!);
+    return fresh.metadata.uid === owner.metadata.uid && !fresh.metadata.deletionTimestamp;
+  } catch (e) {
+    if (isApiError(e, 'NotFound')) return false;
+    throw e;
+  }
+}
+
+/**
+ * The candidates owner controls, after adopting the orphans its selector matches and releasing those
+ * whose labels stopped matching (upstream's ClaimPods). ownerRes is where owner lives, to re-read it
+ * before the first adoption.
+ */
+export async function claim<T extends KObject>(client: RestClient, res: Resource, candidates: Iterable<T>, owner: KObject, ownerRes: Resource, ref: OwnerReference, selector: LabelSelector | undefined): Promise<T[]> {
+  const uid = owner.metadata.uid!;
+  const deleting = !!owner.metadata.deletionTimestamp;
+  const owned: T[] = [];
+  let canAdopt: boolean | undefined;
+  for (const o of candidates) {
+    const current = controllerOf(o);
+    const matches = !!selector && matchLabels(selector, o.metadata.labels);
+    if (current?.uid === uid) {
+      if (matches || deleting) owned.push(o);
+      else if (!o.metadata.deletionTimestamp) await ignoreNotFound(release(client, res, o, uid));
+    } else if (!current && matches && !o.metadata.deletionTimestamp && !deleting) {
+      canAdopt ??= await stillLive(client, ownerRes, owner);
+      if (!canAdopt) continue;
+      const adopted = await ignoreNotFound(adopt(client, res, o, ref));
+      if (adopted) owned.push(adopted as T);
+    }
+  }
+  return owned;
 }

@@ -6,7 +6,7 @@
 // informers bring the result, and with it the next pass.
 
 import { isApiError } from '../api/errors.js';
-import { fromLabelSelectorObject, matchLabels } from '../api/selectors/labels.js';
+import { matchLabels } from '../api/selectors/labels.js';
 import type { Deployment, Pod, ReplicaSet, WorkloadCondition } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { keyOf, type Informer } from '../client/informer.js';
@@ -15,7 +15,7 @@ import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { ignoreNotFound, writeStatus } from './writes.js';
-import { adopt, controllerOf, controllerRef, release } from './controllerref.js';
+import { claim, controllerOf, controllerRef, selectorOf } from './controllerref.js';
 import {
   DESIRED_REPLICAS, HASH_LABEL, MAX_REPLICAS, REVISION, copiedAnnotations, deploymentStatus, isComplete, madeProgress, newReplicaSetReplicas,
   revisionOf, sameTemplate, setCondition, specReplicas, surgeAndUnavailable, templateHash,
@@ -77,11 +77,8 @@ export class DeploymentController {
   }
 
   #selects(d: Deployment, labels: Record<string, string> | undefined): boolean {
-    try {
-      return matchLabels(fromLabelSelectorObject(d.spec.selector), labels);
-    } catch {
-      return false;
-    }
+    const sel = selectorOf(d.spec.selector);
+    return !!sel && matchLabels(sel, labels);
   }
 
   async run(signal: AbortSignal): Promise<void> {
@@ -110,23 +107,9 @@ export class DeploymentController {
   }
 
   /** The ReplicaSets d controls, after adopting matching orphans and releasing those that stopped matching. */
-  async #claimReplicaSets(d: Deployment): Promise<ReplicaSet[]> {
-    const out: ReplicaSet[] = [];
-    const uid = d.metadata.uid!;
-    for (const rs of this.#sets.byIndex('namespace', d.metadata.namespace ?? '')) {
-      const ref = controllerOf(rs);
-      const matches = this.#selects(d, rs.metadata.labels);
-      if (ref?.uid === uid) {
-        if (matches || d.metadata.deletionTimestamp) out.push(rs);
-        else await ignoreNotFound(release(this.#client, replicaSets, rs, uid));
-      } else if (!ref && matches && !d.metadata.deletionTimestamp && !rs.metadata.deletionTimestamp) {
-        const fresh = await ignoreNotFound(this.#client.get<Deployment>(deployments, d.metadata.namespace, d.metadata.name!));
-        if (fresh?.metadata.uid !== uid || fresh.metadata.deletionTimestamp) continue;
-        const adopted = await ignoreNotFound(adopt(this.#client, replicaSets, rs, controllerRef(d, 'apps/v1', 'Deployment')));
-        if (adopted) out.push(adopted as ReplicaSet);
-      }
-    }
-    return out;
+  #claimReplicaSets(d: Deployment): Promise<ReplicaSet[]> {
+    const candidates = this.#sets.byIndex('namespace', d.metadata.namespace ?? '');
+    return claim(this.#client, replicaSets, candidates, d, deployments, controllerRef(d, 'apps/v1', 'Deployment'), selectorOf(d.spec.selector));
   }
 
   /** The ReplicaSet whose template is d's (the oldest, should there be several). */

@@ -16,11 +16,16 @@ export class Expectations {
   #pending = new Map<string, Pending>();
 
   expectCreations(key: string, n: number): void {
-    this.#pending.set(key, { adds: n, deletes: new Set(), at: Date.now() });
+    this.expect(key, n, []);
   }
 
   expectDeletions(key: string, objectKeys: string[]): void {
-    this.#pending.set(key, { adds: 0, deletes: new Set(objectKeys), at: Date.now() });
+    this.expect(key, 0, objectKeys);
+  }
+
+  /** n creates and the deletion of objectKeys, issued in one pass (a DaemonSet replacing Pods). */
+  expect(key: string, n: number, objectKeys: string[]): void {
+    this.#pending.set(key, { adds: n, deletes: new Set(objectKeys), at: Date.now() });
   }
 
   /** A create was seen, or failed (so will never be seen). */

@@ -10,6 +10,7 @@ import { RESOURCES, findKind, type ResourceInfo } from '../api/schema/resources.
 import type { KObject, OwnerReference } from '../api/types.js';
 import { Informer, keyOf, splitKey } from '../client/informer.js';
 import { deployments, pods, replicaSets, type Resource } from '../client/resources.js';
+import { controllerRevisions, daemonSets, statefulSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers, owner } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
@@ -39,6 +40,9 @@ export class GarbageCollector {
       [pods.plural, informers.pods() as unknown as Informer<KObject>],
       [replicaSets.plural, informers.replicaSets() as unknown as Informer<KObject>],
       [deployments.plural, informers.deployments() as unknown as Informer<KObject>],
+      [daemonSets.plural, informers.daemonSets() as unknown as Informer<KObject>],
+      [statefulSets.plural, informers.statefulSets() as unknown as Informer<KObject>],
+      [controllerRevisions.plural, informers.controllerRevisions() as unknown as Informer<KObject>],
     ]);
     // Events are many and short-lived, and own nothing: upstream's collector ignores them too.
     const watched = RESOURCES.filter((r) => r.verbs.includes('watch') && r.kind !== 'Event');

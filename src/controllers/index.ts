@@ -7,6 +7,8 @@ import { PodGarbageCollector } from './podgc.js';
 import { DeploymentController } from './deployment.js';
 import { GarbageCollector } from './garbagecollector.js';
 import { ReplicaSetController } from './replicaset.js';
+import { DaemonSetController } from './daemonset.js';
+import { StatefulSetController } from './statefulset.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -15,7 +17,7 @@ export interface ControllerOptions {
   informers?: SharedInformers;
 }
 
-/** Runs the node lifecycle, pod GC, ReplicaSet, Deployment and garbage collection controllers until the signal aborts. */
+/** Runs the node lifecycle, pod GC, ReplicaSet, Deployment, DaemonSet, StatefulSet and garbage collection controllers until the signal aborts. */
 export async function startControllers(client: RestClient, opts: ControllerOptions, signal: AbortSignal): Promise<void> {
   const log = opts.log;
   const informers = opts.informers ?? new SharedInformers(client, (e) => log?.(`watch: ${(e as Error).message}`));
@@ -24,6 +26,8 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new PodGarbageCollector(client, { informers, ...(log ? { log } : {}) }).run(signal),
     new ReplicaSetController(client, { informers, ...(log ? { log: (l) => log(`replicaset: ${l}`) } : {}) }).run(signal),
     new DeploymentController(client, { informers, ...(log ? { log: (l) => log(`deployment: ${l}`) } : {}) }).run(signal),
+    new DaemonSetController(client, { informers, ...(log ? { log: (l) => log(`daemonset: ${l}`) } : {}) }).run(signal),
+    new StatefulSetController(client, { informers, ...(log ? { log: (l) => log(`statefulset: ${l}`) } : {}) }).run(signal),
     new GarbageCollector(client, { informers, ...(log ? { log: (l) => log(`garbage-collector: ${l}`) } : {}) }).run(signal),
   ]);
 }

@@ -5,16 +5,16 @@
 // the creates and deletes it issued are seen, so a burst is never created twice.
 
 import { isApiError } from '../api/errors.js';
-import { fromLabelSelectorObject, matchLabels, type LabelSelector } from '../api/selectors/labels.js';
-import type { Pod, ReplicaSet, WorkloadCondition } from '../api/types.js';
+import { matchLabels } from '../api/selectors/labels.js';
+import type { KObject, Pod, PodTemplateSpec, ReplicaSet, WorkloadCondition } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { keyOf, type Informer } from '../client/informer.js';
 import { pods, replicaSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
-import { ignoreNotFound, writeStatus } from './writes.js';
-import { adopt, controllerOf, controllerRef, release } from './controllerref.js';
+import { writeStatus } from './writes.js';
+import { claim, controllerOf, controllerRef, selectorOf } from './controllerref.js';
 import { Expectations } from './expectations.js';
 import { availableIn, deletionOrder, isActive, isReady } from './podstate.js';
 import { rfc3339 } from '../api/time.js';
@@ -28,30 +28,21 @@ export interface ReplicaSetControllerOptions {
   workers?: number;
 }
 
-function selectorOf(rs: ReplicaSet): LabelSelector | undefined {
-  try {
-    return fromLabelSelectorObject(rs.spec.selector);
-  } catch {
-    return undefined; // validation keeps bad selectors out; a stored one selects nothing
-  }
-}
-
-/** The Pod the template describes, controlled by rs. */
-export function podFromTemplate(rs: ReplicaSet): Pod {
-  const t = rs.spec.template;
-  const meta = t.metadata ?? {};
+/** A Pod from owner's template, controlled by owner (named by the caller: generateName or a fixed name). */
+export function podFromTemplate(owner: KObject, kind: string, template: PodTemplateSpec): Pod {
+  const meta = template.metadata ?? {};
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      generateName: `${rs.metadata.name}-`,
-      namespace: rs.metadata.namespace,
+      generateName: `${owner.metadata.name}-`,
+      namespace: owner.metadata.namespace,
       ...(meta.labels ? { labels: { ...meta.labels } } : {}),
       ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
       ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
-      ownerReferences: [controllerRef(rs, 'apps/v1', 'ReplicaSet')],
+      ownerReferences: [controllerRef(owner, 'apps/v1', kind)],
     },
-    spec: structuredClone(t.spec) as Pod['spec'],
+    spec: structuredClone(template.spec) as Pod['spec'],
   };
 }
 
@@ -131,7 +122,7 @@ export class ReplicaSetController {
     // An orphan (or a Pod whose labels changed) may be adopted by any matching ReplicaSet.
     if (!controllerOf(p) || (old && JSON.stringify(old.metadata.labels) !== JSON.stringify(p.metadata.labels))) {
       for (const candidate of this.#sets.byIndex('namespace', p.metadata.namespace ?? '')) {
-        const sel = selectorOf(candidate);
+        const sel = selectorOf(candidate.spec.selector);
         if (sel && matchLabels(sel, p.metadata.labels)) this.#queue.add(keyOf(candidate));
       }
     }
@@ -161,36 +152,9 @@ export class ReplicaSetController {
   }
 
   /** The Pods rs controls after adopting matching orphans and releasing Pods that no longer match. */
-  async #claimPods(rs: ReplicaSet): Promise<Pod[]> {
-    const sel = selectorOf(rs);
-    const uid = rs.metadata.uid!;
-    const owned: Pod[] = [];
-    let canAdopt: boolean | undefined;
-    for (const p of this.#pods.byIndex('namespace', rs.metadata.namespace ?? '')) {
-      const ref = controllerOf(p);
-      const matches = !!sel && matchLabels(sel, p.metadata.labels);
-      if (ref?.uid === uid) {
-        if (matches || rs.metadata.deletionTimestamp) owned.push(p);
-        else if (!p.metadata.deletionTimestamp) await ignoreNotFound(release(this.#client, pods, p, uid));
-      } else if (!ref && matches && !p.metadata.deletionTimestamp && !rs.metadata.deletionTimestamp) {
-        // Adopt only if rs is really still there and not being deleted (our cache may lag a deletion).
-        canAdopt ??= await this.#stillLive(rs);
-        if (!canAdopt) continue;
-        const adopted = await ignoreNotFound(adopt(this.#client, pods, p, controllerRef(rs, 'apps/v1', 'ReplicaSet')));
-        if (adopted) owned.push(adopted as Pod);
-      }
-    }
-    return owned;
-  }
-
-  async #stillLive(rs: ReplicaSet): Promise<boolean> {
-    try {
-      const fresh = await this.#client.get<ReplicaSet>(replicaSets, rs.metadata.namespace, rs.metadata.name!);
-      return fresh.metadata.uid === rs.metadata.uid && !fresh.metadata.deletionTimestamp;
-    } catch (e) {
-      if (isApiError(e, 'NotFound')) return false;
-      throw e;
-    }
+  #claimPods(rs: ReplicaSet): Promise<Pod[]> {
+    const candidates = this.#pods.byIndex('namespace', rs.metadata.namespace ?? '');
+    return claim(this.#client, pods, candidates, rs, replicaSets, controllerRef(rs, 'apps/v1', 'ReplicaSet'), selectorOf(rs.spec.selector));
   }
 
   /** Creates or deletes Pods toward spec.replicas; returns the first failure, if any. */
@@ -201,7 +165,7 @@ export class ReplicaSetController {
       const n = Math.min(-diff, BURST);
       this.#expectations.expectCreations(key, n);
       const results = await inBatches(Array.from({ length: n }, (_, i) => i), async () => {
-        const created = await this.#client.create<Pod>(pods, rs.metadata.namespace, podFromTemplate(rs));
+        const created = await this.#client.create<Pod>(pods, rs.metadata.namespace, podFromTemplate(rs, 'ReplicaSet', rs.spec.template));
         this.#events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
       });
       // Creates never sent, or refused, will never be observed.

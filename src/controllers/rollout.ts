@@ -45,7 +45,8 @@ export function copiedAnnotations(d: Deployment): Record<string, string> {
   return Object.fromEntries(Object.entries(d.metadata.annotations ?? {}).filter(([k]) => !NOT_COPIED.has(k)));
 }
 
-function resolve(v: number | string | undefined, total: number, roundUp: boolean): number {
+/** An int-or-percent of total (upstream's GetScaledValueFromIntOrPercent). */
+export function scaledIntOrPercent(v: number | string | undefined, total: number, roundUp: boolean): number {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return 0;
   const exact = (parseInt(v, 10) * total) / 100;
@@ -57,8 +58,8 @@ export function surgeAndUnavailable(d: Deployment): { maxSurge: number; maxUnava
   if (d.spec.strategy?.type !== 'RollingUpdate') return { maxSurge: 0, maxUnavailable: 0 };
   const replicas = d.spec.replicas ?? 1;
   const ru = d.spec.strategy.rollingUpdate ?? {};
-  const maxSurge = resolve(ru.maxSurge, replicas, true);
-  const maxUnavailable = resolve(ru.maxUnavailable, replicas, false);
+  const maxSurge = scaledIntOrPercent(ru.maxSurge, replicas, true);
+  const maxUnavailable = scaledIntOrPercent(ru.maxUnavailable, replicas, false);
   return maxSurge === 0 && maxUnavailable === 0 ? { maxSurge, maxUnavailable: 1 } : { maxSurge, maxUnavailable: Math.min(maxUnavailable, replicas) };
 }
 

@@ -1,0 +1,269 @@
+// The DaemonSet controller: one Pod of each DaemonSet on every node it belongs on (daemonpod.ts), none
+// elsewhere. A changed template is rolled out node by node, within maxUnavailable (the old Pod goes
+// first) or maxSurge (the new Pod starts beside the old one, which goes once the new one is
+// available); OnDelete leaves old Pods until someone deletes them. Each template is kept as a
+// ControllerRevision (history.ts) for `kubectl rollout history|undo`, and its hash labels the Pods.
+
+import { matchLabels } from '../api/selectors/labels.js';
+import type { ControllerRevision, DaemonSet, Node, Pod } from '../api/types.js';
+import { EventRecorder } from '../client/events.js';
+import { keyOf, type Informer } from '../client/informer.js';
+import { daemonSets, pods } from '../client/resources.js';
+import type { RestClient } from '../client/rest.js';
+import { SharedInformers } from '../client/shared.js';
+import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { claim, controllerOf, controllerRef, selectorOf } from './controllerref.js';
+import { daemonPodSpec, placement, targetNode } from './daemonpod.js';
+import { Expectations } from './expectations.js';
+import { REVISION_HASH, currentRevision, revisionsOf, truncateHistory } from './history.js';
+import { availableIn, isActive, isReady } from './podstate.js';
+import { podFromTemplate } from './replicaset.js';
+import { scaledIntOrPercent } from './rollout.js';
+import { writeStatus } from './writes.js';
+
+export interface DaemonSetControllerOptions {
+  log?: (line: string) => void;
+  informers?: SharedInformers;
+  workers?: number;
+}
+
+/** One node as the DaemonSet sees it. */
+interface NodeState {
+  name: string;
+  shouldRun: boolean;
+  shouldContinueRunning: boolean;
+  /** Its live daemon Pods of the current template, and of older ones. */
+  current: Pod[];
+  old: Pod[];
+}
+
+interface Plan {
+  create: string[];
+  remove: Pod[];
+}
+
+export class DaemonSetController {
+  #client: RestClient;
+  #sets: Informer<DaemonSet>;
+  #pods: Informer<Pod>;
+  #nodes: Informer<Node>;
+  #revisions: Informer<ControllerRevision>;
+  #queue = new WorkQueue();
+  #expectations = new Expectations();
+  #events: EventRecorder;
+  #log: (line: string) => void;
+  #workers: number;
+
+  constructor(client: RestClient, opts: DaemonSetControllerOptions = {}) {
+    this.#client = client;
+    this.#log = opts.log ?? ((l) => process.stderr.write(`daemonset: ${l}\n`));
+    this.#workers = opts.workers ?? 2;
+    const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
+    this.#sets = informers.daemonSets();
+    this.#pods = informers.pods();
+    this.#nodes = informers.nodes();
+    this.#revisions = informers.controllerRevisions();
+    this.#events = new EventRecorder(client, { component: 'daemonset-controller' });
+    this.#sets.addHandlers({
+      onAdd: (ds) => this.#queue.add(keyOf(ds)),
+      onUpdate: (_o, ds) => this.#queue.add(keyOf(ds)),
+      onDelete: (ds) => this.#expectations.forget(keyOf(ds)),
+    });
+    this.#pods.addHandlers({
+      onAdd: (p) => this.#podChanged(undefined, p),
+      onUpdate: (old, p) => this.#podChanged(old, p),
+      onDelete: (p) => {
+        const ds = this.#owner(p);
+        if (!ds) return;
+        this.#expectations.deletionObserved(keyOf(ds), keyOf(p));
+        this.#queue.add(keyOf(ds));
+      },
+    });
+    // A node that comes, goes or changes its labels or taints may gain or lose every DaemonSet's Pod.
+    const everyDaemonSet = () => this.#sets.list().forEach((ds) => this.#queue.add(keyOf(ds)));
+    this.#nodes.addHandlers({
+      onAdd: everyDaemonSet,
+      onUpdate: (old, n) => {
+        if (JSON.stringify([old.metadata.labels, old.spec?.taints]) !== JSON.stringify([n.metadata.labels, n.spec?.taints])) everyDaemonSet();
+      },
+      onDelete: everyDaemonSet,
+    });
+  }
+
+  #owner(p: Pod): DaemonSet | undefined {
+    const ref = controllerOf(p);
+    if (ref?.kind !== 'DaemonSet') return undefined;
+    const ds = this.#sets.get(`${p.metadata.namespace}/${ref.name}`);
+    return ds?.metadata.uid === ref.uid ? ds : undefined;
+  }
+
+  #podChanged(old: Pod | undefined, p: Pod): void {
+    const ds = this.#owner(p);
+    if (ds) {
+      const key = keyOf(ds);
+      if (!old) this.#expectations.creationObserved(key);
+      if (p.metadata.deletionTimestamp) this.#expectations.deletionObserved(key, keyOf(p));
+      this.#queue.add(key);
+      const min = ds.spec.minReadySeconds ?? 0;
+      if (min > 0 && isReady(p) && !(old && isReady(old))) this.#queue.addAfter(key, min * 1000 + 50);
+      return;
+    }
+    if (controllerOf(p)) return;
+    for (const candidate of this.#sets.byIndex('namespace', p.metadata.namespace ?? '')) {
+      const sel = selectorOf(candidate.spec.selector);
+      if (sel && matchLabels(sel, p.metadata.labels)) this.#queue.add(keyOf(candidate));
+    }
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    const all = [this.#sets, this.#pods, this.#nodes, this.#revisions];
+    const informers = Promise.all(all.map((i) => i.run(signal)));
+    await Promise.all(all.map((i) => i.waitForSync()));
+    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
+    await informers;
+  }
+
+  async reconcile(key: string): Promise<void> {
+    const ds = this.#sets.get(key);
+    if (!ds) {
+      this.#expectations.forget(key);
+      return;
+    }
+    const owned = await claim(this.#client, pods, this.#pods.byIndex('namespace', ds.metadata.namespace ?? ''), ds, daemonSets, controllerRef(ds, 'apps/v1', 'DaemonSet'), selectorOf(ds.spec.selector));
+    if (ds.metadata.deletionTimestamp) return;
+    const revisions = revisionsOf(ds, this.#revisions.byIndex('owner', ds.metadata.uid!));
+    const revision = await currentRevision(this.#client, ds, 'DaemonSet', revisions);
+    const hash = revision.metadata.labels?.[REVISION_HASH] ?? '';
+    const nodes = this.#nodeStates(ds, owned.filter(isActive), hash);
+    let failure: Error | undefined;
+    if (this.#expectations.satisfied(key)) {
+      const plan = this.#placePods(ds, owned, nodes);
+      if (!plan.create.length && !plan.remove.length && ds.spec.updateStrategy?.type !== 'OnDelete') this.#rollingUpdate(ds, nodes, plan);
+      failure = await this.#apply(ds, hash, plan);
+    }
+    const inUse = new Set(owned.map((p) => `${ds.metadata.name}-${p.metadata.labels?.[REVISION_HASH]}`));
+    await truncateHistory(this.#client, ds, revisions, inUse.add(revision.metadata.name!));
+    await this.#updateStatus(ds, nodes);
+    if (failure) throw failure;
+  }
+
+  #nodeStates(ds: DaemonSet, active: Pod[], hash: string): NodeState[] {
+    const byNode = new Map<string, Pod[]>();
+    for (const p of active) {
+      const node = targetNode(p);
+      if (node) byNode.set(node, [...(byNode.get(node) ?? []), p]);
+    }
+    return this.#nodes.list().map((n) => {
+      const here = byNode.get(n.metadata.name!) ?? [];
+      return {
+        name: n.metadata.name!,
+        ...placement(ds.spec.template.spec, n),
+        current: here.filter((p) => p.metadata.labels?.[REVISION_HASH] === hash),
+        old: here.filter((p) => p.metadata.labels?.[REVISION_HASH] !== hash),
+      };
+    });
+  }
+
+  /** A Pod where one is missing; none where it does not belong, failed, or doubled up. */
+  #placePods(ds: DaemonSet, owned: Pod[], nodes: NodeState[]): Plan {
+    const plan: Plan = { create: [], remove: owned.filter((p) => !p.metadata.deletionTimestamp && p.status?.phase === 'Failed') };
+    const min = ds.spec.minReadySeconds ?? 0;
+    for (const n of nodes) {
+      const pods = [...n.current, ...n.old];
+      if (!n.shouldContinueRunning || (!n.shouldRun && !pods.length)) {
+        plan.remove.push(...pods);
+        continue;
+      }
+      if (!n.shouldRun) continue;
+      if (!pods.length) plan.create.push(n.name);
+      // One Pod of the current template is enough; once it is available, old ones go (the end of a surge).
+      plan.remove.push(...n.current.slice(1));
+      if (n.current.some((p) => availableIn(p, min, Date.now()) === 0)) plan.remove.push(...n.old);
+      else if (!n.current.length) plan.remove.push(...oldestFirst(n.old).slice(1));
+    }
+    return plan;
+  }
+
+  /** Replaces old Pods within the rolling update's limits. */
+  #rollingUpdate(ds: DaemonSet, nodes: NodeState[], plan: Plan): void {
+    const eligible = nodes.filter((n) => n.shouldRun);
+    const ru = ds.spec.updateStrategy?.rollingUpdate ?? {};
+    const maxSurge = scaledIntOrPercent(ru.maxSurge, eligible.length, true);
+    const maxUnavailable = scaledIntOrPercent(ru.maxUnavailable, eligible.length, true) || (maxSurge ? 0 : 1);
+    const min = ds.spec.minReadySeconds ?? 0;
+    const available = (p: Pod) => availableIn(p, min, Date.now()) === 0;
+    let unavailable = eligible.filter((n) => ![...n.current, ...n.old].some(available)).length;
+    let surging = eligible.filter((n) => n.current.length && n.old.length).length;
+    for (const n of eligible) {
+      if (n.current.length || !n.old.length) continue;
+      const old = n.old[0]!;
+      if (!available(old)) plan.remove.push(old); // already down: replacing it costs nothing
+      else if (maxSurge > 0 && surging < maxSurge) {
+        plan.create.push(n.name);
+        surging++;
+      } else if (maxSurge === 0 && unavailable < maxUnavailable) {
+        plan.remove.push(old);
+        unavailable++;
+      }
+    }
+  }
+
+  async #apply(ds: DaemonSet, hash: string, plan: Plan): Promise<Error | undefined> {
+    const key = keyOf(ds);
+    this.#expectations.expect(key, plan.create.length, plan.remove.map(keyOf));
+    const results = await Promise.allSettled([
+      ...plan.create.map(async (node) => {
+        const pod = podFromTemplate(ds, 'DaemonSet', ds.spec.template);
+        pod.metadata.labels = { ...pod.metadata.labels, [REVISION_HASH]: hash };
+        pod.spec = daemonPodSpec(pod.spec, node);
+        try {
+          const created = await this.#client.create<Pod>(pods, ds.metadata.namespace, pod);
+          this.#events.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+        } catch (e) {
+          this.#expectations.creationObserved(key);
+          this.#events.event(ds, 'Warning', 'FailedCreate', `Error creating: ${(e as Error).message}`);
+          throw e;
+        }
+      }),
+      ...plan.remove.map(async (p) => {
+        try {
+          await this.#client.delete(pods, p.metadata.namespace, p.metadata.name!, { preconditions: { uid: p.metadata.uid } });
+          this.#events.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
+        } catch (e) {
+          this.#expectations.deletionObserved(key, keyOf(p));
+          throw e;
+        }
+      }),
+    ]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    return failed?.reason as Error | undefined;
+  }
+
+  async #updateStatus(ds: DaemonSet, nodes: NodeState[]): Promise<void> {
+    const now = Date.now();
+    const min = ds.spec.minReadySeconds ?? 0;
+    const eligible = nodes.filter((n) => n.shouldRun);
+    const has = (f: (p: Pod) => boolean) => eligible.filter((n) => [...n.current, ...n.old].some(f)).length;
+    let nextAvailable = Infinity;
+    for (const n of eligible) for (const p of [...n.current, ...n.old]) {
+      const wait = availableIn(p, min, now);
+      if (wait > 0 && wait !== Infinity) nextAvailable = Math.min(nextAvailable, wait);
+    }
+    const available = has((p) => availableIn(p, min, now) === 0);
+    const status: NonNullable<DaemonSet['status']> = {
+      currentNumberScheduled: has(() => true),
+      numberMisscheduled: nodes.filter((n) => !n.shouldRun && n.current.length + n.old.length > 0).length,
+      desiredNumberScheduled: eligible.length,
+      numberReady: has(isReady),
+      ...(ds.metadata.generation !== undefined ? { observedGeneration: ds.metadata.generation } : {}),
+      updatedNumberScheduled: eligible.filter((n) => n.current.length).length,
+      numberAvailable: available,
+      numberUnavailable: eligible.length - available,
+      ...(ds.status?.collisionCount ? { collisionCount: ds.status.collisionCount } : {}),
+    };
+    if (nextAvailable !== Infinity) this.#queue.addAfter(keyOf(ds), nextAvailable + 50);
+    await writeStatus(this.#client, daemonSets, ds, status);
+  }
+}
+
+const oldestFirst = (pods: Pod[]) => [...pods].sort((a, b) => Date.parse(a.metadata.creationTimestamp ?? '') - Date.parse(b.metadata.creationTimestamp ?? ''));

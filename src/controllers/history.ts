@@ -1,0 +1,84 @@
+// Controller history: the ControllerRevisions a DaemonSet or StatefulSet keeps of its Pod templates.
+// Each stores the template as the strategic merge patch that puts it back, which is what
+// `kubectl rollout history` prints and `kubectl rollout undo` sends; each is named and labelled by the
+// template's hash, and numbered: an old template that comes back (an undo) takes the next number
+// rather than a new revision.
+
+import { isApiError } from '../api/errors.js';
+import type { ControllerRevision, KObject, PodTemplateSpec } from '../api/types.js';
+import { canonicalJson } from '../api/validation/equal.js';
+import { controllerRevisions } from '../client/resources.js';
+import type { RestClient } from '../client/rest.js';
+import { controllerOf, controllerRef } from './controllerref.js';
+import { templateHash } from './rollout.js';
+import { ignoreNotFound } from './writes.js';
+
+/** The label carrying a revision's hash, on the revision and on the Pods made from it. */
+export const REVISION_HASH = 'controller-revision-hash';
+
+interface Owner extends KObject {
+  spec: { template: PodTemplateSpec; revisionHistoryLimit?: number };
+  status?: { collisionCount?: number };
+}
+
+/** The template a revision holds (its data is `{spec: {template: {…, $patch: replace}}}`). */
+export function templateOf(cr: ControllerRevision): PodTemplateSpec | undefined {
+  const t = (cr.data as { spec?: { template?: PodTemplateSpec & { $patch?: string } } } | undefined)?.spec?.template;
+  if (!t) return undefined;
+  const { $patch: _replace, ...template } = t;
+  return template;
+}
+
+const sameTemplate = (a: PodTemplateSpec | undefined, b: PodTemplateSpec) => !!a && canonicalJson(a) === canonicalJson(b);
+
+/** The revisions owner controls among candidates, oldest first. */
+export function revisionsOf(owner: KObject, candidates: ControllerRevision[]): ControllerRevision[] {
+  return candidates.filter((cr) => controllerOf(cr)?.uid === owner.metadata.uid).sort((a, b) => a.revision - b.revision);
+}
+
+/**
+ * The revision of owner's current template: the one already holding it (renumbered to come last if
+ * it is an older one), or a new one. `revisions` are owner's, oldest first.
+ */
+export async function currentRevision(client: RestClient, owner: Owner, kind: string, revisions: ControllerRevision[]): Promise<ControllerRevision> {
+  const template = owner.spec.template;
+  const last = revisions.at(-1)?.revision ?? 0;
+  const existing = revisions.find((cr) => sameTemplate(templateOf(cr), template));
+  if (existing) {
+    if (existing.revision === last) return existing;
+    return client.update<ControllerRevision>(controllerRevisions, existing.metadata.namespace, { ...existing, revision: last + 1 });
+  }
+  const hash = templateHash(template, owner.status?.collisionCount ?? 0);
+  const cr: ControllerRevision = {
+    apiVersion: 'apps/v1',
+    kind: 'ControllerRevision',
+    metadata: {
+      name: `${owner.metadata.name}-${hash}`,
+      namespace: owner.metadata.namespace,
+      labels: { ...template.metadata?.labels, [REVISION_HASH]: hash },
+      // The owner's annotations (kubernetes.io/change-cause) are what `rollout history` shows.
+      ...(owner.metadata.annotations ? { annotations: { ...owner.metadata.annotations } } : {}),
+      ownerReferences: [controllerRef(owner, 'apps/v1', kind)],
+    },
+    data: { spec: { template: { ...structuredClone(template), $patch: 'replace' } } },
+    revision: last + 1,
+  };
+  try {
+    return await client.create<ControllerRevision>(controllerRevisions, owner.metadata.namespace, cr);
+  } catch (e) {
+    // The same template, recorded by a pass whose create our cache has not seen yet.
+    if (!isApiError(e, 'AlreadyExists')) throw e;
+    const found = await client.get<ControllerRevision>(controllerRevisions, owner.metadata.namespace, cr.metadata.name!);
+    if (controllerOf(found)?.uid === owner.metadata.uid && sameTemplate(templateOf(found), template)) return found;
+    throw e;
+  }
+}
+
+/** Deletes the oldest revisions beyond revisionHistoryLimit, never one in use (`live` names). */
+export async function truncateHistory(client: RestClient, owner: Owner, revisions: ControllerRevision[], live: Set<string>): Promise<void> {
+  const old = revisions.filter((cr) => !live.has(cr.metadata.name!));
+  const excess = old.length - (owner.spec.revisionHistoryLimit ?? 10);
+  for (const cr of old.slice(0, Math.max(0, excess))) {
+    await ignoreNotFound(client.delete(controllerRevisions, cr.metadata.namespace, cr.metadata.name!, { preconditions: { uid: cr.metadata.uid } }));
+  }
+}

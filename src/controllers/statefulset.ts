@@ -1,0 +1,229 @@
+// The StatefulSet controller: Pods with stable names `<set>-<ordinal>`, hostname and subdomain (the
+// governing Service), made from the ControllerRevision they are labelled with. OrderedReady creates
+// them one at a time in ordinal order, each once the one before is Running and Ready, and removes
+// them from the highest ordinal down, one at a time; Parallel does both at once. A RollingUpdate
+// replaces Pods from the highest ordinal down to the partition, waiting for each to come back Ready
+// (up to maxUnavailable at once); status carries currentRevision / updateRevision for `kubectl rollout`.
+
+import { isApiError } from '../api/errors.js';
+import { matchLabels } from '../api/selectors/labels.js';
+import type { ControllerRevision, Pod, PodTemplateSpec, StatefulSet } from '../api/types.js';
+import { EventRecorder } from '../client/events.js';
+import { keyOf, type Informer } from '../client/informer.js';
+import { pods, statefulSets } from '../client/resources.js';
+import type { RestClient } from '../client/rest.js';
+import { SharedInformers } from '../client/shared.js';
+import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { claim, controllerOf, controllerRef, selectorOf } from './controllerref.js';
+import { REVISION_HASH, currentRevision, revisionsOf, templateOf, truncateHistory } from './history.js';
+import { availableIn, isReady } from './podstate.js';
+import { podFromTemplate } from './replicaset.js';
+import { scaledIntOrPercent } from './rollout.js';
+import { ignoreNotFound, writeStatus } from './writes.js';
+
+export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
+
+export interface StatefulSetControllerOptions {
+  log?: (line: string) => void;
+  informers?: SharedInformers;
+  workers?: number;
+}
+
+/** The ordinal of a Pod named `<set>-<n>`, or undefined for any other name. */
+function ordinalOf(sts: StatefulSet, p: Pod): number | undefined {
+  const prefix = `${sts.metadata.name}-`;
+  const name = p.metadata.name ?? '';
+  if (!name.startsWith(prefix) || !/^(0|[1-9][0-9]*)$/.test(name.slice(prefix.length))) return undefined;
+  return Number(name.slice(prefix.length));
+}
+
+const terminating = (p: Pod) => !!p.metadata.deletionTimestamp;
+const finished = (p: Pod) => p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded';
+/** Running, Ready and not going away: OrderedReady's condition for the next step. */
+const healthy = (p: Pod) => !terminating(p) && p.status?.phase === 'Running' && isReady(p);
+const revisionOf = (p: Pod) => p.metadata.labels?.[REVISION_HASH];
+
+export class StatefulSetController {
+  #client: RestClient;
+  #sets: Informer<StatefulSet>;
+  #pods: Informer<Pod>;
+  #revisions: Informer<ControllerRevision>;
+  #queue = new WorkQueue();
+  #events: EventRecorder;
+  #log: (line: string) => void;
+  #workers: number;
+
+  constructor(client: RestClient, opts: StatefulSetControllerOptions = {}) {
+    this.#client = client;
+    this.#log = opts.log ?? ((l) => process.stderr.write(`statefulset: ${l}\n`));
+    this.#workers = opts.workers ?? 2;
+    const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
+    this.#sets = informers.statefulSets();
+    this.#pods = informers.pods();
+    this.#revisions = informers.controllerRevisions();
+    this.#events = new EventRecorder(client, { component: 'statefulset-controller' });
+    this.#sets.addHandlers({
+      onAdd: (s) => this.#queue.add(keyOf(s)),
+      onUpdate: (_o, s) => this.#queue.add(keyOf(s)),
+    });
+    const podChanged = (p: Pod) => {
+      const sts = this.#owner(p);
+      if (sts) {
+        this.#queue.add(keyOf(sts));
+        const min = sts.spec.minReadySeconds ?? 0;
+        if (min > 0 && isReady(p)) this.#queue.addAfter(keyOf(sts), min * 1000 + 50);
+        return;
+      }
+      if (controllerOf(p)) return;
+      for (const candidate of this.#sets.byIndex('namespace', p.metadata.namespace ?? '')) {
+        const sel = selectorOf(candidate.spec.selector);
+        if (sel && matchLabels(sel, p.metadata.labels)) this.#queue.add(keyOf(candidate));
+      }
+    };
+    this.#pods.addHandlers({ onAdd: podChanged, onUpdate: (_o, p) => podChanged(p), onDelete: podChanged });
+  }
+
+  #owner(p: Pod): StatefulSet | undefined {
+    const ref = controllerOf(p);
+    if (ref?.kind !== 'StatefulSet') return undefined;
+    const sts = this.#sets.get(`${p.metadata.namespace}/${ref.name}`);
+    return sts?.metadata.uid === ref.uid ? sts : undefined;
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    const all = [this.#sets, this.#pods, this.#revisions];
+    const informers = Promise.all(all.map((i) => i.run(signal)));
+    await Promise.all(all.map((i) => i.waitForSync()));
+    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
+    await informers;
+  }
+
+  async reconcile(key: string): Promise<void> {
+    const sts = this.#sets.get(key);
+    if (!sts) return;
+    const claimed = await claim(this.#client, pods, this.#pods.byIndex('namespace', sts.metadata.namespace ?? ''), sts, statefulSets, controllerRef(sts, 'apps/v1', 'StatefulSet'), selectorOf(sts.spec.selector));
+    if (sts.metadata.deletionTimestamp) return;
+    const owned = claimed.filter((p) => ordinalOf(sts, p) !== undefined);
+    const revisions = revisionsOf(sts, this.#revisions.byIndex('owner', sts.metadata.uid!));
+    const update = await currentRevision(this.#client, sts, 'StatefulSet', revisions);
+    const current = revisions.find((r) => r.metadata.name === sts.status?.currentRevision) ?? update;
+    await this.#step(sts, owned, current, update);
+    const live = new Set([current.metadata.name!, update.metadata.name!, ...owned.map((p) => revisionOf(p) ?? '')]);
+    await truncateHistory(this.#client, sts, revisions, live);
+    await this.#updateStatus(sts, owned, current, update);
+  }
+
+  /** One step toward spec: the Pods to create, recreate, delete or replace, as the policy allows. */
+  async #step(sts: StatefulSet, owned: Pod[], current: ControllerRevision, update: ControllerRevision): Promise<void> {
+    const ordered = sts.spec.podManagementPolicy !== 'Parallel';
+    const start = sts.spec.ordinals?.start ?? 0;
+    const end = start + (sts.spec.replicas ?? 1);
+    const byOrdinal = new Map(owned.map((p) => [ordinalOf(sts, p)!, p]));
+    const rolling = sts.spec.updateStrategy?.type !== 'OnDelete';
+    const partition = start + (rolling ? sts.spec.updateStrategy?.rollingUpdate?.partition ?? 0 : 0);
+
+    // Missing (or failed) Pods within range, lowest ordinal first.
+    for (let ord = start; ord < end; ord++) {
+      const p = byOrdinal.get(ord);
+      if (p && finished(p) && !terminating(p)) {
+        await this.#delete(sts, p);
+        if (ordered) return;
+        continue;
+      }
+      if (!p) {
+        // Below the partition a Pod keeps the current revision; from it up, it gets the update.
+        const revision = rolling && ord < partition ? current : update;
+        await this.#create(sts, ord, revision);
+        if (ordered) return;
+        continue;
+      }
+      if (ordered && !healthy(p)) return;
+    }
+
+    // Pods beyond the range, highest ordinal first.
+    const condemned = owned.filter((p) => { const o = ordinalOf(sts, p)!; return o < start || o >= end; }).sort((a, b) => ordinalOf(sts, b)! - ordinalOf(sts, a)!);
+    for (const p of condemned) {
+      if (terminating(p)) {
+        if (ordered) return;
+        continue;
+      }
+      if (ordered && owned.some((q) => q !== p && !healthy(q))) return;
+      await this.#delete(sts, p);
+      if (ordered) return;
+    }
+    if (condemned.length || !rolling) return;
+
+    // The rolling update: from the top down to the partition, within maxUnavailable.
+    const maxUnavailable = Math.max(1, scaledIntOrPercent(sts.spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1, end - start, false));
+    const min = sts.spec.minReadySeconds ?? 0;
+    const down = (p: Pod | undefined) => !p || terminating(p) || availableIn(p, min, Date.now()) !== 0;
+    let unavailable = 0;
+    for (let ord = partition; ord < end; ord++) if (down(byOrdinal.get(ord))) unavailable++;
+    for (let ord = end - 1; ord >= partition; ord--) {
+      const p = byOrdinal.get(ord);
+      if (!p || terminating(p) || revisionOf(p) === update.metadata.name) continue;
+      if (down(p)) {
+        await this.#delete(sts, p); // not serving anyway
+        continue;
+      }
+      if (unavailable >= maxUnavailable) return;
+      await this.#delete(sts, p);
+      unavailable++;
+    }
+  }
+
+  async #create(sts: StatefulSet, ord: number, revision: ControllerRevision): Promise<void> {
+    const template: PodTemplateSpec = templateOf(revision) ?? sts.spec.template;
+    const pod = podFromTemplate(sts, 'StatefulSet', template);
+    const name = `${sts.metadata.name}-${ord}`;
+    delete pod.metadata.generateName;
+    pod.metadata.name = name;
+    pod.metadata.labels = { ...pod.metadata.labels, [REVISION_HASH]: revision.metadata.name!, [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ord) };
+    pod.spec.hostname = name;
+    if (sts.spec.serviceName) pod.spec.subdomain = sts.spec.serviceName;
+    try {
+      await this.#client.create<Pod>(pods, sts.metadata.namespace, pod);
+    } catch (e) {
+      if (isApiError(e, 'AlreadyExists')) return; // made by a pass whose create our cache has not seen yet
+      this.#events.event(sts, 'Warning', 'FailedCreate', `create Pod ${name} in StatefulSet ${sts.metadata.name} failed error: ${(e as Error).message}`);
+      throw e;
+    }
+    this.#events.event(sts, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${sts.metadata.name} successful`);
+  }
+
+  async #delete(sts: StatefulSet, p: Pod): Promise<void> {
+    await ignoreNotFound(this.#client.delete(pods, p.metadata.namespace, p.metadata.name!, { preconditions: { uid: p.metadata.uid } }));
+    this.#events.event(sts, 'Normal', 'SuccessfulDelete', `delete Pod ${p.metadata.name} in StatefulSet ${sts.metadata.name} successful`);
+  }
+
+  async #updateStatus(sts: StatefulSet, owned: Pod[], current: ControllerRevision, update: ControllerRevision): Promise<void> {
+    const now = Date.now();
+    const min = sts.spec.minReadySeconds ?? 0;
+    const counted = owned.filter((p) => !terminating(p));
+    let nextAvailable = Infinity;
+    for (const p of counted) {
+      const wait = availableIn(p, min, now);
+      if (wait > 0 && wait !== Infinity) nextAvailable = Math.min(nextAvailable, wait);
+    }
+    const replicas = counted.length;
+    const ready = counted.filter(isReady).length;
+    const updated = counted.filter((p) => revisionOf(p) === update.metadata.name).length;
+    // Once every Pod is at the update revision and Ready, it is the current one.
+    const done = sts.spec.updateStrategy?.type !== 'OnDelete' && updated === replicas && ready === replicas && replicas === (sts.spec.replicas ?? 1);
+    const currentName = done ? update.metadata.name! : current.metadata.name!;
+    const status: NonNullable<StatefulSet['status']> = {
+      ...(sts.metadata.generation !== undefined ? { observedGeneration: sts.metadata.generation } : {}),
+      replicas,
+      readyReplicas: ready,
+      currentReplicas: counted.filter((p) => revisionOf(p) === currentName).length,
+      updatedReplicas: updated,
+      availableReplicas: counted.filter((p) => availableIn(p, min, now) === 0).length,
+      currentRevision: currentName,
+      updateRevision: update.metadata.name!,
+      collisionCount: sts.status?.collisionCount ?? 0,
+    };
+    if (nextAvailable !== Infinity) this.#queue.addAfter(keyOf(sts), nextAvailable + 50);
+    await writeStatus(this.#client, statefulSets, sts, status);
+  }
+}
