@@ -37,3 +37,28 @@ it('a 2-replica Deployment runs on the kubelet, rolls out, and goes with its Pod
   assert.equal((await k(['delete', 'deploy', 'web'])).code, 0);
   await until('the Pods gone', async () => (await k(['get', 'pods', '-l', 'app=web', '-o', 'name'])).stdout.trim() === '', 60_000, 250);
 });
+
+it('a StatefulSet runs on the kubelet: web-0 reaches Running and Ready with its stable hostname', async () => {
+  const sts = {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'web' },
+    spec: {
+      serviceName: 'web',
+      replicas: 1,
+      selector: { matchLabels: { app: 'sts-web' } },
+      template: { metadata: { labels: { app: 'sts-web' } }, spec: { containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }] } },
+    },
+  };
+  const r = await kubectl(server.kubeconfig, ['apply', '-f', '-'], { input: JSON.stringify(sts) });
+  assert.equal(r.code, 0, r.stderr);
+  const status = await k(['rollout', 'status', 'sts/web', '--timeout=90s']);
+  assert.equal(status.code, 0, status.stderr);
+  const pod = await k(['get', 'pod', 'web-0', '-o', 'jsonpath={.status.phase} {.status.containerStatuses[0].ready}']);
+  assert.equal(pod.stdout, 'Running true');
+  const host = await k(['exec', 'web-0', '--', 'hostname']);
+  assert.equal(host.stdout.trim(), 'web-0');
+  assert.match((await k(['get', 'sts', 'web'])).stdout, /^web\s+1\/1\s/m);
+  assert.equal((await k(['delete', 'sts', 'web'])).code, 0);
+  await until('web-0 gone', async () => (await k(['get', 'pods', '-l', 'app=sts-web', '-o', 'name'])).stdout.trim() === '', 60_000, 250);
+});
