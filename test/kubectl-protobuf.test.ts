@@ -224,6 +224,28 @@ describe('decoding protobuf request bodies', () => {
     });
   });
 
+  it('decodes a StatefulSet, keeping the zero replicas and partition it was sent', () => {
+    const raw = protobuf.Writer.create();
+    objectMeta(raw, 'db');
+    msg(raw, 2, (spec) => {
+      varint(spec, 1, 0);
+      msg(spec, 2, (sel) => mapEntry(sel, 1, 'app', 'db'));
+      msg(spec, 3, (t) => {
+        objectMeta(t, '', (m) => mapEntry(m, 11, 'app', 'db'));
+        msg(t, 2, (ps) => msg(ps, 2, (c) => { str(c, 1, 'c'); str(c, 2, 'busybox'); }));
+      });
+      str(spec, 5, 'db');
+      str(spec, 6, 'Parallel');
+      msg(spec, 7, (u) => { str(u, 1, 'RollingUpdate'); msg(u, 2, (ru) => varint(ru, 1, 0)); });
+    });
+    const sts = decodeProtobufObject(envelope('apps/v1', 'StatefulSet', raw.finish())) as any;
+    assert.equal(sts.spec.replicas, 0);
+    assert.deepEqual(sts.spec.selector, { matchLabels: { app: 'db' } });
+    assert.deepEqual([sts.spec.serviceName, sts.spec.podManagementPolicy], ['db', 'Parallel']);
+    assert.deepEqual(sts.spec.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { partition: 0 } });
+    assert.deepEqual(sts.spec.template.spec.containers, [{ name: 'c', image: 'busybox' }]);
+  });
+
   it('decodes a Node: taints, capacity quantities, conditions with times', () => {
     const raw = protobuf.Writer.create();
     objectMeta(raw, 'n1');

@@ -1,4 +1,6 @@
-// The core/v1 messages of Pods and Nodes, and the apps/v1 ones of Deployments and ReplicaSets, for
+// The core/v1 messages of Pods and Nodes, and the apps/v1 ones of Deployments, ReplicaSets, DaemonSets
+// and StatefulSets (whose conditions have a ReplicaSet condition's very fields; a volume claim template
+// is read as an ephemeral volume's, PersistentVolumeClaim without status), for
 // ./protobuf.ts: names, types and field numbers as k8s.io/api's generated.proto files number them on the
 // wire (the Pod and Node closures of core/v1, 2026-12), so that every field kubectl can send is decoded
 // and none is skipped. Data only; the decoding is protobuf.ts's.
@@ -344,6 +346,34 @@ message ReplicaSetStatus { optional int32 replicas = 1; optional int32 fullyLabe
   optional int64 observedGeneration = 3; repeated ReplicaSetCondition conditions = 6; }
 message ReplicaSetCondition { optional string type = 1; optional string status = 2;
   optional Time lastTransitionTime = 3; optional string reason = 4; optional string message = 5; }
+message DaemonSet { optional ObjectMeta metadata = 1; optional DaemonSetSpec spec = 2;
+  optional DaemonSetStatus status = 3; }
+message DaemonSetSpec { optional LabelSelector selector = 1; optional PodTemplateSpec template = 2;
+  optional DaemonSetUpdateStrategy updateStrategy = 3; optional int32 minReadySeconds = 4;
+  optional int32 revisionHistoryLimit = 6; }
+message DaemonSetUpdateStrategy { optional string type = 1; optional RollingUpdateDaemonSet rollingUpdate = 2; }
+message RollingUpdateDaemonSet { optional IntOrString maxUnavailable = 1; optional IntOrString maxSurge = 2; }
+message DaemonSetStatus { optional int32 currentNumberScheduled = 1; optional int32 numberMisscheduled = 2;
+  optional int32 desiredNumberScheduled = 3; optional int32 numberReady = 4; optional int64 observedGeneration = 5;
+  optional int32 updatedNumberScheduled = 6; optional int32 numberAvailable = 7; optional int32 numberUnavailable = 8;
+  optional int32 collisionCount = 9; repeated ReplicaSetCondition conditions = 10; }
+message StatefulSet { optional ObjectMeta metadata = 1; optional StatefulSetSpec spec = 2;
+  optional StatefulSetStatus status = 3; }
+message StatefulSetSpec { optional int32 replicas = 1; optional LabelSelector selector = 2;
+  optional PodTemplateSpec template = 3; repeated PersistentVolumeClaimTemplate volumeClaimTemplates = 4;
+  optional string serviceName = 5; optional string podManagementPolicy = 6;
+  optional StatefulSetUpdateStrategy updateStrategy = 7; optional int32 revisionHistoryLimit = 8;
+  optional int32 minReadySeconds = 9;
+  optional StatefulSetPersistentVolumeClaimRetentionPolicy persistentVolumeClaimRetentionPolicy = 10;
+  optional StatefulSetOrdinals ordinals = 11; }
+message StatefulSetUpdateStrategy { optional string type = 1; optional RollingUpdateStatefulSetStrategy rollingUpdate = 2; }
+message RollingUpdateStatefulSetStrategy { optional int32 partition = 1; optional IntOrString maxUnavailable = 2; }
+message StatefulSetPersistentVolumeClaimRetentionPolicy { optional string whenDeleted = 1; optional string whenScaled = 2; }
+message StatefulSetOrdinals { optional int32 start = 1; }
+message StatefulSetStatus { optional int64 observedGeneration = 1; optional int32 replicas = 2;
+  optional int32 readyReplicas = 3; optional int32 currentReplicas = 4; optional int32 updatedReplicas = 5;
+  optional string currentRevision = 6; optional string updateRevision = 7; optional int32 collisionCount = 9;
+  repeated ReplicaSetCondition conditions = 10; optional int32 availableReplicas = 11; }
 `;
 
 /** Scalar fields that are pointers in Go: their zero value was meant when sent. */
@@ -387,6 +417,8 @@ export const WORKLOAD_POINTER_FIELDS: readonly string[] = [
   'NodeFeatures.supplementalGroupsPolicy', 'DeploymentSpec.replicas', 'DeploymentSpec.revisionHistoryLimit',
   'DeploymentSpec.progressDeadlineSeconds', 'DeploymentStatus.terminatingReplicas',
   'DeploymentStatus.collisionCount', 'ReplicaSetSpec.replicas', 'ReplicaSetStatus.terminatingReplicas',
+  'DaemonSetSpec.revisionHistoryLimit', 'DaemonSetStatus.collisionCount', 'StatefulSetSpec.replicas',
+  'StatefulSetSpec.revisionHistoryLimit', 'RollingUpdateStatefulSetStrategy.partition', 'StatefulSetStatus.collisionCount',
 ];
 
 /** Embedded Go structs: their fields stand in the parent's JSON object, not under a name of their own. */

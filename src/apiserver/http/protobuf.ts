@@ -247,6 +247,8 @@ const KINDS: Record<string, string> = {
   '/Node': 'Node',
   'apps/Deployment': 'Deployment',
   'apps/ReplicaSet': 'ReplicaSet',
+  'apps/DaemonSet': 'DaemonSet',
+  'apps/StatefulSet': 'StatefulSet',
   // DeleteOptions is sent as meta.k8s.io/v1 or under the resource's own group version.
   '*/DeleteOptions': 'DeleteOptions',
 };
