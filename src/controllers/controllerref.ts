@@ -6,6 +6,7 @@
 import { isApiError } from '../api/errors.js';
 import { fromLabelSelectorObject, matchLabels, type LabelSelector } from '../api/selectors/labels.js';
 import type { KObject, LabelSelectorSpec, OwnerReference } from '../api/types.js';
+import type { Informer } from '../client/informer.js';
 import type { Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { ignoreNotFound } from './writes.js';
@@ -75,4 +76,22 @@ export async function claim<T extends KObject>(client: RestClient, res: Resource
     }
   }
   return owned;
+}
+
+type Selecting = KObject & { spec: { selector: LabelSelectorSpec } };
+
+/** The object of `kind` in owners' cache that controls obj, if its uid is still that one. */
+export function cachedController<T extends KObject>(owners: Informer<T>, kind: string, obj: KObject): T | undefined {
+  const ref = controllerOf(obj);
+  if (ref?.kind !== kind) return undefined;
+  const owner = owners.get(`${obj.metadata.namespace}/${ref.name}`);
+  return owner?.metadata.uid === ref.uid ? owner : undefined;
+}
+
+/** The owners in obj's namespace whose selector matches its labels: those that may adopt it. */
+export function selecting<T extends Selecting>(owners: Informer<T>, obj: KObject): T[] {
+  return owners.byIndex('namespace', obj.metadata.namespace ?? '').filter((o) => {
+    const sel = selectorOf(o.spec.selector);
+    return !!sel && matchLabels(sel, obj.metadata.labels);
+  });
 }

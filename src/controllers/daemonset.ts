@@ -4,7 +4,6 @@
 // available); OnDelete leaves old Pods until someone deletes them. Each template is kept as a
 // ControllerRevision (history.ts) for `kubectl rollout history|undo`, and its hash labels the Pods.
 
-import { matchLabels } from '../api/selectors/labels.js';
 import type { ControllerRevision, DaemonSet, Node, Pod } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { keyOf, type Informer } from '../client/informer.js';
@@ -12,7 +11,7 @@ import { daemonSets, pods } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
-import { claim, controllerOf, controllerRef, selectorOf } from './controllerref.js';
+import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { daemonPodSpec, placement, targetNode } from './daemonpod.js';
 import { Expectations } from './expectations.js';
 import { REVISION_HASH, currentRevision, revisionsOf, truncateHistory } from './history.js';
@@ -91,10 +90,7 @@ export class DaemonSetController {
   }
 
   #owner(p: Pod): DaemonSet | undefined {
-    const ref = controllerOf(p);
-    if (ref?.kind !== 'DaemonSet') return undefined;
-    const ds = this.#sets.get(`${p.metadata.namespace}/${ref.name}`);
-    return ds?.metadata.uid === ref.uid ? ds : undefined;
+    return cachedController(this.#sets, 'DaemonSet', p);
   }
 
   #podChanged(old: Pod | undefined, p: Pod): void {
@@ -109,10 +105,7 @@ export class DaemonSetController {
       return;
     }
     if (controllerOf(p)) return;
-    for (const candidate of this.#sets.byIndex('namespace', p.metadata.namespace ?? '')) {
-      const sel = selectorOf(candidate.spec.selector);
-      if (sel && matchLabels(sel, p.metadata.labels)) this.#queue.add(keyOf(candidate));
-    }
+    for (const candidate of selecting(this.#sets, p)) this.#queue.add(keyOf(candidate));
   }
 
   async run(signal: AbortSignal): Promise<void> {

@@ -6,7 +6,6 @@
 // informers bring the result, and with it the next pass.
 
 import { isApiError } from '../api/errors.js';
-import { matchLabels } from '../api/selectors/labels.js';
 import type { Deployment, Pod, ReplicaSet, WorkloadCondition } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { keyOf, type Informer } from '../client/informer.js';
@@ -15,7 +14,7 @@ import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { ignoreNotFound, writeStatus } from './writes.js';
-import { claim, controllerOf, controllerRef, selectorOf } from './controllerref.js';
+import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import {
   DESIRED_REPLICAS, HASH_LABEL, MAX_REPLICAS, REVISION, copiedAnnotations, deploymentStatus, isComplete, madeProgress, newReplicaSetReplicas,
   revisionOf, sameTemplate, setCondition, specReplicas, surgeAndUnavailable, templateHash,
@@ -55,7 +54,7 @@ export class DeploymentController {
       const owner = this.#owner(rs);
       if (owner) return enqueue(owner);
       if (controllerOf(rs)) return;
-      for (const d of this.#deployments.byIndex('namespace', rs.metadata.namespace ?? '')) if (this.#selects(d, rs.metadata.labels)) enqueue(d);
+      for (const d of selecting(this.#deployments, rs)) enqueue(d);
     };
     this.#sets.addHandlers({ onAdd: rsChanged, onUpdate: (old, rs) => (rsChanged(old), rsChanged(rs)), onDelete: rsChanged });
     // Recreate waits for the old Pods to be gone: their deletion is what lets it go on.
@@ -70,15 +69,7 @@ export class DeploymentController {
   }
 
   #owner(rs: ReplicaSet): Deployment | undefined {
-    const ref = controllerOf(rs);
-    if (ref?.kind !== 'Deployment') return undefined;
-    const d = this.#deployments.get(`${rs.metadata.namespace}/${ref.name}`);
-    return d?.metadata.uid === ref.uid ? d : undefined;
-  }
-
-  #selects(d: Deployment, labels: Record<string, string> | undefined): boolean {
-    const sel = selectorOf(d.spec.selector);
-    return !!sel && matchLabels(sel, labels);
+    return cachedController(this.#deployments, 'Deployment', rs);
   }
 
   async run(signal: AbortSignal): Promise<void> {

@@ -5,7 +5,6 @@
 // the creates and deletes it issued are seen, so a burst is never created twice.
 
 import { isApiError } from '../api/errors.js';
-import { matchLabels } from '../api/selectors/labels.js';
 import type { KObject, Pod, PodTemplateSpec, ReplicaSet, WorkloadCondition } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { keyOf, type Informer } from '../client/informer.js';
@@ -14,7 +13,7 @@ import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { writeStatus } from './writes.js';
-import { claim, controllerOf, controllerRef, selectorOf } from './controllerref.js';
+import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { Expectations } from './expectations.js';
 import { availableIn, deletionOrder, isActive, isReady } from './podstate.js';
 import { rfc3339 } from '../api/time.js';
@@ -100,10 +99,7 @@ export class ReplicaSetController {
 
   /** The ReplicaSet that controls p, if it is one this controller knows. */
   #owner(p: Pod): ReplicaSet | undefined {
-    const ref = controllerOf(p);
-    if (ref?.kind !== 'ReplicaSet') return undefined;
-    const rs = this.#sets.get(`${p.metadata.namespace}/${ref.name}`);
-    return rs?.metadata.uid === ref.uid ? rs : undefined;
+    return cachedController(this.#sets, 'ReplicaSet', p);
   }
 
   #podChanged(old: Pod | undefined, p: Pod): void {
@@ -121,10 +117,7 @@ export class ReplicaSetController {
     if (oldRs && oldRs !== rs) this.#queue.add(keyOf(oldRs));
     // An orphan (or a Pod whose labels changed) may be adopted by any matching ReplicaSet.
     if (!controllerOf(p) || (old && JSON.stringify(old.metadata.labels) !== JSON.stringify(p.metadata.labels))) {
-      for (const candidate of this.#sets.byIndex('namespace', p.metadata.namespace ?? '')) {
-        const sel = selectorOf(candidate.spec.selector);
-        if (sel && matchLabels(sel, p.metadata.labels)) this.#queue.add(keyOf(candidate));
-      }
+      for (const candidate of selecting(this.#sets, p)) this.#queue.add(keyOf(candidate));
     }
   }
 

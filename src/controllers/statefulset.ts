@@ -6,7 +6,6 @@
 // (up to maxUnavailable at once); status carries currentRevision / updateRevision for `kubectl rollout`.
 
 import { isApiError } from '../api/errors.js';
-import { matchLabels } from '../api/selectors/labels.js';
 import type { ControllerRevision, Pod, PodTemplateSpec, StatefulSet } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { keyOf, type Informer } from '../client/informer.js';
@@ -14,7 +13,7 @@ import { pods, statefulSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
-import { claim, controllerOf, controllerRef, selectorOf } from './controllerref.js';
+import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { REVISION_HASH, currentRevision, revisionsOf, templateOf, truncateHistory } from './history.js';
 import { availableIn, isReady } from './podstate.js';
 import { podFromTemplate } from './replicaset.js';
@@ -76,19 +75,13 @@ export class StatefulSetController {
         return;
       }
       if (controllerOf(p)) return;
-      for (const candidate of this.#sets.byIndex('namespace', p.metadata.namespace ?? '')) {
-        const sel = selectorOf(candidate.spec.selector);
-        if (sel && matchLabels(sel, p.metadata.labels)) this.#queue.add(keyOf(candidate));
-      }
+      for (const candidate of selecting(this.#sets, p)) this.#queue.add(keyOf(candidate));
     };
     this.#pods.addHandlers({ onAdd: podChanged, onUpdate: (_o, p) => podChanged(p), onDelete: podChanged });
   }
 
   #owner(p: Pod): StatefulSet | undefined {
-    const ref = controllerOf(p);
-    if (ref?.kind !== 'StatefulSet') return undefined;
-    const sts = this.#sets.get(`${p.metadata.namespace}/${ref.name}`);
-    return sts?.metadata.uid === ref.uid ? sts : undefined;
+    return cachedController(this.#sets, 'StatefulSet', p);
   }
 
   async run(signal: AbortSignal): Promise<void> {
