@@ -150,6 +150,17 @@ describe('DaemonSets', () => {
     assert.deepEqual(revs.stdout.trim().split('\n').map((l) => l.split(/\s+/).slice(1, 3)), [['daemonset.apps/agent', '2'], ['daemonset.apps/agent', '3']]);
   });
 
+  it('a DaemonSet deleted with --cascade=orphan and applied again adopts its Pods and history, creating nothing', async () => {
+    const before = (await podsOf('agent')).map((p) => p.metadata.name).sort();
+    assert.equal((await k(['delete', 'ds', 'agent', '--cascade=orphan'])).code, 0);
+    await until('the orphans released', async () => (await podsOf('agent')).every((p) => !p.metadata.ownerReferences?.length));
+    assert.equal((await k(['apply', '-f', '-'], daemonSet('agent'))).code, 0);
+    await until('the Pods adopted', async () => (await podsOf('agent')).every((p) => p.metadata.ownerReferences?.[0]?.kind === 'DaemonSet'));
+    await until('the history adopted', async () => (await k(['rollout', 'history', 'ds/agent'])).stdout.match(/REVISION\s+CHANGE-CAUSE\n2\s+to 1\.37\n3\s+<none>\n/));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual((await podsOf('agent')).map((p) => p.metadata.name).sort(), before);
+  });
+
   it('with maxSurge the new Pod starts beside the old one, which goes once the new one is Ready', async () => {
     const r = await k(['apply', '-f', '-'], daemonSet('surge', { maxSurge: 1 }));
     assert.equal(r.code, 0, r.stderr);

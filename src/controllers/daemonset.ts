@@ -14,7 +14,7 @@ import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { daemonPodSpec, placement, targetNode } from './daemonpod.js';
 import { Expectations } from './expectations.js';
-import { REVISION_HASH, currentRevision, revisionsOf, truncateHistory } from './history.js';
+import { REVISION_HASH, claimRevisions, currentRevision, truncateHistory } from './history.js';
 import { availableIn, isActive, isReady } from './podstate.js';
 import { podFromTemplate } from './replicaset.js';
 import { scaledIntOrPercent } from './rollout.js';
@@ -124,8 +124,8 @@ export class DaemonSetController {
     }
     const owned = await claim(this.#client, pods, this.#pods.byIndex('namespace', ds.metadata.namespace ?? ''), ds, daemonSets, controllerRef(ds, 'apps/v1', 'DaemonSet'), selectorOf(ds.spec.selector));
     if (ds.metadata.deletionTimestamp) return;
-    const revisions = revisionsOf(ds, this.#revisions.byIndex('owner', ds.metadata.uid!));
-    const revision = await currentRevision(this.#client, ds, 'DaemonSet', revisions);
+    const revisions = await claimRevisions(this.#client, ds, daemonSets, this.#revisions.byIndex('namespace', ds.metadata.namespace ?? ''));
+    const revision = await currentRevision(this.#client, ds, daemonSets, revisions);
     const hash = revision.metadata.labels?.[REVISION_HASH] ?? '';
     const nodes = this.#nodeStates(ds, owned.filter(isActive), hash);
     let failure: Error | undefined;

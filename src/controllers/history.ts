@@ -2,14 +2,14 @@
 // Each stores the template as the strategic merge patch that puts it back, which is what
 // `kubectl rollout history` prints and `kubectl rollout undo` sends; each is named and labelled by the
 // template's hash, and numbered: an old template that comes back (an undo) takes the next number
-// rather than a new revision.
+// rather than a new revision. Orphaned revisions the owner's selector matches are adopted, as Pods are.
 
 import { isApiError } from '../api/errors.js';
-import type { ControllerRevision, KObject, PodTemplateSpec } from '../api/types.js';
+import type { ControllerRevision, KObject, LabelSelectorSpec, PodTemplateSpec } from '../api/types.js';
 import { canonicalJson } from '../api/validation/equal.js';
-import { controllerRevisions } from '../client/resources.js';
+import { controllerRevisions, type Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
-import { controllerOf, controllerRef } from './controllerref.js';
+import { claim, controllerOf, controllerRef, selectorOf } from './controllerref.js';
 import { templateHash } from './rollout.js';
 import { ignoreNotFound } from './writes.js';
 
@@ -17,7 +17,7 @@ import { ignoreNotFound } from './writes.js';
 export const REVISION_HASH = 'controller-revision-hash';
 
 interface Owner extends KObject {
-  spec: { template: PodTemplateSpec; revisionHistoryLimit?: number };
+  spec: { selector: LabelSelectorSpec; template: PodTemplateSpec; revisionHistoryLimit?: number };
   status?: { collisionCount?: number };
 }
 
@@ -31,16 +31,17 @@ export function templateOf(cr: ControllerRevision): PodTemplateSpec | undefined 
 
 const sameTemplate = (a: PodTemplateSpec | undefined, b: PodTemplateSpec) => !!a && canonicalJson(a) === canonicalJson(b);
 
-/** The revisions owner controls among candidates, oldest first. */
-export function revisionsOf(owner: KObject, candidates: ControllerRevision[]): ControllerRevision[] {
-  return candidates.filter((cr) => controllerOf(cr)?.uid === owner.metadata.uid).sort((a, b) => a.revision - b.revision);
+/** The revisions owner (of ownerRes) controls among candidates, orphans adopted, oldest first. */
+export async function claimRevisions(client: RestClient, owner: Owner, ownerRes: Resource, candidates: ControllerRevision[]): Promise<ControllerRevision[]> {
+  const owned = await claim(client, controllerRevisions, candidates, owner, ownerRes, controllerRef(owner, 'apps/v1', ownerRes.kind), selectorOf(owner.spec.selector));
+  return owned.sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0));
 }
 
 /**
  * The revision of owner's current template: the one already holding it (renumbered to come last if
  * it is an older one), or a new one. `revisions` are owner's, oldest first.
  */
-export async function currentRevision(client: RestClient, owner: Owner, kind: string, revisions: ControllerRevision[]): Promise<ControllerRevision> {
+export async function currentRevision(client: RestClient, owner: Owner, ownerRes: Resource, revisions: ControllerRevision[]): Promise<ControllerRevision> {
   const template = owner.spec.template;
   const last = revisions.at(-1)?.revision ?? 0;
   const existing = revisions.find((cr) => sameTemplate(templateOf(cr), template));
@@ -48,7 +49,8 @@ export async function currentRevision(client: RestClient, owner: Owner, kind: st
     if (existing.revision === last) return existing;
     return client.update<ControllerRevision>(controllerRevisions, existing.metadata.namespace, { ...existing, revision: last + 1 });
   }
-  const hash = templateHash(template, owner.status?.collisionCount ?? 0);
+  const collisions = owner.status?.collisionCount ?? 0;
+  const hash = templateHash(template, collisions);
   const cr: ControllerRevision = {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
@@ -58,7 +60,7 @@ export async function currentRevision(client: RestClient, owner: Owner, kind: st
       labels: { ...template.metadata?.labels, [REVISION_HASH]: hash },
       // The owner's annotations (kubernetes.io/change-cause) are what `rollout history` shows.
       ...(owner.metadata.annotations ? { annotations: { ...owner.metadata.annotations } } : {}),
-      ownerReferences: [controllerRef(owner, 'apps/v1', kind)],
+      ownerReferences: [controllerRef(owner, 'apps/v1', ownerRes.kind)],
     },
     data: { spec: { template: { ...structuredClone(template), $patch: 'replace' } } },
     revision: last + 1,
@@ -70,7 +72,9 @@ export async function currentRevision(client: RestClient, owner: Owner, kind: st
     if (!isApiError(e, 'AlreadyExists')) throw e;
     const found = await client.get<ControllerRevision>(controllerRevisions, owner.metadata.namespace, cr.metadata.name!);
     if (controllerOf(found)?.uid === owner.metadata.uid && sameTemplate(templateOf(found), template)) return found;
-    throw e;
+    // Another object holds the name: the count goes into the hash, and the next pass tries a new name.
+    await client.update(ownerRes, owner.metadata.namespace, { ...owner, status: { ...owner.status, collisionCount: collisions + 1 } }, { subresource: 'status' });
+    throw new Error(`ControllerRevision ${cr.metadata.name} holds another template: collisionCount raised to ${collisions + 1}`);
   }
 }
 

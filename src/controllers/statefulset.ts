@@ -14,7 +14,7 @@ import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
-import { REVISION_HASH, currentRevision, revisionsOf, templateOf, truncateHistory } from './history.js';
+import { REVISION_HASH, claimRevisions, currentRevision, templateOf, truncateHistory } from './history.js';
 import { availableIn, isReady } from './podstate.js';
 import { podFromTemplate } from './replicaset.js';
 import { scaledIntOrPercent } from './rollout.js';
@@ -98,8 +98,8 @@ export class StatefulSetController {
     const claimed = await claim(this.#client, pods, this.#pods.byIndex('namespace', sts.metadata.namespace ?? ''), sts, statefulSets, controllerRef(sts, 'apps/v1', 'StatefulSet'), selectorOf(sts.spec.selector));
     if (sts.metadata.deletionTimestamp) return;
     const owned = claimed.filter((p) => ordinalOf(sts, p) !== undefined);
-    const revisions = revisionsOf(sts, this.#revisions.byIndex('owner', sts.metadata.uid!));
-    const update = await currentRevision(this.#client, sts, 'StatefulSet', revisions);
+    const revisions = await claimRevisions(this.#client, sts, statefulSets, this.#revisions.byIndex('namespace', sts.metadata.namespace ?? ''));
+    const update = await currentRevision(this.#client, sts, statefulSets, revisions);
     const current = revisions.find((r) => r.metadata.name === sts.status?.currentRevision) ?? update;
     await this.#step(sts, owned, current, update);
     const live = new Set([current.metadata.name!, update.metadata.name!, ...owned.map((p) => revisionOf(p) ?? '')]);
@@ -148,7 +148,7 @@ export class StatefulSetController {
     if (condemned.length || !rolling) return;
 
     // The rolling update: from the top down to the partition, within maxUnavailable.
-    const maxUnavailable = Math.max(1, scaledIntOrPercent(sts.spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1, end - start, false));
+    const maxUnavailable = Math.max(1, scaledIntOrPercent(sts.spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1, end - start, true));
     const min = sts.spec.minReadySeconds ?? 0;
     const down = (p: Pod | undefined) => !p || terminating(p) || availableIn(p, min, Date.now()) !== 0;
     let unavailable = 0;
