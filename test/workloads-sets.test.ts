@@ -90,6 +90,8 @@ describe('DaemonSets', () => {
       assert.match(p.metadata.labels['controller-revision-hash'], /^[a-z0-9]+$/);
       assert.deepEqual(p.metadata.ownerReferences.map((o: any) => [o.kind, o.name, o.controller]), [['DaemonSet', 'agent', true]]);
     }
+    const ds = (await api.call('GET', '/apis/apps/v1/namespaces/default/daemonsets/agent')).body;
+    assert.deepEqual([ds.spec.updateStrategy, ds.spec.revisionHistoryLimit], [{ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } }, 10]);
     const get = await k(['get', 'ds', 'agent']);
     assert.match(get.stdout, /^agent\s+2\s+2\s+2\s+2\s+2\s+<none>\s+\d+s$/m);
   });
@@ -229,6 +231,8 @@ describe('StatefulSets', () => {
     }
     const sts = (await api.call('GET', '/apis/apps/v1/namespaces/default/statefulsets/web')).body;
     assert.equal(sts.status.currentRevision, sts.status.updateRevision);
+    assert.deepEqual([sts.spec.podManagementPolicy, sts.spec.updateStrategy, sts.spec.revisionHistoryLimit, sts.spec.persistentVolumeClaimRetentionPolicy],
+      ['OrderedReady', { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }, 10, { whenDeleted: 'Retain', whenScaled: 'Retain' }]);
     assert.deepEqual([sts.status.replicas, sts.status.readyReplicas, sts.status.currentReplicas, sts.status.updatedReplicas], [3, 3, 3, 3]);
     assert.match((await k(['get', 'sts', 'web'])).stdout, /^NAME\s+READY\s+AGE\nweb\s+3\/3\s+\d+s\n$/);
   });

@@ -157,9 +157,12 @@ export class DaemonSetController {
     });
   }
 
-  /** A Pod where one is missing; none where it does not belong, failed, or doubled up. */
+  /** A Pod where one is missing; none where it does not belong, failed, stray, or doubled up. */
   #placePods(ds: DaemonSet, owned: Pod[], nodes: NodeState[]): Plan {
-    const plan: Plan = { create: [], remove: owned.filter((p) => !p.metadata.deletionTimestamp && p.status?.phase === 'Failed') };
+    // Failed Pods are replaced; unbound ones for a node that is gone would wait forever.
+    const known = new Set(nodes.map((n) => n.name));
+    const stray = (p: Pod) => p.status?.phase === 'Failed' || (!p.spec.nodeName && !known.has(targetNode(p) ?? ''));
+    const plan: Plan = { create: [], remove: owned.filter((p) => !p.metadata.deletionTimestamp && stray(p)) };
     const min = ds.spec.minReadySeconds ?? 0;
     for (const n of nodes) {
       const pods = [...n.current, ...n.old];
