@@ -1,7 +1,8 @@
 // The one entry point the registry calls to fill in a new object of any kind, before validation.
-import type { Deployment, KObject, Namespace, Node, Pod, ReplicaSet, Secret } from '../types.js';
+import type { Deployment, KObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret } from '../types.js';
 import { defaultDeployment, defaultReplicaSet } from './apps.js';
 import { defaultNamespace } from './namespace.js';
+import { defaultNetworkPolicy } from './networkpolicy.js';
 import { defaultNode } from './node.js';
 import { defaultPod } from './pod.js';
 import { defaultSecret } from './secret.js';
@@ -14,6 +15,7 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   Secret: (o) => defaultSecret(o as Secret),
   Deployment: (o) => defaultDeployment(o as Deployment),
   ReplicaSet: (o) => defaultReplicaSet(o as ReplicaSet),
+  NetworkPolicy: (o) => defaultNetworkPolicy(o as NetworkPolicy),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

@@ -1,12 +1,13 @@
 // The one entry point the registry calls: per-kind validation for create, update and status update.
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
-import type { ConfigMap, CoreEvent, Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Secret, ServiceAccount } from '../types.js';
+import type { ConfigMap, CoreEvent, Deployment, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, ServiceAccount } from '../types.js';
 import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
 import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './namespace.js';
+import { validateNetworkPolicy, validateNetworkPolicyUpdate } from './networkpolicy.js';
 import { validateNode, validateNodeUpdate } from './node.js';
 import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod.js';
 import { validateSecret, validateSecretUpdate } from './secret.js';
@@ -64,6 +65,10 @@ const RULES: Record<string, KindRules> = {
     create: (o) => validateReplicaSet(o as ReplicaSet),
     update: (o, old) => validateReplicaSetUpdate(o as ReplicaSet, old as ReplicaSet),
     status: (o, old) => validateWorkloadStatusUpdate(o as ReplicaSet, old as ReplicaSet),
+  },
+  NetworkPolicy: {
+    create: (o) => validateNetworkPolicy(o as NetworkPolicy),
+    update: (o, old) => validateNetworkPolicyUpdate(o as NetworkPolicy, old as NetworkPolicy),
   },
 };
 
