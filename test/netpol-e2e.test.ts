@@ -91,6 +91,15 @@ async function withPolicies(policies: Record<string, unknown>[], check: () => Pr
   }
 }
 
+/** Milliseconds from creating a web-from-allowed policy through the API to its rules in the kernel. */
+async function timeToEnforce(name: string): Promise<number> {
+  const t0 = performance.now();
+  const created = await api.call('POST', '/apis/networking.k8s.io/v1/namespaces/default/networkpolicies', policy(name, { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: 'allowed' } } }] }] }));
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  await until('the policy in the kernel', async () => (await nftTable()).includes(`"default/${name}"`), 10_000, 2);
+  return performance.now() - t0;
+}
+
 before(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-netpol-'));
   await ensureTestImages(dataDir);
@@ -134,18 +143,19 @@ describe('NetworkPolicy on a real node', () => {
   });
 
   it('allows one client by Pod label and denies another; deleting the policy restores traffic', async () => {
-    // How long a policy created through the API takes to be in the kernel.
-    const t0 = performance.now();
-    const created = await api.call('POST', '/apis/networking.k8s.io/v1/namespaces/default/networkpolicies', policy('by-label', { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: 'allowed' } } }] }] }));
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    await until('the policy in the kernel', async () => (await nftTable()).includes('default/by-label'), 10_000, 2);
-    const ms = performance.now() - t0;
-    process.stdout.write(`# NetworkPolicy create → enforced (nft table written): ${ms.toFixed(0)} ms\n`);
-    assert.ok(ms < 2000, `enforced after ${ms} ms`);
+    // The first policy of the cluster also makes the node list every Pod and Namespace.
+    const first = await timeToEnforce('by-label');
+    process.stdout.write(`# NetworkPolicy create → enforced (nft table written): first policy ${first.toFixed(0)} ms\n`);
+    assert.ok(first < 3000, `enforced after ${first} ms`);
     await expectReach([['client-a', 'web', true], ['client-b', 'web', false], ['client-c', 'web', false], ['web', 'client-b', true]]);
     assert.equal((await k(['delete', 'netpol', 'by-label'])).code, 0);
     await until('the table removed', async () => (await nftTable()) === '', 10_000, 20);
     await expectReach([['client-b', 'web', true], ['client-c', 'web', true]]);
+    const again = await timeToEnforce('by-label-again');
+    process.stdout.write(`# NetworkPolicy create → enforced (nft table written): with Pods already watched ${again.toFixed(0)} ms\n`);
+    assert.ok(again < 2000, `enforced after ${again} ms`);
+    assert.equal((await k(['delete', 'netpol', 'by-label-again'])).code, 0);
+    await until('the table removed', async () => (await nftTable()) === '', 10_000, 20);
   });
 
   it('allows by namespace label', async () => {

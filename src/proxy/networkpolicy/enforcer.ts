@@ -1,8 +1,8 @@
 // The node's NetworkPolicy enforcer: watches NetworkPolicies, Pods and Namespaces through the client
 // and keeps the node's nftables table equal to what they mean (model.ts → ruleset.ts → `nft -f`).
 // Changes are coalesced: a burst of events costs one computation a few milliseconds later, and an
-// unchanged result is not written again. The first write, after every cache has listed, replaces
-// whatever an earlier run left; until then the old table keeps enforcing what it had.
+// unchanged result is not written again. The first write, after every cache it needs has listed,
+// replaces whatever an earlier run left; until then the old table keeps enforcing what it had.
 
 import type { Namespace, NetworkPolicy, Pod } from '../../api/types.js';
 import { Informer } from '../../client/informer.js';
@@ -46,6 +46,8 @@ export class NetworkPolicyEnforcer {
   #synced = false;
   #applied: string | undefined;
   #signal: AbortSignal | undefined;
+  #peersWatched = false;
+  readonly #changed = { onAdd: () => this.#schedule(), onUpdate: () => this.#schedule(), onDelete: () => this.#schedule() };
 
   constructor(o: EnforcerOptions) {
     this.#o = { debounceMs: 5, log: (m) => console.error(`network policy ${o.nodeName}: ${m}`), ...o };
@@ -55,22 +57,33 @@ export class NetworkPolicyEnforcer {
     this.#namespaces = new Informer<Namespace>(o.client, namespaces, { onError });
   }
 
-  /** Starts watching; resolves once the first table is written (or the signal aborts). */
+  /** Starts watching; resolves after the first look at the policies (or when the signal aborts). */
   async start(signal: AbortSignal): Promise<void> {
     this.#signal = signal;
     // Without it, same-node Pods' traffic escapes the table; everything else is still enforced.
     await ensureBridgeNetfilter().catch((e: unknown) => this.#o.log(`bridged traffic between this node's Pods is not policed: ${(e as Error).message}`));
-    const informers = [this.#policies, this.#pods, this.#namespaces] as const;
-    const changed = { onAdd: () => this.#schedule(), onUpdate: () => this.#schedule(), onDelete: () => this.#schedule() };
-    for (const inf of informers) {
-      inf.addHandlers(changed);
-      void inf.run(signal);
-    }
+    this.#policies.addHandlers(this.#changed);
+    void this.#policies.run(signal);
     signal.addEventListener('abort', () => clearTimeout(this.#timer), { once: true });
-    await Promise.race([Promise.all(informers.map((i) => i.waitForSync())), new Promise((r) => signal.addEventListener('abort', r, { once: true }))]);
+    await Promise.race([this.#policies.waitForSync(), new Promise((r) => signal.addEventListener('abort', r, { once: true }))]);
     if (signal.aborted) return;
     this.#synced = true;
     await this.#startSync();
+  }
+
+  /**
+   * Every Pod and Namespace of the cluster is watched only once some policy exists: a cluster without
+   * policies (most benchmarks) does not pay for a second copy of its Pods in the node's process.
+   */
+  #watchPeers(): void {
+    if (this.#peersWatched || !this.#signal) return;
+    this.#peersWatched = true;
+    const peers = [this.#pods, this.#namespaces];
+    for (const inf of peers) {
+      inf.addHandlers(this.#changed);
+      void inf.run(this.#signal);
+    }
+    void Promise.all(peers.map((i) => i.waitForSync())).then(() => this.#schedule(0));
   }
 
   #startSync(): Promise<void> {
@@ -98,12 +111,13 @@ export class NetworkPolicyEnforcer {
   }
 
   async #sync(): Promise<void> {
-    const script = renderRuleset(this.#o.table, nodeRules({
-      nodeName: this.#o.nodeName,
-      pods: this.#pods.list(),
-      namespaces: this.#namespaces.list(),
-      policies: this.#policies.list(),
-    }));
+    const policies = this.#policies.list();
+    if (policies.length) {
+      this.#watchPeers();
+      // Until Pods are listed, whatever table there is keeps enforcing.
+      if (!this.#pods.hasSynced() || !this.#namespaces.hasSynced()) return;
+    }
+    const script = renderRuleset(this.#o.table, nodeRules({ nodeName: this.#o.nodeName, pods: this.#pods.list(), namespaces: this.#namespaces.list(), policies }));
     if (script === this.#applied) return;
     try {
       await applyNft(script);
