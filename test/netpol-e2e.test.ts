@@ -104,6 +104,9 @@ before(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-netpol-'));
   await ensureTestImages(dataDir);
   table = (await hostNamesFor(dataDir)).networkPolicyTable;
+  // What an earlier run of this node might have left: the first sync must replace it.
+  await run('nft', ['add', 'table', 'inet', table]);
+  await run('nft', ['add', 'chain', 'inet', table, 'forward', '{ type filter hook forward priority filter; policy drop; }']);
   server = await startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0'] });
   api = await apiFor(server.kubeconfig);
   assert.equal((await k(['create', 'namespace', 'team-a'])).code, 0);
@@ -139,7 +142,7 @@ describe('NetworkPolicy on a real node', () => {
     const viaKubectl = await k(['exec', 'client-b', '--', 'sh', '-c', `${REQUEST} | nc -w 1 ${ips.web} 8080`]);
     assert.match(viaKubectl.stdout, /\nweb\n$/, viaKubectl.stderr);
     await expectReach([['client-a', 'web', true], ['client-b', 'web', true], ['client-c', 'web', true], ['web', 'client-b', true, 9090]]);
-    assert.equal(await nftTable(), '', 'no policy, no table');
+    assert.equal(await nftTable(), '', 'no policy, no table (and the stale one made before the start is gone)');
   });
 
   it('allows one client by Pod label and denies another; deleting the policy restores traffic', async () => {
