@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  runc conmon catatonit containernetworking-plugins iproute2 iptables nftables openssl
+  runc conmon catatonit containernetworking-plugins iproute2 iptables nftables kmod openssl
   busybox-static mmdebstrap skopeo umoci docker-registry apache2-utils attr
   chromium fonts-dejavu-core
   python3-kubernetes
@@ -22,6 +22,12 @@ fi
 # kubectl comes with the machine here (the Google Cloud SDK repository); install it when a repository offers it.
 command -v kubectl >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubectl >/dev/null 2>&1 ||
   echo "setup: kubectl is not installed and no repository offers it; install kubectl to use berth and run the tests" >&2
+# NetworkPolicy: Pods of one node talk across its bridge, and those packets reach the nftables inet hooks
+# only through br_netfilter (a module on Debian's kernel; each node sets bridge-nf-call-iptables=1 itself).
+if [ ! -e /proc/sys/net/bridge/bridge-nf-call-iptables ]; then
+  modprobe br_netfilter || echo "setup: could not load br_netfilter; NetworkPolicy will not police traffic between Pods of one node" >&2
+fi
+echo br_netfilter > /etc/modules-load.d/berth-netpol.conf
 # Debian's registry package starts a service on :5000 that the tests do not use.
 systemctl disable --now docker-registry >/dev/null 2>&1 || true
 

@@ -646,3 +646,41 @@ export interface ControllerRevision extends KObject {
   data?: unknown;
   revision: number;
 }
+// networking.k8s.io/v1 NetworkPolicy: what the per-node policy enforcer reads.
+
+export interface IPBlock {
+  cidr: string;
+  except?: string[];
+}
+
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelectorSpec;
+  namespaceSelector?: LabelSelectorSpec;
+  ipBlock?: IPBlock;
+}
+
+export interface NetworkPolicyPort {
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+  /** A number or the name of a container port (resolved on the destination Pod). */
+  port?: number | string;
+  endPort?: number;
+}
+
+export interface NetworkPolicyIngressRule {
+  ports?: NetworkPolicyPort[];
+  from?: NetworkPolicyPeer[];
+}
+
+export interface NetworkPolicyEgressRule {
+  ports?: NetworkPolicyPort[];
+  to?: NetworkPolicyPeer[];
+}
+
+export interface NetworkPolicy extends KObject {
+  spec: {
+    podSelector: LabelSelectorSpec;
+    ingress?: NetworkPolicyIngressRule[];
+    egress?: NetworkPolicyEgressRule[];
+    policyTypes?: ('Ingress' | 'Egress')[];
+  };
+}

@@ -1,11 +1,12 @@
 // `berth killall`: like k3s-killall.sh, stops every container of the node whose data dir is given and
 // removes its mounts, network namespaces, pod network (its own bridge and masquerade rule, as its
-// conflist names them) and cgroups. Other berth nodes on the host are untouched. Cluster state is kept.
+// conflist names them), its NetworkPolicy table and cgroups. Other berth nodes on the host are untouched. Cluster state is kept.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CniNetwork } from '../runtime/cni/network.js';
+import { removeTable } from '../proxy/networkpolicy/enforcer.js';
 import { hostNamesFor } from '../runtime/host-names.js';
 import { ImageStore } from '../runtime/images/store.js';
 import { cleanupAll } from '../runtime/runc/cleanup.js';
@@ -48,6 +49,7 @@ async function killall(dataDir: string): Promise<number> {
   const [names, cni] = await Promise.all([hostNamesFor(dataDir), CniNetwork.load({ binDir: '/usr/lib/cni', stateDir: join(dataDir, 'cni') })]);
   await cleanupAll(root, { cni, rootfs: new ImageStore({ root: join(dataDir, 'images') }), cgroupRoot: names.cgroupRoot })
     .catch((e: unknown) => problems.push(e));
+  await removeTable(names.networkPolicyTable).catch((e: unknown) => problems.push(e));
   // The kubelet's mounts (memory emptyDirs, subPath binds) live outside the runtime root: removing the
   // data dir must not reach through them.
   problems.push(...(await unmountAllUnder(dataDir)));
@@ -56,6 +58,6 @@ async function killall(dataDir: string): Promise<number> {
     return 1;
   }
   const network = cni ? `, its bridge ${cni.bridge}` : '';
-  process.stderr.write(`berth killall: stopped every container of the node in ${dataDir} and removed its mounts, network namespaces${network} and cgroups\n`);
+  process.stderr.write(`berth killall: stopped every container of the node in ${dataDir} and removed its mounts, network namespaces${network}, NetworkPolicy table and cgroups\n`);
   return 0;
 }

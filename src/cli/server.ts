@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { setMaxListeners } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
+import { NETWORK_POLICY_AGENT } from '../apiserver/auth/network-policy-agent.js';
 import { Registry } from '../apiserver/registry/index.js';
 import { createApiServer } from '../apiserver/server.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
@@ -135,7 +136,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
-      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
+      const networkPolicyIdentity = await issueCertificate(pkiDir, 'network-policy-agent', { cn: NETWORK_POLICY_AGENT }, 'client');
+      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, networkPolicyIdentity, serving, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
     }
     ready = true;
     process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);

@@ -30,6 +30,7 @@ export const replicaSets = served('apps/v1', 'ReplicaSet');
 export const daemonSets = served('apps/v1', 'DaemonSet');
 export const statefulSets = served('apps/v1', 'StatefulSet');
 export const controllerRevisions = served('apps/v1', 'ControllerRevision');
+export const networkPolicies = served('networking.k8s.io/v1', 'NetworkPolicy');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

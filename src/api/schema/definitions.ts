@@ -33,11 +33,13 @@ const META_TYPES = new Set(['ObjectMeta', 'ListMeta', 'ManagedFieldsEntry', 'Own
 const GROUP_PACKAGE: Record<string, string> = { coordination: 'coordination', events: 'events', policy: 'policy' };
 const APPS_CLASSES = ['Deployment', 'DeploymentList', 'DeploymentSpec', 'DeploymentStatus', 'DeploymentStrategy', 'DeploymentCondition', 'RollingUpdateDeployment', 'ReplicaSet', 'ReplicaSetList', 'ReplicaSetSpec', 'ReplicaSetStatus', 'ReplicaSetCondition'];
 const APPS_SET_CLASSES = ['DaemonSet', 'DaemonSetList', 'DaemonSetSpec', 'DaemonSetStatus', 'DaemonSetUpdateStrategy', 'DaemonSetCondition', 'RollingUpdateDaemonSet', 'StatefulSet', 'StatefulSetList', 'StatefulSetSpec', 'StatefulSetStatus', 'StatefulSetUpdateStrategy', 'StatefulSetCondition', 'RollingUpdateStatefulSetStrategy', 'StatefulSetOrdinals', 'StatefulSetPersistentVolumeClaimRetentionPolicy', 'ControllerRevision', 'ControllerRevisionList'];
+const NETWORKING_CLASSES = ['NetworkPolicy', 'NetworkPolicyList', 'NetworkPolicySpec', 'NetworkPolicyIngressRule', 'NetworkPolicyEgressRule', 'NetworkPolicyPeer', 'NetworkPolicyPort', 'IPBlock'];
 const CLASS_GROUP: Record<string, string> = {
   Lease: 'coordination', LeaseSpec: 'coordination', LeaseList: 'coordination', Eviction: 'policy',
   Scale: 'autoscaling', ScaleSpec: 'autoscaling', ScaleStatus: 'autoscaling',
   ...Object.fromEntries(APPS_CLASSES.map((c) => [c, 'apps'])),
   ...Object.fromEntries(APPS_SET_CLASSES.map((c) => [c, 'apps'])),
+  ...Object.fromEntries(NETWORKING_CLASSES.map((c) => [c, 'networking'])),
 };
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */

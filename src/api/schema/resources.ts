@@ -48,6 +48,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   res({ group: 'apps', kind: 'DaemonSet', plural: 'daemonsets', namespaced: true, shortNames: ['ds'], categories: ['all'], subresources: ['status'] }),
   res({ group: 'apps', kind: 'StatefulSet', plural: 'statefulsets', namespaced: true, shortNames: ['sts'], categories: ['all'], subresources: ['status', 'scale'] }),
   res({ group: 'apps', kind: 'ControllerRevision', plural: 'controllerrevisions', namespaced: true }),
+  res({ group: 'networking.k8s.io', kind: 'NetworkPolicy', plural: 'networkpolicies', namespaced: true, shortNames: ['netpol'] }),
 ];
 
 export function apiVersionOf(r: ResourceInfo): string {

@@ -7,6 +7,7 @@ import { ageColumn, column, core, createdAtColumn, doc, nameColumn, type ColumnD
 import { podCells, podColumns, podRowConditions, type PodLike } from './pod.js';
 import { deploymentCells, deploymentColumns, replicaSetCells, replicaSetColumns } from './apps.js';
 import { controllerRevisionCells, controllerRevisionColumns, daemonSetCells, daemonSetColumns, statefulSetCells, statefulSetColumns } from './apps.js';
+import { networkPolicyCells, networkPolicyColumns } from './networkpolicy.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
 type Obj = Record<string, any>;
@@ -147,6 +148,7 @@ const PRINTERS: Record<string, Printer> = {
   DaemonSet: { columns: daemonSetColumns, cells: daemonSetCells },
   StatefulSet: { columns: statefulSetColumns, cells: statefulSetCells },
   ControllerRevision: { columns: controllerRevisionColumns, cells: controllerRevisionCells },
+  NetworkPolicy: { columns: networkPolicyColumns, cells: networkPolicyCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -2,13 +2,14 @@
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
 import type { ControllerRevision, DaemonSet, StatefulSet } from '../types.js';
-import type { ConfigMap, CoreEvent, Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Secret, ServiceAccount } from '../types.js';
+import type { ConfigMap, CoreEvent, Deployment, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, ServiceAccount } from '../types.js';
 import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
 import { validateControllerRevision, validateControllerRevisionUpdate, validateDaemonSet, validateDaemonSetStatusUpdate, validateDaemonSetUpdate, validateStatefulSet, validateStatefulSetStatusUpdate, validateStatefulSetUpdate } from './apps.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
 import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './namespace.js';
+import { validateNetworkPolicy, validateNetworkPolicyUpdate } from './networkpolicy.js';
 import { validateNode, validateNodeUpdate } from './node.js';
 import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod.js';
 import { validateSecret, validateSecretUpdate } from './secret.js';
@@ -80,6 +81,10 @@ const RULES: Record<string, KindRules> = {
   ControllerRevision: {
     create: (o) => validateControllerRevision(o as ControllerRevision),
     update: (o, old) => validateControllerRevisionUpdate(o as ControllerRevision, old as ControllerRevision),
+  },
+  NetworkPolicy: {
+    create: (o) => validateNetworkPolicy(o as NetworkPolicy),
+    update: (o, old) => validateNetworkPolicyUpdate(o as NetworkPolicy, old as NetworkPolicy),
   },
 };
 

@@ -5,12 +5,14 @@
 import { ApiError, forbidden } from '../../api/errors.js';
 import type { Attributes } from './attributes.js';
 import { nodeNameOf, type UserInfo } from './identity.js';
+import { NETWORK_POLICY_AGENT, networkPolicyAgentAllows } from './network-policy-agent.js';
 import { authorizeNode } from './node-authorizer.js';
 import type { NodeGraph } from './node-graph.js';
 
 /** Throws Forbidden unless user may do what attrs describe. */
 export function authorize(user: UserInfo, attrs: Attributes, graph: NodeGraph): void {
   if (user.groups.includes('system:masters')) return;
+  if (user.name === NETWORK_POLICY_AGENT && networkPolicyAgentAllows(attrs)) return;
   const node = nodeNameOf(user);
   const decision = node === null ? { allowed: false, reason: '' } : authorizeNode(node, attrs, graph);
   if (!decision.allowed) throw refusal(user, attrs, decision.reason);

@@ -7,6 +7,7 @@ import type { KeyPair } from '../../apiserver/auth/certs.js';
 import { Kubelet } from '../../kubelet/kubelet.js';
 import { createKubeletServer } from '../../kubelet/server/server.js';
 import { StatsProvider } from '../../kubelet/stats/summary.js';
+import { NetworkPolicyEnforcer } from '../../proxy/networkpolicy/enforcer.js';
 import { CniNetwork } from '../../runtime/cni/network.js';
 import { hostNamesFor } from '../../runtime/host-names.js';
 import { ImageStore } from '../../runtime/images/store.js';
@@ -20,6 +21,8 @@ export interface NodeAgentOptions {
   ca: string;
   /** Client identity system:node:<name> in system:nodes. */
   identity: KeyPair;
+  /** Client identity of the node's NetworkPolicy enforcer (reads Pods, Namespaces, NetworkPolicies). */
+  networkPolicyIdentity: KeyPair;
   /** Serving certificate of the kubelet's own endpoint. */
   serving: KeyPair;
   nodeName: string;
@@ -56,5 +59,8 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
     podCIDR: o.podCIDR,
     kubeletPort,
   });
+  // Not awaited: Pods need not wait for policies to be listed; until then the last table holds.
+  const enforcer = new NetworkPolicyEnforcer({ client: clientFor(o.server, o.ca, o.networkPolicyIdentity, `berth-netpol/${o.nodeName}`), nodeName: o.nodeName, table: names.networkPolicyTable });
+  enforcer.start(signal).catch((e: unknown) => console.error(`network policy ${o.nodeName}: ${(e as Error).message}`));
   await kubelet.start(signal);
 }

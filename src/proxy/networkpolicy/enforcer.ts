@@ -1,0 +1,131 @@
+// The node's NetworkPolicy enforcer: watches NetworkPolicies, Pods and Namespaces through the client
+// and keeps the node's nftables table equal to what they mean (model.ts → ruleset.ts → `nft -f`).
+// Changes are coalesced: a burst of events costs one computation a few milliseconds later, and an
+// unchanged result is not written again. The first write, after every cache it needs has listed,
+// replaces whatever an earlier run left; until then the old table keeps enforcing what it had.
+
+import type { Namespace, NetworkPolicy, Pod } from '../../api/types.js';
+import { Informer } from '../../client/informer.js';
+import { namespaces, networkPolicies, pods } from '../../client/resources.js';
+import type { RestClient } from '../../client/rest.js';
+import { runChecked } from '../../runtime/cni/command.js';
+import { ensureBridgeNetfilter } from './bridge-netfilter.js';
+import { nodeRules } from './model.js';
+import { renderRemoval, renderRuleset } from './ruleset.js';
+
+export interface EnforcerOptions {
+  client: RestClient;
+  nodeName: string;
+  /** The node's own table in the inet family (see host-names.ts). */
+  table: string;
+  /** How long a change waits for others to join it. */
+  debounceMs?: number;
+  log?: (message: string) => void;
+}
+
+const RETRY_MS = 1000;
+
+/** Runs an nft script as one transaction. */
+export async function applyNft(script: string): Promise<void> {
+  await runChecked('nft', ['-f', '-'], { input: script });
+}
+
+/** Removes the node's table, if there is one (killall). */
+export function removeTable(table: string): Promise<void> {
+  return applyNft(renderRemoval(table));
+}
+
+export class NetworkPolicyEnforcer {
+  readonly #o: Required<EnforcerOptions>;
+  readonly #policies: Informer<NetworkPolicy>;
+  readonly #pods: Informer<Pod>;
+  readonly #namespaces: Informer<Namespace>;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #dirty = false;
+  #synced = false;
+  #applied: string | undefined;
+  #signal: AbortSignal | undefined;
+  #peersWatched = false;
+  readonly #changed = { onAdd: () => this.#schedule(), onUpdate: () => this.#schedule(), onDelete: () => this.#schedule() };
+
+  constructor(o: EnforcerOptions) {
+    this.#o = { debounceMs: 5, log: (m) => console.error(`network policy ${o.nodeName}: ${m}`), ...o };
+    const onError = (e: unknown) => this.#o.log(`watch: ${(e as Error).message}`);
+    this.#policies = new Informer<NetworkPolicy>(o.client, networkPolicies, { onError });
+    this.#pods = new Informer<Pod>(o.client, pods, { onError });
+    this.#namespaces = new Informer<Namespace>(o.client, namespaces, { onError });
+  }
+
+  /** Starts watching; resolves after the first look at the policies (or when the signal aborts). */
+  async start(signal: AbortSignal): Promise<void> {
+    this.#signal = signal;
+    // Without it, same-node Pods' traffic escapes the table; everything else is still enforced.
+    await ensureBridgeNetfilter().catch((e: unknown) => this.#o.log(`bridged traffic between this node's Pods is not policed: ${(e as Error).message}`));
+    this.#policies.addHandlers(this.#changed);
+    void this.#policies.run(signal);
+    signal.addEventListener('abort', () => clearTimeout(this.#timer), { once: true });
+    await Promise.race([this.#policies.waitForSync(), new Promise((r) => signal.addEventListener('abort', r, { once: true }))]);
+    if (signal.aborted) return;
+    this.#synced = true;
+    await this.#startSync();
+  }
+
+  /**
+   * Every Pod and Namespace of the cluster is watched only once some policy exists: a cluster without
+   * policies (most benchmarks) does not pay for a second copy of its Pods in the node's process.
+   */
+  #watchPeers(): void {
+    if (this.#peersWatched || !this.#signal) return;
+    this.#peersWatched = true;
+    const peers = [this.#pods, this.#namespaces];
+    for (const inf of peers) {
+      inf.addHandlers(this.#changed);
+      void inf.run(this.#signal);
+    }
+    void Promise.all(peers.map((i) => i.waitForSync())).then(() => this.#schedule(0));
+  }
+
+  #startSync(): Promise<void> {
+    this.#running = this.#sync().finally(() => {
+      this.#running = undefined;
+      if (this.#dirty) {
+        this.#dirty = false;
+        this.#schedule();
+      }
+    });
+    return this.#running;
+  }
+
+  #schedule(delay = this.#o.debounceMs): void {
+    if (!this.#synced || this.#signal?.aborted) return;
+    if (this.#running) {
+      this.#dirty = true;
+      return;
+    }
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#startSync();
+    }, delay);
+  }
+
+  async #sync(): Promise<void> {
+    const policies = this.#policies.list();
+    if (policies.length) {
+      this.#watchPeers();
+      // Until Pods are listed, whatever table there is keeps enforcing.
+      if (!this.#pods.hasSynced() || !this.#namespaces.hasSynced()) return;
+    }
+    const script = renderRuleset(this.#o.table, nodeRules({ nodeName: this.#o.nodeName, pods: this.#pods.list(), namespaces: this.#namespaces.list(), policies }));
+    if (script === this.#applied) return;
+    try {
+      await applyNft(script);
+      this.#applied = script;
+    } catch (e) {
+      this.#o.log(`programming table ${this.#o.table}: ${(e as Error).message}`);
+      this.#dirty = false;
+      setTimeout(() => this.#schedule(0), RETRY_MS).unref();
+    }
+  }
+}
