@@ -1,6 +1,6 @@
 // `berth killall`: like k3s-killall.sh, stops every container of the node whose data dir is given and
 // removes its mounts, network namespaces, pod network (its own bridge and masquerade rule, as its
-// conflist names them) and cgroups. Other berth nodes on the host are untouched. Cluster state is kept.
+// conflist names them), its Service proxy's nftables table and cgroups. Other berth nodes on the host are untouched. Cluster state is kept.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,13 +9,14 @@ import { CniNetwork } from '../runtime/cni/network.js';
 import { hostNamesFor } from '../runtime/host-names.js';
 import { ImageStore } from '../runtime/images/store.js';
 import { cleanupAll } from '../runtime/runc/cleanup.js';
+import { deleteNftTable } from '../proxy/nft.js';
 import { unmountAllUnder } from '../util/mounts.js';
 import { defaultDataDir } from './server.js';
 
 const HELP = `Usage: berth killall [--data-dir DIR]
 
 Stops every container of the node whose data dir is DIR (default ${defaultDataDir()}) and removes its
-mounts, network namespaces, pod network and cgroups. Cluster state is kept.
+mounts, network namespaces, pod network, Service rules and cgroups. Cluster state is kept.
 
 Flags:
   --data-dir DIR   the node's data dir
@@ -51,11 +52,13 @@ async function killall(dataDir: string): Promise<number> {
   // The kubelet's mounts (memory emptyDirs, subPath binds) live outside the runtime root: removing the
   // data dir must not reach through them.
   problems.push(...(await unmountAllUnder(dataDir)));
+  // The proxy leaves its rules in place when it stops, as kube-proxy does; a killed node's go here.
+  await deleteNftTable(names.proxyTable).catch((e: unknown) => problems.push(e));
   if (problems.length > 0) {
     for (const p of problems) process.stderr.write(`berth killall: ${p instanceof Error ? p.message : String(p)}\n`);
     return 1;
   }
   const network = cni ? `, its bridge ${cni.bridge}` : '';
-  process.stderr.write(`berth killall: stopped every container of the node in ${dataDir} and removed its mounts, network namespaces${network} and cgroups\n`);
+  process.stderr.write(`berth killall: stopped every container of the node in ${dataDir} and removed its mounts, network namespaces${network}, Service rules and cgroups\n`);
   return 0;
 }

@@ -28,13 +28,13 @@ import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
 const HELP = `Usage: berth server [flags]
 
 Runs a single-node cluster: the Kubernetes API over HTTPS on an embedded SQLite store, and (unless
---disable-agent) a kubelet for this machine.
+--disable-agent) a kubelet and a Service proxy (nftables) for this machine.
 
 Flags:
   --data-dir DIR        where state, certificates and kubeconfig.yaml live (default /var/lib/berth as root)
   --port N              HTTPS port (default 6443)
   --bind-address IP     address to listen on (default 127.0.0.1)
-  --disable-agent       run the control plane only, no kubelet on this machine
+  --disable-agent       run the control plane only, no kubelet or Service proxy on this machine
   --watch-cache-size N  events kept per resource for watches resuming from a resourceVersion (default 10000)
   --watch-memory-budget BYTES
                         events written for watch clients and not yet read by them, in all, e.g. 256Mi
@@ -135,7 +135,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
-      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
+      const proxyIdentity = await issueCertificate(pkiDir, 'kube-proxy', { cn: 'system:kube-proxy' }, 'client');
+      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, proxyIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
     }
     ready = true;
     process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);

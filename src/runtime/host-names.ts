@@ -1,5 +1,5 @@
 // The names a node gives what it makes outside its data dir: the Pods' bridge (which also names its
-// masquerade rule) and the cgroup its Pods live under. They derive from the data dir, so several berth
+// masquerade rule), the cgroup its Pods live under and the nftables table of its Service proxy. They derive from the data dir, so several berth
 // nodes on one host never touch each other's, and `berth killall` finds exactly its own. The default
 // data dir keeps the names a single server has always used.
 import { createHash } from 'node:crypto';
@@ -12,11 +12,13 @@ export interface HostNames {
   bridge: string;
   /** Parent of every Pod cgroup of this node, in each hierarchy. */
   cgroupRoot: string;
+  /** The Service proxy's nftables table (family ip). */
+  proxyTable: string;
 }
 
 export async function hostNamesFor(dataDir: string): Promise<HostNames> {
   const real = await realpath(dataDir);
-  if (real === DEFAULT_DATA_DIR) return { bridge: 'berth0', cgroupRoot: '/berth' };
+  if (real === DEFAULT_DATA_DIR) return { bridge: 'berth0', cgroupRoot: '/berth', proxyTable: 'berth-proxy' };
   const tag = `berth-${createHash('sha256').update(real).digest('hex').slice(0, 8)}`;
-  return { bridge: tag, cgroupRoot: `/${tag}` };
+  return { bridge: tag, cgroupRoot: `/${tag}`, proxyTable: `${tag}-proxy` };
 }
