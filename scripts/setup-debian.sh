@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  runc conmon catatonit containernetworking-plugins iproute2 iptables nftables openssl
+  runc conmon catatonit containernetworking-plugins iproute2 iptables nftables kmod openssl
   busybox-static mmdebstrap skopeo umoci docker-registry apache2-utils attr
   chromium fonts-dejavu-core
   python3-kubernetes
