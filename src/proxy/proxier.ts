@@ -1,7 +1,8 @@
 // The node's Service proxy: watches Services and EndpointSlices and keeps the kernel's nftables table
-// `ip <table>` equal to what they ask for. Changes are coalesced: the first one schedules a sync a
-// short delay later, and whatever arrives while a sync runs is folded into the next, so a thousand
-// endpoint updates cost a handful of `nft` runs. On stop the rules stay in place, as kube-proxy leaves
+// `ip <table>` equal to what they ask for. Changes are coalesced: a sync waits for a short quiet spell
+// after the last change (but no longer than a bound after the first), and whatever arrives while a
+// sync runs is folded into the next, so a burst of a thousand endpoint updates costs one or two `nft`
+// runs. On stop the rules stay in place, as kube-proxy leaves
 // them; `berth killall` removes the table, and a start replaces whatever a previous run left.
 
 import type { EndpointSlice, Service } from '../api/types.js';
@@ -18,8 +19,10 @@ export interface ProxierOptions extends ProxyNode {
   /** The nftables table (family ip) this proxy owns. */
   table: string;
   log: (line: string) => void;
-  /** Delay between the first change and the sync that applies it (default 50 ms). */
+  /** Quiet time after a change before the sync that applies it (default 50 ms)… */
   delayMs?: number;
+  /** …but no longer than this after the first change not yet applied (default 250 ms). */
+  maxDelayMs?: number;
   /** Wait before retrying a sync the kernel refused (default 1 s). */
   retryMs?: number;
   /** Runs an nftables program; `nft -f -` by default. */
@@ -34,6 +37,8 @@ export class Proxier {
   /** What the kernel holds after the last successful sync; undefined forces a full replacement. */
   #applied: { ruleset: Ruleset; program: string } | undefined;
   #timer: NodeJS.Timeout | undefined;
+  /** When the oldest change not yet applied arrived (0: none pending). */
+  #pendingSince = 0;
   #running = false;
   #dirty = false;
   #stopped = false;
@@ -71,16 +76,24 @@ export class Proxier {
     await this.#sync();
   }
 
-  #schedule(delay = this.#o.delayMs ?? 50): void {
+  #schedule(): void {
     if (this.#stopped || !this.#services.hasSynced() || !this.#slices.hasSynced()) return;
-    if (this.#running) this.#dirty = true;
-    else this.#timer ??= setTimeout(() => void this.#sync(), delay);
+    const now = Date.now();
+    this.#pendingSince ||= now;
+    if (this.#running) {
+      this.#dirty = true;
+      return;
+    }
+    const latest = this.#pendingSince + (this.#o.maxDelayMs ?? 250);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#sync(), Math.max(0, Math.min(this.#o.delayMs ?? 50, latest - now)));
   }
 
   async #sync(): Promise<void> {
     this.#timer = undefined;
     this.#running = true;
     this.#dirty = false;
+    this.#pendingSince = 0;
     let retry = false;
     try {
       const ports = servicePorts(this.#services.list(), this.#slices.list(), this.#o.nodeName);
@@ -100,7 +113,7 @@ export class Proxier {
     } finally {
       this.#running = false;
     }
-    if (retry) this.#schedule(this.#o.retryMs ?? 1000);
+    if (retry && !this.#stopped) this.#timer = setTimeout(() => void this.#sync(), this.#o.retryMs ?? 1000);
     else if (this.#dirty) this.#schedule();
   }
 }
