@@ -115,7 +115,7 @@ export async function benchProxy(): Promise<string> {
         [`baseline: nft -f of the same ${ENDPOINTS}-endpoint program alone (${Math.round(program.length / 1024)} KiB)`, same, ''],
       ]),
       '',
-      `Load average during the run: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores. Each flip of all ${count} slices was one sync; the kernel is polled every 20 ms with \`nft list chain\`.`,
+      `Load average during the run: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores. The kernel is polled every 20 ms with \`nft list chain\`.`,
     ].join('\n');
 
   } finally {
