@@ -5,7 +5,6 @@
 // 1,000-endpoint program straight (in a network namespace of its own), which is the kernel's share.
 
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,7 +120,8 @@ export async function benchProxy(): Promise<string> {
   } finally {
     api?.close();
     await server?.stop();
-    if (existsSync(join(dataDir, 'runtime'))) await new Promise((res) => execFile(process.execPath, [BERTH_BIN, 'killall', '--data-dir', dataDir], () => res(undefined)));
+    // Always: the node ran no Pod, but its proxy left its rules.
+    await new Promise((res) => execFile(process.execPath, [BERTH_BIN, 'killall', '--data-dir', dataDir], () => res(undefined)));
     await rm(scratch, { recursive: true, force: true });
   }
 }

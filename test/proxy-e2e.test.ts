@@ -2,7 +2,7 @@
 // httpd Pods under runc, the real kubectl makes the Services, and another Pod (or this host) connects
 // through the kernel's nftables rules the proxy wrote: ClusterIP spread over two endpoints, NodePort,
 // endpoints following readiness, refusal at once without endpoints, hairpin, ClientIP affinity,
-// `kubectl port-forward svc/…`, and the rules gone with the Service.
+// `kubectl port-forward svc/…`, the rules gone with the Service, and with `berth killall`.
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -104,9 +104,12 @@ before(async () => {
 after(async () => {
   for (const c of forwarders) c.kill('SIGKILL');
   if (!server) return;
+  const listed = () => execFileSync('nft', ['list', 'table', 'ip', table], { stdio: 'pipe' });
+  // A stopped proxy leaves its rules in place, as kube-proxy does; killall takes them.
+  await server.stop();
+  assert.doesNotThrow(listed);
   await server.dispose();
-  // killall took the node's rules with it.
-  assert.throws(() => execFileSync('nft', ['list', 'table', 'ip', table], { stdio: 'pipe' }));
+  assert.throws(listed);
 });
 
 describe('Services through the node proxy', () => {

@@ -41,24 +41,28 @@ export async function killallCommand(argv: string[]): Promise<number> {
 
 async function killall(dataDir: string): Promise<number> {
   const root = join(dataDir, 'runtime');
-  if (!existsSync(root)) {
-    process.stderr.write(`berth killall: nothing to do under ${dataDir}\n`);
-    return 0;
-  }
   const problems: unknown[] = [];
-  const [names, cni] = await Promise.all([hostNamesFor(dataDir), CniNetwork.load({ binDir: '/usr/lib/cni', stateDir: join(dataDir, 'cni') })]);
+  // The proxy leaves its rules in place when it stops, as kube-proxy does; they go here, whether or
+  // not the node ever ran a Pod.
+  const names = existsSync(dataDir) ? await hostNamesFor(dataDir) : null;
+  const rules = names ? await deleteNftTable(names.proxyTable).catch((e: unknown) => void problems.push(e)) : false;
+  if (!names || !existsSync(root)) {
+    return reported(problems, rules ? `removed the Service rules of the node in ${dataDir}` : `nothing to do under ${dataDir}`);
+  }
+  const cni = await CniNetwork.load({ binDir: '/usr/lib/cni', stateDir: join(dataDir, 'cni') });
   await cleanupAll(root, { cni, rootfs: new ImageStore({ root: join(dataDir, 'images') }), cgroupRoot: names.cgroupRoot })
     .catch((e: unknown) => problems.push(e));
   // The kubelet's mounts (memory emptyDirs, subPath binds) live outside the runtime root: removing the
   // data dir must not reach through them.
   problems.push(...(await unmountAllUnder(dataDir)));
-  // The proxy leaves its rules in place when it stops, as kube-proxy does; a killed node's go here.
-  await deleteNftTable(names.proxyTable).catch((e: unknown) => problems.push(e));
-  if (problems.length > 0) {
-    for (const p of problems) process.stderr.write(`berth killall: ${p instanceof Error ? p.message : String(p)}\n`);
-    return 1;
-  }
   const network = cni ? `, its bridge ${cni.bridge}` : '';
-  process.stderr.write(`berth killall: stopped every container of the node in ${dataDir} and removed its mounts, network namespaces${network}, Service rules and cgroups\n`);
+  return reported(problems, `stopped every container of the node in ${dataDir} and removed its mounts, network namespaces${network}, Service rules and cgroups`);
+}
+
+/** Prints the problems (exit 1), or what was done when there were none (exit 0). */
+function reported(problems: unknown[], done: string): number {
+  for (const p of problems) process.stderr.write(`berth killall: ${p instanceof Error ? p.message : String(p)}\n`);
+  if (problems.length > 0) return 1;
+  process.stderr.write(`berth killall: ${done}\n`);
   return 0;
 }

@@ -10,9 +10,12 @@ export async function applyNft(program: string): Promise<void> {
   await runChecked('nft', ['-f', '-'], { input: program });
 }
 
-/** Deletes table `ip <table>` if it exists: the proxy's rules and nothing else. */
-export async function deleteNftTable(table: string): Promise<void> {
-  await applyNft(`add table ip ${table}\ndelete table ip ${table}\n`);
+/** Deletes table `ip <table>` (the proxy's rules and nothing else); false when there is none (or no nft). */
+export async function deleteNftTable(table: string): Promise<boolean> {
+  const tables = await runCommand('nft', ['list', 'tables', 'ip']).catch(() => null);
+  if (!tables || tables.code !== 0 || !tables.stdout.toString().split('\n').includes(`table ip ${table}`)) return false;
+  await applyNft(`delete table ip ${table}\n`);
+  return true;
 }
 
 const BRIDGE_NF = '/proc/sys/net/bridge/bridge-nf-call-iptables';
