@@ -1,7 +1,7 @@
 // The node proxy's ruleset, as a pure function of Services and EndpointSlices: which endpoints each
 // Service port reaches (ready ones; serving-terminating ones only when none is ready; the node's own
 // under a Local policy), what gets no rules (headless, ExternalName), what is refused, what is
-// masqueraded, and the nftables program that replaces the table or updates it keeping affinity. The
+// masqueraded (hairpin too), and the nftables program that replaces the table or updates it keeping affinity. The
 // last test hands the programs to the kernel's nftables in a network namespace of its own (as root).
 
 import assert from 'node:assert/strict';
@@ -100,12 +100,14 @@ describe('proxy: the ruleset', () => {
     const chain = clusterChainName(sp);
     assert.deepEqual(elements(r, 'service-ips'), [`10.43.0.10 . tcp . 80 : goto ${chain}`]);
     const rules = r.chains.get(chain)!;
-    assert.equal(rules[0], 'ip daddr 10.43.0.10 tcp dport 80 ip saddr != 10.88.0.0/16 jump mark-for-masquerade');
-    assert.match(rules[1], /^numgen random mod 2 vmap \{ 0 : goto endpoint-[0-9a-f]{8}-default\/web\/tcp\/http__10\.88\.0\.5\/8080, 1 : goto endpoint-[0-9a-f]{8}-default\/web\/tcp\/http__10\.88\.0\.6\/8080 \}$/);
-    const endpoint = [...r.chains].find(([name]) => name.endsWith('__10.88.0.6/8080'))![1];
-    assert.deepEqual(endpoint, ['ip saddr 10.88.0.6 jump mark-for-masquerade', 'meta l4proto tcp dnat to 10.88.0.6:8080']);
+    assert.deepEqual(rules, [
+      'ip daddr 10.43.0.10 tcp dport 80 ip saddr != 10.88.0.0/16 jump mark-for-masquerade',
+      'meta l4proto tcp dnat ip to numgen random mod 2 map { 0 : 10.88.0.5 . 8080, 1 : 10.88.0.6 . 8080 }',
+    ]);
+    assert.ok(![...r.chains.keys()].some((name) => name.startsWith('endpoint-')), 'no chain per endpoint without affinity');
     assert.deepEqual(elements(r, 'no-endpoint-services'), []);
-    assert.deepEqual(r.chains.get('masquerading'), ['meta mark & 0x00004000 == 0 return', 'meta mark set meta mark ^ 0x00004000', 'masquerade fully-random']);
+    assert.deepEqual(elements(r, 'hairpin'), ['10.88.0.5 . 10.88.0.5', '10.88.0.6 . 10.88.0.6']);
+    assert.deepEqual(r.chains.get('masquerading'), ['ip saddr . ip daddr @hairpin jump mark-for-masquerade', 'meta mark & 0x00004000 == 0 return', 'meta mark set meta mark ^ 0x00004000', 'masquerade fully-random']);
   });
 
   it('refuses a Service with no endpoints at once, and drops what a Local policy leaves without one', () => {
@@ -132,7 +134,7 @@ describe('proxy: the ruleset', () => {
     assert.ok(!local.includes('jump mark-for-masquerade'), 'a Local policy keeps the client address');
     assert.match(local.at(-1)!, /^goto local-/);
     const pick = r.chains.get(local.at(-1)!.slice('goto '.length))!;
-    assert.match(pick[0], /numgen random mod 1 vmap \{ 0 : goto endpoint-\S+__10\.88\.0\.5\/8080 \}/);
+    assert.deepEqual(pick, ['meta l4proto tcp dnat ip to numgen random mod 1 map { 0 : 10.88.0.5 . 8080 }']);
   });
 
   it('remembers a client\'s endpoint under sessionAffinity ClientIP for the configured time', () => {
@@ -144,7 +146,9 @@ describe('proxy: the ruleset', () => {
     const rules = r.chains.get(clusterChainName(only([s], [])))!;
     assert.match(rules[1], /^ip saddr @affinity-\S+__10\.88\.0\.5\/8080 goto endpoint-\S+__10\.88\.0\.5\/8080$/);
     const endpoint = [...r.chains].find(([name]) => name.endsWith('__10.88.0.5/8080'))![1];
-    assert.match(endpoint[1], /^update @affinity-\S+__10\.88\.0\.5\/8080 \{ ip saddr \}$/);
+    assert.match(endpoint[0], /^update @affinity-\S+__10\.88\.0\.5\/8080 \{ ip saddr \}$/);
+    assert.equal(endpoint[1], 'meta l4proto tcp dnat ip to 10.88.0.5:8080');
+    assert.match(rules[3], /^numgen random mod 2 vmap \{ 0 : goto endpoint-\S+__10\.88\.0\.5\/8080, 1 : goto endpoint-\S+__10\.88\.0\.6\/8080 \}$/);
   });
 
   it('replaces the table whole at first, then updates it keeping affinity sets and deleting what went', () => {

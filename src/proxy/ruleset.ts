@@ -1,11 +1,15 @@
 // The node's Service rules as an nftables program, in the shape of kube-proxy's nftables mode: verdict
 // maps from ClusterIP/port and NodePort to a chain per Service port, which picks an endpoint with
-// `numgen random`, and a chain per endpoint that DNATs to it. Pure: the proxier runs what this writes.
+// `numgen random`. Pure: the proxier runs what this writes. Where kube-proxy gives every endpoint a
+// chain, a Service port here DNATs through one anonymous map (index → address . port), which halves
+// what `nft` and the kernel do for a thousand endpoints; only ClientIP affinity, which must remember
+// the endpoint a client got, keeps a chain and an affinity set per endpoint.
 //
-// Masquerading: traffic to a ClusterIP from outside the pod CIDR (the node itself, other hosts), all
-// NodePort traffic under externalTrafficPolicy Cluster, and a Pod reaching itself through its Service
-// (hairpin) are marked, and the mark is masqueraded on the way out, so replies come back through this
-// node's conntrack. A Service with no endpoints is refused (REJECT) at once, not dropped.
+// Masquerading: traffic to a ClusterIP from outside the pod CIDR (the node itself, other hosts) and
+// all NodePort traffic under externalTrafficPolicy Cluster are marked, and the mark is masqueraded on
+// the way out, so replies come back through this node's conntrack; so is a Pod reaching itself through
+// its Service (hairpin), recognised after DNAT by source and destination being one endpoint address.
+// A Service with no endpoints is refused (REJECT) at once, not dropped.
 
 import { createHash } from 'node:crypto';
 import type { ProxiedServicePort, ProxyEndpoint } from './servicePorts.js';
@@ -54,14 +58,14 @@ export function clusterChainName(sp: ProxiedServicePort): string {
   return objectName('service', sp.name);
 }
 
-/** The chain that picks one of `endpoints` (sticking to a client's earlier choice under ClientIP affinity). */
+/** The rules that send a connection to one of `endpoints` at random (under ClientIP affinity, to the client's earlier one). */
 function pickEndpoint(sp: ProxiedServicePort, endpoints: readonly ProxyEndpoint[]): string[] {
-  const lines: string[] = [];
-  if (sp.affinitySeconds !== undefined) {
-    for (const e of endpoints) lines.push(`ip saddr @${objectName('affinity', endpointKey(sp, e))} goto ${objectName('endpoint', endpointKey(sp, e))}`);
+  const mod = `numgen random mod ${endpoints.length}`;
+  if (sp.affinitySeconds === undefined) {
+    return [`meta l4proto ${sp.protocol} dnat ip to ${mod} map { ${endpoints.map((e, i) => `${i} : ${e.ip} . ${e.port}`).join(', ')} }`];
   }
-  const arms = endpoints.map((e, i) => `${i} : goto ${objectName('endpoint', endpointKey(sp, e))}`);
-  lines.push(`numgen random mod ${endpoints.length} vmap { ${arms.join(', ')} }`);
+  const lines = endpoints.map((e) => `ip saddr @${objectName('affinity', endpointKey(sp, e))} goto ${objectName('endpoint', endpointKey(sp, e))}`);
+  lines.push(`${mod} vmap { ${endpoints.map((e, i) => `${i} : goto ${objectName('endpoint', endpointKey(sp, e))}`).join(', ')} }`);
   return lines;
 }
 
@@ -71,7 +75,7 @@ export function buildRuleset(ports: readonly ProxiedServicePort[], node: ProxyNo
   const sets = new Map<string, NftSet>();
   for (const [name, hook, rules] of BASE_CHAINS) chains.set(name, [hook, ...rules]);
   chains.set('mark-for-masquerade', [`meta mark set meta mark | ${MASQ_MARK}`]);
-  chains.set('masquerading', [`meta mark & ${MASQ_MARK} == 0 return`, `meta mark set meta mark ^ ${MASQ_MARK}`, 'masquerade fully-random']);
+  chains.set('masquerading', ['ip saddr . ip daddr @hairpin jump mark-for-masquerade', `meta mark & ${MASQ_MARK} == 0 return`, `meta mark set meta mark ^ ${MASQ_MARK}`, 'masquerade fully-random']);
   chains.set('reject-chain', ['reject']);
   chains.set('drop-chain', ['drop']);
   chains.set('services', ['ip daddr . meta l4proto . th dport vmap @service-ips', 'ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports']);
@@ -82,6 +86,7 @@ export function buildRuleset(ports: readonly ProxiedServicePort[], node: ProxyNo
   const nodePorts: string[] = [];
   const noEndpointServices: string[] = [];
   const noEndpointNodePorts: string[] = [];
+  const hairpin = new Set<string>();
 
   for (const sp of ports) {
     const cluster = clusterChainName(sp);
@@ -93,14 +98,11 @@ export function buildRuleset(ports: readonly ProxiedServicePort[], node: ProxyNo
     const endpoints = new Map<string, ProxyEndpoint>();
     for (const e of [...sp.clusterEndpoints, ...(sp.localEndpoints ?? [])]) endpoints.set(endpointKey(sp, e), e);
     for (const [key, e] of endpoints) {
-      const rules = [`ip saddr ${e.ip} jump mark-for-masquerade`];
-      if (sp.affinitySeconds !== undefined) {
-        const set = objectName('affinity', key);
-        sets.set(set, { kind: 'set', spec: `type ipv4_addr; flags dynamic,timeout; timeout ${sp.affinitySeconds}s;` });
-        rules.push(`update @${set} { ip saddr }`);
-      }
-      rules.push(`meta l4proto ${proto} dnat to ${e.ip}:${e.port}`);
-      chains.set(objectName('endpoint', key), rules);
+      hairpin.add(`${e.ip} . ${e.ip}`);
+      if (sp.affinitySeconds === undefined) continue;
+      const set = objectName('affinity', key);
+      sets.set(set, { kind: 'set', spec: `type ipv4_addr; flags dynamic,timeout; timeout ${sp.affinitySeconds}s;` });
+      chains.set(objectName('endpoint', key), [`update @${set} { ip saddr }`, `meta l4proto ${proto} dnat ip to ${e.ip}:${e.port}`]);
     }
 
     if (sp.clusterEndpoints.length > 0) {
@@ -150,6 +152,7 @@ export function buildRuleset(ports: readonly ProxiedServicePort[], node: ProxyNo
   sets.set('no-endpoint-services', { kind: 'map', spec: byAddressPort, elements: noEndpointServices });
   sets.set('no-endpoint-nodeports', { kind: 'map', spec: byPort, elements: noEndpointNodePorts });
   sets.set('nodeport-ips', { kind: 'set', spec: 'type ipv4_addr;', elements: [...new Set(node.nodeIPs)].sort() });
+  sets.set('hairpin', { kind: 'set', spec: 'type ipv4_addr . ipv4_addr;', elements: [...hairpin] });
   return { chains, sets };
 }
 
