@@ -1,7 +1,8 @@
 // The proxier against a real API server (no kubelet), as system:kube-proxy with the certificate the
 // server's CA signs, handing its nftables programs to a recorder instead of the kernel: the first
 // sync replaces the table whole, a burst of a thousand endpoints is one or two updates, an unchanged
-// ruleset is not applied again, and a deleted Service leaves the table.
+// ruleset is not applied again, a deleted Service leaves the table, and a refused program is retried
+// as a whole new table.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -22,6 +23,7 @@ const stop = new AbortController();
 const programs: string[] = [];
 const logs: string[] = [];
 let proxier: Proxier;
+let options: ConstructorParameters<typeof Proxier>[0];
 
 function slice(i: number, ready: boolean): EndpointSlice {
   return {
@@ -37,12 +39,13 @@ before(async () => {
   admin = await RestClient.fromKubeconfig(server.kubeconfig);
   const pki = join(server.dataDir, 'pki');
   const identity = await issueCertificate(pki, 'kube-proxy', { cn: 'system:kube-proxy' }, 'client');
-  proxier = new Proxier({
+  options = {
     client: clientFor(server.url, await readFile(join(pki, 'ca.crt'), 'utf8'), identity, 'berth-proxy/test'),
     nodeName: 'n1', nodeIPs: ['192.0.2.2'], podCIDR: '10.88.0.0/16', table: 'test-proxy',
     log: (l) => logs.push(l),
     apply: async (p) => void programs.push(p),
-  });
+  };
+  proxier = new Proxier(options);
   await proxier.start(stop.signal);
 });
 
@@ -79,4 +82,23 @@ it('deletes a deleted Service\'s chains and map entries', async () => {
   await until('the Service gone from the table', () => !programs.at(-1)!.split('\n').some((l) => l.startsWith('add') && l.includes('default/big/')));
   assert.match(programs.at(-1)!, /^delete chain ip test-proxy service-[0-9a-f]{8}-default\/big\/tcp\/http$/m);
   assert.deepEqual(logs, []);
+});
+
+it('retries a program the kernel refused, replacing the table whole', async () => {
+  const tried: string[] = [];
+  const failures: string[] = [];
+  const halt = new AbortController();
+  const retrying = new Proxier({
+    ...options, retryMs: 20, log: (l) => failures.push(l),
+    apply: async (p) => {
+      tried.push(p);
+      if (tried.length <= 2) throw new Error('nft: Could not process rule');
+    },
+  });
+  await retrying.start(halt.signal);
+  await until('applied on the third try', () => retrying.syncs === 1);
+  halt.abort();
+  assert.equal(tried.length, 3);
+  assert.ok(tried.every((p) => p.startsWith('add table ip test-proxy\ndelete table ip test-proxy\n')), 'each try replaces the table');
+  assert.deepEqual(failures, ['sync failed: nft: Could not process rule', 'sync failed: nft: Could not process rule']);
 });

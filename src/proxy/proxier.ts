@@ -23,7 +23,7 @@ export interface ProxierOptions extends ProxyNode {
   delayMs?: number;
   /** …but no longer than this after the first change not yet applied (default 250 ms). */
   maxDelayMs?: number;
-  /** Wait before retrying a sync the kernel refused (default 1 s). */
+  /** Wait before retrying a sync the kernel refused (default 1 s), doubled on each failure in a row up to 30 s. */
   retryMs?: number;
   /** Runs an nftables program; `nft -f -` by default. */
   apply?: (program: string) => Promise<void>;
@@ -43,6 +43,7 @@ export class Proxier {
   #dirty = false;
   #stopped = false;
   #syncs = 0;
+  #failures = 0;
 
   constructor(o: ProxierOptions) {
     this.#o = o;
@@ -105,15 +106,19 @@ export class Proxier {
         this.#applied = { ruleset, program };
         this.#syncs++;
       }
+      this.#failures = 0;
     } catch (e) {
       // The kernel state is unknown now: the next sync replaces the table whole.
       this.#applied = undefined;
+      this.#failures++;
       this.#o.log(`sync failed: ${(e as Error).message}`);
       retry = true;
     } finally {
       this.#running = false;
     }
-    if (retry && !this.#stopped) this.#timer = setTimeout(() => void this.#sync(), this.#o.retryMs ?? 1000);
+    if (retry && !this.#stopped) {
+      this.#timer = setTimeout(() => void this.#sync(), Math.min(30_000, (this.#o.retryMs ?? 1000) * 2 ** (this.#failures - 1)));
+    }
     else if (this.#dirty) this.#schedule();
   }
 }
