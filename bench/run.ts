@@ -6,6 +6,7 @@ import { benchDashboard } from './dashboard.js';
 import { writeFiguresPage, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
 import { benchProbes } from './probes.js';
+import { benchProxy } from './proxy.js';
 import { benchMetrics } from './metrics.js';
 import { benchImages } from './images.js';
 import { benchScheduler } from './scheduler.js';
@@ -22,6 +23,7 @@ const suites: [string, () => Promise<string>][] = [
   ['metrics', benchMetrics],
   ['terminal', benchTerminal],
   ['dashboard', benchDashboard],
+  ['proxy', benchProxy],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {

@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
 import { NETWORK_POLICY_AGENT } from '../apiserver/auth/network-policy-agent.js';
 import { Registry } from '../apiserver/registry/index.js';
+import { DEFAULT_SERVICE_CIDR, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
+import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
 import { createApiServer } from '../apiserver/server.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
 import { parseQuantity, quantityValue } from '../api/quantity.js';
@@ -29,19 +31,21 @@ import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
 const HELP = `Usage: berth server [flags]
 
 Runs a single-node cluster: the Kubernetes API over HTTPS on an embedded SQLite store, and (unless
---disable-agent) a kubelet for this machine.
+--disable-agent) a kubelet and a Service proxy (nftables) for this machine.
 
 Flags:
   --data-dir DIR        where state, certificates and kubeconfig.yaml live (default /var/lib/berth as root)
   --port N              HTTPS port (default 6443)
   --bind-address IP     address to listen on (default 127.0.0.1)
-  --disable-agent       run the control plane only, no kubelet on this machine
+  --disable-agent       run the control plane only, no kubelet or Service proxy on this machine
   --watch-cache-size N  events kept per resource for watches resuming from a resourceVersion (default 10000)
   --watch-memory-budget BYTES
                         events written for watch clients and not yet read by them, in all, e.g. 256Mi
                         (default); past it the slowest watches are closed (410) and their clients relist
   --node-name NAME      this machine's node name (default: the hostname)
   --pod-cidr CIDR       addresses for this node's Pods (default 10.88.0.0/16)
+  --service-cidr CIDR   cluster IPs of Services (default 10.43.0.0/16; the first is the kubernetes
+                        Service's, the tenth cluster DNS's)
   --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
   --node-monitor-grace-period D
                         silence after which a node is Unknown, e.g. 40s (default 40s)
@@ -75,6 +79,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'watch-memory-budget': { type: 'string', default: '256Mi' },
       'node-name': { type: 'string' },
       'pod-cidr': { type: 'string', default: '10.88.0.0/16' },
+      'service-cidr': { type: 'string', default: DEFAULT_SERVICE_CIDR },
       'kubelet-port': { type: 'string', default: '10250' },
       'node-monitor-grace-period': { type: 'string', default: '40s' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -89,6 +94,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: invalid port ${values.port}`);
   const bind = values['bind-address']!;
+  const serviceCIDR = parseServiceCIDR(values['service-cidr']!).text;
   const watchBudgetBytes = bytesFlag('--watch-memory-budget', values['watch-memory-budget']!);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // mkdir leaves an existing directory as it was; keys, state and image layers are root's alone.
@@ -112,7 +118,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   async function serve(backend: SqliteBackend): Promise<number> {
     // Read only when /metrics is rendered, by which time the registry exists.
     const metrics: ApiServerMetrics = new ApiServerMetrics(() => cacheGauges(registry));
-    const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']) });
+    const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']), serviceCIDR });
     await registry.start();
     let ready = false;
     const kubeletProxy = new KubeletProxy(registry, apiKubeletClient, pki.ca.cert);
@@ -132,12 +138,16 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const components = new AbortController();
     // Every informer, queue and timer of every component listens on this one signal.
     setMaxListeners(0, components.signal);
+    keepKubernetesService(registry, { address: apiServerAddress(bind), port: actualPort }, components.signal, (e) => {
+      process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
+    });
     startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!) }, components.signal);
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
       const networkPolicyIdentity = await issueCertificate(pkiDir, 'network-policy-agent', { cn: NETWORK_POLICY_AGENT }, 'client');
-      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, networkPolicyIdentity, serving, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
+      const proxyIdentity = await issueCertificate(pkiDir, 'kube-proxy', { cn: 'system:kube-proxy' }, 'client');
+      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
     }
     ready = true;
     process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);

@@ -31,6 +31,9 @@ export const daemonSets = served('apps/v1', 'DaemonSet');
 export const statefulSets = served('apps/v1', 'StatefulSet');
 export const controllerRevisions = served('apps/v1', 'ControllerRevision');
 export const networkPolicies = served('networking.k8s.io/v1', 'NetworkPolicy');
+export const services = served('v1', 'Service');
+export const endpoints = served('v1', 'Endpoints');
+export const endpointSlices = served('discovery.k8s.io/v1', 'EndpointSlice');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

@@ -9,6 +9,8 @@ import { GarbageCollector } from './garbagecollector.js';
 import { ReplicaSetController } from './replicaset.js';
 import { DaemonSetController } from './daemonset.js';
 import { StatefulSetController } from './statefulset.js';
+import { EndpointSliceController } from './endpointslice.js';
+import { EndpointsController } from './endpoints.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -29,5 +31,7 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new DaemonSetController(client, { informers, ...(log ? { log: (l) => log(`daemonset: ${l}`) } : {}) }).run(signal),
     new StatefulSetController(client, { informers, ...(log ? { log: (l) => log(`statefulset: ${l}`) } : {}) }).run(signal),
     new GarbageCollector(client, { informers, ...(log ? { log: (l) => log(`garbage-collector: ${l}`) } : {}) }).run(signal),
+    new EndpointSliceController(client, { informers, ...(log ? { log: (l) => log(`endpointslice: ${l}`) } : {}) }).run(signal),
+    new EndpointsController(client, { informers, ...(log ? { log: (l) => log(`endpoints: ${l}`) } : {}) }).run(signal),
   ]);
 }

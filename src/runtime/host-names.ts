@@ -1,5 +1,5 @@
 // The names a node gives what it makes outside its data dir: the Pods' bridge (which also names its
-// masquerade rule), the cgroup its Pods live under, and its NetworkPolicy table. They derive from the data dir, so several berth
+// masquerade rule), the cgroup its Pods live under and the nftables tables of its Service proxy and NetworkPolicies. They derive from the data dir, so several berth
 // nodes on one host never touch each other's, and `berth killall` finds exactly its own. The default
 // data dir keeps the names a single server has always used.
 import { createHash } from 'node:crypto';
@@ -14,12 +14,13 @@ export interface HostNames {
   cgroupRoot: string;
   /** The node's nftables table (family inet) enforcing NetworkPolicies for its Pods. */
   networkPolicyTable: string;
+  /** The Service proxy's nftables table (family ip). */
+  proxyTable: string;
 }
 
 export async function hostNamesFor(dataDir: string): Promise<HostNames> {
   const real = await realpath(dataDir);
-  if (real === DEFAULT_DATA_DIR) return { bridge: 'berth0', cgroupRoot: '/berth', networkPolicyTable: 'berth-netpol' };
-  const hash = createHash('sha256').update(real).digest('hex').slice(0, 8);
-  const tag = `berth-${hash}`;
-  return { bridge: tag, cgroupRoot: `/${tag}`, networkPolicyTable: `berth-netpol-${hash}` };
+  if (real === DEFAULT_DATA_DIR) return { bridge: 'berth0', cgroupRoot: '/berth', proxyTable: 'berth-proxy', networkPolicyTable: 'berth-netpol' };
+  const tag = `berth-${createHash('sha256').update(real).digest('hex').slice(0, 8)}`;
+  return { bridge: tag, cgroupRoot: `/${tag}`, proxyTable: `${tag}-proxy`, networkPolicyTable: `${tag}-netpol` };
 }

@@ -66,9 +66,9 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     kill: () => stopWith('SIGKILL'),
     dispose: async () => {
       await stopWith('SIGTERM');
-      // A server with a kubelet leaves its containers running (the next start adopts them): stop them
-      // and their mounts before the data dir can go.
-      if (existsSync(join(dataDir, 'runtime'))) {
+      // A server with a kubelet leaves its containers running (the next start adopts them) and its
+      // Service rules in place: stop them and their mounts, and remove the rules, before the data dir can go.
+      if (opts.disableAgent === false || existsSync(join(dataDir, 'runtime'))) {
         await new Promise<void>((resolve) => execFile(process.execPath, [BERTH_BIN, 'killall', '--data-dir', dataDir], () => resolve()));
       }
       await rm(dataDir, { recursive: true, force: true });

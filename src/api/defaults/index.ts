@@ -1,12 +1,11 @@
 // The one entry point the registry calls to fill in a new object of any kind, before validation.
-import type { DaemonSet, StatefulSet } from '../types.js';
-import type { Deployment, KObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret } from '../types.js';
-import { defaultDeployment, defaultReplicaSet } from './apps.js';
-import { defaultDaemonSet, defaultStatefulSet } from './apps.js';
+import type { DaemonSet, Deployment, KObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service, StatefulSet } from '../types.js';
+import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './apps.js';
 import { defaultNamespace } from './namespace.js';
 import { defaultNetworkPolicy } from './networkpolicy.js';
 import { defaultNode } from './node.js';
 import { defaultPod } from './pod.js';
+import { defaultService } from './service.js';
 import { defaultSecret } from './secret.js';
 
 // Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
@@ -20,6 +19,7 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   DaemonSet: (o) => defaultDaemonSet(o as DaemonSet),
   StatefulSet: (o) => defaultStatefulSet(o as StatefulSet),
   NetworkPolicy: (o) => defaultNetworkPolicy(o as NetworkPolicy),
+  Service: (o) => defaultService(o as Service),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

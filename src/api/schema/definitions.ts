@@ -34,12 +34,14 @@ const GROUP_PACKAGE: Record<string, string> = { coordination: 'coordination', ev
 const APPS_CLASSES = ['Deployment', 'DeploymentList', 'DeploymentSpec', 'DeploymentStatus', 'DeploymentStrategy', 'DeploymentCondition', 'RollingUpdateDeployment', 'ReplicaSet', 'ReplicaSetList', 'ReplicaSetSpec', 'ReplicaSetStatus', 'ReplicaSetCondition'];
 const APPS_SET_CLASSES = ['DaemonSet', 'DaemonSetList', 'DaemonSetSpec', 'DaemonSetStatus', 'DaemonSetUpdateStrategy', 'DaemonSetCondition', 'RollingUpdateDaemonSet', 'StatefulSet', 'StatefulSetList', 'StatefulSetSpec', 'StatefulSetStatus', 'StatefulSetUpdateStrategy', 'StatefulSetCondition', 'RollingUpdateStatefulSetStrategy', 'StatefulSetOrdinals', 'StatefulSetPersistentVolumeClaimRetentionPolicy', 'ControllerRevision', 'ControllerRevisionList'];
 const NETWORKING_CLASSES = ['NetworkPolicy', 'NetworkPolicyList', 'NetworkPolicySpec', 'NetworkPolicyIngressRule', 'NetworkPolicyEgressRule', 'NetworkPolicyPeer', 'NetworkPolicyPort', 'IPBlock'];
+const DISCOVERY_CLASSES = ['EndpointSlice', 'EndpointSliceList', 'Endpoint', 'EndpointConditions', 'EndpointHints', 'ForZone', 'ForNode'];
 const CLASS_GROUP: Record<string, string> = {
   Lease: 'coordination', LeaseSpec: 'coordination', LeaseList: 'coordination', Eviction: 'policy',
   Scale: 'autoscaling', ScaleSpec: 'autoscaling', ScaleStatus: 'autoscaling',
   ...Object.fromEntries(APPS_CLASSES.map((c) => [c, 'apps'])),
   ...Object.fromEntries(APPS_SET_CLASSES.map((c) => [c, 'apps'])),
   ...Object.fromEntries(NETWORKING_CLASSES.map((c) => [c, 'networking'])),
+  ...Object.fromEntries(DISCOVERY_CLASSES.map((c) => [c, 'discovery'])),
 };
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */

@@ -49,6 +49,8 @@ const TABLE: Record<string, Record<string, ListMeta>> = {
   ReplicaSetStatus: { conditions: byKey('type') },
   DaemonSetStatus: { conditions: byKey('type') },
   StatefulSetStatus: { conditions: byKey('type') },
+  ServiceSpec: { ports: byKey('port', 'merge', ['port', 'protocol']) },
+  ServiceStatus: { conditions: byKey('type') },
   ServiceAccount: { secrets: byKey('name') },
   ObjectMeta: { ownerReferences: byKey('uid'), finalizers: mergedSet },
 };

@@ -5,9 +5,9 @@ import type { KObject } from '../types.js';
 import { since } from './duration.js';
 import { ageColumn, column, core, createdAtColumn, doc, nameColumn, type ColumnDefinition } from './columns.js';
 import { podCells, podColumns, podRowConditions, type PodLike } from './pod.js';
-import { deploymentCells, deploymentColumns, replicaSetCells, replicaSetColumns } from './apps.js';
-import { controllerRevisionCells, controllerRevisionColumns, daemonSetCells, daemonSetColumns, statefulSetCells, statefulSetColumns } from './apps.js';
+import { controllerRevisionCells, controllerRevisionColumns, daemonSetCells, daemonSetColumns, deploymentCells, deploymentColumns, replicaSetCells, replicaSetColumns, statefulSetCells, statefulSetColumns } from './apps.js';
 import { networkPolicyCells, networkPolicyColumns } from './networkpolicy.js';
+import { endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns, serviceCells, serviceColumns } from './service.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
 type Obj = Record<string, any>;
@@ -149,6 +149,9 @@ const PRINTERS: Record<string, Printer> = {
   StatefulSet: { columns: statefulSetColumns, cells: statefulSetCells },
   ControllerRevision: { columns: controllerRevisionColumns, cells: controllerRevisionCells },
   NetworkPolicy: { columns: networkPolicyColumns, cells: networkPolicyCells },
+  Service: { columns: serviceColumns, cells: serviceCells },
+  Endpoints: { columns: endpointsColumns, cells: endpointsCells },
+  EndpointSlice: { columns: endpointSliceColumns, cells: endpointSliceCells },
 };
 
 export function printerFor(kind: string): Printer {

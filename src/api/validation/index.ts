@@ -1,11 +1,10 @@
 // The one entry point the registry calls: per-kind validation for create, update and status update.
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
-import type { ControllerRevision, DaemonSet, StatefulSet } from '../types.js';
-import type { ConfigMap, CoreEvent, Deployment, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, ServiceAccount } from '../types.js';
-import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
-import { validateControllerRevision, validateControllerRevisionUpdate, validateDaemonSet, validateDaemonSetStatusUpdate, validateDaemonSetUpdate, validateStatefulSet, validateStatefulSetStatusUpdate, validateStatefulSetUpdate } from './apps.js';
+import type { ConfigMap, ControllerRevision, CoreEvent, DaemonSet, Deployment, Endpoints, EndpointSlice, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service, ServiceAccount, StatefulSet } from '../types.js';
+import { validateControllerRevision, validateControllerRevisionUpdate, validateDaemonSet, validateDaemonSetStatusUpdate, validateDaemonSetUpdate, validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateStatefulSet, validateStatefulSetStatusUpdate, validateStatefulSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
+import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints, validateEndpointsUpdate } from './endpoints.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
 import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './namespace.js';
@@ -13,6 +12,7 @@ import { validateNetworkPolicy, validateNetworkPolicyUpdate } from './networkpol
 import { validateNode, validateNodeUpdate } from './node.js';
 import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod.js';
 import { validateSecret, validateSecretUpdate } from './secret.js';
+import { validateService, validateServiceStatusUpdate, validateServiceUpdate } from './service.js';
 import { validateServiceAccount, validateServiceAccountUpdate } from './serviceaccount.js';
 
 interface KindRules {
@@ -85,6 +85,19 @@ const RULES: Record<string, KindRules> = {
   NetworkPolicy: {
     create: (o) => validateNetworkPolicy(o as NetworkPolicy),
     update: (o, old) => validateNetworkPolicyUpdate(o as NetworkPolicy, old as NetworkPolicy),
+  },
+  Service: {
+    create: (o) => validateService(o as Service),
+    update: (o, old) => validateServiceUpdate(o as Service, old as Service),
+    status: (o, old) => validateServiceStatusUpdate(o as Service, old as Service),
+  },
+  Endpoints: {
+    create: (o) => validateEndpoints(o as Endpoints),
+    update: (o, old) => validateEndpointsUpdate(o as Endpoints, old as Endpoints),
+  },
+  EndpointSlice: {
+    create: (o) => validateEndpointSlice(o as EndpointSlice),
+    update: (o, old) => validateEndpointSliceUpdate(o as EndpointSlice, old as EndpointSlice),
   },
 };
 

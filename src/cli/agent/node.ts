@@ -1,13 +1,16 @@
 // A node's agent: the kubelet over the real runtime (runc + CNI + the OCI image store), its HTTPS
-// endpoint for logs and exec, and its view of the cluster through the REST client.
+// endpoint for logs and exec, its view of the cluster through the REST client, and the node's Service
+// proxy (nftables).
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyPair } from '../../apiserver/auth/certs.js';
 import { Kubelet } from '../../kubelet/kubelet.js';
 import { createKubeletServer } from '../../kubelet/server/server.js';
+import { internalIPv4 } from '../../kubelet/nodeInfo.js';
 import { StatsProvider } from '../../kubelet/stats/summary.js';
 import { NetworkPolicyEnforcer } from '../../proxy/networkpolicy/enforcer.js';
+import { Proxier } from '../../proxy/proxier.js';
 import { CniNetwork } from '../../runtime/cni/network.js';
 import { hostNamesFor } from '../../runtime/host-names.js';
 import { ImageStore } from '../../runtime/images/store.js';
@@ -25,6 +28,8 @@ export interface NodeAgentOptions {
   networkPolicyIdentity: KeyPair;
   /** Serving certificate of the kubelet's own endpoint. */
   serving: KeyPair;
+  /** Client identity of the node's Service proxy (system:kube-proxy). */
+  proxyIdentity: KeyPair;
   nodeName: string;
   dataDir: string;
   podCIDR: string;
@@ -63,4 +68,14 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
   const enforcer = new NetworkPolicyEnforcer({ client: clientFor(o.server, o.ca, o.networkPolicyIdentity, `berth-netpol/${o.nodeName}`), nodeName: o.nodeName, table: names.networkPolicyTable });
   enforcer.start(signal).catch((e: unknown) => console.error(`network policy ${o.nodeName}: ${(e as Error).message}`));
   await kubelet.start(signal);
+  const proxier = new Proxier({
+    client: clientFor(o.server, o.ca, o.proxyIdentity, `berth-proxy/${o.nodeName}`),
+    nodeName: o.nodeName,
+    nodeIPs: [internalIPv4()],
+    podCIDR: o.podCIDR,
+    table: names.proxyTable,
+    log: (l) => void process.stderr.write(`proxy: ${l}\n`),
+  });
+  // Not awaited: Pods run while the Services' first sync waits for the API.
+  void proxier.start(signal).catch((e: unknown) => process.stderr.write(`proxy stopped: ${(e as Error).message}\n`));
 }

@@ -8,10 +8,9 @@ import type { Namespace, NetworkPolicy, Pod } from '../../api/types.js';
 import { Informer } from '../../client/informer.js';
 import { namespaces, networkPolicies, pods } from '../../client/resources.js';
 import type { RestClient } from '../../client/rest.js';
-import { runChecked } from '../../runtime/cni/command.js';
-import { ensureBridgeNetfilter } from './bridge-netfilter.js';
+import { applyNft, ensureBridgeNetfilter } from '../nft.js';
 import { nodeRules } from './model.js';
-import { renderRemoval, renderRuleset } from './ruleset.js';
+import { renderRuleset } from './ruleset.js';
 
 export interface EnforcerOptions {
   client: RestClient;
@@ -24,16 +23,6 @@ export interface EnforcerOptions {
 }
 
 const RETRY_MS = 1000;
-
-/** Runs an nft script as one transaction. */
-export async function applyNft(script: string): Promise<void> {
-  await runChecked('nft', ['-f', '-'], { input: script });
-}
-
-/** Removes the node's table, if there is one (killall). */
-export function removeTable(table: string): Promise<void> {
-  return applyNft(renderRemoval(table));
-}
 
 export class NetworkPolicyEnforcer {
   readonly #o: Required<EnforcerOptions>;
@@ -61,7 +50,8 @@ export class NetworkPolicyEnforcer {
   async start(signal: AbortSignal): Promise<void> {
     this.#signal = signal;
     // Without it, same-node Pods' traffic escapes the table; everything else is still enforced.
-    await ensureBridgeNetfilter().catch((e: unknown) => this.#o.log(`bridged traffic between this node's Pods is not policed: ${(e as Error).message}`));
+    const problem = await ensureBridgeNetfilter();
+    if (problem) this.#o.log(`bridged traffic between this node's Pods is not policed: ${problem}`);
     this.#policies.addHandlers(this.#changed);
     void this.#policies.run(signal);
     signal.addEventListener('abort', () => clearTimeout(this.#timer), { once: true });

@@ -86,8 +86,3 @@ export function renderRuleset(table: string, pods: PodRules[]): string {
   );
   return `${lines.join('\n')}\n`;
 }
-
-/** The script that removes the table (killall). */
-export function renderRemoval(table: string): string {
-  return renderRuleset(table, []);
-}
