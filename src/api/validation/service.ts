@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import type { Cause } from '../errors.js';
 import type { Service, ServicePort } from '../types.js';
 import { validatePortNumOrName } from './containers.js';
-import { FieldPath, duplicateValue, forbidden, goStringSlice, inclusiveRange, invalidEach, invalidShown, invalidValue, requiredValue, unsupportedValue } from './field.js';
+import { FieldPath, IP_ERROR, duplicateValue, forbidden, goStringSlice, inclusiveRange, invalidEach, invalidShown, invalidValue, requiredValue, unsupportedValue } from './field.js';
 import { validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNS1035Label } from './names.js';
 
@@ -19,7 +19,6 @@ const FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
 const FAMILIES = ['IPv4', 'IPv6'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
 const MAX_AFFINITY_SECONDS = 86400;
-const IP_ERROR = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 const spec = FieldPath.root('spec');
 
