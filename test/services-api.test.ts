@@ -97,6 +97,7 @@ describe('Services, Endpoints and EndpointSlices', () => {
       [service('b13', { clusterIP: 'None', type: 'NodePort' }), 422, /spec\.clusterIPs\[0\]: Invalid value: "None": may not be set to 'None' for NodePort services/],
       [service('1bad'), 422, /metadata\.name: Invalid value: "1bad": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character/],
       [service('b14', { ipFamilies: ['IPv6'] }), 422, /spec\.ipFamilies\[0\]: Invalid value: "IPv6": not configured on this cluster/],
+      [service('b15', { ports: [{ name: 'x' }] }), 422, /spec\.ports\[0\]\.port: Invalid value: 0: must be between 1 and 65535, inclusive/],
       [service('web'), 409, /^services "web" already exists$/],
     ];
     for (const [body, code, want] of cases) {

@@ -39,7 +39,9 @@ function validatePort(p: ServicePort, requireName: boolean, names: Set<string>, 
     if (names.has(p.name)) causes.push(duplicateValue(at.child('name'), p.name));
     names.add(p.name);
   }
-  if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) causes.push(invalidValue(at.child('port'), p.port, inclusiveRange(1, 65535)));
+  // A port left out is Go's zero, as upstream reports it.
+  const port = p.port ?? 0;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) causes.push(invalidValue(at.child('port'), port, inclusiveRange(1, 65535)));
   if (!p.protocol) causes.push(requiredValue(at.child('protocol')));
   else if (!PROTOCOLS.includes(p.protocol)) causes.push(unsupportedValue(at.child('protocol'), p.protocol, PROTOCOLS));
   causes.push(...validatePortNumOrName(p.targetPort, at.child('targetPort')));
