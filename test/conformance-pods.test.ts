@@ -163,6 +163,27 @@ describe('conformance: Pods', { concurrency: true }, () => {
     assert.equal(await exec('subpath-later', 'touch /volume_mount/mypath/foo/test.log && test -f /subpath_mount/test.log && echo ok'), 'ok\n');
   });
 
+  it('environment variables for services: the namespace\'s Services and the kubernetes Service, only the latter without service links', async () => {
+    await apply(
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'fooservice' }, spec: { selector: { name: 'fooservice' }, ports: [{ name: 'web', port: 8765, targetPort: 8080 }] } },
+    );
+    const ip = await get('svc/fooservice', '{.spec.clusterIP}');
+    await apply(
+      podOf('env-svc', { restartPolicy: 'Never', containers: [bb('c', 'env | sort')] }),
+      podOf('env-nolinks', { restartPolicy: 'Never', enableServiceLinks: false, containers: [bb('c', 'env | sort')] }),
+    );
+    await Promise.all([phase('env-svc', 'Succeeded'), phase('env-nolinks', 'Succeeded')]);
+    const env = await logs('env-svc');
+    for (const line of [
+      `FOOSERVICE_SERVICE_HOST=${ip}`, 'FOOSERVICE_SERVICE_PORT=8765', 'FOOSERVICE_SERVICE_PORT_WEB=8765', `FOOSERVICE_PORT=tcp://${ip}:8765`,
+      `FOOSERVICE_PORT_8765_TCP=tcp://${ip}:8765`, 'FOOSERVICE_PORT_8765_TCP_PROTO=tcp', 'FOOSERVICE_PORT_8765_TCP_PORT=8765', `FOOSERVICE_PORT_8765_TCP_ADDR=${ip}`,
+      'KUBERNETES_SERVICE_HOST=10.43.0.1', 'KUBERNETES_SERVICE_PORT=443', 'KUBERNETES_SERVICE_PORT_HTTPS=443', 'KUBERNETES_PORT=tcp://10.43.0.1:443',
+    ]) assert.ok(env.split('\n').includes(line), `${line} in:\n${env}`);
+    const unlinked = await logs('env-nolinks');
+    assert.match(unlinked, /^KUBERNETES_SERVICE_HOST=10\.43\.0\.1$/m);
+    assert.doesNotMatch(unlinked, /FOOSERVICE/);
+  });
+
   it('downward API env: name, namespace, UID, pod and host IP, requests and limits, node allocatable for an unset limit', async () => {
     const ref = (fieldPath: string) => ({ valueFrom: { fieldRef: { fieldPath } } });
     const res = (resource: string, divisor?: string) => ({ valueFrom: { resourceFieldRef: { resource, ...(divisor ? { divisor } : {}) } } });

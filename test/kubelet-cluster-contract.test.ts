@@ -12,7 +12,7 @@ import { issueCertificate } from '../src/apiserver/auth/certs.js';
 import { RestKubeletCluster } from '../src/cli/agent/cluster.js';
 import { SharedNodePods } from '../src/cli/agent/node-pods.js';
 import { clientFor } from '../src/cli/controlplane.js';
-import { events, leases, pods, type Resource } from '../src/client/resources.js';
+import { events, leases, pods, services, type Resource } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import { FakeCluster } from './kubelet-fake-cluster.js';
 import { kubeletClusterContract, type ClusterHarness } from './support/kubelet-cluster-contract.js';
@@ -51,6 +51,9 @@ kubeletClusterContract('the tests\' fake', async () => {
     },
     async putSecret(ns, name, data) {
       fake.secrets.set(`${ns}/${name}`, { data: mapValues(data, (v) => Buffer.from(v, 'base64')) });
+    },
+    async createService(svc) {
+      fake.services.push({ ...structuredClone(svc), spec: { ...svc.spec, clusterIP: '10.43.0.99' } });
     },
     events: async (ns, name) => fake.events.filter((e) => e.namespace === ns && e.pod === name).map((e): CoreEvent => ({
       metadata: {}, involvedObject: { kind: 'Pod', namespace: e.namespace, name: e.pod, uid: e.uid, ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}) }, reason: e.reason, message: e.message, type: e.type as CoreEvent['type'],
@@ -101,6 +104,9 @@ async function restHarness(nodeName: string, sharedWatch: boolean): Promise<Clus
     },
     async putSecret(ns, name, data) {
       await admin.create<ConfigMapLike>(secrets, ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name }, data } as ConfigMapLike);
+    },
+    async createService(svc) {
+      await admin.create(services, svc.metadata.namespace, svc);
     },
     events: async (ns, name) => (await admin.list<CoreEvent>(events, ns, { fieldSelector: `involvedObject.name=${name}` })).items,
     getLease: (name) => getOrNull<Lease>(leases, 'kube-node-lease', name),

@@ -11,7 +11,7 @@ import { securityFor } from '../src/kubelet/security.js';
 import { checkHostPathType, containerMounts, refreshLiveVolumes, setUpVolumes, tearDownVolumes } from '../src/kubelet/volumes.js';
 import { makeContainerConfig } from '../src/kubelet/containerConfig.js';
 import { ContainerError, VolumeError } from '../src/kubelet/errors.js';
-import type { Container } from '../src/api/types.js';
+import type { Container, Service } from '../src/api/types.js';
 import { pod } from './kubelet-fixtures.js';
 
 const image = { entrypoint: ['/entry'], cmd: ['default-cmd'] };
@@ -48,7 +48,7 @@ const cms: Record<string, Record<string, Buffer>> = { cfg: { color: Buffer.from(
 const secrets: Record<string, Record<string, Buffer>> = { s: { pw: Buffer.from('hunter2') } };
 const sources: EnvSources = {
   podIP: '10.244.0.5', hostIP: '192.168.1.10', nodeAllocatable: { cpu: '2', memory: '8Gi' },
-  getConfigMap: async (n) => cms[n] ?? null, getSecret: async (n) => secrets[n] ?? null,
+  getConfigMap: async (n) => cms[n] ?? null, getSecret: async (n) => secrets[n] ?? null, services: async () => [],
 };
 
 test('env: values, $(VAR) over earlier entries, fieldRef, resourceFieldRef, configMap/secret keys', async () => {
@@ -85,6 +85,34 @@ test('env: values, $(VAR) over earlier entries, fieldRef, resourceFieldRef, conf
     IP: '10.244.0.5', HOST: '192.168.1.10', NODE: 'n1', SA: 'sa', MEM: '64', CPU: '1', CPUM: '250', NODEMEM: '0', COLOR: 'blue', PW: 'hunter2',
   });
   assert.deepEqual(mergeEnv(['PATH=/bin', 'A=image'], env).slice(0, 3), ['PATH=/bin', 'A=one', 'B=one-two-$(LATER)']);
+});
+
+test('env: Service variables for the namespace\'s Services and default/kubernetes, below the container\'s own', async () => {
+  const svc = (ns: string, name: string, clusterIP: string, ports: Service['spec']['ports']): Service => ({ metadata: { namespace: ns, name }, spec: { clusterIP, ports } });
+  const services = [
+    svc('default', 'kubernetes', '10.43.0.1', [{ name: 'https', port: 443, protocol: 'TCP' }]),
+    svc('web', 'redis-primary', '10.43.0.20', [{ port: 6379, protocol: 'TCP' }, { name: 'dns-udp', port: 53, protocol: 'UDP' }]),
+    svc('web', 'headless', 'None', [{ port: 80 }]),
+    svc('other', 'elsewhere', '10.43.0.30', [{ port: 80 }]),
+  ];
+  const src = { ...sources, services: async () => services };
+  const p = pod({}, { metadata: { name: 'w', namespace: 'web' } });
+  const env = Object.fromEntries(await resolveEnv(p, { name: 'c', env: [{ name: 'REDIS_PRIMARY_SERVICE_PORT', value: 'mine' }, { name: 'URL', value: '$(KUBERNETES_SERVICE_HOST):$(KUBERNETES_SERVICE_PORT)' }] }, src));
+  assert.deepEqual(env, {
+    REDIS_PRIMARY_SERVICE_PORT: 'mine', URL: '10.43.0.1:443',
+    KUBERNETES_SERVICE_HOST: '10.43.0.1', KUBERNETES_SERVICE_PORT: '443', KUBERNETES_SERVICE_PORT_HTTPS: '443',
+    KUBERNETES_PORT: 'tcp://10.43.0.1:443', KUBERNETES_PORT_443_TCP: 'tcp://10.43.0.1:443', KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
+    KUBERNETES_PORT_443_TCP_PORT: '443', KUBERNETES_PORT_443_TCP_ADDR: '10.43.0.1',
+    REDIS_PRIMARY_SERVICE_HOST: '10.43.0.20', REDIS_PRIMARY_SERVICE_PORT_DNS_UDP: '53',
+    REDIS_PRIMARY_PORT: 'tcp://10.43.0.20:6379', REDIS_PRIMARY_PORT_6379_TCP: 'tcp://10.43.0.20:6379', REDIS_PRIMARY_PORT_6379_TCP_PROTO: 'tcp',
+    REDIS_PRIMARY_PORT_6379_TCP_PORT: '6379', REDIS_PRIMARY_PORT_6379_TCP_ADDR: '10.43.0.20',
+    REDIS_PRIMARY_PORT_53_UDP: 'udp://10.43.0.20:53', REDIS_PRIMARY_PORT_53_UDP_PROTO: 'udp', REDIS_PRIMARY_PORT_53_UDP_PORT: '53', REDIS_PRIMARY_PORT_53_UDP_ADDR: '10.43.0.20',
+  });
+  // enableServiceLinks: false leaves the namespace's Services out, never the kubernetes Service.
+  const unlinked = pod({ enableServiceLinks: false }, { metadata: { name: 'w', namespace: 'web' } });
+  const names = Object.keys(Object.fromEntries(await resolveEnv(unlinked, { name: 'c' }, src)));
+  assert.ok(names.includes('KUBERNETES_SERVICE_HOST'));
+  assert.ok(!names.some((n) => n.startsWith('REDIS')), names.join(' '));
 });
 
 test('env: missing configMap, secret or key is a CreateContainerConfigError', async () => {

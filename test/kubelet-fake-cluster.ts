@@ -1,7 +1,7 @@
 // An in-memory KubeletCluster: enough of the API for the kubelet beneath it, with the test holding
 // the pen (create, delete gracefully) and reading what the kubelet wrote (status, events, node, lease).
 
-import type { CoreEvent, Lease, Node, Pod, PodStatus } from '../src/api/types.js';
+import type { CoreEvent, Lease, Node, Pod, PodStatus, Service } from '../src/api/types.js';
 import { notFound } from '../src/api/errors.js';
 import type { ConfigData, KubeletCluster, PodEventType, PodHandler } from '../src/kubelet/cluster.js';
 
@@ -13,6 +13,8 @@ export class FakeCluster implements KubeletCluster {
   readonly configMaps = new Map<string, ConfigData>();
   readonly secrets = new Map<string, ConfigData>();
   readonly statusPatches: PodStatus[] = [];
+  /** The cluster's Services, as the test sets them. */
+  services: Service[] = [];
   node: Node | undefined;
   lease: Lease | undefined;
   #handlers = new Set<PodHandler>();
@@ -69,6 +71,10 @@ export class FakeCluster implements KubeletCluster {
     if (!pod) return;
     this.pods.delete(uid);
     this.#emit('DELETED', pod);
+  }
+
+  async listServices(): Promise<Service[]> {
+    return structuredClone(this.services);
   }
 
   async getConfigMap(ns: string, name: string): Promise<ConfigData | null> {

@@ -12,6 +12,9 @@ import { issueCertificate } from '../apiserver/auth/certs.js';
 import { HttpsTransport } from '../client/https-transport.js';
 import type { ConnectionConfig } from '../client/kubeconfig.js';
 import { RestClient } from '../client/rest.js';
+import { Informer } from '../client/informer.js';
+import { services } from '../client/resources.js';
+import type { Service } from '../api/types.js';
 import { Kubelet } from '../kubelet/kubelet.js';
 import { createKubeletServer } from '../kubelet/server/server.js';
 import { StatsProvider } from '../kubelet/stats/summary.js';
@@ -77,6 +80,9 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
   setMaxListeners(0, abort.signal);
   const readerClient = new RestClient(new HttpsTransport(o.reader), { userAgent: 'berth-sim' });
   const shared = new SharedNodePods(readerClient, (e) => log(`pod watch: ${(e as Error).message}`));
+  // One Services watch for every hollow kubelet's Service environment variables.
+  const sharedServices = new Informer<Service>(readerClient, services, { onError: (e) => log(`service watch: ${(e as Error).message}`) });
+  void sharedServices.run(abort.signal);
   const kubelets: Kubelet[] = [];
   const transports: HttpsTransport[] = [readerClient.transport as HttpsTransport];
   // One at a time: each signing rewrites the CA's serial file (openssl -CAcreateserial).
@@ -108,7 +114,7 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
     }
     const kubelet = new Kubelet({
       nodeName: name,
-      cluster: new RestKubeletCluster(client, name, { pods: shared }),
+      cluster: new RestKubeletCluster(client, name, { pods: shared, services: sharedServices }),
       runtime,
       ...(kubeletPort ? { kubeletPort } : {}),
       podNetworkReachable: false,

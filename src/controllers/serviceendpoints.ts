@@ -43,7 +43,8 @@ function podPorts(svc: Service, pod: Pod): EndpointPort[] {
     const protocol = sp.protocol ?? 'TCP';
     const port = resolvePort(pod, sp.targetPort ?? sp.port, protocol);
     if (port === undefined) continue;
-    out.push({ ...(sp.name !== undefined ? { name: sp.name } : { name: '' }), port, protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
+    // Named as the Service port ('' when it has none): the slices carry the name even when empty, as upstream's do.
+    out.push({ name: sp.name ?? '', port, protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // the composition root adapts the REST client and an informer to this interface, and tests pass an
 // in-memory fake, so the same kubelet runs in-process, as `berth agent`, or under test.
 
-import type { CoreEvent, Lease, Node, Pod, PodStatus } from '../api/types.js';
+import type { CoreEvent, Lease, Node, Pod, PodStatus, Service } from '../api/types.js';
 
 export type PodEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -29,6 +29,11 @@ export interface KubeletCluster {
    * began (not for what it finds at first), until signal aborts. Failures are retried.
    */
   watchObject(kind: 'ConfigMap' | 'Secret', namespace: string, name: string, onChange: () => void, signal: AbortSignal): void;
+  /**
+   * Every Service in the cluster, as a watch keeps them (for containers' Service environment variables).
+   * The first call lists them; later ones answer from the watch.
+   */
+  listServices(): Promise<Service[]>;
   recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void;
   /** Create the Node, or update labels/addresses/capacity of an existing one; returns the stored Node. */
   registerNode(node: Node): Promise<Node>;

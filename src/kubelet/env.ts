@@ -1,16 +1,19 @@
 // A container's environment: `envFrom` sources first, then each `env` entry in order (later entries
 // may refer to earlier ones with $(VAR) and win over envFrom), all laid over the image's own ENV.
 
-import type { Container, EnvFromSource, EnvVar, Pod } from '../api/types.js';
+import type { Container, EnvFromSource, EnvVar, Pod, Service } from '../api/types.js';
 import { isEnvVarName } from '../api/validation/names.js';
 import { configError } from './errors.js';
 import { expandVars } from './expand.js';
 import { parseQuantity, quantityMilliValue, quantityValue } from '../api/quantity.js';
+import { serviceEnv } from './serviceEnv.js';
 import type { VolumeSources } from './volumes.js';
 
 export interface EnvSources extends VolumeSources {
   podIP: string;
   hostIP: string;
+  /** Every Service in the cluster, for the Service environment variables. */
+  services(): Promise<readonly Service[]>;
   /** A Warning event on the Pod (keys of an envFrom source skipped). */
   warn?(reason: string, message: string): void;
 }
@@ -86,21 +89,26 @@ async function addEnvFrom(env: Map<string, string>, ns: string, from: EnvFromSou
   }
 }
 
-/** The container's own variables in order (what $(VAR) in command and args may use). */
+/**
+ * The container's variables in order (what $(VAR) in command and args may use): its own, then the
+ * Service variables it did not set itself (they may be referred to, and lose to the container's).
+ */
 export async function resolveEnv(pod: Pod, c: Container, src: EnvSources): Promise<Map<string, string>> {
   const env = new Map<string, string>();
   const ns = pod.metadata.namespace ?? 'default';
+  const services = serviceEnv(await src.services(), ns, pod.spec.enableServiceLinks !== false);
   for (const from of c.envFrom ?? []) await addEnvFrom(env, ns, from, src);
   for (const e of c.env ?? []) {
     let value: string | undefined;
     const from = e.valueFrom;
-    if (!from) value = expandVars(e.value ?? '', (n) => env.get(n));
+    if (!from) value = expandVars(e.value ?? '', (n) => env.get(n) ?? services.get(n));
     else if (from.fieldRef) value = fieldRefValue(pod, from.fieldRef.fieldPath, src);
     else if (from.resourceFieldRef) value = resourceFieldValue(pod, c, from.resourceFieldRef, src.nodeAllocatable);
     else if (from.configMapKeyRef) value = await keyRefValue('ConfigMap', ns, from.configMapKeyRef, src.getConfigMap);
     else if (from.secretKeyRef) value = await keyRefValue('Secret', ns, from.secretKeyRef, src.getSecret);
     if (value !== undefined) env.set(e.name, value);
   }
+  for (const [k, v] of services) if (!env.has(k)) env.set(k, v);
   return env;
 }
 

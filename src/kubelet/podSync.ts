@@ -255,7 +255,7 @@ export class PodSyncer {
         mem.volumes = await setUpVolumes(pod, podDirOf(this.#d, uid), this.#sources(pod));
         mem.podFields = podFieldsKey(pod);
       }
-      const env = await resolveEnv(pod, c, { podIP, hostIP: this.#d.hostIP, ...this.#sources(pod), warn: (reason, message) => this.#event(pod, 'Warning', reason, message) });
+      const env = await resolveEnv(pod, c, { podIP, hostIP: this.#d.hostIP, ...this.#sources(pod), services: () => this.#d.cluster.listServices(), warn: (reason, message) => this.#event(pod, 'Warning', reason, message) });
       const mounts: Mount[] = await containerMounts(c, mem.volumes, env, podDirOf(this.#d, uid));
       if (!mounts.some((m) => m.containerPath === '/etc/hosts')) {
         mounts.push({ hostPath: join(podDirOf(this.#d, uid), 'etc-hosts'), containerPath: '/etc/hosts', type: 'bind' });

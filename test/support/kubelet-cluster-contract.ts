@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isApiError } from '../../src/api/errors.js';
-import type { CoreEvent, Lease, Node, Pod } from '../../src/api/types.js';
+import type { CoreEvent, Lease, Node, Pod, Service } from '../../src/api/types.js';
 import type { KubeletCluster, PodEventType } from '../../src/kubelet/cluster.js';
 
 export interface ClusterHarness {
@@ -21,6 +21,8 @@ export interface ClusterHarness {
   putConfigMap(namespace: string, name: string, data: Record<string, string>, binaryData: Record<string, string>): Promise<void>;
   /** Values base64-encoded, as in the API. */
   putSecret(namespace: string, name: string, data: Record<string, string>): Promise<void>;
+  /** Create a Service as a user would (its cluster IP chosen by the implementation's API). */
+  createService(svc: Service): Promise<void>;
   /** Events about the named object, as the API holds them. */
   events(namespace: string, name: string): Promise<CoreEvent[]>;
   getLease(name: string): Promise<Lease | null>;
@@ -155,6 +157,15 @@ export function kubeletClusterContract(name: string, makeHarness: () => Promise<
         { kind: 'Pod', name: p.metadata.name, namespace: NS, uid: p.metadata.uid, fieldPath: 'spec.containers{app}', type: 'Warning', message: 'Back-off restarting failed container app' },
       );
       assert.equal(evs.find((e) => e.reason === 'Scheduled')?.involvedObject.fieldPath, undefined);
+    });
+
+    it('listServices gives every Service, and one created later once the watch has it', async () => {
+      const name = `svc-${h.nodeName}`;
+      await h.cluster.listServices();
+      await h.createService({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: NS }, spec: { selector: { app: name }, ports: [{ port: 80, protocol: 'TCP' }] } });
+      const svc = await until('the new Service', async () => (await h.cluster.listServices()).find((s) => s.metadata.name === name && s.metadata.namespace === NS));
+      assert.equal(svc.spec.ports?.[0]?.port, 80);
+      assert.ok(svc.spec.clusterIP, 'with its cluster IP');
     });
 
     it('renewLease creates the node\'s Lease and renews it', async () => {

@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import type { Cause } from '../errors.js';
 import type { EndpointAddress, EndpointPort, EndpointSlice, Endpoints } from '../types.js';
-import { FieldPath, duplicateValue, immutable, inclusiveRange, invalidEach, invalidValue, requiredValue, unsupportedValue } from './field.js';
+import { FieldPath, IP_ERROR, duplicateValue, immutable, inclusiveRange, invalidEach, invalidValue, requiredValue, unsupportedValue } from './field.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from './names.js';
 
@@ -14,7 +14,6 @@ const ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'];
 const MAX_SLICE_ENDPOINTS = 1000;
 const MAX_SLICE_ADDRESSES = 100;
 const MAX_SLICE_PORTS = 100;
-const IP_ERROR = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 function tooMany(path: FieldPath, n: number, max: number): Cause {
   return { reason: 'FieldValueTooMany', field: path.toString(), message: `Too many: ${n}: must have at most ${max} items` };

@@ -81,6 +81,7 @@ export function immutable(path: FieldPath, newValue: unknown, oldValue: unknown)
 }
 
 export const NONNEGATIVE = 'must be greater than or equal to 0';
+export const IP_ERROR = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 export function inclusiveRange(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;

@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import type { Cause } from '../errors.js';
 import type { Service, ServicePort } from '../types.js';
 import { validatePortNumOrName } from './containers.js';
-import { FieldPath, duplicateValue, forbidden, goStringSlice, inclusiveRange, invalidEach, invalidShown, invalidValue, requiredValue, unsupportedValue } from './field.js';
+import { FieldPath, IP_ERROR, duplicateValue, forbidden, goStringSlice, inclusiveRange, invalidEach, invalidShown, invalidValue, requiredValue, unsupportedValue } from './field.js';
 import { validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNS1035Label } from './names.js';
 
@@ -19,7 +19,6 @@ const FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
 const FAMILIES = ['IPv4', 'IPv6'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
 const MAX_AFFINITY_SECONDS = 86400;
-const IP_ERROR = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 const spec = FieldPath.root('spec');
 
@@ -40,7 +39,9 @@ function validatePort(p: ServicePort, requireName: boolean, names: Set<string>, 
     if (names.has(p.name)) causes.push(duplicateValue(at.child('name'), p.name));
     names.add(p.name);
   }
-  if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) causes.push(invalidValue(at.child('port'), p.port, inclusiveRange(1, 65535)));
+  // A port left out is Go's zero, as upstream reports it.
+  const port = p.port ?? 0;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) causes.push(invalidValue(at.child('port'), port, inclusiveRange(1, 65535)));
   if (!p.protocol) causes.push(requiredValue(at.child('protocol')));
   else if (!PROTOCOLS.includes(p.protocol)) causes.push(unsupportedValue(at.child('protocol'), p.protocol, PROTOCOLS));
   causes.push(...validatePortNumOrName(p.targetPort, at.child('targetPort')));

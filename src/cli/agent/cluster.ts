@@ -3,10 +3,10 @@
 // registration and the lease.
 
 import { isApiError } from '../../api/errors.js';
-import type { ConfigMapLike, CoreEvent, Lease, Node, Pod, PodStatus } from '../../api/types.js';
+import type { ConfigMapLike, CoreEvent, Lease, Node, Pod, PodStatus, Service } from '../../api/types.js';
 import { EventRecorder } from '../../client/events.js';
 import { Informer } from '../../client/informer.js';
-import { configMaps, leases, nodes, pods, secrets } from '../../client/resources.js';
+import { configMaps, leases, nodes, pods, secrets, services } from '../../client/resources.js';
 import type { RestClient } from '../../client/rest.js';
 import type { ConfigData, KubeletCluster, PodHandler } from '../../kubelet/cluster.js';
 import type { SharedNodePods } from './node-pods.js';
@@ -19,9 +19,14 @@ function decodeData(obj: ConfigMapLike, base64Values: boolean): ConfigData {
   return { data };
 }
 
+/** How long a container start waits for the first list of Services. */
+const SERVICES_SYNC_MS = 10_000;
+
 export interface RestKubeletClusterOptions {
   /** Where the Pod watch comes from when many kubelets share one; a watch of its own otherwise. */
   pods?: SharedNodePods;
+  /** A Services informer run by the caller for many kubelets (hollow nodes); one of its own otherwise. */
+  services?: Informer<Service>;
   /** Watch failures (each is retried); console.error by default. */
   onError?: (e: unknown) => void;
 }
@@ -31,6 +36,9 @@ export class RestKubeletCluster implements KubeletCluster {
   readonly #events: EventRecorder;
   readonly #opts: RestKubeletClusterOptions;
   readonly #nodeName: string;
+  #services: { informer: Informer<Service>; signal: AbortSignal } | undefined;
+  /** The kubelet's lifetime, from its latest Pod watch: the Services informer of its own stops with it. */
+  #lifetime: AbortSignal | undefined;
 
   constructor(client: RestClient, nodeName: string, opts: RestKubeletClusterOptions = {}) {
     this.#client = client;
@@ -44,6 +52,7 @@ export class RestKubeletCluster implements KubeletCluster {
   }
 
   async watchPods(nodeName: string, handler: PodHandler, signal: AbortSignal): Promise<void> {
+    this.#lifetime = signal;
     if (this.#opts.pods) return this.#opts.pods.watch(nodeName, handler, signal);
     const onError = this.#onError(nodeName, 'pod watch');
     const inf = new Informer<Pod>(this.#client, pods, { fieldSelector: `spec.nodeName=${nodeName}`, onError });
@@ -95,6 +104,27 @@ export class RestKubeletCluster implements KubeletCluster {
     };
     inf.addHandlers({ onAdd: changed, onUpdate: changed, onDelete: changed });
     void inf.run(signal);
+  }
+
+  async listServices(): Promise<Service[]> {
+    if (!this.#services || this.#services.signal.aborted) {
+      const signal = this.#lifetime && !this.#lifetime.aborted ? this.#lifetime : new AbortController().signal;
+      const informer = this.#opts.services ?? new Informer<Service>(this.#client, services, { onError: this.#onError(this.#nodeName, 'service watch') });
+      if (!this.#opts.services) void informer.run(signal);
+      this.#services = { informer, signal };
+    }
+    const { informer } = this.#services;
+    // As the kubelet: no container is started with its Service variables missing because they were never read.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('services have not yet been read at least once, cannot construct envvars')), SERVICES_SYNC_MS);
+    });
+    try {
+      await Promise.race([informer.waitForSync(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    return informer.list();
   }
 
   recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void {
