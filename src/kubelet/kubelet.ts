@@ -15,6 +15,7 @@ import { runcVersion } from './nodeInfo.js';
 import { observePod, type ObservedPod } from './observed.js';
 import { gracePeriodOf, type PodWorkerState } from './podActions.js';
 import { computePodStatus } from './podStatus.js';
+import { CLUSTER_DOMAIN } from './podFiles.js';
 import { newPodMemory, podDirOf, PodSyncer, type PodMemory } from './podSync.js';
 import { PodWorkers } from './podWorkers.js';
 import { ProbeManager } from './proberManager.js';
@@ -41,6 +42,10 @@ export interface KubeletOptions {
   runtimeVersion?: string;
   /** false when the runtime's Pod IPs cannot be reached from here (the fake runtime): network probes pass. */
   podNetworkReachable?: boolean;
+  /** The kubelet's clusterDNS: nameservers of ClusterFirst Pods (none: they get the host's resolv.conf). */
+  clusterDNS?: string[];
+  /** The kubelet's clusterDomain, cluster.local by default. */
+  clusterDomain?: string;
   /** Where diagnostics go; console.error by default. */
   log?: (message: string) => void;
 }
@@ -110,6 +115,7 @@ export class Kubelet {
       cluster: o.cluster,
       hostIP: this.#heartbeat.hostIP,
       hostResolvConf,
+      ...(o.clusterDNS?.length ? { clusterDNS: { nameservers: o.clusterDNS, domain: o.clusterDomain ?? CLUSTER_DOMAIN } } : {}),
       hostHostsFile,
       nodeAllocatable: this.#heartbeat.allocatable,
       podsDir: join(o.dataDir, 'pods'),
