@@ -277,7 +277,7 @@ describe('decoding protobuf request bodies', () => {
     };
     assert.match(status(() => decodeObject(Buffer.from('{"kind":"Namespace"}'), PROTOBUF_MEDIA_TYPE)), /expected prefix/);
     assert.match(status(() => decodeObject(Buffer.concat([PROTOBUF_MAGIC, Buffer.from([0x0a, 0xff])]), PROTOBUF_MEDIA_TYPE)), /error decoding protobuf/);
-    assert.match(status(() => decodeObject(envelope('v1', 'Service', new Uint8Array(0)), PROTOBUF_MEDIA_TYPE)), /Kind=Service is not supported/);
+    assert.match(status(() => decodeObject(envelope('v1', 'ComponentStatus', new Uint8Array(0)), PROTOBUF_MEDIA_TYPE)), /Kind=ComponentStatus is not supported/);
   });
 });
 

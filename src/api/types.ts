@@ -544,6 +544,10 @@ export interface Service extends KObject {
     publishNotReadyAddresses?: boolean;
     internalTrafficPolicy?: 'Cluster' | 'Local';
     externalTrafficPolicy?: 'Cluster' | 'Local';
+    allocateLoadBalancerNodePorts?: boolean;
+    healthCheckNodePort?: number;
+    loadBalancerClass?: string;
+    trafficDistribution?: string;
   };
   status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] }; conditions?: WorkloadCondition[] };
 }

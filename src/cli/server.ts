@@ -8,6 +8,8 @@ import { setMaxListeners } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
 import { Registry } from '../apiserver/registry/index.js';
+import { DEFAULT_SERVICE_CIDR, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
+import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
 import { createApiServer } from '../apiserver/server.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
 import { parseQuantity, quantityValue } from '../api/quantity.js';
@@ -41,6 +43,8 @@ Flags:
                         (default); past it the slowest watches are closed (410) and their clients relist
   --node-name NAME      this machine's node name (default: the hostname)
   --pod-cidr CIDR       addresses for this node's Pods (default 10.88.0.0/16)
+  --service-cidr CIDR   cluster IPs of Services (default 10.43.0.0/16; the first is the kubernetes
+                        Service's, the tenth cluster DNS's)
   --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
   --node-monitor-grace-period D
                         silence after which a node is Unknown, e.g. 40s (default 40s)
@@ -74,6 +78,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'watch-memory-budget': { type: 'string', default: '256Mi' },
       'node-name': { type: 'string' },
       'pod-cidr': { type: 'string', default: '10.88.0.0/16' },
+      'service-cidr': { type: 'string', default: DEFAULT_SERVICE_CIDR },
       'kubelet-port': { type: 'string', default: '10250' },
       'node-monitor-grace-period': { type: 'string', default: '40s' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -88,6 +93,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: invalid port ${values.port}`);
   const bind = values['bind-address']!;
+  const serviceCIDR = parseServiceCIDR(values['service-cidr']!).text;
   const watchBudgetBytes = bytesFlag('--watch-memory-budget', values['watch-memory-budget']!);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // mkdir leaves an existing directory as it was; keys, state and image layers are root's alone.
@@ -111,7 +117,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   async function serve(backend: SqliteBackend): Promise<number> {
     // Read only when /metrics is rendered, by which time the registry exists.
     const metrics: ApiServerMetrics = new ApiServerMetrics(() => cacheGauges(registry));
-    const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']) });
+    const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']), serviceCIDR });
     await registry.start();
     let ready = false;
     const kubeletProxy = new KubeletProxy(registry, apiKubeletClient, pki.ca.cert);
@@ -131,6 +137,9 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const components = new AbortController();
     // Every informer, queue and timer of every component listens on this one signal.
     setMaxListeners(0, components.signal);
+    keepKubernetesService(registry, { address: apiServerAddress(bind), port: actualPort }, components.signal, (e) => {
+      process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
+    });
     startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!) }, components.signal);
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');

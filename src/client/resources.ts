@@ -27,6 +27,9 @@ export const secrets = served('v1', 'Secret');
 export const leases = served('coordination.k8s.io/v1', 'Lease');
 export const deployments = served('apps/v1', 'Deployment');
 export const replicaSets = served('apps/v1', 'ReplicaSet');
+export const services = served('v1', 'Service');
+export const endpoints = served('v1', 'Endpoints');
+export const endpointSlices = served('discovery.k8s.io/v1', 'EndpointSlice');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

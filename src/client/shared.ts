@@ -2,9 +2,9 @@
 // controllers look at it, and one frozen cache they all read. (Each component alone would parse and
 // hold every object again.)
 
-import type { Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet } from '../api/types.js';
+import type { Deployment, EndpointSlice, Endpoints, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Service } from '../api/types.js';
 import { Informer } from './informer.js';
-import { deployments, leases, namespaces, nodes, pods, replicaSets } from './resources.js';
+import { deployments, endpointSlices, endpoints, leases, namespaces, nodes, pods, replicaSets, services } from './resources.js';
 import type { RestClient } from './rest.js';
 
 export class SharedInformers {
@@ -16,6 +16,9 @@ export class SharedInformers {
   #replicaSets: Informer<ReplicaSet> | undefined;
   #deployments: Informer<Deployment> | undefined;
   #namespaces: Informer<Namespace> | undefined;
+  #services: Informer<Service> | undefined;
+  #endpoints: Informer<Endpoints> | undefined;
+  #endpointSlices: Informer<EndpointSlice> | undefined;
 
   constructor(client: RestClient, onError: (e: unknown) => void = () => {}) {
     this.#client = client;
@@ -44,6 +47,20 @@ export class SharedInformers {
     return (this.#namespaces ??= new Informer<Namespace>(this.#client, namespaces, { onError: this.#onError }));
   }
 
+  /** Every Service, indexed by namespace ('namespace'). */
+  services(): Informer<Service> {
+    return (this.#services ??= new Informer<Service>(this.#client, services, { onError: this.#onError, indexers: { namespace } }));
+  }
+
+  endpoints(): Informer<Endpoints> {
+    return (this.#endpoints ??= new Informer<Endpoints>(this.#client, endpoints, { onError: this.#onError }));
+  }
+
+  /** Every EndpointSlice, indexed by the `namespace/name` of the Service it serves ('service'). */
+  endpointSlices(): Informer<EndpointSlice> {
+    return (this.#endpointSlices ??= new Informer<EndpointSlice>(this.#client, endpointSlices, { onError: this.#onError, indexers: { service: sliceService } }));
+  }
+
   /** The nodes' heartbeat Leases in kube-node-lease. */
   nodeLeases(): Informer<Lease> {
     return (this.#nodeLeases ??= new Informer<Lease>(this.#client, leases, { namespace: 'kube-node-lease', onError: this.#onError }));
@@ -51,5 +68,11 @@ export class SharedInformers {
 }
 
 const namespace = (o: KObject): string[] => [o.metadata.namespace ?? ''];
+/** The label every EndpointSlice of a Service carries: its name. */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+const sliceService = (o: KObject): string[] => {
+  const name = o.metadata.labels?.[SERVICE_NAME_LABEL];
+  return name ? [`${o.metadata.namespace}/${name}`] : [];
+};
 /** The uids an object's ownerReferences name: the garbage collector's index of dependents. */
 export const owner = (o: KObject): string[] => (o.metadata.ownerReferences ?? []).map((r) => r.uid);

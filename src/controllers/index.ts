@@ -7,6 +7,8 @@ import { PodGarbageCollector } from './podgc.js';
 import { DeploymentController } from './deployment.js';
 import { GarbageCollector } from './garbagecollector.js';
 import { ReplicaSetController } from './replicaset.js';
+import { EndpointSliceController } from './endpointslice.js';
+import { EndpointsController } from './endpoints.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -25,5 +27,7 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new ReplicaSetController(client, { informers, ...(log ? { log: (l) => log(`replicaset: ${l}`) } : {}) }).run(signal),
     new DeploymentController(client, { informers, ...(log ? { log: (l) => log(`deployment: ${l}`) } : {}) }).run(signal),
     new GarbageCollector(client, { informers, ...(log ? { log: (l) => log(`garbage-collector: ${l}`) } : {}) }).run(signal),
+    new EndpointSliceController(client, { informers, ...(log ? { log: (l) => log(`endpointslice: ${l}`) } : {}) }).run(signal),
+    new EndpointsController(client, { informers, ...(log ? { log: (l) => log(`endpoints: ${l}`) } : {}) }).run(signal),
   ]);
 }

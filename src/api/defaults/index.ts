@@ -1,9 +1,10 @@
 // The one entry point the registry calls to fill in a new object of any kind, before validation.
-import type { Deployment, KObject, Namespace, Node, Pod, ReplicaSet, Secret } from '../types.js';
+import type { Deployment, KObject, Namespace, Node, Pod, ReplicaSet, Secret, Service } from '../types.js';
 import { defaultDeployment, defaultReplicaSet } from './apps.js';
 import { defaultNamespace } from './namespace.js';
 import { defaultNode } from './node.js';
 import { defaultPod } from './pod.js';
+import { defaultService } from './service.js';
 import { defaultSecret } from './secret.js';
 
 // Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
@@ -14,6 +15,7 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   Secret: (o) => defaultSecret(o as Secret),
   Deployment: (o) => defaultDeployment(o as Deployment),
   ReplicaSet: (o) => defaultReplicaSet(o as ReplicaSet),
+  Service: (o) => defaultService(o as Service),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

@@ -47,6 +47,8 @@ const TABLE: Record<string, Record<string, ListMeta>> = {
   NamespaceStatus: { conditions: byKey('type') },
   DeploymentStatus: { conditions: byKey('type') },
   ReplicaSetStatus: { conditions: byKey('type') },
+  ServiceSpec: { ports: byKey('port', 'merge', ['port', 'protocol']) },
+  ServiceStatus: { conditions: byKey('type') },
   ServiceAccount: { secrets: byKey('name') },
   ObjectMeta: { ownerReferences: byKey('uid'), finalizers: mergedSet },
 };

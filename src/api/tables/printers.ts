@@ -6,6 +6,7 @@ import { since } from './duration.js';
 import { ageColumn, column, core, createdAtColumn, doc, nameColumn, type ColumnDefinition } from './columns.js';
 import { podCells, podColumns, podRowConditions, type PodLike } from './pod.js';
 import { deploymentCells, deploymentColumns, replicaSetCells, replicaSetColumns } from './apps.js';
+import { endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns, serviceCells, serviceColumns } from './service.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
 type Obj = Record<string, any>;
@@ -143,6 +144,9 @@ const PRINTERS: Record<string, Printer> = {
   Pod: pod, Node: node, Namespace: namespace, Event: event, Lease: lease, ConfigMap: configMap, Secret: secret, ServiceAccount: serviceAccount,
   Deployment: { columns: deploymentColumns, cells: deploymentCells },
   ReplicaSet: { columns: replicaSetColumns, cells: replicaSetCells },
+  Service: { columns: serviceColumns, cells: serviceCells },
+  Endpoints: { columns: endpointsColumns, cells: endpointsCells },
+  EndpointSlice: { columns: endpointSliceColumns, cells: endpointSliceCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -24,7 +24,7 @@ export interface ContainerContext {
   isInit: boolean;
 }
 
-function validatePortNumOrName(port: number | string | undefined, path: FieldPath): Cause[] {
+export function validatePortNumOrName(port: number | string | undefined, path: FieldPath): Cause[] {
   if (typeof port === 'number') return port >= 1 && port <= 65535 ? [] : [invalidValue(path, port, inclusiveRange(1, 65535))];
   if (typeof port === 'string' && port) return invalidEach(path, port, isPortName(port));
   return [requiredValue(path)];

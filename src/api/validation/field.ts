@@ -85,3 +85,13 @@ export const NONNEGATIVE = 'must be greater than or equal to 0';
 export function inclusiveRange(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
+
+/** An Invalid cause whose value is shown as given (Go's %#v of a slice: `[]string{"10.43.0.5"}`). */
+export function invalidShown(path: FieldPath, shown: string, detail: string): Cause {
+  return cause('FieldValueInvalid', path, withDetail(`Invalid value: ${shown}`, detail));
+}
+
+/** A []string as Go's %#v prints it. */
+export function goStringSlice(values: readonly string[]): string {
+  return `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`;
+}

@@ -1,15 +1,17 @@
 // The one entry point the registry calls: per-kind validation for create, update and status update.
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
-import type { ConfigMap, CoreEvent, Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Secret, ServiceAccount } from '../types.js';
+import type { ConfigMap, CoreEvent, Deployment, EndpointSlice, Endpoints, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Secret, Service, ServiceAccount } from '../types.js';
 import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
+import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints, validateEndpointsUpdate } from './endpoints.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
 import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './namespace.js';
 import { validateNode, validateNodeUpdate } from './node.js';
 import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod.js';
 import { validateSecret, validateSecretUpdate } from './secret.js';
+import { validateService, validateServiceStatusUpdate, validateServiceUpdate } from './service.js';
 import { validateServiceAccount, validateServiceAccountUpdate } from './serviceaccount.js';
 
 interface KindRules {
@@ -64,6 +66,19 @@ const RULES: Record<string, KindRules> = {
     create: (o) => validateReplicaSet(o as ReplicaSet),
     update: (o, old) => validateReplicaSetUpdate(o as ReplicaSet, old as ReplicaSet),
     status: (o, old) => validateWorkloadStatusUpdate(o as ReplicaSet, old as ReplicaSet),
+  },
+  Service: {
+    create: (o) => validateService(o as Service),
+    update: (o, old) => validateServiceUpdate(o as Service, old as Service),
+    status: (o, old) => validateServiceStatusUpdate(o as Service, old as Service),
+  },
+  Endpoints: {
+    create: (o) => validateEndpoints(o as Endpoints),
+    update: (o, old) => validateEndpointsUpdate(o as Endpoints, old as Endpoints),
+  },
+  EndpointSlice: {
+    create: (o) => validateEndpointSlice(o as EndpointSlice),
+    update: (o, old) => validateEndpointSliceUpdate(o as EndpointSlice, old as EndpointSlice),
   },
 };
 

@@ -3,6 +3,7 @@
 
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
+const DNS1035_LABEL = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const LABEL_KEY_NAME = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE = `(${LABEL_KEY_NAME})?`;
 const CONFIG_KEY = '[-._a-zA-Z0-9]+';
@@ -10,6 +11,7 @@ const CONFIG_KEY = '[-._a-zA-Z0-9]+';
 const whole = (fmt: string) => new RegExp(`^${fmt}$`);
 const dns1123LabelRe = whole(DNS1123_LABEL);
 const dns1123SubdomainRe = whole(DNS1123_SUBDOMAIN);
+const dns1035LabelRe = whole(DNS1035_LABEL);
 const labelKeyNameRe = whole(LABEL_KEY_NAME);
 const labelValueRe = whole(LABEL_VALUE);
 const configKeyRe = whole(CONFIG_KEY);
@@ -46,6 +48,16 @@ export function isDNS1123Subdomain(value: string): string[] {
   if (value.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
   if (!dns1123SubdomainRe.test(value)) {
     errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN, 'example.com'));
+  }
+  return errs;
+}
+
+/** A DNS-1035 label (Service names): an RFC 1123 label that starts with a letter. */
+export function isDNS1035Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > DNS1123_LABEL_MAX) errs.push(maxLenError(DNS1123_LABEL_MAX));
+  if (!dns1035LabelRe.test(value)) {
+    errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", DNS1035_LABEL, 'my-name', 'abc-123'));
   }
   return errs;
 }
@@ -127,4 +139,5 @@ function asPrefix(check: (v: string) => string[]): NameRule {
 
 export const nameIsDNSSubdomain: NameRule = asPrefix(isDNS1123Subdomain);
 export const nameIsDNSLabel: NameRule = asPrefix(isDNS1123Label);
+export const nameIsDNS1035Label: NameRule = asPrefix(isDNS1035Label);
 

@@ -7,6 +7,8 @@ import { NodeGraph } from '../auth/node-graph.js';
 import type { RequestContext } from './context.js';
 import { genericStrategy } from './kinds/generic.js';
 import { podStrategy } from './kinds/pod.js';
+import { serviceStrategy } from './kinds/service.js';
+import { ServiceAllocator } from './service-allocator.js';
 import { NamespaceLifecycle } from './namespaces.js';
 import { RestStorage } from './rest.js';
 import type { Strategy } from './strategy.js';
@@ -20,7 +22,7 @@ export const SYSTEM_CONTEXT: RequestContext = {
   warnings: [],
 };
 
-function strategyFor(r: ResourceInfo): Strategy {
+function strategyFor(r: ResourceInfo, allocator: ServiceAllocator): Strategy {
   switch (r.kind) {
     case 'Pod':
       return podStrategy();
@@ -36,6 +38,8 @@ function strategyFor(r: ResourceInfo): Strategy {
     case 'ReplicaSet':
       // Status is the controller's: a created workload starts with none, whatever the client sent.
       return genericStrategy({ kind: r.kind, hasStatus: true, resetStatusOnCreate: true });
+    case 'Service':
+      return serviceStrategy(allocator);
     default:
       return genericStrategy({ kind: r.kind });
   }
@@ -46,8 +50,11 @@ export class Registry {
   readonly namespaces: NamespaceLifecycle;
   /** Which node may read what, kept from the Pod watch cache (the node authorizer's graph). */
   readonly nodeGraph = new NodeGraph();
+  /** Cluster IPs (from --service-cidr) and node ports, as the stored Services hold them. */
+  readonly serviceAllocator: ServiceAllocator;
 
-  constructor(backend: Backend, opts: { watchCacheSize?: number } = {}) {
+  constructor(backend: Backend, opts: { watchCacheSize?: number; serviceCIDR?: string } = {}) {
+    this.serviceAllocator = new ServiceAllocator(opts.serviceCIDR);
     const nodeUid = (name: string): string | undefined => this.core('nodes').getEntry(undefined, name)?.obj.metadata.uid;
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
@@ -60,10 +67,11 @@ export class Registry {
             admitPodReferences(verb, obj);
           }
         : nodes;
-      const strategy = { ...strategyFor(r), admit };
+      const strategy = { ...strategyFor(r, this.serviceAllocator), admit };
       this.#storages.set(r, new RestStorage(r, backend, strategy, opts.watchCacheSize));
     }
     this.core('pods').cache.addIndex(this.nodeGraph);
+    this.core('services').cache.addIndex(this.serviceAllocator);
     const all = [...this.#storages.values()];
     const nsStorage = all.find((s) => s.resource.kind === 'Namespace')!;
     this.namespaces = new NamespaceLifecycle(nsStorage, all.filter((s) => s.resource.namespaced), SYSTEM_CONTEXT);

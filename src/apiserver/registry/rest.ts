@@ -213,9 +213,14 @@ export class RestStorage {
     this.#strategy.prepareForCreate(obj);
     const causes = this.#strategy.validateCreate(obj);
     if (causes.length) throw this.#invalid(obj, causes);
-    recordWrite(undefined, obj, ctx, this.#hasStatus);
-    if (ctx.dryRun) return obj;
-    return this.#stored(obj, await this.#persist(obj, (bytes) => this.#backend.create(this.#key(meta.namespace, meta.name!), bytes)));
+    const held = this.#strategy.allocate?.(obj, null);
+    try {
+      recordWrite(undefined, obj, ctx, this.#hasStatus);
+      if (ctx.dryRun) return obj;
+      return this.#stored(obj, await this.#persist(obj, (bytes) => this.#backend.create(this.#key(meta.namespace, meta.name!), bytes)));
+    } finally {
+      held?.release();
+    }
   }
 
   /** Encodes and writes obj, letting the watch cache adopt it; resolves with the new revision. */
@@ -280,6 +285,7 @@ export class RestStorage {
       meta.generation = old.metadata.generation;
       if (meta.generation === undefined) delete meta.generation;
     }
+    let held: { release(): void } | undefined;
     if (subresource === INTERNAL) {
       // The server's own transitions (binding, namespace termination): the caller already checked them.
     } else if (subresource === 'status') {
@@ -295,8 +301,20 @@ export class RestStorage {
       else this.#strategy.prepareForUpdate(obj, old);
       const causes = part ? part.validate(obj, old) : this.#strategy.validateUpdate(obj, old);
       if (causes.length) throw this.#invalid(obj, causes);
+      if (!part) held = this.#strategy.allocate?.(obj, old);
       if ('spec' in obj && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
     }
+    try {
+      return await this.#commit(current, obj, ctx, subresource);
+    } finally {
+      held?.release();
+    }
+  }
+
+  /** The end of #write: records the manager, then stores obj unless nothing changed. */
+  async #commit(current: Entry, obj: KObject, ctx: RequestContext, subresource?: string): Promise<KObject> {
+    const old = current.obj;
+    const meta = obj.metadata;
     meta.resourceVersion = old.metadata.resourceVersion;
     if (subresource !== INTERNAL) recordWrite(old, obj, ctx, this.#hasStatus, subresource);
     if (unchanged(obj, current)) return old;

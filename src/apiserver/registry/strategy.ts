@@ -33,6 +33,12 @@ export interface Strategy {
    * Only kinds with graceful deletion (Pods) return more than 0.
    */
   deletionGrace(obj: KObject, requested: number | undefined): number;
+  /**
+   * Takes what the object holds cluster-wide (a Service's cluster IP and node ports) after validation,
+   * filling in what it left for the server to choose; throws when that cannot be had. The returned hold
+   * is released once the write is stored or abandoned.
+   */
+  allocate?(obj: KObject, old: KObject | null): { release(): void };
   /** Extra permission check for the caller (node restriction); throws Forbidden. */
   admit?(verb: string, obj: KObject | null, old: KObject | null, ctx: RequestContext, subresource?: string): void;
 }

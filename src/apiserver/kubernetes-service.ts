@@ -1,0 +1,101 @@
+// The `kubernetes` Service in `default` and its endpoints, as kube-apiserver keeps them: a ClusterIP
+// Service on the first address of the Service range, port 443 named https, whose Endpoints and
+// EndpointSlice point at the API server itself. It has no selector, so the endpoint controllers leave
+// it alone; the API server writes it, at start and every 10 s after (a deleted one comes back).
+
+import { networkInterfaces } from 'node:os';
+import { deepEqual } from '../api/patch/json-patch.js';
+import { findKind } from '../api/schema/resources.js';
+import { ApiError } from '../api/errors.js';
+import type { EndpointSlice, Endpoints, KObject, Service } from '../api/types.js';
+import { SYSTEM_CONTEXT, type Registry } from './registry/index.js';
+import type { RestStorage } from './registry/rest.js';
+import { apiServiceIP } from './registry/service-allocator.js';
+
+const NAME = 'kubernetes';
+const NAMESPACE = 'default';
+const RECONCILE_MS = 10_000;
+
+export interface ApiServerEndpoint {
+  /** The address the endpoints point at: where Pods reach the API server. */
+  address: string;
+  port: number;
+}
+
+/**
+ * The address the API server is reached at from elsewhere: its bind address, or for 0.0.0.0 the
+ * host's first non-loopback IPv4 address.
+ */
+export function apiServerAddress(bind: string): string {
+  if (bind !== '0.0.0.0') return bind;
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
+}
+
+function service(cidr: string, ep: ApiServerEndpoint): Service {
+  return {
+    apiVersion: 'v1', kind: 'Service',
+    metadata: { name: NAME, namespace: NAMESPACE, labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: { type: 'ClusterIP', clusterIP: apiServiceIP(cidr), ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: ep.port }], sessionAffinity: 'None' },
+  };
+}
+
+function endpoints(ep: ApiServerEndpoint): Endpoints {
+  return {
+    apiVersion: 'v1', kind: 'Endpoints',
+    metadata: { name: NAME, namespace: NAMESPACE, labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+    subsets: [{ addresses: [{ ip: ep.address }], ports: [{ name: 'https', port: ep.port, protocol: 'TCP' }] }],
+  };
+}
+
+function endpointSlice(ep: ApiServerEndpoint): EndpointSlice {
+  return {
+    apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+    metadata: { name: NAME, namespace: NAMESPACE, labels: { 'kubernetes.io/service-name': NAME } },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [ep.address], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: ep.port, protocol: 'TCP' }],
+  };
+}
+
+/** Creates want, or brings the fields `owned` names back to want's values. */
+async function ensure(storage: RestStorage, want: KObject, owned: (o: KObject) => unknown, set: (o: KObject, from: KObject) => void): Promise<void> {
+  const current = storage.getEntry(NAMESPACE, want.metadata.name!)?.obj;
+  if (!current) {
+    await storage.create(NAMESPACE, structuredClone(want), SYSTEM_CONTEXT).catch((e) => {
+      if (!(e instanceof ApiError && e.code === 'AlreadyExists')) throw e;
+    });
+    return;
+  }
+  if (deepEqual(owned(current), owned(want))) return;
+  await storage.modify(NAMESPACE, want.metadata.name!, SYSTEM_CONTEXT, (o) => {
+    set(o, want);
+    return o;
+  });
+}
+
+export async function reconcileKubernetesService(registry: Registry, ep: ApiServerEndpoint): Promise<void> {
+  const svc = service(registry.serviceAllocator.cidr, ep);
+  await ensure(registry.core('services'), svc, (o) => (o as Service).spec.ports, (o, w) => {
+    (o as Service).spec.ports = (w as Service).spec.ports;
+  });
+  await ensure(registry.core('endpoints'), endpoints(ep), (o) => (o as Endpoints).subsets, (o, w) => {
+    (o as Endpoints).subsets = (w as Endpoints).subsets;
+  });
+  const slices = registry.storage(findKind('discovery.k8s.io/v1', 'EndpointSlice')!)!;
+  await ensure(slices, endpointSlice(ep), (o) => [(o as EndpointSlice).endpoints, (o as EndpointSlice).ports], (o, w) => {
+    (o as EndpointSlice).endpoints = (w as EndpointSlice).endpoints;
+    (o as EndpointSlice).ports = (w as EndpointSlice).ports;
+  });
+}
+
+/** Keeps the `kubernetes` Service and its endpoints until signal aborts. */
+export function keepKubernetesService(registry: Registry, ep: ApiServerEndpoint, signal: AbortSignal, onError: (e: unknown) => void): void {
+  const run = () => reconcileKubernetesService(registry, ep).catch(onError);
+  void run();
+  const timer = setInterval(run, RECONCILE_MS);
+  timer.unref();
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+}

@@ -1,0 +1,210 @@
+// Which cluster IPs and node ports are taken, and handing out free ones. Kept as an index over the
+// Service watch cache: what stored Services hold is taken, so a restart relists and knows it again,
+// and a deleted Service frees its own. Between the check and the store write, what a create or update
+// took is held here; the check and the hold are one synchronous step, so concurrent writes through this
+// server never get the same address. (One API server per store, as berth runs.)
+
+import { randomInt } from 'node:crypto';
+import { isIPv4 } from 'node:net';
+import { ApiError, invalid, type Cause } from '../../api/errors.js';
+import type { Service } from '../../api/types.js';
+import { FieldPath, goStringSlice, invalidShown, invalidValue } from '../../api/validation/field.js';
+import type { CacheEvent, CacheIndex, Entry } from '../watchcache/cache.js';
+
+export const DEFAULT_SERVICE_CIDR = '10.43.0.0/16';
+export const NODE_PORT_RANGE = { lo: 30000, hi: 32767 };
+
+/** What a write took; release() drops the hold once the write is stored (the cache then has it) or failed. */
+export interface Allocation {
+  release(): void;
+}
+
+interface Cidr { text: string; base: number; size: number }
+
+function ipToInt(ip: string): number {
+  return ip.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+function intToIp(n: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+}
+
+export function parseServiceCIDR(text: string): Cidr {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(text);
+  const bits = m ? Number(m[2]) : NaN;
+  if (!m || !isIPv4(m[1]!) || bits < 8 || bits > 30) throw new Error(`--service-cidr: ${text} is not an IPv4 CIDR between /8 and /30`);
+  const size = 2 ** (32 - bits);
+  const base = ipToInt(m[1]!) - (ipToInt(m[1]!) % size);
+  return { text: `${intToIp(base)}/${bits}`, base, size };
+}
+
+/** The first address of the range: the `kubernetes` Service's. */
+export function apiServiceIP(cidr: string): string {
+  return intToIp(parseServiceCIDR(cidr).base + 1);
+}
+
+/** The tenth: cluster DNS's, as k3s places it. */
+export function dnsServiceIP(cidr: string): string {
+  return intToIp(parseServiceCIDR(cidr).base + 10);
+}
+
+const keyOf = (svc: Service) => `${svc.metadata.namespace}/${svc.metadata.name}`;
+const needsClusterIP = (svc: Service) => svc.spec?.type !== 'ExternalName' && svc.spec?.clusterIP !== 'None';
+const needsNodePorts = (svc: Service) => svc.spec?.type === 'NodePort' || (svc.spec?.type === 'LoadBalancer' && svc.spec.allocateLoadBalancerNodePorts !== false);
+const spec = FieldPath.root('spec');
+
+class Owners<K> {
+  readonly stored = new Map<K, string>();
+  readonly held = new Map<K, string>();
+  /** Taken by a Service other than `by`. */
+  takenFrom(k: K, by: string): boolean {
+    const owner = this.stored.get(k) ?? this.held.get(k);
+    return owner !== undefined && owner !== by;
+  }
+}
+
+export class ServiceAllocator implements CacheIndex {
+  readonly #cidr: Cidr;
+  readonly #ips = new Owners<string>();
+  readonly #ports = new Owners<number>();
+
+  constructor(cidr = DEFAULT_SERVICE_CIDR) {
+    this.#cidr = parseServiceCIDR(cidr);
+  }
+
+  get cidr(): string {
+    return this.#cidr.text;
+  }
+
+  reset(entries: Iterable<Entry>): void {
+    this.#ips.stored.clear();
+    this.#ports.stored.clear();
+    for (const e of entries) this.#index(e.obj as Service, true);
+  }
+
+  apply(ev: CacheEvent): void {
+    if (ev.prev) this.#index(ev.prev.obj as Service, false);
+    if (ev.type !== 'DELETED') this.#index(ev.entry.obj as Service, true);
+  }
+
+  #index(svc: Service, add: boolean): void {
+    const key = keyOf(svc);
+    const ips = needsClusterIP(svc) ? svc.spec.clusterIPs ?? [] : [];
+    const ports = (svc.spec?.ports ?? []).map((p) => p.nodePort).filter((p): p is number => !!p);
+    for (const ip of ips) {
+      if (add) this.#ips.stored.set(ip, key);
+      else if (this.#ips.stored.get(ip) === key) this.#ips.stored.delete(ip);
+    }
+    for (const p of ports) {
+      if (add) this.#ports.stored.set(p, key);
+      else if (this.#ports.stored.get(p) === key) this.#ports.stored.delete(p);
+    }
+  }
+
+  /**
+   * Fills in svc's cluster IP and node ports (checking the ones it names) and holds them until release().
+   * Throws a 422 for a named address or port that is out of range or taken, a 500 when a range is full.
+   */
+  allocate(svc: Service): Allocation {
+    const key = keyOf(svc);
+    const ips: string[] = [];
+    const ports: number[] = [];
+    const release = () => {
+      for (const ip of ips) if (this.#ips.held.get(ip) === key) this.#ips.held.delete(ip);
+      for (const p of ports) if (this.#ports.held.get(p) === key) this.#ports.held.delete(p);
+    };
+    try {
+      if (needsClusterIP(svc)) ips.push(...this.#allocateIPs(svc, key));
+      if (needsNodePorts(svc)) ports.push(...this.#allocateNodePorts(svc, key));
+    } catch (e) {
+      release();
+      throw e;
+    }
+    return { release };
+  }
+
+  #allocateIPs(svc: Service, key: string): string[] {
+    const s = svc.spec;
+    const wanted = s.clusterIPs?.length ? s.clusterIPs : s.clusterIP ? [s.clusterIP] : [];
+    const refuse = (detail: string) => invalid('Service', svc.metadata.name ?? '', [invalidShown(spec.child('clusterIPs'), goStringSlice(wanted), detail)]);
+    const families = s.ipFamilies ?? [];
+    families.forEach((f, i) => {
+      if (f !== 'IPv4') throw invalid('Service', svc.metadata.name ?? '', [invalidValue(spec.child('ipFamilies').index(i), f, 'not configured on this cluster')]);
+    });
+    if (s.ipFamilyPolicy === 'RequireDualStack') {
+      throw invalid('Service', svc.metadata.name ?? '', [invalidValue(spec.child('ipFamilyPolicy'), s.ipFamilyPolicy, 'this cluster is not configured for dual-stack services')]);
+    }
+    let ip = wanted[0];
+    if (ip) {
+      if (!isIPv4(ip) || !this.#inRange(ip)) {
+        throw refuse(`failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${this.#cidr.text}`);
+      }
+      if (this.#ips.takenFrom(ip, key)) throw refuse(`failed to allocate IP ${ip}: provided IP is already allocated`);
+    } else {
+      ip = this.#freeIP();
+    }
+    if (this.#ips.stored.get(ip) !== key) this.#ips.held.set(ip, key);
+    s.clusterIP = ip;
+    s.clusterIPs = [ip];
+    return [ip];
+  }
+
+  #inRange(ip: string): boolean {
+    const n = ipToInt(ip) - this.#cidr.base;
+    return n > 0 && n < this.#cidr.size - 1;
+  }
+
+  /** A random free address, never the network, broadcast, `kubernetes` (first) or DNS (tenth) one. */
+  #freeIP(): string {
+    const usable = this.#cidr.size - 2;
+    const start = randomInt(usable);
+    for (let i = 0; i < usable; i++) {
+      const offset = 1 + ((start + i) % usable);
+      if (offset === 1 || offset === 10) continue;
+      const ip = intToIp(this.#cidr.base + offset);
+      if (!this.#ips.stored.has(ip) && !this.#ips.held.has(ip)) return ip;
+    }
+    throw new ApiError('InternalError', 'Internal error occurred: failed to allocate a serviceIP: range is full');
+  }
+
+  #allocateNodePorts(svc: Service, key: string): number[] {
+    const taken: number[] = [];
+    const causes: Cause[] = [];
+    const ports = svc.spec.ports ?? [];
+    const { lo, hi } = NODE_PORT_RANGE;
+    ports.forEach((p, i) => {
+      if (!p.nodePort) return;
+      const at = spec.child('ports').index(i).child('nodePort');
+      if (p.nodePort < lo || p.nodePort > hi) causes.push(invalidValue(at, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${lo}-${hi}`));
+      else if (this.#ports.takenFrom(p.nodePort, key)) causes.push(invalidValue(at, p.nodePort, 'provided port is already allocated'));
+      else taken.push(p.nodePort);
+    });
+    if (causes.length) throw invalid('Service', svc.metadata.name ?? '', causes);
+    for (const n of taken) if (this.#ports.stored.get(n) !== key) this.#ports.held.set(n, key);
+    // Ports of one number (TCP and UDP alike) share a node port, as upstream gives them.
+    const byPort = new Map<number, number>();
+    for (const p of ports) if (p.nodePort) byPort.set(p.port, p.nodePort);
+    for (const p of ports) {
+      if (p.nodePort) continue;
+      const shared = byPort.get(p.port);
+      p.nodePort = shared ?? this.#freePort();
+      if (shared === undefined) {
+        byPort.set(p.port, p.nodePort);
+        taken.push(p.nodePort);
+        this.#ports.held.set(p.nodePort, key);
+      }
+    }
+    return taken;
+  }
+
+  #freePort(): number {
+    const { lo, hi } = NODE_PORT_RANGE;
+    const size = hi - lo + 1;
+    const start = randomInt(size);
+    for (let i = 0; i < size; i++) {
+      const port = lo + ((start + i) % size);
+      if (!this.#ports.stored.has(port) && !this.#ports.held.has(port)) return port;
+    }
+    throw new ApiError('InternalError', 'Internal error occurred: failed to allocate a nodePort: range is full');
+  }
+}
