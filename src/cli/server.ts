@@ -2,13 +2,15 @@
 // components that watch it.
 
 import { chmod, mkdir } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setMaxListeners } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
+import { KUBE_DNS_USER } from '../apiserver/auth/dns-rules.js';
 import { Registry } from '../apiserver/registry/index.js';
-import { DEFAULT_SERVICE_CIDR, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
+import { DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
 import { createApiServer } from '../apiserver/server.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
@@ -23,7 +25,8 @@ import { measuredBackend } from '../apiserver/metrics/store-metrics.js';
 import { SummaryScraper } from '../apiserver/metrics/summaries.js';
 import type { Node } from '../api/types.js';
 import { startNodeAgent } from './agent/node.js';
-import { startControlPlane } from './controlplane.js';
+import { clientFor, startControlPlane } from './controlplane.js';
+import { keepKubeDnsService } from '../dns/kubeDnsService.js';
 import { parseDuration } from './duration.js';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
 
@@ -45,6 +48,9 @@ Flags:
   --pod-cidr CIDR       addresses for this node's Pods (default 10.88.0.0/16)
   --service-cidr CIDR   cluster IPs of Services (default 10.43.0.0/16; the first is the kubernetes
                         Service's, the tenth cluster DNS's)
+  --cluster-dns IP[,IP]
+                        nameservers of ClusterFirst Pods (default: the node's own cluster DNS, on
+                        its pod bridge's gateway, e.g. 10.88.0.1)
   --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
   --node-monitor-grace-period D
                         silence after which a node is Unknown, e.g. 40s (default 40s)
@@ -66,6 +72,13 @@ function bytesFlag(name: string, text: string): number {
   return n;
 }
 
+function clusterDNSFlag(text: string): string[] {
+  const ips = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = ips.find((ip) => !isIP(ip));
+  if (bad !== undefined || ips.length === 0) throw new Error(`--cluster-dns: ${bad ?? text} is not an IP address`);
+  return ips;
+}
+
 export async function serverCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -79,6 +92,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'node-name': { type: 'string' },
       'pod-cidr': { type: 'string', default: '10.88.0.0/16' },
       'service-cidr': { type: 'string', default: DEFAULT_SERVICE_CIDR },
+      'cluster-dns': { type: 'string' },
       'kubelet-port': { type: 'string', default: '10250' },
       'node-monitor-grace-period': { type: 'string', default: '40s' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -94,6 +108,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: invalid port ${values.port}`);
   const bind = values['bind-address']!;
   const serviceCIDR = parseServiceCIDR(values['service-cidr']!).text;
+  const clusterDNS = values['cluster-dns'] === undefined ? undefined : clusterDNSFlag(values['cluster-dns']);
   const watchBudgetBytes = bytesFlag('--watch-memory-budget', values['watch-memory-budget']!);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // mkdir leaves an existing directory as it was; keys, state and image layers are root's alone.
@@ -144,7 +159,16 @@ export async function serverCommand(argv: string[]): Promise<number> {
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
-      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
+      const dnsIdentity = await issueCertificate(pkiDir, 'kube-dns', { cn: KUBE_DNS_USER, orgs: [] }, 'client');
+      const { dnsAddress } = await startNodeAgent({
+        server: url, ca: pki.ca.cert, identity, serving, dnsIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
+        ...(clusterDNS ? { clusterDNS } : {}),
+      }, components.signal);
+      if (dnsAddress) {
+        keepKubeDnsService(clientFor(url, pki.ca.cert, admin, 'berth-server'), { clusterIP: dnsServiceIP(serviceCIDR), address: dnsAddress, nodeName }, components.signal, (e) => {
+          process.stderr.write(`berth server: the kube-dns Service: ${e instanceof Error ? e.message : String(e)}\n`);
+        });
+      }
     }
     ready = true;
     process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);

@@ -1,21 +1,11 @@
 // The zone's view of the cluster, read from informers (through the client, as CoreDNS reads the API):
-// Services, EndpointSlices by the Service they belong to, and Pods by address.
+// Services by namespace, EndpointSlices by the Service they belong to, and Pods by address.
 
-import type { EndpointSlice, KObject, Pod, Service } from '../api/types.js';
-import { keyOf, type Informer, type InformerOptions } from '../client/informer.js';
+import type { EndpointSlice, Pod, Service } from '../api/types.js';
+import type { Informer, InformerOptions } from '../client/informer.js';
 import type { ClusterView } from './zone.js';
 
-/** The label naming an EndpointSlice's Service. */
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-
-/** The indexes view.ts reads: give them to the informers it is made from. */
-export const serviceIndexers: InformerOptions<Service>['indexers'] = { namespace: (s) => [s.metadata.namespace ?? ''] };
-export const sliceIndexers: InformerOptions<EndpointSlice>['indexers'] = {
-  service: (s) => {
-    const name = s.metadata.labels?.[SERVICE_NAME_LABEL];
-    return name ? [`${s.metadata.namespace}/${name}`] : [];
-  },
-};
+/** The Pod informer's index the view reads ('ip'); Services and EndpointSlices come indexed from SharedInformers. */
 export const podIndexers: InformerOptions<Pod>['indexers'] = {
   ip: (p) => [...new Set([...(p.status?.podIPs ?? []).map((i) => i.ip), ...(p.status?.podIP ? [p.status.podIP] : [])])],
 };
@@ -39,7 +29,7 @@ export class InformerView implements ClusterView {
   }
 
   service(namespace: string, name: string): Service | undefined {
-    return this.#services.get(keyOf({ metadata: { namespace, name } } as KObject));
+    return this.#services.get(`${namespace}/${name}`);
   }
 
   namespaceHasServices(namespace: string): boolean {

@@ -1,5 +1,6 @@
 // Who may do what. Cluster admins (system:masters) may do anything; a kubelet (system:node:<name> in
-// system:nodes) may do what the node authorizer allows it; any other user is refused, as an
+// system:nodes) may do what the node authorizer allows it; a node's cluster DNS (system:kube-dns) what
+// upstream's system:coredns role allows; any other user is refused, as an
 // RBAC-enabled cluster with no bindings would refuse it. A refusal reads as kube-apiserver's does.
 
 import { ApiError, forbidden } from '../../api/errors.js';
@@ -7,10 +8,12 @@ import type { Attributes } from './attributes.js';
 import { nodeNameOf, type UserInfo } from './identity.js';
 import { authorizeNode } from './node-authorizer.js';
 import type { NodeGraph } from './node-graph.js';
+import { corednsRulesAllow, KUBE_DNS_USER } from './dns-rules.js';
 
 /** Throws Forbidden unless user may do what attrs describe. */
 export function authorize(user: UserInfo, attrs: Attributes, graph: NodeGraph): void {
   if (user.groups.includes('system:masters')) return;
+  if (user.name === KUBE_DNS_USER && corednsRulesAllow(attrs.verb, attrs.resource.group, attrs.subresource ? `${attrs.resource.plural}/${attrs.subresource}` : attrs.resource.plural)) return;
   const node = nodeNameOf(user);
   const decision = node === null ? { allowed: false, reason: '' } : authorizeNode(node, attrs, graph);
   if (!decision.allowed) throw refusal(user, attrs, decision.reason);

@@ -2,7 +2,7 @@
 // system:node ClusterRole (RBAC bootstrap policy, NodeRules()) for Kubernetes 1.32 with its default
 // features. Kinds berth does not serve are kept so the table reads as upstream's does.
 
-interface PolicyRule {
+export interface PolicyRule {
   group: string;
   /** `plural` or `plural/subresource`. */
   resources: string[];
@@ -41,7 +41,12 @@ const NODE_RULES: readonly PolicyRule[] = [
   { group: 'node.k8s.io', resources: ['runtimeclasses'], verbs: READ },
 ];
 
+/** Whether rules grant verb on group/resource (resource as `plural[/subresource]`). */
+export function rulesAllow(rules: readonly PolicyRule[], verb: string, group: string, resource: string): boolean {
+  return rules.some((r) => r.group === group && r.resources.includes(resource) && r.verbs.includes(verb));
+}
+
 /** Whether system:node's rules grant verb on group/resource (resource as `plural[/subresource]`). */
 export function nodeRulesAllow(verb: string, group: string, resource: string): boolean {
-  return NODE_RULES.some((r) => r.group === group && r.resources.includes(resource) && r.verbs.includes(verb));
+  return rulesAllow(NODE_RULES, verb, group, resource);
 }
