@@ -51,6 +51,8 @@ Flags:
   --cluster-dns IP[,IP]
                         nameservers of ClusterFirst Pods (default: the node's own cluster DNS, on
                         its pod bridge's gateway, e.g. 10.88.0.1)
+  --resolv-conf FILE    the host's resolver file: Pods' resolv.conf starts from it and cluster DNS
+                        forwards other names to its nameservers (default /etc/resolv.conf)
   --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
   --node-monitor-grace-period D
                         silence after which a node is Unknown, e.g. 40s (default 40s)
@@ -93,6 +95,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'pod-cidr': { type: 'string', default: '10.88.0.0/16' },
       'service-cidr': { type: 'string', default: DEFAULT_SERVICE_CIDR },
       'cluster-dns': { type: 'string' },
+      'resolv-conf': { type: 'string' },
       'kubelet-port': { type: 'string', default: '10250' },
       'node-monitor-grace-period': { type: 'string', default: '40s' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -163,6 +166,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       const { dnsAddress } = await startNodeAgent({
         server: url, ca: pki.ca.cert, identity, serving, dnsIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
         ...(clusterDNS ? { clusterDNS } : {}),
+        ...(values['resolv-conf'] ? { resolvConf: values['resolv-conf'] } : {}),
       }, components.signal);
       if (dnsAddress) {
         keepKubeDnsService(clientFor(url, pki.ca.cert, admin, 'berth-server'), { clusterIP: dnsServiceIP(serviceCIDR), address: dnsAddress, nodeName }, components.signal, (e) => {

@@ -46,6 +46,8 @@ export interface KubeletOptions {
   clusterDNS?: string[];
   /** The kubelet's clusterDomain, cluster.local by default. */
   clusterDomain?: string;
+  /** The kubelet's resolvConf: the host's resolver file Pods' files start from (/etc/resolv.conf). */
+  resolvConf?: string;
   /** Where diagnostics go; console.error by default. */
   log?: (message: string) => void;
 }
@@ -106,7 +108,7 @@ export class Kubelet {
     await this.#heartbeat.register();
     this.#heartbeat.run(own, (e) => this.#log(`node heartbeat: ${(e as Error).message}`));
     const [hostResolvConf, hostHostsFile] = await Promise.all([
-      fs.readFile('/etc/resolv.conf', 'utf8').catch(() => ''),
+      fs.readFile(o.resolvConf ?? '/etc/resolv.conf', 'utf8').catch(() => ''),
       fs.readFile('/etc/hosts', 'utf8').catch(() => ''),
     ]);
     this.#syncer = new PodSyncer({

@@ -52,7 +52,8 @@ export async function ask(port: number, name: string, type: RecordType, opts: { 
 }
 
 /** A stand-in for the host's resolver: answers A for the names given, NXDOMAIN for others, over UDP and TCP. */
-export async function startUpstream(records: Record<string, string>): Promise<{ port: number; queries: string[]; close(): Promise<void> }> {
+export async function startUpstream(records: Record<string, string>, at: { host?: string; port?: number } = {}): Promise<{ port: number; queries: string[]; close(): Promise<void> }> {
+  const host = at.host ?? '127.0.0.1';
   const queries: string[] = [];
   const respond = (msg: Buffer): Buffer => {
     const q = dnsPacket.decode(msg);
@@ -66,10 +67,10 @@ export async function startUpstream(records: Record<string, string>): Promise<{ 
   };
   const udp = dgram.createSocket('udp4');
   udp.on('message', (m, from) => udp.send(respond(m), from.port, from.address));
-  await new Promise<void>((r) => udp.bind(0, '127.0.0.1', r));
+  await new Promise<void>((r) => udp.bind(at.port ?? 0, host, r));
   const port = udp.address().port;
   const tcp = net.createServer((sock) => sock.on('data', deframer((m) => sock.write(frame(respond(m))))));
-  await new Promise<void>((r) => tcp.listen(port, '127.0.0.1', r));
+  await new Promise<void>((r) => tcp.listen(port, host, r));
   return {
     port, queries,
     close: async () => {

@@ -29,6 +29,8 @@ export interface NodeAgentOptions {
   dnsIdentity: KeyPair;
   /** Nameservers for ClusterFirst Pods (the kubelet's --cluster-dns); the node's own DNS when not given. */
   clusterDNS?: string[];
+  /** The host's resolver file: Pods' files start from it, and cluster DNS forwards to its nameservers. */
+  resolvConf?: string;
   nodeName: string;
   dataDir: string;
   podCIDR: string;
@@ -66,6 +68,7 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
     podCIDR: o.podCIDR,
     kubeletPort,
     clusterDNS,
+    ...(o.resolvConf ? { resolvConf: o.resolvConf } : {}),
   });
   await kubelet.start(signal);
   return dnsAddress ? { dnsAddress } : {};
@@ -85,6 +88,6 @@ async function startClusterDNS(o: NodeAgentOptions, cni: CniNetwork, signal: Abo
   }
   const client = clientFor(o.server, o.ca, o.dnsIdentity, `berth-dns/${o.nodeName}`);
   // Not awaited: the kubelet starts while the informers list; a Pod is rarely quicker.
-  startNodeDNS({ client, address: cni.gateway, domain: CLUSTER_DOMAIN, log }, signal).catch((e: unknown) => log(`stopped: ${(e as Error).message}`));
+  startNodeDNS({ client, address: cni.gateway, domain: CLUSTER_DOMAIN, log, ...(o.resolvConf ? { resolvConfPath: o.resolvConf } : {}) }, signal).catch((e: unknown) => log(`stopped: ${(e as Error).message}`));
   return cni.gateway;
 }

@@ -104,6 +104,8 @@ export class CniNetwork {
    * finds it as it would have made it.
    */
   async ensureBridge(): Promise<void> {
+    // The conflist on disk is what tells killall which bridge to remove.
+    await this.#writeConfig();
     // Fails when the bridge exists already; any other failure shows in the next command's error.
     await runCommand('ip', ['link', 'add', 'name', this.bridge, 'type', 'bridge']);
     await runChecked('ip', ['addr', 'replace', `${this.gateway}/${this.#cidr.prefix}`, 'dev', this.bridge]);
