@@ -29,8 +29,9 @@ const view: ClusterView = {
   endpointSlices: (_ns, svc) => slices.filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc),
   pod: () => undefined,
   podsWithIP: () => [],
-  serial: () => 1,
+  serial: () => serial,
 };
+let serial = 1;
 
 async function withServer(fn: (port: number, upstream: Awaited<ReturnType<typeof startUpstream>>) => Promise<void>, upstreams?: { host: string; port: number }[]): Promise<void> {
   const upstream = await startUpstream({ 'outside.example': '192.0.2.7', 'web': '192.0.2.99' });
@@ -135,6 +136,22 @@ test('hostile input: garbage, responses, several questions, other opcodes; the s
     assert.equal(await tcpExchange(port, Buffer.from([1, 2, 3]), '127.0.0.1', 200), null, 'a message shorter than a header is dropped');
     const r = await ask(port, 'web.default.svc.cluster.local', 'A');
     assert.equal(r.answers?.length, 1, `seed ${seed}`);
+  });
+});
+
+test('answers are remembered until the cluster changes, then answered anew', async () => {
+  await withServer(async (port) => {
+    const addresses = async () => (await ask(port, 'web.default.svc.cluster.local', 'A')).answers?.map((a) => 'data' in a && a.data);
+    assert.deepEqual(await addresses(), ['10.43.0.20']);
+    services[0]!.spec.clusterIP = '10.43.0.21';
+    assert.deepEqual(await addresses(), ['10.43.0.20'], 'the same cluster, the same answer');
+    serial++;
+    try {
+      assert.deepEqual(await addresses(), ['10.43.0.21']);
+    } finally {
+      services[0]!.spec.clusterIP = '10.43.0.20';
+      serial++;
+    }
   });
 });
 

@@ -16,6 +16,8 @@ type Rcode = keyof typeof RCODE;
 const UDP_PLAIN_MAX = 512;
 const EDNS_UDP_SIZE = 1232;
 const TCP_IDLE_MS = 10_000;
+/** Zone responses kept for repeated questions; all are dropped when the cluster changes or past this many. */
+const CACHE_MAX = 10_000;
 
 export interface DnsServerOptions {
   zone: ClusterZone;
@@ -27,6 +29,9 @@ export class DnsServer {
   readonly #zone: ClusterZone;
   readonly #forwarder: Forwarder;
   readonly #log: (m: string) => void;
+  /** The zone's responses by the query's bytes after its id, for the cluster as of #cacheSerial. */
+  readonly #cache = new Map<string, Buffer>();
+  #cacheSerial = -1;
   #udp: dgram.Socket | undefined;
   #tcp: net.Server | undefined;
 
@@ -80,6 +85,17 @@ export class DnsServer {
 
   /** The response to one query's wire bytes; null when there is nothing to answer (not a query at all). */
   async handle(msg: Buffer, transport: 'udp' | 'tcp'): Promise<Buffer | null> {
+    const key = msg.length >= 12 ? transport + msg.toString('latin1', 2) : '';
+    if (this.#cacheSerial !== this.#zone.serial()) {
+      this.#cache.clear();
+      this.#cacheSerial = this.#zone.serial();
+    }
+    const cached = this.#cache.get(key);
+    if (cached) {
+      const res = Buffer.from(cached);
+      res.writeUInt16BE(msg.readUInt16BE(0), 0);
+      return res;
+    }
     let query: DecodedPacket;
     try {
       query = dnsPacket.decode(msg);
@@ -101,14 +117,20 @@ export class DnsServer {
     }
     if (q.class && q.class !== 'IN' && q.class !== 'ANY') return encodeResponse(query, [q], 'REFUSED');
     try {
-      return await this.#answerFromZone(query, q, transport);
+      const { response, cacheable } = await this.#answerFromZone(query, q, transport);
+      if (cacheable) {
+        if (this.#cache.size >= CACHE_MAX) this.#cache.clear();
+        this.#cache.set(key, response);
+      }
+      return response;
     } catch (e) {
       this.#log(`answering ${q.name} ${q.type}: ${(e as Error).message}`);
       return encodeResponse(query, [q], 'SERVFAIL');
     }
   }
 
-  async #answerFromZone(query: DecodedPacket, q: Question, transport: 'udp' | 'tcp'): Promise<Buffer> {
+  /** The zone's response; cacheable unless it holds what upstream said (an ExternalName's target). */
+  async #answerFromZone(query: DecodedPacket, q: Question, transport: 'udp' | 'tcp'): Promise<{ response: Buffer; cacheable: boolean }> {
     const zoneAnswer = this.#zone.answer(q.name, q.type);
     const answers = [...zoneAnswer.answers];
     if (zoneAnswer.external) answers.push(...(await this.#resolveExternal(zoneAnswer.external, q.type)));
@@ -117,9 +139,10 @@ export class DnsServer {
     const aa = dnsPacket.AUTHORITATIVE_ANSWER;
     const full = encodeResponse(query, [q], zoneAnswer.rcode, { answers, authorities: zoneAnswer.authorities, additionals: [...zoneAnswer.additionals, ...opt] }, aa);
     const limit = Math.max(UDP_PLAIN_MAX, Math.min(edns?.udpPayloadSize ?? 0, EDNS_UDP_SIZE));
-    if (transport === 'tcp' || full.length <= limit) return full;
+    const cacheable = !zoneAnswer.external;
+    if (transport === 'tcp' || full.length <= limit) return { response: full, cacheable };
     // Too big for UDP: the client asks again over TCP.
-    return encodeResponse(query, [q], zoneAnswer.rcode, { answers: [], authorities: [], additionals: opt }, aa | dnsPacket.TRUNCATED_RESPONSE);
+    return { response: encodeResponse(query, [q], zoneAnswer.rcode, { answers: [], authorities: [], additionals: opt }, aa | dnsPacket.TRUNCATED_RESPONSE), cacheable };
   }
 
   /** An ExternalName's target, resolved upstream; nothing when upstream fails (the CNAME still answers). */

@@ -79,6 +79,11 @@ export class ClusterZone {
     return out;
   }
 
+  /** Changes whenever the cluster does: answers given before may no longer hold. */
+  serial(): number {
+    return this.#view.serial();
+  }
+
   soa(): Answer {
     return {
       type: 'SOA', name: this.domain, ttl: DNS_TTL,
