@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { benchApiserver } from './apiserver.js';
 import { benchDashboard } from './dashboard.js';
+import { benchDns } from './dns.js';
 import { writeFiguresPage, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
 import { benchProbes } from './probes.js';
@@ -24,6 +25,7 @@ const suites: [string, () => Promise<string>][] = [
   ['terminal', benchTerminal],
   ['dashboard', benchDashboard],
   ['proxy', benchProxy],
+  ['dns', benchDns],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {

@@ -27,18 +27,36 @@ test('hostname: long names cut to 63 without trailing dash', () => {
 
 const host = '# generated\nnameserver 10.0.0.2\nnameserver 10.0.0.3\nsearch example.com corp\noptions ndots:2 edns0\n';
 
-test('resolv.conf: ClusterFirst and Default use the host file', () => {
-  const want = 'search example.com corp\nnameserver 10.0.0.2\nnameserver 10.0.0.3\noptions ndots:2 edns0\n';
-  assert.equal(makeResolvConf(pod(), host), want);
-  assert.equal(makeResolvConf(pod({ dnsPolicy: 'Default' }), host), want);
+const cluster = { nameservers: ['10.88.0.1'], domain: 'cluster.local' };
+const hostFile = 'search example.com corp\nnameserver 10.0.0.2\nnameserver 10.0.0.3\noptions ndots:2 edns0\n';
+
+test('resolv.conf: ClusterFirst points at cluster DNS with the namespace first on the search path and ndots:5', () => {
+  const want = 'search default.svc.cluster.local svc.cluster.local cluster.local example.com corp\nnameserver 10.88.0.1\noptions ndots:5\n';
+  assert.equal(makeResolvConf(pod(), host, cluster), want);
+  assert.equal(makeResolvConf(pod({ dnsPolicy: 'ClusterFirst' }, { metadata: { name: 'x', namespace: 'prod' } }), host, cluster),
+    'search prod.svc.cluster.local svc.cluster.local cluster.local example.com corp\nnameserver 10.88.0.1\noptions ndots:5\n');
+  assert.equal(makeResolvConf(pod({ hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' }), host, cluster), want);
+});
+
+test('resolv.conf: Default, ClusterFirst on the host network, and ClusterFirst without cluster DNS use the host file', () => {
+  assert.equal(makeResolvConf(pod({ dnsPolicy: 'Default' }), host, cluster), hostFile);
+  assert.equal(makeResolvConf(pod({ hostNetwork: true }), host, cluster), hostFile);
+  assert.equal(makeResolvConf(pod(), host), hostFile);
+  assert.equal(makeResolvConf(pod({ dnsPolicy: 'ClusterFirstWithHostNet' }), host, { nameservers: [], domain: 'cluster.local' }), hostFile);
+});
+
+test('resolv.conf: dnsConfig merges into cluster DNS', () => {
+  const p = pod({ dnsConfig: { nameservers: ['10.88.0.1', '9.9.9.9'], searches: ['x', 'cluster.local'], options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }] } });
+  assert.equal(makeResolvConf(p, host, cluster),
+    'search default.svc.cluster.local svc.cluster.local cluster.local example.com corp x\nnameserver 10.88.0.1\nnameserver 9.9.9.9\noptions ndots:2 edns0\n');
 });
 
 test('resolv.conf: None with dnsConfig only', () => {
   const p = pod({ dnsPolicy: 'None', dnsConfig: { nameservers: ['1.1.1.1'], searches: ['a.b'], options: [{ name: 'ndots', value: '5' }, { name: 'rotate' }] } });
-  assert.equal(makeResolvConf(p, host), 'search a.b\nnameserver 1.1.1.1\noptions ndots:5 rotate\n');
+  assert.equal(makeResolvConf(p, host, cluster), 'search a.b\nnameserver 1.1.1.1\noptions ndots:5 rotate\n');
 });
 
 test('resolv.conf: dnsConfig merges, dedups, caps nameservers at 3, options override', () => {
-  const p = pod({ dnsConfig: { nameservers: ['10.0.0.2', '9.9.9.9', '8.8.8.8'], searches: ['corp', 'x'], options: [{ name: 'ndots', value: '1' }] } });
-  assert.equal(makeResolvConf(p, host), 'search example.com corp x\nnameserver 10.0.0.2\nnameserver 10.0.0.3\nnameserver 9.9.9.9\noptions ndots:1 edns0\n');
+  const p = pod({ dnsPolicy: 'Default', dnsConfig: { nameservers: ['10.0.0.2', '9.9.9.9', '8.8.8.8'], searches: ['corp', 'x'], options: [{ name: 'ndots', value: '1' }] } });
+  assert.equal(makeResolvConf(p, host, cluster), 'search example.com corp x\nnameserver 10.0.0.2\nnameserver 10.0.0.3\nnameserver 9.9.9.9\noptions ndots:1 edns0\n');
 });

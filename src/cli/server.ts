@@ -2,14 +2,15 @@
 // components that watch it.
 
 import { chmod, mkdir } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setMaxListeners } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
-import { NETWORK_POLICY_AGENT } from '../apiserver/auth/network-policy-agent.js';
+import { KUBE_DNS_USER, KUBE_PROXY_USER, NETWORK_POLICY_AGENT } from '../apiserver/auth/component-rules.js';
 import { Registry } from '../apiserver/registry/index.js';
-import { DEFAULT_SERVICE_CIDR, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
+import { DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
 import { createApiServer } from '../apiserver/server.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
@@ -24,7 +25,8 @@ import { measuredBackend } from '../apiserver/metrics/store-metrics.js';
 import { SummaryScraper } from '../apiserver/metrics/summaries.js';
 import type { Node } from '../api/types.js';
 import { startNodeAgent } from './agent/node.js';
-import { startControlPlane } from './controlplane.js';
+import { clientFor, startControlPlane } from './controlplane.js';
+import { keepKubeDnsService } from '../dns/kubeDnsService.js';
 import { parseDuration } from './duration.js';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
 
@@ -46,6 +48,11 @@ Flags:
   --pod-cidr CIDR       addresses for this node's Pods (default 10.88.0.0/16)
   --service-cidr CIDR   cluster IPs of Services (default 10.43.0.0/16; the first is the kubernetes
                         Service's, the tenth cluster DNS's)
+  --cluster-dns IP[,IP]
+                        nameservers of ClusterFirst Pods (default: the node's own cluster DNS, on
+                        its pod bridge's gateway, e.g. 10.88.0.1)
+  --resolv-conf FILE    the host's resolver file: Pods' resolv.conf starts from it and cluster DNS
+                        forwards other names to its nameservers (default /etc/resolv.conf)
   --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
   --node-monitor-grace-period D
                         silence after which a node is Unknown, e.g. 40s (default 40s)
@@ -67,6 +74,13 @@ function bytesFlag(name: string, text: string): number {
   return n;
 }
 
+function clusterDNSFlag(text: string): string[] {
+  const ips = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = ips.find((ip) => !isIP(ip));
+  if (bad !== undefined || ips.length === 0) throw new Error(`--cluster-dns: ${bad ?? text} is not an IP address`);
+  return ips;
+}
+
 export async function serverCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -80,6 +94,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'node-name': { type: 'string' },
       'pod-cidr': { type: 'string', default: '10.88.0.0/16' },
       'service-cidr': { type: 'string', default: DEFAULT_SERVICE_CIDR },
+      'cluster-dns': { type: 'string' },
+      'resolv-conf': { type: 'string' },
       'kubelet-port': { type: 'string', default: '10250' },
       'node-monitor-grace-period': { type: 'string', default: '40s' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -95,6 +111,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: invalid port ${values.port}`);
   const bind = values['bind-address']!;
   const serviceCIDR = parseServiceCIDR(values['service-cidr']!).text;
+  const clusterDNS = values['cluster-dns'] === undefined ? undefined : clusterDNSFlag(values['cluster-dns']);
   const watchBudgetBytes = bytesFlag('--watch-memory-budget', values['watch-memory-budget']!);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // mkdir leaves an existing directory as it was; keys, state and image layers are root's alone.
@@ -146,8 +163,18 @@ export async function serverCommand(argv: string[]): Promise<number> {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
       const networkPolicyIdentity = await issueCertificate(pkiDir, 'network-policy-agent', { cn: NETWORK_POLICY_AGENT }, 'client');
-      const proxyIdentity = await issueCertificate(pkiDir, 'kube-proxy', { cn: 'system:kube-proxy' }, 'client');
-      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
+      const proxyIdentity = await issueCertificate(pkiDir, 'kube-proxy', { cn: KUBE_PROXY_USER }, 'client');
+      const dnsIdentity = await issueCertificate(pkiDir, 'kube-dns', { cn: KUBE_DNS_USER, orgs: [] }, 'client');
+      const { dnsAddress } = await startNodeAgent({
+        server: url, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
+        ...(clusterDNS ? { clusterDNS } : {}),
+        ...(values['resolv-conf'] ? { resolvConf: values['resolv-conf'] } : {}),
+      }, components.signal);
+      if (dnsAddress) {
+        keepKubeDnsService(clientFor(url, pki.ca.cert, admin, 'berth-server'), { clusterIP: dnsServiceIP(serviceCIDR), address: dnsAddress, nodeName }, components.signal, (e) => {
+          process.stderr.write(`berth server: the kube-dns Service: ${e instanceof Error ? e.message : String(e)}\n`);
+        });
+      }
     }
     ready = true;
     process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);

@@ -15,6 +15,7 @@ import { runcVersion } from './nodeInfo.js';
 import { observePod, type ObservedPod } from './observed.js';
 import { gracePeriodOf, type PodWorkerState } from './podActions.js';
 import { computePodStatus } from './podStatus.js';
+import { CLUSTER_DOMAIN } from './podFiles.js';
 import { newPodMemory, podDirOf, PodSyncer, type PodMemory } from './podSync.js';
 import { PodWorkers } from './podWorkers.js';
 import { ProbeManager } from './proberManager.js';
@@ -41,6 +42,12 @@ export interface KubeletOptions {
   runtimeVersion?: string;
   /** false when the runtime's Pod IPs cannot be reached from here (the fake runtime): network probes pass. */
   podNetworkReachable?: boolean;
+  /** The kubelet's clusterDNS: nameservers of ClusterFirst Pods (none: they get the host's resolv.conf). */
+  clusterDNS?: string[];
+  /** The kubelet's clusterDomain, cluster.local by default. */
+  clusterDomain?: string;
+  /** The kubelet's resolvConf: the host's resolver file Pods' files start from (/etc/resolv.conf). */
+  resolvConf?: string;
   /** Where diagnostics go; console.error by default. */
   log?: (message: string) => void;
 }
@@ -101,7 +108,7 @@ export class Kubelet {
     await this.#heartbeat.register();
     this.#heartbeat.run(own, (e) => this.#log(`node heartbeat: ${(e as Error).message}`));
     const [hostResolvConf, hostHostsFile] = await Promise.all([
-      fs.readFile('/etc/resolv.conf', 'utf8').catch(() => ''),
+      fs.readFile(o.resolvConf ?? '/etc/resolv.conf', 'utf8').catch(() => ''),
       fs.readFile('/etc/hosts', 'utf8').catch(() => ''),
     ]);
     this.#syncer = new PodSyncer({
@@ -110,6 +117,7 @@ export class Kubelet {
       cluster: o.cluster,
       hostIP: this.#heartbeat.hostIP,
       hostResolvConf,
+      ...(o.clusterDNS?.length ? { clusterDNS: { nameservers: o.clusterDNS, domain: o.clusterDomain ?? CLUSTER_DOMAIN } } : {}),
       hostHostsFile,
       nodeAllocatable: this.#heartbeat.allocatable,
       podsDir: join(o.dataDir, 'pods'),

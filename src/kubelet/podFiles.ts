@@ -2,6 +2,7 @@
 // as the kubelet words them so tools that parse them behave the same.
 
 import type { Pod } from '../api/types.js';
+import { parseResolvConf, type ResolvConf } from '../util/resolvConf.js';
 
 export const CLUSTER_DOMAIN = 'cluster.local';
 const MAX_NAMESERVERS = 3;
@@ -35,20 +36,6 @@ export function makeHostsFile(pod: Pod, podIPs: string[], hostHostsFile = ''): s
   return out + hostAliasLines(pod);
 }
 
-export interface ResolvConf { nameservers: string[]; searches: string[]; options: string[] }
-
-export function parseResolvConf(text: string): ResolvConf {
-  const conf: ResolvConf = { nameservers: [], searches: [], options: [] };
-  for (const raw of text.split('\n')) {
-    const fields = raw.replace(/[#;].*$/, '').trim().split(/\s+/);
-    const [key, ...rest] = fields;
-    if (key === 'nameserver' && rest[0]) conf.nameservers.push(rest[0]);
-    else if (key === 'search' || key === 'domain') conf.searches = rest; // the last one wins, as in glibc
-    else if (key === 'options') conf.options.push(...rest);
-  }
-  return conf;
-}
-
 const unique = (xs: string[]): string[] => [...new Set(xs)];
 
 /** Options merge by name, a later value replacing an earlier one ("ndots:2" then "ndots:5" → "ndots:5"). */
@@ -59,13 +46,28 @@ function mergeOptions(base: string[], extra: { name: string; value?: string }[])
   return [...byName.values()];
 }
 
+/** Where the kubelet points Pods that use cluster DNS (its clusterDNS and clusterDomain settings). */
+export interface ClusterDNS { nameservers: string[]; domain: string }
+
 /**
- * resolv.conf for a Pod. berth runs no cluster DNS, so ClusterFirst falls back to the host's file,
- * as the kubelet does when it has no clusterDNS configured; None starts empty; dnsConfig merges last.
+ * The Pod's DNS before dnsConfig, by dnsPolicy as the kubelet decides it: ClusterFirst (for a Pod off the
+ * host network) and ClusterFirstWithHostNet use cluster DNS, with the Pod's namespace first on the search
+ * path and ndots:5; Default, and ClusterFirst on the host network, use the host's file; None starts empty.
+ * With no cluster DNS configured, cluster policies fall back to the host's file, as the kubelet does.
  */
-export function makeResolvConf(pod: Pod, hostResolvConf: string): string {
+function baseDNS(pod: Pod, host: ResolvConf, cluster: ClusterDNS | undefined): ResolvConf {
   const policy = pod.spec.dnsPolicy ?? 'ClusterFirst';
-  const base = policy === 'None' ? { nameservers: [], searches: [], options: [] } : parseResolvConf(hostResolvConf);
+  if (policy === 'None') return { nameservers: [], searches: [], options: [] };
+  const useCluster = policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !pod.spec.hostNetwork);
+  if (!useCluster || !cluster || cluster.nameservers.length === 0) return host;
+  const d = cluster.domain;
+  const ns = pod.metadata.namespace ?? 'default';
+  return { nameservers: cluster.nameservers, searches: [`${ns}.svc.${d}`, `svc.${d}`, d, ...host.searches], options: ['ndots:5'] };
+}
+
+/** resolv.conf for a Pod: its policy's base, then spec.dnsConfig merged in, within glibc's limits. */
+export function makeResolvConf(pod: Pod, hostResolvConf: string, cluster?: ClusterDNS): string {
+  const base = baseDNS(pod, parseResolvConf(hostResolvConf), cluster);
   const cfg = pod.spec.dnsConfig ?? {};
   const nameservers = unique([...base.nameservers, ...(cfg.nameservers ?? [])]).slice(0, MAX_NAMESERVERS);
   const searches = unique([...base.searches, ...(cfg.searches ?? [])]).slice(0, MAX_SEARCHES);

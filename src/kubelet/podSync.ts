@@ -20,7 +20,7 @@ import { ensureImage, type PullState } from './imagePull.js';
 import { SANDBOX_ATTEMPT, podLabels } from './labels.js';
 import { containerNameOf, copyObserved, instancesOf, putContainer, putSandbox, restartCountOf, type ObservedPod } from './observed.js';
 import { computeKillPlan, computePodActions, isTerminalPhase, PROBE_FAILURE, type ContainerToKill, type KillPlan, type PodActions, type ProbeVerdicts } from './podActions.js';
-import { hostnameFor, makeHostsFile, makeResolvConf } from './podFiles.js';
+import { hostnameFor, makeHostsFile, makeResolvConf, type ClusterDNS } from './podFiles.js';
 import { applyRecursiveReadOnly } from './recursiveReadOnly.js';
 import { appArmorRejection, checkUserNamespaces } from './securityProfiles.js';
 import type { WaitingNote } from './podStatus.js';
@@ -39,6 +39,8 @@ export interface SyncDeps {
   hostIP: string;
   /** The host's resolv.conf text, for ClusterFirst and Default DNS. */
   hostResolvConf: string;
+  /** Cluster DNS for ClusterFirst Pods; without it they get the host's resolv.conf. */
+  clusterDNS?: ClusterDNS;
   hostHostsFile: string;
   nodeAllocatable: Record<string, string>;
   /** <dataDir>/pods: one folder per Pod uid. */
@@ -198,7 +200,7 @@ export class PodSyncer {
         ...(pod.spec.hostPID ? { hostPID: true } : {}),
         ...(pod.spec.hostIPC ? { hostIPC: true } : {}),
         hostsFile: makeHostsFile(pod, [], this.#d.hostHostsFile),
-        resolvConf: makeResolvConf(pod, this.#d.hostResolvConf),
+        resolvConf: makeResolvConf(pod, this.#d.hostResolvConf, this.#d.clusterDNS),
         portMappings: portMappings(pod),
         labels: { ...podLabels(pod), [SANDBOX_ATTEMPT]: String(actions.attempt) },
         sysctls: podSysctls(pod),

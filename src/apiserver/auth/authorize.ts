@@ -1,22 +1,19 @@
 // Who may do what. Cluster admins (system:masters) may do anything; a kubelet (system:node:<name> in
-// system:nodes) may do what the node authorizer allows it; a node's Service proxy (system:kube-proxy)
-// what upstream's system:node-proxier role allows; any other user is refused, as an
+// system:nodes) may do what the node authorizer allows it; a node's Service proxy, cluster DNS and
+// NetworkPolicy enforcer what component-rules.ts grants each; any other user is refused, as an
 // RBAC-enabled cluster with no bindings would refuse it. A refusal reads as kube-apiserver's does.
 
 import { ApiError, forbidden } from '../../api/errors.js';
 import type { Attributes } from './attributes.js';
 import { nodeNameOf, type UserInfo } from './identity.js';
-import { NETWORK_POLICY_AGENT, networkPolicyAgentAllows } from './network-policy-agent.js';
 import { authorizeNode } from './node-authorizer.js';
 import type { NodeGraph } from './node-graph.js';
-import { KUBE_PROXY_USER, nodeProxierRulesAllow } from './proxier-rules.js';
+import { componentAllows } from './component-rules.js';
 
 /** Throws Forbidden unless user may do what attrs describe. */
 export function authorize(user: UserInfo, attrs: Attributes, graph: NodeGraph): void {
   if (user.groups.includes('system:masters')) return;
-  if (user.name === NETWORK_POLICY_AGENT && networkPolicyAgentAllows(attrs)) return;
-  const resource = attrs.subresource ? `${attrs.resource.plural}/${attrs.subresource}` : attrs.resource.plural;
-  if (user.name === KUBE_PROXY_USER && nodeProxierRulesAllow(attrs.verb, attrs.resource.group, resource)) return;
+  if (componentAllows(user.name, attrs)) return;
   const node = nodeNameOf(user);
   const decision = node === null ? { allowed: false, reason: '' } : authorizeNode(node, attrs, graph);
   if (!decision.allowed) throw refusal(user, attrs, decision.reason);

@@ -1,11 +1,13 @@
 // A node's agent: the kubelet over the real runtime (runc + CNI + the OCI image store), its HTTPS
-// endpoint for logs and exec, its view of the cluster through the REST client, and the node's Service
-// proxy (nftables).
+// endpoint for logs and exec, its view of the cluster through the REST client, the node's Service
+// proxy and NetworkPolicy enforcer (nftables), and cluster DNS on the node's pod-bridge gateway.
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyPair } from '../../apiserver/auth/certs.js';
+import { startNodeDNS } from '../../dns/node.js';
 import { Kubelet } from '../../kubelet/kubelet.js';
+import { CLUSTER_DOMAIN } from '../../kubelet/podFiles.js';
 import { createKubeletServer } from '../../kubelet/server/server.js';
 import { internalIPv4 } from '../../kubelet/nodeInfo.js';
 import { StatsProvider } from '../../kubelet/stats/summary.js';
@@ -30,19 +32,28 @@ export interface NodeAgentOptions {
   serving: KeyPair;
   /** Client identity of the node's Service proxy (system:kube-proxy). */
   proxyIdentity: KeyPair;
+  /** Client identity of the node's cluster DNS (system:kube-dns). */
+  dnsIdentity: KeyPair;
+  /** Nameservers for ClusterFirst Pods (the kubelet's --cluster-dns); the node's own DNS when not given. */
+  clusterDNS?: string[];
+  /** The host's resolver file: Pods' files start from it, and cluster DNS forwards to its nameservers. */
+  resolvConf?: string;
   nodeName: string;
   dataDir: string;
   podCIDR: string;
   kubeletPort: number;
 }
 
-export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): Promise<void> {
+/** Starts the node; returns where its cluster DNS answers, when it runs. */
+export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): Promise<{ dnsAddress?: string }> {
   const images = new ImageStore({ root: join(o.dataDir, 'images') });
   const pauseRootfs = await makePauseRootfs(join(o.dataDir, 'pause'));
   // Names of the node's own bridge and cgroup, so other berth nodes on this host are never touched.
   const names = await hostNamesFor(o.dataDir);
   const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: o.podCIDR, bridge: names.bridge, stateDir: join(o.dataDir, 'cni') });
   await cni.checkHost();
+  const dnsAddress = await startClusterDNS(o, cni, signal);
+  const clusterDNS = o.clusterDNS ?? (dnsAddress ? [dnsAddress] : []);
   const runtime = new RuncRuntime({ root: join(o.dataDir, 'runtime'), rootfs: images, pauseRootfs, cni, cgroupRoot: names.cgroupRoot });
   const stats = new StatsProvider({ nodeName: o.nodeName, runtime });
   const kubeletServer = createKubeletServer({ runtime, stats, tls: { key: o.serving.key, cert: o.serving.cert, ca: o.ca } });
@@ -63,6 +74,8 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
     dataDir: join(o.dataDir, 'kubelet'),
     podCIDR: o.podCIDR,
     kubeletPort,
+    clusterDNS,
+    ...(o.resolvConf ? { resolvConf: o.resolvConf } : {}),
   });
   // Not awaited: Pods need not wait for policies to be listed; until then the last table holds.
   const enforcer = new NetworkPolicyEnforcer({ client: clientFor(o.server, o.ca, o.networkPolicyIdentity, `berth-netpol/${o.nodeName}`), nodeName: o.nodeName, table: names.networkPolicyTable });
@@ -78,4 +91,23 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
   });
   // Not awaited: Pods run while the Services' first sync waits for the API.
   void proxier.start(signal).catch((e: unknown) => process.stderr.write(`proxy stopped: ${(e as Error).message}\n`));
+  return dnsAddress ? { dnsAddress } : {};
+}
+
+/**
+ * Cluster DNS on the pod bridge's gateway, made now so it can listen before the first Pod; its address,
+ * or none when it cannot be set up (Pods then get the host's resolv.conf).
+ */
+async function startClusterDNS(o: NodeAgentOptions, cni: CniNetwork, signal: AbortSignal): Promise<string | undefined> {
+  const log = (m: string): void => void process.stderr.write(`dns ${o.nodeName}: ${m}\n`);
+  try {
+    await cni.ensureBridge();
+  } catch (e) {
+    log(`no pod bridge to listen on, Pods use the host's resolvers: ${(e as Error).message}`);
+    return undefined;
+  }
+  const client = clientFor(o.server, o.ca, o.dnsIdentity, `berth-dns/${o.nodeName}`);
+  // Not awaited: the kubelet starts while the informers list; a Pod is rarely quicker.
+  startNodeDNS({ client, address: cni.gateway, domain: CLUSTER_DOMAIN, log, ...(o.resolvConf ? { resolvConfPath: o.resolvConf } : {}) }, signal).catch((e: unknown) => log(`stopped: ${(e as Error).message}`));
+  return cni.gateway;
 }

@@ -25,3 +25,9 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
   const shorter = Math.min(a.prefix, b.prefix);
   return network(a.base, shorter) === network(b.base, shorter);
 }
+
+/** The network's first address: where host-local IPAM puts the Pods' gateway, the bridge's own address. */
+export function gatewayOf(c: Cidr): string {
+  const ip = c.base + 1;
+  return [24, 16, 8, 0].map((shift) => Math.floor(ip / 2 ** shift) % 256).join('.');
+}

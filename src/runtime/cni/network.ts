@@ -4,7 +4,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { settleAll } from '../../util/settle.js';
-import { overlaps, parseCidr, type Cidr } from './cidr.js';
+import { gatewayOf, overlaps, parseCidr, type Cidr } from './cidr.js';
 import { runChecked, runCommand } from './command.js';
 import { CNI_VERSION, loopbackConfig, podNetworkConflist, podNetworkOf, type NetworkList } from './conflist.js';
 import { invokePlugin, type Attachment, type CniResult } from './plugin.js';
@@ -91,6 +91,25 @@ export class CniNetwork {
         }
       }
     }
+  }
+
+  /** The bridge's address, the Pods' gateway (as the bridge plugin with isGateway sets it). */
+  get gateway(): string {
+    return gatewayOf(this.#cidr);
+  }
+
+  /**
+   * Makes the bridge with its gateway address now, rather than at the first Pod, so the node's own
+   * services (cluster DNS) can listen where only the host and its Pods reach; the bridge plugin then
+   * finds it as it would have made it.
+   */
+  async ensureBridge(): Promise<void> {
+    // The conflist on disk is what tells killall which bridge to remove.
+    await this.#writeConfig();
+    // Fails when the bridge exists already; any other failure shows in the next command's error.
+    await runCommand('ip', ['link', 'add', 'name', this.bridge, 'type', 'bridge']);
+    await runChecked('ip', ['addr', 'replace', `${this.gateway}/${this.#cidr.prefix}`, 'dev', this.bridge]);
+    await runChecked('ip', ['link', 'set', this.bridge, 'up']);
   }
 
   /** Runs ADD for the sandbox's namespace and returns the Pod IP. */

@@ -1,0 +1,16 @@
+// /etc/resolv.conf as glibc reads it: the kubelet builds Pods' files from the host's, and cluster DNS
+// forwards to the host's nameservers.
+
+export interface ResolvConf { nameservers: string[]; searches: string[]; options: string[] }
+
+export function parseResolvConf(text: string): ResolvConf {
+  const conf: ResolvConf = { nameservers: [], searches: [], options: [] };
+  for (const raw of text.split('\n')) {
+    const fields = raw.replace(/[#;].*$/, '').trim().split(/\s+/);
+    const [key, ...rest] = fields;
+    if (key === 'nameserver' && rest[0]) conf.nameservers.push(rest[0]);
+    else if (key === 'search' || key === 'domain') conf.searches = rest; // the last one wins, as in glibc
+    else if (key === 'options') conf.options.push(...rest);
+  }
+  return conf;
+}

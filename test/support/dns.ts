@@ -1,0 +1,81 @@
+// DNS for tests and benches: a client asking one question over UDP or TCP, and a tiny upstream server
+// answering fixed A records, so forwarding is tested without the internet.
+
+import dgram from 'node:dgram';
+import net from 'node:net';
+import * as dnsPacket from 'dns-packet';
+import type { DecodedPacket, RecordType } from 'dns-packet';
+import { deframer, frame } from '../../src/dns/tcpFraming.js';
+
+export function encodeQuery(name: string, type: RecordType, opts: { id?: number; edns?: number } = {}): Buffer {
+  return dnsPacket.encode({
+    type: 'query', id: opts.id ?? Math.floor(Math.random() * 0x10000), flags: dnsPacket.RECURSION_DESIRED,
+    questions: [{ type, name, class: 'IN' }],
+    additionals: opts.edns ? [{ type: 'OPT', name: '.', udpPayloadSize: opts.edns, flags: 0, options: [] } as unknown as dnsPacket.Answer] : [],
+  });
+}
+
+/** Sends raw bytes over UDP and returns the first reply (or null after timeoutMs). */
+export function udpExchange(port: number, msg: Buffer, host = '127.0.0.1', timeoutMs = 2_000): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const s = dgram.createSocket('udp4');
+    const timer = setTimeout(() => { s.close(); resolve(null); }, timeoutMs);
+    s.on('message', (m) => { clearTimeout(timer); s.close(); resolve(m); });
+    s.send(msg, port, host);
+  });
+}
+
+/** Sends one framed message over TCP and returns the reply (or null when the connection ends or times out first). */
+export function tcpExchange(port: number, msg: Buffer, host = '127.0.0.1', timeoutMs = 2_000): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const sock = net.connect(port, host);
+    sock.setTimeout(timeoutMs, () => sock.destroy());
+    sock.on('error', () => {});
+    sock.on('close', () => resolve(null));
+    sock.on('data', deframer((m) => { resolve(m); sock.destroy(); }));
+    sock.write(frame(msg));
+  });
+}
+
+/** A decoded message with the header fields dns-packet decodes but its types leave out. */
+export type Decoded = DecodedPacket & { rcode: string; opcode: string };
+
+export function decode(msg: Buffer): Decoded {
+  return dnsPacket.decode(msg) as Decoded;
+}
+
+export async function ask(port: number, name: string, type: RecordType, opts: { tcp?: boolean; edns?: number; host?: string } = {}): Promise<Decoded> {
+  const q = encodeQuery(name, type, opts);
+  const res = opts.tcp ? await tcpExchange(port, q, opts.host) : await udpExchange(port, q, opts.host);
+  if (!res) throw new Error(`no answer for ${name} ${type}`);
+  return decode(res);
+}
+
+/** A stand-in for the host's resolver: answers A for the names given, NXDOMAIN for others, over UDP and TCP. */
+export async function startUpstream(records: Record<string, string>, at: { host?: string; port?: number } = {}): Promise<{ port: number; queries: string[]; close(): Promise<void> }> {
+  const host = at.host ?? '127.0.0.1';
+  const queries: string[] = [];
+  const respond = (msg: Buffer): Buffer => {
+    const q = dnsPacket.decode(msg);
+    const question = q.questions![0]!;
+    queries.push(`${question.name} ${question.type}`);
+    const ip = records[question.name.toLowerCase()];
+    return dnsPacket.encode({
+      type: 'response', id: q.id, flags: dnsPacket.RECURSION_AVAILABLE | (ip ? 0 : 3), questions: [question],
+      answers: ip && question.type === 'A' ? [{ type: 'A', name: question.name, ttl: 60, data: ip }] : [],
+    });
+  };
+  const udp = dgram.createSocket('udp4');
+  udp.on('message', (m, from) => udp.send(respond(m), from.port, from.address));
+  await new Promise<void>((r) => udp.bind(at.port ?? 0, host, r));
+  const port = udp.address().port;
+  const tcp = net.createServer((sock) => sock.on('data', deframer((m) => sock.write(frame(respond(m))))));
+  await new Promise<void>((r) => tcp.listen(port, host, r));
+  return {
+    port, queries,
+    close: async () => {
+      udp.close();
+      await new Promise<void>((r) => tcp.close(() => r()));
+    },
+  };
+}
