@@ -3,7 +3,9 @@
 // hold every object again.)
 
 import type { Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet } from '../api/types.js';
+import type { CronJob, Job } from '../api/types.js';
 import { Informer } from './informer.js';
+import { cronJobs, jobs } from './resources.js';
 import { deployments, leases, namespaces, nodes, pods, replicaSets } from './resources.js';
 import type { RestClient } from './rest.js';
 
@@ -16,6 +18,8 @@ export class SharedInformers {
   #replicaSets: Informer<ReplicaSet> | undefined;
   #deployments: Informer<Deployment> | undefined;
   #namespaces: Informer<Namespace> | undefined;
+  #jobs: Informer<Job> | undefined;
+  #cronJobs: Informer<CronJob> | undefined;
 
   constructor(client: RestClient, onError: (e: unknown) => void = () => {}) {
     this.#client = client;
@@ -34,6 +38,15 @@ export class SharedInformers {
 
   deployments(): Informer<Deployment> {
     return (this.#deployments ??= new Informer<Deployment>(this.#client, deployments, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  /** Every Job, indexed by namespace ('namespace') and owner uid ('owner', its CronJob); CronJobs by namespace. */
+  jobs(): Informer<Job> {
+    return (this.#jobs ??= new Informer<Job>(this.#client, jobs, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  cronJobs(): Informer<CronJob> {
+    return (this.#cronJobs ??= new Informer<CronJob>(this.#client, cronJobs, { onError: this.#onError, indexers: { namespace } }));
   }
 
   nodes(): Informer<Node> {

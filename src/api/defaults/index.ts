@@ -1,6 +1,8 @@
 // The one entry point the registry calls to fill in a new object of any kind, before validation.
 import type { Deployment, KObject, Namespace, Node, Pod, ReplicaSet, Secret } from '../types.js';
 import { defaultDeployment, defaultReplicaSet } from './apps.js';
+import type { CronJob, Job } from '../types.js';
+import { defaultCronJob, defaultJob } from './batch.js';
 import { defaultNamespace } from './namespace.js';
 import { defaultNode } from './node.js';
 import { defaultPod } from './pod.js';
@@ -14,6 +16,8 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   Secret: (o) => defaultSecret(o as Secret),
   Deployment: (o) => defaultDeployment(o as Deployment),
   ReplicaSet: (o) => defaultReplicaSet(o as ReplicaSet),
+  Job: (o) => defaultJob(o as Job),
+  CronJob: (o) => defaultCronJob(o as CronJob),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

@@ -47,6 +47,7 @@ const TABLE: Record<string, Record<string, ListMeta>> = {
   NamespaceStatus: { conditions: byKey('type') },
   DeploymentStatus: { conditions: byKey('type') },
   ReplicaSetStatus: { conditions: byKey('type') },
+  JobStatus: { conditions: byKey('type') },
   ServiceAccount: { secrets: byKey('name') },
   ObjectMeta: { ownerReferences: byKey('uid'), finalizers: mergedSet },
 };

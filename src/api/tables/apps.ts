@@ -17,7 +17,7 @@ function templateColumns(specDef: string): ColumnDefinition[] {
   ];
 }
 
-function templateCells(spec: ReplicaSet['spec'] | Deployment['spec'] | undefined): string[] {
+export function templateCells(spec: ReplicaSet['spec'] | Deployment['spec'] | undefined): string[] {
   const containers = spec?.template?.spec?.containers ?? [];
   // A malformed selector cannot be stored; printing an old one must not fail the whole list.
   let selector = '';

@@ -5,6 +5,7 @@ import type { KObject } from '../types.js';
 import { since } from './duration.js';
 import { ageColumn, column, core, createdAtColumn, doc, nameColumn, type ColumnDefinition } from './columns.js';
 import { podCells, podColumns, podRowConditions, type PodLike } from './pod.js';
+import { cronJobCells, cronJobColumns, jobCells, jobColumns } from './batch.js';
 import { deploymentCells, deploymentColumns, replicaSetCells, replicaSetColumns } from './apps.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
@@ -143,6 +144,8 @@ const PRINTERS: Record<string, Printer> = {
   Pod: pod, Node: node, Namespace: namespace, Event: event, Lease: lease, ConfigMap: configMap, Secret: secret, ServiceAccount: serviceAccount,
   Deployment: { columns: deploymentColumns, cells: deploymentCells },
   ReplicaSet: { columns: replicaSetColumns, cells: replicaSetCells },
+  Job: { columns: jobColumns, cells: jobCells },
+  CronJob: { columns: cronJobColumns, cells: cronJobCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -3,6 +3,8 @@
 import type { Cause } from '../errors.js';
 import type { ConfigMap, CoreEvent, Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Secret, ServiceAccount } from '../types.js';
 import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
+import type { CronJob, Job } from '../types.js';
+import { validateCronJob, validateCronJobStatusUpdate, validateCronJobUpdate, validateJob, validateJobStatusUpdate, validateJobUpdate } from './batch.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
@@ -64,6 +66,16 @@ const RULES: Record<string, KindRules> = {
     create: (o) => validateReplicaSet(o as ReplicaSet),
     update: (o, old) => validateReplicaSetUpdate(o as ReplicaSet, old as ReplicaSet),
     status: (o, old) => validateWorkloadStatusUpdate(o as ReplicaSet, old as ReplicaSet),
+  },
+  Job: {
+    create: (o) => validateJob(o as Job),
+    update: (o, old) => validateJobUpdate(o as Job, old as Job),
+    status: (o, old) => validateJobStatusUpdate(o as Job, old as Job),
+  },
+  CronJob: {
+    create: (o) => validateCronJob(o as CronJob),
+    update: (o, old) => validateCronJobUpdate(o as CronJob, old as CronJob),
+    status: (o, old) => validateCronJobStatusUpdate(o as CronJob, old as CronJob),
   },
 };
 

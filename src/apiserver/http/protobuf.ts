@@ -15,6 +15,7 @@
 import protobuf from 'protobufjs';
 import { ApiError } from '../../api/errors.js';
 import { INLINE_FIELDS, WORKLOAD_POINTER_FIELDS, WORKLOAD_PROTO } from './protobuf-workloads.js';
+import { BATCH_POINTER_FIELDS, BATCH_PROTO } from './protobuf-batch.js';
 
 export const PROTOBUF_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
 
@@ -229,7 +230,7 @@ message Quantity {
 
 `;
 
-const root = protobuf.parse(PROTO + WORKLOAD_PROTO, { keepCase: true }).root;
+const root = protobuf.parse(PROTO + WORKLOAD_PROTO + BATCH_PROTO, { keepCase: true }).root;
 const type = (name: string): protobuf.Type => root.lookupType(`berth.${name}`);
 const UNKNOWN = type('Unknown');
 
@@ -247,6 +248,8 @@ const KINDS: Record<string, string> = {
   '/Node': 'Node',
   'apps/Deployment': 'Deployment',
   'apps/ReplicaSet': 'ReplicaSet',
+  'batch/Job': 'Job',
+  'batch/CronJob': 'CronJob',
   // DeleteOptions is sent as meta.k8s.io/v1 or under the resource's own group version.
   '*/DeleteOptions': 'DeleteOptions',
 };
@@ -276,6 +279,7 @@ const POINTER_FIELDS = new Set([
   'LeaseSpec.preferredHolder',
   'EventSeries.count',
   ...WORKLOAD_POINTER_FIELDS,
+  ...BATCH_POINTER_FIELDS,
 ]);
 const INLINE = new Set(INLINE_FIELDS);
 

@@ -7,6 +7,7 @@ import { NodeGraph } from '../auth/node-graph.js';
 import type { RequestContext } from './context.js';
 import { genericStrategy } from './kinds/generic.js';
 import { podStrategy } from './kinds/pod.js';
+import { jobStrategy } from './kinds/job.js';
 import { NamespaceLifecycle } from './namespaces.js';
 import { RestStorage } from './rest.js';
 import type { Strategy } from './strategy.js';
@@ -36,6 +37,10 @@ function strategyFor(r: ResourceInfo): Strategy {
     case 'ReplicaSet':
       // Status is the controller's: a created workload starts with none, whatever the client sent.
       return genericStrategy({ kind: r.kind, hasStatus: true, resetStatusOnCreate: true });
+    case 'Job':
+      return jobStrategy();
+    case 'CronJob':
+      return genericStrategy({ kind: 'CronJob', hasStatus: true, resetStatusOnCreate: true });
     default:
       return genericStrategy({ kind: r.kind });
   }
