@@ -7,6 +7,8 @@ import { PodGarbageCollector } from './podgc.js';
 import { DeploymentController } from './deployment.js';
 import { GarbageCollector } from './garbagecollector.js';
 import { ReplicaSetController } from './replicaset.js';
+import { JobController } from './job.js';
+import { CronJobController } from './cronjob.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -25,5 +27,7 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new ReplicaSetController(client, { informers, ...(log ? { log: (l) => log(`replicaset: ${l}`) } : {}) }).run(signal),
     new DeploymentController(client, { informers, ...(log ? { log: (l) => log(`deployment: ${l}`) } : {}) }).run(signal),
     new GarbageCollector(client, { informers, ...(log ? { log: (l) => log(`garbage-collector: ${l}`) } : {}) }).run(signal),
+    new JobController(client, { informers, ...(log ? { log: (l) => log(`job: ${l}`) } : {}) }).run(signal),
+    new CronJobController(client, { informers, ...(log ? { log: (l) => log(`cronjob: ${l}`) } : {}) }).run(signal),
   ]);
 }
