@@ -15,6 +15,8 @@ export interface ControllerOptions {
   log?: (line: string) => void;
   /** Informers shared with the other components of this process. */
   informers?: SharedInformers;
+  /** Controllers not to run, by name (job, cronjob). */
+  disabled?: Set<string>;
 }
 
 /** Runs the node lifecycle, pod GC, ReplicaSet, Deployment and garbage collection controllers until the signal aborts. */
@@ -27,7 +29,7 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new ReplicaSetController(client, { informers, ...(log ? { log: (l) => log(`replicaset: ${l}`) } : {}) }).run(signal),
     new DeploymentController(client, { informers, ...(log ? { log: (l) => log(`deployment: ${l}`) } : {}) }).run(signal),
     new GarbageCollector(client, { informers, ...(log ? { log: (l) => log(`garbage-collector: ${l}`) } : {}) }).run(signal),
-    new JobController(client, { informers, ...(log ? { log: (l) => log(`job: ${l}`) } : {}) }).run(signal),
-    new CronJobController(client, { informers, ...(log ? { log: (l) => log(`cronjob: ${l}`) } : {}) }).run(signal),
+    opts.disabled?.has('job') ? undefined : new JobController(client, { informers, ...(log ? { log: (l) => log(`job: ${l}`) } : {}) }).run(signal),
+    opts.disabled?.has('cronjob') ? undefined : new CronJobController(client, { informers, ...(log ? { log: (l) => log(`cronjob: ${l}`) } : {}) }).run(signal),
   ]);
 }
