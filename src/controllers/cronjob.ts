@@ -82,7 +82,8 @@ export function jobFromCronJob(cj: CronJob, scheduled: number, zone: string): Jo
 /** RFC 3339 with the zone's offset, as Go formats a time in a location. */
 function zonedRfc3339(d: Date, zone: string): string {
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' }).formatToParts(d).map((p) => [p.type, p.value]));
-  const offset = parts.timeZoneName === 'GMT' ? 'Z' : parts.timeZoneName!.replace('GMT', '');
+  // Go writes a zero offset as Z.
+  const offset = parts.timeZoneName!.replace('GMT', '').replace(/^(\+00:00)?$/, 'Z');
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 

@@ -62,6 +62,11 @@ export class JobController {
   #now: () => number;
   #backoffBase: number;
   #backoffMax: number;
+  /**
+   * Pods whose finalizer this controller took off and whose informer copy may still show it: they are
+   * counted already, and counting them again from the stale copy is what the finalizer is there to prevent.
+   */
+  #released = new Set<string>();
 
   constructor(client: RestClient, opts: JobControllerOptions = {}) {
     this.#client = client;
@@ -86,6 +91,7 @@ export class JobController {
       onAdd: (p) => this.#podChanged(p, true),
       onUpdate: (_o, p) => this.#podChanged(p, false),
       onDelete: (p) => {
+        this.#released.delete(p.metadata.uid!);
         const job = this.#owner(p);
         if (!job) return;
         this.#expectations.deletionObserved(keyOf(job), keyOf(p));
@@ -103,6 +109,7 @@ export class JobController {
   }
 
   #podChanged(p: Pod, added: boolean): void {
+    if (!p.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER)) this.#released.delete(p.metadata.uid!);
     const job = this.#owner(p);
     if (job) {
       if (added) this.#expectations.creationObserved(keyOf(job));
@@ -182,6 +189,7 @@ export class JobController {
       const rest = finalizers.filter((f) => f !== JOB_TRACKING_FINALIZER);
       try {
         await this.#client.patch(pods, p.metadata.namespace, p.metadata.name!, 'merge', { metadata: { finalizers: rest.length ? rest : null, resourceVersion: p.metadata.resourceVersion } });
+        this.#released.add(p.metadata.uid!); // until the informer shows it without (or gone)
         done.add(p.metadata.uid!);
       } catch (e) {
         if (isApiError(e, 'NotFound')) done.add(p.metadata.uid!);
@@ -223,12 +231,14 @@ export class JobController {
     const spec = job.spec;
     const status: JobStatus = structuredClone(job.status ?? {});
     const uncounted = { succeeded: new Set(status.uncountedTerminatedPods?.succeeded ?? []), failed: new Set(status.uncountedTerminatedPods?.failed ?? []) };
-    let outcome = this.#pendingOutcome(job);
+    // A FailJob match ends the Job whichever pass sees it (a pass may start from a Job copy older than its Pods).
+    let outcome = this.#pendingOutcome(job) ?? this.#failJobMatch(job, owned);
 
     // Step 1: Pods that ended and still hold the finalizer are recorded as uncounted.
     const toRelease: Pod[] = [];
+    const holds = (p: Pod) => !!p.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER) && !this.#released.has(p.metadata.uid!);
     for (const p of owned) {
-      if (!p.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER)) continue;
+      if (!holds(p)) continue;
       const uid = p.metadata.uid!;
       const ended = this.#ended(job, p, outcome !== undefined);
       if (uncounted.succeeded.has(uid) || uncounted.failed.has(uid)) toRelease.push(p);
@@ -236,9 +246,7 @@ export class JobController {
         uncounted.succeeded.add(uid);
         toRelease.push(p);
       } else if (ended === 'Failed' || (outcome && !outcome.success)) {
-        const match = ended === 'Failed' ? matchFailurePolicy(job, p) : undefined;
-        if (match?.rule.action === 'FailJob' && !outcome) outcome = { success: false, reason: 'PodFailurePolicy', message: match.message };
-        if (match?.rule.action !== 'Ignore') uncounted.failed.add(uid);
+        if (ended !== 'Failed' || matchFailurePolicy(job, p)?.rule.action !== 'Ignore') uncounted.failed.add(uid);
         toRelease.push(p);
       }
     }
@@ -251,7 +259,7 @@ export class JobController {
     // Step 2: the finalizers come off; step 3: what came off moves into the counts.
     const released = await this.#releaseFinalizers(toRelease);
     // An uncounted uid whose Pod no longer holds the finalizer (released now, or gone) is counted.
-    const held = new Set(owned.filter((p) => p.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER) && !released.has(p.metadata.uid!)).map((p) => p.metadata.uid!));
+    const held = new Set(owned.filter((p) => holds(p) && !released.has(p.metadata.uid!)).map((p) => p.metadata.uid!));
     for (const uid of [...uncounted.succeeded]) if (!held.has(uid) && uncounted.succeeded.delete(uid)) status.succeeded = (status.succeeded ?? 0) + 1;
     for (const uid of [...uncounted.failed]) if (!held.has(uid) && uncounted.failed.delete(uid)) status.failed = (status.failed ?? 0) + 1;
     status.uncountedTerminatedPods = this.#uncountedOf(uncounted);
@@ -317,6 +325,15 @@ export class JobController {
 
   #uncountedOf(u: { succeeded: Set<string>; failed: Set<string> }): NonNullable<JobStatus['uncountedTerminatedPods']> {
     return { ...(u.succeeded.size ? { succeeded: [...u.succeeded] } : {}), ...(u.failed.size ? { failed: [...u.failed] } : {}) };
+  }
+
+  #failJobMatch(job: Job, owned: Pod[]): Outcome | undefined {
+    if (!job.spec.podFailurePolicy) return undefined;
+    for (const p of owned) {
+      const match = p.status?.phase === 'Failed' ? matchFailurePolicy(job, p) : undefined;
+      if (match?.rule.action === 'FailJob') return { success: false, reason: 'PodFailurePolicy', message: match.message };
+    }
+    return undefined;
   }
 
   /** A finish already decided (the interim condition is in status) and waiting for its Pods. */
