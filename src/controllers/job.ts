@@ -67,6 +67,12 @@ export class JobController {
    * counted already, and counting them again from the stale copy is what the finalizer is there to prevent.
    */
   #released = new Set<string>();
+  /**
+   * Per Job, the resourceVersion of the status this controller last wrote: an informer copy older than
+   * that would count from stale numbers (and start Pods already done), so it waits for the newer one.
+   * (berth's resourceVersions are store revisions, so they compare as numbers.)
+   */
+  #wrote = new Map<string, number>();
 
   constructor(client: RestClient, opts: JobControllerOptions = {}) {
     this.#client = client;
@@ -84,6 +90,7 @@ export class JobController {
       onUpdate: (_o, j) => this.#queue.add(keyOf(j)),
       onDelete: (j) => {
         this.#expectations.forget(keyOf(j));
+        this.#wrote.delete(keyOf(j));
         this.#queue.add(keyOf(j));
       },
     });
@@ -227,6 +234,7 @@ export class JobController {
 
   async #sync(job: Job, owned: Pod[]): Promise<void> {
     const key = keyOf(job);
+    if (Number(job.metadata.resourceVersion) < (this.#wrote.get(key) ?? 0)) return;
     const now = this.#now();
     const spec = job.spec;
     const status: JobStatus = structuredClone(job.status ?? {});
@@ -315,8 +323,7 @@ export class JobController {
     status.active = stillActive.length;
     status.ready = stillActive.filter(isReady).length;
     status.terminating = terminating.length;
-    status.succeeded = succeeded;
-    status.failed = failed;
+    // The counts hold what left uncountedTerminatedPods; the uids still there are added when they leave it.
     if (indexed) status.succeeded = completed.size;
     this.#tidy(status);
     await this.#writeStatus(current, status);
@@ -468,7 +475,9 @@ export class JobController {
   async #writeStatus(job: Job, status: JobStatus): Promise<Job | undefined> {
     if (JSON.stringify(status) === JSON.stringify(job.status ?? {})) return job;
     try {
-      return await this.#client.update<Job>(jobs, job.metadata.namespace, { ...job, status }, { subresource: 'status' });
+      const stored = await this.#client.update<Job>(jobs, job.metadata.namespace, { ...job, status }, { subresource: 'status' });
+      this.#wrote.set(keyOf(job), Number(stored.metadata.resourceVersion));
+      return stored;
     } catch (e) {
       if (isApiError(e, 'Conflict') || isApiError(e, 'NotFound')) return undefined;
       throw e;
