@@ -31,8 +31,9 @@ async function refused(path: string, body: unknown, want: RegExp, method: 'POST'
 
 describe('batch/v1 Jobs', () => {
   it('kubectl create job (a protobuf body) stores upstream defaults and the generated selector and labels', async () => {
-    const r = await k(['create', 'job', 'hello', '--image=busybox', '--', 'echo', 'hi']);
+    const r = await k(['create', 'job', 'hello', '--image=busybox', '-v=8', '--', 'echo', 'hi']);
     assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /POST .*\/apis\/batch\/v1\/namespaces\/default\/jobs[\s\S]*Content-Type: application\/vnd\.kubernetes\.protobuf/);
     assert.match(r.stdout, /^job\.batch\/hello created/);
     const j = (await srv.api.call('GET', `${J}/hello`)).body;
     const uid = j.metadata.uid;
@@ -136,8 +137,9 @@ describe('batch/v1 Jobs', () => {
 
 describe('batch/v1 CronJobs', () => {
   it('kubectl create cronjob (protobuf) stores upstream defaults; kubectl create job --from=cronjob makes its Job', async () => {
-    const r = await k(['create', 'cronjob', 'tick', '--image=busybox', '--schedule=*/1 * * * *', '--', 'date']);
+    const r = await k(['create', 'cronjob', 'tick', '--image=busybox', '--schedule=*/1 * * * *', '-v=8', '--', 'date']);
     assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /POST .*\/apis\/batch\/v1\/namespaces\/default\/cronjobs[\s\S]*Content-Type: application\/vnd\.kubernetes\.protobuf/);
     const cj = (await srv.api.call('GET', `${CJ}/tick`)).body;
     assert.equal(cj.spec.concurrencyPolicy, 'Allow');
     assert.equal(cj.spec.suspend, false);
