@@ -22,7 +22,7 @@ import { adopt, controllerOf, controllerRef } from './controllerref.js';
 import { Expectations } from './expectations.js';
 import { JOB_TRACKING_FINALIZER, completionIndex, finishedAt, formatIndexes, isTerminal, matchFailurePolicy, parseIndexes, podFromJob } from './jobpods.js';
 import { deletionOrder, isActive, isReady } from './podstate.js';
-import { inBatches } from './replicaset.js';
+import { PodControl } from './podcontrol.js';
 import { ignoreNotFound } from './writes.js';
 
 /** Most Pods created or deleted in one pass (upstream's burst). */
@@ -57,6 +57,7 @@ export class JobController {
   #queue = new WorkQueue();
   #expectations = new Expectations();
   #events: EventRecorder;
+  #podControl: PodControl;
   #log: (line: string) => void;
   #workers: number;
   #now: () => number;
@@ -85,6 +86,7 @@ export class JobController {
     this.#jobs = informers.jobs();
     this.#pods = informers.pods();
     this.#events = new EventRecorder(client, { component: 'job-controller' });
+    this.#podControl = new PodControl(client, this.#events, this.#expectations);
     this.#jobs.addHandlers({
       onAdd: (j) => this.#queue.add(keyOf(j)),
       onUpdate: (_o, j) => this.#queue.add(keyOf(j)),
@@ -440,35 +442,14 @@ export class JobController {
   }
 
   async #createPods(job: Job, indexes: (number | undefined)[]): Promise<void> {
-    const key = keyOf(job);
-    const n = indexes.length;
-    this.#expectations.expectCreations(key, n);
-    const results = await inBatches(indexes, async (ix) => {
-      const created = await this.#client.create<Pod>(pods, job.metadata.namespace, podFromJob(job, ix));
-      this.#events.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
-    });
-    for (let i = results.filter((r) => r.status === 'fulfilled').length; i < n; i++) this.#expectations.creationObserved(key);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) {
-      const e = failed.reason as Error;
-      this.#events.event(job, 'Warning', 'FailedCreate', `Error creating: ${e.message}`);
-      throw e;
-    }
+    const failure = await this.#podControl.create(job, keyOf(job), indexes.map((ix) => podFromJob(job, ix)));
+    if (failure) throw failure;
   }
 
   async #deletePods(job: Job, victims: Pod[]): Promise<void> {
     if (!victims.length) return;
-    const key = keyOf(job);
-    this.#expectations.expectDeletions(key, victims.map(keyOf));
-    await Promise.all(victims.map(async (p) => {
-      try {
-        await this.#client.delete(pods, p.metadata.namespace, p.metadata.name!, { preconditions: { uid: p.metadata.uid } });
-        this.#events.event(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
-      } catch (e) {
-        this.#expectations.deletionObserved(key, keyOf(p));
-        if (!isApiError(e, 'NotFound')) throw e;
-      }
-    }));
+    const failure = await this.#podControl.delete(job, keyOf(job), victims);
+    if (failure) throw failure;
   }
 
   /** Writes status; the stored Job, or undefined when our copy was stale (the fresh one brings a pass). */
