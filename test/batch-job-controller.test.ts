@@ -122,7 +122,6 @@ describe('Job controller', () => {
     ac.abort();
     await watching;
     const j = await getJob('work');
-    if (process.env.JOB_LOG) console.error(JSON.stringify(j.status), JSON.stringify(seen.get('work')), JSON.stringify((await podsOf('work')).map((p) => [p.metadata.name, p.status?.phase, p.metadata.finalizers, p.metadata.deletionTimestamp])));
     assert.equal(j.status.succeeded, 10);
     assert.equal(j.status.failed, 2);
     assert.equal(j.status.active, undefined);

@@ -137,7 +137,7 @@ export class CronJobController {
     if (!cj || cj.metadata.deletionTimestamp) return;
     const owned = this.#jobs.byIndex('owner', cj.metadata.uid!).filter((j) => controllerOf(j)?.uid === cj.metadata.uid);
     const status = structuredClone(cj.status ?? {});
-    this.#syncActive(cj, status, owned);
+    await this.#syncActive(cj, status, owned);
     await this.#cleanHistory(cj, owned);
     const wait = await this.#schedule(cj, status);
     await writeStatus(this.#client, cronJobs, cj, status);
@@ -145,7 +145,7 @@ export class CronJobController {
   }
 
   /** status.active: the owned Jobs still running, and lastSuccessfulTime from the ones that completed. */
-  #syncActive(cj: CronJob, status: NonNullable<CronJob['status']>, owned: Job[]): void {
+  async #syncActive(cj: CronJob, status: NonNullable<CronJob['status']>, owned: Job[]): Promise<void> {
     const byUid = new Map(owned.map((j) => [j.metadata.uid!, j]));
     const active = (status.active ?? []).filter((ref) => {
       const j = byUid.get(ref.uid ?? '');
@@ -159,16 +159,21 @@ export class CronJobController {
     });
     for (const j of owned) {
       const done = finishedCondition(j);
-      if (!done && !active.some((r) => r.uid === j.metadata.uid)) {
-        // Created by us a moment before the status write was lost, or by `kubectl create job --from`.
+      if (!done && !active.some((r) => r.uid === j.metadata.uid) && !(await this.#listedNow(cj, j))) {
+        // Made by `kubectl create job --from`, or by us before a lost status write: said, not adopted, as upstream.
         this.#events.event(cj, 'Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name}`);
-        active.push(this.#refTo(j));
       }
       const completed = done?.type === 'Complete' ? j.status?.completionTime : undefined;
       if (completed && (!status.lastSuccessfulTime || Date.parse(completed) > Date.parse(status.lastSuccessfulTime))) status.lastSuccessfulTime = completed;
     }
     if (active.length) status.active = active;
     else delete status.active;
+  }
+
+  /** Whether the CronJob as stored now (our informer copy may predate our own write) lists j as active. */
+  async #listedNow(cj: CronJob, j: Job): Promise<boolean> {
+    const fresh = await ignoreNotFound(this.#client.get<CronJob>(cronJobs, cj.metadata.namespace, cj.metadata.name!));
+    return !!fresh?.status?.active?.some((r) => r.uid === j.metadata.uid);
   }
 
   #refTo(j: Job): NonNullable<NonNullable<CronJob['status']>['active']>[number] {
