@@ -78,6 +78,7 @@ describe('batch/v1 Jobs', () => {
       [job('h', { podFailurePolicy: { rules: [{ action: 'Ignore' }] } }), /spec\.podFailurePolicy\.rules\[0\]: Invalid value: specifying one of OnExitCodes and OnPodConditions is required/],
       [job('i', { podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [1] } }] } }, { restartPolicy: 'OnFailure' }), /spec\.template\.spec\.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified/],
       [job('j', { podFailurePolicy: { rules: [{ action: 'Explode', onExitCodes: { containerName: 'nope', operator: 'In', values: [2, 1] } }] } }), /rules\[0\]\.action: Unsupported value: "Explode": supported values: "Count", "FailIndex", "FailJob", "Ignore".*containerName: Invalid value: "nope": must be one of the container or initContainer names in the pod template.*values\[1\]: Invalid value: 1: must be ordered/],
+      [job('l', { completionMode: 'Indexed', completions: 2, backoffLimitPerIndex: 1 }), /spec\.backoffLimitPerIndex: Forbidden: not supported by this server/],
       [job('k', { activeDeadlineSeconds: -1 }), /spec\.activeDeadlineSeconds: Invalid value: -1: must be greater than or equal to 0/],
       [job(`${'x'.repeat(60)}`, { completionMode: 'Indexed', completions: 1000 }), /metadata\.name: Invalid value: "x+": will not able to create pod with invalid DNS label: x+-999/],
     ];

@@ -88,7 +88,7 @@ function parseGoDuration(s: string): number {
   return total;
 }
 
-/** A zone name Intl knows, or undefined. */
+/** Whether Intl (the IANA database Node carries) knows the zone. */
 export function validZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

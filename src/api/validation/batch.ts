@@ -9,7 +9,7 @@ import type { Cause } from '../errors.js';
 import { fromLabelSelectorObject, matchLabels } from '../selectors/labels.js';
 import type { CronJob, Job, JobSpec, PodFailurePolicyRule, PodTemplateSpec } from '../types.js';
 import { validateLabelSelector } from './apps.js';
-import { FieldPath, NONNEGATIVE, duplicateValue, immutable, invalidEach, invalidValue, requiredValue, unsupportedValue } from './field.js';
+import { FieldPath, NONNEGATIVE, duplicateValue, forbidden, immutable, invalidEach, invalidValue, requiredValue, unsupportedValue } from './field.js';
 import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isDNS1123Label, isQualifiedName, maxLenError, nameIsDNSSubdomain } from './names.js';
 import { validatePodSpec } from './pod.js';
@@ -96,6 +96,10 @@ function validateJobSpecCommon(spec: JobSpec | undefined, path: FieldPath): Caus
     if ((spec.parallelism ?? 0) > MAX_INDEXED) causes.push(invalidValue(path.child('parallelism'), spec.parallelism, `must be less than or equal to ${MAX_INDEXED} when completion mode is Indexed`));
   }
   if (spec.backoffLimitPerIndex !== undefined && mode !== 'Indexed') causes.push(invalidValue(path.child('backoffLimitPerIndex'), spec.backoffLimitPerIndex, 'requires indexed completion mode'));
+  // Refused rather than accepted and ignored: berth's Job controller does not implement them (yet).
+  for (const field of ['backoffLimitPerIndex', 'maxFailedIndexes', 'successPolicy'] as const) {
+    if (spec[field] !== undefined) causes.push(forbidden(path.child(field), 'not supported by this server (berth has no per-index backoff or success policy)'));
+  }
   if (spec.podReplacementPolicy !== undefined && spec.podReplacementPolicy !== 'TerminatingOrFailed' && spec.podReplacementPolicy !== 'Failed') {
     causes.push(unsupportedValue(path.child('podReplacementPolicy'), spec.podReplacementPolicy, ['Failed', 'TerminatingOrFailed']));
   }
