@@ -34,6 +34,8 @@ export const networkPolicies = served('networking.k8s.io/v1', 'NetworkPolicy');
 export const services = served('v1', 'Service');
 export const endpoints = served('v1', 'Endpoints');
 export const endpointSlices = served('discovery.k8s.io/v1', 'EndpointSlice');
+export const jobs = served('batch/v1', 'Job');
+export const cronJobs = served('batch/v1', 'CronJob');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

@@ -2,9 +2,9 @@
 // controllers look at it, and one frozen cache they all read. (Each component alone would parse and
 // hold every object again.)
 
-import type { ControllerRevision, DaemonSet, Deployment, Endpoints, EndpointSlice, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Service, StatefulSet } from '../api/types.js';
+import type { ControllerRevision, CronJob, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Service, StatefulSet } from '../api/types.js';
 import { Informer } from './informer.js';
-import { controllerRevisions, daemonSets, deployments, endpoints, endpointSlices, leases, namespaces, nodes, pods, replicaSets, services, statefulSets } from './resources.js';
+import { controllerRevisions, cronJobs, daemonSets, deployments, endpoints, endpointSlices, jobs, leases, namespaces, nodes, pods, replicaSets, services, statefulSets } from './resources.js';
 import type { RestClient } from './rest.js';
 
 export class SharedInformers {
@@ -22,6 +22,8 @@ export class SharedInformers {
   #services: Informer<Service> | undefined;
   #endpoints: Informer<Endpoints> | undefined;
   #endpointSlices: Informer<EndpointSlice> | undefined;
+  #jobs: Informer<Job> | undefined;
+  #cronJobs: Informer<CronJob> | undefined;
 
   constructor(client: RestClient, onError: (e: unknown) => void = () => {}) {
     this.#client = client;
@@ -53,6 +55,15 @@ export class SharedInformers {
   /** ControllerRevisions, indexed by owner uid ('owner'): a DaemonSet's or StatefulSet's history. */
   controllerRevisions(): Informer<ControllerRevision> {
     return (this.#controllerRevisions ??= new Informer<ControllerRevision>(this.#client, controllerRevisions, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  /** Every Job, indexed by namespace ('namespace') and owner uid ('owner', its CronJob); CronJobs by namespace. */
+  jobs(): Informer<Job> {
+    return (this.#jobs ??= new Informer<Job>(this.#client, jobs, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  cronJobs(): Informer<CronJob> {
+    return (this.#cronJobs ??= new Informer<CronJob>(this.#client, cronJobs, { onError: this.#onError, indexers: { namespace } }));
   }
 
   nodes(): Informer<Node> {

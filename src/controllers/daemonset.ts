@@ -14,6 +14,7 @@ import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { daemonPodSpec, placement, targetNode } from './daemonpod.js';
 import { Expectations } from './expectations.js';
+import { PodControl } from './podcontrol.js';
 import { REVISION_HASH, claimRevisions, currentRevision, truncateHistory } from './history.js';
 import { availableIn, isActive, isReady } from './podstate.js';
 import { podFromTemplate } from './replicaset.js';
@@ -50,6 +51,7 @@ export class DaemonSetController {
   #queue = new WorkQueue();
   #expectations = new Expectations();
   #events: EventRecorder;
+  #podControl: PodControl;
   #log: (line: string) => void;
   #workers: number;
 
@@ -63,6 +65,7 @@ export class DaemonSetController {
     this.#nodes = informers.nodes();
     this.#revisions = informers.controllerRevisions();
     this.#events = new EventRecorder(client, { component: 'daemonset-controller' });
+    this.#podControl = new PodControl(client, this.#events, this.#expectations);
     this.#sets.addHandlers({
       onAdd: (ds) => this.#queue.add(keyOf(ds)),
       onUpdate: (_o, ds) => this.#queue.add(keyOf(ds)),
@@ -206,33 +209,15 @@ export class DaemonSetController {
 
   async #apply(ds: DaemonSet, hash: string, plan: Plan): Promise<Error | undefined> {
     const key = keyOf(ds);
-    this.#expectations.expect(key, plan.create.length, plan.remove.map(keyOf));
-    const results = await Promise.allSettled([
-      ...plan.create.map(async (node) => {
-        const pod = podFromTemplate(ds, 'DaemonSet', ds.spec.template);
-        pod.metadata.labels = { ...pod.metadata.labels, [REVISION_HASH]: hash };
-        pod.spec = daemonPodSpec(pod.spec, node);
-        try {
-          const created = await this.#client.create<Pod>(pods, ds.metadata.namespace, pod);
-          this.#events.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
-        } catch (e) {
-          this.#expectations.creationObserved(key);
-          this.#events.event(ds, 'Warning', 'FailedCreate', `Error creating: ${(e as Error).message}`);
-          throw e;
-        }
-      }),
-      ...plan.remove.map(async (p) => {
-        try {
-          await this.#client.delete(pods, p.metadata.namespace, p.metadata.name!, { preconditions: { uid: p.metadata.uid } });
-          this.#events.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
-        } catch (e) {
-          this.#expectations.deletionObserved(key, keyOf(p));
-          throw e;
-        }
-      }),
-    ]);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    return failed?.reason as Error | undefined;
+    const wanted = plan.create.map((node) => {
+      const pod = podFromTemplate(ds, 'DaemonSet', ds.spec.template);
+      pod.metadata.labels = { ...pod.metadata.labels, [REVISION_HASH]: hash };
+      pod.spec = daemonPodSpec(pod.spec, node);
+      return pod;
+    });
+    const created = wanted.length > 0 ? await this.#podControl.create(ds, key, wanted) : undefined;
+    const deleted = plan.remove.length > 0 ? await this.#podControl.delete(ds, key, plan.remove) : undefined;
+    return created ?? deleted;
   }
 
   async #updateStatus(ds: DaemonSet, nodes: NodeState[]): Promise<void> {

@@ -11,12 +11,16 @@ import { DaemonSetController } from './daemonset.js';
 import { StatefulSetController } from './statefulset.js';
 import { EndpointSliceController } from './endpointslice.js';
 import { EndpointsController } from './endpoints.js';
+import { JobController } from './job.js';
+import { CronJobController } from './cronjob.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
   log?: (line: string) => void;
   /** Informers shared with the other components of this process. */
   informers?: SharedInformers;
+  /** Controllers not to run, by name (job, cronjob). */
+  disabled?: Set<string>;
 }
 
 /** Runs the node lifecycle, pod GC, ReplicaSet, Deployment, DaemonSet, StatefulSet and garbage collection controllers until the signal aborts. */
@@ -33,5 +37,7 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new GarbageCollector(client, { informers, ...(log ? { log: (l) => log(`garbage-collector: ${l}`) } : {}) }).run(signal),
     new EndpointSliceController(client, { informers, ...(log ? { log: (l) => log(`endpointslice: ${l}`) } : {}) }).run(signal),
     new EndpointsController(client, { informers, ...(log ? { log: (l) => log(`endpoints: ${l}`) } : {}) }).run(signal),
+    opts.disabled?.has('job') ? undefined : new JobController(client, { informers, ...(log ? { log: (l) => log(`job: ${l}`) } : {}) }).run(signal),
+    opts.disabled?.has('cronjob') ? undefined : new CronJobController(client, { informers, ...(log ? { log: (l) => log(`cronjob: ${l}`) } : {}) }).run(signal),
   ]);
 }

@@ -4,7 +4,6 @@
 // and reports replicas / fullyLabeled / ready / available in status. Expectations hold it back until
 // the creates and deletes it issued are seen, so a burst is never created twice.
 
-import { isApiError } from '../api/errors.js';
 import type { KObject, Pod, PodTemplateSpec, ReplicaSet, WorkloadCondition } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { keyOf, type Informer } from '../client/informer.js';
@@ -15,6 +14,7 @@ import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { writeStatus } from './writes.js';
 import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { Expectations } from './expectations.js';
+import { PodControl } from './podcontrol.js';
 import { availableIn, deletionOrder, isActive, isReady } from './podstate.js';
 import { rfc3339 } from '../api/time.js';
 
@@ -45,20 +45,6 @@ export function podFromTemplate(owner: KObject, kind: string, template: PodTempl
   };
 }
 
-/** Runs fn over items at most `width` at a time; resolves with each outcome. */
-export async function inBatches<T>(items: T[], fn: (item: T) => Promise<void>): Promise<PromiseSettledResult<void>[]> {
-  // Slow start, as upstream: 1, 2, 4, … at once, stopping at the first batch with a failure (a quota or
-  // a broken template fails every create the same way; no need to send all of them).
-  const out: PromiseSettledResult<void>[] = [];
-  let width = 1;
-  for (let i = 0; i < items.length; i += width, width *= 2) {
-    const batch = await Promise.allSettled(items.slice(i, i + width).map(fn));
-    out.push(...batch);
-    if (batch.some((r) => r.status === 'rejected')) break;
-  }
-  return out;
-}
-
 export class ReplicaSetController {
   #client: RestClient;
   #sets: Informer<ReplicaSet>;
@@ -66,6 +52,7 @@ export class ReplicaSetController {
   #queue = new WorkQueue();
   #expectations = new Expectations();
   #events: EventRecorder;
+  #podControl: PodControl;
   #log: (line: string) => void;
   #workers: number;
 
@@ -77,6 +64,7 @@ export class ReplicaSetController {
     this.#sets = informers.replicaSets();
     this.#pods = informers.pods();
     this.#events = new EventRecorder(client, { component: 'replicaset-controller' });
+    this.#podControl = new PodControl(client, this.#events, this.#expectations);
     this.#sets.addHandlers({
       onAdd: (rs) => this.#queue.add(keyOf(rs)),
       onUpdate: (_o, rs) => this.#queue.add(keyOf(rs)),
@@ -156,33 +144,10 @@ export class ReplicaSetController {
     const diff = active.length - (rs.spec.replicas ?? 1);
     if (diff < 0) {
       const n = Math.min(-diff, BURST);
-      this.#expectations.expectCreations(key, n);
-      const results = await inBatches(Array.from({ length: n }, (_, i) => i), async () => {
-        const created = await this.#client.create<Pod>(pods, rs.metadata.namespace, podFromTemplate(rs, 'ReplicaSet', rs.spec.template));
-        this.#events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
-      });
-      // Creates never sent, or refused, will never be observed.
-      for (let i = results.filter((r) => r.status === 'fulfilled').length; i < n; i++) this.#expectations.creationObserved(key);
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) {
-        const e = failed.reason as Error;
-        this.#events.event(rs, 'Warning', 'FailedCreate', `Error creating: ${e.message}`);
-        return e;
-      }
+      return this.#podControl.create(rs, key, Array.from({ length: n }, () => podFromTemplate(rs, 'ReplicaSet', rs.spec.template)));
     } else if (diff > 0) {
       const victims = [...active].sort(deletionOrder).slice(0, Math.min(diff, BURST));
-      this.#expectations.expectDeletions(key, victims.map(keyOf));
-      const results = await Promise.allSettled(victims.map(async (p) => {
-        try {
-          await this.#client.delete(pods, p.metadata.namespace, p.metadata.name!, { preconditions: { uid: p.metadata.uid } });
-          this.#events.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
-        } catch (e) {
-          this.#expectations.deletionObserved(key, keyOf(p));
-          if (!isApiError(e, 'NotFound')) throw e;
-        }
-      }));
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) return failed.reason as Error;
+      return this.#podControl.delete(rs, key, victims);
     }
     return undefined;
   }

@@ -1,6 +1,7 @@
 // The one entry point the registry calls to fill in a new object of any kind, before validation.
-import type { DaemonSet, Deployment, KObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service, StatefulSet } from '../types.js';
+import type { CronJob, DaemonSet, Deployment, Job, KObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service, StatefulSet } from '../types.js';
 import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './apps.js';
+import { defaultCronJob, defaultJob } from './batch.js';
 import { defaultNamespace } from './namespace.js';
 import { defaultNetworkPolicy } from './networkpolicy.js';
 import { defaultNode } from './node.js';
@@ -20,6 +21,8 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   StatefulSet: (o) => defaultStatefulSet(o as StatefulSet),
   NetworkPolicy: (o) => defaultNetworkPolicy(o as NetworkPolicy),
   Service: (o) => defaultService(o as Service),
+  Job: (o) => defaultJob(o as Job),
+  CronJob: (o) => defaultCronJob(o as CronJob),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

@@ -35,6 +35,7 @@ const APPS_CLASSES = ['Deployment', 'DeploymentList', 'DeploymentSpec', 'Deploym
 const APPS_SET_CLASSES = ['DaemonSet', 'DaemonSetList', 'DaemonSetSpec', 'DaemonSetStatus', 'DaemonSetUpdateStrategy', 'DaemonSetCondition', 'RollingUpdateDaemonSet', 'StatefulSet', 'StatefulSetList', 'StatefulSetSpec', 'StatefulSetStatus', 'StatefulSetUpdateStrategy', 'StatefulSetCondition', 'RollingUpdateStatefulSetStrategy', 'StatefulSetOrdinals', 'StatefulSetPersistentVolumeClaimRetentionPolicy', 'ControllerRevision', 'ControllerRevisionList'];
 const NETWORKING_CLASSES = ['NetworkPolicy', 'NetworkPolicyList', 'NetworkPolicySpec', 'NetworkPolicyIngressRule', 'NetworkPolicyEgressRule', 'NetworkPolicyPeer', 'NetworkPolicyPort', 'IPBlock'];
 const DISCOVERY_CLASSES = ['EndpointSlice', 'EndpointSliceList', 'Endpoint', 'EndpointConditions', 'EndpointHints', 'ForZone', 'ForNode'];
+const BATCH_CLASSES = ['Job', 'JobList', 'JobSpec', 'JobStatus', 'JobCondition', 'JobTemplateSpec', 'CronJob', 'CronJobList', 'CronJobSpec', 'CronJobStatus', 'PodFailurePolicy', 'PodFailurePolicyRule', 'PodFailurePolicyOnExitCodesRequirement', 'PodFailurePolicyOnPodConditionsPattern', 'SuccessPolicy', 'SuccessPolicyRule', 'UncountedTerminatedPods'];
 const CLASS_GROUP: Record<string, string> = {
   Lease: 'coordination', LeaseSpec: 'coordination', LeaseList: 'coordination', Eviction: 'policy',
   Scale: 'autoscaling', ScaleSpec: 'autoscaling', ScaleStatus: 'autoscaling',
@@ -42,6 +43,7 @@ const CLASS_GROUP: Record<string, string> = {
   ...Object.fromEntries(APPS_SET_CLASSES.map((c) => [c, 'apps'])),
   ...Object.fromEntries(NETWORKING_CLASSES.map((c) => [c, 'networking'])),
   ...Object.fromEntries(DISCOVERY_CLASSES.map((c) => [c, 'discovery'])),
+  ...Object.fromEntries(BATCH_CLASSES.map((c) => [c, 'batch'])),
 };
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */

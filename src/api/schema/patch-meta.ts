@@ -51,6 +51,7 @@ const TABLE: Record<string, Record<string, ListMeta>> = {
   StatefulSetStatus: { conditions: byKey('type') },
   ServiceSpec: { ports: byKey('port', 'merge', ['port', 'protocol']) },
   ServiceStatus: { conditions: byKey('type') },
+  JobStatus: { conditions: byKey('type') },
   ServiceAccount: { secrets: byKey('name') },
   ObjectMeta: { ownerReferences: byKey('uid'), finalizers: mergedSet },
 };

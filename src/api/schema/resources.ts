@@ -52,6 +52,8 @@ export const RESOURCES: readonly ResourceInfo[] = [
   res({ kind: 'Service', plural: 'services', namespaced: true, shortNames: ['svc'], categories: ['all'], subresources: ['status'] }),
   res({ kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', namespaced: true, shortNames: ['ep'] }),
   res({ group: 'discovery.k8s.io', kind: 'EndpointSlice', plural: 'endpointslices', namespaced: true }),
+  res({ group: 'batch', kind: 'Job', plural: 'jobs', namespaced: true, categories: ['all'], subresources: ['status'] }),
+  res({ group: 'batch', kind: 'CronJob', plural: 'cronjobs', namespaced: true, shortNames: ['cj'], categories: ['all'], subresources: ['status'] }),
 ];
 
 export function apiVersionOf(r: ResourceInfo): string {

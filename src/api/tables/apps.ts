@@ -4,8 +4,7 @@
 // CONTROLLER / REVISION for ControllerRevisions, and -o wide's CONTAINERS, IMAGES (and SELECTOR).
 
 import { fromLabelSelectorObject, selectorString } from '../selectors/labels.js';
-import type { Deployment, KObject, ReplicaSet } from '../types.js';
-import type { ControllerRevision, DaemonSet, StatefulSet } from '../types.js';
+import type { ControllerRevision, DaemonSet, Deployment, KObject, ReplicaSet, StatefulSet } from '../types.js';
 import { ageColumn, column, core, doc, nameColumn, type ColumnDefinition } from './columns.js';
 import { since } from './duration.js';
 
@@ -19,7 +18,7 @@ function templateColumns(specDef: string): ColumnDefinition[] {
   ];
 }
 
-function templateCells(spec: ReplicaSet['spec'] | Deployment['spec'] | DaemonSet['spec'] | undefined): string[] {
+export function templateCells(spec: ReplicaSet['spec'] | Deployment['spec'] | DaemonSet['spec'] | undefined): string[] {
   const containers = spec?.template?.spec?.containers ?? [];
   // A malformed selector cannot be stored; printing an old one must not fail the whole list.
   let selector = '';

@@ -8,6 +8,7 @@ import { podCells, podColumns, podRowConditions, type PodLike } from './pod.js';
 import { controllerRevisionCells, controllerRevisionColumns, daemonSetCells, daemonSetColumns, deploymentCells, deploymentColumns, replicaSetCells, replicaSetColumns, statefulSetCells, statefulSetColumns } from './apps.js';
 import { networkPolicyCells, networkPolicyColumns } from './networkpolicy.js';
 import { endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns, serviceCells, serviceColumns } from './service.js';
+import { cronJobCells, cronJobColumns, jobCells, jobColumns } from './batch.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
 type Obj = Record<string, any>;
@@ -152,6 +153,8 @@ const PRINTERS: Record<string, Printer> = {
   Service: { columns: serviceColumns, cells: serviceCells },
   Endpoints: { columns: endpointsColumns, cells: endpointsCells },
   EndpointSlice: { columns: endpointSliceColumns, cells: endpointSliceCells },
+  Job: { columns: jobColumns, cells: jobCells },
+  CronJob: { columns: cronJobColumns, cells: cronJobCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -1,8 +1,9 @@
 // The one entry point the registry calls: per-kind validation for create, update and status update.
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
-import type { ConfigMap, ControllerRevision, CoreEvent, DaemonSet, Deployment, Endpoints, EndpointSlice, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service, ServiceAccount, StatefulSet } from '../types.js';
+import type { ConfigMap, ControllerRevision, CoreEvent, CronJob, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service, ServiceAccount, StatefulSet } from '../types.js';
 import { validateControllerRevision, validateControllerRevisionUpdate, validateDaemonSet, validateDaemonSetStatusUpdate, validateDaemonSetUpdate, validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateStatefulSet, validateStatefulSetStatusUpdate, validateStatefulSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
+import { validateCronJob, validateCronJobStatusUpdate, validateCronJobUpdate, validateJob, validateJobStatusUpdate, validateJobUpdate } from './batch.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
 import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints, validateEndpointsUpdate } from './endpoints.js';
 import { validateEvent, validateEventUpdate } from './event.js';
@@ -98,6 +99,16 @@ const RULES: Record<string, KindRules> = {
   EndpointSlice: {
     create: (o) => validateEndpointSlice(o as EndpointSlice),
     update: (o, old) => validateEndpointSliceUpdate(o as EndpointSlice, old as EndpointSlice),
+  },
+  Job: {
+    create: (o) => validateJob(o as Job),
+    update: (o, old) => validateJobUpdate(o as Job, old as Job),
+    status: (o, old) => validateJobStatusUpdate(o as Job, old as Job),
+  },
+  CronJob: {
+    create: (o) => validateCronJob(o as CronJob),
+    update: (o, old) => validateCronJobUpdate(o as CronJob, old as CronJob),
+    status: (o, old) => validateCronJobStatusUpdate(o as CronJob, old as CronJob),
   },
 };
 

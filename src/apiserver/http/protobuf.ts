@@ -16,6 +16,7 @@ import protobuf from 'protobufjs';
 import { ApiError } from '../../api/errors.js';
 import { INLINE_FIELDS, WORKLOAD_POINTER_FIELDS, WORKLOAD_PROTO } from './protobuf-workloads.js';
 import { SERVICE_POINTER_FIELDS, SERVICE_PROTO } from './protobuf-services.js';
+import { BATCH_POINTER_FIELDS, BATCH_PROTO } from './protobuf-batch.js';
 
 export const PROTOBUF_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
 
@@ -230,7 +231,7 @@ message Quantity {
 
 `;
 
-const root = protobuf.parse(PROTO + WORKLOAD_PROTO + SERVICE_PROTO, { keepCase: true }).root;
+const root = protobuf.parse(PROTO + WORKLOAD_PROTO + SERVICE_PROTO + BATCH_PROTO, { keepCase: true }).root;
 const type = (name: string): protobuf.Type => root.lookupType(`berth.${name}`);
 const UNKNOWN = type('Unknown');
 
@@ -251,6 +252,8 @@ const KINDS: Record<string, string> = {
   'apps/DaemonSet': 'DaemonSet',
   'apps/StatefulSet': 'StatefulSet',
   '/Service': 'Service',
+  'batch/Job': 'Job',
+  'batch/CronJob': 'CronJob',
   // DeleteOptions is sent as meta.k8s.io/v1 or under the resource's own group version.
   '*/DeleteOptions': 'DeleteOptions',
 };
@@ -281,6 +284,7 @@ const POINTER_FIELDS = new Set([
   'EventSeries.count',
   ...WORKLOAD_POINTER_FIELDS,
   ...SERVICE_POINTER_FIELDS,
+  ...BATCH_POINTER_FIELDS,
 ]);
 const INLINE = new Set(INLINE_FIELDS);
 

@@ -9,6 +9,7 @@ import { genericStrategy } from './kinds/generic.js';
 import { podStrategy } from './kinds/pod.js';
 import { serviceStrategy } from './kinds/service.js';
 import { ServiceAllocator } from './service-allocator.js';
+import { jobStrategy } from './kinds/job.js';
 import { NamespaceLifecycle } from './namespaces.js';
 import { RestStorage } from './rest.js';
 import type { Strategy } from './strategy.js';
@@ -42,6 +43,10 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator): Strategy {
       return genericStrategy({ kind: r.kind, hasStatus: true, resetStatusOnCreate: true });
     case 'Service':
       return serviceStrategy(allocator);
+    case 'Job':
+      return jobStrategy();
+    case 'CronJob':
+      return genericStrategy({ kind: 'CronJob', hasStatus: true, resetStatusOnCreate: true });
     default:
       return genericStrategy({ kind: r.kind });
   }

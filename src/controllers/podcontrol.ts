@@ -1,0 +1,66 @@
+// Creating and deleting a controller's Pods the way every workload controller does: creates in
+// slow-start batches, each expected before it is sent (so the informer catching up never looks like
+// Pods missing), deletes guarded by the Pod's uid, and the events upstream records for both.
+
+import { isApiError } from '../api/errors.js';
+import type { KObject, Pod } from '../api/types.js';
+import type { EventRecorder } from '../client/events.js';
+import { keyOf } from '../client/informer.js';
+import { pods } from '../client/resources.js';
+import type { RestClient } from '../client/rest.js';
+import type { Expectations } from './expectations.js';
+
+/** Runs fn over items at most `width` at a time; resolves with each outcome. */
+export async function inBatches<T>(items: T[], fn: (item: T) => Promise<void>): Promise<PromiseSettledResult<void>[]> {
+  // Slow start, as upstream: 1, 2, 4, … at once, stopping at the first batch with a failure (a quota or
+  // a broken template fails every create the same way; no need to send all of them).
+  const out: PromiseSettledResult<void>[] = [];
+  let width = 1;
+  for (let i = 0; i < items.length; i += width, width *= 2) {
+    const batch = await Promise.allSettled(items.slice(i, i + width).map(fn));
+    out.push(...batch);
+    if (batch.some((r) => r.status === 'rejected')) break;
+  }
+  return out;
+}
+
+export class PodControl {
+  constructor(
+    private readonly client: RestClient,
+    private readonly events: EventRecorder,
+    private readonly expectations: Expectations,
+  ) {}
+
+  /** Creates the Pods for owner (whose queue key is key); the first failure, recorded as FailedCreate. */
+  async create(owner: KObject, key: string, wanted: Pod[]): Promise<Error | undefined> {
+    const n = wanted.length;
+    this.expectations.expectCreations(key, n);
+    const results = await inBatches(wanted, async (pod) => {
+      const created = await this.client.create<Pod>(pods, owner.metadata.namespace, pod);
+      this.events.event(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+    });
+    // Creates never sent, or refused, will never be observed.
+    for (let i = results.filter((r) => r.status === 'fulfilled').length; i < n; i++) this.expectations.creationObserved(key);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (!failed) return undefined;
+    const e = failed.reason as Error;
+    this.events.event(owner, 'Warning', 'FailedCreate', `Error creating: ${e.message}`);
+    return e;
+  }
+
+  /** Deletes the victims of owner (a Pod already gone is not a failure); the first failure, if any. */
+  async delete(owner: KObject, key: string, victims: Pod[]): Promise<Error | undefined> {
+    this.expectations.expectDeletions(key, victims.map(keyOf));
+    const results = await Promise.allSettled(victims.map(async (p) => {
+      try {
+        await this.client.delete(pods, p.metadata.namespace, p.metadata.name!, { preconditions: { uid: p.metadata.uid } });
+        this.events.event(owner, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
+      } catch (e) {
+        this.expectations.deletionObserved(key, keyOf(p));
+        if (!isApiError(e, 'NotFound')) throw e;
+      }
+    }));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    return failed ? (failed.reason as Error) : undefined;
+  }
+}
