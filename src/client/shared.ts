@@ -2,9 +2,9 @@
 // controllers look at it, and one frozen cache they all read. (Each component alone would parse and
 // hold every object again.)
 
-import type { Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet } from '../api/types.js';
+import type { Deployment, KObject, Lease, Namespace, Node, Pod, PodDisruptionBudget, PriorityClass, ReplicaSet, ReplicationController } from '../api/types.js';
 import { Informer } from './informer.js';
-import { deployments, leases, namespaces, nodes, pods, replicaSets } from './resources.js';
+import { deployments, leases, namespaces, nodes, podDisruptionBudgets, pods, priorityClasses, replicaSets, replicationControllers } from './resources.js';
 import type { RestClient } from './rest.js';
 
 export class SharedInformers {
@@ -16,6 +16,9 @@ export class SharedInformers {
   #replicaSets: Informer<ReplicaSet> | undefined;
   #deployments: Informer<Deployment> | undefined;
   #namespaces: Informer<Namespace> | undefined;
+  #replicationControllers: Informer<ReplicationController> | undefined;
+  #podDisruptionBudgets: Informer<PodDisruptionBudget> | undefined;
+  #priorityClasses: Informer<PriorityClass> | undefined;
 
   constructor(client: RestClient, onError: (e: unknown) => void = () => {}) {
     this.#client = client;
@@ -34,6 +37,18 @@ export class SharedInformers {
 
   deployments(): Informer<Deployment> {
     return (this.#deployments ??= new Informer<Deployment>(this.#client, deployments, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  replicationControllers(): Informer<ReplicationController> {
+    return (this.#replicationControllers ??= new Informer<ReplicationController>(this.#client, replicationControllers, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  podDisruptionBudgets(): Informer<PodDisruptionBudget> {
+    return (this.#podDisruptionBudgets ??= new Informer<PodDisruptionBudget>(this.#client, podDisruptionBudgets, { onError: this.#onError, indexers: { namespace } }));
+  }
+
+  priorityClasses(): Informer<PriorityClass> {
+    return (this.#priorityClasses ??= new Informer<PriorityClass>(this.#client, priorityClasses, { onError: this.#onError }));
   }
 
   nodes(): Informer<Node> {

@@ -6,7 +6,9 @@ import { NodeLifecycleController, type NodeLifecycleOptions } from './nodelifecy
 import { PodGarbageCollector } from './podgc.js';
 import { DeploymentController } from './deployment.js';
 import { GarbageCollector } from './garbagecollector.js';
-import { ReplicaSetController } from './replicaset.js';
+import { DisruptionController } from './disruption.js';
+import { NamespaceController } from './namespace.js';
+import { REPLICATION_CONTROLLERS, ReplicaSetController } from './replicaset.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -23,7 +25,10 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new NodeLifecycleController(client, { ...opts.nodeLifecycle, informers, ...(log ? { log } : {}) }).run(signal),
     new PodGarbageCollector(client, { informers, ...(log ? { log } : {}) }).run(signal),
     new ReplicaSetController(client, { informers, ...(log ? { log: (l) => log(`replicaset: ${l}`) } : {}) }).run(signal),
+    new ReplicaSetController(client, { informers, kind: REPLICATION_CONTROLLERS, ...(log ? { log: (l) => log(`replication-controller: ${l}`) } : {}) }).run(signal),
     new DeploymentController(client, { informers, ...(log ? { log: (l) => log(`deployment: ${l}`) } : {}) }).run(signal),
+    new DisruptionController(client, { informers, ...(log ? { log: (l) => log(`disruption: ${l}`) } : {}) }).run(signal),
+    new NamespaceController(client, { informers, ...(log ? { log: (l) => log(`namespace: ${l}`) } : {}) }).run(signal),
     new GarbageCollector(client, { informers, ...(log ? { log: (l) => log(`garbage-collector: ${l}`) } : {}) }).run(signal),
   ]);
 }

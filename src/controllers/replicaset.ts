@@ -2,14 +2,16 @@
 // its selector matches (adopting orphans, releasing Pods whose labels stopped matching), creates
 // missing Pods from the template in growing batches and deletes surplus ones in upstream's order,
 // and reports replicas / fullyLabeled / ready / available in status. Expectations hold it back until
-// the creates and deletes it issued are seen, so a burst is never created twice.
+// the creates and deletes it issued are seen, so a burst is never created twice. The same controller,
+// given REPLICATION_CONTROLLERS, is upstream's replication manager: a ReplicationController is a
+// ReplicaSet whose selector is a label map.
 
 import { isApiError } from '../api/errors.js';
 import { fromLabelSelectorObject, matchLabels, type LabelSelector } from '../api/selectors/labels.js';
-import type { Pod, ReplicaSet, WorkloadCondition } from '../api/types.js';
+import type { LabelSelectorSpec, Pod, ReplicaSet, ReplicationController, WorkloadCondition } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { keyOf, type Informer } from '../client/informer.js';
-import { pods, replicaSets } from '../client/resources.js';
+import { pods, replicaSets, replicationControllers, type Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
@@ -22,22 +24,57 @@ import { rfc3339 } from '../api/time.js';
 /** Most Pods created or deleted in one pass (upstream's burstReplicas). */
 const BURST = 500;
 
+/** The kind a replica controller keeps: ReplicaSets, or ReplicationControllers seen as ReplicaSets. */
+export interface ReplicaKind {
+  resource: Resource;
+  apiVersion: string;
+  kind: string;
+  /** The event source component, as upstream names it. */
+  component: string;
+  informer(informers: SharedInformers): Informer<ReplicaSet>;
+  selector(obj: ReplicaSet): LabelSelectorSpec | undefined;
+}
+
+export const REPLICA_SETS: ReplicaKind = {
+  resource: replicaSets,
+  apiVersion: 'apps/v1',
+  kind: 'ReplicaSet',
+  component: 'replicaset-controller',
+  informer: (i) => i.replicaSets(),
+  selector: (rs) => rs.spec.selector,
+};
+
+export const REPLICATION_CONTROLLERS: ReplicaKind = {
+  resource: replicationControllers,
+  apiVersion: 'v1',
+  kind: 'ReplicationController',
+  component: 'replication-controller',
+  informer: (i) => i.replicationControllers() as unknown as Informer<ReplicaSet>,
+  selector: (rs) => {
+    const map = (rs as unknown as ReplicationController).spec.selector;
+    return map && Object.keys(map).length ? { matchLabels: map } : undefined;
+  },
+};
+
 export interface ReplicaSetControllerOptions {
   log?: (line: string) => void;
   informers?: SharedInformers;
   workers?: number;
+  /** What it keeps; ReplicaSets unless told. */
+  kind?: ReplicaKind;
 }
 
-function selectorOf(rs: ReplicaSet): LabelSelector | undefined {
+function selectorOf(rs: ReplicaSet, kind: ReplicaKind): LabelSelector | undefined {
   try {
-    return fromLabelSelectorObject(rs.spec.selector);
+    const sel = kind.selector(rs);
+    return sel ? fromLabelSelectorObject(sel) : undefined;
   } catch {
     return undefined; // validation keeps bad selectors out; a stored one selects nothing
   }
 }
 
 /** The Pod the template describes, controlled by rs. */
-export function podFromTemplate(rs: ReplicaSet): Pod {
+export function podFromTemplate(rs: ReplicaSet, kind: ReplicaKind = REPLICA_SETS): Pod {
   const t = rs.spec.template;
   const meta = t.metadata ?? {};
   return {
@@ -49,7 +86,7 @@ export function podFromTemplate(rs: ReplicaSet): Pod {
       ...(meta.labels ? { labels: { ...meta.labels } } : {}),
       ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
       ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
-      ownerReferences: [controllerRef(rs, 'apps/v1', 'ReplicaSet')],
+      ownerReferences: [controllerRef(rs, kind.apiVersion, kind.kind)],
     },
     spec: structuredClone(t.spec) as Pod['spec'],
   };
@@ -78,15 +115,17 @@ export class ReplicaSetController {
   #events: EventRecorder;
   #log: (line: string) => void;
   #workers: number;
+  #kind: ReplicaKind;
 
   constructor(client: RestClient, opts: ReplicaSetControllerOptions = {}) {
     this.#client = client;
-    this.#log = opts.log ?? ((l) => process.stderr.write(`replicaset: ${l}\n`));
+    this.#kind = opts.kind ?? REPLICA_SETS;
+    this.#log = opts.log ?? ((l) => process.stderr.write(`${this.#kind.component}: ${l}\n`));
     this.#workers = opts.workers ?? 4;
     const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
-    this.#sets = informers.replicaSets();
+    this.#sets = this.#kind.informer(informers);
     this.#pods = informers.pods();
-    this.#events = new EventRecorder(client, { component: 'replicaset-controller' });
+    this.#events = new EventRecorder(client, { component: this.#kind.component });
     this.#sets.addHandlers({
       onAdd: (rs) => this.#queue.add(keyOf(rs)),
       onUpdate: (_o, rs) => this.#queue.add(keyOf(rs)),
@@ -110,7 +149,7 @@ export class ReplicaSetController {
   /** The ReplicaSet that controls p, if it is one this controller knows. */
   #owner(p: Pod): ReplicaSet | undefined {
     const ref = controllerOf(p);
-    if (ref?.kind !== 'ReplicaSet') return undefined;
+    if (ref?.kind !== this.#kind.kind) return undefined;
     const rs = this.#sets.get(`${p.metadata.namespace}/${ref.name}`);
     return rs?.metadata.uid === ref.uid ? rs : undefined;
   }
@@ -131,7 +170,7 @@ export class ReplicaSetController {
     // An orphan (or a Pod whose labels changed) may be adopted by any matching ReplicaSet.
     if (!controllerOf(p) || (old && JSON.stringify(old.metadata.labels) !== JSON.stringify(p.metadata.labels))) {
       for (const candidate of this.#sets.byIndex('namespace', p.metadata.namespace ?? '')) {
-        const sel = selectorOf(candidate);
+        const sel = selectorOf(candidate, this.#kind);
         if (sel && matchLabels(sel, p.metadata.labels)) this.#queue.add(keyOf(candidate));
       }
     }
@@ -162,7 +201,7 @@ export class ReplicaSetController {
 
   /** The Pods rs controls after adopting matching orphans and releasing Pods that no longer match. */
   async #claimPods(rs: ReplicaSet): Promise<Pod[]> {
-    const sel = selectorOf(rs);
+    const sel = selectorOf(rs, this.#kind);
     const uid = rs.metadata.uid!;
     const owned: Pod[] = [];
     let canAdopt: boolean | undefined;
@@ -176,7 +215,7 @@ export class ReplicaSetController {
         // Adopt only if rs is really still there and not being deleted (our cache may lag a deletion).
         canAdopt ??= await this.#stillLive(rs);
         if (!canAdopt) continue;
-        const adopted = await ignoreNotFound(adopt(this.#client, pods, p, controllerRef(rs, 'apps/v1', 'ReplicaSet')));
+        const adopted = await ignoreNotFound(adopt(this.#client, pods, p, controllerRef(rs, this.#kind.apiVersion, this.#kind.kind)));
         if (adopted) owned.push(adopted as Pod);
       }
     }
@@ -185,7 +224,7 @@ export class ReplicaSetController {
 
   async #stillLive(rs: ReplicaSet): Promise<boolean> {
     try {
-      const fresh = await this.#client.get<ReplicaSet>(replicaSets, rs.metadata.namespace, rs.metadata.name!);
+      const fresh = await this.#client.get<ReplicaSet>(this.#kind.resource, rs.metadata.namespace, rs.metadata.name!);
       return fresh.metadata.uid === rs.metadata.uid && !fresh.metadata.deletionTimestamp;
     } catch (e) {
       if (isApiError(e, 'NotFound')) return false;
@@ -201,7 +240,7 @@ export class ReplicaSetController {
       const n = Math.min(-diff, BURST);
       this.#expectations.expectCreations(key, n);
       const results = await inBatches(Array.from({ length: n }, (_, i) => i), async () => {
-        const created = await this.#client.create<Pod>(pods, rs.metadata.namespace, podFromTemplate(rs));
+        const created = await this.#client.create<Pod>(pods, rs.metadata.namespace, podFromTemplate(rs, this.#kind));
         this.#events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
       });
       // Creates never sent, or refused, will never be observed.
@@ -233,7 +272,7 @@ export class ReplicaSetController {
   async #updateStatus(rs: ReplicaSet, active: Pod[], failure: Error | undefined): Promise<void> {
     const now = Date.now();
     const min = rs.spec.minReadySeconds ?? 0;
-    const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
+    const templateLabels = Object.entries(rs.spec.template?.metadata?.labels ?? {});
     let nextAvailable = Infinity;
     let available = 0;
     for (const p of active) {
@@ -257,7 +296,7 @@ export class ReplicaSetController {
       ...(conditions.length ? { conditions } : {}),
     };
     if (nextAvailable !== Infinity) this.#queue.addAfter(keyOf(rs), nextAvailable + 50);
-    await writeStatus(this.#client, replicaSets, rs, status);
+    await writeStatus(this.#client, this.#kind.resource, rs, status);
   }
 
 }

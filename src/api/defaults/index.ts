@@ -5,6 +5,9 @@ import { defaultNamespace } from './namespace.js';
 import { defaultNode } from './node.js';
 import { defaultPod } from './pod.js';
 import { defaultSecret } from './secret.js';
+import type { PodTemplate, PriorityClass, ReplicationController } from '../types.js';
+import { defaultPodTemplateObject, defaultReplicationController } from './replication.js';
+import { defaultPriorityClass } from './priorityclass.js';
 
 // Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
 const DEFAULTERS: Record<string, (obj: KObject) => void> = {
@@ -14,6 +17,9 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   Secret: (o) => defaultSecret(o as Secret),
   Deployment: (o) => defaultDeployment(o as Deployment),
   ReplicaSet: (o) => defaultReplicaSet(o as ReplicaSet),
+  ReplicationController: (o) => defaultReplicationController(o as ReplicationController),
+  PodTemplate: (o) => defaultPodTemplateObject(o as PodTemplate),
+  PriorityClass: (o) => defaultPriorityClass(o as PriorityClass),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

@@ -36,6 +36,8 @@ const CLASS_GROUP: Record<string, string> = {
   Lease: 'coordination', LeaseSpec: 'coordination', LeaseList: 'coordination', Eviction: 'policy',
   Scale: 'autoscaling', ScaleSpec: 'autoscaling', ScaleStatus: 'autoscaling',
   ...Object.fromEntries(APPS_CLASSES.map((c) => [c, 'apps'])),
+  ...Object.fromEntries(['PodDisruptionBudget', 'PodDisruptionBudgetList', 'PodDisruptionBudgetSpec', 'PodDisruptionBudgetStatus'].map((c) => [c, 'policy'])),
+  PriorityClass: 'scheduling', PriorityClassList: 'scheduling',
 };
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */

@@ -47,6 +47,8 @@ const TABLE: Record<string, Record<string, ListMeta>> = {
   NamespaceStatus: { conditions: byKey('type') },
   DeploymentStatus: { conditions: byKey('type') },
   ReplicaSetStatus: { conditions: byKey('type') },
+  ReplicationControllerStatus: { conditions: byKey('type') },
+  PodDisruptionBudgetStatus: { conditions: byKey('type') },
   ServiceAccount: { secrets: byKey('name') },
   ObjectMeta: { ownerReferences: byKey('uid'), finalizers: mergedSet },
 };

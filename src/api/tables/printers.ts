@@ -6,6 +6,7 @@ import { since } from './duration.js';
 import { ageColumn, column, core, createdAtColumn, doc, nameColumn, type ColumnDefinition } from './columns.js';
 import { podCells, podColumns, podRowConditions, type PodLike } from './pod.js';
 import { deploymentCells, deploymentColumns, replicaSetCells, replicaSetColumns } from './apps.js';
+import { podDisruptionBudgetCells, podDisruptionBudgetColumns, podTemplateCells, podTemplateColumns, priorityClassCells, priorityClassColumns, replicationControllerCells, replicationControllerColumns } from './policy.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
 type Obj = Record<string, any>;
@@ -143,6 +144,10 @@ const PRINTERS: Record<string, Printer> = {
   Pod: pod, Node: node, Namespace: namespace, Event: event, Lease: lease, ConfigMap: configMap, Secret: secret, ServiceAccount: serviceAccount,
   Deployment: { columns: deploymentColumns, cells: deploymentCells },
   ReplicaSet: { columns: replicaSetColumns, cells: replicaSetCells },
+  ReplicationController: { columns: replicationControllerColumns, cells: replicationControllerCells },
+  PodTemplate: { columns: podTemplateColumns, cells: podTemplateCells },
+  PodDisruptionBudget: { columns: podDisruptionBudgetColumns, cells: podDisruptionBudgetCells },
+  PriorityClass: { columns: priorityClassColumns, cells: priorityClassCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -4,6 +4,10 @@ import type { Cause } from '../errors.js';
 import type { ConfigMap, CoreEvent, Deployment, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Secret, ServiceAccount } from '../types.js';
 import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
+import type { PodDisruptionBudget, PodTemplate, PriorityClass, ReplicationController } from '../types.js';
+import { validatePodTemplate, validatePodTemplateUpdate, validateReplicationController, validateReplicationControllerStatusUpdate, validateReplicationControllerUpdate } from './replication.js';
+import { validatePodDisruptionBudget, validatePodDisruptionBudgetStatusUpdate, validatePodDisruptionBudgetUpdate } from './policy.js';
+import { validatePriorityClass, validatePriorityClassUpdate } from './priorityclass.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
 import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './namespace.js';
@@ -64,6 +68,24 @@ const RULES: Record<string, KindRules> = {
     create: (o) => validateReplicaSet(o as ReplicaSet),
     update: (o, old) => validateReplicaSetUpdate(o as ReplicaSet, old as ReplicaSet),
     status: (o, old) => validateWorkloadStatusUpdate(o as ReplicaSet, old as ReplicaSet),
+  },
+  ReplicationController: {
+    create: (o) => validateReplicationController(o as ReplicationController),
+    update: (o, old) => validateReplicationControllerUpdate(o as ReplicationController, old as ReplicationController),
+    status: (o, old) => validateReplicationControllerStatusUpdate(o as ReplicationController, old as ReplicationController),
+  },
+  PodTemplate: {
+    create: (o) => validatePodTemplate(o as PodTemplate),
+    update: (o, old) => validatePodTemplateUpdate(o as PodTemplate, old as PodTemplate),
+  },
+  PodDisruptionBudget: {
+    create: (o) => validatePodDisruptionBudget(o as PodDisruptionBudget),
+    update: (o, old) => validatePodDisruptionBudgetUpdate(o as PodDisruptionBudget, old as PodDisruptionBudget),
+    status: (o, old) => validatePodDisruptionBudgetStatusUpdate(o as PodDisruptionBudget, old as PodDisruptionBudget),
+  },
+  PriorityClass: {
+    create: (o) => validatePriorityClass(o as PriorityClass),
+    update: (o, old) => validatePriorityClassUpdate(o as PriorityClass, old as PriorityClass),
   },
 };
 

@@ -302,7 +302,8 @@ export class RestStorage {
     if (unchanged(obj, current)) return old;
     if (ctx.dryRun) return obj;
     // An object being deleted whose last finalizer went away is removed now.
-    if (old.metadata.deletionTimestamp && !(meta.finalizers?.length) && old.metadata.finalizers?.length && this.#strategy.deletionGrace(obj, undefined) === 0) {
+    const finalized = this.#strategy.isFinalized ? this.#strategy.isFinalized(obj, old) : !(meta.finalizers?.length) && !!old.metadata.finalizers?.length;
+    if (old.metadata.deletionTimestamp && finalized && this.#strategy.deletionGrace(obj, undefined) === 0) {
       await this.#remove(current);
       return obj;
     }

@@ -33,6 +33,8 @@ export interface Strategy {
    * Only kinds with graceful deletion (Pods) return more than 0.
    */
   deletionGrace(obj: KObject, requested: number | undefined): number;
+  /** Whether an update took the last finalizer off obj (metadata.finalizers unless the kind has others: Namespaces). */
+  isFinalized?(obj: KObject, old: KObject): boolean;
   /** Extra permission check for the caller (node restriction); throws Forbidden. */
   admit?(verb: string, obj: KObject | null, old: KObject | null, ctx: RequestContext, subresource?: string): void;
 }
