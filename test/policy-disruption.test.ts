@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { apiFor, type Api } from './support/api.js';
 import { kubectl } from './support/kubectl.js';
+import { playKubelet } from './support/play-kubelet.js';
 import { startServer, type TestServer } from './support/server.js';
 import { until } from './support/wait.js';
 
@@ -23,26 +24,11 @@ function node(name: string): object {
   return { apiVersion: 'v1', kind: 'Node', metadata: { name }, status: { capacity, allocatable: capacity, conditions: [{ type: 'Ready', status: 'True' }] } };
 }
 
-async function fakeKubelet(signal: AbortSignal): Promise<void> {
-  while (!signal.aborted) {
-    const list = (await api.call('GET', '/api/v1/pods')).body.items ?? [];
-    for (const p of list) {
-      const at = `/api/v1/namespaces/${p.metadata.namespace}/pods/${p.metadata.name}`;
-      if (p.metadata.deletionTimestamp) await api.call('DELETE', at, { gracePeriodSeconds: 0 });
-      else if (p.spec.nodeName && p.status?.phase !== 'Running') {
-        const t = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-        await api.call('PATCH', `${at}/status`, { status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: t }] } });
-      }
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 let kubeletDone: Promise<void>;
 before(async () => {
   server = await startServer({ args: ['--node-monitor-grace-period', '10m'] });
   api = await apiFor(server.kubeconfig);
-  kubeletDone = fakeKubelet(kubelet.signal).catch(() => {});
+  kubeletDone = playKubelet(api, '/api/v1/pods', kubelet.signal).catch(() => {});
 });
 after(async () => {
   kubelet.abort();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { apiFor, type Api } from './support/api.js';
 import { kubectl } from './support/kubectl.js';
+import { playKubelet } from './support/play-kubelet.js';
 import { startServer, type TestServer } from './support/server.js';
 import { until } from './support/wait.js';
 
@@ -16,23 +17,11 @@ const P = '/api/v1/namespaces/default/pods';
 const PC = '/apis/scheduling.k8s.io/v1/priorityclasses';
 const kubelet = new AbortController();
 
-async function fakeKubelet(signal: AbortSignal): Promise<void> {
-  while (!signal.aborted) {
-    for (const p of (await api.call('GET', P)).body.items ?? []) {
-      if (p.metadata.deletionTimestamp) await api.call('DELETE', `${P}/${p.metadata.name}`, { gracePeriodSeconds: 0 });
-      else if (p.spec.nodeName && p.status?.phase !== 'Running') {
-        await api.call('PATCH', `${P}/${p.metadata.name}/status`, { status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } });
-      }
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 let kubeletDone: Promise<void>;
 before(async () => {
   server = await startServer({ args: ['--node-monitor-grace-period', '10m'] });
   api = await apiFor(server.kubeconfig);
-  kubeletDone = fakeKubelet(kubelet.signal).catch(() => {});
+  kubeletDone = playKubelet(api, P, kubelet.signal).catch(() => {});
 });
 after(async () => {
   kubelet.abort();

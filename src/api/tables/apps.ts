@@ -9,7 +9,7 @@ import { since } from './duration.js';
 
 const apps = (type: string) => `io.k8s.api.apps.v1.${type}`;
 
-export function templateColumns(specDef: string): ColumnDefinition[] {
+function templateColumns(specDef: string): ColumnDefinition[] {
   return [
     column('Containers', 'Names of each container in the template.', { priority: 1 }),
     column('Images', 'Images referenced by each container in the template.', { priority: 1 }),
@@ -17,7 +17,7 @@ export function templateColumns(specDef: string): ColumnDefinition[] {
   ];
 }
 
-export function templateCells(spec: ReplicaSet['spec'] | Deployment['spec'] | undefined): string[] {
+function templateCells(spec: ReplicaSet['spec'] | Deployment['spec'] | undefined): string[] {
   const containers = spec?.template?.spec?.containers ?? [];
   // A malformed selector cannot be stored; printing an old one must not fail the whole list.
   let selector = '';

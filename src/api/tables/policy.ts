@@ -3,28 +3,17 @@
 // UNAVAILABLE / ALLOWED DISRUPTIONS) and PriorityClasses (VALUE / GLOBAL-DEFAULT / PREEMPTIONPOLICY),
 // with upstream's columns.
 
-import type { KObject, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, ReplicationController } from '../types.js';
-import { templateCells, templateColumns } from './apps.js';
-import { ageColumn, column, core, doc, nameColumn, type ColumnDefinition } from './columns.js';
+import type { KObject, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicationController } from '../types.js';
+import { replicaSetCells, replicaSetColumns } from './apps.js';
+import { ageColumn, column, doc, nameColumn, type ColumnDefinition } from './columns.js';
 import { since } from './duration.js';
 
-export function replicationControllerColumns(): ColumnDefinition[] {
-  return [
-    nameColumn(),
-    column('Desired', 'Number of desired pods', { type: 'integer' }),
-    column('Current', 'Number of actually running pods', { type: 'integer' }),
-    column('Ready', 'Number of pods with ready state', { type: 'integer' }),
-    ageColumn(),
-    ...templateColumns('ReplicationControllerSpec').map((c) => (c.name === 'Selector' ? { ...c, description: doc(core('ReplicationControllerSpec'), 'selector') } : c)),
-  ];
-}
+/** A ReplicationController prints as a ReplicaSet does; its map selector is the matchLabels. */
+export const replicationControllerColumns = replicaSetColumns;
 
 export function replicationControllerCells(o: KObject, now: Date): unknown[] {
   const rc = o as ReplicationController;
-  const s = rc.status;
-  // The template columns read a ReplicaSet's spec: the RC's map selector is its matchLabels.
-  const spec = { ...rc.spec, selector: { matchLabels: rc.spec?.selector ?? {} } } as ReplicaSet['spec'];
-  return [o.metadata.name, rc.spec?.replicas ?? 0, s?.replicas ?? 0, s?.readyReplicas ?? 0, since(o.metadata.creationTimestamp, now), ...templateCells(spec)];
+  return replicaSetCells({ ...rc, spec: { ...rc.spec, selector: { matchLabels: rc.spec?.selector ?? {} } } } as KObject, now);
 }
 
 /** labels.FormatLabels: `a=b,c=d` in key order, `<none>` when there are none. */
