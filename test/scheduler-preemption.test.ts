@@ -103,6 +103,12 @@ describe('preemption', () => {
     assert.equal((await api.call('DELETE', `${P}/polite`, { gracePeriodSeconds: 0 })).status, 200);
 
     const low = await get('low');
+    // What the victim went through on its way out (the played kubelet removes it at once).
+    const stop = new AbortController();
+    const seen: any[] = [];
+    const watched = (async () => {
+      for await (const ev of await api.watch(`${P}?watch=1&fieldSelector=metadata.name%3Dlow&resourceVersion=${low.metadata.resourceVersion}`, stop.signal)) seen.push(ev.object);
+    })().catch(() => {});
     assert.equal((await api.call('POST', P, pod('urgent', { priorityClassName: 'high' }))).status, 201);
     const bound = await until('urgent bound to small', async () => {
       const u = await get('urgent');
@@ -110,6 +116,10 @@ describe('preemption', () => {
     });
     assert.equal(bound.status.nominatedNodeName, 'small');
     assert.equal((await api.call('GET', `${P}/low`)).status, 404);
+    const target = await until('the DisruptionTarget condition seen', () => seen.map((o) => o.status?.conditions?.find((c: any) => c.type === 'DisruptionTarget')).find(Boolean), 5000);
+    stop.abort();
+    await watched;
+    assert.deepEqual([target.status, target.reason, target.message], ['True', 'PreemptionByScheduler', 'default-scheduler: preempting to accommodate a higher priority pod']);
     const events = (await api.call('GET', `/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dlow`)).body.items;
     const preempted = events.find((e: any) => e.reason === 'Preempted');
     assert.ok(preempted, JSON.stringify(events.map((e: any) => e.reason)));
