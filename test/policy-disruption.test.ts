@@ -191,7 +191,7 @@ describe('namespace deletion', () => {
     }
     const created = await api.call('POST', '/api/v1/namespaces/doomed/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late' } });
     assert.equal(created.status, 403);
-    assert.match(created.body.message, /unable to create new content in namespace doomed because it is being terminated$/);
+    assert.equal(created.body.message, 'configmaps "late" is forbidden: unable to create new content in namespace doomed because it is being terminated');
 
     assert.equal((await api.call('PATCH', '/api/v1/namespaces/doomed/configmaps/held', { metadata: { finalizers: null } })).status, 200);
     await until('namespace gone', async () => (await api.call('GET', '/api/v1/namespaces/doomed')).status === 404, 15_000);

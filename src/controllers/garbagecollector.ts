@@ -9,7 +9,7 @@ import { isApiError } from '../api/errors.js';
 import { RESOURCES, findKind, type ResourceInfo } from '../api/schema/resources.js';
 import type { KObject, OwnerReference } from '../api/types.js';
 import { Informer, keyOf, splitKey } from '../client/informer.js';
-import { deployments, pods, replicaSets, type Resource } from '../client/resources.js';
+import { deployments, pods, replicaSets, replicationControllers, type Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers, owner } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
@@ -39,6 +39,7 @@ export class GarbageCollector {
       [pods.plural, informers.pods() as unknown as Informer<KObject>],
       [replicaSets.plural, informers.replicaSets() as unknown as Informer<KObject>],
       [deployments.plural, informers.deployments() as unknown as Informer<KObject>],
+      [replicationControllers.plural, informers.replicationControllers() as unknown as Informer<KObject>],
     ]);
     // Events are many and short-lived, and own nothing: upstream's collector ignores them too.
     const watched = RESOURCES.filter((r) => r.verbs.includes('watch') && r.kind !== 'Event');

@@ -3,7 +3,7 @@
 // controller's job (through the API, as upstream); it then removes the `kubernetes` finalizer through
 // namespaces/<n>/finalize, and the namespace goes with its last finalizer.
 
-import { ApiError, notFound } from '../../api/errors.js';
+import { ApiError, forbidden, notFound } from '../../api/errors.js';
 import type { KObject, Namespace } from '../../api/types.js';
 import { validateFinalizers } from '../../api/validation/meta.js';
 import { FieldPath } from '../../api/validation/field.js';
@@ -23,11 +23,11 @@ export class NamespaceLifecycle implements NamespaceGate {
     this.#ctx = systemCtx;
   }
 
-  checkCreate(ns: string): void {
+  checkCreate(ns: string, resource: string, name: string, group = ''): void {
     const e = this.#namespaces.getEntry(undefined, ns);
     if (!e) throw notFound('namespaces', ns);
     if (e.obj.metadata.deletionTimestamp) {
-      throw new ApiError('Forbidden', `unable to create new content in namespace ${ns} because it is being terminated`, { name: ns, kind: 'namespaces' });
+      throw forbidden(resource, name, `unable to create new content in namespace ${ns} because it is being terminated`, group);
     }
   }
 

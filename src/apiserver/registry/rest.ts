@@ -40,7 +40,7 @@ export interface DeleteOptions {
 /** Namespace lookups the registry needs before it lets an object in. */
 export interface NamespaceGate {
   /** Throws NotFound or Forbidden when objects cannot be created in ns. */
-  checkCreate(ns: string): void;
+  checkCreate(ns: string, resource: string, name: string, group?: string): void;
 }
 
 const encoder = new TextEncoder();
@@ -202,7 +202,7 @@ export class RestStorage {
     if (obj.metadata.resourceVersion) {
       throw new ApiError('BadRequest', 'resourceVersion should not be set on objects to be created');
     }
-    if (this.resource.namespaced && obj.metadata.namespace) this.#namespaces?.checkCreate(obj.metadata.namespace);
+    if (this.resource.namespaced && obj.metadata.namespace) this.#namespaces?.checkCreate(obj.metadata.namespace, this.resource.plural, obj.metadata.name, this.resource.group);
     this.#strategy.admit?.('create', obj, null, ctx);
     const meta = obj.metadata;
     meta.uid = randomUUID();
