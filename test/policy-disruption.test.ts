@@ -67,6 +67,19 @@ describe('ReplicationControllers and PodTemplates', () => {
     await until('rc/legacy Pods collected', async () => (await api.call('GET', `${P}?labelSelector=app%3Dlegacy`)).body.items.length === 0);
   });
 
+  it('kubectl get all lists rcs, and apply --prune prunes them', async () => {
+    const labelled = rc('pruned', 0) as any;
+    labelled.metadata.labels = { set: 'p' };
+    assert.equal((await k(['apply', '-f', '-'], JSON.stringify(labelled))).code, 0);
+    const all = await k(['get', 'all']);
+    assert.match(all.stdout, /\nreplicationcontroller\/pruned\s+0\s+0\s+0\s+/);
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kept', labels: { set: 'p' } } };
+    const r = await k(['apply', '--prune', '-l', 'set=p', '--prune-allowlist=core/v1/ReplicationController', '--prune-allowlist=core/v1/ConfigMap', '-f', '-'], JSON.stringify(cm));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /replicationcontroller\/pruned pruned/);
+    assert.equal((await api.call('GET', `${RC}/pruned`)).status, 404);
+  });
+
   it('refuses an rc whose selector does not match its template, with upstream words', async () => {
     const bad = rc('mismatch', 1) as any;
     bad.spec.selector = { app: 'other' };
