@@ -761,3 +761,56 @@ export interface CronJob extends KObject {
     lastSuccessfulTime?: string;
   };
 }
+
+// ---- ReplicationController, PodTemplate (core/v1), PodDisruptionBudget (policy/v1), PriorityClass (scheduling.k8s.io/v1) ----
+
+/** core/v1 ReplicationController: a ReplicaSet whose selector is a plain label map. */
+export interface ReplicationController extends KObject {
+  spec: {
+    replicas?: number;
+    minReadySeconds?: number;
+    selector?: Record<string, string>;
+    template?: PodTemplateSpec;
+  };
+  status?: ReplicaSet['status'];
+}
+
+export interface PodTemplate extends KObject {
+  template?: PodTemplateSpec;
+}
+
+/** metav1.Condition, as PodDisruptionBudget status carries it. */
+export interface MetaCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  observedGeneration?: number;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
+
+export interface PodDisruptionBudget extends KObject {
+  spec: {
+    minAvailable?: number | string;
+    maxUnavailable?: number | string;
+    selector?: LabelSelectorSpec;
+    unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
+  };
+  status?: {
+    observedGeneration?: number;
+    /** Pods the eviction subresource let go, by name, with when: not yet counted as gone by the controller. */
+    disruptedPods?: Record<string, string>;
+    disruptionsAllowed: number;
+    currentHealthy: number;
+    desiredHealthy: number;
+    expectedPods: number;
+    conditions?: MetaCondition[];
+  };
+}
+
+export interface PriorityClass extends KObject {
+  value: number;
+  globalDefault?: boolean;
+  description?: string;
+  preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
+}

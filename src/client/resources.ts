@@ -36,6 +36,9 @@ export const endpoints = served('v1', 'Endpoints');
 export const endpointSlices = served('discovery.k8s.io/v1', 'EndpointSlice');
 export const jobs = served('batch/v1', 'Job');
 export const cronJobs = served('batch/v1', 'CronJob');
+export const replicationControllers = served('v1', 'ReplicationController');
+export const podDisruptionBudgets = served('policy/v1', 'PodDisruptionBudget');
+export const priorityClasses = served('scheduling.k8s.io/v1', 'PriorityClass');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

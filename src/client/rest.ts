@@ -91,6 +91,17 @@ export class RestClient {
     return this.#call('DELETE', resourcePath(res, namespace, name), body);
   }
 
+  /** DELETE of a whole collection (deletecollection), e.g. everything of a kind in a namespace. */
+  deleteCollection(res: Resource, namespace: string | undefined, opts: DeleteOptions = {}): Promise<KList> {
+    const body = { kind: 'DeleteOptions', apiVersion: 'v1', ...opts };
+    return this.#call('DELETE', resourcePath(res, namespace), body);
+  }
+
+  /** GET of a path outside the resource URLs: discovery (`/api/v1`, `/apis`). */
+  discovery<T>(path: string): Promise<T> {
+    return this.#call('GET', path);
+  }
+
   /**
    * A watch as an async iterable. An ERROR event (e.g. 410 Expired) ends it by throwing the ApiError
    * it carries; a connection that ends cleanly ends the iteration. Abort the signal to stop.

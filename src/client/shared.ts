@@ -2,9 +2,9 @@
 // controllers look at it, and one frozen cache they all read. (Each component alone would parse and
 // hold every object again.)
 
-import type { ControllerRevision, CronJob, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, Node, Pod, ReplicaSet, Service, StatefulSet } from '../api/types.js';
+import type { ControllerRevision, CronJob, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, Node, Pod, PodDisruptionBudget, PriorityClass, ReplicaSet, ReplicationController, Service, StatefulSet } from '../api/types.js';
 import { Informer } from './informer.js';
-import { controllerRevisions, cronJobs, daemonSets, deployments, endpoints, endpointSlices, jobs, leases, namespaces, nodes, pods, replicaSets, services, statefulSets } from './resources.js';
+import { controllerRevisions, cronJobs, daemonSets, deployments, endpoints, endpointSlices, jobs, leases, namespaces, nodes, podDisruptionBudgets, pods, priorityClasses, replicaSets, replicationControllers, services, statefulSets } from './resources.js';
 import type { RestClient } from './rest.js';
 
 export class SharedInformers {
@@ -24,6 +24,9 @@ export class SharedInformers {
   #endpointSlices: Informer<EndpointSlice> | undefined;
   #jobs: Informer<Job> | undefined;
   #cronJobs: Informer<CronJob> | undefined;
+  #replicationControllers: Informer<ReplicationController> | undefined;
+  #podDisruptionBudgets: Informer<PodDisruptionBudget> | undefined;
+  #priorityClasses: Informer<PriorityClass> | undefined;
 
   constructor(client: RestClient, onError: (e: unknown) => void = () => {}) {
     this.#client = client;
@@ -64,6 +67,18 @@ export class SharedInformers {
 
   cronJobs(): Informer<CronJob> {
     return (this.#cronJobs ??= new Informer<CronJob>(this.#client, cronJobs, { onError: this.#onError, indexers: { namespace } }));
+  }
+
+  replicationControllers(): Informer<ReplicationController> {
+    return (this.#replicationControllers ??= new Informer<ReplicationController>(this.#client, replicationControllers, { onError: this.#onError, indexers: { namespace, owner } }));
+  }
+
+  podDisruptionBudgets(): Informer<PodDisruptionBudget> {
+    return (this.#podDisruptionBudgets ??= new Informer<PodDisruptionBudget>(this.#client, podDisruptionBudgets, { onError: this.#onError, indexers: { namespace } }));
+  }
+
+  priorityClasses(): Informer<PriorityClass> {
+    return (this.#priorityClasses ??= new Informer<PriorityClass>(this.#client, priorityClasses, { onError: this.#onError }));
   }
 
   nodes(): Informer<Node> {

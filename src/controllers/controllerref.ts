@@ -78,7 +78,7 @@ export async function claim<T extends KObject>(client: RestClient, res: Resource
   return owned;
 }
 
-type Selecting = KObject & { spec: { selector: LabelSelectorSpec } };
+type Selecting = KObject & { spec: { selector?: unknown } };
 
 /** The object of `kind` in owners' cache that controls obj, if its uid is still that one. */
 export function cachedController<T extends KObject>(owners: Informer<T>, kind: string, obj: KObject): T | undefined {
@@ -89,9 +89,9 @@ export function cachedController<T extends KObject>(owners: Informer<T>, kind: s
 }
 
 /** The owners in obj's namespace whose selector matches its labels: those that may adopt it. */
-export function selecting<T extends Selecting>(owners: Informer<T>, obj: KObject): T[] {
+export function selecting<T extends Selecting>(owners: Informer<T>, obj: KObject, selectorSpec: (o: T) => LabelSelectorSpec | undefined = (o) => o.spec.selector as LabelSelectorSpec): T[] {
   return owners.byIndex('namespace', obj.metadata.namespace ?? '').filter((o) => {
-    const sel = selectorOf(o.spec.selector);
+    const sel = selectorOf(selectorSpec(o));
     return !!sel && matchLabels(sel, obj.metadata.labels);
   });
 }

@@ -9,8 +9,7 @@ import { isApiError } from '../api/errors.js';
 import { RESOURCES, findKind, type ResourceInfo } from '../api/schema/resources.js';
 import type { KObject, OwnerReference } from '../api/types.js';
 import { Informer, keyOf, splitKey } from '../client/informer.js';
-import { deployments, pods, replicaSets, type Resource } from '../client/resources.js';
-import { controllerRevisions, daemonSets, statefulSets } from '../client/resources.js';
+import { controllerRevisions, daemonSets, deployments, pods, replicaSets, replicationControllers, type Resource, statefulSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers, owner } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
@@ -43,6 +42,7 @@ export class GarbageCollector {
       [daemonSets.plural, informers.daemonSets() as unknown as Informer<KObject>],
       [statefulSets.plural, informers.statefulSets() as unknown as Informer<KObject>],
       [controllerRevisions.plural, informers.controllerRevisions() as unknown as Informer<KObject>],
+      [replicationControllers.plural, informers.replicationControllers() as unknown as Informer<KObject>],
     ]);
     // Events are many and short-lived, and own nothing: upstream's collector ignores them too.
     const watched = RESOURCES.filter((r) => r.verbs.includes('watch') && r.kind !== 'Event');

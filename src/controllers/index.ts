@@ -6,13 +6,15 @@ import { NodeLifecycleController, type NodeLifecycleOptions } from './nodelifecy
 import { PodGarbageCollector } from './podgc.js';
 import { DeploymentController } from './deployment.js';
 import { GarbageCollector } from './garbagecollector.js';
-import { ReplicaSetController } from './replicaset.js';
+import { ReplicaSetController, REPLICATION_CONTROLLERS } from './replicaset.js';
 import { DaemonSetController } from './daemonset.js';
 import { StatefulSetController } from './statefulset.js';
 import { EndpointSliceController } from './endpointslice.js';
 import { EndpointsController } from './endpoints.js';
 import { JobController } from './job.js';
 import { CronJobController } from './cronjob.js';
+import { DisruptionController } from './disruption.js';
+import { NamespaceController } from './namespace.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -23,7 +25,7 @@ export interface ControllerOptions {
   disabled?: Set<string>;
 }
 
-/** Runs the node lifecycle, pod GC, ReplicaSet, Deployment, DaemonSet, StatefulSet and garbage collection controllers until the signal aborts. */
+/** Runs every controller of the control plane (but those `disabled` names) until the signal aborts. */
 export async function startControllers(client: RestClient, opts: ControllerOptions, signal: AbortSignal): Promise<void> {
   const log = opts.log;
   const informers = opts.informers ?? new SharedInformers(client, (e) => log?.(`watch: ${(e as Error).message}`));
@@ -31,9 +33,12 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new NodeLifecycleController(client, { ...opts.nodeLifecycle, informers, ...(log ? { log } : {}) }).run(signal),
     new PodGarbageCollector(client, { informers, ...(log ? { log } : {}) }).run(signal),
     new ReplicaSetController(client, { informers, ...(log ? { log: (l) => log(`replicaset: ${l}`) } : {}) }).run(signal),
+    new ReplicaSetController(client, { informers, kind: REPLICATION_CONTROLLERS, ...(log ? { log: (l) => log(`replication-controller: ${l}`) } : {}) }).run(signal),
     new DeploymentController(client, { informers, ...(log ? { log: (l) => log(`deployment: ${l}`) } : {}) }).run(signal),
     new DaemonSetController(client, { informers, ...(log ? { log: (l) => log(`daemonset: ${l}`) } : {}) }).run(signal),
     new StatefulSetController(client, { informers, ...(log ? { log: (l) => log(`statefulset: ${l}`) } : {}) }).run(signal),
+    new DisruptionController(client, { informers, ...(log ? { log: (l) => log(`disruption: ${l}`) } : {}) }).run(signal),
+    new NamespaceController(client, { informers, ...(log ? { log: (l) => log(`namespace: ${l}`) } : {}) }).run(signal),
     new GarbageCollector(client, { informers, ...(log ? { log: (l) => log(`garbage-collector: ${l}`) } : {}) }).run(signal),
     new EndpointSliceController(client, { informers, ...(log ? { log: (l) => log(`endpointslice: ${l}`) } : {}) }).run(signal),
     new EndpointsController(client, { informers, ...(log ? { log: (l) => log(`endpoints: ${l}`) } : {}) }).run(signal),

@@ -2,12 +2,14 @@
 // its selector matches (adopting orphans, releasing Pods whose labels stopped matching), creates
 // missing Pods from the template in growing batches and deletes surplus ones in upstream's order,
 // and reports replicas / fullyLabeled / ready / available in status. Expectations hold it back until
-// the creates and deletes it issued are seen, so a burst is never created twice.
+// the creates and deletes it issued are seen, so a burst is never created twice. The same controller,
+// given REPLICATION_CONTROLLERS, is upstream's replication manager: a ReplicationController is a
+// ReplicaSet whose selector is a label map.
 
-import type { KObject, Pod, PodTemplateSpec, ReplicaSet, WorkloadCondition } from '../api/types.js';
+import type { KObject, LabelSelectorSpec, Pod, PodTemplateSpec, ReplicaSet, ReplicationController, WorkloadCondition } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { keyOf, type Informer } from '../client/informer.js';
-import { pods, replicaSets } from '../client/resources.js';
+import { pods, replicaSets, replicationControllers, type Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
@@ -21,14 +23,48 @@ import { rfc3339 } from '../api/time.js';
 /** Most Pods created or deleted in one pass (upstream's burstReplicas). */
 const BURST = 500;
 
+/** The kind a replica controller keeps: ReplicaSets, or ReplicationControllers seen as ReplicaSets. */
+export interface ReplicaKind {
+  resource: Resource;
+  apiVersion: string;
+  kind: string;
+  /** The event source component, as upstream names it. */
+  component: string;
+  informer(informers: SharedInformers): Informer<ReplicaSet>;
+  selector(obj: ReplicaSet): LabelSelectorSpec | undefined;
+}
+
+export const REPLICA_SETS: ReplicaKind = {
+  resource: replicaSets,
+  apiVersion: 'apps/v1',
+  kind: 'ReplicaSet',
+  component: 'replicaset-controller',
+  informer: (i) => i.replicaSets(),
+  selector: (rs) => rs.spec.selector,
+};
+
+export const REPLICATION_CONTROLLERS: ReplicaKind = {
+  resource: replicationControllers,
+  apiVersion: 'v1',
+  kind: 'ReplicationController',
+  component: 'replication-controller',
+  informer: (i) => i.replicationControllers() as unknown as Informer<ReplicaSet>,
+  selector: (rs) => {
+    const map = (rs as unknown as ReplicationController).spec.selector;
+    return map && Object.keys(map).length ? { matchLabels: map } : undefined;
+  },
+};
+
 export interface ReplicaSetControllerOptions {
   log?: (line: string) => void;
   informers?: SharedInformers;
   workers?: number;
+  /** What it keeps; ReplicaSets unless told. */
+  kind?: ReplicaKind;
 }
 
 /** A Pod from owner's template, controlled by owner (named by the caller: generateName or a fixed name). */
-export function podFromTemplate(owner: KObject, kind: string, template: PodTemplateSpec): Pod {
+export function podFromTemplate(owner: KObject, kind: string, template: PodTemplateSpec, apiVersion = 'apps/v1'): Pod {
   const meta = template.metadata ?? {};
   return {
     apiVersion: 'v1',
@@ -39,7 +75,7 @@ export function podFromTemplate(owner: KObject, kind: string, template: PodTempl
       ...(meta.labels ? { labels: { ...meta.labels } } : {}),
       ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
       ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
-      ownerReferences: [controllerRef(owner, 'apps/v1', kind)],
+      ownerReferences: [controllerRef(owner, apiVersion, kind)],
     },
     spec: structuredClone(template.spec) as Pod['spec'],
   };
@@ -55,15 +91,17 @@ export class ReplicaSetController {
   #podControl: PodControl;
   #log: (line: string) => void;
   #workers: number;
+  #kind: ReplicaKind;
 
   constructor(client: RestClient, opts: ReplicaSetControllerOptions = {}) {
     this.#client = client;
-    this.#log = opts.log ?? ((l) => process.stderr.write(`replicaset: ${l}\n`));
+    this.#kind = opts.kind ?? REPLICA_SETS;
+    this.#log = opts.log ?? ((l) => process.stderr.write(`${this.#kind.component}: ${l}\n`));
     this.#workers = opts.workers ?? 4;
     const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
-    this.#sets = informers.replicaSets();
+    this.#sets = this.#kind.informer(informers);
     this.#pods = informers.pods();
-    this.#events = new EventRecorder(client, { component: 'replicaset-controller' });
+    this.#events = new EventRecorder(client, { component: this.#kind.component });
     this.#podControl = new PodControl(client, this.#events, this.#expectations);
     this.#sets.addHandlers({
       onAdd: (rs) => this.#queue.add(keyOf(rs)),
@@ -87,7 +125,7 @@ export class ReplicaSetController {
 
   /** The ReplicaSet that controls p, if it is one this controller knows. */
   #owner(p: Pod): ReplicaSet | undefined {
-    return cachedController(this.#sets, 'ReplicaSet', p);
+    return cachedController(this.#sets, this.#kind.kind, p);
   }
 
   #podChanged(old: Pod | undefined, p: Pod): void {
@@ -105,7 +143,7 @@ export class ReplicaSetController {
     if (oldRs && oldRs !== rs) this.#queue.add(keyOf(oldRs));
     // An orphan (or a Pod whose labels changed) may be adopted by any matching ReplicaSet.
     if (!controllerOf(p) || (old && JSON.stringify(old.metadata.labels) !== JSON.stringify(p.metadata.labels))) {
-      for (const candidate of selecting(this.#sets, p)) this.#queue.add(keyOf(candidate));
+      for (const candidate of selecting(this.#sets, p, this.#kind.selector)) this.#queue.add(keyOf(candidate));
     }
   }
 
@@ -135,7 +173,7 @@ export class ReplicaSetController {
   /** The Pods rs controls after adopting matching orphans and releasing Pods that no longer match. */
   #claimPods(rs: ReplicaSet): Promise<Pod[]> {
     const candidates = this.#pods.byIndex('namespace', rs.metadata.namespace ?? '');
-    return claim(this.#client, pods, candidates, rs, replicaSets, controllerRef(rs, 'apps/v1', 'ReplicaSet'), selectorOf(rs.spec.selector));
+    return claim(this.#client, pods, candidates, rs, this.#kind.resource, controllerRef(rs, this.#kind.apiVersion, this.#kind.kind), selectorOf(this.#kind.selector(rs)));
   }
 
   /** Creates or deletes Pods toward spec.replicas; returns the first failure, if any. */
@@ -144,7 +182,7 @@ export class ReplicaSetController {
     const diff = active.length - (rs.spec.replicas ?? 1);
     if (diff < 0) {
       const n = Math.min(-diff, BURST);
-      return this.#podControl.create(rs, key, Array.from({ length: n }, () => podFromTemplate(rs, 'ReplicaSet', rs.spec.template)));
+      return this.#podControl.create(rs, key, Array.from({ length: n }, () => podFromTemplate(rs, this.#kind.kind, rs.spec.template, this.#kind.apiVersion)));
     } else if (diff > 0) {
       const victims = [...active].sort(deletionOrder).slice(0, Math.min(diff, BURST));
       return this.#podControl.delete(rs, key, victims);
@@ -155,7 +193,7 @@ export class ReplicaSetController {
   async #updateStatus(rs: ReplicaSet, active: Pod[], failure: Error | undefined): Promise<void> {
     const now = Date.now();
     const min = rs.spec.minReadySeconds ?? 0;
-    const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
+    const templateLabels = Object.entries(rs.spec.template?.metadata?.labels ?? {});
     let nextAvailable = Infinity;
     let available = 0;
     for (const p of active) {
@@ -179,7 +217,7 @@ export class ReplicaSetController {
       ...(conditions.length ? { conditions } : {}),
     };
     if (nextAvailable !== Infinity) this.#queue.addAfter(keyOf(rs), nextAvailable + 50);
-    await writeStatus(this.#client, replicaSets, rs, status);
+    await writeStatus(this.#client, this.#kind.resource, rs, status);
   }
 
 }

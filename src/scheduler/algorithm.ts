@@ -82,6 +82,13 @@ export class Algorithm {
     return { ok: true, node: best, feasible: feasible.length, evaluated };
   }
 
+  /** Whether pod passes every filter on node as the cluster now stands (preemption's what-if). */
+  fits(pod: PodInfo, node: NodeInfo, nodes: readonly NodeInfo[], lookups: ClusterLookups = noLookups): boolean {
+    const cluster: ClusterView = { nodes, namespaceLabels: lookups.namespaceLabels, ownerSelector: lookups.ownerSelector, affinityTotals: lookups.affinityTotals ?? affinityTotalsOf(nodes) };
+    this.#preFilter(pod, cluster);
+    return this.#filter(pod, node) === null;
+  }
+
   #preFilter(pod: PodInfo, cluster: ClusterView): void {
     this.#active.length = 0;
     this.#states.length = 0;

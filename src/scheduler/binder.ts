@@ -37,12 +37,29 @@ export class Binder {
     this.#recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${nodeName}`, { action: 'Binding' });
   }
 
-  /** Records why the Pod does not fit; the status write is skipped when it would change nothing. */
-  async unschedulable(pod: Pod, message: string): Promise<void> {
+  /**
+   * Records why the Pod does not fit, and the node its preemption freed room on (nominatedNodeName);
+   * the status write is skipped when it would change nothing.
+   */
+  async unschedulable(pod: Pod, message: string, nominatedNodeName?: string): Promise<void> {
     this.#recorder.event(pod, 'Warning', 'FailedScheduling', message, { action: 'Scheduling' });
     const conditions = withUnschedulable(pod.status?.conditions ?? [], message, rfc3339());
-    if (!conditions) return;
-    await this.#client.patch(pods, pod.metadata.namespace, pod.metadata.name!, 'merge', { status: { conditions } }, { subresource: 'status' });
+    const nominate = nominatedNodeName !== undefined && pod.status?.nominatedNodeName !== nominatedNodeName;
+    if (!conditions && !nominate) return;
+    const status = { ...(conditions ? { conditions } : {}), ...(nominate ? { nominatedNodeName } : {}) };
+    await this.#client.patch(pods, pod.metadata.namespace, pod.metadata.name!, 'merge', { status }, { subresource: 'status' });
+  }
+
+  /**
+   * Evicts a preemption victim as upstream does: the DisruptionTarget condition first (so its owner
+   * can tell why it went), then a graceful delete of exactly this Pod, and a Preempted event on it.
+   */
+  async preempt(victim: Pod, preemptor: Pod, nodeName: string, schedulerName: string): Promise<void> {
+    const { namespace, name, uid } = victim.metadata;
+    const condition = { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: `${schedulerName}: preempting to accommodate a higher priority pod`, lastTransitionTime: rfc3339() };
+    await this.#client.patch(pods, namespace, name!, 'strategic', { status: { conditions: [condition] } }, { subresource: 'status' });
+    await this.#client.delete(pods, namespace, name!, { preconditions: { uid } });
+    this.#recorder.event(victim, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata.uid} on node ${nodeName}`, { action: 'Preempting' });
   }
 }
 

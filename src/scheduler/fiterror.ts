@@ -1,11 +1,11 @@
 // The FailedScheduling message, worded as kube-scheduler words it: a sorted histogram of the filter
-// reasons, then what preemption would say. berth does not preempt; the preemption sentence follows
-// upstream's verdict when no lower-priority victims exist: unresolvable failures are "not helpful",
-// the rest have "no victims".
+// reasons, then what preemption said: nothing when it freed a node, its own verdict when the Pod may
+// not preempt (`preemptionPolicy=Never`), else upstream's verdict when no victims would do:
+// unresolvable failures are "not helpful", the rest have "no victims".
 
 import type { FilterFailure } from './filters.js';
 
-export function fitErrorMessage(numAllNodes: number, failures: Iterable<FilterFailure>): string {
+export function fitErrorMessage(numAllNodes: number, failures: Iterable<FilterFailure>, preemption?: { nominated: true } | { refused: string }): string {
   if (numAllNodes === 0) return 'no nodes available to schedule pods';
   const reasons = new Map<string, number>();
   let notHelpful = 0;
@@ -18,10 +18,12 @@ export function fitErrorMessage(numAllNodes: number, failures: Iterable<FilterFa
   let msg = `0/${numAllNodes} nodes are available:`;
   const histogram = [...reasons].map(([r, n]) => `${n} ${r}`).sort();
   if (histogram.length) msg += ` ${histogram.join(', ')}.`;
-  const preemption = [
+  if (preemption && 'nominated' in preemption) return msg;
+  if (preemption) return `${msg} preemption: ${preemption.refused}`;
+  const verdicts = [
     ...(notHelpful ? [`${notHelpful} Preemption is not helpful for scheduling`] : []),
     ...(noVictims ? [`${noVictims} No preemption victims found for incoming pod`] : []),
   ].sort();
-  msg += ` preemption: 0/${numAllNodes} nodes are available:${preemption.length ? ` ${preemption.join(', ')}.` : ''}`;
+  msg += ` preemption: 0/${numAllNodes} nodes are available:${verdicts.length ? ` ${verdicts.join(', ')}.` : ''}`;
   return msg;
 }

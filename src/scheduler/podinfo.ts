@@ -33,6 +33,8 @@ export interface PodInfo {
   labels: Labels;
   /** Being deleted: topology spreading no longer counts it. */
   deleting: boolean;
+  /** spec.priority (0 unset): preemption picks its victims below the preemptor's. */
+  priority: number;
   /** The controller owner, for the default topology spread selector. */
   controller: { apiVersion: string; kind: string; name: string } | undefined;
   /** A node the Pod's author asked for by name. */
@@ -87,6 +89,7 @@ function computePodInfo(pod: Pod): PodInfo {
     namespace: pod.metadata.namespace ?? 'default',
     labels: pod.metadata.labels ?? {},
     deleting: pod.metadata.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null,
+    priority: spec.priority ?? 0,
     controller: owner ? { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.name } : undefined,
     nodeName: spec.nodeName,
     requests,

@@ -3,7 +3,7 @@
 // starts at once and still counts the Pods whose bindings are in flight.
 
 import { isApiError } from '../api/errors.js';
-import type { LabelSelectorSpec, Namespace, Node, Pod, ReplicaSet } from '../api/types.js';
+import type { LabelSelectorSpec, Namespace, Node, Pod, PodDisruptionBudget, ReplicaSet } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { SharedInformers } from '../client/shared.js';
 import type { Informer } from '../client/informer.js';
@@ -15,6 +15,8 @@ import type { ClusterLookups } from './clusterview.js';
 import { forgetMemos } from './nodeinfo.js';
 import { isTerminal, podInfo, podKey, type PodInfo } from './podinfo.js';
 import { SchedulingQueue, type Popped, type QueueOptions } from './queue.js';
+import { findPreemption, type Candidate, type PreemptionView } from './preemption.js';
+import { fitErrorMessage } from './fiterror.js';
 
 export interface SchedulerOptions {
   client: RestClient;
@@ -45,10 +47,15 @@ export class Scheduler {
   #nodes: Informer<Node>;
   #namespaces: Informer<Namespace>;
   #replicaSets: Informer<ReplicaSet>;
+  #budgets: Informer<PodDisruptionBudget>;
   #lookups: ClusterLookups = {
     namespaceLabels: (ns) => this.#namespaces.get(ns)?.metadata.labels,
     ownerSelector: (p) => ownerSelector(p, this.#replicaSets),
     affinityTotals: this.cache.affinityTotals,
+  };
+  #preemptionView: PreemptionView = {
+    budgets: (ns) => this.#budgets.byIndex('namespace', ns),
+    labelsOf: (p) => ({ namespace: p.namespace, name: p.key.slice(p.namespace.length + 1), labels: p.labels as Record<string, string> }),
   };
 
   constructor(opts: SchedulerOptions) {
@@ -65,6 +72,7 @@ export class Scheduler {
     this.#nodes = informers.nodes();
     this.#namespaces = informers.namespaces();
     this.#replicaSets = informers.replicaSets();
+    this.#budgets = informers.podDisruptionBudgets();
     // Namespace labels decide namespaceSelector terms: a change may let a parked Pod fit.
     this.#namespaces.addHandlers({
       onUpdate: () => {
@@ -99,7 +107,7 @@ export class Scheduler {
 
   /** Runs until the signal aborts. */
   async start(signal: AbortSignal): Promise<void> {
-    const watched = [this.#pods, this.#nodes, this.#namespaces, this.#replicaSets];
+    const watched = [this.#pods, this.#nodes, this.#namespaces, this.#replicaSets, this.#budgets];
     const informers = Promise.all(watched.map((i) => i.run(signal)));
     signal.addEventListener('abort', () => this.queue.close(), { once: true });
     await Promise.race([Promise.all(watched.map((i) => i.waitForSync())), informers]);
@@ -150,8 +158,13 @@ export class Scheduler {
     const info = podInfo(pod);
     const decision = this.#algorithm.schedule(info, this.cache.nodes(), this.#lookups);
     if (!decision.ok) {
+      const refused = this.#preemptionRefused(pod, info);
+      const preemption = refused ? undefined : findPreemption(info, this.cache.nodes(), this.#algorithm, this.#lookups, this.#preemptionView);
       this.queue.unschedulable(popped);
-      this.#binder.unschedulable(pod, decision.message).catch((e: unknown) => this.#log(`status of ${key}: ${(e as Error).message}`));
+      if (preemption) void this.#preempt(pod, preemption);
+      const nodes = this.cache.nodes().length;
+      const message = preemption ? fitErrorMessage(nodes, decision.failures, { nominated: true }) : refused ? fitErrorMessage(nodes, decision.failures, { refused }) : decision.message;
+      this.#binder.unschedulable(pod, message, preemption?.node.name).catch((e: unknown) => this.#log(`status of ${key}: ${(e as Error).message}`));
       return;
     }
     const nodeName = decision.node.name;
@@ -174,6 +187,28 @@ export class Scheduler {
       this.#slotWaiter = null;
       w?.();
     });
+  }
+
+  /**
+   * Why pod may not preempt now, in upstream's words (PodEligibleToPreemptOthers): its policy says
+   * Never, or the victims of its earlier preemption are still leaving the node it was nominated to.
+   */
+  #preemptionRefused(pod: Pod, info: PodInfo): string | undefined {
+    if (pod.spec.preemptionPolicy === 'Never') return 'not eligible due to preemptionPolicy=Never.';
+    const nominated = pod.status?.nominatedNodeName;
+    const node = nominated ? this.cache.node(nominated) : undefined;
+    for (const p of node?.pods.values() ?? []) if (p.deleting && p.priority < info.priority) return 'not eligible due to a terminating pod on the nominated node.';
+    return undefined;
+  }
+
+  async #preempt(pod: Pod, c: Candidate): Promise<void> {
+    await Promise.all(c.victims.map(async (v) => {
+      const victim = this.#pods.get(v.key);
+      if (!victim) return;
+      await this.#binder.preempt(victim, pod, c.node.name, this.name).catch((e: unknown) => {
+        if (!isApiError(e, 'NotFound') && !isApiError(e, 'Conflict')) this.#log(`preempting ${v.key}: ${(e as Error).message}`);
+      });
+    }));
   }
 }
 

@@ -1,5 +1,5 @@
 // The one entry point the registry calls to fill in a new object of any kind, before validation.
-import type { CronJob, DaemonSet, Deployment, Job, KObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service, StatefulSet } from '../types.js';
+import type { CronJob, DaemonSet, Deployment, Job, KObject, Namespace, NetworkPolicy, Node, Pod, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, Secret, Service, StatefulSet } from '../types.js';
 import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './apps.js';
 import { defaultCronJob, defaultJob } from './batch.js';
 import { defaultNamespace } from './namespace.js';
@@ -8,6 +8,8 @@ import { defaultNode } from './node.js';
 import { defaultPod } from './pod.js';
 import { defaultService } from './service.js';
 import { defaultSecret } from './secret.js';
+import { defaultPodTemplateObject, defaultReplicationController } from './replication.js';
+import { defaultPriorityClass } from './priorityclass.js';
 
 // Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
 const DEFAULTERS: Record<string, (obj: KObject) => void> = {
@@ -23,6 +25,9 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   Service: (o) => defaultService(o as Service),
   Job: (o) => defaultJob(o as Job),
   CronJob: (o) => defaultCronJob(o as CronJob),
+  ReplicationController: (o) => defaultReplicationController(o as ReplicationController),
+  PodTemplate: (o) => defaultPodTemplateObject(o as PodTemplate),
+  PriorityClass: (o) => defaultPriorityClass(o as PriorityClass),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

@@ -44,6 +44,8 @@ const CLASS_GROUP: Record<string, string> = {
   ...Object.fromEntries(NETWORKING_CLASSES.map((c) => [c, 'networking'])),
   ...Object.fromEntries(DISCOVERY_CLASSES.map((c) => [c, 'discovery'])),
   ...Object.fromEntries(BATCH_CLASSES.map((c) => [c, 'batch'])),
+  ...Object.fromEntries(['PodDisruptionBudget', 'PodDisruptionBudgetList', 'PodDisruptionBudgetSpec', 'PodDisruptionBudgetStatus'].map((c) => [c, 'policy'])),
+  PriorityClass: 'scheduling', PriorityClassList: 'scheduling',
 };
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */

@@ -52,6 +52,8 @@ const TABLE: Record<string, Record<string, ListMeta>> = {
   ServiceSpec: { ports: byKey('port', 'merge', ['port', 'protocol']) },
   ServiceStatus: { conditions: byKey('type') },
   JobStatus: { conditions: byKey('type') },
+  ReplicationControllerStatus: { conditions: byKey('type') },
+  PodDisruptionBudgetStatus: { conditions: byKey('type') },
   ServiceAccount: { secrets: byKey('name') },
   ObjectMeta: { ownerReferences: byKey('uid'), finalizers: mergedSet },
 };

@@ -54,6 +54,10 @@ export const RESOURCES: readonly ResourceInfo[] = [
   res({ group: 'discovery.k8s.io', kind: 'EndpointSlice', plural: 'endpointslices', namespaced: true }),
   res({ group: 'batch', kind: 'Job', plural: 'jobs', namespaced: true, categories: ['all'], subresources: ['status'] }),
   res({ group: 'batch', kind: 'CronJob', plural: 'cronjobs', namespaced: true, shortNames: ['cj'], categories: ['all'], subresources: ['status'] }),
+  res({ kind: 'ReplicationController', plural: 'replicationcontrollers', namespaced: true, shortNames: ['rc'], categories: ['all'], subresources: ['status', 'scale'] }),
+  res({ kind: 'PodTemplate', plural: 'podtemplates', namespaced: true }),
+  res({ group: 'policy', kind: 'PodDisruptionBudget', plural: 'poddisruptionbudgets', namespaced: true, shortNames: ['pdb'], subresources: ['status'] }),
+  res({ group: 'scheduling.k8s.io', kind: 'PriorityClass', plural: 'priorityclasses', namespaced: false, shortNames: ['pc'] }),
 ];
 
 export function apiVersionOf(r: ResourceInfo): string {

@@ -9,6 +9,7 @@ import { controllerRevisionCells, controllerRevisionColumns, daemonSetCells, dae
 import { networkPolicyCells, networkPolicyColumns } from './networkpolicy.js';
 import { endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns, serviceCells, serviceColumns } from './service.js';
 import { cronJobCells, cronJobColumns, jobCells, jobColumns } from './batch.js';
+import { podDisruptionBudgetCells, podDisruptionBudgetColumns, podTemplateCells, podTemplateColumns, priorityClassCells, priorityClassColumns, replicationControllerCells, replicationControllerColumns } from './policy.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
 type Obj = Record<string, any>;
@@ -155,6 +156,10 @@ const PRINTERS: Record<string, Printer> = {
   EndpointSlice: { columns: endpointSliceColumns, cells: endpointSliceCells },
   Job: { columns: jobColumns, cells: jobCells },
   CronJob: { columns: cronJobColumns, cells: cronJobCells },
+  ReplicationController: { columns: replicationControllerColumns, cells: replicationControllerCells },
+  PodTemplate: { columns: podTemplateColumns, cells: podTemplateCells },
+  PodDisruptionBudget: { columns: podDisruptionBudgetColumns, cells: podDisruptionBudgetCells },
+  PriorityClass: { columns: priorityClassColumns, cells: priorityClassCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -4,8 +4,7 @@
 
 import type { Cause } from '../errors.js';
 import { fromLabelSelectorObject, matchLabels } from '../selectors/labels.js';
-import type { Deployment, LabelSelectorSpec, PodTemplateSpec, ReplicaSet, RollingUpdateDeployment } from '../types.js';
-import type { ControllerRevision, DaemonSet, RollingUpdateDaemonSet, StatefulSet } from '../types.js';
+import type { ControllerRevision, DaemonSet, Deployment, LabelSelectorSpec, PodTemplateSpec, ReplicaSet, RollingUpdateDaemonSet, RollingUpdateDeployment, StatefulSet } from '../types.js';
 import { FieldPath, NONNEGATIVE, forbidden, immutable, invalidEach, invalidValue, requiredValue, unsupportedValue } from './field.js';
 import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isLabelValue, isQualifiedName, nameIsDNSSubdomain } from './names.js';
@@ -14,7 +13,7 @@ import { validatePodSpec } from './pod.js';
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const PERCENT = /^[0-9]+%$/;
 
-function nonNegative(value: number | undefined, path: FieldPath): Cause[] {
+export function nonNegative(value: number | undefined, path: FieldPath): Cause[] {
   return value !== undefined && value < 0 ? [invalidValue(path, value, NONNEGATIVE)] : [];
 }
 
@@ -37,11 +36,11 @@ export function validateLabelSelector(sel: LabelSelectorSpec, path: FieldPath): 
   return causes;
 }
 
-/** The selector and template every ReplicaSet-like spec carries (ValidateReplicaSetSpec's shared part). */
 /** The kind a spec belongs to, as upstream's messages name it (a ReplicaSet's say "deployment"). */
 interface Owner { word: string; kind: string }
 const REPLICA_SET: Owner = { word: 'deployment', kind: 'ReplicaSet' };
 
+/** The selector and template every ReplicaSet-like spec carries (ValidateReplicaSetSpec's shared part). */
 function validateSelectorAndTemplate(selector: LabelSelectorSpec | undefined, template: PodTemplateSpec | undefined, spec: FieldPath, owner: Owner = REPLICA_SET): Cause[] {
   const causes: Cause[] = [];
   const selPath = spec.child('selector');
@@ -61,16 +60,28 @@ function validateSelectorAndTemplate(selector: LabelSelectorSpec | undefined, te
   }
   if (!template) return [...causes, requiredValue(tplPath)];
   if (!matchesTemplate) causes.push(invalidValue(tplPath.child('metadata').child('labels'), template.metadata?.labels ?? {}, '`selector` does not match template `labels`'));
-  causes.push(...validateLabels(template.metadata?.labels, tplPath.child('metadata').child('labels')));
-  causes.push(...validateAnnotations(template.metadata?.annotations, tplPath.child('metadata').child('annotations')));
+  return [...causes, ...validateReplicaTemplate(template, tplPath, owner.kind)];
+}
+
+/** core ValidatePodTemplateSpec: the template's labels, annotations and Pod spec. */
+export function validatePodTemplateSpec(template: PodTemplateSpec, tplPath: FieldPath): Cause[] {
+  return [
+    ...validateLabels(template.metadata?.labels, tplPath.child('metadata').child('labels')),
+    ...validateAnnotations(template.metadata?.annotations, tplPath.child('metadata').child('annotations')),
+    ...validatePodSpec(template.spec, tplPath.child('spec')),
+  ];
+}
+
+/** A template whose Pods a replica controller (`owner`) keeps running: they restart Always and have no deadline. */
+export function validateReplicaTemplate(template: PodTemplateSpec, tplPath: FieldPath, owner: string): Cause[] {
+  const causes = validatePodTemplateSpec(template, tplPath);
   const podSpec = tplPath.child('spec');
-  causes.push(...validatePodSpec(template.spec, podSpec));
   if (template.spec && template.spec.restartPolicy !== 'Always') causes.push(unsupportedValue(podSpec.child('restartPolicy'), template.spec.restartPolicy ?? '', ['Always']));
-  if (template.spec?.activeDeadlineSeconds !== undefined) causes.push(forbidden(podSpec.child('activeDeadlineSeconds'), `activeDeadlineSeconds in ${owner.kind} is not Supported`));
+  if (template.spec?.activeDeadlineSeconds !== undefined) causes.push(forbidden(podSpec.child('activeDeadlineSeconds'), `activeDeadlineSeconds in ${owner} is not Supported`));
   return causes;
 }
 
-function validateIntOrPercent(v: number | string | undefined, path: FieldPath): Cause[] {
+export function validateIntOrPercent(v: number | string | undefined, path: FieldPath): Cause[] {
   if (typeof v === 'string') return PERCENT.test(v) ? [] : [invalidValue(path, v, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')")];
   return nonNegative(v, path);
 }

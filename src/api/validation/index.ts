@@ -1,11 +1,14 @@
 // The one entry point the registry calls: per-kind validation for create, update and status update.
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
-import type { ConfigMap, ControllerRevision, CoreEvent, CronJob, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service, ServiceAccount, StatefulSet } from '../types.js';
+import type { ConfigMap, ControllerRevision, CoreEvent, CronJob, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, Secret, Service, ServiceAccount, StatefulSet } from '../types.js';
 import { validateControllerRevision, validateControllerRevisionUpdate, validateDaemonSet, validateDaemonSetStatusUpdate, validateDaemonSetUpdate, validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateStatefulSet, validateStatefulSetStatusUpdate, validateStatefulSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
 import { validateCronJob, validateCronJobStatusUpdate, validateCronJobUpdate, validateJob, validateJobStatusUpdate, validateJobUpdate } from './batch.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
 import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints, validateEndpointsUpdate } from './endpoints.js';
+import { validatePodTemplate, validatePodTemplateUpdate, validateReplicationController, validateReplicationControllerStatusUpdate, validateReplicationControllerUpdate } from './replication.js';
+import { validatePodDisruptionBudget, validatePodDisruptionBudgetStatusUpdate, validatePodDisruptionBudgetUpdate } from './policy.js';
+import { validatePriorityClass, validatePriorityClassUpdate } from './priorityclass.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
 import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './namespace.js';
@@ -109,6 +112,24 @@ const RULES: Record<string, KindRules> = {
     create: (o) => validateCronJob(o as CronJob),
     update: (o, old) => validateCronJobUpdate(o as CronJob, old as CronJob),
     status: (o, old) => validateCronJobStatusUpdate(o as CronJob, old as CronJob),
+  },
+  ReplicationController: {
+    create: (o) => validateReplicationController(o as ReplicationController),
+    update: (o, old) => validateReplicationControllerUpdate(o as ReplicationController, old as ReplicationController),
+    status: (o, old) => validateReplicationControllerStatusUpdate(o as ReplicationController, old as ReplicationController),
+  },
+  PodTemplate: {
+    create: (o) => validatePodTemplate(o as PodTemplate),
+    update: (o, old) => validatePodTemplateUpdate(o as PodTemplate, old as PodTemplate),
+  },
+  PodDisruptionBudget: {
+    create: (o) => validatePodDisruptionBudget(o as PodDisruptionBudget),
+    update: (o, old) => validatePodDisruptionBudgetUpdate(o as PodDisruptionBudget, old as PodDisruptionBudget),
+    status: (o, old) => validatePodDisruptionBudgetStatusUpdate(o as PodDisruptionBudget, old as PodDisruptionBudget),
+  },
+  PriorityClass: {
+    create: (o) => validatePriorityClass(o as PriorityClass),
+    update: (o, old) => validatePriorityClassUpdate(o as PriorityClass, old as PriorityClass),
   },
 };
 

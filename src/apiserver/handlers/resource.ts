@@ -19,7 +19,8 @@ import { successStatus } from '../http/status.js';
 import type { ResourceRoute } from '../http/route.js';
 import { checkDryRun, type RequestContext } from '../registry/context.js';
 import { bindPod } from '../registry/kinds/pod.js';
-import type { Registry } from '../registry/index.js';
+import { SYSTEM_CONTEXT, type Registry } from '../registry/index.js';
+import { evictPod } from '../registry/eviction.js';
 import { INTERNAL, parseResourceVersion, type RestStorage } from '../registry/rest.js';
 import { propagationPolicyOf, type PropagationPolicy } from '../registry/propagation.js';
 import { outputFormat, type OutputFormat } from './negotiate.js';
@@ -115,15 +116,15 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     const body = decodeObject(await readBody(req), mediaType(req));
     checkTypes('policy/v1', 'Eviction', body);
     const d = deleteOptions((body.deleteOptions ?? {}) as DeleteBody, q, ctx);
-    await storage.delete(ns, name!, { gracePeriodSeconds: d.opts.gracePeriodSeconds, preconditions: d.opts.preconditions, subresource: 'eviction' }, d.ctx);
+    await evictPod(storage, registry.of('policy', 'poddisruptionbudgets'), ns!, name!, { gracePeriodSeconds: d.opts.gracePeriodSeconds, preconditions: d.opts.preconditions }, d.ctx, SYSTEM_CONTEXT);
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
   if (subresource === 'scale') return handleScale(req, res, storage, ns, name!, ctx);
   if (subresource && subresource !== 'status' && subresource !== 'finalize' && !storage.strategy.subresourceWrites?.[subresource]) {
     throw new ApiError('NotFound', 'the server could not find the requested resource');
   }
-  // The subresource a write goes through: status (and a namespace's finalize), or one the kind's strategy knows.
-  const writeSub = subresource === 'finalize' ? 'status' : subresource;
+  // The subresource a write goes through: status, or one the kind's strategy knows (a namespace's finalize).
+  const writeSub = subresource;
   if (writeSub && writeSub !== 'status' && !['GET', 'PUT', 'PATCH'].includes(method)) {
     throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
   }

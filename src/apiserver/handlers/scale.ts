@@ -24,6 +24,11 @@ interface Workload extends KObject {
   status?: { replicas?: number };
 }
 
+/** A ReplicationController's selector is a plain label map; the others' a LabelSelector. */
+function selectorOf(w: Workload): LabelSelectorSpec | undefined {
+  return w.kind === 'ReplicationController' ? { matchLabels: w.spec?.selector as Record<string, string> | undefined } : w.spec?.selector;
+}
+
 function scaleOf(obj: KObject): Scale {
   const w = obj as Workload;
   const { name, namespace, uid, resourceVersion, creationTimestamp } = w.metadata;
@@ -32,7 +37,7 @@ function scaleOf(obj: KObject): Scale {
     kind: 'Scale',
     metadata: { name, namespace, uid, resourceVersion, creationTimestamp },
     spec: { replicas: w.spec?.replicas ?? 0 },
-    status: { replicas: w.status?.replicas ?? 0, selector: selectorString(fromLabelSelectorObject(w.spec?.selector)) },
+    status: { replicas: w.status?.replicas ?? 0, selector: selectorString(fromLabelSelectorObject(selectorOf(w))) },
   };
 }
 

@@ -228,6 +228,42 @@ message Quantity {
   optional string string = 1;
 }
 
+message PodDisruptionBudget {
+  optional ObjectMeta metadata = 1;
+  optional PodDisruptionBudgetSpec spec = 2;
+  optional PodDisruptionBudgetStatus status = 3;
+}
+message PodDisruptionBudgetSpec {
+  optional IntOrString minAvailable = 1;
+  optional LabelSelector selector = 2;
+  optional IntOrString maxUnavailable = 3;
+  optional string unhealthyPodEvictionPolicy = 4;
+}
+message PodDisruptionBudgetStatus {
+  optional int64 observedGeneration = 1;
+  map<string, Time> disruptedPods = 2;
+  optional int32 disruptionsAllowed = 3;
+  optional int32 currentHealthy = 4;
+  optional int32 desiredHealthy = 5;
+  optional int32 expectedPods = 6;
+  repeated Condition conditions = 7;
+}
+message Condition {
+  optional string type = 1;
+  optional string status = 2;
+  optional int64 observedGeneration = 3;
+  optional Time lastTransitionTime = 4;
+  optional string reason = 5;
+  optional string message = 6;
+}
+message PriorityClass {
+  optional ObjectMeta metadata = 1;
+  optional int32 value = 2;
+  optional bool globalDefault = 3;
+  optional string description = 4;
+  optional string preemptionPolicy = 5;
+}
+
 
 `;
 
@@ -254,6 +290,8 @@ const KINDS: Record<string, string> = {
   '/Service': 'Service',
   'batch/Job': 'Job',
   'batch/CronJob': 'CronJob',
+  'policy/PodDisruptionBudget': 'PodDisruptionBudget',
+  'scheduling.k8s.io/PriorityClass': 'PriorityClass',
   // DeleteOptions is sent as meta.k8s.io/v1 or under the resource's own group version.
   '*/DeleteOptions': 'DeleteOptions',
 };
@@ -282,6 +320,9 @@ const POINTER_FIELDS = new Set([
   'LeaseSpec.strategy',
   'LeaseSpec.preferredHolder',
   'EventSeries.count',
+  'PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy',
+  'PriorityClass.value',
+  'PriorityClass.preemptionPolicy',
   ...WORKLOAD_POINTER_FIELDS,
   ...SERVICE_POINTER_FIELDS,
   ...BATCH_POINTER_FIELDS,

@@ -38,7 +38,8 @@ export function parseResourcePath(pathname: string): ResourceRoute | null {
   }
   let namespace: string | undefined;
   // /namespaces/<ns>/<resource>… is namespaced; /namespaces/<ns>[/status|/finalize] is the Namespace itself.
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
+  const namespaceItself = rest[0] === 'namespaces' && rest.length === 3 && (rest[2] === 'status' || rest[2] === 'finalize');
+  if (rest[0] === 'namespaces' && rest.length >= 3 && !namespaceItself) {
     namespace = rest[1];
     rest = rest.slice(2);
   }

@@ -2,6 +2,7 @@
 
 import { RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
 import type { Backend } from '../../store/types.js';
+import type { KObject } from '../../api/types.js';
 import { nodeRestriction } from '../admission/node-restriction.js';
 import { NodeGraph } from '../auth/node-graph.js';
 import type { RequestContext } from './context.js';
@@ -10,11 +11,12 @@ import { podStrategy } from './kinds/pod.js';
 import { serviceStrategy } from './kinds/service.js';
 import { ServiceAllocator } from './service-allocator.js';
 import { jobStrategy } from './kinds/job.js';
-import { NamespaceLifecycle } from './namespaces.js';
+import { FINALIZE, namespaceFinalized, NamespaceLifecycle } from './namespaces.js';
 import { RestStorage } from './rest.js';
 import type { Strategy } from './strategy.js';
 import { resourcePrefix } from './keys.js';
 import { admitPodReferences } from '../admission/pod-references.js';
+import { PriorityClasses } from '../admission/priority.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -30,7 +32,7 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator): Strategy {
     case 'Node':
       return genericStrategy({ kind: 'Node', hasStatus: true });
     case 'Namespace':
-      return genericStrategy({ kind: 'Namespace', hasStatus: true });
+      return { ...genericStrategy({ kind: 'Namespace', hasStatus: true }), subresourceWrites: { finalize: FINALIZE }, isFinalized: namespaceFinalized };
     case 'Lease':
       return genericStrategy({ kind: 'Lease', allowCreateOnUpdate: true });
     case 'Event':
@@ -39,6 +41,8 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator): Strategy {
     case 'ReplicaSet':
     case 'DaemonSet':
     case 'StatefulSet':
+    case 'ReplicationController':
+    case 'PodDisruptionBudget':
       // Status is the controller's: a created workload starts with none, whatever the client sent.
       return genericStrategy({ kind: r.kind, hasStatus: true, resetStatusOnCreate: true });
     case 'Service':
@@ -59,10 +63,13 @@ export class Registry {
   readonly nodeGraph = new NodeGraph();
   /** Cluster IPs (from --service-cidr) and node ports, as the stored Services hold them. */
   readonly serviceAllocator: ServiceAllocator;
+  readonly priorityClasses: PriorityClasses;
 
   constructor(backend: Backend, opts: { watchCacheSize?: number; serviceCIDR?: string } = {}) {
     this.serviceAllocator = new ServiceAllocator(opts.serviceCIDR);
     const nodeUid = (name: string): string | undefined => this.core('nodes').getEntry(undefined, name)?.obj.metadata.uid;
+    // Assigned with the PriorityClass storage below; Pods are admitted only once the server runs.
+    let priorityClasses!: PriorityClasses;
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
@@ -71,17 +78,22 @@ export class Registry {
       const admit: Strategy['admit'] = isPod
         ? (verb, obj, old, ctx, sub) => {
             nodes?.(verb, obj, old, ctx, sub);
-            admitPodReferences(verb, obj);
+            admitPodReferences(verb, obj, priorityClasses);
           }
-        : nodes;
+        : r.kind === 'PriorityClass'
+          ? (verb: string, obj: KObject | null, old: KObject | null) => priorityClasses.admit(verb, obj, old)
+          : nodes;
       const strategy = { ...strategyFor(r, this.serviceAllocator), admit };
-      this.#storages.set(r, new RestStorage(r, backend, strategy, opts.watchCacheSize));
+      const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
+      this.#storages.set(r, storage);
+      if (r.kind === 'PriorityClass') priorityClasses = new PriorityClasses(storage);
     }
+    this.priorityClasses = priorityClasses;
     this.core('pods').cache.addIndex(this.nodeGraph);
     this.core('services').cache.addIndex(this.serviceAllocator);
     const all = [...this.#storages.values()];
     const nsStorage = all.find((s) => s.resource.kind === 'Namespace')!;
-    this.namespaces = new NamespaceLifecycle(nsStorage, all.filter((s) => s.resource.namespaced), SYSTEM_CONTEXT);
+    this.namespaces = new NamespaceLifecycle(nsStorage, SYSTEM_CONTEXT);
     for (const s of all) if (s.resource.namespaced) s.namespaceGate = this.namespaces;
   }
 
@@ -91,13 +103,19 @@ export class Registry {
 
   /** The storage for a kind in the core group (for internal use: pods, nodes, …). */
   core(plural: string): RestStorage {
-    for (const [r, s] of this.#storages) if (r.group === '' && r.plural === plural) return s;
+    return this.of('', plural);
+  }
+
+  /** The storage for a kind of any group, for internal use (policy poddisruptionbudgets, …). */
+  of(group: string, plural: string): RestStorage {
+    for (const [r, s] of this.#storages) if (r.group === group && r.plural === plural) return s;
     throw new Error(`no storage for ${plural}`);
   }
 
   async start(): Promise<void> {
     await Promise.all([...this.#storages.values()].map((s) => s.cache.start()));
     await this.namespaces.start();
+    await this.priorityClasses.ensureSystemClasses(SYSTEM_CONTEXT);
   }
 
   stop(): void {

@@ -1,35 +1,37 @@
 // Namespace lifecycle: the system namespaces always exist, nothing is created in a missing or
-// terminating namespace, and deleting one removes what is in it before the namespace itself goes.
+// terminating namespace, and deleting one marks it Terminating. Emptying it is the namespace
+// controller's job (through the API, as upstream); it then removes the `kubernetes` finalizer through
+// namespaces/<n>/finalize, and the namespace goes with its last finalizer.
 
-import { ApiError, notFound } from '../../api/errors.js';
-import type { KObject } from '../../api/types.js';
+import { ApiError, forbidden, notFound } from '../../api/errors.js';
+import type { KObject, Namespace } from '../../api/types.js';
+import { validateFinalizers } from '../../api/validation/meta.js';
+import { FieldPath } from '../../api/validation/field.js';
 import type { RequestContext } from './context.js';
 import { INTERNAL, type NamespaceGate, type RestStorage } from './rest.js';
+import type { SubresourceWrite } from './strategy.js';
 import { rfc3339 } from '../../api/time.js';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export class NamespaceLifecycle implements NamespaceGate {
   readonly #namespaces: RestStorage;
-  readonly #contents: RestStorage[];
   readonly #ctx: RequestContext;
-  readonly #finishing = new Set<string>();
 
-  constructor(namespaces: RestStorage, contents: RestStorage[], systemCtx: RequestContext) {
+  constructor(namespaces: RestStorage, systemCtx: RequestContext) {
     this.#namespaces = namespaces;
-    this.#contents = contents;
     this.#ctx = systemCtx;
   }
 
-  checkCreate(ns: string): void {
+  checkCreate(ns: string, resource: string, name: string, group = ''): void {
     const e = this.#namespaces.getEntry(undefined, ns);
     if (!e) throw notFound('namespaces', ns);
     if (e.obj.metadata.deletionTimestamp) {
-      throw new ApiError('Forbidden', `unable to create new content in namespace ${ns} because it is being terminated`, { name: ns, kind: 'namespaces' });
+      throw forbidden(resource, name, `unable to create new content in namespace ${ns} because it is being terminated`, group);
     }
   }
 
-  /** Creates the system namespaces and resumes deletions interrupted by a restart. */
+  /** Creates the system namespaces. */
   async start(): Promise<void> {
     for (const name of SYSTEM_NAMESPACES) {
       if (!this.#namespaces.getEntry(undefined, name)) {
@@ -38,12 +40,9 @@ export class NamespaceLifecycle implements NamespaceGate {
         });
       }
     }
-    for (const e of this.#namespaces.cache.scan(this.#namespaces.cache.prefix)) {
-      if (e.obj.metadata.deletionTimestamp) void this.finish(e.obj.metadata.name!);
-    }
   }
 
-  /** DELETE of a namespace: mark it Terminating, then empty it in the background. */
+  /** DELETE of a namespace: mark it Terminating; one with no finalizers at all goes at once. */
   async delete(name: string, ctx: RequestContext): Promise<KObject> {
     if (SYSTEM_NAMESPACES.includes(name)) {
       throw new ApiError('Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`, { name, kind: 'namespaces' });
@@ -56,30 +55,28 @@ export class NamespaceLifecycle implements NamespaceGate {
       ns.status = { ...(ns.status as object), phase: 'Terminating' };
       return ns;
     }, INTERNAL);
-    if (!ctx.dryRun) void this.finish(name);
+    const ns = obj as Namespace;
+    if (!ns.spec?.finalizers?.length && !ns.metadata.finalizers?.length && !ctx.dryRun) {
+      return (await this.#namespaces.delete(undefined, name, {}, ctx)).obj;
+    }
     return obj;
   }
+}
 
-  async finish(name: string): Promise<void> {
-    if (this.#finishing.has(name)) return;
-    this.#finishing.add(name);
-    try {
-      for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
-        let left = 0;
-        for (const storage of this.#contents) {
-          for (const entry of [...storage.cache.scan(`${storage.cache.prefix}${name}/`)]) {
-            left++;
-            if (entry.obj.metadata.deletionTimestamp) continue;
-            await storage.delete(name, entry.obj.metadata.name!, {}, this.#ctx).catch(() => undefined);
-          }
-        }
-        if (left === 0) break;
-        await new Promise((r) => setTimeout(r, delay));
-      }
-      const e = this.#namespaces.getEntry(undefined, name);
-      if (e) await this.#namespaces.delete(undefined, name, {}, this.#ctx).catch(() => undefined);
-    } finally {
-      this.#finishing.delete(name);
-    }
-  }
+/** namespaces/<n>/finalize: writes spec.finalizers and nothing else. */
+export const FINALIZE: SubresourceWrite = {
+  prepare(obj: KObject, old: KObject): void {
+    const finalizers = (obj as Namespace).spec?.finalizers;
+    for (const k of Object.keys(obj)) if (k !== 'metadata' && k !== 'apiVersion' && k !== 'kind') delete obj[k];
+    for (const k of Object.keys(old)) if (k !== 'metadata') obj[k] = structuredClone(old[k]);
+    obj.metadata = { ...structuredClone(old.metadata), resourceVersion: obj.metadata.resourceVersion };
+    (obj as Namespace).spec = { ...(old as Namespace).spec, finalizers: finalizers ?? [] };
+  },
+  validate: (obj) => validateFinalizers((obj as Namespace).spec?.finalizers, FieldPath.root('spec').child('finalizers')),
+};
+
+/** A namespace goes once neither its spec nor its metadata hold a finalizer. */
+export function namespaceFinalized(obj: KObject, old: KObject): boolean {
+  const held = (o: KObject) => (o.metadata.finalizers?.length ?? 0) + ((o as Namespace).spec?.finalizers?.length ?? 0);
+  return held(obj) === 0 && held(old) > 0;
 }

@@ -40,7 +40,7 @@ export interface DeleteOptions {
 /** Namespace lookups the registry needs before it lets an object in. */
 export interface NamespaceGate {
   /** Throws NotFound or Forbidden when objects cannot be created in ns. */
-  checkCreate(ns: string): void;
+  checkCreate(ns: string, resource: string, name: string, group?: string): void;
 }
 
 const encoder = new TextEncoder();
@@ -202,7 +202,7 @@ export class RestStorage {
     if (obj.metadata.resourceVersion) {
       throw new ApiError('BadRequest', 'resourceVersion should not be set on objects to be created');
     }
-    if (this.resource.namespaced && obj.metadata.namespace) this.#namespaces?.checkCreate(obj.metadata.namespace);
+    if (this.resource.namespaced && obj.metadata.namespace) this.#namespaces?.checkCreate(obj.metadata.namespace, this.resource.plural, obj.metadata.name, this.resource.group);
     this.#strategy.admit?.('create', obj, null, ctx);
     const meta = obj.metadata;
     meta.uid = randomUUID();
@@ -320,7 +320,8 @@ export class RestStorage {
     if (unchanged(obj, current)) return old;
     if (ctx.dryRun) return obj;
     // An object being deleted whose last finalizer went away is removed now.
-    if (old.metadata.deletionTimestamp && !(meta.finalizers?.length) && old.metadata.finalizers?.length && this.#strategy.deletionGrace(obj, undefined) === 0) {
+    const finalized = this.#strategy.isFinalized ? this.#strategy.isFinalized(obj, old) : !(meta.finalizers?.length) && !!old.metadata.finalizers?.length;
+    if (old.metadata.deletionTimestamp && finalized && this.#strategy.deletionGrace(obj, undefined) === 0) {
       await this.#remove(current);
       return obj;
     }

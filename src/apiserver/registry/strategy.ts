@@ -39,6 +39,8 @@ export interface Strategy {
    * is released once the write is stored or abandoned.
    */
   allocate?(obj: KObject, old: KObject | null): { release(): void };
+  /** Whether an update took the last finalizer off obj (metadata.finalizers unless the kind has others: Namespaces). */
+  isFinalized?(obj: KObject, old: KObject): boolean;
   /** Extra permission check for the caller (node restriction); throws Forbidden. */
   admit?(verb: string, obj: KObject | null, old: KObject | null, ctx: RequestContext, subresource?: string): void;
 }

@@ -1,0 +1,9 @@
+// scheduling.k8s.io/v1 defaults: a PriorityClass is worth 0 unless it says otherwise (the Go field is a
+// plain int32), and preempts lower priorities unless it says Never.
+
+import type { PriorityClass } from '../types.js';
+
+export function defaultPriorityClass(pc: PriorityClass): void {
+  pc.value ??= 0;
+  pc.preemptionPolicy ??= 'PreemptLowerPriority';
+}
