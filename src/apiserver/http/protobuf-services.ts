@@ -21,8 +21,6 @@ message LoadBalancerStatus { repeated LoadBalancerIngress ingress = 1; }
 message LoadBalancerIngress { optional string ip = 1; optional string hostname = 2; optional string ipMode = 3;
   repeated PortStatus ports = 4; }
 message PortStatus { optional int32 port = 1; optional string protocol = 2; optional string error = 3; }
-message Condition { optional string type = 1; optional string status = 2; optional int64 observedGeneration = 3;
-  optional Time lastTransitionTime = 4; optional string reason = 5; optional string message = 6; }
 `;
 
 /** Scalar fields that are pointers in Go: their zero value was meant when sent. */
