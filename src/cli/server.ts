@@ -19,6 +19,8 @@ import { ApiServerMetrics } from '../apiserver/metrics/request-metrics.js';
 import { ResourceUsage } from '../apiserver/metrics/resource-usage.js';
 import { measuredBackend } from '../apiserver/metrics/store-metrics.js';
 import { SummaryScraper } from '../apiserver/metrics/summaries.js';
+import { ServiceAccountTokens } from '../apiserver/auth/token-authenticator.js';
+import { TokenSigner } from '../apiserver/auth/token-signer.js';
 import type { Node } from '../api/types.js';
 import { startNodeAgent } from './agent/node.js';
 import { startControlPlane } from './controlplane.js';
@@ -46,6 +48,9 @@ Flags:
                         silence after which a node is Unknown, e.g. 40s (default 40s)
   -h, --help            show this help
 `;
+
+/** The issuer (and the API server's audience) of service-account tokens, as kubeadm sets it. */
+const SERVICE_ACCOUNT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
 
 export function defaultDataDir(): string {
   return process.getuid?.() === 0 ? '/var/lib/berth' : join(process.env.HOME ?? '.', '.berth');
@@ -118,7 +123,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const scraper = new SummaryScraper(apiKubeletClient, pki.ca.cert);
     const usage = new ResourceUsage({ nodes: async () => (await registry.core('nodes').list(undefined, {})).entries.map((e) => e.obj as Node), scrape: (n) => scraper.scrape(n) });
     const metricsApi = new MetricsApi(registry, usage);
-    const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi });
+    const tokens = new ServiceAccountTokens(await TokenSigner.load(pkiDir, SERVICE_ACCOUNT_ISSUER), (resource, ns, name) => registry.core(resource).getEntry(ns, name)?.obj.metadata.uid);
+    const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, bind, () => resolve());

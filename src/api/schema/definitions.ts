@@ -35,6 +35,8 @@ const APPS_CLASSES = ['Deployment', 'DeploymentList', 'DeploymentSpec', 'Deploym
 const CLASS_GROUP: Record<string, string> = {
   Lease: 'coordination', LeaseSpec: 'coordination', LeaseList: 'coordination', Eviction: 'policy',
   Scale: 'autoscaling', ScaleSpec: 'autoscaling', ScaleStatus: 'autoscaling',
+  TokenReview: 'authentication', TokenReviewSpec: 'authentication', TokenReviewStatus: 'authentication', UserInfo: 'authentication',
+  TokenRequestSpec: 'authentication', TokenRequestStatus: 'authentication', BoundObjectReference: 'authentication',
   ...Object.fromEntries(APPS_CLASSES.map((c) => [c, 'apps'])),
 };
 
@@ -175,6 +177,7 @@ function build(): NonNullable<typeof cache> {
   }
   tag(b.add('V1Eviction'), 'policy', 'v1', 'Eviction');
   tag(b.add('V1Scale'), 'autoscaling', 'v1', 'Scale');
+  tag(b.add('AuthenticationV1TokenRequest'), 'authentication.k8s.io', 'v1', 'TokenRequest');
   for (const k of ['Status', 'DeleteOptions', 'WatchEvent']) tag(b.add(`V1${k}`), '', 'v1', k);
   return { defs: b.defs, byGvk };
 }

@@ -52,6 +52,7 @@ export class Registry {
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
+      if (r.kind === 'TokenReview') continue;
       const nodes = nodeRestriction(r, nodeUid);
       const isPod = r.group === '' && r.plural === 'pods';
       const admit: Strategy['admit'] = isPod
