@@ -262,6 +262,7 @@ export interface PodSpec {
   dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name: string; value?: string }[] };
   nodeSelector?: Record<string, string>;
   serviceAccountName?: string;
+  automountServiceAccountToken?: boolean;
   /** Deprecated alias of serviceAccountName, still set by the API server. */
   serviceAccount?: string;
   nodeName?: string;

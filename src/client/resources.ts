@@ -27,6 +27,7 @@ export const secrets = served('v1', 'Secret');
 export const leases = served('coordination.k8s.io/v1', 'Lease');
 export const deployments = served('apps/v1', 'Deployment');
 export const replicaSets = served('apps/v1', 'ReplicaSet');
+export const serviceAccounts = served('v1', 'ServiceAccount');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

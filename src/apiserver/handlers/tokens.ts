@@ -6,6 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, conflict, forbidden, invalid } from '../../api/errors.js';
 import { rfc3339 } from '../../api/time.js';
+import { FieldPath } from '../../api/validation/field.js';
+import { validateTokenExpiration } from '../../api/validation/volumes.js';
 import type { BoundObjectReference, KObject, Pod, TokenRequest, TokenReview } from '../../api/types.js';
 import { nodeNameOf } from '../auth/identity.js';
 import type { BoundObject, ServiceAccountTokens } from '../auth/token-authenticator.js';
@@ -17,8 +19,6 @@ import { sendJson } from './respond.js';
 
 const AUTHN = 'authentication.k8s.io';
 const DEFAULT_EXPIRATION_SECONDS = 3600;
-const MIN_EXPIRATION_SECONDS = 600;
-const MAX_EXPIRATION_SECONDS = 2 ** 32;
 
 async function readTyped<T>(req: IncomingMessage, kind: string): Promise<T> {
   const body = decodeObject(await readBody(req), mediaType(req));
@@ -27,9 +27,8 @@ async function readTyped<T>(req: IncomingMessage, kind: string): Promise<T> {
 }
 
 function validateExpiration(name: string, seconds: number): void {
-  const field = 'spec.expirationSeconds';
-  const too = seconds < MIN_EXPIRATION_SECONDS ? 'may not specify a duration less than 10 minutes' : seconds > MAX_EXPIRATION_SECONDS ? 'may not specify a duration larger than 2^32 seconds' : '';
-  if (too) throw invalid('TokenRequest', name, [{ reason: 'FieldValueInvalid', field, message: `Invalid value: ${seconds}: ${too}` }], AUTHN);
+  const causes = validateTokenExpiration(seconds, FieldPath.root('spec').child('expirationSeconds'));
+  if (causes.length) throw invalid('TokenRequest', name, causes, AUTHN);
 }
 
 /** The object a token is to be bound to, looked up now; its uid must be the one the caller named. */

@@ -12,6 +12,8 @@ import { RestStorage } from './rest.js';
 import type { Strategy } from './strategy.js';
 import { resourcePrefix } from './keys.js';
 import { admitPodReferences } from '../admission/pod-references.js';
+import { admitServiceAccount } from '../admission/service-account.js';
+import type { ServiceAccount } from '../../api/types.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -61,7 +63,8 @@ export class Registry {
             admitPodReferences(verb, obj);
           }
         : nodes;
-      const strategy = { ...strategyFor(r), admit };
+      const strategy: Strategy = { ...strategyFor(r), admit };
+      if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       this.#storages.set(r, new RestStorage(r, backend, strategy, opts.watchCacheSize));
     }
     this.core('pods').cache.addIndex(this.nodeGraph);
