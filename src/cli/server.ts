@@ -24,6 +24,7 @@ import { TokenSigner } from '../apiserver/auth/token-signer.js';
 import type { Node } from '../api/types.js';
 import { startNodeAgent } from './agent/node.js';
 import { startControlPlane } from './controlplane.js';
+import { gatewayOf, parseCidr } from '../runtime/cni/cidr.js';
 import { parseDuration } from './duration.js';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
 
@@ -48,6 +49,9 @@ Flags:
                         silence after which a node is Unknown, e.g. 40s (default 40s)
   -h, --help            show this help
 `;
+
+/** The kubernetes Service's ClusterIP: the first address of the default Service CIDR, 10.43.0.0/16. */
+const KUBERNETES_SERVICE_IP = '10.43.0.1';
 
 /** The issuer (and the API server's audience) of service-account tokens, as kubeadm sets it. */
 const SERVICE_ACCOUNT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
@@ -99,7 +103,11 @@ export async function serverCommand(argv: string[]): Promise<number> {
   await chmod(dataDir, 0o700);
 
   const pkiDir = join(dataDir, 'pki');
-  const pki = await ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind]);
+  // Pods reach the API server on their gateway (this node's bridge), or through the kubernetes Service.
+  const podCIDR = parseCidr(values['pod-cidr']!);
+  const podGateway = values['disable-agent'] || !podCIDR ? undefined : gatewayOf(podCIDR);
+  const inClusterIPs = [KUBERNETES_SERVICE_IP, ...(podGateway ? [podGateway] : [])];
+  const pki = await ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind, ...inClusterIPs]);
   const admin = await issueCertificate(pkiDir, 'admin', { cn: 'berth-admin', orgs: ['system:masters'] }, 'client');
 
   const nodeName = (values['node-name'] ?? hostname()).toLowerCase();
@@ -124,11 +132,15 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const usage = new ResourceUsage({ nodes: async () => (await registry.core('nodes').list(undefined, {})).entries.map((e) => e.obj as Node), scrape: (n) => scraper.scrape(n) });
     const metricsApi = new MetricsApi(registry, usage);
     const tokens = new ServiceAccountTokens(await TokenSigner.load(pkiDir, SERVICE_ACCOUNT_ISSUER), (resource, ns, name) => registry.core(resource).getEntry(ns, name)?.obj.metadata.uid);
-    const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, bind, () => resolve());
-    });
+    const serverOptions = { pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens };
+    const server = createApiServer(serverOptions);
+    const listen = (s: typeof server, p: number, address: string): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        s.listen(p, address, () => resolve());
+      });
+    await listen(server, port, bind);
+    const servers = [server];
     const addr = server.address();
     const actualPort = typeof addr === 'object' && addr ? addr.port : port;
     const host = bind === '0.0.0.0' ? '127.0.0.1' : bind;
@@ -141,7 +153,15 @@ export async function serverCommand(argv: string[]): Promise<number> {
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
-      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']) }, components.signal);
+      // The API server also listens on the Pods' gateway, which only this host and its Pods reach: Pods
+      // get the API without it listening anywhere --bind-address does not say (0.0.0.0 covers it already).
+      const onPodNetwork = async (gateway: string): Promise<void> => {
+        if (bind === '0.0.0.0' || bind === '::' || bind === gateway) return;
+        const inCluster = createApiServer(serverOptions);
+        await listen(inCluster, actualPort, gateway);
+        servers.push(inCluster);
+      };
+      await startNodeAgent({ server: url, ca: pki.ca.cert, identity, serving, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']), onPodNetwork }, components.signal);
     }
     ready = true;
     process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);
@@ -153,8 +173,10 @@ export async function serverCommand(argv: string[]): Promise<number> {
     });
     ready = false;
     components.abort();
-    server.close();
-    server.closeAllConnections();
+    for (const s of servers) {
+      s.close();
+      s.closeAllConnections();
+    }
     registry.stop();
     scraper.close();
     return 0;

@@ -2,7 +2,7 @@
 // the composition root adapts the REST client and an informer to this interface, and tests pass an
 // in-memory fake, so the same kubelet runs in-process, as `berth agent`, or under test.
 
-import type { CoreEvent, Lease, Node, Pod, PodStatus } from '../api/types.js';
+import type { CoreEvent, Lease, Node, Pod, PodStatus, TokenRequest } from '../api/types.js';
 
 export type PodEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -29,6 +29,8 @@ export interface KubeletCluster {
    * began (not for what it finds at first), until signal aborts. Failures are retried.
    */
   watchObject(kind: 'ConfigMap' | 'Secret', namespace: string, name: string, onChange: () => void, signal: AbortSignal): void;
+  /** POST serviceaccounts/<name>/token: a token for a Pod's service account (spec.boundObjectRef names the Pod). */
+  requestServiceAccountToken(namespace: string, name: string, spec: TokenRequest['spec']): Promise<NonNullable<TokenRequest['status']>>;
   recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void;
   /** Create the Node, or update labels/addresses/capacity of an existing one; returns the stored Node. */
   registerNode(node: Node): Promise<Node>;

@@ -26,6 +26,8 @@ export interface NodeAgentOptions {
   dataDir: string;
   podCIDR: string;
   kubeletPort: number;
+  /** Called with the Pods' gateway address once the bridge has it, before any Pod starts. */
+  onPodNetwork?: (gateway: string) => Promise<void>;
 }
 
 export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): Promise<void> {
@@ -35,6 +37,7 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
   const names = await hostNamesFor(o.dataDir);
   const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: o.podCIDR, bridge: names.bridge, stateDir: join(o.dataDir, 'cni') });
   await cni.checkHost();
+  if (o.onPodNetwork) await o.onPodNetwork(await cni.ensureBridge());
   const runtime = new RuncRuntime({ root: join(o.dataDir, 'runtime'), rootfs: images, pauseRootfs, cni, cgroupRoot: names.cgroupRoot });
   const stats = new StatsProvider({ nodeName: o.nodeName, runtime });
   const kubeletServer = createKubeletServer({ runtime, stats, tls: { key: o.serving.key, cert: o.serving.cert, ca: o.ca } });

@@ -1,4 +1,5 @@
-// IPv4 CIDR arithmetic for telling whether a pod CIDR is already in use on the host.
+// IPv4 CIDR arithmetic for telling whether a pod CIDR is already in use on the host, and which address
+// of it is the Pods' gateway.
 
 export interface Cidr { base: number; prefix: number }
 
@@ -24,4 +25,10 @@ export function parseCidr(s: string): Cidr | null {
 export function overlaps(a: Cidr, b: Cidr): boolean {
   const shorter = Math.min(a.prefix, b.prefix);
   return network(a.base, shorter) === network(b.base, shorter);
+}
+
+/** The first address of the network: the bridge's, the Pods' gateway (host-local's default). */
+export function gatewayOf(c: Cidr): string {
+  const ip = c.base + 1;
+  return [24, 16, 8, 0].map((shift) => Math.floor(ip / 2 ** shift) % 256).join('.');
 }

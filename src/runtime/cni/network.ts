@@ -4,7 +4,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { settleAll } from '../../util/settle.js';
-import { overlaps, parseCidr, type Cidr } from './cidr.js';
+import { gatewayOf, overlaps, parseCidr, type Cidr } from './cidr.js';
 import { runChecked, runCommand } from './command.js';
 import { CNI_VERSION, loopbackConfig, podNetworkConflist, podNetworkOf, type NetworkList } from './conflist.js';
 import { invokePlugin, type Attachment, type CniResult } from './plugin.js';
@@ -91,6 +91,25 @@ export class CniNetwork {
         }
       }
     }
+  }
+
+  /** The Pods' gateway: the bridge's address, the first of the pod CIDR. */
+  get gateway(): string {
+    return gatewayOf(this.#cidr);
+  }
+
+  /**
+   * Makes the bridge with the gateway address now rather than at the first Pod (the bridge plugin finds
+   * it as it would have made it), so that the node's own services can listen on the gateway, where
+   * only this host and its Pods reach them. Returns the gateway.
+   */
+  async ensureBridge(): Promise<string> {
+    if ((await runCommand('ip', ['link', 'show', this.bridge])).code !== 0) await runChecked('ip', ['link', 'add', this.bridge, 'type', 'bridge']);
+    const links = JSON.parse((await runChecked('ip', ['-j', '-4', 'addr', 'show', 'dev', this.bridge])).toString() || '[]') as HostAddress[];
+    const has = links.some((l) => (l.addr_info ?? []).some((a) => a.local === this.gateway));
+    if (!has) await runChecked('ip', ['addr', 'add', `${this.gateway}/${this.#cidr.prefix}`, 'dev', this.bridge]);
+    await runChecked('ip', ['link', 'set', this.bridge, 'up']);
+    return this.gateway;
   }
 
   /** Runs ADD for the sandbox's namespace and returns the Pod IP. */
