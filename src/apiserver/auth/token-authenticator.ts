@@ -37,7 +37,7 @@ export class ServiceAccountTokens {
   readonly apiAudiences: string[];
   readonly #uidOf: UidLookup;
   readonly #now: () => number;
-  readonly #verified = new Map<string, ServiceAccountClaims>();
+  readonly #verified = new Map<string, VerifiedToken>();
 
   constructor(signer: TokenSigner, uidOf: UidLookup, opts: { audiences?: string[]; now?: () => number } = {}) {
     this.signer = signer;
@@ -73,47 +73,61 @@ export class ServiceAccountTokens {
   /** The user a token speaks for, if it is valid now for one of the audiences (default: the API server's). */
   async authenticate(token: string, audiences: string[] = this.apiAudiences): Promise<Authenticated | null> {
     const nowMs = this.#now();
-    let claims = this.#verified.get(token);
-    if (!claims) {
-      claims = (await this.signer.verify(token, new Date(nowMs))) ?? undefined;
-      if (!claims) return null;
+    let v = this.#verified.get(token);
+    if (!v) {
+      const claims = await this.signer.verify(token, new Date(nowMs));
+      v = claims ? (verifiedToken(claims) ?? undefined) : undefined;
+      if (!v) return null;
       if (this.#verified.size >= CACHE_SIZE) this.#verified.delete(this.#verified.keys().next().value!);
-      this.#verified.set(token, claims);
+      this.#verified.set(token, v);
     }
     // verify() judged nbf when the token was first seen; expiry is judged on every use.
-    if ((claims.exp ?? 0) * 1000 <= nowMs) {
+    if (v.expiresAtMs <= nowMs) {
       this.#verified.delete(token);
       return null;
     }
-    const aud = typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []);
-    const matched = audiences.filter((a) => aud.includes(a));
-    if (!matched.length) return null;
-    const user = this.#userOf(claims);
-    return user ? { user, audiences: matched } : null;
+    for (const b of v.bindings) if (this.#uidOf(b.resource, v.namespace, b.name) !== b.uid) return null;
+    const matched = audiences.filter((a) => v.audiences.includes(a));
+    return matched.length ? { user: v.user, audiences: matched } : null;
   }
+}
 
-  /** The user of verified claims, or null when what the token is bound to is gone or was replaced. */
-  #userOf(claims: ServiceAccountClaims): UserInfo | null {
-    const k = claims['kubernetes.io'];
-    const ns = k?.namespace;
-    const sa = k?.serviceaccount;
-    if (!ns || !sa?.name || !sa.uid || claims.sub !== `${SA_PREFIX}${ns}:${sa.name}`) return null;
-    if (this.#uidOf('serviceaccounts', ns, sa.name) !== sa.uid) return null;
-    if (k.pod && (!k.pod.name || this.#uidOf('pods', ns, k.pod.name) !== k.pod.uid)) return null;
-    if (k.secret && (!k.secret.name || this.#uidOf('secrets', ns, k.secret.name) !== k.secret.uid)) return null;
-    const extra: Record<string, string[]> = {};
-    if (claims.jti) extra['authentication.kubernetes.io/credential-id'] = [`JTI=${claims.jti}`];
-    if (k.node?.name) extra['authentication.kubernetes.io/node-name'] = [k.node.name];
-    if (k.node?.uid) extra['authentication.kubernetes.io/node-uid'] = [k.node.uid];
-    if (k.pod) {
-      extra['authentication.kubernetes.io/pod-name'] = [k.pod.name!];
-      extra['authentication.kubernetes.io/pod-uid'] = [k.pod.uid!];
-    }
-    return {
-      name: claims.sub,
-      uid: sa.uid,
-      groups: ['system:serviceaccounts', `system:serviceaccounts:${ns}`, 'system:authenticated'],
-      extra,
-    };
+/** What a verified token says, worked out once: who, until when, for whom, and bound to which objects. */
+interface VerifiedToken {
+  user: UserInfo;
+  namespace: string;
+  expiresAtMs: number;
+  audiences: string[];
+  /** The account and the Pod or Secret that must still exist with these uids. */
+  bindings: { resource: 'serviceaccounts' | 'pods' | 'secrets'; name: string; uid: string }[];
+}
+
+/** null for claims that are not a well-formed service-account token's. */
+function verifiedToken(claims: ServiceAccountClaims): VerifiedToken | null {
+  const k = claims['kubernetes.io'];
+  const ns = k?.namespace;
+  const sa = k?.serviceaccount;
+  if (!ns || !sa?.name || !sa.uid || claims.sub !== `${SA_PREFIX}${ns}:${sa.name}`) return null;
+  const bindings: VerifiedToken['bindings'] = [{ resource: 'serviceaccounts', name: sa.name, uid: sa.uid }];
+  const extra: Record<string, string[]> = {};
+  if (claims.jti) extra['authentication.kubernetes.io/credential-id'] = [`JTI=${claims.jti}`];
+  if (k.node?.name) extra['authentication.kubernetes.io/node-name'] = [k.node.name];
+  if (k.node?.uid) extra['authentication.kubernetes.io/node-uid'] = [k.node.uid];
+  if (k.pod) {
+    if (!k.pod.name || !k.pod.uid) return null;
+    bindings.push({ resource: 'pods', name: k.pod.name, uid: k.pod.uid });
+    extra['authentication.kubernetes.io/pod-name'] = [k.pod.name];
+    extra['authentication.kubernetes.io/pod-uid'] = [k.pod.uid];
   }
+  if (k.secret) {
+    if (!k.secret.name || !k.secret.uid) return null;
+    bindings.push({ resource: 'secrets', name: k.secret.name, uid: k.secret.uid });
+  }
+  return {
+    user: { name: claims.sub, uid: sa.uid, groups: ['system:serviceaccounts', `system:serviceaccounts:${ns}`, 'system:authenticated'], extra },
+    namespace: ns,
+    expiresAtMs: (claims.exp ?? 0) * 1000,
+    audiences: typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []),
+    bindings,
+  };
 }
