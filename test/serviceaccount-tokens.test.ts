@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, jwtVerify, SignJWT } from 'jose';
+import { issueCertificate } from '../src/apiserver/auth/certs.js';
 import { kubectl } from './support/kubectl.js';
 import { startServer, type TestServer } from './support/server.js';
 import { until } from './support/wait.js';
@@ -152,6 +153,31 @@ test('issuer discovery: a service account reads the OIDC document and JWKS, and 
   const { payload } = await jwtVerify(token, createLocalJWKSet(jwks.body), { issuer: ISSUER, audience: ISSUER });
   assert.equal(payload.sub, 'system:serviceaccount:default:default');
   assert.equal((await bearer('/openid/v1/jwks', undefined)).status, 401);
+});
+
+test('a kubelet gets tokens only bound to Pods on its own node (node authorizer and NodeRestriction)', async () => {
+  const node = await issueCertificate(join(server.dataDir, 'pki'), 'node-n1', { cn: 'system:node:n1', orgs: ['system:nodes'] }, 'client');
+  await k(['create', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' } }));
+  const pod = (name: string, nodeName?: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: 'c', image: 'busybox' }] } });
+  assert.equal((await k(['create', '-f', '-'], JSON.stringify(pod('on-n1', 'n1')))).code, 0);
+  assert.equal((await k(['create', '-f', '-'], JSON.stringify(pod('elsewhere')))).code, 0);
+  const asNode = (sa: string, boundTo?: string): Promise<{ status: number; body: any }> => new Promise((resolve, reject) => {
+    const body = JSON.stringify({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { ...(boundTo ? { boundObjectRef: { kind: 'Pod', apiVersion: 'v1', name: boundTo } } : {}) } });
+    const req = request(`${server.url}/api/v1/namespaces/default/serviceaccounts/${sa}/token`, { method: 'POST', ca, cert: node.cert, key: node.key, headers: { 'Content-Type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.on('error', reject).end(body);
+  });
+  const ok = await until('the node authorizer sees on-n1', async () => {
+    const r = await asNode('default', 'on-n1');
+    return r.status === 201 ? r : undefined;
+  });
+  assert.equal((decodeJwt(ok.body.status.token) as any)['kubernetes.io'].node.name, 'n1');
+  assert.deepEqual(await asNode('default').then((r) => [r.status, r.body.message]), [403, 'serviceaccounts "default" is forbidden: node requested token not bound to a pod']);
+  assert.deepEqual(await asNode('default', 'elsewhere').then((r) => [r.status, r.body.message]), [403, 'serviceaccounts "default" is forbidden: node requested token bound to a pod scheduled on a different node']);
+  assert.equal((await asNode('temp', 'on-n1')).status, 403, 'an account no Pod of n1 uses');
 });
 
 test('the signing key survives a restart: a token issued before it still authenticates', async () => {

@@ -49,13 +49,16 @@ function apiAccessVolume(name: string): Volume {
 function mountApiAccess(pod: Pod): void {
   const spec = pod.spec;
   const volumes = spec.volumes ?? [];
-  const existing = volumes.find((v) => v.name.startsWith(VOLUME_PREFIX))?.name;
+  // Admission runs before validation: malformed lists are left for validation to refuse.
+  const lists = [volumes, spec.containers ?? [], spec.initContainers ?? []];
+  if (!lists.every((l) => Array.isArray(l) && l.every((x) => x !== null && typeof x === 'object'))) return;
+  const existing = volumes.find((v) => typeof v.name === 'string' && v.name.startsWith(VOLUME_PREFIX))?.name;
   const taken = new Set(volumes.map((v) => v.name));
   let name = existing ?? VOLUME_PREFIX + nameSuffix();
   while (!existing && taken.has(name)) name = VOLUME_PREFIX + nameSuffix();
   let needed = false;
   const mount = (c: Container): void => {
-    if ((c.volumeMounts ?? []).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH)) return;
+    if (!Array.isArray(c.volumeMounts ?? []) || (c.volumeMounts ?? []).some((m) => m?.mountPath === SERVICE_ACCOUNT_MOUNT_PATH)) return;
     c.volumeMounts = [...(c.volumeMounts ?? []), { name, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH }];
     needed = true;
   };
