@@ -64,11 +64,12 @@ test('pod specs are validated with upstream field paths and messages', () => {
     ]],
     ['projected sources berth cannot fill', pod({ volumes: [{ name: 'v', projected: { sources: [
       { configMap: { name: 'c' } },
-      { serviceAccountToken: { path: 'token' } },
+      { serviceAccountToken: { path: '', expirationSeconds: 60 } },
       { clusterTrustBundle: { path: 'ca', name: 'b' } },
       { secret: {} },
     ] } }] }), [
-      'spec.volumes[0].projected.sources[1].serviceAccountToken: Forbidden: not supported: berth issues no service account tokens',
+      'spec.volumes[0].projected.sources[1].serviceAccountToken.path: Required value',
+      'spec.volumes[0].projected.sources[1].serviceAccountToken.expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes',
       'spec.volumes[0].projected.sources[2].clusterTrustBundle: Forbidden: not supported: berth has no ClusterTrustBundles',
       'spec.volumes[0].projected.sources[3].secret.name: Required value',
     ]],

@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { SqliteBackend } from '../src/store/sqlite.js';
 import { apiFor } from './support/api.js';
 import { startServer, type TestServer } from './support/server.js';
+import { until } from './support/wait.js';
 
 const CM = '/api/v1/namespaces/default/configmaps';
 const cm = (name: string, v = '1'): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels: { paged: 'yes' } }, data: { v } });
+const ROOT_CA = 'kube-root-ca.crt';
 const names = (list: any): string[] => list.items.map((o: any) => o.metadata.name);
 
 describe('paged lists', () => {
@@ -20,7 +22,9 @@ describe('paged lists', () => {
   it('reads every page from the first page\'s snapshot while objects change, with remainingItemCount', async () => {
     server = await startServer();
     const api = await apiFor(server.kubeconfig);
-    const created = new Map<string, string>();
+    // Every namespace holds kube-root-ca.crt (the root CA publisher's), listed first.
+    const rootCA = await until('kube-root-ca.crt', async () => (await api.call('GET', `${CM}/${ROOT_CA}`)).body.metadata?.resourceVersion as string | undefined);
+    const created = new Map<string, string>([[ROOT_CA, rootCA]]);
     for (let i = 0; i < 25; i++) {
       const name = `p-${String(i).padStart(2, '0')}`;
       const r = await api.call('POST', CM, cm(name));
@@ -29,7 +33,7 @@ describe('paged lists', () => {
     }
     const first = await api.call('GET', `${CM}?limit=10`);
     assert.deepEqual(names(first.body), [...created.keys()].slice(0, 10));
-    assert.equal(first.body.metadata.remainingItemCount, 15);
+    assert.equal(first.body.metadata.remainingItemCount, 16);
     const rv = first.body.metadata.resourceVersion;
 
     // Writes after the first page, some of them while the second is being read.
@@ -43,11 +47,11 @@ describe('paged lists', () => {
     ]);
     assert.equal(second.status, 200, JSON.stringify(second.body));
     assert.equal(second.body.metadata.resourceVersion, rv, 'a continued page reports the first page\'s revision');
-    assert.equal(second.body.metadata.remainingItemCount, 5);
+    assert.equal(second.body.metadata.remainingItemCount, 6);
     const third = await api.call('GET', `${CM}?limit=10&continue=${second.body.metadata.continue}`);
     assert.equal(third.body.metadata.continue, undefined);
     const seen = [first, second, third].flatMap((p) => p.body.items.map((o: any) => [o.metadata.name, o.metadata.resourceVersion, o.data.v]));
-    assert.deepEqual(seen, [...created].map(([name, at]) => [name, at, '1']), 'exactly the objects as they were at the first page');
+    assert.deepEqual(seen, [...created].map(([name, at]) => [name, at, name === ROOT_CA ? undefined : '1']), 'exactly the objects as they were at the first page');
 
     // With a selector the pages are the same snapshot, and nothing is counted (as upstream).
     const sel = await api.call('GET', `${CM}?labelSelector=paged%3Dyes&limit=20`);
@@ -80,7 +84,7 @@ describe('paged lists', () => {
     assert.equal(JSON.parse(Buffer.from(next, 'base64url').toString()).rv, -1);
     const rest = await api2.call('GET', `${CM}?limit=100&continue=${next}`);
     assert.equal(rest.status, 200, JSON.stringify(rest.body));
-    assert.equal(rest.body.items[0].metadata.name, 'p-05');
+    assert.equal(rest.body.items[0].metadata.name, 'p-04', 'after kube-root-ca.crt and p-00 to p-03');
     assert.equal(rest.body.items.find((o: any) => o.metadata.name === 'p-10').data.v, 'later', 'the rest is read at the latest revision');
   });
 });

@@ -40,6 +40,9 @@ interface Tracked {
   stop(): Promise<void>;
 }
 
+/** The test's own ConfigMaps: not kube-root-ca.crt, which the root CA publisher keeps in every namespace. */
+const ours = (c: K8s.V1ConfigMap): boolean => c.metadata?.name !== 'kube-root-ca.crt';
+
 /**
  * An informer on the default namespace's configmaps, used the way client-node's README shows: its
  * error handler starts it again after a pause (an informer stops on a connection error).
@@ -52,7 +55,7 @@ async function track(kc: K8s.KubeConfig): Promise<Tracked> {
     events: [],
     lists: 0,
     errors: [],
-    cache: () => Object.fromEntries(t.informer.list(NS).map((c) => [c.metadata!.name!, c.metadata!.resourceVersion!])),
+    cache: () => Object.fromEntries(t.informer.list(NS).filter(ours).map((c) => [c.metadata!.name!, c.metadata!.resourceVersion!])),
     async stop() {
       stopped = true;
       await t.informer.stop();
@@ -62,9 +65,9 @@ async function track(kc: K8s.KubeConfig): Promise<Tracked> {
     t.lists++;
     return core.listNamespacedConfigMap({ namespace: NS });
   });
-  t.informer.on('add', (o) => t.events.push(`add ${o.metadata!.name}`));
-  t.informer.on('update', (o) => t.events.push(`update ${o.metadata!.name} ${o.data?.v ?? ''}`));
-  t.informer.on('delete', (o) => t.events.push(`delete ${o.metadata!.name}`));
+  t.informer.on('add', (o) => ours(o) && t.events.push(`add ${o.metadata!.name}`));
+  t.informer.on('update', (o) => ours(o) && t.events.push(`update ${o.metadata!.name} ${o.data?.v ?? ''}`));
+  t.informer.on('delete', (o) => ours(o) && t.events.push(`delete ${o.metadata!.name}`));
   t.informer.on('error', (err) => {
     t.errors.push(err);
     if (!stopped) setTimeout(() => void t.informer.start().catch(() => {}), 200);
@@ -79,7 +82,7 @@ async function serverState(kubeconfig: string): Promise<Record<string, string>> 
   const api = await apiFor(kubeconfig);
   try {
     const r = await api.call('GET', PATH);
-    return Object.fromEntries(r.body.items.map((c: K8s.V1ConfigMap) => [c.metadata!.name!, c.metadata!.resourceVersion!]));
+    return Object.fromEntries(r.body.items.filter(ours).map((c: K8s.V1ConfigMap) => [c.metadata!.name!, c.metadata!.resourceVersion!]));
   } finally {
     api.close();
   }

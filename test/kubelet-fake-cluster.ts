@@ -1,7 +1,7 @@
 // An in-memory KubeletCluster: enough of the API for the kubelet beneath it, with the test holding
 // the pen (create, delete gracefully) and reading what the kubelet wrote (status, events, node, lease).
 
-import type { CoreEvent, Lease, Node, Pod, PodStatus, Service } from '../src/api/types.js';
+import type { CoreEvent, Lease, Node, Pod, PodStatus, Service, TokenRequest } from '../src/api/types.js';
 import { notFound } from '../src/api/errors.js';
 import type { ConfigData, KubeletCluster, PodEventType, PodHandler } from '../src/kubelet/cluster.js';
 
@@ -83,6 +83,15 @@ export class FakeCluster implements KubeletCluster {
 
   async getSecret(ns: string, name: string): Promise<ConfigData | null> {
     return this.secrets.get(`${ns}/${name}`) ?? null;
+  }
+
+  /** Every token request, in order; each answer is `token-<n>`, valid for the seconds asked from `now()`. */
+  readonly tokenRequests: { namespace: string; name: string; spec: TokenRequest['spec'] }[] = [];
+  now: () => number = Date.now;
+
+  async requestServiceAccountToken(namespace: string, name: string, spec: TokenRequest['spec']): Promise<NonNullable<TokenRequest['status']>> {
+    this.tokenRequests.push({ namespace, name, spec });
+    return { token: `token-${this.tokenRequests.length}`, expirationTimestamp: new Date(this.now() + (spec.expirationSeconds ?? 3600) * 1000).toISOString() };
   }
 
   readonly #objectWatches = new Map<string, Set<() => void>>();

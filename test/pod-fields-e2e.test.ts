@@ -115,13 +115,19 @@ describe('pod fields', { concurrency: true }, () => {
     await until('new labels in the file', async () => (await cat('/etc/info/labels')) === 'app="web"\ntier="back"', 15_000);
   });
 
-  it('admission refuses what berth cannot honour: service account token projections, ephemeralContainers on create', async () => {
-    const token = await create(podOf('token', { containers: [bb('true')], volumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }] }));
-    assert.notEqual(token.code, 0);
-    assert.match(token.stderr, /spec\.volumes\[0\]\.projected\.sources\[0\]\.serviceAccountToken: Forbidden: not supported: berth issues no service account tokens/);
+  it('a serviceAccountToken projection holds a token of the Pod\'s account for the audience and lifetime asked', async () => {
+    const source = { serviceAccountToken: { path: 'token', audience: 'vault', expirationSeconds: 600 } };
+    const made = await create(podOf('token', { containers: [{ ...bb('sleep 3600'), volumeMounts: [{ name: 't', mountPath: '/t' }] }], volumes: [{ name: 't', projected: { sources: [source] } }] }));
+    assert.equal(made.code, 0, made.stderr);
+    const token = await until('the token file', async () => (await k(['exec', 'token', '--', 'cat', '/t/token'])).stdout || undefined);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { aud: string[]; exp: number; iat: number; sub: string };
+    assert.deepEqual([claims.aud, claims.exp - claims.iat, claims.sub], [['vault'], 600, 'system:serviceaccount:default:default']);
+  });
+
+  it('admission refuses what berth cannot honour: ephemeralContainers on create', async () => {
     const eph = await create(podOf('eph', { containers: [bb('true')], ephemeralContainers: [{ name: 'dbg', image: 'busybox' }] }));
     assert.notEqual(eph.code, 0);
     assert.match(eph.stderr, /spec\.ephemeralContainers: Forbidden: cannot be set on create/);
-    assert.equal((await k(['get', 'pod', 'token', 'eph', '--ignore-not-found', '-o', 'name'])).stdout, '');
+    assert.equal((await k(['get', 'pod', 'eph', '--ignore-not-found', '-o', 'name'])).stdout, '');
   });
 });

@@ -78,7 +78,7 @@ export interface VolumeProjection {
   configMap?: { name?: string; items?: KeyToPath[]; optional?: boolean };
   secret?: { name?: string; items?: KeyToPath[]; optional?: boolean };
   downwardAPI?: { items?: DownwardAPIVolumeFile[] };
-  serviceAccountToken?: unknown;
+  serviceAccountToken?: ServiceAccountTokenProjection;
   clusterTrustBundle?: unknown;
 }
 
@@ -262,6 +262,7 @@ export interface PodSpec {
   dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name: string; value?: string }[] };
   nodeSelector?: Record<string, string>;
   serviceAccountName?: string;
+  automountServiceAccountToken?: boolean;
   /** Deprecated alias of serviceAccountName, still set by the API server. */
   serviceAccount?: string;
   nodeName?: string;
@@ -813,4 +814,36 @@ export interface PriorityClass extends KObject {
   globalDefault?: boolean;
   description?: string;
   preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
+}
+
+// --- ServiceAccount tokens (h-identity): authentication.k8s.io/v1 TokenRequest and TokenReview ---
+
+export interface ServiceAccountTokenProjection {
+  audience?: string;
+  expirationSeconds?: number;
+  path: string;
+}
+
+export interface BoundObjectReference {
+  kind?: string;
+  apiVersion?: string;
+  name?: string;
+  uid?: string;
+}
+
+export interface TokenRequest extends KObject {
+  spec: { audiences?: string[]; expirationSeconds?: number; boundObjectRef?: BoundObjectReference };
+  status?: { token: string; expirationTimestamp: string };
+}
+
+export interface AuthUserInfo {
+  username?: string;
+  uid?: string;
+  groups?: string[];
+  extra?: Record<string, string[]>;
+}
+
+export interface TokenReview extends KObject {
+  spec: { token?: string; audiences?: string[] };
+  status?: { authenticated?: boolean; user?: AuthUserInfo; audiences?: string[]; error?: string };
 }

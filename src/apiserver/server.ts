@@ -1,5 +1,6 @@
-// The API server: HTTPS with client-certificate authentication, then routing to health, version,
-// discovery, OpenAPI and the resources. No request can crash it: every failure becomes a Status.
+// The API server: HTTPS with client-certificate or bearer-token (service account) authentication, then
+// routing to health, version, discovery, OpenAPI and the resources. No request can crash it: every
+// failure becomes a Status.
 
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -9,7 +10,10 @@ import type { KubeletProxy } from './proxy/kubelet.js';
 import { ApiError } from '../api/errors.js';
 import type { Pki } from './auth/certs.js';
 import { requestAttributes } from './auth/attributes.js';
-import { authorize } from './auth/authorize.js';
+import { authorize, authorizeNonResource } from './auth/authorize.js';
+import type { ServiceAccountTokens } from './auth/token-authenticator.js';
+import { ISSUER_DISCOVERY_PATHS } from './auth/token-signer.js';
+import { handleTokenRequest, handleTokenReview, serveIssuerDiscovery } from './handlers/tokens.js';
 import { ANONYMOUS, userFromSocket, type UserInfo } from './auth/identity.js';
 import { statusOf, toApiError } from './http/status.js';
 import { parseResourcePath } from './http/route.js';
@@ -41,6 +45,8 @@ export interface ApiServerOptions {
   metrics?: ApiServerMetrics;
   /** Serves metrics.k8s.io (NodeMetrics, PodMetrics). */
   metricsApi?: MetricsApi;
+  /** Service-account tokens: bearer authentication, TokenRequest, TokenReview, issuer discovery. */
+  tokens?: ServiceAccountTokens;
 }
 
 function fail(res: ServerResponse, e: unknown): void {
@@ -63,7 +69,7 @@ function contextFor(user: UserInfo, q: URLSearchParams, userAgent: string | unde
 }
 
 export function createApiServer(opts: ApiServerOptions): Server {
-  const { pki, registry } = opts;
+  const { pki, registry, tokens } = opts;
   const watchBudget = opts.watchBudget ?? new WatchBudget();
   const server = createServer(
     { key: pki.serving.key, cert: pki.serving.cert, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 },
@@ -75,6 +81,17 @@ export function createApiServer(opts: ApiServerOptions): Server {
   server.headersTimeout = 60_000;
   server.requestTimeout = 0;
 
+  /**
+   * The caller: a verified client certificate first (read once per connection), else a valid
+   * service-account bearer token; null for neither (a bad token included).
+   */
+  async function authenticate(req: IncomingMessage): Promise<UserInfo | null> {
+    const byCert = userFromSocket(req.socket as TLSSocket);
+    if (byCert || !tokens) return byCert;
+    const m = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
+    return m ? ((await tokens.authenticate(m[1]!))?.user ?? null) : null;
+  }
+
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let url: URL;
     try {
@@ -83,7 +100,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
       throw new ApiError('BadRequest', 'malformed request URL');
     }
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
-    const user = userFromSocket(req.socket as TLSSocket);
+    const user = await authenticate(req);
     if (PUBLIC.has(path) || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
       return handleMeta(req, res, path, user ?? ANONYMOUS, opts.ready);
     }
@@ -96,9 +113,19 @@ export function createApiServer(opts: ApiServerOptions): Server {
     for (const h of opts.extraHandlers ?? []) if (await h(req, res, url, user)) return;
     if (opts.metrics && (await serveMetrics(req, res, url, user, opts.metrics))) return;
     if (opts.metricsApi && (await opts.metricsApi.handle(req, res, url, user))) return;
+    if (tokens && ISSUER_DISCOVERY_PATHS.has(path)) {
+      authorizeNonResource(user, req.method === 'GET' || req.method === 'HEAD' ? 'get' : (req.method ?? '').toLowerCase(), path);
+      return serveIssuerDiscovery(res, path, tokens);
+    }
     const route = parseResourcePath(path);
     if (!route) return handleMeta(req, res, path, user, opts.ready);
     authorize(user, requestAttributes(req.method ?? 'GET', route, url.searchParams), registry.nodeGraph);
+    if (route.resource.kind === 'TokenReview' || route.subresource === 'token') {
+      if (!tokens) throw new ApiError('NotFound', 'the server could not find the requested resource');
+      const ctx = contextFor(user, url.searchParams, req.headers['user-agent']);
+      if (route.resource.kind === 'TokenReview') return handleTokenReview(req, res, tokens, ctx);
+      return handleTokenRequest(req, res, route.namespace!, route.name!, registry, tokens, ctx);
+    }
     await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams, req.headers['user-agent']), watchBudget);
   }
 
@@ -110,14 +137,12 @@ export function createApiServer(opts: ApiServerOptions): Server {
       const body = JSON.stringify(statusOf(err));
       socket.end(`HTTP/1.1 ${err.httpStatus} ${err.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     };
-    try {
-      const user = userFromSocket(req.socket as TLSSocket);
+    void (async () => {
+      const user = await authenticate(req);
       if (!user) throw new ApiError('Unauthorized', 'Unauthorized');
       const url = new URL(req.url ?? '/', 'https://berth');
       if (!opts.kubeletProxy?.handleUpgrade(req, socket, head, url, user)) throw new ApiError('NotFound', 'the server could not find the requested resource');
-    } catch (e) {
-      refuse(e);
-    }
+    })().catch(refuse);
   });
   // A request Node cannot parse (raw non-ASCII in the path, broken headers) gets a 400 Status, as
   // kube-apiserver gives one, rather than a silent hang-up.

@@ -29,7 +29,7 @@ export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): 
   const informers = new SharedInformers(client, (e) => log(`watch: ${(e as Error).message}`));
   const scheduler = new Scheduler({ client, informers, log: (l) => log(`scheduler: ${l}`) });
   void scheduler.start(signal).catch((e) => log(`scheduler stopped: ${(e as Error).message}`));
-  void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, informers, disabled: new Set(o.disabledControllers ?? []), log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
+  void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, informers, disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
     log(`controllers stopped: ${(e as Error).message}`),
   );
 }

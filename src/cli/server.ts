@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
 import { KUBE_DNS_USER, KUBE_PROXY_USER, NETWORK_POLICY_AGENT } from '../apiserver/auth/component-rules.js';
 import { Registry } from '../apiserver/registry/index.js';
-import { DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
+import { apiServiceIP, DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
 import { createApiServer } from '../apiserver/server.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
@@ -23,10 +23,13 @@ import { ApiServerMetrics } from '../apiserver/metrics/request-metrics.js';
 import { ResourceUsage } from '../apiserver/metrics/resource-usage.js';
 import { measuredBackend } from '../apiserver/metrics/store-metrics.js';
 import { SummaryScraper } from '../apiserver/metrics/summaries.js';
+import { ServiceAccountTokens } from '../apiserver/auth/token-authenticator.js';
+import { TokenSigner } from '../apiserver/auth/token-signer.js';
 import type { Node } from '../api/types.js';
 import { startNodeAgent } from './agent/node.js';
 import { clientFor, startControlPlane } from './controlplane.js';
 import { keepKubeDnsService } from '../dns/kubeDnsService.js';
+import { gatewayOf, parseCidr } from '../runtime/cni/cidr.js';
 import { parseDuration } from './duration.js';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
 
@@ -61,6 +64,11 @@ Flags:
                         own with a fake clock
   -h, --help            show this help
 `;
+
+/** The kubernetes Service's ClusterIP: the first address of the default Service CIDR, 10.43.0.0/16. */
+
+/** The issuer (and the API server's audience) of service-account tokens, as kubeadm sets it. */
+const SERVICE_ACCOUNT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
 
 export function defaultDataDir(): string {
   return process.getuid?.() === 0 ? '/var/lib/berth' : join(process.env.HOME ?? '.', '.berth');
@@ -122,7 +130,11 @@ export async function serverCommand(argv: string[]): Promise<number> {
   await chmod(dataDir, 0o700);
 
   const pkiDir = join(dataDir, 'pki');
-  const pki = await ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind]);
+  // Pods reach the API server on their gateway (this node's bridge), or through the kubernetes Service.
+  const podCIDR = parseCidr(values['pod-cidr']!);
+  const podGateway = values['disable-agent'] || !podCIDR ? undefined : gatewayOf(podCIDR);
+  const inClusterIPs = [apiServiceIP(serviceCIDR), ...(podGateway ? [podGateway] : [])];
+  const pki = await ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind, ...inClusterIPs]);
   const admin = await issueCertificate(pkiDir, 'admin', { cn: 'berth-admin', orgs: ['system:masters'] }, 'client');
 
   const nodeName = (values['node-name'] ?? hostname()).toLowerCase();
@@ -146,11 +158,16 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const scraper = new SummaryScraper(apiKubeletClient, pki.ca.cert);
     const usage = new ResourceUsage({ nodes: async () => (await registry.core('nodes').list(undefined, {})).entries.map((e) => e.obj as Node), scrape: (n) => scraper.scrape(n) });
     const metricsApi = new MetricsApi(registry, usage);
-    const server = createApiServer({ pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, bind, () => resolve());
-    });
+    const tokens = new ServiceAccountTokens(await TokenSigner.load(pkiDir, SERVICE_ACCOUNT_ISSUER), (resource, ns, name) => registry.core(resource).getEntry(ns, name)?.obj.metadata.uid);
+    const serverOptions = { pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens };
+    const server = createApiServer(serverOptions);
+    const listen = (s: typeof server, p: number, address: string): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        s.listen(p, address, () => resolve());
+      });
+    await listen(server, port, bind);
+    const servers = [server];
     const addr = server.address();
     const actualPort = typeof addr === 'object' && addr ? addr.port : port;
     const host = bind === '0.0.0.0' ? '127.0.0.1' : bind;
@@ -159,7 +176,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const components = new AbortController();
     // Every informer, queue and timer of every component listens on this one signal.
     setMaxListeners(0, components.signal);
-    keepKubernetesService(registry, { address: apiServerAddress(bind), port: actualPort }, components.signal, (e) => {
+    keepKubernetesService(registry, { address: podGateway ?? apiServerAddress(bind), port: actualPort }, components.signal, (e) => {
       process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
     });
     startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean) }, components.signal);
@@ -169,8 +186,17 @@ export async function serverCommand(argv: string[]): Promise<number> {
       const networkPolicyIdentity = await issueCertificate(pkiDir, 'network-policy-agent', { cn: NETWORK_POLICY_AGENT }, 'client');
       const proxyIdentity = await issueCertificate(pkiDir, 'kube-proxy', { cn: KUBE_PROXY_USER }, 'client');
       const dnsIdentity = await issueCertificate(pkiDir, 'kube-dns', { cn: KUBE_DNS_USER, orgs: [] }, 'client');
+      // The API server also listens on the Pods' gateway, which only this host and its Pods reach: Pods
+      // get the API without it listening anywhere --bind-address does not say (0.0.0.0 covers it already).
+      const onPodNetwork = async (gateway: string): Promise<void> => {
+        if (bind === '0.0.0.0' || bind === '::' || bind === gateway) return;
+        const inCluster = createApiServer(serverOptions);
+        await listen(inCluster, actualPort, gateway);
+        servers.push(inCluster);
+      };
       const { dnsAddress } = await startNodeAgent({
         server: url, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
+        onPodNetwork,
         ...(clusterDNS ? { clusterDNS } : {}),
         ...(values['resolv-conf'] ? { resolvConf: values['resolv-conf'] } : {}),
       }, components.signal);
@@ -190,8 +216,10 @@ export async function serverCommand(argv: string[]): Promise<number> {
     });
     ready = false;
     components.abort();
-    server.close();
-    server.closeAllConnections();
+    for (const s of servers) {
+      s.close();
+      s.closeAllConnections();
+    }
     registry.stop();
     scraper.close();
     return 0;

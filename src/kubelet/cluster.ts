@@ -2,7 +2,7 @@
 // the composition root adapts the REST client and an informer to this interface, and tests pass an
 // in-memory fake, so the same kubelet runs in-process, as `berth agent`, or under test.
 
-import type { CoreEvent, Lease, Node, Pod, PodStatus, Service } from '../api/types.js';
+import type { CoreEvent, Lease, Node, Pod, PodStatus, Service, TokenRequest } from '../api/types.js';
 
 export type PodEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -34,6 +34,8 @@ export interface KubeletCluster {
    * The first call lists them; later ones answer from the watch.
    */
   listServices(): Promise<Service[]>;
+  /** POST serviceaccounts/<name>/token: a token for a Pod's service account (spec.boundObjectRef names the Pod). */
+  requestServiceAccountToken(namespace: string, name: string, spec: TokenRequest['spec']): Promise<NonNullable<TokenRequest['status']>>;
   recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void;
   /** Create the Node, or update labels/addresses/capacity of an existing one; returns the stored Node. */
   registerNode(node: Node): Promise<Node>;

@@ -25,6 +25,7 @@ import { applyRecursiveReadOnly } from './recursiveReadOnly.js';
 import { appArmorRejection, checkUserNamespaces } from './securityProfiles.js';
 import type { WaitingNote } from './podStatus.js';
 import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
+import { ServiceAccountTokenManager } from './tokenManager.js';
 import { containerMounts, podFieldsKey, refreshLiveVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
 
 /** Kept dead instances per container: the latest and the one before (lastState, `logs --previous`). */
@@ -53,6 +54,8 @@ export interface SyncDeps {
   appArmorEnabled: boolean;
   /** Liveness and startup verdicts: a container that failed one is killed; a sidecar counts once started. */
   probes?: ProbeVerdicts;
+  /** The clock service-account tokens are renewed by (tests move it). */
+  now?: () => number;
 }
 
 /** What the kubelet remembers of one Pod between syncs (lost on restart, like upstream's caches). */
@@ -80,8 +83,10 @@ export interface SyncResult { observed: ObservedPod; nextSyncAtMs?: number }
 
 export class PodSyncer {
   readonly #d: SyncDeps;
+  readonly #tokens: ServiceAccountTokenManager;
   constructor(deps: SyncDeps) {
     this.#d = deps;
+    this.#tokens = new ServiceAccountTokenManager(deps.cluster, deps.now);
   }
 
   #event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, c?: Container): void {
@@ -100,10 +105,13 @@ export class PodSyncer {
       await this.killPod(pod, computeKillPlan(pod, observed, grace), after);
       return result(undefined);
     }
-    if (mem.volumes && (mem.volumeObjectsChanged || mem.podFields !== podFieldsKey(pod))) await this.#refreshVolumes(pod, mem);
+    const uid = pod.metadata.uid ?? '';
+    if (mem.volumes && (mem.volumeObjectsChanged || mem.podFields !== podFieldsKey(pod) || this.#tokens.refreshDue(uid))) await this.#refreshVolumes(pod, mem);
     const actions = computePodActions(pod, observed, nowMs, mem.crashBackoff, this.#d.probes);
     const deadline = isTerminalPhase(pod.status?.phase) ? undefined : activeDeadlineAtMs(pod);
-    let nextAt = deadline === undefined ? actions.nextSyncAtMs : Math.min(actions.nextSyncAtMs ?? Infinity, deadline);
+    // The next sync comes by the first of: the plan's own wake-up, the active deadline, a token's renewal.
+    const wakeups = [actions.nextSyncAtMs, deadline, this.#tokens.refreshAt(uid)].filter((t): t is number => t !== undefined);
+    let nextAt = wakeups.length ? Math.min(...wakeups) : undefined;
     this.#noteBackoffs(pod, actions, mem);
 
     if (actions.kill) await this.killPod(pod, actions.kill, after);
@@ -225,6 +233,7 @@ export class PodSyncer {
       nodeAllocatable: this.#d.nodeAllocatable,
       getConfigMap: async (n: string) => (await this.#d.cluster.getConfigMap(ns, n))?.data ?? null,
       getSecret: async (n: string) => (await this.#d.cluster.getSecret(ns, n))?.data ?? null,
+      serviceAccountToken: (source) => this.#tokens.token(pod, source),
     };
   }
 
@@ -363,6 +372,7 @@ export class PodSyncer {
     for (const id of cleanup?.containerIds ?? []) await this.#d.runtime.removeContainer(id);
     for (const id of cleanup?.sandboxIds ?? []) await this.#d.runtime.removePodSandbox(id);
     const podDir = podDirOf(this.#d, uid);
+    this.#tokens.forget(uid);
     await tearDownVolumes(podDir);
     await fs.rm(podDir, { recursive: true, force: true });
   }

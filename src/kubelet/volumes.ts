@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
-import type { Container, DownwardAPIVolumeFile, KeyToPath, Pod, Volume } from '../api/types.js';
+import type { Container, DownwardAPIVolumeFile, KeyToPath, Pod, ServiceAccountTokenProjection, Volume } from '../api/types.js';
 import type { Mount } from '../runtime/types.js';
 import { fieldRefValue, resourceFieldValue } from './env.js';
 import { configError, VolumeError } from './errors.js';
@@ -27,6 +27,8 @@ export interface PreparedVolume {
 export interface VolumeSources {
   getConfigMap(name: string): Promise<Record<string, Buffer> | null>;
   getSecret(name: string): Promise<Record<string, Buffer> | null>;
+  /** A token of the Pod's service account for a projected serviceAccountToken source. */
+  serviceAccountToken(source: ServiceAccountTokenProjection): Promise<string>;
   /** Node allocatable, the value of an unset limit in a downwardAPI resourceFieldRef. */
   nodeAllocatable: Record<string, string>;
 }
@@ -189,6 +191,7 @@ async function projectedFiles(pod: Pod, v: NonNullable<Volume['projected']>, src
     if (s.configMap) files.push(...await sourceFiles('ConfigMap', s.configMap, s.configMap.name ?? '', mode, src));
     else if (s.secret) files.push(...await sourceFiles('Secret', s.secret, s.secret.name ?? '', mode, src));
     else if (s.downwardAPI) files.push(...downwardFiles(pod, s.downwardAPI.items, mode, src.nodeAllocatable));
+    else if (s.serviceAccountToken) files.push({ path: s.serviceAccountToken.path, data: Buffer.from(await src.serviceAccountToken(s.serviceAccountToken)), mode });
     else throw new Error('projected volume source is not supported by berth');
   }
   return files;

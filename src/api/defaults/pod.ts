@@ -104,6 +104,12 @@ function addDefaultTolerations(pod: Pod): void {
   pod.spec.tolerations = tolerations;
 }
 
+/** A Pod runs as the account it names (serviceAccount is the deprecated spelling), else `default`. */
+export function defaultServiceAccountName(spec: Pod['spec']): void {
+  spec.serviceAccountName ||= spec.serviceAccount || 'default';
+  spec.serviceAccount = spec.serviceAccountName;
+}
+
 /** Fills in a new Pod in place, as the API server does before validating and storing it. */
 export function defaultPod(pod: Pod): void {
   pod.spec ??= { containers: [] };
@@ -116,8 +122,7 @@ export function defaultPod(pod: Pod): void {
   if (spec.terminationGracePeriodSeconds < 0) spec.terminationGracePeriodSeconds = 1;
   spec.securityContext ??= {};
   spec.enableServiceLinks ??= true;
-  spec.serviceAccountName ||= spec.serviceAccount || 'default';
-  spec.serviceAccount = spec.serviceAccountName;
+  defaultServiceAccountName(spec);
   spec.priority ??= 0;
   spec.preemptionPolicy ||= 'PreemptLowerPriority';
   const hostNetwork = spec.hostNetwork === true;

@@ -39,6 +39,8 @@ const BATCH_CLASSES = ['Job', 'JobList', 'JobSpec', 'JobStatus', 'JobCondition',
 const CLASS_GROUP: Record<string, string> = {
   Lease: 'coordination', LeaseSpec: 'coordination', LeaseList: 'coordination', Eviction: 'policy',
   Scale: 'autoscaling', ScaleSpec: 'autoscaling', ScaleStatus: 'autoscaling',
+  TokenReview: 'authentication', TokenReviewSpec: 'authentication', TokenReviewStatus: 'authentication', UserInfo: 'authentication',
+  TokenRequestSpec: 'authentication', TokenRequestStatus: 'authentication', BoundObjectReference: 'authentication',
   ...Object.fromEntries(APPS_CLASSES.map((c) => [c, 'apps'])),
   ...Object.fromEntries(APPS_SET_CLASSES.map((c) => [c, 'apps'])),
   ...Object.fromEntries(NETWORKING_CLASSES.map((c) => [c, 'networking'])),
@@ -185,6 +187,7 @@ function build(): NonNullable<typeof cache> {
   }
   tag(b.add('V1Eviction'), 'policy', 'v1', 'Eviction');
   tag(b.add('V1Scale'), 'autoscaling', 'v1', 'Scale');
+  tag(b.add('AuthenticationV1TokenRequest'), 'authentication.k8s.io', 'v1', 'TokenRequest');
   for (const k of ['Status', 'DeleteOptions', 'WatchEvent']) tag(b.add(`V1${k}`), '', 'v1', k);
   return { defs: b.defs, byGvk };
 }

@@ -39,7 +39,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   res({ kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
   res({ kind: 'ConfigMap', plural: 'configmaps', namespaced: true, shortNames: ['cm'] }),
   res({ kind: 'Secret', plural: 'secrets', namespaced: true }),
-  res({ kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'] }),
+  res({ kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'], subresources: ['token'] }),
   res({ kind: 'Binding', plural: 'bindings', namespaced: true, verbs: ['create'] }),
   res({ group: 'coordination.k8s.io', kind: 'Lease', plural: 'leases', namespaced: true }),
   res({ group: 'events.k8s.io', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
@@ -58,6 +58,8 @@ export const RESOURCES: readonly ResourceInfo[] = [
   res({ kind: 'PodTemplate', plural: 'podtemplates', namespaced: true }),
   res({ group: 'policy', kind: 'PodDisruptionBudget', plural: 'poddisruptionbudgets', namespaced: true, shortNames: ['pdb'], subresources: ['status'] }),
   res({ group: 'scheduling.k8s.io', kind: 'PriorityClass', plural: 'priorityclasses', namespaced: false, shortNames: ['pc'] }),
+  // Not stored: a TokenReview is answered (handlers/tokens.ts), like a Binding.
+  res({ group: 'authentication.k8s.io', kind: 'TokenReview', plural: 'tokenreviews', namespaced: false, verbs: ['create'] }),
 ];
 
 export function apiVersionOf(r: ResourceInfo): string {
@@ -91,6 +93,7 @@ export const SUBRESOURCES: Readonly<Record<string, SubresourceInfo>> = {
   resize: { verbs: ['get', 'patch', 'update'] },
   ephemeralcontainers: { verbs: ['get', 'patch', 'update'] },
   scale: { verbs: ['get', 'patch', 'update'], kind: { group: 'autoscaling', version: 'v1', kind: 'Scale' } },
+  token: { verbs: ['create'], kind: { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' } },
 };
 
 /** The group/versions served, in discovery order (core first). */

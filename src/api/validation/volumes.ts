@@ -1,6 +1,6 @@
 // Pod volumes: unique DNS-label names, exactly one source each, and the rules of the sources berth
-// runs (hostPath, emptyDir, secret, configMap, downwardAPI, projected). Projected sources berth cannot
-// fill (service account tokens, cluster trust bundles) are refused rather than left empty. Other
+// runs (hostPath, emptyDir, secret, configMap, downwardAPI, projected, with service account tokens).
+// Projected sources berth cannot fill (cluster trust bundles) are refused rather than left empty. Other
 // sources pass with the one-source check only.
 import type { Cause } from '../errors.js';
 import type { DownwardAPIVolumeFile, KeyToPath, Volume, VolumeProjection } from '../types.js';
@@ -73,9 +73,19 @@ function validateDownwardItems(items: DownwardAPIVolumeFile[] | undefined, path:
 
 /** What berth refuses in a projected volume, and why: it has nothing to put in those files. */
 const UNSUPPORTED_PROJECTIONS: Record<string, string> = {
-  serviceAccountToken: 'berth issues no service account tokens',
   clusterTrustBundle: 'berth has no ClusterTrustBundles',
 };
+
+/** A service-account token's lifetime (TokenRequest's and the projection's): 10 minutes to 2^32 seconds. */
+export function validateTokenExpiration(seconds: number | undefined, path: FieldPath): Cause[] {
+  if (seconds !== undefined && seconds < 600) return [invalidValue(path, seconds, 'may not specify a duration less than 10 minutes')];
+  if (seconds !== undefined && seconds > 2 ** 32) return [invalidValue(path, seconds, 'may not specify a duration larger than 2^32 seconds')];
+  return [];
+}
+
+function validateTokenProjection(t: NonNullable<VolumeProjection['serviceAccountToken']>, at: FieldPath): Cause[] {
+  return [...validateItemPath(t.path, at.child('path')), ...validateTokenExpiration(t.expirationSeconds, at.child('expirationSeconds'))];
+}
 
 function validateProjection(src: VolumeProjection, at: FieldPath): Cause[] {
   const kinds = Object.keys(src).filter((k) => src[k as keyof VolumeProjection] !== undefined && src[k as keyof VolumeProjection] !== null);
@@ -84,6 +94,7 @@ function validateProjection(src: VolumeProjection, at: FieldPath): Cause[] {
   const kind = kinds[0]!;
   if (UNSUPPORTED_PROJECTIONS[kind]) return [forbidden(at.child(kind), `not supported: ${UNSUPPORTED_PROJECTIONS[kind]}`)];
   if (src.downwardAPI) return validateDownwardItems(src.downwardAPI.items, at.child('downwardAPI').child('items'));
+  if (src.serviceAccountToken) return validateTokenProjection(src.serviceAccountToken, at.child('serviceAccountToken'));
   const ref = (src.configMap ?? src.secret)!;
   const refPath = at.child(src.configMap ? 'configMap' : 'secret');
   return [...(ref.name ? [] : [requiredValue(refPath.child('name'))]), ...validateItems(ref.items, refPath.child('items'))];

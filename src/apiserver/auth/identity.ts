@@ -1,11 +1,14 @@
 // Who is calling: the user and groups from a verified client certificate, as Kubernetes' x509
-// authenticator reads them (CN = user, O = groups).
+// authenticator reads them (CN = user, O = groups). Bearer tokens: ./token-authenticator.ts.
 
 import type { TLSSocket } from 'node:tls';
 
 export interface UserInfo {
   name: string;
   groups: string[];
+  /** Set for service accounts: the account's uid, and the Pod (or Secret) a token was bound to. */
+  uid?: string;
+  extra?: Record<string, string[]>;
 }
 
 export const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:unauthenticated'] };

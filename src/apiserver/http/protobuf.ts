@@ -262,6 +262,39 @@ message PriorityClass {
   optional bool globalDefault = 3;
   optional string description = 4;
   optional string preemptionPolicy = 5;
+message BoundObjectReference {
+  optional string kind = 1;
+  optional string apiVersion = 2;
+  optional string name = 3;
+  optional string uid = 4;
+}
+message TokenRequestSpec {
+  repeated string audiences = 1;
+  optional BoundObjectReference boundObjectRef = 3;
+  optional int64 expirationSeconds = 4;
+}
+message TokenRequestStatus {
+  optional string token = 1;
+  optional Time expirationTimestamp = 2;
+}
+message TokenRequest {
+  optional ObjectMeta metadata = 1;
+  optional TokenRequestSpec spec = 2;
+  optional TokenRequestStatus status = 3;
+}
+message TokenReviewSpec {
+  optional string token = 1;
+  repeated string audiences = 2;
+}
+message TokenReviewStatus {
+  optional bool authenticated = 1;
+  optional string error = 3;
+  repeated string audiences = 4;
+}
+message TokenReview {
+  optional ObjectMeta metadata = 1;
+  optional TokenReviewSpec spec = 2;
+  optional TokenReviewStatus status = 3;
 }
 
 
@@ -292,6 +325,8 @@ const KINDS: Record<string, string> = {
   'batch/CronJob': 'CronJob',
   'policy/PodDisruptionBudget': 'PodDisruptionBudget',
   'scheduling.k8s.io/PriorityClass': 'PriorityClass',
+  'authentication.k8s.io/TokenRequest': 'TokenRequest',
+  'authentication.k8s.io/TokenReview': 'TokenReview',
   // DeleteOptions is sent as meta.k8s.io/v1 or under the resource's own group version.
   '*/DeleteOptions': 'DeleteOptions',
 };
@@ -309,6 +344,7 @@ const POINTER_FIELDS = new Set([
   'ConfigMap.immutable',
   'Secret.immutable',
   'ServiceAccount.automountServiceAccountToken',
+  'TokenRequestSpec.expirationSeconds',
   'ObjectMeta.deletionGracePeriodSeconds',
   'DeleteOptions.gracePeriodSeconds',
   'DeleteOptions.propagationPolicy',

@@ -2,7 +2,7 @@
 
 import { RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
 import type { Backend } from '../../store/types.js';
-import type { KObject } from '../../api/types.js';
+import type { KObject, ServiceAccount } from '../../api/types.js';
 import { nodeRestriction } from '../admission/node-restriction.js';
 import { NodeGraph } from '../auth/node-graph.js';
 import type { RequestContext } from './context.js';
@@ -17,6 +17,7 @@ import type { Strategy } from './strategy.js';
 import { resourcePrefix } from './keys.js';
 import { admitPodReferences } from '../admission/pod-references.js';
 import { PriorityClasses } from '../admission/priority.js';
+import { admitServiceAccount } from '../admission/service-account.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -73,6 +74,7 @@ export class Registry {
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
+      if (r.kind === 'TokenReview') continue;
       const nodes = nodeRestriction(r, nodeUid);
       const isPod = r.group === '' && r.plural === 'pods';
       const admit: Strategy['admit'] = isPod
@@ -83,7 +85,8 @@ export class Registry {
         : r.kind === 'PriorityClass'
           ? (verb: string, obj: KObject | null, old: KObject | null) => priorityClasses.admit(verb, obj, old)
           : nodes;
-      const strategy = { ...strategyFor(r, this.serviceAllocator), admit };
+      const strategy: Strategy = { ...strategyFor(r, this.serviceAllocator), admit };
+      if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
       this.#storages.set(r, storage);
       if (r.kind === 'PriorityClass') priorityClasses = new PriorityClasses(storage);

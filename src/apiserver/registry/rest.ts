@@ -57,7 +57,7 @@ export function decodeStored(value: Uint8Array, rev: number): KObject {
   return obj;
 }
 
-function nameSuffix(): string {
+export function nameSuffix(): string {
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
   const bytes = randomBytes(5);
   let s = '';
@@ -204,6 +204,7 @@ export class RestStorage {
     }
     if (this.resource.namespaced && obj.metadata.namespace) this.#namespaces?.checkCreate(obj.metadata.namespace, this.resource.plural, obj.metadata.name, this.resource.group);
     this.#strategy.admit?.('create', obj, null, ctx);
+    await this.#strategy.admitCreate?.(obj);
     const meta = obj.metadata;
     meta.uid = randomUUID();
     meta.creationTimestamp = rfc3339();

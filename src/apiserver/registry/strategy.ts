@@ -43,4 +43,6 @@ export interface Strategy {
   isFinalized?(obj: KObject, old: KObject): boolean;
   /** Extra permission check for the caller (node restriction); throws Forbidden. */
   admit?(verb: string, obj: KObject | null, old: KObject | null, ctx: RequestContext, subresource?: string): void;
+  /** Admission on create that may wait for another object (a Pod's ServiceAccount); runs after admit. */
+  admitCreate?(obj: KObject): Promise<void>;
 }

@@ -3,10 +3,10 @@
 // registration and the lease.
 
 import { isApiError } from '../../api/errors.js';
-import type { ConfigMapLike, CoreEvent, Lease, Node, Pod, PodStatus, Service } from '../../api/types.js';
+import type { ConfigMapLike, CoreEvent, Lease, Node, Pod, PodStatus, Service, TokenRequest } from '../../api/types.js';
 import { EventRecorder } from '../../client/events.js';
 import { Informer } from '../../client/informer.js';
-import { configMaps, leases, nodes, pods, secrets, services } from '../../client/resources.js';
+import { configMaps, leases, nodes, pods, secrets, serviceAccounts, services } from '../../client/resources.js';
 import type { RestClient } from '../../client/rest.js';
 import type { ConfigData, KubeletCluster, PodHandler } from '../../kubelet/cluster.js';
 import type { SharedNodePods } from './node-pods.js';
@@ -125,6 +125,13 @@ export class RestKubeletCluster implements KubeletCluster {
       clearTimeout(timer);
     }
     return informer.list();
+  }
+
+  async requestServiceAccountToken(namespace: string, name: string, spec: TokenRequest['spec']): Promise<NonNullable<TokenRequest['status']>> {
+    const body: TokenRequest = { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', metadata: {}, spec };
+    const tr = await this.#client.create<TokenRequest>(serviceAccounts, namespace, body, { name, subresource: 'token' });
+    if (!tr.status?.token) throw new Error(`no token in the answer to a token request for service account ${namespace}/${name}`);
+    return tr.status;
   }
 
   recordEvent(pod: Pod, type: NonNullable<CoreEvent['type']>, reason: string, message: string, fieldPath?: string): void {

@@ -42,6 +42,8 @@ export interface NodeAgentOptions {
   dataDir: string;
   podCIDR: string;
   kubeletPort: number;
+  /** Called with the Pods' gateway address once the bridge has it, before any Pod starts. */
+  onPodNetwork?: (gateway: string) => Promise<void>;
 }
 
 /** Starts the node; returns where its cluster DNS answers, when it runs. */
@@ -54,6 +56,7 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
   await cni.checkHost();
   const dnsAddress = await startClusterDNS(o, cni, signal);
   const clusterDNS = o.clusterDNS ?? (dnsAddress ? [dnsAddress] : []);
+  if (o.onPodNetwork) await o.onPodNetwork(await cni.ensureBridge());
   const runtime = new RuncRuntime({ root: join(o.dataDir, 'runtime'), rootfs: images, pauseRootfs, cni, cgroupRoot: names.cgroupRoot });
   const stats = new StatsProvider({ nodeName: o.nodeName, runtime });
   const kubeletServer = createKubeletServer({ runtime, stats, tls: { key: o.serving.key, cert: o.serving.cert, ca: o.ca } });

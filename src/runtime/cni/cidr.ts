@@ -1,4 +1,5 @@
-// IPv4 CIDR arithmetic for telling whether a pod CIDR is already in use on the host.
+// IPv4 CIDR arithmetic for telling whether a pod CIDR is already in use on the host, and which address
+// of it is the Pods' gateway.
 
 export interface Cidr { base: number; prefix: number }
 

@@ -93,23 +93,24 @@ export class CniNetwork {
     }
   }
 
-  /** The bridge's address, the Pods' gateway (as the bridge plugin with isGateway sets it). */
+  /** The Pods' gateway: the bridge's address, the first of the pod CIDR. */
   get gateway(): string {
     return gatewayOf(this.#cidr);
   }
 
   /**
    * Makes the bridge with its gateway address now, rather than at the first Pod, so the node's own
-   * services (cluster DNS) can listen where only the host and its Pods reach; the bridge plugin then
-   * finds it as it would have made it.
+   * services (cluster DNS, the API server's in-cluster listener) can listen where only the host and its
+   * Pods reach; the bridge plugin then finds it as it would have made it. Returns the gateway.
    */
-  async ensureBridge(): Promise<void> {
+  async ensureBridge(): Promise<string> {
     // The conflist on disk is what tells killall which bridge to remove.
     await this.#writeConfig();
     // Fails when the bridge exists already; any other failure shows in the next command's error.
     await runCommand('ip', ['link', 'add', 'name', this.bridge, 'type', 'bridge']);
     await runChecked('ip', ['addr', 'replace', `${this.gateway}/${this.#cidr.prefix}`, 'dev', this.bridge]);
     await runChecked('ip', ['link', 'set', this.bridge, 'up']);
+    return this.gateway;
   }
 
   /** Runs ADD for the sandbox's namespace and returns the Pod IP. */
