@@ -262,6 +262,7 @@ message PriorityClass {
   optional bool globalDefault = 3;
   optional string description = 4;
   optional string preemptionPolicy = 5;
+}
 message BoundObjectReference {
   optional string kind = 1;
   optional string apiVersion = 2;

@@ -1,0 +1,73 @@
+// What a new user tries first, on a real node (kubelet, runc, CNI, the Service proxy and cluster DNS):
+// `kubectl create deployment web --image=nginx --replicas=3 && kubectl expose deployment web --port 80`,
+// then another Pod fetches nginx's page by the Service's short name, its full DNS name and its ClusterIP.
+// The seed's ambassador pattern follows: a sidecar proxies localhost to the remote side by its Service
+// name, so the main container never learns where that side runs.
+
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { buildImage } from '../src/runtime/images/build/index.js';
+import { ImageStore } from '../src/runtime/images/store.js';
+import { kubectl } from './support/kubectl.js';
+import { disposeNodeServer, startNodeServer, untilNodeReady } from './support/node-server.js';
+import type { TestServer } from './support/server.js';
+import { until } from './support/wait.js';
+
+let server: TestServer;
+const k = (args: string[], input?: string) => kubectl(server.kubeconfig, args, input === undefined ? {} : { input });
+
+before(async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'berth-web-e2e-'));
+  // nginx comes from the build cache (a minute with mmdebstrap on a machine that never built it).
+  await buildImage('nginx', { store: new ImageStore({ root: join(dataDir, 'images') }) });
+  server = await startNodeServer(dataDir);
+  await untilNodeReady(server);
+});
+after(() => disposeNodeServer(server));
+
+/** Runs a busybox Pod to completion and returns what it printed. */
+async function runOnce(name: string, script: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const pod = {
+    apiVersion: 'v1', kind: 'Pod', metadata: { name },
+    spec: { restartPolicy: 'Never', terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox', imagePullPolicy: 'Never', command: ['sh', '-c', script] }], ...extra },
+  };
+  const created = await k(['apply', '-f', '-'], JSON.stringify(pod));
+  assert.equal(created.code, 0, created.stderr);
+  await until(`${name} finished`, async () => /Succeeded|Failed/.test((await k(['get', 'pod', name, '-o', 'jsonpath={.status.phase}'])).stdout), 120_000);
+  return (await k(['logs', name])).stdout;
+}
+
+it('create deployment + expose: another Pod gets nginx\'s page by short name, full name and ClusterIP', async () => {
+  const created = await k(['create', 'deployment', 'web', '--image=nginx', '--replicas=3']);
+  assert.equal(created.code, 0, created.stderr);
+  const exposed = await k(['expose', 'deployment', 'web', '--port', '80']);
+  assert.equal(exposed.code, 0, exposed.stderr);
+  const rollout = await k(['rollout', 'status', 'deployment/web', '--timeout=180s']);
+  assert.equal(rollout.code, 0, rollout.stderr);
+  const clusterIP = (await k(['get', 'svc', 'web', '-o', 'jsonpath={.spec.clusterIP}'])).stdout;
+  assert.match(clusterIP, /^10\.43\.\d+\.\d+$/);
+  await until('3 endpoints', async () => (await k(['get', 'endpoints', 'web', '-o', 'jsonpath={.subsets[0].addresses[*].ip}'])).stdout.split(' ').filter(Boolean).length === 3, 60_000);
+
+  const out = await runOnce('client', `for u in web web.default.svc.cluster.local ${clusterIP}; do echo "== $u"; wget -qO- -T 5 http://$u/ | grep -o '<title>.*</title>'; done`);
+  assert.equal(out, [`== web`, '<title>Welcome to nginx!</title>', '== web.default.svc.cluster.local', '<title>Welcome to nginx!</title>', `== ${clusterIP}`, '<title>Welcome to nginx!</title>', ''].join('\n'));
+
+  // `kubectl get all` shows the Deployment, its ReplicaSet, its Pods and the Service.
+  const all = (await k(['get', 'all'])).stdout;
+  for (const row of [/^service\/web\s+ClusterIP\s+10\.43\./m, /^service\/kubernetes\s+ClusterIP\s+10\.43\.0\.1\s/m, /^deployment\.apps\/web\s+3\/3\s/m, /^replicaset\.apps\/web-[a-z0-9]+\s+3\s+3\s+3\s/m, /^pod\/web-[a-z0-9]+-[a-z0-9]+\s+1\/1\s+Running\s/m]) {
+    assert.match(all, row);
+  }
+});
+
+it('the seed\'s ambassador: a sidecar proxies localhost:8080 to the remote side by its Service name', async () => {
+  // The ambassador is busybox nc relaying each connection to web:80; the app only knows localhost.
+  const out = await runOnce('with-ambassador', 'for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- -T 2 http://127.0.0.1:8080/ && break; sleep 1; done | grep -o "<title>.*</title>"', {
+    initContainers: [{
+      name: 'ambassador', image: 'busybox', imagePullPolicy: 'Never', restartPolicy: 'Always',
+      command: ['sh', '-c', 'exec nc -lk -p 8080 -e nc web 80'],
+    }],
+  });
+  assert.equal(out, '<title>Welcome to nginx!</title>\n');
+});
