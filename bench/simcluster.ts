@@ -50,6 +50,14 @@ export async function rssOf(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
+/** CPU time a process has used so far, user and system, from /proc (seconds). */
+export async function cpuOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields 14 and 15 (utime, stime), counted after the command name, which may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+}
+
 /**
  * Every object of res in namespace, as it changes from now on, until signal aborts; resolves once the
  * watch's starting point is fixed, with `cuts`: how often it was cut, once it ends. A watch the server
@@ -78,4 +86,17 @@ export async function watchAll<T extends KObject>(client: RestClient, res: Resou
     return n;
   })();
   return { cuts };
+}
+
+/** Mutating requests the server has answered so far, by `resource` or `resource/subresource`, from its /metrics. */
+export async function writeCounts(client: RestClient): Promise<Map<string, number>> {
+  const res = await client.transport.request({ method: 'GET', path: '/metrics' });
+  const out = new Map<string, number>();
+  for (const m of res.body.matchAll(/^apiserver_request_total\{([^}]*)\} (\S+)$/gm)) {
+    const labels = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    if (!['POST', 'PUT', 'PATCH', 'DELETE', 'APPLY'].includes(labels.verb ?? '')) continue;
+    const key = labels.subresource ? `${labels.resource}/${labels.subresource}` : labels.resource ?? '';
+    out.set(key, (out.get(key) ?? 0) + Number(m[2]));
+  }
+  return out;
 }

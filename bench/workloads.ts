@@ -16,12 +16,28 @@ import { deployments, namespaces, pods, replicaSets } from '../src/client/resour
 import type { RestClient } from '../src/client/rest.js';
 import { inBatches } from '../src/controllers/replicaset.js';
 import { isReady } from '../src/controllers/podstate.js';
-import { startSimCluster, waitFor, watchAll } from './simcluster.js';
+import { cpuOf, startSimCluster, waitFor, watchAll, writeCounts, type SimCluster } from './simcluster.js';
 import { table } from './stats.js';
 
 const NODES = 100;
 const TIMEOUT_MS = 600_000;
 const spec = (image: string): PodSpec => ({ containers: [{ name: 'c', image, resources: { requests: { cpu: '10m', memory: '16Mi' } } }] });
+/** Writes between two /metrics readings: all, and those the workload controllers make to their own kinds. */
+function writesBetween(before: Map<string, number>, after: Map<string, number>): { all: number; workloads: number } {
+  let all = 0;
+  let workloads = 0;
+  for (const [k, v] of after) {
+    const d = v - (before.get(k) ?? 0);
+    all += d;
+    if (/^(replicasets|deployments)\b/.test(k)) workloads += d;
+  }
+  return { all, workloads };
+}
+/** CPU seconds the server and the sim have used so far. */
+async function clusterCpu(c: SimCluster): Promise<[number, number]> {
+  return [await cpuOf(c.server.process.pid!), await cpuOf(c.sim.pid!)];
+}
+const cpuRow = (a: [number, number], b: [number, number]) => `${(b[0] - a[0]).toFixed(1)} | ${(b[1] - a[1]).toFixed(1)}`;
 const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 type Phase = 'created' | 'bound' | 'running' | 'ready';
@@ -92,6 +108,8 @@ export async function benchDeployment(opts: { replicas?: number } = {}): Promise
   try {
     // Baseline: bare Pods from one client, in the ReplicaSet controller's bursts; then gone again.
     await ensureNamespace(client, 'bench-pods');
+    const w0 = await writeCounts(client);
+    const c0 = await clusterCpu(cluster);
     const bare = await timePods(client, 'bench-pods', n, async () => {
       for (let left = n; left > 0; left -= 500) {
         const results = await inBatches(Array.from({ length: Math.min(left, 500) }), async () => {
@@ -102,11 +120,15 @@ export async function benchDeployment(opts: { replicas?: number } = {}): Promise
       }
     });
     const loadMid = load();
+    const bareWrites = writesBetween(w0, await writeCounts(client));
+    const c1 = await clusterCpu(cluster);
     const names = (await client.list<Pod>(pods, 'bench-pods')).items.map((p) => p.metadata.name!);
     await inBatches(names, async (name) => void (await client.delete(pods, 'bench-pods', name, { gracePeriodSeconds: 0 })));
     await waitFor(async () => (await client.list<Pod>(pods, 'bench-pods', { limit: 1 })).items.length === 0, TIMEOUT_MS);
 
     await ensureNamespace(client, 'bench-deploy');
+    const w1 = await writeCounts(client);
+    const c2 = await clusterCpu(cluster);
     let t0 = 0;
     let availableAt = 0;
     await latestDeployment(client, 'bench-deploy', ac.signal, (d) => {
@@ -117,6 +139,8 @@ export async function benchDeployment(opts: { replicas?: number } = {}): Promise
       await client.create(deployments, 'bench-deploy', deployment('web', n, 'busybox'));
     }, () => availableAt > 0);
     const loadAfter = load();
+    const depWrites = writesBetween(w1, await writeCounts(client));
+    const c3 = await clusterCpu(cluster);
     return table([
       [`${n} replicas on ${NODES} sim nodes (s after the first create)`, 'created', 'bound', 'Running', 'Ready', 'Available'],
       ['bare Pods, one client, ReplicaSet bursts (baseline)', bare.created, bare.bound, bare.running, bare.ready, bare.ready],
@@ -124,6 +148,10 @@ export async function benchDeployment(opts: { replicas?: number } = {}): Promise
       ['ratio (Deployment / baseline)', dep.created / bare.created, dep.bound / bare.bound, dep.running / bare.running, dep.ready / bare.ready, availableAt / bare.ready],
     ]) + '\n' + table([
       ['deployment', 'value'],
+      ['API writes per Pod, baseline | Deployment', `${(bareWrites.all / n).toFixed(2)} | ${(depWrites.all / n).toFixed(2)}`],
+      ['CPU seconds used, server | sim, baseline', cpuRow(c0, c1)],
+      ['CPU seconds used, server | sim, Deployment', cpuRow(c2, c3)],
+      ['writes to ReplicaSets and Deployments (and their status), Deployment run', depWrites.workloads],
       ['load average (1/5/15 min) before, after baseline, after Deployment', `${loadBefore} | ${loadMid} | ${loadAfter}`],
       [`target: ${n} replicas all Available ≤ 10 s`, availableAt <= 10 ? 'met' : 'missed'],
     ]);
