@@ -84,6 +84,24 @@ async function timePods(client: RestClient, ns: string, n: number, start: () => 
   }
 }
 
+/** n bare Pods from one client, in bursts of 500 with the ReplicaSet controller's slow start. */
+async function createBare(client: RestClient, ns: string, n: number): Promise<void> {
+  for (let left = n; left > 0; left -= 500) {
+    const results = await inBatches(Array.from({ length: Math.min(left, 500) }), async () => {
+      await client.create(pods, ns, { apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'bare-', labels: { app: 'bare' } }, spec: spec('busybox') });
+    });
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+}
+
+/** Every Pod of ns deleted at once (no grace), waited for until gone. */
+async function deleteAll(client: RestClient, ns: string): Promise<void> {
+  const names = (await client.list<Pod>(pods, ns)).items.map((p) => p.metadata.name!);
+  await inBatches(names, async (name) => void (await client.delete(pods, ns, name, { gracePeriodSeconds: 0 })));
+  await waitFor(async () => (await client.list<Pod>(pods, ns, { limit: 1 })).items.length === 0, TIMEOUT_MS);
+}
+
 function deployment(name: string, replicas: number, image: string, strategy?: Deployment['spec']['strategy']): Deployment {
   const labels = { app: name };
   return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: spec(image) }, ...(strategy ? { strategy } : {}) } };
@@ -106,25 +124,18 @@ export async function benchDeployment(opts: { replicas?: number } = {}): Promise
   const loadBefore = load();
   const ac = new AbortController();
   try {
-    // Baseline: bare Pods from one client, in the ReplicaSet controller's bursts; then gone again.
+    // Warm-up (so the baseline, run first, does not pay alone for the server's JIT), then the baseline:
+    // bare Pods from one client, in the ReplicaSet controller's bursts; each deleted again after.
     await ensureNamespace(client, 'bench-pods');
+    await timePods(client, 'bench-pods', 100, () => createBare(client, 'bench-pods', 100));
+    await deleteAll(client, 'bench-pods');
     const w0 = await writeCounts(client);
     const c0 = await clusterCpu(cluster);
-    const bare = await timePods(client, 'bench-pods', n, async () => {
-      for (let left = n; left > 0; left -= 500) {
-        const results = await inBatches(Array.from({ length: Math.min(left, 500) }), async () => {
-          await client.create(pods, 'bench-pods', { apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'bare-', labels: { app: 'bare' } }, spec: spec('busybox') });
-        });
-        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-        if (failed) throw failed.reason;
-      }
-    });
+    const bare = await timePods(client, 'bench-pods', n, () => createBare(client, 'bench-pods', n));
     const loadMid = load();
     const bareWrites = writesBetween(w0, await writeCounts(client));
     const c1 = await clusterCpu(cluster);
-    const names = (await client.list<Pod>(pods, 'bench-pods')).items.map((p) => p.metadata.name!);
-    await inBatches(names, async (name) => void (await client.delete(pods, 'bench-pods', name, { gracePeriodSeconds: 0 })));
-    await waitFor(async () => (await client.list<Pod>(pods, 'bench-pods', { limit: 1 })).items.length === 0, TIMEOUT_MS);
+    await deleteAll(client, 'bench-pods');
 
     await ensureNamespace(client, 'bench-deploy');
     const w1 = await writeCounts(client);
