@@ -23,15 +23,17 @@ const NODES = 100;
 const TIMEOUT_MS = 600_000;
 const spec = (image: string): PodSpec => ({ containers: [{ name: 'c', image, resources: { requests: { cpu: '10m', memory: '16Mi' } } }] });
 /** Writes between two /metrics readings: all, and those the workload controllers make to their own kinds. */
-function writesBetween(before: Map<string, number>, after: Map<string, number>): { all: number; workloads: number } {
+function writesBetween(before: Map<string, number>, after: Map<string, number>): { all: number; workloads: number; byResource: [string, number][] } {
   let all = 0;
   let workloads = 0;
+  const byResource: [string, number][] = [];
   for (const [k, v] of after) {
     const d = v - (before.get(k) ?? 0);
     all += d;
+    if (d > 0) byResource.push([k, d]);
     if (/^(replicasets|deployments)\b/.test(k)) workloads += d;
   }
-  return { all, workloads };
+  return { all, workloads, byResource: byResource.sort((a, b) => b[1] - a[1]) };
 }
 /** CPU seconds the server and the sim have used so far. */
 async function clusterCpu(c: SimCluster): Promise<[number, number]> {
@@ -161,6 +163,7 @@ export async function benchDeployment(opts: { replicas?: number } = {}): Promise
     ]) + '\n' + table([
       ['deployment', 'value'],
       ['API writes per Pod, baseline | Deployment', `${(bareWrites.all / n).toFixed(2)} | ${(depWrites.all / n).toFixed(2)}`],
+      ['API writes per Pod by resource, Deployment run', depWrites.byResource.slice(0, 5).map(([k, v]) => `${k} ${(v / n).toFixed(2)}`).join(', ')],
       ['CPU seconds used, server | sim, baseline', cpuRow(c0, c1)],
       ['CPU seconds used, server | sim, Deployment', cpuRow(c2, c3)],
       ['writes to ReplicaSets and Deployments (and their status), Deployment run', depWrites.workloads],
