@@ -12,6 +12,7 @@ import { benchMetrics } from './metrics.js';
 import { benchImages } from './images.js';
 import { benchScheduler } from './scheduler.js';
 import { benchTerminal } from './terminal.js';
+import { benchDeployment, benchRollout } from './workloads.js';
 import { printedTables, RESULTS_DIR } from './stats.js';
 
 const only = process.argv[2];
@@ -19,6 +20,8 @@ const suites: [string, () => Promise<string>][] = [
   ['apiserver', benchApiserver],
   ['images', benchImages],
   ['scheduler', () => benchScheduler()],
+  ['deployment', () => benchDeployment()],
+  ['rollout', () => benchRollout()],
   ['kubelet', benchKubelet],
   ['probes', benchProbes],
   ['metrics', benchMetrics],

@@ -4,31 +4,27 @@
 // seen Running: figures are Pods bound and Running per second, the create→bound latency and the sim
 // process's memory per hollow kubelet; the bound count over time goes to bench/results/ as CSV and SVG.
 
-import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import type { Node, Pod } from '../src/api/types.js';
-import { nodes, pods } from '../src/client/resources.js';
-import { RestClient } from '../src/client/rest.js';
+import type { Pod } from '../src/api/types.js';
+import { pods } from '../src/client/resources.js';
 import { Algorithm } from '../src/scheduler/algorithm.js';
 import { SchedulerCache } from '../src/scheduler/cache.js';
 import { noLookups } from '../src/scheduler/clusterview.js';
 import { podInfo } from '../src/scheduler/podinfo.js';
-import { BERTH_BIN, startServer } from '../test/support/server.js';
+import { rssOf, startSimCluster, waitFor, watchAll } from './simcluster.js';
 import { RESULTS_DIR, summarize, table } from './stats.js';
 
 
 export async function benchScheduler(opts: { nodes?: number; pods?: number } = {}): Promise<string> {
   const nodeCount = opts.nodes ?? 1000;
   const podCount = opts.pods ?? 30_000;
-  const server = await startServer({ disableAgent: true });
-  const sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', String(nodeCount)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const client = await RestClient.fromKubeconfig(server.kubeconfig);
+  const cluster = await startSimCluster(nodeCount);
+  const { sim, client } = cluster;
   const ac = new AbortController();
   try {
-    await waitFor(async () => (await client.list<Node>(nodes, undefined, { limit: 1 })).metadata.remainingItemCount === nodeCount - 1, 600_000);
     const idleRss = await rssOf(sim.pid!);
 
     const created = new Map<string, number>();
@@ -37,7 +33,6 @@ export async function benchScheduler(opts: { nodes?: number; pods?: number } = {
     const seen = new Set<string>();
     const running = new Set<string>();
     let allRunningAt = 0;
-    const start = await client.list<Pod>(pods, 'default', { limit: 1 });
     let allBound!: () => void;
     const done = new Promise<void>((r) => (allBound = r));
     const handle = (pod: Pod): void => {
@@ -53,27 +48,7 @@ export async function benchScheduler(opts: { nodes?: number; pods?: number } = {
       latencies.push(now - (created.get(name) ?? now));
       if (seen.size === podCount) allBound();
     };
-    // A watch the server cuts (a slow reader past its budget gets 410) or closes is taken up again: from
-    // where it was, or from a fresh list. Pods learnt from a list count as bound when the list arrived.
-    let rewatches = 0;
-    const watching = (async () => {
-      let rv = start.metadata.resourceVersion;
-      while (!ac.signal.aborted) {
-        try {
-          for await (const ev of client.watch<Pod>(pods, 'default', { resourceVersion: rv }, ac.signal)) {
-            rv = ev.object.metadata.resourceVersion ?? rv;
-            handle(ev.object);
-          }
-          if (!ac.signal.aborted) rewatches++;
-        } catch {
-          if (ac.signal.aborted) return;
-          rewatches++;
-          const list = await client.list<Pod>(pods, 'default');
-          for (const p of list.items) handle(p);
-          rv = list.metadata.resourceVersion;
-        }
-      }
-    })().catch(() => undefined);
+    const { cuts } = await watchAll<Pod>(client, pods, 'default', handle, ac.signal);
 
     const t0 = performance.now();
     let next = 0;
@@ -96,7 +71,7 @@ export async function benchScheduler(opts: { nodes?: number; pods?: number } = {
     await waitFor(async () => allRunningAt > 0, 600_000).catch(() => undefined);
     const loadedRss = await rssOf(sim.pid!);
     ac.abort();
-    await watching;
+    const rewatches = await cuts;
 
     const lat = summarize(latencies);
     const rate = seen.size / total;
@@ -122,9 +97,7 @@ export async function benchScheduler(opts: { nodes?: number; pods?: number } = {
     ]);
   } finally {
     ac.abort();
-    sim.kill('SIGTERM');
-    client.transport.close();
-    await server.dispose();
+    await cluster.dispose();
   }
 }
 
@@ -142,20 +115,6 @@ function decisionsPerSecond(nodeCount: number, podCount: number): number {
     if (d.ok) cache.assume(info, d.node.name);
   }
   return podCount / ((performance.now() - t0) / 1000);
-}
-
-/** Resident memory of a process, from /proc (bytes). */
-async function rssOf(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-}
-
-async function waitFor(cond: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await cond().catch(() => false))) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Bound Pods per tenth of a second as CSV, and the cumulative count as a bare SVG line chart. */
