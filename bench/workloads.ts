@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Deployment, Pod, PodSpec, ReplicaSet } from '../src/api/types.js';
 import { deployments, namespaces, pods, replicaSets } from '../src/client/resources.js';
 import type { RestClient } from '../src/client/rest.js';
-import { inBatches } from '../src/controllers/replicaset.js';
+import { inBatches } from '../src/controllers/podcontrol.js';
 import { isReady } from '../src/controllers/podstate.js';
 import { cpuOf, startSimCluster, waitFor, watchAll, writeCounts, type SimCluster } from './simcluster.js';
 import { table } from './stats.js';
