@@ -100,8 +100,7 @@ export class DaemonSetController {
     const ds = this.#owner(p);
     if (ds) {
       const key = keyOf(ds);
-      if (!old) this.#expectations.creationObserved(key);
-      if (p.metadata.deletionTimestamp) this.#expectations.deletionObserved(key, keyOf(p));
+      this.#expectations.podSeen(key, old, p);
       this.#queue.add(key);
       const min = ds.spec.minReadySeconds ?? 0;
       if (min > 0 && isReady(p) && !(old && isReady(old))) this.#queue.addAfter(key, min * 1000 + 50);
@@ -215,9 +214,7 @@ export class DaemonSetController {
       pod.spec = daemonPodSpec(pod.spec, node);
       return pod;
     });
-    const created = wanted.length > 0 ? await this.#podControl.create(ds, key, wanted) : undefined;
-    const deleted = plan.remove.length > 0 ? await this.#podControl.delete(ds, key, plan.remove) : undefined;
-    return created ?? deleted;
+    return this.#podControl.replace(ds, key, wanted, plan.remove);
   }
 
   async #updateStatus(ds: DaemonSet, nodes: NodeState[]): Promise<void> {

@@ -3,6 +3,9 @@
 // acting on it again would create a burst twice over. Expectations that are never met (a lost watch
 // event) expire, so a controller is never stuck.
 
+import type { KObject } from '../api/types.js';
+import { keyOf } from '../client/informer.js';
+
 const TTL_MS = 5 * 60_000;
 
 interface Pending {
@@ -36,6 +39,12 @@ export class Expectations {
 
   deletionObserved(key: string, objectKey: string): void {
     this.#pending.get(key)?.deletes.delete(objectKey);
+  }
+
+  /** What an informer's Pod event tells the owner keyed `key`: a first sight is a create, a deletion timestamp a delete. */
+  podSeen(key: string, old: KObject | undefined, pod: KObject): void {
+    if (!old) this.creationObserved(key);
+    if (pod.metadata.deletionTimestamp) this.deletionObserved(key, keyOf(pod));
   }
 
   satisfied(key: string): boolean {

@@ -32,9 +32,29 @@ export class PodControl {
   ) {}
 
   /** Creates the Pods for owner (whose queue key is key); the first failure, recorded as FailedCreate. */
-  async create(owner: KObject, key: string, wanted: Pod[]): Promise<Error | undefined> {
+  create(owner: KObject, key: string, wanted: Pod[]): Promise<Error | undefined> {
+    this.expectations.expectCreations(key, wanted.length);
+    return this.#create(owner, key, wanted);
+  }
+
+  /** Deletes the victims of owner (a Pod already gone is not a failure); the first failure, if any. */
+  delete(owner: KObject, key: string, victims: Pod[]): Promise<Error | undefined> {
+    this.expectations.expectDeletions(key, victims.map(keyOf));
+    return this.#delete(owner, key, victims);
+  }
+
+  /**
+   * Creates wanted and deletes victims in one pass (a DaemonSet replacing Pods), both expected at once so
+   * neither hides the other; the first failure, if any.
+   */
+  async replace(owner: KObject, key: string, wanted: Pod[], victims: Pod[]): Promise<Error | undefined> {
+    this.expectations.expect(key, wanted.length, victims.map(keyOf));
+    const [created, deleted] = await Promise.all([this.#create(owner, key, wanted), this.#delete(owner, key, victims)]);
+    return created ?? deleted;
+  }
+
+  async #create(owner: KObject, key: string, wanted: Pod[]): Promise<Error | undefined> {
     const n = wanted.length;
-    this.expectations.expectCreations(key, n);
     const results = await inBatches(wanted, async (pod) => {
       const created = await this.client.create<Pod>(pods, owner.metadata.namespace, pod);
       this.events.event(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
@@ -48,9 +68,7 @@ export class PodControl {
     return e;
   }
 
-  /** Deletes the victims of owner (a Pod already gone is not a failure); the first failure, if any. */
-  async delete(owner: KObject, key: string, victims: Pod[]): Promise<Error | undefined> {
-    this.expectations.expectDeletions(key, victims.map(keyOf));
+  async #delete(owner: KObject, key: string, victims: Pod[]): Promise<Error | undefined> {
     const results = await Promise.allSettled(victims.map(async (p) => {
       try {
         await this.client.delete(pods, p.metadata.namespace, p.metadata.name!, { preconditions: { uid: p.metadata.uid } });

@@ -132,8 +132,7 @@ export class ReplicaSetController {
     const rs = this.#owner(p);
     if (rs) {
       const key = keyOf(rs);
-      if (!old) this.#expectations.creationObserved(key);
-      if (p.metadata.deletionTimestamp) this.#expectations.deletionObserved(key, keyOf(p));
+      this.#expectations.podSeen(key, old, p);
       this.#queue.add(key);
       // A Pod that just became Ready becomes available minReadySeconds later: look again then.
       const min = rs.spec.minReadySeconds ?? 0;
