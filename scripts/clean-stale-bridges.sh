@@ -15,4 +15,8 @@ if command -v nft >/dev/null; then
     echo "removing stale nftables table ip $t"
     nft delete table ip "$t"
   done
+  for t in $(nft list tables inet 2>/dev/null | awk '{print $3}' | grep -E '^berth-[0-9a-f]{8}-netpol$' || true); do
+    echo "removing stale nftables table inet $t"
+    nft delete table inet "$t"
+  done
 fi

@@ -1,5 +1,7 @@
-// The network transport: node:https (or http for plain URLs) with one keep-alive Agent, so the
-// TLS handshake and client-certificate exchange happen once per socket, not per request.
+// The network transport: node:https (or http for plain URLs) with keep-alive Agents, so the TLS
+// handshake and client-certificate exchange happen once per socket, not per request. Streams (watches,
+// followed logs) hold a socket for their whole life, so they have an Agent of their own: were they to
+// share the bounded pool of short requests, a node watching enough objects would starve its heartbeat.
 
 import http from 'node:http';
 import https from 'node:https';
@@ -10,6 +12,7 @@ import type { StreamResponse, Transport, TransportRequest, TransportResponse } f
 export class HttpsTransport implements Transport {
   #base: URL;
   #agent: http.Agent;
+  #streams: http.Agent;
   #lib: typeof http | typeof https;
   #auth: Record<string, string>;
 
@@ -17,22 +20,23 @@ export class HttpsTransport implements Transport {
     this.#base = new URL(config.server);
     const secure = this.#base.protocol === 'https:';
     this.#lib = secure ? https : http;
-    const agentOpts = { keepAlive: true, maxSockets: opts.maxSockets ?? 64 };
-    this.#agent = secure
-      ? new https.Agent({ ...agentOpts, ca: config.ca, cert: config.cert, key: config.key, rejectUnauthorized: !config.insecureSkipTLSVerify })
-      : new http.Agent(agentOpts);
+    const agent = (maxSockets: number): http.Agent => secure
+      ? new https.Agent({ keepAlive: true, maxSockets, ca: config.ca, cert: config.cert, key: config.key, rejectUnauthorized: !config.insecureSkipTLSVerify })
+      : new http.Agent({ keepAlive: true, maxSockets });
+    this.#agent = agent(opts.maxSockets ?? 64);
+    this.#streams = agent(Infinity);
     this.#auth = config.token ? { authorization: `Bearer ${config.token}` } : {};
   }
 
   async request(req: TransportRequest): Promise<TransportResponse> {
-    const res = await this.#send(req);
+    const res = await this.#send(req, this.#agent);
     const chunks: Buffer[] = [];
     for await (const c of res) chunks.push(c as Buffer);
     return { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
   }
 
   async stream(req: TransportRequest): Promise<StreamResponse> {
-    const res = await this.#send(req);
+    const res = await this.#send(req, this.#streams);
     const lines = new AsyncQueue<string>();
     let rest = '';
     res.setEncoding('utf8');
@@ -57,14 +61,15 @@ export class HttpsTransport implements Transport {
 
   close(): void {
     this.#agent.destroy();
+    this.#streams.destroy();
   }
 
-  #send(req: TransportRequest): Promise<http.IncomingMessage> {
+  #send(req: TransportRequest, agent: http.Agent): Promise<http.IncomingMessage> {
     const url = new URL(req.path, this.#base);
     const headers: Record<string, string> = { accept: 'application/json', ...this.#auth, ...req.headers };
     if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
     return new Promise((resolve, reject) => {
-      const r = this.#lib.request(url, { method: req.method, headers, agent: this.#agent, signal: req.signal }, resolve);
+      const r = this.#lib.request(url, { method: req.method, headers, agent, signal: req.signal }, resolve);
       r.on('error', reject);
       r.end(req.body);
     });
