@@ -13,6 +13,8 @@ import { startServer, type TestServer } from './support/server.js';
 import { until } from './support/wait.js';
 
 let server: TestServer;
+// A shell that leaves on SIGTERM: `sleep` as PID 1 ignores it, so each delete would wait out the 30 s grace period.
+const SERVE = ['sh', '-c', 'trap "exit 0" TERM; sleep 3600 & wait'];
 const k = (args: string[]) => kubectl(server.kubeconfig, args);
 
 before(async () => {
@@ -26,7 +28,7 @@ after(async () => {
 });
 
 it('a 2-replica Deployment runs on the kubelet, rolls out, and goes with its Pods', async () => {
-  const r = await k(['create', 'deployment', 'web', '--image=busybox', '--replicas=2', '--', 'sleep', '3600']);
+  const r = await k(['create', 'deployment', 'web', '--image=busybox', '--replicas=2', '--', ...SERVE]);
   assert.equal(r.code, 0, r.stderr);
   const status = await k(['rollout', 'status', 'deploy/web', '--timeout=90s']);
   assert.equal(status.code, 0, status.stderr);
@@ -47,7 +49,7 @@ it('a StatefulSet runs on the kubelet: web-0 reaches Running and Ready with its 
       serviceName: 'web',
       replicas: 1,
       selector: { matchLabels: { app: 'sts-web' } },
-      template: { metadata: { labels: { app: 'sts-web' } }, spec: { containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }] } },
+      template: { metadata: { labels: { app: 'sts-web' } }, spec: { containers: [{ name: 'c', image: 'busybox', command: SERVE }] } },
     },
   };
   const r = await kubectl(server.kubeconfig, ['apply', '-f', '-'], { input: JSON.stringify(sts) });
