@@ -6,10 +6,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from '../../src/ui/screenshot.js';
+import { holdHostLock } from './host-lock.js';
 
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-artifacts');
 
 export async function launchBrowser(): Promise<Browser> {
+  await holdHostLock();
   mkdirSync(ARTIFACTS, { recursive: true });
   // --user-data-dir is playwright's to give (it makes and removes its own), so only the other flags pass.
   const flags = chromiumFlags('').filter((f) => !f.startsWith('--user-data-dir') && f !== '--headless');

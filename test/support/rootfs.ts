@@ -11,6 +11,7 @@ import { cleanupAll } from '../../src/runtime/runc/cleanup.js';
 import { makePauseRootfs } from '../../src/runtime/runc/pause.js';
 import { RuncRuntime } from '../../src/runtime/runc/runtime.js';
 import { exists } from '../../src/util/fs.js';
+import { holdHostLock } from './host-lock.js';
 
 const BUSYBOX = '/bin/busybox';
 
@@ -48,6 +49,7 @@ export function overlayRootfsProvider(base: string, workDir: string) {
  * dir's bridge and cgroup names and its own pod CIDR, so parallel tests never meet.
  */
 export async function makeTestRuntime() {
+  await holdHostLock();
   const dir = await mkdtemp(join(tmpdir(), 'berth-rt-'));
   const tag = Math.floor(Math.random() * 0xffff);
   const { bridge, cgroupRoot } = await hostNamesFor(dir);

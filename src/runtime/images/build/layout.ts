@@ -71,8 +71,10 @@ export async function writeOciArchive(workDir: string, out: string, img: LayoutI
   };
   await writeFile(`${layout}/index.json`, JSON.stringify(index));
   await writeFile(`${layout}/oci-layout`, JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-  await run('tar', ['-c', '-f', `${out}.tmp`, '-C', layout, '.']);
-  await rename(`${out}.tmp`, out);
+  // A temporary name of this process's own: two builds of one image may race, and the rename keeps either whole.
+  const archiveTmp = `${out}.${process.pid}.tmp`;
+  await run('tar', ['-c', '-f', archiveTmp, '-C', layout, '.']);
+  await rename(archiveTmp, out);
   await rm(layout, { recursive: true, force: true });
 }
 
