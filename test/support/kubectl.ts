@@ -2,7 +2,7 @@
 // between tests.
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,6 +15,7 @@ export interface KubectlResult {
 }
 
 const home = mkdtempSync(join(tmpdir(), 'berth-kubectl-home-'));
+process.on('exit', () => rmSync(home, { recursive: true, force: true }));
 
 export function kubectl(kubeconfig: string, args: string[], opts: { input?: string; bin?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<KubectlResult> {
   return new Promise((resolve) => {
