@@ -45,7 +45,8 @@ test('same values are shared, not conflicts; force takes a field over', () => {
   const live = pod('nginx');
   live.metadata.managedFields = updateManagedFields([], undefined, live, 'editor', { now: NOW });
   const shared = applyPatch(live, pod('nginx'), 'kubectl', { now: NOW });
-  assert.deepEqual(shared.managedFields.map((e) => e.manager), ['editor', 'kubectl']);
+  // Apply entries come before Update ones, as kube-apiserver sorts them.
+  assert.deepEqual(shared.managedFields.map((e) => e.manager), ['kubectl', 'editor']);
 
   const forced = applyPatch(live, pod('nginx:2'), 'kubectl', { force: true, now: NOW });
   const spec = forced.object.spec as { containers: { image: string }[] };
