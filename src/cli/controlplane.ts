@@ -18,6 +18,8 @@ export interface ControlPlaneOptions {
   ca: string;
   identity: KeyPair;
   nodeMonitorGracePeriodMs: number;
+  /** How long a Pod's node must stay missing before pod GC deletes the Pod. */
+  podGCQuarantineMs?: number;
   /** Controllers not to run (by name: job, cronjob). */
   disabledControllers?: string[];
 }
@@ -31,7 +33,7 @@ export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): 
   const informers = new SharedInformers(client, (e) => log(`watch: ${(e as Error).message}`));
   const scheduler = new Scheduler({ client: schedulerClient, informers, log: (l) => log(`scheduler: ${l}`) });
   void scheduler.start(signal).catch((e) => log(`scheduler stopped: ${(e as Error).message}`));
-  void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, informers, disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
+  void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, podGCQuarantineMs: o.podGCQuarantineMs, informers, disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
     log(`controllers stopped: ${(e as Error).message}`),
   );
 }
