@@ -10,6 +10,7 @@ import { jsonPatch } from '../../api/patch/json-patch.js';
 import { jsonMergePatch } from '../../api/patch/merge-patch.js';
 import { strategicMergePatch } from '../../api/patch/strategic-merge-patch.js';
 import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../api/schema/validate.js';
+import { dropGatedFields } from '../../api/schema/gated-fields.js';
 import { toTable } from '../../api/tables/table.js';
 import type { KObject } from '../../api/types.js';
 import { decodeDocument, decodeObject, mediaType, readBody } from '../http/body.js';
@@ -169,6 +170,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       if (name !== undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
       const body = decodeObject(await readBody(req), mediaType(req), resource.kind);
       checkKindOf(resource, body);
+      dropGatedFields(resource.kind, body);
       checkTypes(apiVersionOf(resource), resource.kind, body);
       checkFields(storage, body, ctx);
       const created = await storage.create(ns, body as KObject, ctx);
@@ -178,6 +180,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       if (name === undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
       const body = decodeObject(await readBody(req), mediaType(req), resource.kind);
       checkKindOf(resource, body);
+      dropGatedFields(resource.kind, body);
       checkTypes(apiVersionOf(resource), resource.kind, body);
       checkFields(storage, body, ctx);
       const { obj, created } = await storage.update(ns, name, body as KObject, ctx, writeSub);
@@ -189,6 +192,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const raw = await readBody(req);
       if (type === 'application/apply-patch+yaml') {
         const applied = decodeObject(raw, 'application/yaml', resource.kind);
+        dropGatedFields(resource.kind, applied);
         checkTypes(apiVersionOf(resource), resource.kind, applied);
         checkFields(storage, applied, ctx);
         if (!ctx.fieldManager) throw new ApiError('BadRequest', 'PATCH, application/apply-patch+yaml requires fieldManager to be set');
@@ -206,6 +210,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       let mutate: (cur: KObject) => KObject;
       if (type === 'application/merge-patch+json') {
         const patch = decodeDocument(raw, 'application/json');
+        if (patch && typeof patch === 'object' && !Array.isArray(patch)) dropGatedFields(resource.kind, patch as Record<string, unknown>);
         checkFields(storage, { ...(patch as object) }, ctx);
         mutate = (cur) => jsonMergePatch(cur as never, patch as never) as unknown as KObject;
       } else if (type === 'application/strategic-merge-patch+json') {
