@@ -173,5 +173,12 @@ describe('writes the field manager sees', () => {
     const r = await t.api.call('PUT', `${P}/fm1`, { metadata: { name: 'fm1', resourceVersion: '0' }, data: { z: '9' } });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.deepEqual(r.body.data, { z: '9' });
+    // kubectl replace of a Node, as upstream's node tests do it: "0" and "" both mean unset.
+    assert.equal((await t.api.call('POST', '/api/v1/nodes', { metadata: { name: 'rv0' } })).status, 201);
+    for (const resourceVersion of ['0', '']) {
+      const n = await t.api.call('PUT', '/api/v1/nodes/rv0', { metadata: { name: 'rv0', resourceVersion, labels: { rv: resourceVersion || 'empty' } } });
+      assert.equal(n.status, 200, JSON.stringify(n.body));
+      assert.equal(n.body.metadata.labels.rv, resourceVersion || 'empty');
+    }
   });
 });
