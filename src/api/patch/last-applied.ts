@@ -7,6 +7,8 @@ import type { KObject } from '../types.js';
 import { deepEqual } from './json-patch.js';
 import { fieldSetOf, valueAt, type FieldSet, type Path } from './field-set.js';
 import type { Schema } from '../schema/definitions.js';
+import { validateAnnotations } from '../validation/meta.js';
+import { FieldPath } from '../validation/field.js';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 /** The manager kubectl's server-side apply uses by default: the only one the annotation is kept for. */
@@ -52,7 +54,10 @@ export function syncLastApplied(live: KObject | undefined, merged: KObject, appl
   const config = structuredClone(applied) as Obj & KObject;
   const annotations = config.metadata?.annotations;
   if (annotations) delete annotations[LAST_APPLIED];
-  merged.metadata.annotations = { ...merged.metadata.annotations, [LAST_APPLIED]: `${goJson(config)}\n` };
+  const next: Record<string, string> = { ...merged.metadata.annotations, [LAST_APPLIED]: `${goJson(config)}\n` };
+  // Left out when it would make the annotations invalid (too large), as upstream does.
+  if (validateAnnotations(next, FieldPath.root('metadata').child('annotations')).length) delete next[LAST_APPLIED];
+  merged.metadata.annotations = next;
 }
 
 /** JSON as Go's encoding/json writes a decoded map: keys sorted, and <, > and & escaped. */
