@@ -16,7 +16,7 @@ let server: TestServer;
 let client: RestClient;
 
 before(async () => {
-  server = await startServer({ disableAgent: true, args: ['--node-monitor-grace-period', '1500ms'] });
+  server = await startServer({ disableAgent: true, args: ['--node-monitor-grace-period', '1500ms', '--pod-gc-quarantine', '3s'] });
   client = await RestClient.fromKubeconfig(server.kubeconfig);
 });
 after(async () => {
@@ -87,8 +87,12 @@ test('a silent node goes Unknown and tainted, its pods Unknown and evicted after
   }
 });
 
-test('pods bound to a node that does not exist are deleted', async () => {
+test('pods bound to a node that does not exist are deleted once the node stayed missing for the quarantine', async () => {
+  const created = Date.now();
   await client.create(pods, 'default', boundPod('orphan', 'ghost'));
+  // Upstream's pod GC gives a missing node 40 s (here 3 s) to register before its Pods go.
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal((await client.get<Pod>(pods, 'default', 'orphan')).metadata.deletionTimestamp, undefined);
   await until('orphan deleted', async () => {
     try {
       await client.get(pods, 'default', 'orphan');
@@ -97,4 +101,5 @@ test('pods bound to a node that does not exist are deleted', async () => {
       return isApiError(e, 'NotFound');
     }
   });
+  assert.ok(Date.now() - created >= 3000, 'deleted before the quarantine ended');
 });

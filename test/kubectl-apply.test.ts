@@ -5,6 +5,7 @@ import { isApiError } from '../src/api/errors.js';
 import type { KObject } from '../src/api/types.js';
 import { FieldSet, fieldSetOf, fieldsV1Of, toFieldsV1 } from '../src/api/patch/field-set.js';
 import { kindSchema } from '../src/api/schema/definitions.js';
+import { LAST_APPLIED } from '../src/api/patch/last-applied.js';
 
 // fieldsV1 is free-form JSON; tests index into it directly.
 type Fields = Record<string, any>;
@@ -45,7 +46,8 @@ test('same values are shared, not conflicts; force takes a field over', () => {
   const live = pod('nginx');
   live.metadata.managedFields = updateManagedFields([], undefined, live, 'editor', { now: NOW });
   const shared = applyPatch(live, pod('nginx'), 'kubectl', { now: NOW });
-  assert.deepEqual(shared.managedFields.map((e) => e.manager), ['editor', 'kubectl']);
+  // Apply entries come before Update ones, as kube-apiserver sorts them.
+  assert.deepEqual(shared.managedFields.map((e) => e.manager), ['kubectl', 'editor']);
 
   const forced = applyPatch(live, pod('nginx:2'), 'kubectl', { force: true, now: NOW });
   const spec = forced.object.spec as { containers: { image: string }[] };
@@ -94,4 +96,18 @@ test('a create records the same fieldsV1 as the general path, built in one walk'
     const scoped = toFieldsV1(new FieldSet([...fieldSetOf(o, schema)].filter((p) => notStatus(p[0]!))));
     assert.equal(JSON.stringify(fieldsV1Of(o, schema, notStatus)), JSON.stringify(scoped), `${o.kind as string} without status`);
   }
+});
+
+test('server-side apply as kubectl keeps an existing last-applied annotation in step, as Go encodes it', () => {
+  const cm = (data: Record<string, string>, annotations?: Record<string, string>): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', ...(annotations ? { annotations } : {}) }, data } as KObject);
+  const live = cm({ a: '1' }, { [LAST_APPLIED]: '{"old":true}' });
+  const applied = cm({ z: '<&>', a: '2' });
+  const kept = applyPatch(live, applied, 'kubectl', { now: NOW, force: true }).object;
+  assert.equal(kept.metadata.annotations?.[LAST_APPLIED], '{"apiVersion":"v1","data":{"a":"2","z":"\\u003c\\u0026\\u003e"},"kind":"ConfigMap","metadata":{"name":"c"}}\n');
+  // Another manager, or an object without the annotation, leaves it as it was.
+  assert.equal(applyPatch(live, applied, 'other', { now: NOW, force: true }).object.metadata.annotations?.[LAST_APPLIED], '{"old":true}');
+  assert.equal(applyPatch(cm({ a: '1' }), applied, 'kubectl', { now: NOW }).object.metadata.annotations, undefined);
+  // An annotation that would pass the annotations' size limit is left out.
+  const big = applyPatch(live, cm({ a: 'x'.repeat(300 * 1024) }), 'kubectl', { now: NOW, force: true }).object;
+  assert.equal(big.metadata.annotations?.[LAST_APPLIED], undefined);
 });

@@ -30,17 +30,22 @@ for (const bin of KUBECTLS) {
     const name = `mf-${v.replace('.', '-')}`;
     const path = `/api/v1/namespaces/default/configmaps/${name}`;
 
-    it('names every kubectl command that wrote, once each, in the order they first wrote', async () => {
+    it('names every kubectl command that wrote, once each, in upstream\'s order (by time, then name)', async () => {
       await ok(['create', 'configmap', name, '--from-literal=a=1']);
       await ok(['label', 'configmap', name, 'team=x']);
       await ok(['annotate', 'configmap', name, 'note=y']);
       await ok(['patch', 'configmap', name, '-p', '{"data":{"b":"2"}}']);
       await ok(['label', 'configmap', name, 'team=z', '--overwrite']);
-      assert.deepEqual(await managers(path), ['kubectl-create/Update', 'kubectl-label/Update', 'kubectl-annotate/Update', 'kubectl-patch/Update']);
-      const mf = (await t.api.call('GET', path)).body.metadata.managedFields;
-      assert.deepEqual(mf[1].fieldsV1, { 'f:metadata': { 'f:labels': { '.': {}, 'f:team': {} } } });
-      assert.deepEqual(mf[3].fieldsV1, { 'f:data': { 'f:b': {} } });
-      assert.match(mf[0].time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      assert.deepEqual([...(await managers(path))].sort(), ['kubectl-annotate/Update', 'kubectl-create/Update', 'kubectl-label/Update', 'kubectl-patch/Update']);
+      const mf: { manager: string; time: string; fieldsV1: unknown }[] = (await t.api.call('GET', path)).body.metadata.managedFields;
+      const of = (m: string) => mf.find((e) => e.manager === m)!;
+      assert.deepEqual(of('kubectl-label').fieldsV1, { 'f:metadata': { 'f:labels': { '.': {}, 'f:team': {} } } });
+      assert.deepEqual(of('kubectl-patch').fieldsV1, { 'f:data': { 'f:b': {} } });
+      for (const e of mf) assert.match(e.time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      const keys = mf.map((e) => `${e.time} ${e.manager}`);
+      assert.deepEqual(keys, [...keys].sort(), 'kube-apiserver sorts Update entries by time, then by manager');
+      // The second label write moved kubectl-label's time on: it sorts after kubectl-patch unless within its second.
+      assert.ok(of('kubectl-label').time >= of('kubectl-patch').time);
     });
 
     it('makes server-side apply conflict with a field another manager owns, and --force-conflicts take it', async () => {
@@ -68,6 +73,62 @@ for (const bin of KUBECTLS) {
       await ok(['apply', '-f', csa]);
       assert.ok((await managers(path)).includes('kubectl-replace/Update'));
       assert.deepEqual(await managers(`${path}-csa`), ['kubectl-client-side-apply/Update']);
+    });
+
+    it('records a Pod\'s creator with the fields it sent and their defaults, not what admission added', async () => {
+      const pod = `${name}-run`;
+      await ok(['run', pod, '--image=busybox', '--restart=Never', '--', 'sleep', '1']);
+      const got = (await t.api.call('GET', `/api/v1/namespaces/default/pods/${pod}`)).body;
+      const run = got.metadata.managedFields.find((e: { manager: string }) => e.manager === 'kubectl-run');
+      assert.deepEqual(run.fieldsV1, {
+        'f:metadata': { 'f:labels': { '.': {}, 'f:run': {} } },
+        'f:spec': {
+          'f:containers': {
+            [`k:{"name":"${pod}"}`]: { '.': {}, 'f:args': {}, 'f:image': {}, 'f:imagePullPolicy': {}, 'f:name': {}, 'f:resources': {}, 'f:terminationMessagePath': {}, 'f:terminationMessagePolicy': {} },
+          },
+          'f:dnsPolicy': {}, 'f:enableServiceLinks': {}, 'f:restartPolicy': {}, 'f:schedulerName': {}, 'f:securityContext': {}, 'f:terminationGracePeriodSeconds': {},
+        },
+      });
+      // Admission's additions are on the Pod all the same.
+      assert.equal(got.spec.serviceAccountName, 'default');
+      assert.ok(got.spec.volumes.some((v: { name: string }) => v.name.startsWith('kube-api-access-')));
+      assert.equal(got.spec.tolerations.length, 2);
+    });
+
+    it('moves between client-side and server-side apply as upstream\'s apply.sh checks', async () => {
+      const pod = `${name}-up`;
+      const manifest = (label: string) => {
+        const f = join(work, `${pod}-${label}.yaml`);
+        writeFileSync(f, `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${pod}\n  labels:\n    name: ${label}\nspec:\n  containers:\n  - name: kubernetes-pause\n    image: registry.k8s.io/pause:3.9\n`);
+        return f;
+      };
+      const first = manifest('test-pod-label');
+      const second = manifest('test-pod-applied');
+      const lastApplied = async () => JSON.parse((await ok(['apply', 'view-last-applied', `pod/${pod}`, '-o', 'json'])).stdout).metadata.labels.name;
+      await ok(['apply', '-f', first]);
+      // Only kubectl's own manager may take what its client-side apply set.
+      const other = await k(['apply', '--server-side', '--field-manager=not-kubectl', '-f', second]);
+      assert.notEqual(other.code, 0);
+      assert.match(other.stderr, /conflict with "kubectl-client-side-apply"/);
+      await ok(['apply', '--server-side', '-f', second]);
+      assert.equal(await lastApplied(), 'test-pod-applied', 'server-side apply keeps the annotation in step');
+      await ok(['apply', '--server-side', '-f', first]);
+      assert.equal(await lastApplied(), 'test-pod-label');
+      const back = await ok(['apply', '-f', second]);
+      assert.doesNotMatch(back.stderr, /failed/);
+      const got = (await t.api.call('GET', `/api/v1/namespaces/default/pods/${pod}`)).body;
+      assert.equal(got.metadata.labels.name, 'test-pod-applied');
+      assert.ok(got.spec.volumes.every((v: { name?: string }) => v.name), 'no volume lost its name to a pruned apply');
+    });
+
+    it('drops a field server-side apply stops sending once client-side apply no longer owns it', async () => {
+      const cm = `${name}-legacy`;
+      const config = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${cm}\ndata:\n${data}`;
+      await ok(['apply', '-f', '-'], config('  key: value\n  legacy: unused\n'));
+      await ok(['apply', '--server-side', '-f', '-'], config('  key: value\n  legacy: unused\n'));
+      assert.equal((await t.api.call('GET', `/api/v1/namespaces/default/configmaps/${cm}`)).body.data.legacy, 'unused');
+      await ok(['apply', '--server-side', '-f', '-'], config('  key: value\n'));
+      assert.deepEqual((await t.api.call('GET', `/api/v1/namespaces/default/configmaps/${cm}`)).body.data, { key: 'value' });
     });
   });
 }
@@ -112,5 +173,12 @@ describe('writes the field manager sees', () => {
     const r = await t.api.call('PUT', `${P}/fm1`, { metadata: { name: 'fm1', resourceVersion: '0' }, data: { z: '9' } });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.deepEqual(r.body.data, { z: '9' });
+    // kubectl replace of a Node, as upstream's node tests do it: "0" and "" both mean unset.
+    assert.equal((await t.api.call('POST', '/api/v1/nodes', { metadata: { name: 'rv0' } })).status, 201);
+    for (const resourceVersion of ['0', '']) {
+      const n = await t.api.call('PUT', '/api/v1/nodes/rv0', { metadata: { name: 'rv0', resourceVersion, labels: { rv: resourceVersion || 'empty' } } });
+      assert.equal(n.status, 200, JSON.stringify(n.body));
+      assert.equal(n.body.metadata.labels.rv, resourceVersion || 'empty');
+    }
   });
 });

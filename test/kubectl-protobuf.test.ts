@@ -73,7 +73,7 @@ describe('decoding protobuf request bodies', () => {
     str(raw, 3, 'Opaque');
     mapEntry(raw, 4, 'plain', 'text');
     raw.uint32((5 << 3) | 0).bool(false); // immutable: *bool false
-    const obj = decodeObject(envelope('v1', 'Secret', raw.finish()), PROTOBUF_MEDIA_TYPE);
+    const obj = decodeObject(envelope('v1', 'Secret', raw.finish()), PROTOBUF_MEDIA_TYPE, 'Secret');
     assert.deepEqual(obj, {
       apiVersion: 'v1',
       kind: 'Secret',
@@ -297,9 +297,9 @@ describe('decoding protobuf request bodies', () => {
       }
       assert.fail('expected an ApiError');
     };
-    assert.match(status(() => decodeObject(Buffer.from('{"kind":"Namespace"}'), PROTOBUF_MEDIA_TYPE)), /expected prefix/);
-    assert.match(status(() => decodeObject(Buffer.concat([PROTOBUF_MAGIC, Buffer.from([0x0a, 0xff])]), PROTOBUF_MEDIA_TYPE)), /error decoding protobuf/);
-    assert.match(status(() => decodeObject(envelope('v1', 'ComponentStatus', new Uint8Array(0)), PROTOBUF_MEDIA_TYPE)), /Kind=ComponentStatus is not supported/);
+    assert.match(status(() => decodeObject(Buffer.from('{"kind":"Namespace"}'), PROTOBUF_MEDIA_TYPE, 'Namespace')), /expected prefix/);
+    assert.match(status(() => decodeObject(Buffer.concat([PROTOBUF_MAGIC, Buffer.from([0x0a, 0xff])]), PROTOBUF_MEDIA_TYPE, 'Namespace')), /error decoding protobuf/);
+    assert.match(status(() => decodeObject(envelope('v1', 'ComponentStatus', new Uint8Array(0)), PROTOBUF_MEDIA_TYPE, 'Namespace')), /Kind=ComponentStatus is not supported/);
   });
 });
 

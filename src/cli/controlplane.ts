@@ -18,18 +18,22 @@ export interface ControlPlaneOptions {
   ca: string;
   identity: KeyPair;
   nodeMonitorGracePeriodMs: number;
+  /** How long a Pod's node must stay missing before pod GC deletes the Pod. */
+  podGCQuarantineMs?: number;
   /** Controllers not to run (by name: job, cronjob). */
   disabledControllers?: string[];
 }
 
 export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): void {
   const log = (l: string): void => void process.stderr.write(`${l}\n`);
-  const client = clientFor(o.server, o.ca, o.identity, 'berth-controlplane');
+  const client = clientFor(o.server, o.ca, o.identity, 'kube-controller-manager/berth');
+  // The scheduler writes under its own user agent, so managedFields name it as upstream's do.
+  const schedulerClient = client.withUserAgent('kube-scheduler/berth');
   // One watch per resource for the scheduler and every controller in this process.
   const informers = new SharedInformers(client, (e) => log(`watch: ${(e as Error).message}`));
-  const scheduler = new Scheduler({ client, informers, log: (l) => log(`scheduler: ${l}`) });
+  const scheduler = new Scheduler({ client: schedulerClient, informers, log: (l) => log(`scheduler: ${l}`) });
   void scheduler.start(signal).catch((e) => log(`scheduler stopped: ${(e as Error).message}`));
-  void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, informers, disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
+  void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, podGCQuarantineMs: o.podGCQuarantineMs, informers, disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
     log(`controllers stopped: ${(e as Error).message}`),
   );
 }

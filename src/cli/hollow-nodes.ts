@@ -99,7 +99,7 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
     // A node's requests are few (its lease, its Pods' status): two sockets each bound what N nodes hold open.
     const transport = new HttpsTransport({ ...o.reader, cert: Buffer.from(cert), key: Buffer.from(key) }, { maxSockets: 2 });
     transports.push(transport);
-    const client = new RestClient(transport, { userAgent: `berth-kubelet/${name}` });
+    const client = new RestClient(transport, { userAgent: `kubelet/berth (${name})` });
     const dataDir = join(o.dataDir, name);
     await mkdir(dataDir, { recursive: true });
     const runtime = new FakeRuntime({ podIP: net.podIP, ...(serving ? { programFor: () => ({ usage: HOLLOW_USAGE }) } : {}) });

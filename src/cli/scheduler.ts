@@ -30,7 +30,7 @@ export async function schedulerCommand(args: string[]): Promise<number> {
     (values.help ? process.stdout : process.stderr).write(HELP);
     return values.help ? 0 : 1;
   }
-  const client = await RestClient.fromKubeconfig(values.kubeconfig, { userAgent: 'berth-scheduler' });
+  const client = await RestClient.fromKubeconfig(values.kubeconfig, { userAgent: 'kube-scheduler/berth' });
   const scheduler = new Scheduler({ client, name: values.name, algorithm: { percentageOfNodesToScore: Number(values['percentage-of-nodes-to-score']) } });
   await runUntilSignal((signal) => scheduler.start(signal));
   client.transport.close();

@@ -59,6 +59,8 @@ Flags:
   --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
   --node-monitor-grace-period D
                         silence after which a node is Unknown, e.g. 40s (default 40s)
+  --pod-gc-quarantine D how long a Pod's node must stay missing before pod GC deletes the Pod
+                        (default 40s, as upstream)
   --disable-controllers LIST
                         controllers not to run, comma-separated (job, cronjob): for tests that run their
                         own with a fake clock
@@ -109,6 +111,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'resolv-conf': { type: 'string' },
       'kubelet-port': { type: 'string', default: '10250' },
       'node-monitor-grace-period': { type: 'string', default: '40s' },
+      'pod-gc-quarantine': { type: 'string', default: '40s' },
       'disable-controllers': { type: 'string', default: '' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -179,7 +182,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     keepKubernetesService(registry, { address: podGateway ?? apiServerAddress(bind), port: actualPort }, components.signal, (e) => {
       process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
     });
-    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean) }, components.signal);
+    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean) }, components.signal);
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);

@@ -59,6 +59,11 @@ export class RestClient {
     this.#userAgent = opts.userAgent ?? 'berth';
   }
 
+  /** A client over the same connections that writes under another user agent (another field manager). */
+  withUserAgent(userAgent: string): RestClient {
+    return new RestClient(this.transport, { userAgent });
+  }
+
   static async fromKubeconfig(path: string, opts: { context?: string; userAgent?: string } = {}): Promise<RestClient> {
     return new RestClient(new HttpsTransport(await loadKubeconfig(path, opts.context)), opts);
   }

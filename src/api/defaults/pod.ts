@@ -110,8 +110,11 @@ export function defaultServiceAccountName(spec: Pod['spec']): void {
   spec.serviceAccount = spec.serviceAccountName;
 }
 
-/** Fills in a new Pod in place, as the API server does before validating and storing it. */
-export function defaultPod(pod: Pod): void {
+/**
+ * What decoding a Pod fills in (upstream's scheme defaults), before any admission plugin: the fields its
+ * writer is recorded as having set in managedFields.
+ */
+export function defaultPodAsDecoded(pod: Pod): void {
   pod.spec ??= { containers: [] };
   const spec = pod.spec;
   spec.restartPolicy ||= 'Always';
@@ -122,12 +125,23 @@ export function defaultPod(pod: Pod): void {
   if (spec.terminationGracePeriodSeconds < 0) spec.terminationGracePeriodSeconds = 1;
   spec.securityContext ??= {};
   spec.enableServiceLinks ??= true;
-  defaultServiceAccountName(spec);
-  spec.priority ??= 0;
-  spec.preemptionPolicy ||= 'PreemptLowerPriority';
   const hostNetwork = spec.hostNetwork === true;
   for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])]) defaultContainer(c, hostNetwork);
   defaultRequirements(spec.resources);
+  for (const v of spec.volumes ?? []) defaultVolume(v);
+}
+
+/**
+ * Fills in a new Pod in place, as the API server does before validating and storing it: the decoded
+ * defaults, then what upstream's admission plugins add (service account, priority, default tolerations).
+ */
+export function defaultPod(pod: Pod): void {
+  defaultPodAsDecoded(pod);
+  const spec = pod.spec;
+  defaultServiceAccountName(spec);
+  spec.priority ??= 0;
+  spec.preemptionPolicy ||= 'PreemptLowerPriority';
+  // Volumes admission added (the service account's) get their defaults too.
   for (const v of spec.volumes ?? []) defaultVolume(v);
   addDefaultTolerations(pod);
   // Status is the kubelet's to write: a new Pod starts Pending whatever the client sent.

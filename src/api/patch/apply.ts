@@ -8,6 +8,7 @@ import { kindSchema, resolve, childSchema, type Schema } from '../schema/definit
 import { deepEqual } from './json-patch.js';
 import { FieldSet, fieldSetOf, fieldsV1Of, fromFieldsV1, listKeyValue, pathString, removeAt, toFieldsV1, valueAt, type Path } from './field-set.js';
 import { rfc3339 } from '../time.js';
+import { conflictsAllowedByLastApplied, syncLastApplied } from './last-applied.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -89,11 +90,21 @@ function entry(manager: string, operation: 'Apply' | 'Update', apiVersion: strin
   };
 }
 
-/** Drops empty entries, keeps the rest in their order, and writes `mine` in place of its old entry (or last). */
-function withEntry(others: { e: ManagedFieldsEntry; set: FieldSet }[], mine: ManagedFieldsEntry, mineIndex: number): ManagedFieldsEntry[] {
+const compareText = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order kube-apiserver stores entries in: Apply before Update, then by time (whole seconds, as
+ * stored), then by manager, apiVersion and subresource.
+ */
+function byUpstreamOrder(p: ManagedFieldsEntry, q: ManagedFieldsEntry): number {
+  return compareText(p.operation, q.operation) || compareText(p.time, q.time) || compareText(p.manager, q.manager) || compareText(p.apiVersion, q.apiVersion) || compareText(p.subresource, q.subresource);
+}
+
+/** Drops empty entries and adds `mine`, in upstream's order. */
+function withEntry(others: { e: ManagedFieldsEntry; set: FieldSet }[], mine: ManagedFieldsEntry): ManagedFieldsEntry[] {
   const out: ManagedFieldsEntry[] = others.filter((o) => o.set.size > 0).map((o) => ({ ...o.e, fieldsV1: toFieldsV1(o.set) }));
-  if (Object.keys(mine.fieldsV1 ?? {}).length) out.splice(mineIndex < 0 ? out.length : Math.min(mineIndex, out.length), 0, mine);
-  return out;
+  if (Object.keys(mine.fieldsV1 ?? {}).length) out.push(mine);
+  return out.sort(byUpstreamOrder);
 }
 
 /**
@@ -117,18 +128,25 @@ export function applyPatch(live: KObject | undefined, applied: KObject, manager:
     if (!differs) continue;
     for (const o of others) if (o.set.has(path) && o.e.manager !== manager) conflicts.push({ manager: describeManager(o.e), path, other: o });
   }
-  if (conflicts.length && !opts.force) {
-    const causes = conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${c.manager}`, field: pathString(c.path) }));
-    throw new ApiError('Conflict', conflictMessage(conflicts), { causes });
+  // kubectl's server-side apply may take what its client-side apply set, as the annotation shows.
+  const allowed = conflicts.length && !opts.force ? conflictsAllowedByLastApplied(live, manager, schema) : undefined;
+  const blocking = allowed ? conflicts.filter((c) => !allowed.has(c.path)) : conflicts;
+  if (blocking.length && !opts.force) {
+    const causes = blocking.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${c.manager}`, field: pathString(c.path) }));
+    throw new ApiError('Conflict', conflictMessage(blocking), { causes });
   }
   for (const c of conflicts) c.other.set.delete(c.path);
 
   const merged = mergeApplied(base, applied, schema) as KObject;
-  const ownedByOthers = (p: Path) => others.some((o) => o.set.has(p));
-  const dropped = [...previous.minus(appliedSet)].filter((p) => !ownedByOthers(p)).sort((a, b) => b.length - a.length);
+  // A field the applier stopped sending goes with everything below it, unless someone still sets some of
+  // that; parents go first, so a keyed item is found by its key before its key field could be dropped.
+  const held = [...appliedSet, ...others.flatMap((o) => [...o.set])];
+  const stillSet = (p: Path) => held.some((q) => q.length >= p.length && p.every((pe, i) => q[i] === pe));
+  const dropped = [...previous.minus(appliedSet)].filter((p) => !stillSet(p)).sort((a, b) => a.length - b.length);
   for (const p of dropped) removeAt(merged as Obj, p);
 
-  const managedFields = withEntry(others, entry(manager, 'Apply', applied.apiVersion ?? base.apiVersion ?? 'v1', appliedSet, opts), mineIndex);
+  syncLastApplied(live, merged, applied, manager);
+  const managedFields = withEntry(others, entry(manager, 'Apply', applied.apiVersion ?? base.apiVersion ?? 'v1', appliedSet, opts));
   merged.metadata = { ...merged.metadata, managedFields };
   return { object: merged, managedFields };
 }
@@ -155,7 +173,7 @@ export function updateManagedFields(entries: ManagedFieldsEntry[], old: KObject 
   const owned = new FieldSet([...mine, ...changed].filter((p) => after.has(p)));
   // A manager whose write took no field keeps its entry, time and all, as upstream does.
   const unchanged = mineIndex >= 0 && changed.size === 0 && owned.size === mine.size;
-  return withEntry(others, unchanged ? entries[mineIndex]! : entry(manager, 'Update', next.apiVersion ?? 'v1', owned, opts), mineIndex);
+  return withEntry(others, unchanged ? entries[mineIndex]! : entry(manager, 'Update', next.apiVersion ?? 'v1', owned, opts));
 }
 
 /** Leaves compare by value; objects (list items, maps) count as unchanged if both exist. */

@@ -10,10 +10,11 @@ import { jsonPatch } from '../../api/patch/json-patch.js';
 import { jsonMergePatch } from '../../api/patch/merge-patch.js';
 import { strategicMergePatch } from '../../api/patch/strategic-merge-patch.js';
 import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../api/schema/validate.js';
+import { dropGatedFields } from '../../api/schema/gated-fields.js';
 import { toTable } from '../../api/tables/table.js';
 import type { KObject } from '../../api/types.js';
 import { decodeDocument, decodeObject, mediaType, readBody } from '../http/body.js';
-import { checkPatchedTypes, checkTypes } from '../http/typecheck.js';
+import { checkKindOf, checkPatchedTypes, checkTypes } from '../http/typecheck.js';
 import { apiVersionOf } from '../../api/schema/resources.js';
 import { successStatus } from '../http/status.js';
 import type { ResourceRoute } from '../http/route.js';
@@ -78,7 +79,7 @@ function deleteOptions(body: DeleteBody, q: URLSearchParams, ctx: RequestContext
 async function readDeleteBody(req: IncomingMessage): Promise<DeleteBody> {
   const raw = await readBody(req);
   if (!raw.length) return {};
-  const body = decodeObject(raw, mediaType(req));
+  const body = decodeObject(raw, mediaType(req), 'DeleteOptions');
   checkTypes('v1', 'DeleteOptions', body);
   return body as DeleteBody;
 }
@@ -96,7 +97,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   // Bindings: POST namespaces/<ns>/bindings or pods/<name>/binding.
   if (resource.kind === 'Binding' || subresource === 'binding') {
     if (method !== 'POST') throw new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource`);
-    const body = decodeObject(await readBody(req), mediaType(req));
+    const body = decodeObject(await readBody(req), mediaType(req), 'Binding');
     checkTypes('v1', 'Binding', body);
     const meta = (body.metadata ?? {}) as { name?: string; annotations?: Record<string, string> };
     const podName = subresource === 'binding' ? name! : meta.name;
@@ -113,7 +114,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
 
   if (subresource === 'eviction') {
     if (method !== 'POST') throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
-    const body = decodeObject(await readBody(req), mediaType(req));
+    const body = decodeObject(await readBody(req), mediaType(req), 'Eviction');
     checkTypes('policy/v1', 'Eviction', body);
     const d = deleteOptions((body.deleteOptions ?? {}) as DeleteBody, q, ctx);
     await evictPod(storage, registry.of('policy', 'poddisruptionbudgets'), ns!, name!, { gracePeriodSeconds: d.opts.gracePeriodSeconds, preconditions: d.opts.preconditions }, d.ctx, SYSTEM_CONTEXT);
@@ -167,7 +168,9 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     }
     case 'POST': {
       if (name !== undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
-      const body = decodeObject(await readBody(req), mediaType(req));
+      const body = decodeObject(await readBody(req), mediaType(req), resource.kind);
+      checkKindOf(resource, body);
+      dropGatedFields(resource.kind, body);
       checkTypes(apiVersionOf(resource), resource.kind, body);
       checkFields(storage, body, ctx);
       const created = await storage.create(ns, body as KObject, ctx);
@@ -175,7 +178,9 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     }
     case 'PUT': {
       if (name === undefined) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
-      const body = decodeObject(await readBody(req), mediaType(req));
+      const body = decodeObject(await readBody(req), mediaType(req), resource.kind);
+      checkKindOf(resource, body);
+      dropGatedFields(resource.kind, body);
       checkTypes(apiVersionOf(resource), resource.kind, body);
       checkFields(storage, body, ctx);
       const { obj, created } = await storage.update(ns, name, body as KObject, ctx, writeSub);
@@ -186,7 +191,8 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const type = mediaType(req);
       const raw = await readBody(req);
       if (type === 'application/apply-patch+yaml') {
-        const applied = decodeObject(raw, 'application/yaml');
+        const applied = decodeObject(raw, 'application/yaml', resource.kind);
+        dropGatedFields(resource.kind, applied);
         checkTypes(apiVersionOf(resource), resource.kind, applied);
         checkFields(storage, applied, ctx);
         if (!ctx.fieldManager) throw new ApiError('BadRequest', 'PATCH, application/apply-patch+yaml requires fieldManager to be set');
@@ -204,6 +210,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       let mutate: (cur: KObject) => KObject;
       if (type === 'application/merge-patch+json') {
         const patch = decodeDocument(raw, 'application/json');
+        if (patch && typeof patch === 'object' && !Array.isArray(patch)) dropGatedFields(resource.kind, patch as Record<string, unknown>);
         checkFields(storage, { ...(patch as object) }, ctx);
         mutate = (cur) => jsonMergePatch(cur as never, patch as never) as unknown as KObject;
       } else if (type === 'application/strategic-merge-patch+json') {

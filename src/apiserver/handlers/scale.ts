@@ -66,7 +66,7 @@ export async function handleScale(req: IncomingMessage, res: ServerResponse, sto
   if (method !== 'PUT' && method !== 'PATCH') throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
   const raw = await readBody(req);
   const type = mediaType(req);
-  const body = method === 'PUT' ? (decodeObject(raw, type) as Scale) : undefined;
+  const body = method === 'PUT' ? (decodeObject(raw, type, 'Scale') as Scale) : undefined;
   if (body) checkTypes('autoscaling/v1', 'Scale', body);
   const obj = await storage.modify(ns, name, ctx, (cur) => {
     const current = scaleOf(cur);

@@ -21,7 +21,7 @@ const AUTHN = 'authentication.k8s.io';
 const DEFAULT_EXPIRATION_SECONDS = 3600;
 
 async function readTyped<T>(req: IncomingMessage, kind: string): Promise<T> {
-  const body = decodeObject(await readBody(req), mediaType(req));
+  const body = decodeObject(await readBody(req), mediaType(req), kind);
   checkTypes(`${AUTHN}/v1`, kind, body);
   return body as T;
 }

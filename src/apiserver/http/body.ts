@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError } from '../../api/errors.js';
 import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE } from './protobuf.js';
+import { goJsonSyntaxError, summarizeBody } from '../../api/gojson.js';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -82,8 +83,32 @@ export function decodeDocument(body: Buffer, type: string): unknown {
   return value;
 }
 
-export function decodeObject(body: Buffer, type: string): Record<string, unknown> {
-  const v = decodeDocument(body, type);
+/** Go's json, asked to read a value into the struct kube-apiserver first reads apiVersion and kind into. */
+const TYPE_META_STRUCT = 'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
+
+/**
+ * A JSON body that is not a JSON object cannot tell its kind: kube-apiserver's words, naming the kind the
+ * URL expects and quoting the start of the body (YAML sent as JSON by `kubectl create --raw`, for one).
+ */
+function unrecognized(body: Buffer, kind: string, why: string): ApiError {
+  return new ApiError('BadRequest', `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${why} (${summarizeBody(body)})`);
+}
+
+/** Decodes a request body that must be an object of `kind` (the one the URL names). */
+export function decodeObject(body: Buffer, type: string, kind: string): Record<string, unknown> {
+  const json = type === 'application/json';
+  let v: unknown;
+  try {
+    v = decodeDocument(body, type);
+  } catch (e) {
+    // Go's reasons only for bodies its scanner would have read to the end (not those nested too deep).
+    const why = json && !nestsTooDeep(body.toString('utf8'), MAX_DEPTH, false) ? goJsonSyntaxError(body) : undefined;
+    throw why === undefined ? e : unrecognized(body, kind, why);
+  }
+  if (json && v !== null && (typeof v !== 'object' || Array.isArray(v))) {
+    const what = Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v;
+    throw unrecognized(body, kind, `json: cannot unmarshal ${what} into Go value of type ${TYPE_META_STRUCT}`);
+  }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     throw new ApiError('BadRequest', 'Object \'Kind\' is missing in the request body: expected a JSON object');
   }

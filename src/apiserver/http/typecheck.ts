@@ -7,6 +7,7 @@ import { base64ErrorOffset } from '../../api/base64.js';
 import { ApiError, invalid } from '../../api/errors.js';
 import { goFormat } from '../../api/goformat.js';
 import { definitionOf, resolve, shortName, type Schema } from '../../api/schema/definitions.js';
+import { apiVersionOf, findKind, type ResourceInfo } from '../../api/schema/resources.js';
 
 /** []byte maps, base64 on the wire (the model this schema comes from does not mark their format). */
 const BYTE_MAPS: Record<string, string[]> = { Secret: ['data'], ConfigMap: ['binaryData'] };
@@ -198,4 +199,23 @@ export function checkPatchedTypes(apiVersion: string, kind: string, obj: Record<
     }
     throw invalid('', '', [{ reason: 'FieldValueInvalid', field: 'patch', message: `Invalid value: ${JSON.stringify(goFormat(patch))}: ${detail}` }]);
   }
+}
+
+/** The Go package a group's internal types live in (core for the legacy group, else the group's first word). */
+const internalPackage = (group: string) => (group === '' ? 'core' : group.split('.')[0]!);
+
+/**
+ * A body of another kind than the URL's cannot be converted into it: kube-apiserver's decode error, before
+ * any field of it is looked at (`Pod in version "v1" cannot be handled as a Namespace: …`).
+ */
+export function checkKindOf(r: ResourceInfo, body: Record<string, unknown>): void {
+  const kind = body.kind;
+  if (typeof kind !== 'string' || kind === '' || kind === r.kind) return;
+  const apiVersion = typeof body.apiVersion === 'string' && body.apiVersion ? body.apiVersion : apiVersionOf(r);
+  const version = apiVersion.includes('/') ? apiVersion.split('/')[1]! : apiVersion;
+  const known = findKind(apiVersion, kind);
+  const why = known
+    ? `converting (${version}.${kind}) to (${internalPackage(r.group)}.${r.kind}): unknown conversion`
+    : `no kind "${kind}" is registered for version "${apiVersion}" in scheme "k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30"`;
+  throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${r.kind}: ${why}`);
 }

@@ -203,6 +203,12 @@ export class RestStorage {
       throw new ApiError('BadRequest', 'resourceVersion should not be set on objects to be created');
     }
     if (this.resource.namespaced && obj.metadata.namespace) this.#namespaces?.checkCreate(obj.metadata.namespace, this.resource.plural, obj.metadata.name, this.resource.group);
+    // The field manager sees the object as decoded, before admission adds to it, as upstream's does.
+    const decoded = this.#strategy.decodeDefaults;
+    if (decoded) {
+      decoded(obj);
+      recordWrite(undefined, obj, ctx, this.#hasStatus);
+    }
     this.#strategy.admit?.('create', obj, null, ctx);
     await this.#strategy.admitCreate?.(obj);
     const meta = obj.metadata;
@@ -216,7 +222,7 @@ export class RestStorage {
     if (causes.length) throw this.#invalid(obj, causes);
     const held = this.#strategy.allocate?.(obj, null);
     try {
-      recordWrite(undefined, obj, ctx, this.#hasStatus);
+      if (!decoded) recordWrite(undefined, obj, ctx, this.#hasStatus);
       if (ctx.dryRun) return obj;
       return this.#stored(obj, await this.#persist(obj, (bytes) => this.#backend.create(this.#key(meta.namespace, meta.name!), bytes)));
     } finally {

@@ -15,6 +15,11 @@ export interface SubresourceWrite {
 export interface Strategy {
   /** Defaults and resets on create (e.g. status is not the client's to set for most kinds). */
   prepareForCreate(obj: KObject): void;
+  /**
+   * For kinds whose admission adds fields (Pods): what decoding the body fills in, before admission. The
+   * writer's managedFields entry is taken right after it, so it never claims what admission added.
+   */
+  decodeDefaults?(obj: KObject): void;
   validateCreate(obj: KObject): Cause[];
   /** On an update of the main resource: what must come from the old object (usually status). */
   prepareForUpdate(obj: KObject, old: KObject): void;

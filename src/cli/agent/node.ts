@@ -67,7 +67,7 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
   signal.addEventListener('abort', () => kubeletServer.close(), { once: true });
   const addr = kubeletServer.address();
   const kubeletPort = typeof addr === 'object' && addr ? addr.port : o.kubeletPort;
-  const client = clientFor(o.server, o.ca, o.identity, `berth-kubelet/${o.nodeName}`);
+  const client = clientFor(o.server, o.ca, o.identity, `kubelet/berth (${o.nodeName})`);
   await mkdir(join(o.dataDir, 'kubelet'), { recursive: true });
   const kubelet = new Kubelet({
     nodeName: o.nodeName,

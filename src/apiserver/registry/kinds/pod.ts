@@ -7,6 +7,7 @@ import { genericStrategy } from './generic.js';
 import { rfc3339 } from '../../../api/time.js';
 import { resizeUpdate } from './podResize.js';
 import { ephemeralContainersWrite } from './pod-ephemeral.js';
+import { defaultPodAsDecoded } from '../../../api/defaults/pod.js';
 
 export function podDeletionGrace(pod: Pod, requested: number | undefined): number {
   const phase = pod.status?.phase;
@@ -21,6 +22,7 @@ export function podStrategy(): Strategy {
   const base = genericStrategy({ kind: 'Pod', hasStatus: true, resetStatusOnCreate: true });
   return {
     ...base,
+    decodeDefaults: (obj) => defaultPodAsDecoded(obj as Pod),
     deletionGrace: (obj, requested) => podDeletionGrace(obj as Pod, requested),
     subresourceWrites: { ephemeralcontainers: ephemeralContainersWrite, resize: resizeUpdate },
   };
