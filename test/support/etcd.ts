@@ -1,0 +1,61 @@
+// Starts a real single-member etcd (Debian's etcd-server) for a test or a benchmark: its own data
+// dir, on the loopback ports given (berth's etcd tests keep to 23790-23799), gone on stop().
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TestEtcd {
+  /** The client URL, e.g. http://127.0.0.1:23790. */
+  endpoint: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** What etcd logged so far. */
+  logs(): string;
+  /** Stops etcd and removes its data dir. */
+  stop(): Promise<void>;
+}
+
+export async function startEtcd(clientPort: number, peerPort: number): Promise<TestEtcd> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'berth-etcd-'));
+  const endpoint = `http://127.0.0.1:${clientPort}`;
+  const peer = `http://127.0.0.1:${peerPort}`;
+  const child = spawn(
+    'etcd',
+    [
+      '--name', 'test', '--data-dir', dataDir,
+      '--listen-client-urls', endpoint, '--advertise-client-urls', endpoint,
+      '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer, '--initial-cluster', `test=${peer}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`etcd did not start in time:\n${log}`)), 30_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      log += d.toString();
+      if (log.includes('ready to serve client requests')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`etcd exited with ${code}:\n${log}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    endpoint,
+    dataDir,
+    process: child,
+    logs: () => log,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
