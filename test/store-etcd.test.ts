@@ -11,7 +11,7 @@ import { backendConformance } from './support/store-conformance.js';
 
 let etcd: TestEtcd;
 before(async () => {
-  etcd = await startEtcd(23790, 23791);
+  etcd = await startEtcd({ clientPort: 23790, peerPort: 23791 });
 });
 after(async () => {
   await etcd?.stop();

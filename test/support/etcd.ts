@@ -17,16 +17,25 @@ export interface TestEtcd {
   stop(): Promise<void>;
 }
 
-export async function startEtcd(clientPort: number, peerPort: number): Promise<TestEtcd> {
+export interface EtcdOptions {
+  clientPort: number;
+  peerPort: number;
+  /** Serve clients over https with these PEM files, asking every client for a certificate the CA signed. */
+  tls?: { cert: string; key: string; ca: string };
+}
+
+export async function startEtcd(opts: EtcdOptions): Promise<TestEtcd> {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-etcd-'));
-  const endpoint = `http://127.0.0.1:${clientPort}`;
-  const peer = `http://127.0.0.1:${peerPort}`;
+  const endpoint = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${opts.clientPort}`;
+  const peer = `http://127.0.0.1:${opts.peerPort}`;
+  const tls = opts.tls ? ['--cert-file', opts.tls.cert, '--key-file', opts.tls.key, '--trusted-ca-file', opts.tls.ca, '--client-cert-auth'] : [];
   const child = spawn(
     'etcd',
     [
       '--name', 'test', '--data-dir', dataDir,
       '--listen-client-urls', endpoint, '--advertise-client-urls', endpoint,
       '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer, '--initial-cluster', `test=${peer}`,
+      ...tls,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
