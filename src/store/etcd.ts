@@ -39,6 +39,12 @@ export class EtcdBackend implements Backend {
   readonly #retain: number;
   /** Highest revision this backend has compacted to (or found compacted). */
   #compacted = 0;
+  /**
+   * What this process is writing, by key, until the write fails or its event passes: the event then
+   * carries the writer's own bytes, as the SQLite store's does, so the watch cache adopts the object
+   * it was handed instead of parsing it again. One entry per key at most.
+   */
+  readonly #mine = new Map<string, Uint8Array>();
   #compacting = false;
   #closed = false;
 
@@ -93,34 +99,39 @@ export class EtcdBackend implements Backend {
    * One conditional write: `op` when every compare holds, else a read of the key in the same
    * transaction, for `refused` to say why. Resolves with the write's revision.
    */
-  async #txn(key: string, size: number, compare: ICompare[], op: IRequestOp, refused: (current?: IKeyValue) => StoreError): Promise<number> {
+  async #txn(key: string, size: number, compare: ICompare[], op: IRequestOp, refused: (current?: IKeyValue) => StoreError, value?: Uint8Array): Promise<number> {
     // etcd's own words, so that the answer reads the same as on the SQLite store.
     if (size > this.maxRequestBytes) throw new StoreError('TooLarge', 'etcdserver: request is too large');
-    const res = await this.#run(() => this.#client.kv.txn({ compare, success: [op], failure: [{ request_range: { key: this.#key(key) } }] }));
-    if (!res.succeeded) throw refused(res.responses[0]?.response_range.kvs[0]);
-    return Number(res.header.revision);
+    if (value) this.#mine.set(key, value);
+    try {
+      const res = await this.#run(() => this.#client.kv.txn({ compare, success: [op], failure: [{ request_range: { key: this.#key(key) } }] }));
+      if (!res.succeeded) throw refused(res.responses[0]?.response_range.kvs[0]);
+      return Number(res.header.revision);
+    } catch (e) {
+      if (value && this.#mine.get(key) === value) this.#mine.delete(key);
+      throw e;
+    }
   }
 
   create(key: string, value: Uint8Array): Promise<number> {
     const k = this.#key(key);
-    return this.#txn(key, Buffer.byteLength(key) + value.byteLength, [{ key: k, target: 'Create', result: 'Equal', create_revision: 0 }], { request_put: { key: k, value: asBuffer(value) } }, (cur) =>
-      new StoreError('AlreadyExists', `key ${key} exists`, cur && Number(cur.mod_revision)),
-    );
+    const refused = (cur?: IKeyValue): StoreError => new StoreError('AlreadyExists', `key ${key} exists`, cur && Number(cur.mod_revision));
+    return this.#txn(key, Buffer.byteLength(key) + value.byteLength, [{ key: k, target: 'Create', result: 'Equal', create_revision: 0 }], { request_put: { key: k, value: asBuffer(value) } }, refused, value);
   }
 
   /** A write to an existing key, optionally only at an expected revision. */
-  #change(key: string, size: number, op: IRequestOp, expect?: number): Promise<number> {
+  #change(key: string, size: number, op: IRequestOp, expect?: number, value?: Uint8Array): Promise<number> {
     const k = this.#key(key);
     const compare: ICompare[] = [{ key: k, target: 'Create', result: 'Greater', create_revision: 0 }];
     if (expect !== undefined) compare.push({ key: k, target: 'Mod', result: 'Equal', mod_revision: expect });
-    return this.#txn(key, size, compare, op, (cur) =>
-      cur ? new StoreError('Conflict', `key ${key} is at revision ${cur.mod_revision}, not ${expect}`, Number(cur.mod_revision)) : new StoreError('NotFound', `key ${key} not found`),
-    );
+    const refused = (cur?: IKeyValue): StoreError =>
+      cur ? new StoreError('Conflict', `key ${key} is at revision ${cur.mod_revision}, not ${expect}`, Number(cur.mod_revision)) : new StoreError('NotFound', `key ${key} not found`);
+    return this.#txn(key, size, compare, op, refused, value);
   }
 
   update(key: string, value: Uint8Array, expectRevision: number): Promise<number> {
     const k = this.#key(key);
-    return this.#change(key, Buffer.byteLength(key) + value.byteLength, { request_put: { key: k, value: asBuffer(value) } }, expectRevision);
+    return this.#change(key, Buffer.byteLength(key) + value.byteLength, { request_put: { key: k, value: asBuffer(value) } }, expectRevision, value);
   }
 
   delete(key: string, expectRevision?: number): Promise<number> {
@@ -161,7 +172,15 @@ export class EtcdBackend implements Backend {
 
   #event(ev: IEvent): StoreEvent {
     const prevKv = ev.prev_kv ? this.#kv(ev.prev_kv) : undefined;
-    if (ev.type === 'Put') return { type: 'put', kv: this.#kv(ev.kv), ...(prevKv ? { prevKv } : {}) };
+    if (ev.type === 'Put') {
+      const kv = this.#kv(ev.kv);
+      const mine = this.#mine.get(kv.key);
+      if (mine && asBuffer(mine).equals(ev.kv.value)) {
+        this.#mine.delete(kv.key);
+        kv.value = mine;
+      }
+      return { type: 'put', kv, ...(prevKv ? { prevKv } : {}) };
+    }
     // etcd's deletion carries only key and revision; berth's carries the deleted object, as SQLite's does.
     const kv = prevKv ? { ...prevKv, modRevision: Number(ev.kv.mod_revision) } : this.#kv(ev.kv);
     return { type: 'delete', kv, ...(prevKv ? { prevKv } : {}) };

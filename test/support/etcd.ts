@@ -13,6 +13,8 @@ export interface TestEtcd {
   process: ChildProcess;
   /** What etcd logged so far. */
   logs(): string;
+  /** kill -9, then etcd again on the same data dir and ports. */
+  restart(): Promise<void>;
   /** Stops etcd and removes its data dir. */
   stop(): Promise<void>;
 }
@@ -29,41 +31,52 @@ export async function startEtcd(opts: EtcdOptions): Promise<TestEtcd> {
   const endpoint = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${opts.clientPort}`;
   const peer = `http://127.0.0.1:${opts.peerPort}`;
   const tls = opts.tls ? ['--cert-file', opts.tls.cert, '--key-file', opts.tls.key, '--trusted-ca-file', opts.tls.ca, '--client-cert-auth'] : [];
-  const child = spawn(
-    'etcd',
-    [
-      '--name', 'test', '--data-dir', dataDir,
-      '--listen-client-urls', endpoint, '--advertise-client-urls', endpoint,
-      '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer, '--initial-cluster', `test=${peer}`,
-      ...tls,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const args = [
+    '--name', 'test', '--data-dir', dataDir,
+    '--listen-client-urls', endpoint, '--advertise-client-urls', endpoint,
+    '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer, '--initial-cluster', `test=${peer}`,
+    ...tls,
+  ];
   let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`etcd did not start in time:\n${log}`)), 30_000);
-    child.stderr!.on('data', (d: Buffer) => {
-      log += d.toString();
-      if (log.includes('ready to serve client requests')) {
+  const launch = async (): Promise<{ child: ChildProcess; exited: Promise<void> }> => {
+    const child = spawn('etcd', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const from = log.length;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`etcd did not start in time:\n${log}`)), 30_000);
+      child.stderr!.on('data', (d: Buffer) => {
+        log += d.toString();
+        if (log.includes('ready to serve client requests', from)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('error', reject);
+      child.once('exit', (code) => {
         clearTimeout(timer);
-        resolve();
-      }
+        reject(new Error(`etcd exited with ${code}:\n${log}`));
+      });
     });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`etcd exited with ${code}:\n${log}`));
-    });
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    return { child, exited: new Promise<void>((resolve) => child.once('exit', () => resolve())) };
+  };
+  let running = await launch();
+  const kill = async (signal: NodeJS.Signals): Promise<void> => {
+    const { child, exited } = running;
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
   return {
     endpoint,
     dataDir,
-    process: child,
+    get process() {
+      return running.child;
+    },
     logs: () => log,
+    restart: async () => {
+      await kill('SIGKILL');
+      running = await launch();
+    },
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
+      await kill('SIGTERM');
       await rm(dataDir, { recursive: true, force: true });
     },
   };
