@@ -22,6 +22,9 @@ export interface EtcdOptions extends StoreOptions {
  */
 const TXN_ALLOWANCE = 8 * 1024;
 
+/** How long close() waits for requests under way. */
+const CLOSE_WAIT_MS = 5000;
+
 function etcdError(e: unknown): unknown {
   const message = e instanceof Error ? e.message : String(e);
   if (message.includes('request is too large')) return new StoreError('TooLarge', 'etcdserver: request is too large');
@@ -215,7 +218,10 @@ export class EtcdBackend implements Backend {
     this.#closed = true;
     if (this.#timer) clearInterval(this.#timer);
     this.#watches.abort();
-    await Promise.allSettled([...this.#inflight]);
+    // Writes under way are let finish, but an etcd that stopped answering must not hold berth up.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.#inflight]), new Promise((r) => (timer = setTimeout(r, CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
     this.#client.close();
   }
 }
