@@ -15,7 +15,7 @@ import { apiFor } from '../test/support/api.js';
 import { startServer } from '../test/support/server.js';
 import { summarize, table } from './stats.js';
 
-function rssMb(pid: number): number {
+export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
@@ -37,7 +37,7 @@ async function rawSqliteCeiling(dir: string, n: number, batch: number, bytes: Bu
   return n / s;
 }
 
-function loadgen(kubeconfig: string, prefix: string, count: number, clients: number): Promise<{ lat: number[]; ms: number }> {
+export function loadgen(kubeconfig: string, prefix: string, count: number, clients: number): Promise<{ lat: number[]; ms: number }> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'loadgen.js'), kubeconfig, prefix, String(count), String(clients)], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) =>
       err ? reject(err) : resolve(JSON.parse(stdout) as { lat: number[]; ms: number }),
@@ -45,7 +45,7 @@ function loadgen(kubeconfig: string, prefix: string, count: number, clients: num
   });
 }
 
-async function readyz(url: string): Promise<boolean> {
+export async function readyz(url: string): Promise<boolean> {
   return new Promise((resolve) => {
     request(`${url}/readyz`, { rejectUnauthorized: false }, (r) => {
       r.resume();

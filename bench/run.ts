@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { benchApiserver } from './apiserver.js';
 import { benchDashboard } from './dashboard.js';
+import { benchDatastore } from './datastore.js';
 import { benchDns } from './dns.js';
 import { writeFiguresPage, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
@@ -29,6 +30,7 @@ const suites: [string, () => Promise<string>][] = [
   ['dashboard', benchDashboard],
   ['proxy', benchProxy],
   ['dns', benchDns],
+  ['datastore', benchDatastore],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {

@@ -11,6 +11,7 @@ packages=(
   chromium fonts-dejavu-core
   python3-kubernetes
   podman tmux socat
+  etcd-server
 )
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -30,6 +31,8 @@ fi
 echo br_netfilter > /etc/modules-load.d/berth-netpol.conf
 # Debian's registry package starts a service on :5000 that the tests do not use.
 systemctl disable --now docker-registry >/dev/null 2>&1 || true
+# Debian's etcd package starts a host-wide etcd on :2379; berth's tests and `--datastore-endpoint` users run their own.
+systemctl disable --now etcd >/dev/null 2>&1 || true
 
 npm ci --no-audit --no-fund
 npm run build

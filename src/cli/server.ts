@@ -15,7 +15,7 @@ import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes
 import { createApiServer } from '../apiserver/server.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
 import { parseQuantity, quantityValue } from '../api/quantity.js';
-import { SqliteBackend } from '../store/sqlite.js';
+import type { Backend } from '../store/types.js';
 import { KubeletProxy } from '../apiserver/proxy/kubelet.js';
 import { cacheGauges } from '../apiserver/metrics/endpoint.js';
 import { MetricsApi } from '../apiserver/metrics/metrics-api.js';
@@ -32,11 +32,13 @@ import { keepKubeDnsService } from '../dns/kubeDnsService.js';
 import { gatewayOf, parseCidr } from '../runtime/cni/cidr.js';
 import { parseDuration } from './duration.js';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
+import { DATASTORE_HELP, openDatastore } from './datastore.js';
 
 const HELP = `Usage: berth server [flags]
 
-Runs a single-node cluster: the Kubernetes API over HTTPS on an embedded SQLite store, and (unless
---disable-agent) a kubelet and a Service proxy (nftables) for this machine.
+Runs a single-node cluster: the Kubernetes API over HTTPS on an embedded SQLite store (or an etcd
+cluster, with --datastore-endpoint), and (unless --disable-agent) a kubelet and a Service proxy
+(nftables) for this machine.
 
 Flags:
   --data-dir DIR        where state, certificates and kubeconfig.yaml live (default /var/lib/berth as root)
@@ -64,7 +66,7 @@ Flags:
   --disable-controllers LIST
                         controllers not to run, comma-separated (job, cronjob): for tests that run their
                         own with a fake clock
-  -h, --help            show this help
+${DATASTORE_HELP}  -h, --help            show this help
 `;
 
 /** The kubernetes Service's ClusterIP: the first address of the default Service CIDR, 10.43.0.0/16. */
@@ -113,6 +115,10 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'node-monitor-grace-period': { type: 'string', default: '40s' },
       'pod-gc-quarantine': { type: 'string', default: '40s' },
       'disable-controllers': { type: 'string', default: '' },
+      'datastore-endpoint': { type: 'string' },
+      'datastore-cafile': { type: 'string' },
+      'datastore-certfile': { type: 'string' },
+      'datastore-keyfile': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -142,7 +148,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
 
   const nodeName = (values['node-name'] ?? hostname()).toLowerCase();
   const apiKubeletClient = await issueCertificate(pkiDir, 'apiserver-kubelet-client', { cn: 'berth-apiserver-kubelet-client', orgs: ['system:masters'] }, 'client');
-  const backend = new SqliteBackend(join(dataDir, 'state.db'));
+  const backend = await openDatastore(values, dataDir);
   // Closed on every way out, a failed start included: SQLite then checkpoints and the WAL guard is
   // disarmed, where an exit with the database open would drop the WAL behind the guard's back.
   try {
@@ -151,7 +157,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     await backend.close();
   }
 
-  async function serve(backend: SqliteBackend): Promise<number> {
+  async function serve(backend: Backend): Promise<number> {
     // Read only when /metrics is rendered, by which time the registry exists.
     const metrics: ApiServerMetrics = new ApiServerMetrics(() => cacheGauges(registry));
     const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']), serviceCIDR });

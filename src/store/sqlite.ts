@@ -4,22 +4,11 @@
 
 import { Worker } from 'node:worker_threads';
 import { AsyncQueue } from '../util/asyncqueue.js';
+import { asBuffer } from './bytes.js';
 import { prefixEnd } from './prefix.js';
 import type { Op } from './sqlite-log.js';
 import type { Reply, RequestBody, WireError, WorkerOptions } from './sqlite-worker.js';
-import { StoreError, type Backend, type KV, type ListOptions, type ListResult, type StoreEvent } from './types.js';
-
-export interface SqliteOptions {
-  /** Revisions of history kept for watches from the past (default 10,000). */
-  retainRevisions?: number;
-  /** How often history is compacted (default 30 s); 0 disables the timer. */
-  compactIntervalMs?: number;
-  /** Bytes one write may carry (default etcd's 1.5 MiB). */
-  maxRequestBytes?: number;
-}
-
-/** etcd's default --max-request-bytes: the same cluster on etcd would refuse anything larger. */
-export const DEFAULT_MAX_REQUEST_BYTES = 1.5 * 1024 * 1024;
+import { DEFAULT_MAX_REQUEST_BYTES, StoreError, type Backend, type KV, type ListOptions, type ListResult, type StoreEvent, type StoreOptions } from './types.js';
 
 interface Pending {
   resolve: (v: never) => void;
@@ -32,11 +21,6 @@ function unwire(e: WireError): Error {
   return e.code ? new StoreError(e.code, e.message, e.rev) : new Error(e.message);
 }
 
-/** Values cross threads as plain Uint8Arrays; callers expect Buffers. */
-function asBuffer(v: Uint8Array): Buffer {
-  return Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-}
-
 export class SqliteBackend implements Backend {
   readonly maxRequestBytes: number;
   readonly #worker: Worker;
@@ -47,7 +31,7 @@ export class SqliteBackend implements Backend {
   #rev = 0;
   #closed = false;
 
-  constructor(path: string, opts: SqliteOptions = {}) {
+  constructor(path: string, opts: StoreOptions = {}) {
     this.maxRequestBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     const workerData: WorkerOptions = { path, retainRevisions: opts.retainRevisions ?? 10_000, compactIntervalMs: opts.compactIntervalMs ?? 30_000 };
     this.#worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), { workerData });

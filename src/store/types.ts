@@ -40,6 +40,19 @@ export interface StoreEvent {
   prevKv?: KV;
 }
 
+/** What every backend is opened with. */
+export interface StoreOptions {
+  /** Revisions of history kept for watches from the past (default 10,000). */
+  retainRevisions?: number;
+  /** How often history is compacted (default 30 s); 0 disables the timer. */
+  compactIntervalMs?: number;
+  /** Bytes one write may carry (default etcd's 1.5 MiB). */
+  maxRequestBytes?: number;
+}
+
+/** etcd's default --max-request-bytes: the same cluster on etcd would refuse anything larger. */
+export const DEFAULT_MAX_REQUEST_BYTES = 1.5 * 1024 * 1024;
+
 export interface Backend {
   /**
    * Bytes one write may carry, key and value together (etcd's --max-request-bytes, 1.5 MiB by

@@ -1,0 +1,83 @@
+// Starts a real single-member etcd (Debian's etcd-server) for a test or a benchmark: its own data
+// dir, on the loopback ports given (berth's etcd tests keep to 23790-23799), gone on stop().
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TestEtcd {
+  /** The client URL, e.g. http://127.0.0.1:23790. */
+  endpoint: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** What etcd logged so far. */
+  logs(): string;
+  /** kill -9, then etcd again on the same data dir and ports. */
+  restart(): Promise<void>;
+  /** Stops etcd and removes its data dir. */
+  stop(): Promise<void>;
+}
+
+export interface EtcdOptions {
+  clientPort: number;
+  peerPort: number;
+  /** Serve clients over https with these PEM files, asking every client for a certificate the CA signed. */
+  tls?: { cert: string; key: string; ca: string };
+}
+
+export async function startEtcd(opts: EtcdOptions): Promise<TestEtcd> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'berth-etcd-'));
+  const endpoint = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${opts.clientPort}`;
+  const peer = `http://127.0.0.1:${opts.peerPort}`;
+  const tls = opts.tls ? ['--cert-file', opts.tls.cert, '--key-file', opts.tls.key, '--trusted-ca-file', opts.tls.ca, '--client-cert-auth'] : [];
+  const args = [
+    '--name', 'test', '--data-dir', dataDir,
+    '--listen-client-urls', endpoint, '--advertise-client-urls', endpoint,
+    '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer, '--initial-cluster', `test=${peer}`,
+    ...tls,
+  ];
+  let log = '';
+  const launch = async (): Promise<{ child: ChildProcess; exited: Promise<void> }> => {
+    const child = spawn('etcd', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const from = log.length;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`etcd did not start in time:\n${log}`)), 30_000);
+      child.stderr!.on('data', (d: Buffer) => {
+        log += d.toString();
+        if (log.includes('ready to serve client requests', from)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('error', reject);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`etcd exited with ${code}:\n${log}`));
+      });
+    });
+    return { child, exited: new Promise<void>((resolve) => child.once('exit', () => resolve())) };
+  };
+  let running = await launch();
+  const kill = async (signal: NodeJS.Signals): Promise<void> => {
+    const { child, exited } = running;
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    endpoint,
+    dataDir,
+    get process() {
+      return running.child;
+    },
+    logs: () => log,
+    restart: async () => {
+      await kill('SIGKILL');
+      running = await launch();
+    },
+    stop: async () => {
+      await kill('SIGTERM');
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
