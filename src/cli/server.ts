@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setMaxListeners } from 'node:events';
 import { parseArgs } from 'node:util';
-import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
+import { ensurePki, issueCertificate, signCertificateRequest } from '../apiserver/auth/certs.js';
 import { KUBE_DNS_USER, KUBE_PROXY_USER, NETWORK_POLICY_AGENT } from '../apiserver/auth/component-rules.js';
 import { Registry } from '../apiserver/registry/index.js';
 import { apiServiceIP, DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
@@ -179,7 +179,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     keepKubernetesService(registry, { address: podGateway ?? apiServerAddress(bind), port: actualPort }, components.signal, (e) => {
       process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
     });
-    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean) }, components.signal);
+    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, o) }, components.signal);
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
