@@ -13,6 +13,7 @@ import { Registry } from '../apiserver/registry/index.js';
 import { apiServiceIP, DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
 import { createApiServer } from '../apiserver/server.js';
+import { AuditLog } from '../apiserver/audit.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
 import { parseQuantity, quantityValue } from '../api/quantity.js';
 import { SqliteBackend } from '../store/sqlite.js';
@@ -59,6 +60,7 @@ Flags:
   --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
   --node-monitor-grace-period D
                         silence after which a node is Unknown, e.g. 40s (default 40s)
+  --audit-log PATH      record every request as one JSON line (audit.k8s.io/v1 Event, Metadata level)
   --disable-controllers LIST
                         controllers not to run, comma-separated (job, cronjob): for tests that run their
                         own with a fake clock
@@ -110,6 +112,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'kubelet-port': { type: 'string', default: '10250' },
       'node-monitor-grace-period': { type: 'string', default: '40s' },
       'disable-controllers': { type: 'string', default: '' },
+      'audit-log': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -159,7 +162,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const usage = new ResourceUsage({ nodes: async () => (await registry.core('nodes').list(undefined, {})).entries.map((e) => e.obj as Node), scrape: (n) => scraper.scrape(n) });
     const metricsApi = new MetricsApi(registry, usage);
     const tokens = new ServiceAccountTokens(await TokenSigner.load(pkiDir, SERVICE_ACCOUNT_ISSUER), (resource, ns, name) => registry.core(resource).getEntry(ns, name)?.obj.metadata.uid);
-    const serverOptions = { pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens };
+    const audit = values['audit-log'] ? new AuditLog(values['audit-log']) : undefined;
+    const serverOptions = { pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens, ...(audit ? { audit } : {}) };
     const server = createApiServer(serverOptions);
     const listen = (s: typeof server, p: number, address: string): Promise<void> =>
       new Promise<void>((resolve, reject) => {
@@ -222,6 +226,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     }
     registry.stop();
     scraper.close();
+    await audit?.close();
     return 0;
   }
 }

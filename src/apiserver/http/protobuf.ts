@@ -323,8 +323,17 @@ message CertificateSigningRequest {
   optional CertificateSigningRequestSpec spec = 2;
   optional CertificateSigningRequestStatus status = 3;
 }
+message UserInfo {
+  optional string username = 1;
+  optional string uid = 2;
+  repeated string groups = 3;
+}
+message SelfSubjectReviewStatus {
+  optional UserInfo userInfo = 1;
+}
 message SelfSubjectReview {
   optional ObjectMeta metadata = 1;
+  optional SelfSubjectReviewStatus status = 2;
 }
 
 
