@@ -12,7 +12,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { request as httpsRequest } from 'node:https';
 import { parse } from 'yaml';
+import { loadKubeconfig } from '../src/client/kubeconfig.js';
 import { apiFor, type Api } from './support/api.js';
 import { kubectl } from './support/kubectl.js';
 import { BERTH_BIN, startServer, type TestServer } from './support/server.js';
@@ -27,6 +29,25 @@ function berth(args: string[]): Promise<{ code: number; stdout: string; stderr: 
     execFile(process.execPath, [BERTH_BIN, ...args], { timeout: 30_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
     });
+  });
+}
+
+/** The status line's code of a websocket upgrade request with the kubeconfig's credentials. */
+async function upgrade(kubeconfig: string, path: string, headers: Record<string, string>): Promise<number> {
+  const c = await loadKubeconfig(kubeconfig);
+  const url = new URL(path, c.server);
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { ca: c.ca, cert: c.cert, key: c.key, headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers } });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -126,11 +147,13 @@ test('--audit-log: one audit.k8s.io/v1 Event per request at Metadata level, impe
   await kubectl(server.kubeconfig, ['create', 'configmap', 'audited', '--from-literal=k=v']);
   await kubectl(server.kubeconfig, ['get', 'configmap', 'audited', '--as', 'bob', '--as-group', 'system:masters']);
   await kubectl(janeConfig, ['delete', 'configmap', 'audited']);
+  // An exec stream is an upgrade, audited when it ends (here refused: there is no such Pod).
+  assert.equal(await upgrade(server.kubeconfig, '/api/v1/namespaces/default/pods/nope/exec?command=true&stdout=1', { 'Impersonate-User': 'bob', 'Impersonate-Group': 'system:masters' }), 404);
   type Event = Record<string, any>;
   let events: Event[] = [];
   await until('the audit lines', async () => {
     events = (await readFile(auditLog, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Event);
-    return events.some((e) => e.verb === 'delete' && e.objectRef?.name === 'audited');
+    return events.some((e) => e.verb === 'delete' && e.objectRef?.name === 'audited') && events.some((e) => e.objectRef?.subresource === 'exec');
   }, 10_000);
   for (const e of events) {
     assert.deepEqual([e.kind, e.apiVersion, e.level, e.stage], ['Event', 'audit.k8s.io/v1', 'Metadata', 'ResponseComplete']);
@@ -158,6 +181,9 @@ test('--audit-log: one audit.k8s.io/v1 Event per request at Metadata level, impe
     reason: 'Forbidden',
     code: 403,
   });
+  const exec = events.find((e) => e.objectRef?.subresource === 'exec')!;
+  assert.deepEqual(exec.objectRef, { resource: 'pods', namespace: 'default', name: 'nope', apiVersion: 'v1', subresource: 'exec' });
+  assert.deepEqual([exec.user.username, exec.impersonatedUser.username, exec.responseStatus.code, exec.sourceIPs], ['berth-admin', 'bob', 404, ['127.0.0.1']]);
   const discovery = events.find((e) => e.requestURI.startsWith('/apis?') || e.requestURI === '/apis')!;
   assert.equal(discovery.verb, 'get');
   assert.equal(discovery.objectRef, undefined);

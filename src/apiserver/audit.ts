@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { apiVersionOf } from '../api/schema/resources.js';
 import { microTime, preciseNow } from '../api/time.js';
 import type { Status } from '../api/types.js';
@@ -16,6 +17,8 @@ import type { UserInfo } from './auth/identity.js';
 export interface AuditRecord {
   auditID: string;
   received: number;
+  /** Read when the request arrives: a closed socket no longer knows its peer. */
+  sourceIP: string;
   user?: UserInfo;
   impersonatedUser?: UserInfo;
   attributes?: Attributes;
@@ -49,6 +52,19 @@ function sourceIP(req: IncomingMessage): string {
   return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 }
 
+/**
+ * Notes what the request asks to do, read from its URL as early as upstream's RequestInfo reads it,
+ * so that requests refused before routing (impersonation) still name their verb and object.
+ */
+export function describeRequest(record: AuditRecord, method: string, path: string, query: URLSearchParams): void {
+  try {
+    const route = parseResourcePath(path);
+    if (route) record.attributes = requestAttributes(method, route, query);
+  } catch {
+    // Not a resource path the API serves: recorded by its method and URI alone.
+  }
+}
+
 export class AuditLog {
   readonly #out: WriteStream;
   readonly #records = new WeakMap<ServerResponse, AuditRecord>();
@@ -61,25 +77,19 @@ export class AuditLog {
 
   /** Starts the record of one request; its event is written when the response ends. */
   begin(req: IncomingMessage, res: ServerResponse): AuditRecord {
-    const record: AuditRecord = { auditID: randomUUID(), received: preciseNow() };
+    const record: AuditRecord = { auditID: randomUUID(), received: preciseNow(), sourceIP: sourceIP(req) };
     this.#records.set(res, record);
     // As kube-apiserver, the answer names its audit event.
     res.setHeader('Audit-Id', record.auditID);
-    res.once('close', () => this.#write(req, res, record));
+    res.once('close', () => this.#write(req, record, res.statusCode));
     return record;
   }
 
-  /**
-   * Notes what the request asks to do, read from its URL as early as upstream's RequestInfo reads it,
-   * so that requests refused before routing (impersonation) still name their verb and object.
-   */
-  describe(record: AuditRecord, method: string, path: string, query: URLSearchParams): void {
-    try {
-      const route = parseResourcePath(path);
-      if (route) record.attributes = requestAttributes(method, route, query);
-    } catch {
-      // Not a resource path the API serves: recorded by its method and URI alone.
-    }
+  /** Starts the record of an upgrade (exec, attach, port-forward): 101 unless refused, written when the stream ends. */
+  beginUpgrade(req: IncomingMessage, socket: Duplex): AuditRecord {
+    const record: AuditRecord = { auditID: randomUUID(), received: preciseNow(), sourceIP: sourceIP(req) };
+    socket.once('close', () => this.#write(req, record, record.status?.code ?? 101));
+    return record;
   }
 
   /** The record of the request res answers, when it has one. */
@@ -87,7 +97,7 @@ export class AuditLog {
     return this.#records.get(res);
   }
 
-  #write(req: IncomingMessage, res: ServerResponse, r: AuditRecord): void {
+  #write(req: IncomingMessage, r: AuditRecord, code: number): void {
     if (!this.#out.writable) return;
     const verb = r.attributes?.verb ?? nonResourceVerb(req.method ?? 'GET');
     const status = r.status;
@@ -101,12 +111,12 @@ export class AuditLog {
       verb,
       user: r.user ? userOf(r.user) : {},
       ...(r.impersonatedUser ? { impersonatedUser: userOf(r.impersonatedUser) } : {}),
-      sourceIPs: [sourceIP(req)],
+      sourceIPs: [r.sourceIP],
       ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
       ...(r.attributes ? { objectRef: objectRef(r.attributes) } : {}),
       responseStatus: status
         ? { metadata: {}, status: status.status, message: status.message, reason: status.reason, code: status.code }
-        : { metadata: {}, code: res.statusCode },
+        : { metadata: {}, code },
       requestReceivedTimestamp: microTime(r.received),
       stageTimestamp: microTime(preciseNow()),
     };

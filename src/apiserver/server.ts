@@ -16,7 +16,7 @@ import { ISSUER_DISCOVERY_PATHS } from './auth/token-signer.js';
 import { handleTokenRequest, handleTokenReview, serveIssuerDiscovery } from './handlers/tokens.js';
 import { ANONYMOUS, userFromSocket, type UserInfo } from './auth/identity.js';
 import { impersonate } from './auth/impersonation.js';
-import type { AuditLog, AuditRecord } from './audit.js';
+import { describeRequest, type AuditLog, type AuditRecord } from './audit.js';
 import { handleSelfSubjectReview } from './handlers/whoami.js';
 import { statusOf, toApiError } from './http/status.js';
 import { parseResourcePath } from './http/route.js';
@@ -120,7 +120,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
       if (audit) audit.status = status;
       return sendJson(res, 401, status);
     }
-    if (audit) opts.audit!.describe(audit, req.method ?? 'GET', path, url.searchParams);
+    if (audit) describeRequest(audit, req.method ?? 'GET', path, url.searchParams);
     // From here on the request acts as whom it impersonates, once the caller may.
     const { user, impersonator } = impersonate(caller, req.headersDistinct, registry.nodeGraph);
     if (audit && impersonator) audit.impersonatedUser = user;
@@ -150,16 +150,24 @@ export function createApiServer(opts: ApiServerOptions): Server {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node hands the socket over with no error listener: a reset must end this connection only.
     socket.on('error', () => socket.destroy());
+    const audit = opts.audit?.beginUpgrade(req, socket);
     const refuse = (e: unknown): void => {
       const err = toApiError(e);
-      const body = JSON.stringify(statusOf(err));
+      const status = statusOf(err);
+      if (audit) audit.status = status;
+      const body = JSON.stringify(status);
       socket.end(`HTTP/1.1 ${err.httpStatus} ${err.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     };
     void (async () => {
       const caller = await authenticate(req);
       if (!caller) throw new ApiError('Unauthorized', 'Unauthorized');
-      const { user } = impersonate(caller, req.headersDistinct, registry.nodeGraph);
       const url = new URL(req.url ?? '/', 'https://berth');
+      if (audit) {
+        audit.user = caller;
+        describeRequest(audit, req.method ?? 'GET', url.pathname, url.searchParams);
+      }
+      const { user, impersonator } = impersonate(caller, req.headersDistinct, registry.nodeGraph);
+      if (audit && impersonator) audit.impersonatedUser = user;
       if (!opts.kubeletProxy?.handleUpgrade(req, socket, head, url, user)) throw new ApiError('NotFound', 'the server could not find the requested resource');
     })().catch(refuse);
   });
