@@ -110,6 +110,9 @@ test("the kubelet signer signs a node's own identity and fails anything else, wi
   await ok(['create', '-f', '-'], csrManifest('node-n1', node.csr, kubelet));
   const bad = keyAndRequest('bad', '/O=dev/CN=system:node:n2');
   await ok(['create', '-f', '-'], csrManifest('node-bad', bad.csr, kubelet));
+  // The field a signer selects its requests by.
+  const mine = await ok(['get', 'csr', '--field-selector', `spec.signerName=${kubelet.signerName}`, '-o', 'name']);
+  assert.equal(mine, 'certificatesigningrequest.certificates.k8s.io/node-bad\ncertificatesigningrequest.certificates.k8s.io/node-n1\n');
   await ok(['certificate', 'approve', 'node-n1', 'node-bad']);
   const cert = new X509Certificate(await issued('node-n1'));
   assert.equal(cert.subject, 'O=system:nodes\nCN=system:node:n1');
