@@ -101,7 +101,10 @@ const SIGNATURE_DIGESTS: Record<string, string | null> = {
 
 function text(der: Buffer, t: Tlv): string {
   // BMPString is UTF-16BE; the other string types requests use are UTF-8 or a subset of it.
-  if (t.tag === 0x1e) return Buffer.from(der.subarray(t.body, t.end)).swap16().toString('utf16le');
+  if (t.tag === 0x1e) {
+    if ((t.end - t.body) % 2) throw new Error('asn1: invalid BMPString');
+    return Buffer.from(der.subarray(t.body, t.end)).swap16().toString('utf16le');
+  }
   return der.subarray(t.body, t.end).toString('utf8');
 }
 

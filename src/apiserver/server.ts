@@ -99,6 +99,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const audit = opts.audit?.begin(req, res);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'https://berth');
@@ -107,7 +108,6 @@ export function createApiServer(opts: ApiServerOptions): Server {
     }
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     const caller = await authenticate(req);
-    const audit = opts.audit?.begin(req, res);
     if (audit && caller) audit.user = caller;
     if (PUBLIC.has(path) || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
       if (audit) audit.user = caller ?? ANONYMOUS;
