@@ -1,6 +1,6 @@
 // The flat field sets each kind offers to field selectors, as the API server's per-kind field label
 // conversions define them. Kinds not listed support only metadata.name and metadata.namespace.
-import type { CoreEvent, KObject, Namespace, Node, Pod, Secret } from './types.js';
+import type { CertificateSigningRequest, CoreEvent, KObject, Namespace, Node, Pod, Secret } from './types.js';
 
 type FieldGetter = (obj: KObject) => Record<string, string>;
 
@@ -42,6 +42,8 @@ const KIND_FIELDS: Record<string, FieldGetter> = {
   Node: (o) => ({ 'spec.unschedulable': bool((o as Node).spec?.unschedulable) }),
   Secret: (o) => ({ type: str((o as Secret).type) }),
   Namespace: (o) => ({ 'status.phase': str((o as Namespace).status?.phase) }),
+  // A signer watches only the requests addressed to it.
+  CertificateSigningRequest: (o) => ({ 'spec.signerName': str((o as CertificateSigningRequest).spec?.signerName) }),
 };
 
 const META_FIELDS = ['metadata.name', 'metadata.namespace'];

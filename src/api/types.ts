@@ -847,3 +847,37 @@ export interface TokenReview extends KObject {
   spec: { token?: string; audiences?: string[] };
   status?: { authenticated?: boolean; user?: AuthUserInfo; audiences?: string[]; error?: string };
 }
+
+// --- h-users: certificates.k8s.io/v1 CertificateSigningRequest, authentication.k8s.io/v1 SelfSubjectReview ---
+
+export interface CertificateSigningRequestCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastUpdateTime?: string;
+  lastTransitionTime?: string;
+}
+
+export interface CertificateSigningRequest extends KObject {
+  spec: {
+    /** The PEM request, base64 on the wire ([]byte). */
+    request: string;
+    signerName: string;
+    expirationSeconds?: number;
+    usages?: string[];
+    username?: string;
+    uid?: string;
+    groups?: string[];
+    extra?: Record<string, string[]>;
+  };
+  status?: {
+    conditions?: CertificateSigningRequestCondition[];
+    /** The issued PEM certificate, base64 on the wire ([]byte). */
+    certificate?: string;
+  };
+}
+
+export interface SelfSubjectReview extends KObject {
+  status?: { userInfo: AuthUserInfo };
+}

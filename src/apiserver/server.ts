@@ -15,6 +15,9 @@ import type { ServiceAccountTokens } from './auth/token-authenticator.js';
 import { ISSUER_DISCOVERY_PATHS } from './auth/token-signer.js';
 import { handleTokenRequest, handleTokenReview, serveIssuerDiscovery } from './handlers/tokens.js';
 import { ANONYMOUS, userFromSocket, type UserInfo } from './auth/identity.js';
+import { impersonate } from './auth/impersonation.js';
+import { describeRequest, type AuditLog, type AuditRecord } from './audit.js';
+import { handleSelfSubjectReview } from './handlers/whoami.js';
 import { statusOf, toApiError } from './http/status.js';
 import { parseResourcePath } from './http/route.js';
 import { handleResource } from './handlers/resource.js';
@@ -47,10 +50,13 @@ export interface ApiServerOptions {
   metricsApi?: MetricsApi;
   /** Service-account tokens: bearer authentication, TokenRequest, TokenReview, issuer discovery. */
   tokens?: ServiceAccountTokens;
+  /** Where every request is recorded (--audit-log). */
+  audit?: AuditLog;
 }
 
-function fail(res: ServerResponse, e: unknown): void {
+function fail(res: ServerResponse, e: unknown, audit?: AuditRecord): void {
   const err = toApiError(e);
+  if (audit) audit.status = statusOf(err);
   if (err.code === 'InternalError') console.error('berth apiserver: internal error:', e);
   if (res.headersSent) {
     res.destroy();
@@ -75,7 +81,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     { key: pki.serving.key, cert: pki.serving.cert, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 },
     (req, res) => {
       opts.metrics?.track(req, res);
-      void serve(req, res).catch((e) => fail(res, e));
+      void serve(req, res).catch((e) => fail(res, e, opts.audit?.recordOf(res)));
     },
   );
   server.headersTimeout = 60_000;
@@ -93,6 +99,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const audit = opts.audit?.begin(req, res);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'https://berth');
@@ -100,15 +107,23 @@ export function createApiServer(opts: ApiServerOptions): Server {
       throw new ApiError('BadRequest', 'malformed request URL');
     }
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
-    const user = await authenticate(req);
+    const caller = await authenticate(req);
+    if (audit && caller) audit.user = caller;
     if (PUBLIC.has(path) || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
-      return handleMeta(req, res, path, user ?? ANONYMOUS, opts.ready);
+      if (audit) audit.user = caller ?? ANONYMOUS;
+      return handleMeta(req, res, path, caller ?? ANONYMOUS, opts.ready);
     }
-    if (!user) {
+    if (!caller) {
       // Drain the body so the connection stays usable, then refuse.
       req.resume();
-      return sendJson(res, 401, statusOf(new ApiError('Unauthorized', 'Unauthorized')));
+      const status = statusOf(new ApiError('Unauthorized', 'Unauthorized'));
+      if (audit) audit.status = status;
+      return sendJson(res, 401, status);
     }
+    if (audit) describeRequest(audit, req.method ?? 'GET', path, url.searchParams);
+    // From here on the request acts as whom it impersonates, once the caller may.
+    const { user, impersonator } = impersonate(caller, req.headersDistinct, registry.nodeGraph);
+    if (audit && impersonator) audit.impersonatedUser = user;
     if (opts.kubeletProxy && (await opts.kubeletProxy.handle(req, res, url, user))) return;
     for (const h of opts.extraHandlers ?? []) if (await h(req, res, url, user)) return;
     if (opts.metrics && (await serveMetrics(req, res, url, user, opts.metrics))) return;
@@ -119,7 +134,10 @@ export function createApiServer(opts: ApiServerOptions): Server {
     }
     const route = parseResourcePath(path);
     if (!route) return handleMeta(req, res, path, user, opts.ready);
-    authorize(user, requestAttributes(req.method ?? 'GET', route, url.searchParams), registry.nodeGraph);
+    const attrs = requestAttributes(req.method ?? 'GET', route, url.searchParams);
+    // Every authenticated user may ask who it is (upstream's system:basic-user binding gives it to all).
+    if (route.resource.kind === 'SelfSubjectReview') return handleSelfSubjectReview(req, res, contextFor(user, url.searchParams, req.headers['user-agent']));
+    authorize(user, attrs, registry.nodeGraph);
     if (route.resource.kind === 'TokenReview' || route.subresource === 'token') {
       if (!tokens) throw new ApiError('NotFound', 'the server could not find the requested resource');
       const ctx = contextFor(user, url.searchParams, req.headers['user-agent']);
@@ -132,15 +150,24 @@ export function createApiServer(opts: ApiServerOptions): Server {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node hands the socket over with no error listener: a reset must end this connection only.
     socket.on('error', () => socket.destroy());
+    const audit = opts.audit?.beginUpgrade(req, socket);
     const refuse = (e: unknown): void => {
       const err = toApiError(e);
-      const body = JSON.stringify(statusOf(err));
+      const status = statusOf(err);
+      if (audit) audit.status = status;
+      const body = JSON.stringify(status);
       socket.end(`HTTP/1.1 ${err.httpStatus} ${err.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     };
     void (async () => {
-      const user = await authenticate(req);
-      if (!user) throw new ApiError('Unauthorized', 'Unauthorized');
+      const caller = await authenticate(req);
+      if (!caller) throw new ApiError('Unauthorized', 'Unauthorized');
       const url = new URL(req.url ?? '/', 'https://berth');
+      if (audit) {
+        audit.user = caller;
+        describeRequest(audit, req.method ?? 'GET', url.pathname, url.searchParams);
+      }
+      const { user, impersonator } = impersonate(caller, req.headersDistinct, registry.nodeGraph);
+      if (audit && impersonator) audit.impersonatedUser = user;
       if (!opts.kubeletProxy?.handleUpgrade(req, socket, head, url, user)) throw new ApiError('NotFound', 'the server could not find the requested resource');
     })().catch(refuse);
   });

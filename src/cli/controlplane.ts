@@ -6,6 +6,7 @@ import { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import type { KeyPair } from '../apiserver/auth/certs.js';
 import { startControllers } from '../controllers/index.js';
+import type { CertificateSigner } from '../controllers/csrsigning.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 
 export function clientFor(server: string, ca: string, identity: KeyPair, userAgent: string): RestClient {
@@ -22,6 +23,8 @@ export interface ControlPlaneOptions {
   podGCQuarantineMs?: number;
   /** Controllers not to run (by name: job, cronjob). */
   disabledControllers?: string[];
+  /** Signs approved CSRs with the cluster CA. */
+  signer?: CertificateSigner;
 }
 
 export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): void {
@@ -33,7 +36,7 @@ export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): 
   const informers = new SharedInformers(client, (e) => log(`watch: ${(e as Error).message}`));
   const scheduler = new Scheduler({ client: schedulerClient, informers, log: (l) => log(`scheduler: ${l}`) });
   void scheduler.start(signal).catch((e) => log(`scheduler stopped: ${(e as Error).message}`));
-  void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, podGCQuarantineMs: o.podGCQuarantineMs, informers, disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
+  void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, podGCQuarantineMs: o.podGCQuarantineMs, informers, disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, ...(o.signer ? { signer: o.signer } : {}), log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
     log(`controllers stopped: ${(e as Error).message}`),
   );
 }

@@ -85,7 +85,7 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
   void sharedServices.run(abort.signal);
   const kubelets: Kubelet[] = [];
   const transports: HttpsTransport[] = [readerClient.transport as HttpsTransport];
-  // One at a time: each signing rewrites the CA's serial file (openssl -CAcreateserial).
+  // One at a time: each identity forks openssl three times, and hundreds at once would swamp the machine.
   const identities: Awaited<ReturnType<typeof nodeIdentity>>[] = [];
   for (const name of names) identities.push(await nodeIdentity(o.pkiDir, name));
   // One serving certificate for every hollow kubelet: the API server checks the CA, not the name.

@@ -5,6 +5,7 @@ import { dashboardCommand } from './dashboard.js';
 import { imagesCommand } from './images.js';
 import { journeyCommand } from './journey.js';
 import { killallCommand } from './killall.js';
+import { kubeconfigCommand } from './user-kubeconfig.js';
 import { schedulerCommand } from './scheduler.js';
 import { serverCommand, defaultDataDir } from './server.js';
 import { simCommand } from './sim.js';
@@ -20,6 +21,7 @@ Commands:
   killall     stop every container, mount and network interface berth made on this host
   dashboard   serve a live web view of the cluster on 127.0.0.1 (prints its login URL)
   journey     a Pod's journey through the cluster (text, or -o FILE.svg|.png|.html) and why it waits
+  kubeconfig  print a kubeconfig for a new user (--user NAME --group G), signed by the cluster CA
   help        show this help
 
 Run 'berth <command> --help' for the flags of a command.
@@ -57,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
       return journeyCommand(rest);
     case 'killall':
       return killallCommand(rest);
+    case 'kubeconfig':
+      return kubeconfigCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -7,12 +7,13 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setMaxListeners } from 'node:events';
 import { parseArgs } from 'node:util';
-import { ensurePki, issueCertificate } from '../apiserver/auth/certs.js';
+import { ensurePki, issueCertificate, signCertificateRequest } from '../apiserver/auth/certs.js';
 import { KUBE_DNS_USER, KUBE_PROXY_USER, NETWORK_POLICY_AGENT } from '../apiserver/auth/component-rules.js';
 import { Registry } from '../apiserver/registry/index.js';
 import { apiServiceIP, DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
 import { createApiServer } from '../apiserver/server.js';
+import { AuditLog } from '../apiserver/audit.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
 import { parseQuantity, quantityValue } from '../api/quantity.js';
 import type { Backend } from '../store/types.js';
@@ -63,6 +64,7 @@ Flags:
                         silence after which a node is Unknown, e.g. 40s (default 40s)
   --pod-gc-quarantine D how long a Pod's node must stay missing before pod GC deletes the Pod
                         (default 40s, as upstream)
+  --audit-log PATH      record every request as one JSON line (audit.k8s.io/v1 Event, Metadata level)
   --disable-controllers LIST
                         controllers not to run, comma-separated (job, cronjob): for tests that run their
                         own with a fake clock
@@ -119,6 +121,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'datastore-cafile': { type: 'string' },
       'datastore-certfile': { type: 'string' },
       'datastore-keyfile': { type: 'string' },
+      'audit-log': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -168,7 +171,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const usage = new ResourceUsage({ nodes: async () => (await registry.core('nodes').list(undefined, {})).entries.map((e) => e.obj as Node), scrape: (n) => scraper.scrape(n) });
     const metricsApi = new MetricsApi(registry, usage);
     const tokens = new ServiceAccountTokens(await TokenSigner.load(pkiDir, SERVICE_ACCOUNT_ISSUER), (resource, ns, name) => registry.core(resource).getEntry(ns, name)?.obj.metadata.uid);
-    const serverOptions = { pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens };
+    const audit = values['audit-log'] ? new AuditLog(values['audit-log']) : undefined;
+    const serverOptions = { pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens, ...(audit ? { audit } : {}) };
     const server = createApiServer(serverOptions);
     const listen = (s: typeof server, p: number, address: string): Promise<void> =>
       new Promise<void>((resolve, reject) => {
@@ -188,7 +192,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     keepKubernetesService(registry, { address: podGateway ?? apiServerAddress(bind), port: actualPort }, components.signal, (e) => {
       process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
     });
-    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean) }, components.signal);
+    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, o) }, components.signal);
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
@@ -231,6 +235,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     }
     registry.stop();
     scraper.close();
+    await audit?.close();
     return 0;
   }
 }

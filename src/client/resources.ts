@@ -40,6 +40,7 @@ export const replicationControllers = served('v1', 'ReplicationController');
 export const podDisruptionBudgets = served('policy/v1', 'PodDisruptionBudget');
 export const priorityClasses = served('scheduling.k8s.io/v1', 'PriorityClass');
 export const serviceAccounts = served('v1', 'ServiceAccount');
+export const certificateSigningRequests = served('certificates.k8s.io/v1', 'CertificateSigningRequest');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

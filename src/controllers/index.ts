@@ -16,6 +16,7 @@ import { CronJobController } from './cronjob.js';
 import { DisruptionController } from './disruption.js';
 import { NamespaceController } from './namespace.js';
 import { defaultServiceAccount, NamespaceObjectController, rootCAConfigMap } from './namespaceobjects.js';
+import { CertificateSigningController, type CertificateSigner } from './csrsigning.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -28,6 +29,8 @@ export interface ControllerOptions {
   disabled?: Set<string>;
   /** The cluster CA (PEM), published in every namespace as kube-root-ca.crt. */
   rootCA?: string;
+  /** Signs approved CertificateSigningRequests with the cluster CA (no signer: they wait for another). */
+  signer?: CertificateSigner;
 }
 
 /** Runs every controller of the control plane (but those `disabled` names) until the signal aborts. */
@@ -51,5 +54,6 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     opts.disabled?.has('cronjob') ? undefined : new CronJobController(client, { informers, ...(log ? { log: (l) => log(`cronjob: ${l}`) } : {}) }).run(signal),
     new NamespaceObjectController(client, defaultServiceAccount, { informers, ...(log ? { log: (l) => log(`serviceaccount: ${l}`) } : {}) }).run(signal),
     ...(opts.rootCA ? [new NamespaceObjectController(client, rootCAConfigMap(opts.rootCA), { informers, ...(log ? { log: (l) => log(`root-ca-cert-publisher: ${l}`) } : {}) }).run(signal)] : []),
+    ...(opts.signer ? [new CertificateSigningController(client, { sign: opts.signer, ...(log ? { log: (l) => log(`csrsigning: ${l}`) } : {}) }).run(signal)] : []),
   ]);
 }

@@ -48,6 +48,8 @@ const CLASS_GROUP: Record<string, string> = {
   ...Object.fromEntries(BATCH_CLASSES.map((c) => [c, 'batch'])),
   ...Object.fromEntries(['PodDisruptionBudget', 'PodDisruptionBudgetList', 'PodDisruptionBudgetSpec', 'PodDisruptionBudgetStatus'].map((c) => [c, 'policy'])),
   PriorityClass: 'scheduling', PriorityClassList: 'scheduling',
+  ...Object.fromEntries(['CertificateSigningRequest', 'CertificateSigningRequestList', 'CertificateSigningRequestSpec', 'CertificateSigningRequestStatus', 'CertificateSigningRequestCondition'].map((c) => [c, 'certificates'])),
+  SelfSubjectReview: 'authentication', SelfSubjectReviewStatus: 'authentication',
 };
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */

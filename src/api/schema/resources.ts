@@ -60,6 +60,9 @@ export const RESOURCES: readonly ResourceInfo[] = [
   res({ group: 'scheduling.k8s.io', kind: 'PriorityClass', plural: 'priorityclasses', namespaced: false, shortNames: ['pc'] }),
   // Not stored: a TokenReview is answered (handlers/tokens.ts), like a Binding.
   res({ group: 'authentication.k8s.io', kind: 'TokenReview', plural: 'tokenreviews', namespaced: false, verbs: ['create'] }),
+  res({ group: 'certificates.k8s.io', kind: 'CertificateSigningRequest', plural: 'certificatesigningrequests', namespaced: false, shortNames: ['csr'], subresources: ['status', 'approval'] }),
+  // Not stored: a SelfSubjectReview is answered with the caller's own identity (handlers/whoami.ts).
+  res({ group: 'authentication.k8s.io', kind: 'SelfSubjectReview', plural: 'selfsubjectreviews', namespaced: false, verbs: ['create'] }),
 ];
 
 export function apiVersionOf(r: ResourceInfo): string {
@@ -94,6 +97,7 @@ export const SUBRESOURCES: Readonly<Record<string, SubresourceInfo>> = {
   ephemeralcontainers: { verbs: ['get', 'patch', 'update'] },
   scale: { verbs: ['get', 'patch', 'update'], kind: { group: 'autoscaling', version: 'v1', kind: 'Scale' } },
   token: { verbs: ['create'], kind: { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' } },
+  approval: { verbs: ['get', 'patch', 'update'] },
 };
 
 /** The group/versions served, in discovery order (core first). */

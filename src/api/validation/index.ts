@@ -18,6 +18,8 @@ import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod.j
 import { validateSecret, validateSecretUpdate } from './secret.js';
 import { validateService, validateServiceStatusUpdate, validateServiceUpdate } from './service.js';
 import { validateServiceAccount, validateServiceAccountUpdate } from './serviceaccount.js';
+import { validateCertificateSigningRequest, validateCertificateSigningRequestUpdate } from './certificates.js';
+import type { CertificateSigningRequest } from '../types.js';
 
 interface KindRules {
   create(obj: KObject): Cause[];
@@ -130,6 +132,11 @@ const RULES: Record<string, KindRules> = {
   PriorityClass: {
     create: (o) => validatePriorityClass(o as PriorityClass),
     update: (o, old) => validatePriorityClassUpdate(o as PriorityClass, old as PriorityClass),
+  },
+  // Status and approval writes are validated by the CSR strategy (registry/kinds/certificates.ts).
+  CertificateSigningRequest: {
+    create: (o) => validateCertificateSigningRequest(o as CertificateSigningRequest),
+    update: (o, old) => validateCertificateSigningRequestUpdate(o as CertificateSigningRequest, old as CertificateSigningRequest),
   },
 };
 

@@ -20,7 +20,8 @@ import { sendJson } from './respond.js';
 const AUTHN = 'authentication.k8s.io';
 const DEFAULT_EXPIRATION_SECONDS = 3600;
 
-async function readTyped<T>(req: IncomingMessage, kind: string): Promise<T> {
+/** A decoded authentication.k8s.io/v1 body of kind, its field types checked. */
+export async function readTyped<T>(req: IncomingMessage, kind: string): Promise<T> {
   const body = decodeObject(await readBody(req), mediaType(req), kind);
   checkTypes(`${AUTHN}/v1`, kind, body);
   return body as T;

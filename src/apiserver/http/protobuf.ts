@@ -297,6 +297,44 @@ message TokenReview {
   optional TokenReviewSpec spec = 2;
   optional TokenReviewStatus status = 3;
 }
+message CertificateSigningRequestSpec {
+  optional bytes request = 1;
+  optional string username = 2;
+  optional string uid = 3;
+  repeated string groups = 4;
+  repeated string usages = 5;
+  optional string signerName = 7;
+  optional int32 expirationSeconds = 8;
+}
+message CertificateSigningRequestCondition {
+  optional string type = 1;
+  optional string reason = 2;
+  optional string message = 3;
+  optional Time lastUpdateTime = 4;
+  optional Time lastTransitionTime = 5;
+  optional string status = 6;
+}
+message CertificateSigningRequestStatus {
+  repeated CertificateSigningRequestCondition conditions = 1;
+  optional bytes certificate = 2;
+}
+message CertificateSigningRequest {
+  optional ObjectMeta metadata = 1;
+  optional CertificateSigningRequestSpec spec = 2;
+  optional CertificateSigningRequestStatus status = 3;
+}
+message UserInfo {
+  optional string username = 1;
+  optional string uid = 2;
+  repeated string groups = 3;
+}
+message SelfSubjectReviewStatus {
+  optional UserInfo userInfo = 1;
+}
+message SelfSubjectReview {
+  optional ObjectMeta metadata = 1;
+  optional SelfSubjectReviewStatus status = 2;
+}
 
 
 `;
@@ -328,6 +366,8 @@ const KINDS: Record<string, string> = {
   'scheduling.k8s.io/PriorityClass': 'PriorityClass',
   'authentication.k8s.io/TokenRequest': 'TokenRequest',
   'authentication.k8s.io/TokenReview': 'TokenReview',
+  'certificates.k8s.io/CertificateSigningRequest': 'CertificateSigningRequest',
+  'authentication.k8s.io/SelfSubjectReview': 'SelfSubjectReview',
   // DeleteOptions is sent as meta.k8s.io/v1 or under the resource's own group version.
   '*/DeleteOptions': 'DeleteOptions',
 };
@@ -360,6 +400,7 @@ const POINTER_FIELDS = new Set([
   'PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy',
   'PriorityClass.value',
   'PriorityClass.preemptionPolicy',
+  'CertificateSigningRequestSpec.expirationSeconds',
   ...WORKLOAD_POINTER_FIELDS,
   ...SERVICE_POINTER_FIELDS,
   ...BATCH_POINTER_FIELDS,

@@ -12,14 +12,22 @@ import { apiVersionOf, findKind, type ResourceInfo } from '../../api/schema/reso
 /** []byte maps, base64 on the wire (the model this schema comes from does not mark their format). */
 const BYTE_MAPS: Record<string, string[]> = { Secret: ['data'], ConfigMap: ['binaryData'] };
 
+/** Single []byte fields, as [parent, field] (a CSR's request and its issued certificate). */
+const BYTE_FIELDS: Record<string, [string, string][]> = { CertificateSigningRequest: [['spec', 'request'], ['status', 'certificate']] };
+
 function checkBytes(kind: string, version: string, obj: Record<string, unknown>): void {
+  const values: unknown[] = [];
   for (const field of BYTE_MAPS[kind] ?? []) {
     const m = obj[field];
-    if (!m || typeof m !== 'object') continue;
-    for (const v of Object.values(m)) {
-      const at = typeof v === 'string' ? base64ErrorOffset(v) : -1;
-      if (at >= 0) throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: illegal base64 data at input byte ${at}`);
-    }
+    if (m && typeof m === 'object') values.push(...Object.values(m));
+  }
+  for (const [parent, field] of BYTE_FIELDS[kind] ?? []) {
+    const p = obj[parent];
+    if (p && typeof p === 'object') values.push((p as Record<string, unknown>)[field]);
+  }
+  for (const v of values) {
+    const at = typeof v === 'string' ? base64ErrorOffset(v) : -1;
+    if (at >= 0) throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: illegal base64 data at input byte ${at}`);
   }
 }
 

@@ -18,6 +18,7 @@ import { resourcePrefix } from './keys.js';
 import { admitPodReferences } from '../admission/pod-references.js';
 import { PriorityClasses } from '../admission/priority.js';
 import { admitServiceAccount } from '../admission/service-account.js';
+import { certificateSigningRequestStrategy } from './kinds/certificates.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -26,7 +27,7 @@ export const SYSTEM_CONTEXT: RequestContext = {
   warnings: [],
 };
 
-function strategyFor(r: ResourceInfo, allocator: ServiceAllocator): Strategy {
+function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, graph: NodeGraph): Strategy {
   switch (r.kind) {
     case 'Pod':
       return podStrategy();
@@ -52,9 +53,20 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator): Strategy {
       return jobStrategy();
     case 'CronJob':
       return genericStrategy({ kind: 'CronJob', hasStatus: true, resetStatusOnCreate: true });
+    case 'CertificateSigningRequest':
+      return certificateSigningRequestStrategy(graph);
     default:
       return genericStrategy({ kind: r.kind });
   }
+}
+
+/** A kind's own admission (CSR approval rights) before the node restriction. */
+function chainAdmit(first: Strategy['admit'], then: Strategy['admit']): Strategy['admit'] {
+  if (!first || !then) return first ?? then;
+  return (verb, obj, old, ctx, sub) => {
+    first(verb, obj, old, ctx, sub);
+    then(verb, obj, old, ctx, sub);
+  };
 }
 
 export class Registry {
@@ -75,6 +87,7 @@ export class Registry {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
       if (r.kind === 'TokenReview') continue;
+      if (r.kind === 'SelfSubjectReview') continue;
       const nodes = nodeRestriction(r, nodeUid);
       const isPod = r.group === '' && r.plural === 'pods';
       const admit: Strategy['admit'] = isPod
@@ -85,7 +98,8 @@ export class Registry {
         : r.kind === 'PriorityClass'
           ? (verb: string, obj: KObject | null, old: KObject | null) => priorityClasses.admit(verb, obj, old)
           : nodes;
-      const strategy: Strategy = { ...strategyFor(r, this.serviceAllocator), admit };
+      const own = strategyFor(r, this.serviceAllocator, this.nodeGraph);
+      const strategy: Strategy = { ...own, admit: chainAdmit(own.admit, admit) };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
       this.#storages.set(r, storage);
