@@ -16,6 +16,7 @@ import { CronJobController } from './cronjob.js';
 import { DisruptionController } from './disruption.js';
 import { NamespaceController } from './namespace.js';
 import { defaultServiceAccount, NamespaceObjectController, rootCAConfigMap } from './namespaceobjects.js';
+import { ClusterRoleAggregationController } from './clusterroleaggregation.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -49,5 +50,6 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     opts.disabled?.has('cronjob') ? undefined : new CronJobController(client, { informers, ...(log ? { log: (l) => log(`cronjob: ${l}`) } : {}) }).run(signal),
     new NamespaceObjectController(client, defaultServiceAccount, { informers, ...(log ? { log: (l) => log(`serviceaccount: ${l}`) } : {}) }).run(signal),
     ...(opts.rootCA ? [new NamespaceObjectController(client, rootCAConfigMap(opts.rootCA), { informers, ...(log ? { log: (l) => log(`root-ca-cert-publisher: ${l}`) } : {}) }).run(signal)] : []),
+    new ClusterRoleAggregationController(client, { ...(log ? { log: (l) => log(`clusterrole-aggregation: ${l}`) } : {}) }).run(signal),
   ]);
 }

@@ -9,6 +9,7 @@ import { controllerRevisionCells, controllerRevisionColumns, daemonSetCells, dae
 import { networkPolicyCells, networkPolicyColumns } from './networkpolicy.js';
 import { endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns, serviceCells, serviceColumns } from './service.js';
 import { cronJobCells, cronJobColumns, jobCells, jobColumns } from './batch.js';
+import { roleBindingCells, roleBindingColumns } from './rbac.js';
 import { podDisruptionBudgetCells, podDisruptionBudgetColumns, podTemplateCells, podTemplateColumns, priorityClassCells, priorityClassColumns, replicationControllerCells, replicationControllerColumns } from './policy.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
@@ -160,6 +161,8 @@ const PRINTERS: Record<string, Printer> = {
   PodTemplate: { columns: podTemplateColumns, cells: podTemplateCells },
   PodDisruptionBudget: { columns: podDisruptionBudgetColumns, cells: podDisruptionBudgetCells },
   PriorityClass: { columns: priorityClassColumns, cells: priorityClassCells },
+  RoleBinding: { columns: roleBindingColumns, cells: roleBindingCells },
+  ClusterRoleBinding: { columns: roleBindingColumns, cells: roleBindingCells },
 };
 
 export function printerFor(kind: string): Printer {

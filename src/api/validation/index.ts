@@ -18,6 +18,8 @@ import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod.j
 import { validateSecret, validateSecretUpdate } from './secret.js';
 import { validateService, validateServiceStatusUpdate, validateServiceUpdate } from './service.js';
 import { validateServiceAccount, validateServiceAccountUpdate } from './serviceaccount.js';
+import { validateClusterRole, validateRole, validateRoleBinding, validateRoleBindingUpdate, validateRoleUpdate } from './rbac.js';
+import type { ClusterRole, Role, RoleBinding } from '../types.js';
 
 interface KindRules {
   create(obj: KObject): Cause[];
@@ -130,6 +132,22 @@ const RULES: Record<string, KindRules> = {
   PriorityClass: {
     create: (o) => validatePriorityClass(o as PriorityClass),
     update: (o, old) => validatePriorityClassUpdate(o as PriorityClass, old as PriorityClass),
+  },
+  Role: {
+    create: (o) => validateRole(o as Role),
+    update: (o, old) => validateRoleUpdate(o as Role, old as Role, true),
+  },
+  ClusterRole: {
+    create: (o) => validateClusterRole(o as ClusterRole),
+    update: (o, old) => validateRoleUpdate(o as ClusterRole, old as ClusterRole, false),
+  },
+  RoleBinding: {
+    create: (o) => validateRoleBinding(o as RoleBinding, true),
+    update: (o, old) => validateRoleBindingUpdate(o as RoleBinding, old as RoleBinding, true),
+  },
+  ClusterRoleBinding: {
+    create: (o) => validateRoleBinding(o as RoleBinding, false),
+    update: (o, old) => validateRoleBindingUpdate(o as RoleBinding, old as RoleBinding, false),
   },
 };
 

@@ -18,6 +18,12 @@ import { resourcePrefix } from './keys.js';
 import { admitPodReferences } from '../admission/pod-references.js';
 import { PriorityClasses } from '../admission/priority.js';
 import { admitServiceAccount } from '../admission/service-account.js';
+import { RbacAuthorizer } from '../auth/rbac-authorizer.js';
+import { rbacEscalationCheck } from '../auth/rbac-escalation.js';
+import type { Authorizers } from '../auth/authorize.js';
+import { ensureBootstrapPolicy } from './rbac-bootstrap.js';
+import { RBAC_GROUP } from '../../api/validation/rbac.js';
+import type { PolicyRule } from '../../api/types.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -57,7 +63,10 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator): Strategy {
   }
 }
 
-export class Registry {
+/** Kinds that are answered, never stored (handlers/tokens.ts, handlers/access-reviews.ts). */
+const UNSTORED = new Set(['TokenReview', 'SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview']);
+
+export class Registry implements Authorizers {
   readonly #storages = new Map<ResourceInfo, RestStorage>();
   readonly namespaces: NamespaceLifecycle;
   /** Which node may read what, kept from the Pod watch cache (the node authorizer's graph). */
@@ -65,16 +74,22 @@ export class Registry {
   /** Cluster IPs (from --service-cidr) and node ports, as the stored Services hold them. */
   readonly serviceAllocator: ServiceAllocator;
   readonly priorityClasses: PriorityClasses;
+  /** RBAC's view of the stored roles and bindings, kept from their watch caches. */
+  readonly rbac: RbacAuthorizer;
 
   constructor(backend: Backend, opts: { watchCacheSize?: number; serviceCIDR?: string } = {}) {
     this.serviceAllocator = new ServiceAllocator(opts.serviceCIDR);
     const nodeUid = (name: string): string | undefined => this.core('nodes').getEntry(undefined, name)?.obj.metadata.uid;
     // Assigned with the PriorityClass storage below; Pods are admitted only once the server runs.
     let priorityClasses!: PriorityClasses;
+    this.rbac = new RbacAuthorizer((kind, ns, name) => {
+      const obj = this.of(RBAC_GROUP, kind === 'Role' ? 'roles' : 'clusterroles').getEntry(kind === 'Role' ? ns : undefined, name)?.obj;
+      return obj ? ((Array.isArray(obj.rules) ? obj.rules : []) as PolicyRule[]) : undefined;
+    });
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
-      if (r.kind === 'TokenReview') continue;
+      if (UNSTORED.has(r.kind)) continue;
       const nodes = nodeRestriction(r, nodeUid);
       const isPod = r.group === '' && r.plural === 'pods';
       const admit: Strategy['admit'] = isPod
@@ -84,7 +99,9 @@ export class Registry {
           }
         : r.kind === 'PriorityClass'
           ? (verb: string, obj: KObject | null, old: KObject | null) => priorityClasses.admit(verb, obj, old)
-          : nodes;
+          : r.group === RBAC_GROUP
+            ? rbacEscalationCheck(r.plural, this)
+            : nodes;
       const strategy: Strategy = { ...strategyFor(r, this.serviceAllocator), admit };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
@@ -94,6 +111,8 @@ export class Registry {
     this.priorityClasses = priorityClasses;
     this.core('pods').cache.addIndex(this.nodeGraph);
     this.core('services').cache.addIndex(this.serviceAllocator);
+    this.of(RBAC_GROUP, 'rolebindings').cache.addIndex(this.rbac.roleBindings);
+    this.of(RBAC_GROUP, 'clusterrolebindings').cache.addIndex(this.rbac.clusterRoleBindings);
     const all = [...this.#storages.values()];
     const nsStorage = all.find((s) => s.resource.kind === 'Namespace')!;
     this.namespaces = new NamespaceLifecycle(nsStorage, SYSTEM_CONTEXT);
@@ -119,6 +138,7 @@ export class Registry {
     await Promise.all([...this.#storages.values()].map((s) => s.cache.start()));
     await this.namespaces.start();
     await this.priorityClasses.ensureSystemClasses(SYSTEM_CONTEXT);
+    await ensureBootstrapPolicy(this.of(RBAC_GROUP, 'clusterroles'), this.of(RBAC_GROUP, 'clusterrolebindings'), SYSTEM_CONTEXT);
   }
 
   stop(): void {
