@@ -9,6 +9,7 @@ import { writeFiguresPage, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
 import { benchProbes } from './probes.js';
 import { benchProxy } from './proxy.js';
+import { benchRbac } from './rbac.js';
 import { benchMetrics } from './metrics.js';
 import { benchImages } from './images.js';
 import { benchScheduler } from './scheduler.js';
@@ -19,6 +20,7 @@ import { printedTables, RESULTS_DIR } from './stats.js';
 const only = process.argv[2];
 const suites: [string, () => Promise<string>][] = [
   ['apiserver', benchApiserver],
+  ['rbac', benchRbac],
   ['images', benchImages],
   ['scheduler', () => benchScheduler()],
   ['deployment', () => benchDeployment()],

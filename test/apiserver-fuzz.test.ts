@@ -10,6 +10,7 @@ import { loadKubeconfig } from '../src/client/kubeconfig.js';
 import { apiFor, pod, type Api } from './support/api.js';
 import { startServer, type TestServer } from './support/server.js';
 import { prng } from './support/prng.js';
+import { until } from './support/wait.js';
 
 const DURATION_MS = Number(process.env.FUZZ_MS ?? 15_000);
 const WORKERS = 4;
@@ -27,6 +28,11 @@ before(async () => {
   const cfg = await loadKubeconfig(server.kubeconfig);
   base = new URL(cfg.server);
   agent = new Agent({ ca: cfg.ca, cert: cfg.cert, key: cfg.key, keepAlive: true, maxSockets: WORKERS * 2 });
+  // The server's own objects (each namespace's kube-root-ca.crt) are in place before the snapshot, so none is taken for the fuzz's.
+  await until('every namespace has its kube-root-ca.crt', async () => {
+    const [ns, cms] = await Promise.all([api.call('GET', '/api/v1/namespaces'), api.call('GET', '/api/v1/configmaps?fieldSelector=metadata.name%3Dkube-root-ca.crt')]);
+    return cms.body.items.length === ns.body.items.length;
+  });
 });
 after(async () => {
   agent?.destroy();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { NETWORK_POLICY_AGENT } from '../src/apiserver/auth/component-rules.js';
+import { NETWORK_POLICY_AGENT } from '../src/apiserver/auth/bootstrap-policy.js';
 import { issueCertificate } from '../src/apiserver/auth/certs.js';
 import { kubeconfigYaml } from '../src/cli/kubeconfig.js';
 import { apiFor } from './support/api.js';

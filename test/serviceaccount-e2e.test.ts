@@ -1,8 +1,8 @@
 // A Pod's identity with the real kubelet (runc): the default ServiceAccount of a new namespace, the
 // kube-api-access volume (token, ca.crt, namespace) the admission adds and the kubelet fills with a
 // token bound to the Pod, and the API server reached from inside the Pod on the Pods' gateway with that
-// token: authenticated (403, not 401) and refused what RBAC-less berth gives nobody. Run under the
-// e2e lock (real bridge and pod CIDR).
+// token: authenticated (403, not 401) and held to what RBAC grants its ServiceAccount (bound to view:
+// lists Pods, may not delete one). Run under the e2e lock (real bridge and pod CIDR).
 
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
@@ -87,13 +87,14 @@ test('a Pod gets its token, ca.crt and namespace, reaches the API server on the 
   assert.equal(after.stdout, '');
 });
 
-test('client-node inside a Pod, with the in-cluster configuration, is authenticated by its token and refused pods (no RBAC yet)', async () => {
+test('client-node inside a Pod, with the in-cluster configuration, lists Pods as its ServiceAccount bound to view, and may not delete one', async () => {
   // This host's node and the project's node_modules, bound into Debian: a real TLS client that checks
   // the serving certificate against the mounted ca.crt. KUBERNETES_SERVICE_HOST/PORT name the gateway
   // listener directly (the kubernetes Service and its variables come with the Services work).
   const port = new URL(server.url).port;
   const script = await readFile(join(FIXTURES, 'incluster-client.mjs'), 'utf8');
   assert.equal((await k(['create', 'configmap', 'incluster', `--from-literal=incluster.mjs=${script}`])).code, 0);
+  assert.equal((await k(['create', 'rolebinding', 'default-view', '--clusterrole=view', '--serviceaccount=default:default'])).code, 0);
   const pod = {
     apiVersion: 'v1', kind: 'Pod', metadata: { name: 'incluster' },
     spec: {
@@ -122,10 +123,13 @@ test('client-node inside a Pod, with the in-cluster configuration, is authentica
     if (phase === 'Failed') throw new Error((await k(['logs', 'incluster'])).stdout);
     return phase === 'Succeeded';
   }, 60_000);
-  const seen = JSON.parse((await k(['logs', 'incluster'])).stdout) as { server: string; withToken: { code: number; body: { message: string } }; anonymous: { code: number } };
+  type Seen = { server: string; withToken: { code: number; items: number }; delete: { code: number; body: { message: string } }; anonymous: { code: number } };
+  const seen = JSON.parse((await k(['logs', 'incluster'])).stdout) as Seen;
   assert.equal(seen.server, `https://${GATEWAY}:${port}`);
-  assert.equal(seen.withToken.code, 403);
-  assert.equal(seen.withToken.body.message, 'pods is forbidden: User "system:serviceaccount:default:default" cannot list resource "pods" in API group "" in the namespace "default"');
+  assert.equal(seen.withToken.code, 200, JSON.stringify(seen.withToken));
+  assert.ok(seen.withToken.items >= 1, 'it sees at least itself');
+  assert.equal(seen.delete.code, 403);
+  assert.equal(seen.delete.body.message, 'pods "incluster" is forbidden: User "system:serviceaccount:default:default" cannot delete resource "pods" in API group "" in the namespace "default"');
   assert.equal(seen.anonymous.code, 401, 'the same request without the token');
 });
 

@@ -881,3 +881,86 @@ export interface CertificateSigningRequest extends KObject {
 export interface SelfSubjectReview extends KObject {
   status?: { userInfo: AuthUserInfo };
 }
+// --- RBAC and access reviews (h-rbac): rbac.authorization.k8s.io/v1 Role, ClusterRole, RoleBinding,
+// ClusterRoleBinding; authorization.k8s.io/v1 SubjectAccessReview and its local and self forms,
+// SelfSubjectRulesReview ---
+
+export interface PolicyRule {
+  verbs: string[];
+  apiGroups?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+  nonResourceURLs?: string[];
+}
+
+export interface Role extends KObject {
+  rules?: PolicyRule[] | null;
+}
+
+export interface AggregationRule {
+  clusterRoleSelectors?: LabelSelectorSpec[];
+}
+
+export interface ClusterRole extends KObject {
+  rules?: PolicyRule[] | null;
+  aggregationRule?: AggregationRule;
+}
+
+export interface Subject {
+  kind: string;
+  apiGroup?: string;
+  name: string;
+  namespace?: string;
+}
+
+export interface RoleRef {
+  apiGroup: string;
+  kind: string;
+  name: string;
+}
+
+/** A RoleBinding or a ClusterRoleBinding: the same shape, told apart by kind. */
+export interface RoleBinding extends KObject {
+  subjects?: Subject[];
+  roleRef: RoleRef;
+}
+
+export interface ResourceAttributes {
+  namespace?: string;
+  verb?: string;
+  group?: string;
+  version?: string;
+  resource?: string;
+  subresource?: string;
+  name?: string;
+}
+
+export interface NonResourceAttributes {
+  path?: string;
+  verb?: string;
+}
+
+export interface SubjectAccessReviewSpec {
+  resourceAttributes?: ResourceAttributes;
+  nonResourceAttributes?: NonResourceAttributes;
+  user?: string;
+  groups?: string[];
+  extra?: Record<string, string[]>;
+  uid?: string;
+}
+
+/** SubjectAccessReview, LocalSubjectAccessReview and SelfSubjectAccessReview (whose spec names no user). */
+export interface SubjectAccessReview extends KObject {
+  spec: SubjectAccessReviewSpec;
+  status?: { allowed: boolean; denied?: boolean; reason?: string; evaluationError?: string };
+}
+
+export interface SelfSubjectRulesReview extends KObject {
+  spec: { namespace?: string };
+  status?: {
+    resourceRules: { verbs: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[] }[];
+    nonResourceRules: { verbs: string[]; nonResourceURLs?: string[] }[];
+    incomplete: boolean;
+    evaluationError?: string;
+  };
+}

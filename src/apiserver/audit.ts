@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { apiVersionOf } from '../api/schema/resources.js';
+import { apiVersionOf, type ResourceInfo } from '../api/schema/resources.js';
 import { microTime, preciseNow } from '../api/time.js';
 import type { Status } from '../api/types.js';
 import { requestAttributes, type Attributes } from './auth/attributes.js';
@@ -21,7 +21,7 @@ export interface AuditRecord {
   sourceIP: string;
   user?: UserInfo;
   impersonatedUser?: UserInfo;
-  attributes?: Attributes;
+  attributes?: Attributes & { resource: ResourceInfo };
   /** The Status of a refused or failed request. */
   status?: Status;
 }
@@ -35,7 +35,7 @@ function nonResourceVerb(method: string): string {
   return method === 'HEAD' ? 'get' : method.toLowerCase();
 }
 
-function objectRef(a: Attributes): Record<string, string> {
+function objectRef(a: Attributes & { resource: ResourceInfo }): Record<string, string> {
   const r = a.resource;
   return {
     resource: r.plural,
@@ -59,7 +59,7 @@ function sourceIP(req: IncomingMessage): string {
 export function describeRequest(record: AuditRecord, method: string, path: string, query: URLSearchParams): void {
   try {
     const route = parseResourcePath(path);
-    if (route) record.attributes = requestAttributes(method, route, query);
+    if (route) record.attributes = { ...requestAttributes(method, route, query), resource: route.resource };
   } catch {
     // Not a resource path the API serves: recorded by its method and URI alone.
   }

@@ -14,6 +14,7 @@ import { authorize, authorizeNonResource } from './auth/authorize.js';
 import type { ServiceAccountTokens } from './auth/token-authenticator.js';
 import { ISSUER_DISCOVERY_PATHS } from './auth/token-signer.js';
 import { handleTokenRequest, handleTokenReview, serveIssuerDiscovery } from './handlers/tokens.js';
+import { handleAccessReview, handleRulesReview } from './handlers/access-reviews.js';
 import { ANONYMOUS, userFromSocket, type UserInfo } from './auth/identity.js';
 import { impersonate } from './auth/impersonation.js';
 import { describeRequest, type AuditLog, type AuditRecord } from './audit.js';
@@ -63,6 +64,11 @@ function fail(res: ServerResponse, e: unknown, audit?: AuditRecord): void {
     return;
   }
   sendJson(res, err.httpStatus, statusOf(err));
+}
+
+/** The verb of a non-resource request: the method, lowercased (HEAD reads as get). */
+function pathVerb(req: IncomingMessage): string {
+  return req.method === 'GET' || req.method === 'HEAD' ? 'get' : (req.method ?? '').toLowerCase();
 }
 
 function contextFor(user: UserInfo, q: URLSearchParams, userAgent: string | undefined): RequestContext {
@@ -122,22 +128,29 @@ export function createApiServer(opts: ApiServerOptions): Server {
     }
     if (audit) describeRequest(audit, req.method ?? 'GET', path, url.searchParams);
     // From here on the request acts as whom it impersonates, once the caller may.
-    const { user, impersonator } = impersonate(caller, req.headersDistinct, registry.nodeGraph);
+    const { user, impersonator } = impersonate(caller, req.headersDistinct, registry);
     if (audit && impersonator) audit.impersonatedUser = user;
     if (opts.kubeletProxy && (await opts.kubeletProxy.handle(req, res, url, user))) return;
     for (const h of opts.extraHandlers ?? []) if (await h(req, res, url, user)) return;
-    if (opts.metrics && (await serveMetrics(req, res, url, user, opts.metrics))) return;
+    if (opts.metrics && (await serveMetrics(req, res, url, user, opts.metrics, registry))) return;
     if (opts.metricsApi && (await opts.metricsApi.handle(req, res, url, user))) return;
     if (tokens && ISSUER_DISCOVERY_PATHS.has(path)) {
-      authorizeNonResource(user, req.method === 'GET' || req.method === 'HEAD' ? 'get' : (req.method ?? '').toLowerCase(), path);
+      authorizeNonResource(user, pathVerb(req), path, registry);
       return serveIssuerDiscovery(res, path, tokens);
     }
     const route = parseResourcePath(path);
-    if (!route) return handleMeta(req, res, path, user, opts.ready);
-    const attrs = requestAttributes(req.method ?? 'GET', route, url.searchParams);
-    // Every authenticated user may ask who it is (upstream's system:basic-user binding gives it to all).
+    if (!route) {
+      // Discovery, OpenAPI: what system:discovery grants every authenticated user.
+      authorizeNonResource(user, pathVerb(req), path, registry);
+      return handleMeta(req, res, path, user, opts.ready);
+    }
+    authorize(user, requestAttributes(req.method ?? 'GET', route, url.searchParams), registry);
     if (route.resource.kind === 'SelfSubjectReview') return handleSelfSubjectReview(req, res, contextFor(user, url.searchParams, req.headers['user-agent']));
-    authorize(user, attrs, registry.nodeGraph);
+    if (route.resource.group === 'authorization.k8s.io') {
+      const ctx = contextFor(user, url.searchParams, req.headers['user-agent']);
+      if (route.resource.kind === 'SelfSubjectRulesReview') return handleRulesReview(req, res, registry, ctx);
+      return handleAccessReview(req, res, route.resource.kind, route.namespace, registry, ctx);
+    }
     if (route.resource.kind === 'TokenReview' || route.subresource === 'token') {
       if (!tokens) throw new ApiError('NotFound', 'the server could not find the requested resource');
       const ctx = contextFor(user, url.searchParams, req.headers['user-agent']);
@@ -166,7 +179,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
         audit.user = caller;
         describeRequest(audit, req.method ?? 'GET', url.pathname, url.searchParams);
       }
-      const { user, impersonator } = impersonate(caller, req.headersDistinct, registry.nodeGraph);
+      const { user, impersonator } = impersonate(caller, req.headersDistinct, registry);
       if (audit && impersonator) audit.impersonatedUser = user;
       if (!opts.kubeletProxy?.handleUpgrade(req, socket, head, url, user)) throw new ApiError('NotFound', 'the server could not find the requested resource');
     })().catch(refuse);

@@ -41,6 +41,10 @@ export const podDisruptionBudgets = served('policy/v1', 'PodDisruptionBudget');
 export const priorityClasses = served('scheduling.k8s.io/v1', 'PriorityClass');
 export const serviceAccounts = served('v1', 'ServiceAccount');
 export const certificateSigningRequests = served('certificates.k8s.io/v1', 'CertificateSigningRequest');
+export const roles = served('rbac.authorization.k8s.io/v1', 'Role');
+export const clusterRoles = served('rbac.authorization.k8s.io/v1', 'ClusterRole');
+export const roleBindings = served('rbac.authorization.k8s.io/v1', 'RoleBinding');
+export const clusterRoleBindings = served('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

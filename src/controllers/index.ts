@@ -17,6 +17,7 @@ import { DisruptionController } from './disruption.js';
 import { NamespaceController } from './namespace.js';
 import { defaultServiceAccount, NamespaceObjectController, rootCAConfigMap } from './namespaceobjects.js';
 import { CertificateSigningController, type CertificateSigner } from './csrsigning.js';
+import { ClusterRoleAggregationController } from './clusterroleaggregation.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -55,5 +56,6 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new NamespaceObjectController(client, defaultServiceAccount, { informers, ...(log ? { log: (l) => log(`serviceaccount: ${l}`) } : {}) }).run(signal),
     ...(opts.rootCA ? [new NamespaceObjectController(client, rootCAConfigMap(opts.rootCA), { informers, ...(log ? { log: (l) => log(`root-ca-cert-publisher: ${l}`) } : {}) }).run(signal)] : []),
     ...(opts.signer ? [new CertificateSigningController(client, { sign: opts.signer, ...(log ? { log: (l) => log(`csrsigning: ${l}`) } : {}) }).run(signal)] : []),
+    new ClusterRoleAggregationController(client, { ...(log ? { log: (l) => log(`clusterrole-aggregation: ${l}`) } : {}) }).run(signal),
   ]);
 }

@@ -29,7 +29,7 @@ export interface Schema {
 interface Attribute { name: string; baseName: string; type: string; format: string }
 
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
-const META_TYPES = new Set(['ObjectMeta', 'ListMeta', 'ManagedFieldsEntry', 'OwnerReference', 'LabelSelector', 'LabelSelectorRequirement', 'Status', 'StatusDetails', 'StatusCause', 'DeleteOptions', 'Preconditions', 'Condition', 'WatchEvent']);
+const META_TYPES = new Set(['ObjectMeta', 'FieldSelectorRequirement', 'ListMeta', 'ManagedFieldsEntry', 'OwnerReference', 'LabelSelector', 'LabelSelectorRequirement', 'Status', 'StatusDetails', 'StatusCause', 'DeleteOptions', 'Preconditions', 'Condition', 'WatchEvent']);
 const GROUP_PACKAGE: Record<string, string> = { coordination: 'coordination', events: 'events', policy: 'policy' };
 const APPS_CLASSES = ['Deployment', 'DeploymentList', 'DeploymentSpec', 'DeploymentStatus', 'DeploymentStrategy', 'DeploymentCondition', 'RollingUpdateDeployment', 'ReplicaSet', 'ReplicaSetList', 'ReplicaSetSpec', 'ReplicaSetStatus', 'ReplicaSetCondition'];
 const APPS_SET_CLASSES = ['DaemonSet', 'DaemonSetList', 'DaemonSetSpec', 'DaemonSetStatus', 'DaemonSetUpdateStrategy', 'DaemonSetCondition', 'RollingUpdateDaemonSet', 'StatefulSet', 'StatefulSetList', 'StatefulSetSpec', 'StatefulSetStatus', 'StatefulSetUpdateStrategy', 'StatefulSetCondition', 'RollingUpdateStatefulSetStrategy', 'StatefulSetOrdinals', 'StatefulSetPersistentVolumeClaimRetentionPolicy', 'ControllerRevision', 'ControllerRevisionList'];
@@ -50,6 +50,10 @@ const CLASS_GROUP: Record<string, string> = {
   PriorityClass: 'scheduling', PriorityClassList: 'scheduling',
   ...Object.fromEntries(['CertificateSigningRequest', 'CertificateSigningRequestList', 'CertificateSigningRequestSpec', 'CertificateSigningRequestStatus', 'CertificateSigningRequestCondition'].map((c) => [c, 'certificates'])),
   SelfSubjectReview: 'authentication', SelfSubjectReviewStatus: 'authentication',
+  ...Object.fromEntries(['Role', 'RoleList', 'ClusterRole', 'ClusterRoleList', 'RoleBinding', 'RoleBindingList', 'ClusterRoleBinding', 'ClusterRoleBindingList', 'PolicyRule', 'AggregationRule', 'RoleRef'].map((c) => [c, 'rbac'])),
+  ...Object.fromEntries(['SubjectAccessReview', 'SubjectAccessReviewSpec', 'SubjectAccessReviewStatus', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectAccessReviewSpec',
+    'SelfSubjectRulesReview', 'SelfSubjectRulesReviewSpec', 'SubjectRulesReviewStatus', 'ResourceAttributes', 'NonResourceAttributes', 'ResourceRule', 'NonResourceRule',
+    'FieldSelectorAttributes', 'LabelSelectorAttributes'].map((c) => [c, 'authorization'])),
 };
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */

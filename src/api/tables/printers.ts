@@ -10,6 +10,7 @@ import { networkPolicyCells, networkPolicyColumns } from './networkpolicy.js';
 import { endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns, serviceCells, serviceColumns } from './service.js';
 import { cronJobCells, cronJobColumns, jobCells, jobColumns } from './batch.js';
 import { certificateSigningRequestCells, certificateSigningRequestColumns } from './certificates.js';
+import { roleBindingCells, roleBindingColumns } from './rbac.js';
 import { podDisruptionBudgetCells, podDisruptionBudgetColumns, podTemplateCells, podTemplateColumns, priorityClassCells, priorityClassColumns, replicationControllerCells, replicationControllerColumns } from './policy.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
@@ -162,6 +163,8 @@ const PRINTERS: Record<string, Printer> = {
   PodDisruptionBudget: { columns: podDisruptionBudgetColumns, cells: podDisruptionBudgetCells },
   PriorityClass: { columns: priorityClassColumns, cells: priorityClassCells },
   CertificateSigningRequest: { columns: certificateSigningRequestColumns, cells: certificateSigningRequestCells },
+  RoleBinding: { columns: roleBindingColumns, cells: roleBindingCells },
+  ClusterRoleBinding: { columns: roleBindingColumns, cells: roleBindingCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -1,7 +1,7 @@
 // The one entry point the registry calls: per-kind validation for create, update and status update.
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
-import type { ConfigMap, ControllerRevision, CoreEvent, CronJob, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, Secret, Service, ServiceAccount, StatefulSet } from '../types.js';
+import type { CertificateSigningRequest, ClusterRole, ConfigMap, ControllerRevision, CoreEvent, CronJob, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, Role, RoleBinding, Secret, Service, ServiceAccount, StatefulSet } from '../types.js';
 import { validateControllerRevision, validateControllerRevisionUpdate, validateDaemonSet, validateDaemonSetStatusUpdate, validateDaemonSetUpdate, validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateStatefulSet, validateStatefulSetStatusUpdate, validateStatefulSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
 import { validateCronJob, validateCronJobStatusUpdate, validateCronJobUpdate, validateJob, validateJobStatusUpdate, validateJobUpdate } from './batch.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
@@ -19,7 +19,7 @@ import { validateSecret, validateSecretUpdate } from './secret.js';
 import { validateService, validateServiceStatusUpdate, validateServiceUpdate } from './service.js';
 import { validateServiceAccount, validateServiceAccountUpdate } from './serviceaccount.js';
 import { validateCertificateSigningRequest, validateCertificateSigningRequestUpdate } from './certificates.js';
-import type { CertificateSigningRequest } from '../types.js';
+import { validateClusterRole, validateRole, validateRoleBinding, validateRoleBindingUpdate, validateRoleUpdate } from './rbac.js';
 
 interface KindRules {
   create(obj: KObject): Cause[];
@@ -137,6 +137,22 @@ const RULES: Record<string, KindRules> = {
   CertificateSigningRequest: {
     create: (o) => validateCertificateSigningRequest(o as CertificateSigningRequest),
     update: (o, old) => validateCertificateSigningRequestUpdate(o as CertificateSigningRequest, old as CertificateSigningRequest),
+  },
+  Role: {
+    create: (o) => validateRole(o as Role),
+    update: (o, old) => validateRoleUpdate(o as Role, old as Role, true),
+  },
+  ClusterRole: {
+    create: (o) => validateClusterRole(o as ClusterRole),
+    update: (o, old) => validateRoleUpdate(o as ClusterRole, old as ClusterRole, false),
+  },
+  RoleBinding: {
+    create: (o) => validateRoleBinding(o as RoleBinding, true),
+    update: (o, old) => validateRoleBindingUpdate(o as RoleBinding, old as RoleBinding, true),
+  },
+  ClusterRoleBinding: {
+    create: (o) => validateRoleBinding(o as RoleBinding, false),
+    update: (o, old) => validateRoleBindingUpdate(o as RoleBinding, old as RoleBinding, false),
   },
 };
 

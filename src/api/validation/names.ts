@@ -141,3 +141,12 @@ export const nameIsDNSSubdomain: NameRule = asPrefix(isDNS1123Subdomain);
 export const nameIsDNSLabel: NameRule = asPrefix(isDNS1123Label);
 export const nameIsDNS1035Label: NameRule = asPrefix(isDNS1035Label);
 
+
+/** apimachinery's IsValidPathSegmentName: any name that can stand as one URL path segment. */
+export function isPathSegmentName(value: string): string[] {
+  if (value === '.' || value === '..') return [`may not be '${value}'`];
+  return ['/', '%'].filter((c) => value.includes(c)).map((c) => `may not contain '${c}'`);
+}
+
+/** RBAC's minimal name rule (roles and bindings may be named `system:…`). */
+export const nameIsPathSegment: NameRule = (name) => isPathSegmentName(name);

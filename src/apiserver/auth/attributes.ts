@@ -10,7 +10,8 @@ import { flagParam } from '../../api/params.js';
 
 export interface Attributes {
   verb: string;
-  resource: ResourceInfo;
+  /** The resource's group and plural (an access review names no more). */
+  resource: Pick<ResourceInfo, 'group' | 'plural'>;
   subresource?: string;
   namespace?: string;
   name?: string;

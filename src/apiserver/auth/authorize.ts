@@ -1,25 +1,56 @@
-// Who may do what. Cluster admins (system:masters) may do anything; a kubelet (system:node:<name> in
-// system:nodes) may do what the node authorizer allows it; a node's Service proxy, cluster DNS and
-// NetworkPolicy enforcer what component-rules.ts grants each; any other user (service accounts included)
-// gets only what upstream's default bindings give every authenticated user (discovery, which is not
-// authorized here; the issuer discovery documents for service accounts) and is refused the rest, as an
-// RBAC-enabled cluster with no further bindings would refuse it. A refusal reads as kube-apiserver's does.
+// Who may do what, decided as kube-apiserver's default chain decides (--authorization-mode=Node,RBAC):
+// members of system:masters may do anything; a kubelet (system:node:<name> in system:nodes) what the
+// node authorizer allows it; then whatever RBAC grants the user, its groups or its service account.
+// Nothing else is allowed. A refusal reads as kube-apiserver's does, with the reasons the authorizers
+// that said no gave.
 
 import { ApiError, forbidden } from '../../api/errors.js';
 import type { Attributes } from './attributes.js';
 import { nodeNameOf, type UserInfo } from './identity.js';
-import { authorizeNode } from './node-authorizer.js';
+import { authorizeNode, type Decision } from './node-authorizer.js';
 import type { NodeGraph } from './node-graph.js';
-import { componentAllows } from './component-rules.js';
-import { ISSUER_DISCOVERY_PATHS } from './token-signer.js';
+import type { RbacAuthorizer } from './rbac-authorizer.js';
+
+/** What the chain reads: the node graph and RBAC's bindings (both the API server's Registry holds). */
+export interface Authorizers {
+  readonly nodeGraph: NodeGraph;
+  readonly rbac: RbacAuthorizer;
+}
+
+const MASTERS = 'system:masters';
+
+/** The chain's decision on a resource request, with the reasons of those that did not allow it. */
+export function decide(user: UserInfo, attrs: Attributes, authz: Authorizers): Decision {
+  if (user.groups.includes(MASTERS)) return { allowed: true, reason: '' };
+  const reasons: string[] = [];
+  const node = nodeNameOf(user);
+  if (node !== null) {
+    const d = authorizeNode(node, attrs, authz.nodeGraph);
+    if (d.allowed) return d;
+    if (d.reason) reasons.push(d.reason);
+  }
+  const d = authz.rbac.authorize(user, attrs);
+  if (d.allowed) return d;
+  if (d.reason) reasons.push(d.reason);
+  return { allowed: false, reason: reasons.join('\n') };
+}
+
+/** The chain's decision on a non-resource path (/metrics, discovery). */
+export function decidePath(user: UserInfo, verb: string, path: string, authz: Authorizers): Decision {
+  if (user.groups.includes(MASTERS)) return { allowed: true, reason: '' };
+  return authz.rbac.authorizePath(user, verb, path);
+}
 
 /** Throws Forbidden unless user may do what attrs describe. */
-export function authorize(user: UserInfo, attrs: Attributes, graph: NodeGraph): void {
-  if (user.groups.includes('system:masters')) return;
-  if (componentAllows(user.name, attrs)) return;
-  const node = nodeNameOf(user);
-  const decision = node === null ? { allowed: false, reason: '' } : authorizeNode(node, attrs, graph);
-  if (!decision.allowed) throw refusal(user, attrs, decision.reason);
+export function authorize(user: UserInfo, attrs: Attributes, authz: Authorizers): void {
+  const d = decide(user, attrs, authz);
+  if (!d.allowed) throw refusal(user, attrs, d.reason);
+}
+
+/** Throws Forbidden unless user may use verb on a non-resource path. */
+export function authorizeNonResource(user: UserInfo, verb: string, path: string, authz: Authorizers): void {
+  const d = decidePath(user, verb, path, authz);
+  if (!d.allowed) throw new ApiError('Forbidden', `forbidden: User "${user.name}" cannot ${verb} path "${path}"${d.reason ? `: ${d.reason}` : ''}`);
 }
 
 function refusal(user: UserInfo, a: Attributes, reason: string): ApiError {
@@ -27,14 +58,4 @@ function refusal(user: UserInfo, a: Attributes, reason: string): ApiError {
   const what = a.subresource ? `${plural}/${a.subresource}` : plural;
   const where = a.namespace ? `in the namespace "${a.namespace}"` : 'at the cluster scope';
   return forbidden(plural, a.name, `User "${user.name}" cannot ${a.verb} resource "${what}" in API group "${group}" ${where}${reason ? `: ${reason}` : ''}`, group);
-}
-
-/**
- * Throws Forbidden unless user may use a non-resource path: the admin may use any; service accounts may
- * read the issuer discovery documents (upstream's default system:service-account-issuer-discovery binding); nobody else may use one (/metrics).
- */
-export function authorizeNonResource(user: UserInfo, verb: string, path: string): void {
-  if (user.groups.includes('system:masters')) return;
-  if (verb === 'get' && ISSUER_DISCOVERY_PATHS.has(path) && user.groups.includes('system:serviceaccounts')) return;
-  throw new ApiError('Forbidden', `forbidden: User "${user.name}" cannot ${verb} path "${path}"`);
 }

@@ -9,7 +9,7 @@ import { ApiError } from '../../api/errors.js';
 import { isDNS1123Label, isDNS1123Subdomain } from '../../api/validation/names.js';
 import { authorize } from './authorize.js';
 import type { UserInfo } from './identity.js';
-import type { NodeGraph } from './node-graph.js';
+import type { Authorizers } from './authorize.js';
 import { authorizationResource } from './virtual-resources.js';
 
 const EXTRA_PREFIX = 'impersonate-extra-';
@@ -79,7 +79,7 @@ export interface Impersonation {
  * caller is allowed to be each of them. Throws Forbidden (or the InternalError upstream gives for
  * groups without a user).
  */
-export function impersonate(caller: UserInfo, headers: Record<string, string[] | undefined>, graph: NodeGraph): Impersonation {
+export function impersonate(caller: UserInfo, headers: Record<string, string[] | undefined>, authz: Authorizers): Impersonation {
   const requests = requestsOf(headers);
   if (!requests.length) return { user: caller };
   let name = '';
@@ -90,25 +90,25 @@ export function impersonate(caller: UserInfo, headers: Record<string, string[] |
   for (const r of requests) {
     switch (r.kind) {
       case 'ServiceAccount':
-        authorize(caller, { verb: 'impersonate', resource: authorizationResource('', 'serviceaccounts', true), namespace: r.namespace!, name: r.name }, graph);
+        authorize(caller, { verb: 'impersonate', resource: authorizationResource('', 'serviceaccounts', true), namespace: r.namespace!, name: r.name }, authz);
         name = `${SA_PREFIX}${r.namespace}:${r.name}`;
         // A service account's groups follow from its namespace, unless the caller named some.
         if (!groupsGiven) groups.push('system:serviceaccounts', `system:serviceaccounts:${r.namespace}`);
         break;
       case 'User':
-        authorize(caller, { verb: 'impersonate', resource: authorizationResource('', 'users'), name: r.name }, graph);
+        authorize(caller, { verb: 'impersonate', resource: authorizationResource('', 'users'), name: r.name }, authz);
         name = r.name;
         break;
       case 'Group':
-        authorize(caller, { verb: 'impersonate', resource: authorizationResource('', 'groups'), name: r.name }, graph);
+        authorize(caller, { verb: 'impersonate', resource: authorizationResource('', 'groups'), name: r.name }, authz);
         groups.push(r.name);
         break;
       case 'UserExtra':
-        authorize(caller, { verb: 'impersonate', resource: authorizationResource(AUTHN, 'userextras'), subresource: r.key!, name: r.name }, graph);
+        authorize(caller, { verb: 'impersonate', resource: authorizationResource(AUTHN, 'userextras'), subresource: r.key!, name: r.name }, authz);
         (extra[r.key!] ??= []).push(r.name);
         break;
       case 'UID':
-        authorize(caller, { verb: 'impersonate', resource: authorizationResource(AUTHN, 'uids'), name: r.name }, graph);
+        authorize(caller, { verb: 'impersonate', resource: authorizationResource(AUTHN, 'uids'), name: r.name }, authz);
         uid = r.name;
         break;
     }

@@ -40,8 +40,7 @@ export function authorizeNode(node: string, a: Attributes, graph: NodeGraph): De
   } else if (group === 'coordination.k8s.io' && plural === 'leases') {
     return lease(node, a);
   }
-  const resource = a.subresource ? `${plural}/${a.subresource}` : plural;
-  return nodeRulesAllow(a.verb, group, resource) ? ALLOW : deny();
+  return nodeRulesAllow(a) ? ALLOW : deny();
 }
 
 function related(node: string, type: GraphResource, a: Attributes, graph: NodeGraph): Decision {

@@ -20,10 +20,10 @@ import { sendJson } from './respond.js';
 const AUTHN = 'authentication.k8s.io';
 const DEFAULT_EXPIRATION_SECONDS = 3600;
 
-/** A decoded authentication.k8s.io/v1 body of kind, its field types checked. */
-export async function readTyped<T>(req: IncomingMessage, kind: string): Promise<T> {
+/** A request body of one kind of a group that stores nothing (authentication, authorization). */
+export async function readTyped<T>(req: IncomingMessage, kind: string, apiVersion = `${AUTHN}/v1`): Promise<T> {
   const body = decodeObject(await readBody(req), mediaType(req), kind);
-  checkTypes(`${AUTHN}/v1`, kind, body);
+  checkTypes(apiVersion, kind, body);
   return body as T;
 }
 

@@ -72,12 +72,12 @@ export class MetricsApi {
     if (!route) return false;
     const resource = route.plural === 'nodes' ? NODE_METRICS : POD_METRICS;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      authorize(user, { verb: req.method === 'DELETE' ? 'delete' : 'create', resource, namespace: route.namespace, name: route.name }, this.#registry.nodeGraph);
+      authorize(user, { verb: req.method === 'DELETE' ? 'delete' : 'create', resource, namespace: route.namespace, name: route.name }, this.#registry);
       throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
     }
     const q = url.searchParams;
     const watch = flagParam(q, 'watch');
-    authorize(user, { verb: watch ? 'watch' : route.name ? 'get' : 'list', resource, namespace: route.namespace, name: route.name }, this.#registry.nodeGraph);
+    authorize(user, { verb: watch ? 'watch' : route.name ? 'get' : 'list', resource, namespace: route.namespace, name: route.name }, this.#registry);
     // Metrics are computed on demand, never stored: there are no changes to watch (nor in metrics-server).
     if (watch) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
     const predicates = route.name ? {} : predicatesFrom(q, route.plural === 'nodes' ? 'Node' : 'Pod');

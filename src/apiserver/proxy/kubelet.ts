@@ -103,7 +103,7 @@ export class KubeletProxy {
     }
     if (!route || route.resource.kind !== 'Pod' || !route.subresource || !NODE_SUBRESOURCES.has(route.subresource) || !route.name) return null;
     const sub = route.subresource;
-    authorize(user, { verb: sub === 'log' ? 'get' : 'create', resource: route.resource, namespace: route.namespace, name: route.name, subresource: sub }, this.#registry.nodeGraph);
+    authorize(user, { verb: sub === 'log' ? 'get' : 'create', resource: route.resource, namespace: route.namespace, name: route.name, subresource: sub }, this.#registry);
     const pod = this.#registry.core('pods').get(route.namespace, route.name) as Pod;
     if (!pod.spec.nodeName) throw new ApiError('BadRequest', `pod ${pod.metadata.name} does not have a host assigned`);
     const container = url.searchParams.get('container');

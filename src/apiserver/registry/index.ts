@@ -2,7 +2,7 @@
 
 import { RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
 import type { Backend } from '../../store/types.js';
-import type { KObject, ServiceAccount } from '../../api/types.js';
+import type { KObject, PolicyRule, ServiceAccount } from '../../api/types.js';
 import { nodeRestriction } from '../admission/node-restriction.js';
 import { NodeGraph } from '../auth/node-graph.js';
 import type { RequestContext } from './context.js';
@@ -19,6 +19,11 @@ import { admitPodReferences } from '../admission/pod-references.js';
 import { PriorityClasses } from '../admission/priority.js';
 import { admitServiceAccount } from '../admission/service-account.js';
 import { certificateSigningRequestStrategy } from './kinds/certificates.js';
+import { RbacAuthorizer } from '../auth/rbac-authorizer.js';
+import { rbacEscalationCheck } from '../auth/rbac-escalation.js';
+import type { Authorizers } from '../auth/authorize.js';
+import { ensureBootstrapPolicy } from './rbac-bootstrap.js';
+import { RBAC_GROUP } from '../../api/validation/rbac.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -27,7 +32,7 @@ export const SYSTEM_CONTEXT: RequestContext = {
   warnings: [],
 };
 
-function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, graph: NodeGraph): Strategy {
+function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, authz: Authorizers): Strategy {
   switch (r.kind) {
     case 'Pod':
       return podStrategy();
@@ -54,7 +59,7 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, graph: NodeGr
     case 'CronJob':
       return genericStrategy({ kind: 'CronJob', hasStatus: true, resetStatusOnCreate: true });
     case 'CertificateSigningRequest':
-      return certificateSigningRequestStrategy(graph);
+      return certificateSigningRequestStrategy(authz);
     default:
       return genericStrategy({ kind: r.kind });
   }
@@ -69,7 +74,10 @@ function chainAdmit(first: Strategy['admit'], then: Strategy['admit']): Strategy
   };
 }
 
-export class Registry {
+/** Kinds that are answered, never stored (handlers/tokens.ts, handlers/access-reviews.ts). */
+const UNSTORED = new Set(['TokenReview', 'SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SelfSubjectReview']);
+
+export class Registry implements Authorizers {
   readonly #storages = new Map<ResourceInfo, RestStorage>();
   readonly namespaces: NamespaceLifecycle;
   /** Which node may read what, kept from the Pod watch cache (the node authorizer's graph). */
@@ -77,17 +85,22 @@ export class Registry {
   /** Cluster IPs (from --service-cidr) and node ports, as the stored Services hold them. */
   readonly serviceAllocator: ServiceAllocator;
   readonly priorityClasses: PriorityClasses;
+  /** RBAC's view of the stored roles and bindings, kept from their watch caches. */
+  readonly rbac: RbacAuthorizer;
 
   constructor(backend: Backend, opts: { watchCacheSize?: number; serviceCIDR?: string } = {}) {
     this.serviceAllocator = new ServiceAllocator(opts.serviceCIDR);
     const nodeUid = (name: string): string | undefined => this.core('nodes').getEntry(undefined, name)?.obj.metadata.uid;
     // Assigned with the PriorityClass storage below; Pods are admitted only once the server runs.
     let priorityClasses!: PriorityClasses;
+    this.rbac = new RbacAuthorizer((kind, ns, name) => {
+      const obj = this.of(RBAC_GROUP, kind === 'Role' ? 'roles' : 'clusterroles').getEntry(kind === 'Role' ? ns : undefined, name)?.obj;
+      return obj ? ((Array.isArray(obj.rules) ? obj.rules : []) as PolicyRule[]) : undefined;
+    });
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
-      if (r.kind === 'TokenReview') continue;
-      if (r.kind === 'SelfSubjectReview') continue;
+      if (UNSTORED.has(r.kind)) continue;
       const nodes = nodeRestriction(r, nodeUid);
       const isPod = r.group === '' && r.plural === 'pods';
       const admit: Strategy['admit'] = isPod
@@ -97,8 +110,10 @@ export class Registry {
           }
         : r.kind === 'PriorityClass'
           ? (verb: string, obj: KObject | null, old: KObject | null) => priorityClasses.admit(verb, obj, old)
-          : nodes;
-      const own = strategyFor(r, this.serviceAllocator, this.nodeGraph);
+          : r.group === RBAC_GROUP
+            ? rbacEscalationCheck(r.plural, this)
+            : nodes;
+      const own = strategyFor(r, this.serviceAllocator, this);
       const strategy: Strategy = { ...own, admit: chainAdmit(own.admit, admit) };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
@@ -108,6 +123,8 @@ export class Registry {
     this.priorityClasses = priorityClasses;
     this.core('pods').cache.addIndex(this.nodeGraph);
     this.core('services').cache.addIndex(this.serviceAllocator);
+    this.of(RBAC_GROUP, 'rolebindings').cache.addIndex(this.rbac.roleBindings);
+    this.of(RBAC_GROUP, 'clusterrolebindings').cache.addIndex(this.rbac.clusterRoleBindings);
     const all = [...this.#storages.values()];
     const nsStorage = all.find((s) => s.resource.kind === 'Namespace')!;
     this.namespaces = new NamespaceLifecycle(nsStorage, SYSTEM_CONTEXT);
@@ -133,6 +150,7 @@ export class Registry {
     await Promise.all([...this.#storages.values()].map((s) => s.cache.start()));
     await this.namespaces.start();
     await this.priorityClasses.ensureSystemClasses(SYSTEM_CONTEXT);
+    await ensureBootstrapPolicy(this.of(RBAC_GROUP, 'clusterroles'), this.of(RBAC_GROUP, 'clusterrolebindings'), SYSTEM_CONTEXT);
   }
 
   stop(): void {

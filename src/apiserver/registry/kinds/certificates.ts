@@ -9,7 +9,7 @@ import type { CertificateSigningRequest, KObject } from '../../../api/types.js';
 import { validateCertificateSigningRequestApprovalUpdate, validateCertificateSigningRequestStatusUpdate } from '../../../api/validation/certificates.js';
 import { authorize } from '../../auth/authorize.js';
 import type { UserInfo } from '../../auth/identity.js';
-import type { NodeGraph } from '../../auth/node-graph.js';
+import type { Authorizers } from '../../auth/authorize.js';
 import { authorizationResource } from '../../auth/virtual-resources.js';
 import type { RequestContext } from '../context.js';
 import type { Strategy } from '../strategy.js';
@@ -19,11 +19,11 @@ const GROUP = 'certificates.k8s.io';
 const APPROVAL = new Set(['Approved', 'Denied']);
 
 /** Whether user may `verb` (approve, sign) requests for signerName, or for every signer of its domain. */
-function mayUseSigner(user: UserInfo, verb: string, signerName: string, graph: NodeGraph): boolean {
+function mayUseSigner(user: UserInfo, verb: string, signerName: string, authz: Authorizers): boolean {
   const signers = authorizationResource(GROUP, 'signers');
   for (const name of [signerName, `${signerName.split('/')[0]}/*`]) {
     try {
-      authorize(user, { verb, resource: signers, name }, graph);
+      authorize(user, { verb, resource: signers, name }, authz);
       return true;
     } catch (e) {
       if (!isApiError(e, 'Forbidden')) throw e;
@@ -48,7 +48,7 @@ function requesterOf(user: UserInfo): Pick<CertificateSigningRequest['spec'], 'u
   return { username: user.name, ...(user.uid ? { uid: user.uid } : {}), groups: [...user.groups], ...(user.extra ? { extra: structuredClone(user.extra) } : {}) };
 }
 
-export function certificateSigningRequestStrategy(graph: NodeGraph): Strategy {
+export function certificateSigningRequestStrategy(authz: Authorizers): Strategy {
   const base = genericStrategy({ kind: 'CertificateSigningRequest', hasStatus: true, resetStatusOnCreate: true });
   return {
     ...base,
@@ -93,11 +93,11 @@ export function certificateSigningRequestStrategy(graph: NodeGraph): Strategy {
       if (verb !== 'update' || !csr || !old) return;
       const stored = old as CertificateSigningRequest;
       const signer = stored.spec?.signerName ?? '';
-      if (subresource === 'approval' && !mayUseSigner(ctx.user, 'approve', signer, graph)) {
+      if (subresource === 'approval' && !mayUseSigner(ctx.user, 'approve', signer, authz)) {
         throw forbidden('certificatesigningrequests', stored.metadata.name, `user not permitted to approve requests with signerName ${JSON.stringify(signer)}`, GROUP);
       }
       const signing = subresource === 'status' && (csr.status?.certificate ?? '') !== (stored.status?.certificate ?? '');
-      if (signing && !mayUseSigner(ctx.user, 'sign', signer, graph)) {
+      if (signing && !mayUseSigner(ctx.user, 'sign', signer, authz)) {
         throw forbidden('certificatesigningrequests', stored.metadata.name, `user not permitted to sign requests with signerName ${JSON.stringify(signer)}`, GROUP);
       }
     },
