@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { AsyncQueue } from '../util/asyncqueue.js';
 import { prefixEnd } from './prefix.js';
 import type { Op } from './sqlite-log.js';
-import type { Reply, RequestBody, WireError, WorkerOptions } from './sqlite-worker.js';
+import type { Reply, Request, RequestBody, WireError, WorkerOptions } from './sqlite-worker.js';
 import { StoreError, type Backend, type KV, type ListOptions, type ListResult, type StoreEvent } from './types.js';
 
 export interface SqliteOptions {
@@ -46,6 +46,8 @@ export class SqliteBackend implements Backend {
   #nextId = 1;
   #rev = 0;
   #closed = false;
+  /** Requests made in this turn of the event loop: posted to the worker as one message. */
+  #outbox: Request[] = [];
 
   constructor(path: string, opts: SqliteOptions = {}) {
     this.maxRequestBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
@@ -101,7 +103,20 @@ export class SqliteBackend implements Backend {
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: never) => void, reject, value });
-      this.#worker.postMessage({ ...req, id });
+      this.#post({ ...req, id } as Request);
+    });
+  }
+
+  /**
+   * Each postMessage wakes the worker and copies through the thread boundary at a fixed cost that
+   * exceeds a write's own encoding: the writes of many concurrent requests go as one message.
+   */
+  #post(req: Request): void {
+    if (this.#outbox.push(req) > 1) return;
+    setImmediate(() => {
+      const batch = this.#outbox;
+      this.#outbox = [];
+      this.#worker.postMessage(batch);
     });
   }
 
