@@ -217,9 +217,8 @@ export class Kubelet {
     const syncer = this.#syncer!;
     if (!pod.status?.startTime) {
       // Acknowledge a new Pod before the slow work (sandbox, images), as upstream's kubelet does:
-      // status.startTime then says when this kubelet first saw it. Not awaited: the status writer sends
-      // it, unless the Pod's next status (below) overtakes it first; a failure shows there.
-      this.#status.set(pod, computePodStatus(pod, { observed, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes })).catch(() => undefined);
+      // status.startTime then says when this kubelet first saw it.
+      await this.#status.set(pod, computePodStatus(pod, { observed, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes }));
       pod = this.#status.withLatestStatus(rec.pod);
     }
     const { observed: acted, nextSyncAtMs } = await syncer.sync(pod, observed, rec.mem);
