@@ -99,7 +99,7 @@ test('a pod runs, becomes Ready, sees its hosts file and env; deletion is gracef
   const content = await until('log lines', () => readFile(log, 'utf8').then((t) => t.includes('\tweb') && t, () => undefined));
   assert.match(content, /stdout F hello world/);
   assert.match(content, new RegExp(`${s.podIP}\tweb`));
-  assert.deepEqual(cluster.reasons('web').filter((r) => r !== 'Pulled'), ['SandboxReady', 'Created', 'Started']);
+  assert.deepEqual(cluster.reasons('web').filter((r) => r !== 'Pulled'), ['Created', 'Started']);
 
   cluster.markDeleted(p.metadata.uid!, 5);
   await until('deleted', () => !cluster.get(p.metadata.uid!));

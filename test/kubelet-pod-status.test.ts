@@ -103,6 +103,15 @@ test('not-ready conditions name the containers; Succeeded says PodCompleted', ()
   assert.equal(status(pod(), observed([ctr('app', 'running')], [sandbox('notready')])).conditions?.[0]?.status, 'False');
 });
 
+test('PodReadyToStartContainers turns True when the sandbox came up, not when the status is computed', () => {
+  const up = new Date(T0 + 1234);
+  const at = (s: ReturnType<typeof status>) => s.conditions?.find((c) => c.type === 'PodReadyToStartContainers')?.lastTransitionTime;
+  const first = computePodStatus(pod(), { observed: observed([ctr('app', 'running')]), waiting: new Map(), hostIP: '192.168.1.10', now, sandboxReadyAt: up });
+  assert.equal(at(first), up.toISOString());
+  // Without the kubelet's own sighting (a restart found the sandbox running), the computation's time.
+  assert.equal(at(status(pod(), observed([ctr('app', 'running')]))), now.toISOString());
+});
+
 test('conditions keep lastTransitionTime while unchanged; PodScheduled kept', () => {
   const old = iso(T0);
   const p = pod({}, { status: { startTime: old, conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: old }, { type: 'Ready', status: 'True', lastTransitionTime: old }] } });

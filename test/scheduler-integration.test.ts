@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import type { CoreEvent, KObject, Node, Pod } from '../src/api/types.js';
 import { events, nodes, pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
+import { Binder } from '../src/scheduler/binder.js';
+import { EventRecorder } from '../src/client/events.js';
 import { Scheduler } from '../src/scheduler/scheduler.js';
 import { startServer, type TestServer } from './support/server.js';
 import { until } from './support/wait.js';
@@ -75,6 +77,19 @@ test('an unschedulable pod is reported, then placed once a fitting node appears'
     ac.abort();
     await running;
   }
+});
+
+test('reporting a Pod unschedulable keeps a condition written since the scheduler read it', async () => {
+  await ensureNamespace('sched-d');
+  const stale = await client.create<Pod>(pods, 'sched-d', pod('sched-d', 'raced'));
+  // The kubelet writes a condition after the scheduler's copy was taken.
+  const other = { type: 'Ready', status: 'False', reason: 'ContainersNotReady', lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
+  await client.patch(pods, 'sched-d', 'raced', 'strategic', { status: { conditions: [other] } }, { subresource: 'status' });
+  const recorder = new EventRecorder(client, { component: 'default-scheduler' });
+  await new Binder(client, recorder).unschedulable(stale, '0/0 nodes are available.');
+  await recorder.flush();
+  const conditions = (await client.get<Pod>(pods, 'sched-d', 'raced')).status?.conditions ?? [];
+  assert.deepEqual(conditions.map((c) => `${c.type}=${c.status}`).sort(), ['PodScheduled=False', 'Ready=False']);
 });
 
 test('pods of another scheduler, or being deleted, are left alone', async () => {

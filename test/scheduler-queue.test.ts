@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Node, Pod } from '../src/api/types.js';
-import { withUnschedulable } from '../src/scheduler/binder.js';
+import { unschedulableCondition } from '../src/scheduler/binder.js';
 import { SchedulerCache } from '../src/scheduler/cache.js';
 import { podInfo } from '../src/scheduler/podinfo.js';
 import { SchedulingQueue } from '../src/scheduler/queue.js';
@@ -113,13 +113,12 @@ test('the cache counts assumed pods until the watch confirms or the binding fail
 });
 
 test('PodScheduled False/Unschedulable: written once per message, transition time kept', () => {
-  const first = withUnschedulable([{ type: 'Initialized', status: 'True' }], 'm1', 'T1')!;
-  assert.deepEqual(first[1], { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: 'T1', reason: 'Unschedulable', message: 'm1' });
-  assert.equal(withUnschedulable(first, 'm1', 'T2'), null);
-  const second = withUnschedulable(first, 'm2', 'T2')!;
-  assert.equal(second.length, 2);
-  assert.equal(second[1]!.lastTransitionTime, 'T1');
-  assert.equal(second[1]!.message, 'm2');
+  const first = unschedulableCondition([{ type: 'Initialized', status: 'True' }], 'm1', 'T1')!;
+  assert.deepEqual(first, { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: 'T1', reason: 'Unschedulable', message: 'm1' });
+  assert.equal(unschedulableCondition([first], 'm1', 'T2'), null);
+  const second = unschedulableCondition([{ type: 'Initialized', status: 'True' }, first], 'm2', 'T2')!;
+  assert.equal(second.lastTransitionTime, 'T1');
+  assert.equal(second.message, 'm2');
 });
 
 test('a selective move retries only the parked pods it picks', async () => {

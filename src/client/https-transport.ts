@@ -5,6 +5,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import { AsyncQueue } from '../util/asyncqueue.js';
 import type { ConnectionConfig } from './kubeconfig.js';
 import type { StreamResponse, Transport, TransportRequest, TransportResponse } from './transport.js';
@@ -20,8 +21,11 @@ export class HttpsTransport implements Transport {
     this.#base = new URL(config.server);
     const secure = this.#base.protocol === 'https:';
     this.#lib = secure ? https : http;
+    // One secure context for every socket: given only ca/cert/key, each new connection (every watch
+    // opens one) would parse them and build its own.
+    const secureContext = secure ? tls.createSecureContext({ ca: config.ca, cert: config.cert, key: config.key }) : undefined;
     const agent = (maxSockets: number): http.Agent => secure
-      ? new https.Agent({ keepAlive: true, maxSockets, ca: config.ca, cert: config.cert, key: config.key, rejectUnauthorized: !config.insecureSkipTLSVerify })
+      ? new https.Agent({ keepAlive: true, maxSockets, secureContext, rejectUnauthorized: !config.insecureSkipTLSVerify })
       : new http.Agent({ keepAlive: true, maxSockets });
     this.#agent = agent(opts.maxSockets ?? 64);
     this.#streams = agent(Infinity);

@@ -230,7 +230,7 @@ export class Kubelet {
     // A resize changed the containers' resources: the status reads them once more.
     if (resize.applied) after = await withTerminationMessages(pod, await observePod(this.#o.runtime, uid), this.#podDir(uid));
     this.#probes.sync(pod, after, podIP);
-    const status = computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes, ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) });
+    const status = computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes, sandboxReadyAt: rec.mem.sandboxReadyAt, ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) });
     await this.#status.set(pod, withResizeStatus(status, pod, after, resize, new Date()));
     return nextSyncAtMs;
   }

@@ -23,6 +23,8 @@ export interface StatusInput {
   failure?: { reason: string; message: string };
   /** Readiness and startup as probed; without it a running container is ready and started. */
   probes?: Pick<ProbeResults, 'isReady' | 'isStarted'>;
+  /** When the sandbox came up with its network, if this kubelet saw it: PodReadyToStartContainers turns True then, not when this status is computed. */
+  sandboxReadyAt?: Date;
 }
 
 export const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'] as const;
@@ -179,10 +181,11 @@ function kubeletConditions(pod: Pod, input: StatusInput, phase: PodPhase, inits:
 }
 
 /** Keep lastTransitionTime when a condition's status did not change. */
-function stamp(conds: PodCondition[], old: PodCondition[], now: string): PodCondition[] {
+function stamp(conds: PodCondition[], old: PodCondition[], now: string, sandboxReadyAt?: Date): PodCondition[] {
   return conds.map((c) => {
     const prev = old.find((o) => o.type === c.type);
-    return { ...c, lastProbeTime: null, lastTransitionTime: prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : now };
+    const at = c.type === 'PodReadyToStartContainers' && c.status === 'True' && sandboxReadyAt ? sandboxReadyAt.toISOString() : now;
+    return { ...c, lastProbeTime: null, lastTransitionTime: prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : at };
   });
 }
 
@@ -204,7 +207,7 @@ export function computePodStatus(pod: Pod, input: StatusInput): PodStatus {
   return {
     ...old,
     phase,
-    conditions: [...stamp(mine, old.conditions ?? [], now), ...others],
+    conditions: [...stamp(mine, old.conditions ?? [], now, input.sandboxReadyAt), ...others],
     hostIP: input.hostIP,
     hostIPs: [{ ip: input.hostIP }],
     ...(podIP ? { podIP, podIPs: [{ ip: podIP }] } : {}),

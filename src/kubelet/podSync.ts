@@ -70,6 +70,8 @@ export interface PodMemory {
   volumeObjectsChanged?: boolean;
   /** Why the kubelet itself failed the Pod (refused at admission, or activeDeadlineSeconds passed); the status says so. */
   failure?: { reason: string; message: string };
+  /** When the sandbox came up with its network: PodReadyToStartContainers' transition time. */
+  sandboxReadyAt?: Date;
 }
 
 export function newPodMemory(): PodMemory {
@@ -219,8 +221,8 @@ export class PodSyncer {
     }
     const sandbox = await this.#d.runtime.podSandboxStatus(id);
     if (!sandbox) return undefined;
-    // Not an upstream event: it marks the journey's "sandbox ready, network attached" step.
-    this.#event(pod, 'Normal', 'SandboxReady', pod.spec.hostNetwork ? 'Pod sandbox ready on the host network' : `Pod sandbox ready, network attached: IP ${sandbox.ip ?? 'none'}`);
+    // No Event (upstream's kubelet writes none): the Pod's condition dates the journey's step.
+    mem.sandboxReadyAt = new Date();
     // The pod IP exists only now, so /etc/hosts is the kubelet's own file, bound into each container.
     const ips = pod.spec.hostNetwork ? [] : sandbox.ip ? [sandbox.ip] : [];
     await fs.writeFile(join(podDir, 'etc-hosts'), makeHostsFile(pod, ips, this.#d.hostHostsFile));

@@ -39,15 +39,17 @@ export class Binder {
 
   /**
    * Records why the Pod does not fit, and the node its preemption freed room on (nominatedNodeName);
-   * the status write is skipped when it would change nothing.
+   * the status write is skipped when it would change nothing. The condition goes as a strategic merge
+   * keyed by type, as upstream's scheduler patches it: a merge patch of the whole list would wipe a
+   * condition the kubelet wrote since this scheduler's copy of the Pod was taken.
    */
   async unschedulable(pod: Pod, message: string, nominatedNodeName?: string): Promise<void> {
     this.#recorder.event(pod, 'Warning', 'FailedScheduling', message, { action: 'Scheduling' });
-    const conditions = withUnschedulable(pod.status?.conditions ?? [], message, rfc3339());
+    const condition = unschedulableCondition(pod.status?.conditions ?? [], message, rfc3339());
     const nominate = nominatedNodeName !== undefined && pod.status?.nominatedNodeName !== nominatedNodeName;
-    if (!conditions && !nominate) return;
-    const status = { ...(conditions ? { conditions } : {}), ...(nominate ? { nominatedNodeName } : {}) };
-    await this.#client.patch(pods, pod.metadata.namespace, pod.metadata.name!, 'merge', { status }, { subresource: 'status' });
+    if (!condition && !nominate) return;
+    const status = { ...(condition ? { conditions: [condition] } : {}), ...(nominate ? { nominatedNodeName } : {}) };
+    await this.#client.patch(pods, pod.metadata.namespace, pod.metadata.name!, 'strategic', { status }, { subresource: 'status' });
   }
 
   /**
@@ -64,13 +66,13 @@ export class Binder {
 }
 
 /**
- * The Pod's conditions with PodScheduled False/Unschedulable, or null if it already says so. The
+ * The PodScheduled False/Unschedulable condition to write, or null if the Pod already says so. The
  * transition time moves only when the status changes, as Kubernetes keeps it.
  */
-export function withUnschedulable(conditions: readonly PodCondition[], message: string, now: string): PodCondition[] | null {
+export function unschedulableCondition(conditions: readonly PodCondition[], message: string, now: string): PodCondition | null {
   const prev = conditions.find((c) => c.type === 'PodScheduled');
   if (prev && prev.status === 'False' && prev.reason === 'Unschedulable' && prev.message === message) return null;
-  const next: PodCondition = {
+  return {
     type: 'PodScheduled',
     status: 'False',
     lastProbeTime: null,
@@ -78,5 +80,4 @@ export function withUnschedulable(conditions: readonly PodCondition[], message: 
     reason: 'Unschedulable',
     message,
   };
-  return [...conditions.filter((c) => c.type !== 'PodScheduled'), next];
 }

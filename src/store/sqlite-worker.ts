@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteLog, type Op } from './sqlite-log.js';
 import { StoreError, type StoreEvent } from './types.js';
 
-/** Main thread → worker. */
+/** Main thread → worker (in batches: one message carries a list of these). */
 export type Request =
   | { id: number; call: 'get'; key: string }
   | { id: number; call: 'list'; prefix: string; limit?: number; after?: string; revision?: number; count?: boolean }
@@ -83,7 +83,7 @@ function serve(port: NonNullable<typeof parentPort>, opts: WorkerOptions): void 
       }, opts.compactIntervalMs)
     : null;
 
-  port.on('message', (m: Request) => {
+  const handle = (m: Request): void => {
     if (m.call === 'write') {
       if (closed) return port.postMessage({ kind: 'result', id: m.id, error: { message: 'store is closed' } } satisfies Reply);
       queue.push({ id: m.id, op: m.op });
@@ -124,6 +124,10 @@ function serve(port: NonNullable<typeof parentPort>, opts: WorkerOptions): void 
     } catch (e) {
       port.postMessage({ kind: 'result', id: m.id, error: wire(e) } satisfies Reply);
     }
+  };
+  // The main thread sends the requests of one turn of its event loop together (see sqlite.ts).
+  port.on('message', (batch: Request[]) => {
+    for (const m of batch) handle(m);
   });
   port.postMessage({ kind: 'ready', rev: log.revision } satisfies Reply);
 }

@@ -7,7 +7,7 @@ import { AsyncQueue } from '../util/asyncqueue.js';
 import { asBuffer } from './bytes.js';
 import { prefixEnd } from './prefix.js';
 import type { Op } from './sqlite-log.js';
-import type { Reply, RequestBody, WireError, WorkerOptions } from './sqlite-worker.js';
+import type { Reply, Request, RequestBody, WireError, WorkerOptions } from './sqlite-worker.js';
 import { DEFAULT_MAX_REQUEST_BYTES, StoreError, type Backend, type KV, type ListOptions, type ListResult, type StoreEvent, type StoreOptions } from './types.js';
 
 interface Pending {
@@ -30,6 +30,8 @@ export class SqliteBackend implements Backend {
   #nextId = 1;
   #rev = 0;
   #closed = false;
+  /** Requests made in this turn of the event loop: posted to the worker as one message. */
+  #outbox: Request[] = [];
 
   constructor(path: string, opts: StoreOptions = {}) {
     this.maxRequestBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
@@ -85,7 +87,20 @@ export class SqliteBackend implements Backend {
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: never) => void, reject, value });
-      this.#worker.postMessage({ ...req, id });
+      this.#post({ ...req, id } as Request);
+    });
+  }
+
+  /**
+   * Each postMessage wakes the worker and copies through the thread boundary at a fixed cost that
+   * exceeds a write's own encoding: the writes of many concurrent requests go as one message.
+   */
+  #post(req: Request): void {
+    if (this.#outbox.push(req) > 1) return;
+    setImmediate(() => {
+      const batch = this.#outbox;
+      this.#outbox = [];
+      this.#worker.postMessage(batch);
     });
   }
 

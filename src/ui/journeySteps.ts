@@ -44,7 +44,6 @@ function eventStep(pod: Pod, e: CoreEvent): Omit<JourneyStep, 'at' | 'precise'> 
   switch (e.reason) {
     case 'Scheduled': return { actor: 'scheduler', label: `bound to ${/ to (\S+)$/.exec(msg)?.[1] ?? 'a node'}` };
     case 'FailedScheduling': return { actor: 'scheduler', label: `no node fits: ${msg}`, warning: true };
-    case 'SandboxReady': return { actor: 'runtime', label: /IP (\S+)/.test(msg) ? `sandbox ready, network attached (${/IP (\S+)/.exec(msg)![1]})` : 'sandbox ready (host network)' };
     case 'FailedCreatePodSandBox': return { actor: 'runtime', label: `sandbox failed: ${msg}`, warning: true };
     case 'Pulling': return { actor: 'kubelet', label: `pulling image ${imageOf(e)}` };
     case 'Pulled': return { actor: 'kubelet', label: /already present|using the image present/.test(msg) ? `image ${imageOf(e)} present` : `image ${imageOf(e)} pulled` };
@@ -115,6 +114,8 @@ export function journeySteps(pod: Pod, events: readonly CoreEvent[]): JourneySte
   }
   for (const s of pod.status?.initContainerStatuses ?? []) steps.push(...containerSteps(s, 'init container'));
   for (const s of pod.status?.containerStatuses ?? []) steps.push(...containerSteps(s, 'container'));
+  const sandbox = stamped(pod.status?.conditions?.find((c) => c.type === 'PodReadyToStartContainers' && c.status === 'True')?.lastTransitionTime);
+  if (sandbox) steps.push({ ...sandbox, actor: 'runtime', label: pod.spec.hostNetwork ? 'sandbox ready (host network)' : `sandbox ready, network attached (${pod.status?.podIP ?? 'no IP'})` });
   for (const [type, label] of CONDITION_LABEL) {
     const c = pod.status?.conditions?.find((x) => x.type === type && x.status === 'True');
     const at = stamped(c?.lastTransitionTime);
