@@ -102,7 +102,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     const user = await authenticate(req);
     if (PUBLIC.has(path) || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
-      return handleMeta(req, res, path, user ?? ANONYMOUS, opts.ready);
+      return handleMeta(req, res, path, user ?? ANONYMOUS, opts.ready, registry.customResources);
     }
     if (!user) {
       // Drain the body so the connection stays usable, then refuse.
@@ -117,8 +117,8 @@ export function createApiServer(opts: ApiServerOptions): Server {
       authorizeNonResource(user, req.method === 'GET' || req.method === 'HEAD' ? 'get' : (req.method ?? '').toLowerCase(), path);
       return serveIssuerDiscovery(res, path, tokens);
     }
-    const route = parseResourcePath(path);
-    if (!route) return handleMeta(req, res, path, user, opts.ready);
+    const route = parseResourcePath(path, (g, v, p) => registry.customResources.find(g, v, p));
+    if (!route) return handleMeta(req, res, path, user, opts.ready, registry.customResources);
     authorize(user, requestAttributes(req.method ?? 'GET', route, url.searchParams), registry.nodeGraph);
     if (route.resource.kind === 'TokenReview' || route.subresource === 'token') {
       if (!tokens) throw new ApiError('NotFound', 'the server could not find the requested resource');
@@ -126,6 +126,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
       if (route.resource.kind === 'TokenReview') return handleTokenReview(req, res, tokens, ctx);
       return handleTokenRequest(req, res, route.namespace!, route.name!, registry, tokens, ctx);
     }
+    await registry.customResources.whenServed(route.resource);
     await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams, req.headers['user-agent']), watchBudget);
   }
 

@@ -10,6 +10,8 @@ import { defaultService } from './service.js';
 import { defaultSecret } from './secret.js';
 import { defaultPodTemplateObject, defaultReplicationController } from './replication.js';
 import { defaultPriorityClass } from './priorityclass.js';
+import { defaultCustomResourceDefinition } from './crd.js';
+import type { CustomResourceDefinition } from '../types.js';
 
 // Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
 const DEFAULTERS: Record<string, (obj: KObject) => void> = {
@@ -28,6 +30,7 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   ReplicationController: (o) => defaultReplicationController(o as ReplicationController),
   PodTemplate: (o) => defaultPodTemplateObject(o as PodTemplate),
   PriorityClass: (o) => defaultPriorityClass(o as PriorityClass),
+  CustomResourceDefinition: (o) => defaultCustomResourceDefinition(o as CustomResourceDefinition),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

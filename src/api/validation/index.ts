@@ -9,6 +9,8 @@ import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints, 
 import { validatePodTemplate, validatePodTemplateUpdate, validateReplicationController, validateReplicationControllerStatusUpdate, validateReplicationControllerUpdate } from './replication.js';
 import { validatePodDisruptionBudget, validatePodDisruptionBudgetStatusUpdate, validatePodDisruptionBudgetUpdate } from './policy.js';
 import { validatePriorityClass, validatePriorityClassUpdate } from './priorityclass.js';
+import { validateCustomResourceDefinition, validateCustomResourceDefinitionUpdate } from './crd.js';
+import type { CustomResourceDefinition } from '../types.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
 import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './namespace.js';
@@ -130,6 +132,11 @@ const RULES: Record<string, KindRules> = {
   PriorityClass: {
     create: (o) => validatePriorityClass(o as PriorityClass),
     update: (o, old) => validatePriorityClassUpdate(o as PriorityClass, old as PriorityClass),
+  },
+  CustomResourceDefinition: {
+    create: (o) => validateCustomResourceDefinition(o as CustomResourceDefinition),
+    update: (o, old) => validateCustomResourceDefinitionUpdate(o as CustomResourceDefinition, old as CustomResourceDefinition),
+    status: (o, old) => validateCustomResourceDefinitionUpdate(o as CustomResourceDefinition, old as CustomResourceDefinition),
   },
 };
 

@@ -18,6 +18,8 @@ import { resourcePrefix } from './keys.js';
 import { admitPodReferences } from '../admission/pod-references.js';
 import { PriorityClasses } from '../admission/priority.js';
 import { admitServiceAccount } from '../admission/service-account.js';
+import { CustomResources } from '../crd/catalog.js';
+import { customResourceDefinitionStrategy } from '../crd/definition-strategy.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -26,8 +28,10 @@ export const SYSTEM_CONTEXT: RequestContext = {
   warnings: [],
 };
 
-function strategyFor(r: ResourceInfo, allocator: ServiceAllocator): Strategy {
+function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, crds: CustomResources): Strategy {
   switch (r.kind) {
+    case 'CustomResourceDefinition':
+      return customResourceDefinitionStrategy(crds.conflicts);
     case 'Pod':
       return podStrategy();
     case 'Node':
@@ -65,9 +69,12 @@ export class Registry {
   /** Cluster IPs (from --service-cidr) and node ports, as the stored Services hold them. */
   readonly serviceAllocator: ServiceAllocator;
   readonly priorityClasses: PriorityClasses;
+  /** The custom resources the CustomResourceDefinitions define, served as they come and go. */
+  readonly customResources: CustomResources;
 
   constructor(backend: Backend, opts: { watchCacheSize?: number; serviceCIDR?: string } = {}) {
     this.serviceAllocator = new ServiceAllocator(opts.serviceCIDR);
+    this.customResources = new CustomResources(backend, SYSTEM_CONTEXT, opts.watchCacheSize);
     const nodeUid = (name: string): string | undefined => this.core('nodes').getEntry(undefined, name)?.obj.metadata.uid;
     // Assigned with the PriorityClass storage below; Pods are admitted only once the server runs.
     let priorityClasses!: PriorityClasses;
@@ -85,7 +92,7 @@ export class Registry {
         : r.kind === 'PriorityClass'
           ? (verb: string, obj: KObject | null, old: KObject | null) => priorityClasses.admit(verb, obj, old)
           : nodes;
-      const strategy: Strategy = { ...strategyFor(r, this.serviceAllocator), admit };
+      const strategy: Strategy = { ...strategyFor(r, this.serviceAllocator, this.customResources), admit };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
       this.#storages.set(r, storage);
@@ -98,10 +105,11 @@ export class Registry {
     const nsStorage = all.find((s) => s.resource.kind === 'Namespace')!;
     this.namespaces = new NamespaceLifecycle(nsStorage, SYSTEM_CONTEXT);
     for (const s of all) if (s.resource.namespaced) s.namespaceGate = this.namespaces;
+    this.customResources.attach(this.of('apiextensions.k8s.io', 'customresourcedefinitions'), this.namespaces);
   }
 
   storage(r: ResourceInfo): RestStorage | undefined {
-    return this.#storages.get(r);
+    return this.#storages.get(r) ?? this.customResources.storage(r);
   }
 
   /** The storage for a kind in the core group (for internal use: pods, nodes, …). */
@@ -117,12 +125,14 @@ export class Registry {
 
   async start(): Promise<void> {
     await Promise.all([...this.#storages.values()].map((s) => s.cache.start()));
+    await this.customResources.ready();
     await this.namespaces.start();
     await this.priorityClasses.ensureSystemClasses(SYSTEM_CONTEXT);
   }
 
   stop(): void {
     for (const s of this.#storages.values()) s.cache.stop();
+    this.customResources.stop();
   }
 
   prefixes(): string[] {
