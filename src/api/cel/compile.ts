@@ -22,7 +22,7 @@ export type Declarations = Record<string, JSONSchemaProps | undefined>;
 
 /** Whether the schema lists every field an object may have (so any other name is an error). */
 function closed(s: JSONSchemaProps | undefined): boolean {
-  return !!s && s.type === 'object' && !!s.properties && s.additionalProperties === undefined && !s['x-kubernetes-preserve-unknown-fields'] && !s['x-kubernetes-embedded-resource'];
+  return !!s && s.type === 'object' && s.additionalProperties === undefined && !s['x-kubernetes-preserve-unknown-fields'] && !s['x-kubernetes-embedded-resource'];
 }
 
 function fieldSchema(s: JSONSchemaProps | undefined, field: string): JSONSchemaProps | undefined {
@@ -50,7 +50,7 @@ class Checker {
       }
       case 'selectExpr': {
         const s = this.visit(k.value.operand!, scope);
-        if (closed(s) && !(k.value.field in s!.properties!)) this.fail(e, `undefined field '${k.value.field}'`);
+        if (closed(s) && !(k.value.field in (s!.properties ?? {}))) this.fail(e, `undefined field '${k.value.field}'`);
         return fieldSchema(s, k.value.field);
       }
       case 'callExpr': {

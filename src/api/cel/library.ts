@@ -36,11 +36,13 @@ function sum(list: CelList): CelValue {
   return total;
 }
 
+const isNumber = (v: CelValue): v is number | bigint => typeof v === 'number' || typeof v === 'bigint';
+
 function indexOf(list: CelList, x: CelValue, last: boolean): bigint {
   let found = -1;
   let i = 0;
   for (const v of list) {
-    if (v === x || (typeof v === typeof x && JSON.stringify(v) === JSON.stringify(x))) {
+    if (v === x || (isNumber(v) && isNumber(x) && Number(v) === Number(x))) {
       found = i;
       if (!last) break;
     }

@@ -129,6 +129,10 @@ function walk(v: unknown, s: JSONSchemaProps, path: string, out: Cause[]): void 
   if (s.maxProperties !== undefined && count > s.maxProperties) out.push(fieldCause('FieldValueTooMany', path, `Too many: ${count}: must have at most ${s.maxProperties} items`));
   if (s.minProperties !== undefined && count < s.minProperties) out.push(invalidValue(at(path), count, `${path} in body should have at least ${s.minProperties} properties`));
   for (const r of s.required ?? []) if (!(r in o)) out.push(requiredValue(at(child(path, r))));
+  // An embedded object is a Kubernetes object of its own: it names its apiVersion and kind.
+  if (s['x-kubernetes-embedded-resource']) {
+    for (const f of ['apiVersion', 'kind']) if (typeof o[f] !== 'string' || !o[f]) out.push(requiredValue(at(child(path, f)), 'must not be empty'));
+  }
   for (const [k, val] of Object.entries(o)) {
     const p = s.properties?.[k] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
     if (p) walk(val, p, child(path, k), out);

@@ -2,6 +2,7 @@
 // every resource), its schema, printer columns and scale paths.
 
 import { ALL_VERBS, type ResourceInfo } from '../../api/schema/resources.js';
+import type { FieldRules } from '../handlers/selectors.js';
 import type { CustomResourceDefinition, CustomResourceDefinitionVersion, JSONSchemaProps } from '../../api/types.js';
 
 export { CLEANUP_FINALIZER } from '../../api/validation/crd.js';
@@ -57,4 +58,12 @@ export function servedVersions(crd: CustomResourceDefinition): ServedVersion[] {
       storage: v.storage,
       crd,
     }));
+}
+
+const NAMESPACED_FIELDS: FieldRules = { allowed: new Set(['metadata.name', 'metadata.namespace']), unsupported: (f) => `field label not supported: ${f}` };
+const CLUSTER_FIELDS: FieldRules = { allowed: new Set(['metadata.name']), unsupported: NAMESPACED_FIELDS.unsupported };
+
+/** Custom resources select by metadata.name, and metadata.namespace when namespaced, as upstream. */
+export function customFieldRules(r: ResourceInfo): FieldRules {
+  return r.namespaced ? NAMESPACED_FIELDS : CLUSTER_FIELDS;
 }

@@ -27,6 +27,7 @@ import { outputFormat, type OutputFormat } from './negotiate.js';
 import { sendJson } from './respond.js';
 import { handleScale } from './scale.js';
 import { predicatesFrom } from './selectors.js';
+import { customFieldRules } from '../crd/served.js';
 import { serveWatch } from './watch.js';
 import type { WatchBudget } from './watch-budget.js';
 import { flagParam, optionalFlagParam } from '../../api/params.js';
@@ -93,6 +94,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   if (resource.namespaced && name !== undefined && ns === undefined) throw new ApiError('NotFound', 'the server could not find the requested resource');
   const kind = storage.resource.kind;
   const custom = registry.customResources.storage(resource) !== undefined;
+  const fieldRules = custom ? customFieldRules(resource) : undefined;
 
   // Bindings: POST namespaces/<ns>/bindings or pods/<name>/binding.
   if (resource.kind === 'Binding' || subresource === 'binding') {
@@ -139,7 +141,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         const body = fmt.table ? render(storage, fmt, [obj], { resourceVersion: obj.metadata.resourceVersion }, true) : storage.getEntry(ns, name)!.json;
         return sendJson(res, 200, body as object, ctx.warnings);
       }
-      const predicates = predicatesFrom(q, kind);
+      const predicates = predicatesFrom(q, kind, fieldRules);
       const rvParam = q.get('resourceVersion') ?? undefined;
       if (flagParam(q, 'watch')) {
         const rv = parseResourceVersion(rvParam);
@@ -242,7 +244,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       }
       // Namespaces, for one, are not deleted by collection: only kinds that serve the verb are.
       if (!resource.verbs.includes('deletecollection')) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
-      const predicates = predicatesFrom(q, kind);
+      const predicates = predicatesFrom(q, kind, fieldRules);
       const page = await storage.list(ns, predicates);
       const items: KObject[] = [];
       for (const e of page.entries) {
