@@ -223,3 +223,28 @@ spec:
     assert.ok(!names.includes('things.nodot') && !names.includes('widgets.cel.example.com'), names.join(','));
   });
 });
+
+test('CRDs and their objects are served again after a restart', async () => {
+  const first = await startServer();
+  const group = 'restart.example.com';
+  let api = await apiFor(first.kubeconfig);
+  let second: TestServer | undefined;
+  try {
+    assert.equal((await kubectl(first.kubeconfig, ['create', '-f', '-'], { input: crd(group) })).code, 0);
+    await until('served', async () => (await api.call('GET', `/apis/${group}/v1/widgets`)).status === 200, 5_000, 20);
+    const made = await api.call('POST', `/apis/${group}/v1/namespaces/default/widgets`, { apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'kept' }, spec: { replicas: 4 } });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    api.close();
+    await first.stop();
+    second = await startServer({ dataDir: first.dataDir });
+    api = await apiFor(second.kubeconfig);
+    const got = await api.call('GET', `/apis/${group}/v1/namespaces/default/widgets/kept`);
+    assert.equal(got.status, 200);
+    assert.deepEqual(got.body.spec, { replicas: 4, maxReplicas: 10, color: 'red' });
+    const resources = await api.call('GET', `/apis/${group}/v1`);
+    assert.deepEqual(resources.body.resources.map((r: { name: string }) => r.name), ['widgets', 'widgets/status', 'widgets/scale']);
+  } finally {
+    api.close();
+    await (second ?? first).dispose();
+  }
+});
