@@ -144,6 +144,10 @@ describe('CustomResourceDefinition lifecycle with the real kubectl', () => {
       const wide = await k(['get', 'wdg', '-o', 'wide']);
       assert.match(wide.stdout, /^NAME\s+REPLICAS\s+COLOR\s+PHASE\n/);
       assert.match(wide.stdout, /\nw1\s+3\s+blue\s+Running\n/);
+      // A CRD changed by kubectl apply is served changed at once: Color becomes a default column.
+      const reapplied = await k(['apply', '-f', '-'], crd(group).replace('jsonPath: .spec.color, priority: 1', 'jsonPath: .spec.color'));
+      assert.match(reapplied.stdout, /configured/, reapplied.stderr);
+      assert.match((await k(['get', `widgets.${group}`])).stdout, /^NAME\s+REPLICAS\s+COLOR\s+PHASE\n/);
       const selected = await k(['get', `widgets.${group}`, '--field-selector', 'metadata.name=w9', '-o', 'name']);
       assert.equal(selected.stdout.trim(), `widget.${group}/w9`);
 

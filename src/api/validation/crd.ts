@@ -64,10 +64,13 @@ function validateVersion(v: CustomResourceDefinitionVersion, path: FieldPath): C
   return out;
 }
 
+/** The metadata as ObjectMeta rules see it: the server's own finalizer is not fully qualified, yet allowed. */
+function withoutCleanup(crd: CustomResourceDefinition): CustomResourceDefinition['metadata'] {
+  return { ...crd.metadata, finalizers: crd.metadata.finalizers?.filter((f) => f !== CLEANUP_FINALIZER) };
+}
+
 export function validateCustomResourceDefinition(crd: CustomResourceDefinition): Cause[] {
-  // The server's own finalizer is not fully qualified, yet allowed.
-  const meta = { ...crd.metadata, finalizers: crd.metadata.finalizers?.filter((f) => f !== CLEANUP_FINALIZER) };
-  const out = validateObjectMeta(meta, { namespaced: false, nameRule: nameIsDNSSubdomain });
+  const out = validateObjectMeta(withoutCleanup(crd), { namespaced: false, nameRule: nameIsDNSSubdomain });
   const spec = crd.spec ?? ({} as CustomResourceDefinition['spec']);
   const path = FieldPath.root('spec');
   if (crd.metadata.name && spec.names?.plural && spec.group && crd.metadata.name !== `${spec.names.plural}.${spec.group}`) {
@@ -92,7 +95,7 @@ export function validateCustomResourceDefinition(crd: CustomResourceDefinition):
 }
 
 export function validateCustomResourceDefinitionUpdate(crd: CustomResourceDefinition, old: CustomResourceDefinition): Cause[] {
-  const out = [...validateObjectMetaUpdate(crd.metadata, old.metadata), ...validateCustomResourceDefinition(crd)];
+  const out = [...validateObjectMetaUpdate(withoutCleanup(crd), withoutCleanup(old)), ...validateCustomResourceDefinition(crd)];
   const path = FieldPath.root('spec');
   const established = old.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True');
   if (established) {
