@@ -124,6 +124,12 @@ describe('a CRD embedding the whole PodSpec', () => {
     assert.equal(doc.status, 200);
     console.log(`CRD of ${(body.length / 1024).toFixed(0)} KiB (the whole PodSpec): stored in ${(stored - t0).toFixed(0)} ms, served in ${(ready - t0).toFixed(0)} ms (${served} polls refused before), its OpenAPI v3 document built in ${(published - ready).toFixed(0)} ms`);
     assert.ok(ready - t0 < 1000, `served in ${(ready - t0).toFixed(0)} ms`);
+    assert.equal(doc.body.components.schemas['com.example.ops.v1.PodSet']['x-kubernetes-group-version-kind'][0].kind, 'PodSet');
+    const v2 = await api.call('GET', '/openapi/v2');
+    assert.ok(v2.body.definitions['com.example.ops.v1.PodSet'].properties.spec.properties.template, 'Swagger 2.0 has the kind too');
+    assert.ok(v2.body.paths['/apis/ops.example.com/v1/namespaces/{namespace}/podsets/{name}/status']);
+    const proto = await api.call('GET', '/openapi/v2', undefined, { Accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' });
+    assert.equal(proto.status, 200);
 
     for (const [version, bin] of KUBECTLS) {
       const home = mkdtempSync(join(tmpdir(), 'berth-crd-kubectl-'));
