@@ -5,15 +5,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startServer, type TestServer } from './support/server.js';
 import { kubectl } from './support/kubectl.js';
+import { KUBECTL_VERSIONS, kubectlWithOwnCache } from './support/kubectl-versions.js';
 import { apiFor, type Api } from './support/api.js';
 import { until } from './support/wait.js';
 
-const KUBECTLS = [['1.33', '/usr/lib/google-cloud-sdk/bin/kubectl.1.33'], ['1.27', '/usr/lib/google-cloud-sdk/bin/kubectl.1.27']].filter(([, bin]) => existsSync(bin!));
 
 function crd(group: string): string {
   return `apiVersion: apiextensions.k8s.io/v1
@@ -76,12 +73,10 @@ describe('CustomResourceDefinition lifecycle with the real kubectl', () => {
     await server?.dispose();
   });
 
-  for (const [version, bin] of KUBECTLS) {
+  for (const [version, bin] of KUBECTL_VERSIONS) {
     test(`kubectl ${version}: create CRD → explain → apply → 422s → status → columns → delete CRD`, async () => {
       const group = `v${version!.replace('.', '-')}.example.com`;
-      // A discovery cache of its own: another kubectl's cache would list groups deleted since.
-      const home = mkdtempSync(join(tmpdir(), 'berth-crd-kubectl-'));
-      const k = (args: string[], input?: string) => kubectl(server.kubeconfig, args, { bin, input, env: { HOME: home, KUBECACHEDIR: join(home, 'cache') } });
+      const k = kubectlWithOwnCache(server.kubeconfig, bin);
 
       const created = await k(['create', '-f', '-'], crd(group));
       assert.equal(created.code, 0, created.stderr);

@@ -4,14 +4,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startServer, type TestServer } from './support/server.js';
-import { kubectl } from './support/kubectl.js';
+import { KUBECTL_VERSIONS, kubectlWithOwnCache } from './support/kubectl-versions.js';
 import { apiFor, type Api } from './support/api.js';
 
-const KUBECTLS = [['1.33', '/usr/lib/google-cloud-sdk/bin/kubectl.1.33'], ['1.27', '/usr/lib/google-cloud-sdk/bin/kubectl.1.27']].filter(([, bin]) => existsSync(bin!));
 
 type Obj = Record<string, any>;
 const KEEP = ['type', 'format', 'description', 'required', 'enum'];
@@ -131,9 +127,8 @@ describe('a CRD embedding the whole PodSpec', () => {
     const proto = await api.call('GET', '/openapi/v2', undefined, { Accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' });
     assert.equal(proto.status, 200);
 
-    for (const [version, bin] of KUBECTLS) {
-      const home = mkdtempSync(join(tmpdir(), 'berth-crd-kubectl-'));
-      const k = (args: string[], input?: string) => kubectl(server.kubeconfig, args, { bin, input, env: { HOME: home, KUBECACHEDIR: join(home, 'cache') } });
+    for (const [version, bin] of KUBECTL_VERSIONS) {
+      const k = kubectlWithOwnCache(server.kubeconfig, bin);
       const explained = await k(['explain', 'podsets.spec.template.spec.containers.resources']);
       assert.equal(explained.code, 0, `${version}: ${explained.stderr}`);
       assert.match(explained.stdout, /KIND:\s+PodSet/);
