@@ -9,6 +9,7 @@ import { validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isDNS1035Label, isDNS1123Subdomain, nameIsDNSSubdomain } from './names.js';
 import { validateStructural } from '../crd/structural.js';
 import { compileRules } from '../crd/rules.js';
+import { isFieldPath } from '../jsonpath.js';
 
 /** The finalizer the server puts on every CRD: its objects are removed before it is. */
 export const CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io';
@@ -46,9 +47,9 @@ function validateVersion(v: CustomResourceDefinitionVersion, path: FieldPath): C
   if (scale) {
     const sp = path.child('subresources').child('scale');
     if (!scale.specReplicasPath) out.push(requiredValue(sp.child('specReplicasPath')));
-    else if (!scale.specReplicasPath.startsWith('.spec.')) out.push(invalidValue(sp.child('specReplicasPath'), scale.specReplicasPath, 'should be a json path under .spec'));
+    else if (!scale.specReplicasPath.startsWith('.spec.') || !isFieldPath(scale.specReplicasPath)) out.push(invalidValue(sp.child('specReplicasPath'), scale.specReplicasPath, 'should be a json path under .spec'));
     if (!scale.statusReplicasPath) out.push(requiredValue(sp.child('statusReplicasPath')));
-    else if (!scale.statusReplicasPath.startsWith('.status.')) out.push(invalidValue(sp.child('statusReplicasPath'), scale.statusReplicasPath, 'should be a json path under .status'));
+    else if (!scale.statusReplicasPath.startsWith('.status.') || !isFieldPath(scale.statusReplicasPath)) out.push(invalidValue(sp.child('statusReplicasPath'), scale.statusReplicasPath, 'should be a json path under .status'));
     if (scale.labelSelectorPath && !/^\.(spec|status)\./.test(scale.labelSelectorPath)) {
       out.push(invalidValue(sp.child('labelSelectorPath'), scale.labelSelectorPath, 'should be a json path under either .spec or .status'));
     }
