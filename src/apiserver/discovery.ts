@@ -4,6 +4,7 @@
 
 import { METRICS_RESOURCES } from '../api/schema/metrics.js';
 import { RESOURCES, SUBRESOURCES, apiVersionOf, groupVersions, type ResourceInfo } from '../api/schema/resources.js';
+import { compareVersions } from './crd/served.js';
 
 /** Everything served: the stored resources, then the computed resource metrics. */
 const SERVED: readonly ResourceInfo[] = [...RESOURCES, ...METRICS_RESOURCES];
@@ -22,19 +23,22 @@ export function apiVersions(serverAddress = ''): object {
   };
 }
 
-function namedGroups(): { name: string; versions: string[] }[] {
+/** The named groups and their versions (preferred first); custom: the custom resources served now. */
+function namedGroups(custom: readonly ResourceInfo[]): { name: string; versions: string[] }[] {
   const groups = new Map<string, string[]>();
   const gvs = [...groupVersions(), ...METRICS_RESOURCES.map((r) => ({ group: r.group, version: r.version }))];
   for (const gv of gvs) if (gv.group && !groups.get(gv.group)?.includes(gv.version)) groups.set(gv.group, [...(groups.get(gv.group) ?? []), gv.version]);
-  return [...groups].map(([name, versions]) => ({ name, versions }));
+  const builtIn = new Set(groups.keys());
+  for (const r of custom) if (!builtIn.has(r.group) && !groups.get(r.group)?.includes(r.version)) groups.set(r.group, [...(groups.get(r.group) ?? []), r.version]);
+  return [...groups].map(([name, versions]) => ({ name, versions: builtIn.has(name) ? versions : versions.sort(compareVersions) }));
 }
 
 /** `GET /apis`: APIGroupList of the named groups. */
-export function apiGroupList(): object {
+export function apiGroupList(custom: readonly ResourceInfo[] = []): object {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: namedGroups().map(({ name, versions }) => {
+    groups: namedGroups(custom).map(({ name, versions }) => {
       const vs = versions.map((version) => ({ groupVersion: `${name}/${version}`, version }));
       return { name, versions: vs, preferredVersion: vs[0] };
     }),
@@ -42,18 +46,18 @@ export function apiGroupList(): object {
 }
 
 /** `GET /apis/<group>`: one APIGroup, or undefined when the group is not served. */
-export function apiGroup(group: string): object | undefined {
-  const g = namedGroups().find((x) => x.name === group);
+export function apiGroup(group: string, custom: readonly ResourceInfo[] = []): object | undefined {
+  const g = namedGroups(custom).find((x) => x.name === group);
   if (!g) return undefined;
   const vs = g.versions.map((version) => ({ groupVersion: `${group}/${version}`, version }));
   return { kind: 'APIGroup', apiVersion: 'v1', name: group, versions: vs, preferredVersion: vs[0] };
 }
 
-const inGroupVersion = (group: string, version: string) => SERVED.filter((r) => r.group === group && r.version === version);
+const inGroupVersion = (group: string, version: string, custom: readonly ResourceInfo[]) => [...SERVED, ...custom].filter((r) => r.group === group && r.version === version);
 
 /** `GET /api/v1` or `/apis/<g>/<v>`: APIResourceList, or undefined when not served. */
-export function apiResourceList(group: string, version: string): object | undefined {
-  const rs = inGroupVersion(group, version);
+export function apiResourceList(group: string, version: string, custom: readonly ResourceInfo[] = []): object | undefined {
+  const rs = inGroupVersion(group, version, custom);
   if (!rs.length) return undefined;
   const resources: object[] = [];
   for (const r of rs) {
@@ -107,15 +111,15 @@ function discoveryResource(r: ResourceInfo): object {
  * Aggregated discovery: `GET /api` (core: true) or `GET /apis` (core: false) as an APIGroupDiscoveryList
  * in apidiscovery.k8s.io/v2 or v2beta1 (the two are the same shape).
  */
-export function aggregatedDiscovery(core: boolean, version: 'v2' | 'v2beta1' = 'v2'): object {
-  const groups = core ? [{ name: '', versions: ['v1'] }] : namedGroups();
+export function aggregatedDiscovery(core: boolean, version: 'v2' | 'v2beta1' = 'v2', custom: readonly ResourceInfo[] = []): object {
+  const groups = core ? [{ name: '', versions: ['v1'] }] : namedGroups(custom);
   return {
     kind: 'APIGroupDiscoveryList',
     apiVersion: `apidiscovery.k8s.io/${version}`,
     metadata: {},
     items: groups.map(({ name, versions }) => ({
       metadata: { name, creationTimestamp: null },
-      versions: versions.map((v) => ({ version: v, resources: inGroupVersion(name, v).map(discoveryResource), freshness: 'Current' })),
+      versions: versions.map((v) => ({ version: v, resources: inGroupVersion(name, v, custom).map(discoveryResource), freshness: 'Current' })),
     })),
   };
 }

@@ -117,7 +117,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     if (audit && caller) audit.user = caller;
     if (PUBLIC.has(path) || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
       if (audit) audit.user = caller ?? ANONYMOUS;
-      return handleMeta(req, res, path, caller ?? ANONYMOUS, opts.ready);
+      return handleMeta(req, res, path, caller ?? ANONYMOUS, opts.ready, registry.customResources);
     }
     if (!caller) {
       // Drain the body so the connection stays usable, then refuse.
@@ -138,11 +138,11 @@ export function createApiServer(opts: ApiServerOptions): Server {
       authorizeNonResource(user, pathVerb(req), path, registry);
       return serveIssuerDiscovery(res, path, tokens);
     }
-    const route = parseResourcePath(path);
+    const route = parseResourcePath(path, (g, v, p) => registry.customResources.find(g, v, p));
     if (!route) {
       // Discovery, OpenAPI: what system:discovery grants every authenticated user.
       authorizeNonResource(user, pathVerb(req), path, registry);
-      return handleMeta(req, res, path, user, opts.ready);
+      return handleMeta(req, res, path, user, opts.ready, registry.customResources);
     }
     authorize(user, requestAttributes(req.method ?? 'GET', route, url.searchParams), registry);
     if (route.resource.kind === 'SelfSubjectReview') return handleSelfSubjectReview(req, res, contextFor(user, url.searchParams, req.headers['user-agent']));
@@ -157,6 +157,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
       if (route.resource.kind === 'TokenReview') return handleTokenReview(req, res, tokens, ctx);
       return handleTokenRequest(req, res, route.namespace!, route.name!, registry, tokens, ctx);
     }
+    await registry.customResources.whenServed(route.resource);
     await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams, req.headers['user-agent']), watchBudget);
   }
 

@@ -1,5 +1,5 @@
 // The one entry point the registry calls to fill in a new object of any kind, before validation.
-import type { CronJob, DaemonSet, Deployment, Job, KObject, Namespace, NetworkPolicy, Node, Pod, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, Secret, Service, StatefulSet } from '../types.js';
+import type { CronJob, CustomResourceDefinition, DaemonSet, Deployment, Job, KObject, Namespace, NetworkPolicy, Node, Pod, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, RoleBinding, Secret, Service, StatefulSet } from '../types.js';
 import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './apps.js';
 import { defaultCronJob, defaultJob } from './batch.js';
 import { defaultNamespace } from './namespace.js';
@@ -11,7 +11,7 @@ import { defaultSecret } from './secret.js';
 import { defaultPodTemplateObject, defaultReplicationController } from './replication.js';
 import { defaultPriorityClass } from './priorityclass.js';
 import { defaultRoleBinding } from './rbac.js';
-import type { RoleBinding } from '../types.js';
+import { defaultCustomResourceDefinition } from './crd.js';
 
 // Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
 const DEFAULTERS: Record<string, (obj: KObject) => void> = {
@@ -32,6 +32,7 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   PriorityClass: (o) => defaultPriorityClass(o as PriorityClass),
   RoleBinding: (o) => defaultRoleBinding(o as RoleBinding),
   ClusterRoleBinding: (o) => defaultRoleBinding(o as RoleBinding),
+  CustomResourceDefinition: (o) => defaultCustomResourceDefinition(o as CustomResourceDefinition),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

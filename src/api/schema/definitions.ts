@@ -36,6 +36,12 @@ const APPS_SET_CLASSES = ['DaemonSet', 'DaemonSetList', 'DaemonSetSpec', 'Daemon
 const NETWORKING_CLASSES = ['NetworkPolicy', 'NetworkPolicyList', 'NetworkPolicySpec', 'NetworkPolicyIngressRule', 'NetworkPolicyEgressRule', 'NetworkPolicyPeer', 'NetworkPolicyPort', 'IPBlock'];
 const DISCOVERY_CLASSES = ['EndpointSlice', 'EndpointSliceList', 'Endpoint', 'EndpointConditions', 'EndpointHints', 'ForZone', 'ForNode'];
 const BATCH_CLASSES = ['Job', 'JobList', 'JobSpec', 'JobStatus', 'JobCondition', 'JobTemplateSpec', 'CronJob', 'CronJobList', 'CronJobSpec', 'CronJobStatus', 'PodFailurePolicy', 'PodFailurePolicyRule', 'PodFailurePolicyOnExitCodesRequirement', 'PodFailurePolicyOnPodConditionsPattern', 'SuccessPolicy', 'SuccessPolicyRule', 'UncountedTerminatedPods'];
+const APIEXTENSIONS_CLASSES = [
+  'CustomResourceDefinition', 'CustomResourceDefinitionList', 'CustomResourceDefinitionSpec', 'CustomResourceDefinitionStatus', 'CustomResourceDefinitionNames',
+  'CustomResourceDefinitionVersion', 'CustomResourceDefinitionCondition', 'CustomResourceConversion', 'CustomResourceValidation', 'CustomResourceSubresources',
+  'CustomResourceSubresourceScale', 'CustomResourceColumnDefinition', 'JSONSchemaProps', 'ExternalDocumentation', 'ValidationRule', 'SelectableField',
+  'WebhookConversion', 'WebhookClientConfig', 'ServiceReference',
+];
 const CLASS_GROUP: Record<string, string> = {
   Lease: 'coordination', LeaseSpec: 'coordination', LeaseList: 'coordination', Eviction: 'policy',
   Scale: 'autoscaling', ScaleSpec: 'autoscaling', ScaleStatus: 'autoscaling',
@@ -54,6 +60,7 @@ const CLASS_GROUP: Record<string, string> = {
   ...Object.fromEntries(['SubjectAccessReview', 'SubjectAccessReviewSpec', 'SubjectAccessReviewStatus', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectAccessReviewSpec',
     'SelfSubjectRulesReview', 'SelfSubjectRulesReviewSpec', 'SubjectRulesReviewStatus', 'ResourceAttributes', 'NonResourceAttributes', 'ResourceRule', 'NonResourceRule',
     'FieldSelectorAttributes', 'LabelSelectorAttributes'].map((c) => [c, 'authorization'])),
+  ...Object.fromEntries(APIEXTENSIONS_CLASSES.map((c) => [c, 'apiextensions'])),
 };
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */
@@ -64,6 +71,8 @@ function definitionName(className: string): string {
   const v = version.toLowerCase();
   if (META_TYPES.has(short)) return `io.k8s.apimachinery.pkg.apis.meta.${v}.${short}`;
   const group = prefix ? prefix.toLowerCase() : CLASS_GROUP[short] ?? 'core';
+  // apiextensions types live in their own server's package, and are named after it upstream.
+  if (group === 'apiextensions') return `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.${v}.${short}`;
   return `io.k8s.api.${GROUP_PACKAGE[group] ?? group}.${v}.${short}`;
 }
 

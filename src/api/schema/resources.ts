@@ -16,7 +16,7 @@ export interface ResourceInfo {
   subresources: string[];
 }
 
-const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+export const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 function res(r: Partial<ResourceInfo> & Pick<ResourceInfo, 'kind' | 'plural' | 'namespaced'>): ResourceInfo {
   return {
@@ -58,6 +58,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   res({ kind: 'PodTemplate', plural: 'podtemplates', namespaced: true }),
   res({ group: 'policy', kind: 'PodDisruptionBudget', plural: 'poddisruptionbudgets', namespaced: true, shortNames: ['pdb'], subresources: ['status'] }),
   res({ group: 'scheduling.k8s.io', kind: 'PriorityClass', plural: 'priorityclasses', namespaced: false, shortNames: ['pc'] }),
+  res({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', plural: 'customresourcedefinitions', namespaced: false, shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: ['status'] }),
   // Not stored: a TokenReview is answered (handlers/tokens.ts), like a Binding.
   res({ group: 'authentication.k8s.io', kind: 'TokenReview', plural: 'tokenreviews', namespaced: false, verbs: ['create'] }),
   res({ group: 'certificates.k8s.io', kind: 'CertificateSigningRequest', plural: 'certificatesigningrequests', namespaced: false, shortNames: ['csr'], subresources: ['status', 'approval'] }),

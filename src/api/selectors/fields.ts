@@ -60,8 +60,11 @@ function splitTerm(term: string): [string, '=' | '!=', string] | undefined {
   return undefined;
 }
 
-/** Parses a field selector for `kind`; a field outside `allowed` is refused as the API server does. */
-export function parseFieldSelector(s: string, allowed: ReadonlySet<string>, kind: string): FieldSelector {
+/**
+ * Parses a field selector for `kind`; a field outside `allowed` is refused as the API server does
+ * (unsupported: the words for it, when not the built-in kinds').
+ */
+export function parseFieldSelector(s: string, allowed: ReadonlySet<string>, kind: string, unsupported = (field: string) => unsupportedFieldMessage(kind, field)): FieldSelector {
   const requirements: FieldRequirement[] = [];
   for (const term of splitTerms(s).sort()) {
     if (!term) continue;
@@ -69,7 +72,7 @@ export function parseFieldSelector(s: string, allowed: ReadonlySet<string>, kind
     if (!parts) throw new ApiError('BadRequest', `invalid selector: '${s}'; can't understand '${term}'`);
     const [field, operator, raw] = parts;
     const value = unescape(raw);
-    if (!allowed.has(field)) throw new ApiError('BadRequest', unsupportedFieldMessage(kind, field));
+    if (!allowed.has(field)) throw new ApiError('BadRequest', unsupported(field));
     requirements.push({ field, operator, value });
   }
   return { requirements };

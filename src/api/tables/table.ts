@@ -2,7 +2,7 @@
 
 import type { KObject, ListMeta } from '../types.js';
 import type { ColumnDefinition } from './columns.js';
-import { printerFor } from './printers.js';
+import { printerFor, type Printer } from './printers.js';
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
@@ -13,6 +13,8 @@ export interface TableOptions {
   listMeta?: ListMeta;
   /** Leave columnDefinitions out (watch events after the first). */
   noHeaders?: boolean;
+  /** The printer when the kind has none of its own (custom resources). */
+  printer?: Printer;
 }
 
 export interface TableRow {
@@ -37,7 +39,7 @@ function rowObject(obj: KObject, include: IncludeObject): unknown {
 }
 
 export function toTable(kind: string, objects: readonly KObject[], opts: TableOptions = {}): Table {
-  const printer = printerFor(kind);
+  const printer = opts.printer ?? printerFor(kind);
   const now = opts.now ?? new Date();
   const include = opts.includeObject ?? 'Metadata';
   return {

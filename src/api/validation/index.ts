@@ -1,7 +1,7 @@
 // The one entry point the registry calls: per-kind validation for create, update and status update.
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
-import type { CertificateSigningRequest, ClusterRole, ConfigMap, ControllerRevision, CoreEvent, CronJob, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, Role, RoleBinding, Secret, Service, ServiceAccount, StatefulSet } from '../types.js';
+import type { CertificateSigningRequest, ClusterRole, ConfigMap, ControllerRevision, CoreEvent, CronJob, CustomResourceDefinition, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, Role, RoleBinding, Secret, Service, ServiceAccount, StatefulSet } from '../types.js';
 import { validateControllerRevision, validateControllerRevisionUpdate, validateDaemonSet, validateDaemonSetStatusUpdate, validateDaemonSetUpdate, validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateStatefulSet, validateStatefulSetStatusUpdate, validateStatefulSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
 import { validateCronJob, validateCronJobStatusUpdate, validateCronJobUpdate, validateJob, validateJobStatusUpdate, validateJobUpdate } from './batch.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
@@ -9,6 +9,7 @@ import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints, 
 import { validatePodTemplate, validatePodTemplateUpdate, validateReplicationController, validateReplicationControllerStatusUpdate, validateReplicationControllerUpdate } from './replication.js';
 import { validatePodDisruptionBudget, validatePodDisruptionBudgetStatusUpdate, validatePodDisruptionBudgetUpdate } from './policy.js';
 import { validatePriorityClass, validatePriorityClassUpdate } from './priorityclass.js';
+import { validateCustomResourceDefinition, validateCustomResourceDefinitionUpdate } from './crd.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
 import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './namespace.js';
@@ -153,6 +154,11 @@ const RULES: Record<string, KindRules> = {
   ClusterRoleBinding: {
     create: (o) => validateRoleBinding(o as RoleBinding, false),
     update: (o, old) => validateRoleBindingUpdate(o as RoleBinding, old as RoleBinding, false),
+  },
+  CustomResourceDefinition: {
+    create: (o) => validateCustomResourceDefinition(o as CustomResourceDefinition),
+    update: (o, old) => validateCustomResourceDefinitionUpdate(o as CustomResourceDefinition, old as CustomResourceDefinition),
+    status: (o, old) => validateCustomResourceDefinitionUpdate(o as CustomResourceDefinition, old as CustomResourceDefinition),
   },
 };
 

@@ -28,6 +28,7 @@ import { outputFormat, type OutputFormat } from './negotiate.js';
 import { sendJson } from './respond.js';
 import { handleScale } from './scale.js';
 import { predicatesFrom } from './selectors.js';
+import { customFieldRules } from '../crd/served.js';
 import { serveWatch } from './watch.js';
 import type { WatchBudget } from './watch-budget.js';
 import { flagParam, optionalFlagParam } from '../../api/params.js';
@@ -41,13 +42,13 @@ function intParam(q: URLSearchParams, name: string): number | undefined {
 
 function render(storage: RestStorage, fmt: OutputFormat, objs: KObject[], meta: { resourceVersion?: string; continue?: string; remainingItemCount?: number }, headers: boolean): unknown {
   if (!fmt.table) return null;
-  return toTable(storage.resource.kind, objs, { includeObject: fmt.includeObject, now: new Date(), listMeta: meta, noHeaders: !headers });
+  return toTable(storage.resource.kind, objs, { includeObject: fmt.includeObject, now: new Date(), listMeta: meta, noHeaders: !headers, printer: storage.strategy.printer });
 }
 
 /** Strict field validation: unknown fields are a 400 (Strict) or a warning (Warn). */
 function checkFields(storage: RestStorage, obj: Record<string, unknown>, ctx: RequestContext): void {
   if (ctx.fieldValidation === 'Ignore') return;
-  const unknown = unknownFields(storage.resource.kind, obj);
+  const unknown = storage.strategy.unknownFields ? storage.strategy.unknownFields(obj as KObject) : unknownFields(storage.resource.kind, obj);
   if (!unknown.length) return;
   if (ctx.fieldValidation === 'Strict') throw strictDecodingError(storage.resource.kind, storage.resource.version, unknown);
   ctx.warnings.push(...unknownFieldWarnings(unknown));
@@ -93,6 +94,8 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   const ns = resource.namespaced ? namespace : undefined;
   if (resource.namespaced && name !== undefined && ns === undefined) throw new ApiError('NotFound', 'the server could not find the requested resource');
   const kind = storage.resource.kind;
+  const custom = registry.customResources.storage(resource) !== undefined;
+  const fieldRules = custom ? customFieldRules(resource) : undefined;
 
   // Bindings: POST namespaces/<ns>/bindings or pods/<name>/binding.
   if (resource.kind === 'Binding' || subresource === 'binding') {
@@ -120,7 +123,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     await evictPod(storage, registry.of('policy', 'poddisruptionbudgets'), ns!, name!, { gracePeriodSeconds: d.opts.gracePeriodSeconds, preconditions: d.opts.preconditions }, d.ctx, SYSTEM_CONTEXT);
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
-  if (subresource === 'scale') return handleScale(req, res, storage, ns, name!, ctx);
+  if (subresource === 'scale') return handleScale(req, res, storage, ns, name!, ctx, storage.strategy.scale);
   if (subresource && subresource !== 'status' && subresource !== 'finalize' && !storage.strategy.subresourceWrites?.[subresource]) {
     throw new ApiError('NotFound', 'the server could not find the requested resource');
   }
@@ -139,7 +142,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         const body = fmt.table ? render(storage, fmt, [obj], { resourceVersion: obj.metadata.resourceVersion }, true) : storage.getEntry(ns, name)!.json;
         return sendJson(res, 200, body as object, ctx.warnings);
       }
-      const predicates = predicatesFrom(q, kind);
+      const predicates = predicatesFrom(q, kind, fieldRules);
       const rvParam = q.get('resourceVersion') ?? undefined;
       if (flagParam(q, 'watch')) {
         const rv = parseResourceVersion(rvParam);
@@ -213,7 +216,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         if (patch && typeof patch === 'object' && !Array.isArray(patch)) dropGatedFields(resource.kind, patch as Record<string, unknown>);
         checkFields(storage, { ...(patch as object) }, ctx);
         mutate = (cur) => jsonMergePatch(cur as never, patch as never) as unknown as KObject;
-      } else if (type === 'application/strategic-merge-patch+json') {
+      } else if (type === 'application/strategic-merge-patch+json' && !custom) {
         const patch = decodeDocument(raw, 'application/json');
         mutate = (cur) => {
           const next = strategicMergePatch(cur as Record<string, unknown>, patch as Record<string, unknown>, kind) as unknown as KObject;
@@ -224,7 +227,9 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         const ops = decodeDocument(raw, 'application/json');
         mutate = (cur) => jsonPatch(cur, ops) as KObject;
       } else {
-        throw new ApiError('UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+        // Custom resources have no patch strategies: strategic merge is refused for them, as upstream.
+        const accepted = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml', ...(custom ? [] : ['application/strategic-merge-patch+json'])];
+        throw new ApiError('UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
       }
       // The patched object is decoded as a typed object would be: wrong JSON types are a 400.
       const patchFn = mutate;
@@ -246,7 +251,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       }
       // Namespaces, for one, are not deleted by collection: only kinds that serve the verb are.
       if (!resource.verbs.includes('deletecollection')) throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
-      const predicates = predicatesFrom(q, kind);
+      const predicates = predicatesFrom(q, kind, fieldRules);
       const page = await storage.list(ns, predicates);
       const items: KObject[] = [];
       for (const e of page.entries) {

@@ -13,6 +13,8 @@ import { checkTypes } from '../http/typecheck.js';
 import type { RequestContext } from '../registry/context.js';
 import { parseResourceVersion, type RestStorage } from '../registry/rest.js';
 import { sendJson } from './respond.js';
+import { jsonPathValues, setFieldPath } from '../../api/jsonpath.js';
+import type { ScalePaths } from '../registry/strategy.js';
 
 interface Scale extends KObject {
   spec?: { replicas?: number };
@@ -29,15 +31,24 @@ function selectorOf(w: Workload): LabelSelectorSpec | undefined {
   return w.kind === 'ReplicationController' ? { matchLabels: w.spec?.selector as Record<string, string> | undefined } : w.spec?.selector;
 }
 
-function scaleOf(obj: KObject): Scale {
+/** A number at a custom resource's scale path (0 when absent, as upstream reads it). */
+function replicasAt(obj: KObject, path: string): number {
+  const v = jsonPathValues(obj, path)[0];
+  return typeof v === 'number' ? v : 0;
+}
+
+function scaleOf(obj: KObject, paths?: ScalePaths): Scale {
   const w = obj as Workload;
   const { name, namespace, uid, resourceVersion, creationTimestamp } = w.metadata;
+  const selector = paths ? jsonPathValues(obj, paths.labelSelectorPath ?? '')[0] : undefined;
   return {
     apiVersion: 'autoscaling/v1',
     kind: 'Scale',
     metadata: { name, namespace, uid, resourceVersion, creationTimestamp },
-    spec: { replicas: w.spec?.replicas ?? 0 },
-    status: { replicas: w.status?.replicas ?? 0, selector: selectorString(fromLabelSelectorObject(selectorOf(w))) },
+    spec: { replicas: paths ? replicasAt(obj, paths.specReplicasPath) : w.spec?.replicas ?? 0 },
+    status: paths
+      ? { replicas: replicasAt(obj, paths.statusReplicasPath), ...(typeof selector === 'string' ? { selector } : {}) }
+      : { replicas: w.status?.replicas ?? 0, selector: selectorString(fromLabelSelectorObject(selectorOf(w))) },
   };
 }
 
@@ -60,25 +71,27 @@ function patched(current: Scale, type: string, raw: Buffer): Scale {
   }
 }
 
-export async function handleScale(req: IncomingMessage, res: ServerResponse, storage: RestStorage, ns: string | undefined, name: string, ctx: RequestContext): Promise<void> {
+/** paths: where a custom resource keeps its replicas (absent: spec.replicas of a workload). */
+export async function handleScale(req: IncomingMessage, res: ServerResponse, storage: RestStorage, ns: string | undefined, name: string, ctx: RequestContext, paths?: ScalePaths): Promise<void> {
   const method = req.method ?? 'GET';
-  if (method === 'GET') return sendJson(res, 200, scaleOf(storage.get(ns, name)), ctx.warnings);
+  if (method === 'GET') return sendJson(res, 200, scaleOf(storage.get(ns, name), paths), ctx.warnings);
   if (method !== 'PUT' && method !== 'PATCH') throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
   const raw = await readBody(req);
   const type = mediaType(req);
   const body = method === 'PUT' ? (decodeObject(raw, type, 'Scale') as Scale) : undefined;
   if (body) checkTypes('autoscaling/v1', 'Scale', body);
   const obj = await storage.modify(ns, name, ctx, (cur) => {
-    const current = scaleOf(cur);
+    const current = scaleOf(cur, paths);
     const scale = body ?? patched(current, type, raw);
     if (method === 'PATCH') checkTypes('autoscaling/v1', 'Scale', scale);
     // A resourceVersion in the Scale is a precondition on the workload, as upstream's scale update.
     const rv = parseResourceVersion(scale.metadata?.resourceVersion);
     if (rv !== undefined && String(rv) !== cur.metadata.resourceVersion) throw conflict(storage.resource.plural, name, undefined, storage.resource.group);
     const w = cur as Workload;
-    w.spec = { ...w.spec, replicas: wantedReplicas(scale, name) };
+    if (paths) setFieldPath(w, paths.specReplicasPath, wantedReplicas(scale, name));
+    else w.spec = { ...w.spec, replicas: wantedReplicas(scale, name) };
     delete w.metadata.resourceVersion;
     return w;
   }, 'scale');
-  return sendJson(res, 200, scaleOf(obj), ctx.warnings);
+  return sendJson(res, 200, scaleOf(obj, paths), ctx.warnings);
 }

@@ -10,7 +10,13 @@ export interface Predicates {
   fieldMatch?: (o: KObject) => boolean;
 }
 
-export function predicatesFrom(query: URLSearchParams, kind: string): Predicates {
+/** The fields a kind without built-in field labels selects by (custom resources), and how a refusal reads. */
+export interface FieldRules {
+  allowed: ReadonlySet<string>;
+  unsupported(field: string): string;
+}
+
+export function predicatesFrom(query: URLSearchParams, kind: string, rules?: FieldRules): Predicates {
   const p: Predicates = {};
   const ls = query.get('labelSelector');
   if (ls) {
@@ -19,7 +25,7 @@ export function predicatesFrom(query: URLSearchParams, kind: string): Predicates
   }
   const fs = query.get('fieldSelector');
   if (fs) {
-    const sel = parseFieldSelector(fs, allowedFieldSelectors(kind), kind);
+    const sel = rules ? parseFieldSelector(fs, rules.allowed, kind, rules.unsupported) : parseFieldSelector(fs, allowedFieldSelectors(kind), kind);
     p.fieldMatch = (o) => matchFields(sel, fieldsOf(kind, o));
   }
   return p;

@@ -19,8 +19,11 @@ function decodeSegment(s: string): string {
   }
 }
 
+/** Finds a resource not in the built-in list (the custom resources served now). */
+export type ResourceLookup = (group: string, version: string, plural: string) => ResourceInfo | undefined;
+
 /** null when the path is not a resource path (discovery, health, …). */
-export function parseResourcePath(pathname: string): ResourceRoute | null {
+export function parseResourcePath(pathname: string, custom?: ResourceLookup): ResourceRoute | null {
   const parts = pathname.split('/').filter(Boolean).map(decodeSegment);
   let group: string;
   let version: string;
@@ -44,7 +47,7 @@ export function parseResourcePath(pathname: string): ResourceRoute | null {
     rest = rest.slice(2);
   }
   const [plural, name, subresource, ...extra] = rest;
-  const resource = findResource(group, version, plural);
+  const resource = findResource(group, version, plural) ?? custom?.(group, version, plural);
   if (!resource || extra.length) throw new ApiError('NotFound', 'the server could not find the requested resource');
   if (namespace !== undefined && !resource.namespaced) throw new ApiError('NotFound', 'the server could not find the requested resource');
   if (subresource !== undefined && !resource.subresources.includes(subresource)) {

@@ -78,10 +78,11 @@ function gvPrefix(r: Pick<ResourceInfo, 'group' | 'version'>): string {
   return `${g[0]!.toUpperCase()}${g.slice(1)}${r.version[0]!.toUpperCase()}${r.version.slice(1)}`;
 }
 
-function resourcePaths(r: ResourceInfo): PathSpec[] {
+/** The paths of one resource; defs name its kind's and list's definitions when not built in (custom resources). */
+export function resourcePaths(r: ResourceInfo, defs?: { def: string; listDef: string }): PathSpec[] {
   const gvk = { group: r.group, version: r.version, kind: r.kind };
-  const def = definitionOf(apiVersionOf(r), r.kind)!;
-  const listDef = definitionOf(apiVersionOf(r), r.listKind);
+  const def = defs?.def ?? definitionOf(apiVersionOf(r), r.kind)!;
+  const listDef = defs?.listDef ?? definitionOf(apiVersionOf(r), r.listKind);
   const root = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`;
   const base = r.namespaced ? `${root}/namespaces/{namespace}/${r.plural}` : `${root}/${r.plural}`;
   const scope = r.namespaced ? 'Namespaced' : '';
@@ -110,7 +111,7 @@ function resourcePaths(r: ResourceInfo): PathSpec[] {
   if (r.namespaced && can('list')) {
     out.push({ path: `${root}/${r.plural}`, groupVersion, pathParams: [], operations: [op('get', 'list', `list${gvPrefix(r)}${r.kind}ForAllNamespaces`, `list or watch objects of kind ${r.kind}`, { query: LIST_QUERY, response: listDef!, produces: WATCH_TYPES })] });
   }
-  for (const sub of r.subresources) out.push(subresourcePath(r, sub, base, params, op, id));
+  for (const sub of r.subresources) out.push(subresourcePath(r, sub, base, params, op, id, def));
   return out;
 }
 
@@ -121,6 +122,7 @@ function subresourcePath(
   params: PathSpec['pathParams'],
   op: (m: Method, a: string, id: string, d: string, o: Partial<Operation>) => Operation,
   id: (verb: string, suffix?: string) => string,
+  def: string,
 ): PathSpec {
   const info = SUBRESOURCES[sub]!;
   const Sub = sub === 'portforward' ? 'Portforward' : `${sub[0]!.toUpperCase()}${sub.slice(1)}`;
@@ -140,7 +142,7 @@ function subresourcePath(
     } else if (sub === 'log') {
       operations.push(op('get', 'get', id('read', Sub), `read log of the specified ${r.kind}`, { query: ['container', 'follow', 'limitBytes', 'previous', 'sinceSeconds', 'tailLines', 'timestamps'], response: 'string', produces: text }));
     } else if (verb === 'get') operations.push(op('get', 'get', id('read', Sub), `read ${sub} of the specified ${r.kind}`, speaks));
-    else if (verb === 'update') operations.push(op('put', 'put', id('replace', Sub), `replace ${sub} of the specified ${r.kind}`, { query: WRITE_QUERY, body: kindDef ?? definitionOf(apiVersionOf(r), r.kind)!, ...speaks }));
+    else if (verb === 'update') operations.push(op('put', 'put', id('replace', Sub), `replace ${sub} of the specified ${r.kind}`, { query: WRITE_QUERY, body: kindDef ?? def, ...speaks }));
     else if (verb === 'patch') operations.push(op('patch', 'patch', id('patch', Sub), `partially update ${sub} of the specified ${r.kind}`, { query: [...WRITE_QUERY, 'force'], body: 'Patch', consumes: PATCH_TYPES, ...speaks }));
     else if (verb === 'create') operations.push({ ...op('post', 'post', id('create', Sub), `create ${sub} of a ${r.kind}`, { query: WRITE_QUERY, body: kindDef!, response: kindDef! }), gvk });
   }
@@ -149,6 +151,6 @@ function subresourcePath(
 
 /** All paths, optionally only those of one group-version (`v1`, `coordination.k8s.io/v1`). */
 export function pathSpecs(groupVersion?: string): PathSpec[] {
-  const all = RESOURCES.flatMap(resourcePaths);
+  const all = RESOURCES.flatMap((r) => resourcePaths(r));
   return groupVersion === undefined ? all : all.filter((p) => p.groupVersion === groupVersion);
 }

@@ -6,6 +6,7 @@ import { definitions, type Schema } from '../../api/schema/definitions.js';
 import { KUBERNETES_VERSION } from '../discovery.js';
 import { OPENAPI_V2_PROTO } from './gnostic-proto.js';
 import { QUERY_PARAMS, pathSpecs, type Operation, type PathSpec } from './operations.js';
+import type { OpenApiExtras } from '../crd/openapi.js';
 
 type Obj = Record<string, unknown>;
 const PATCH_DEF = 'io.k8s.apimachinery.pkg.apis.meta.v1.Patch';
@@ -54,8 +55,24 @@ function pathItem(p: PathSpec): Obj {
 }
 
 let v2json: Obj | undefined;
+/** The document with the custom resources of one generation. */
+let extended: { generation: number; doc: Obj; proto?: Uint8Array } | undefined;
 
-export function openapiV2Json(): Obj {
+/** The Swagger document: the built-in kinds, and the custom resources extras describes. */
+export function openapiV2Json(extras?: OpenApiExtras): Obj {
+  const base = builtInDocument();
+  if (!extras?.paths.length) return base;
+  if (extended?.generation !== extras.generation) {
+    const definitions = { ...(base.definitions as Obj) };
+    for (const [name, s] of extras.definitions) definitions[name] = v2Schema(s);
+    const paths = { ...(base.paths as Obj) };
+    for (const p of extras.paths) paths[p.path] = pathItem(p);
+    extended = { generation: extras.generation, doc: { ...base, paths, definitions } };
+  }
+  return extended.doc;
+}
+
+function builtInDocument(): Obj {
   if (v2json) return v2json;
   const defs: Obj = {};
   for (const [name, s] of [...definitions()].sort(([a], [b]) => a.localeCompare(b))) defs[name] = v2Schema(s);
@@ -131,9 +148,12 @@ export const OPENAPI_V2_PROTOBUF_CONTENT_TYPE = 'application/com.github.proto-op
 
 let v2proto: Uint8Array | undefined;
 
-/** `application/com.github.proto-openapi.spec.v2@v1.0+protobuf`: openapi_v2.Document, built once. */
-export function openapiV2Protobuf(): Uint8Array {
-  return (v2proto ??= Document.encode(Document.fromObject(gnosticDocument(openapiV2Json()))).finish());
+/** `application/com.github.proto-openapi.spec.v2@v1.0+protobuf`: openapi_v2.Document, built once per generation. */
+export function openapiV2Protobuf(extras?: OpenApiExtras): Uint8Array {
+  const encode = (doc: Obj) => Document.encode(Document.fromObject(gnosticDocument(doc))).finish();
+  const doc = openapiV2Json(extras);
+  if (extended && doc === extended.doc) return (extended.proto ??= encode(doc));
+  return (v2proto ??= encode(doc));
 }
 
 /** Decodes the protobuf form (for tests and tools). */

@@ -7,6 +7,7 @@ import { definitions, type Schema } from '../../api/schema/definitions.js';
 import { groupVersions } from '../../api/schema/resources.js';
 import { KUBERNETES_VERSION } from '../discovery.js';
 import { QUERY_PARAMS, pathSpecs, type Operation, type PathSpec } from './operations.js';
+import type { OpenApiExtras } from '../crd/openapi.js';
 
 type Obj = Record<string, unknown>;
 const PATCH_DEF = 'io.k8s.apimachinery.pkg.apis.meta.v1.Patch';
@@ -27,14 +28,17 @@ function v3Schema(s: Schema): Obj {
   return out;
 }
 
+type Lookup = (name: string) => Schema | undefined;
+const builtIn: Lookup = (name) => definitions().get(name);
+
 /** The definitions a document needs: everything reachable from its operations. */
-function reachable(roots: string[]): string[] {
+function reachable(roots: string[], lookup: Lookup): string[] {
   const seen = new Set<string>();
   const visit = (s: Schema | undefined) => {
     if (!s) return;
     if (s.ref && !seen.has(s.ref)) {
       seen.add(s.ref);
-      visit(definitions().get(s.ref));
+      visit(lookup(s.ref));
     }
     visit(s.items);
     visit(s.additionalProperties);
@@ -80,18 +84,23 @@ function pathItem(p: PathSpec): Obj {
 const indexKey = (gv: { group: string; version: string }) => (gv.group ? `apis/${gv.group}/${gv.version}` : `api/${gv.version}`);
 
 const documents = new Map<string, { doc: Obj; hash: string }>();
+/** The custom group-versions' documents, for one generation of the extras. */
+let customDocuments: { generation: number; docs: Map<string, { doc: Obj; hash: string }> } | undefined;
 
-function build(key: string): { doc: Obj; hash: string } | undefined {
-  const gv = groupVersions().find((g) => indexKey(g) === key);
+function build(key: string, extras?: OpenApiExtras): { doc: Obj; hash: string } | undefined {
+  const builtInGv = groupVersions().find((g) => indexKey(g) === key);
+  const gv = builtInGv ?? extras?.groupVersions.find((g) => indexKey(g) === key);
   if (!gv) return undefined;
-  const specs = pathSpecs(gv.group ? `${gv.group}/${gv.version}` : gv.version);
+  const groupVersion = gv.group ? `${gv.group}/${gv.version}` : gv.version;
+  const specs = builtInGv ? pathSpecs(groupVersion) : extras!.paths.filter((p) => p.groupVersion === groupVersion);
+  const lookup: Lookup = builtInGv ? builtIn : (name) => extras!.definitions.get(name) ?? builtIn(name);
   const paths: Obj = {};
   const roots = new Set<string>();
   for (const p of specs) {
     paths[p.path] = pathItem(p);
     for (const o of p.operations) for (const d of [o.body, o.response]) if (d && d !== 'string' && d !== 'Patch') roots.add(d);
   }
-  const schemas: Obj = Object.fromEntries(reachable([...roots]).map((n) => [n, v3Schema(definitions().get(n)!)]));
+  const schemas: Obj = Object.fromEntries(reachable([...roots], lookup).map((n) => [n, v3Schema(lookup(n)!)]));
   schemas[PATCH_DEF] = { description: 'Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.', type: 'object' };
   const { major, minor, patch } = KUBERNETES_VERSION;
   const doc = { openapi: '3.0.0', info: { title: 'Kubernetes', version: `v${major}.${minor}.${patch}` }, paths, components: { schemas } };
@@ -99,26 +108,34 @@ function build(key: string): { doc: Obj; hash: string } | undefined {
   return { doc, hash };
 }
 
-function entry(key: string) {
+function entry(key: string, extras?: OpenApiExtras) {
   let e = documents.get(key);
-  if (!e) {
-    e = build(key);
-    if (e) documents.set(key, e);
+  if (e) return e;
+  if (extras?.groupVersions.some((g) => indexKey(g) === key)) {
+    if (customDocuments?.generation !== extras.generation) customDocuments = { generation: extras.generation, docs: new Map() };
+    e = customDocuments.docs.get(key);
+    if (!e) {
+      e = build(key, extras);
+      if (e) customDocuments.docs.set(key, e);
+    }
+    return e;
   }
+  e = build(key);
+  if (e) documents.set(key, e);
   return e;
 }
 
 /** `GET /openapi/v3`: `{"paths":{"api/v1":{"serverRelativeURL":"/openapi/v3/api/v1?hash=…"}, …}}`. */
-export function openapiV3Index(): { paths: Record<string, { serverRelativeURL: string }> } {
+export function openapiV3Index(extras?: OpenApiExtras): { paths: Record<string, { serverRelativeURL: string }> } {
   const paths: Record<string, { serverRelativeURL: string }> = {};
-  for (const gv of groupVersions()) {
+  for (const gv of [...groupVersions(), ...(extras?.groupVersions ?? [])]) {
     const key = indexKey(gv);
-    paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${entry(key)!.hash}` };
+    paths[key] ??= { serverRelativeURL: `/openapi/v3/${key}?hash=${entry(key, extras)!.hash}` };
   }
   return { paths };
 }
 
 /** `GET /openapi/v3/<gv>` (`api/v1`, `apis/events.k8s.io/v1`), or undefined when not served. */
-export function openapiV3Document(gv: string): object | undefined {
-  return entry(gv.replace(/^\/+|\/+$/g, ''))?.doc;
+export function openapiV3Document(gv: string, extras?: OpenApiExtras): object | undefined {
+  return entry(gv.replace(/^\/+|\/+$/g, ''), extras)?.doc;
 }

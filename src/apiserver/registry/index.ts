@@ -24,6 +24,8 @@ import { rbacEscalationCheck } from '../auth/rbac-escalation.js';
 import type { Authorizers } from '../auth/authorize.js';
 import { ensureBootstrapPolicy } from './rbac-bootstrap.js';
 import { RBAC_GROUP } from '../../api/validation/rbac.js';
+import { CustomResources } from '../crd/catalog.js';
+import { customResourceDefinitionStrategy } from '../crd/definition-strategy.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -32,8 +34,10 @@ export const SYSTEM_CONTEXT: RequestContext = {
   warnings: [],
 };
 
-function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, authz: Authorizers): Strategy {
+function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, authz: Authorizers, crds: CustomResources): Strategy {
   switch (r.kind) {
+    case 'CustomResourceDefinition':
+      return customResourceDefinitionStrategy(crds.conflicts);
     case 'Pod':
       return podStrategy();
     case 'Node':
@@ -87,9 +91,12 @@ export class Registry implements Authorizers {
   readonly priorityClasses: PriorityClasses;
   /** RBAC's view of the stored roles and bindings, kept from their watch caches. */
   readonly rbac: RbacAuthorizer;
+  /** The custom resources the CustomResourceDefinitions define, served as they come and go. */
+  readonly customResources: CustomResources;
 
   constructor(backend: Backend, opts: { watchCacheSize?: number; serviceCIDR?: string } = {}) {
     this.serviceAllocator = new ServiceAllocator(opts.serviceCIDR);
+    this.customResources = new CustomResources(backend, SYSTEM_CONTEXT, opts.watchCacheSize);
     const nodeUid = (name: string): string | undefined => this.core('nodes').getEntry(undefined, name)?.obj.metadata.uid;
     // Assigned with the PriorityClass storage below; Pods are admitted only once the server runs.
     let priorityClasses!: PriorityClasses;
@@ -113,7 +120,7 @@ export class Registry implements Authorizers {
           : r.group === RBAC_GROUP
             ? rbacEscalationCheck(r.plural, this)
             : nodes;
-      const own = strategyFor(r, this.serviceAllocator, this);
+      const own = strategyFor(r, this.serviceAllocator, this, this.customResources);
       const strategy: Strategy = { ...own, admit: chainAdmit(own.admit, admit) };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
@@ -129,10 +136,11 @@ export class Registry implements Authorizers {
     const nsStorage = all.find((s) => s.resource.kind === 'Namespace')!;
     this.namespaces = new NamespaceLifecycle(nsStorage, SYSTEM_CONTEXT);
     for (const s of all) if (s.resource.namespaced) s.namespaceGate = this.namespaces;
+    this.customResources.attach(this.of('apiextensions.k8s.io', 'customresourcedefinitions'), this.namespaces);
   }
 
   storage(r: ResourceInfo): RestStorage | undefined {
-    return this.#storages.get(r);
+    return this.#storages.get(r) ?? this.customResources.storage(r);
   }
 
   /** The storage for a kind in the core group (for internal use: pods, nodes, …). */
@@ -148,6 +156,7 @@ export class Registry implements Authorizers {
 
   async start(): Promise<void> {
     await Promise.all([...this.#storages.values()].map((s) => s.cache.start()));
+    await this.customResources.ready();
     await this.namespaces.start();
     await this.priorityClasses.ensureSystemClasses(SYSTEM_CONTEXT);
     await ensureBootstrapPolicy(this.of(RBAC_GROUP, 'clusterroles'), this.of(RBAC_GROUP, 'clusterrolebindings'), SYSTEM_CONTEXT);
@@ -155,6 +164,7 @@ export class Registry implements Authorizers {
 
   stop(): void {
     for (const s of this.#storages.values()) s.cache.stop();
+    this.customResources.stop();
   }
 
   prefixes(): string[] {

@@ -113,13 +113,17 @@ export class RestStorage {
   readonly cache: WatchCache;
   readonly #backend: Backend;
   readonly #strategy: Strategy;
+  readonly #decode: (value: Uint8Array, rev: number) => KObject;
   #namespaces: NamespaceGate | null = null;
 
-  constructor(resource: ResourceInfo, backend: Backend, strategy: Strategy, historySize?: number) {
+  /** convert: how a stored object reads at this endpoint (a custom resource's other versions). */
+  constructor(resource: ResourceInfo, backend: Backend, strategy: Strategy, historySize?: number, convert?: (obj: KObject) => KObject) {
     this.resource = resource;
     this.#backend = backend;
     this.#strategy = strategy;
-    this.cache = new WatchCache(backend, resourcePrefix(resource), { decode: (v, _k, rev) => decodeStored(v, rev), historySize });
+    const decode = convert ? (v: Uint8Array, rev: number) => convert(decodeStored(v, rev)) : decodeStored;
+    this.#decode = decode;
+    this.cache = new WatchCache(backend, resourcePrefix(resource), { decode: (v, _k, rev) => decode(v, rev), historySize });
   }
 
   set namespaceGate(g: NamespaceGate) {
@@ -456,12 +460,12 @@ export class RestStorage {
     if (!matches) {
       // Unfiltered, the store cuts the page and counts the rest itself: nothing beyond it is decoded.
       const r = await this.#backend.list(prefix, { after, revision: rv, limit: Number.isFinite(pager.limit) ? pager.limit : undefined, count: true }).catch(expired);
-      for (const kv of r.kvs) pager.add(new Entry(kv.key, decodeStored(kv.value, kv.modRevision), kv.modRevision));
+      for (const kv of r.kvs) pager.add(new Entry(kv.key, this.#decode(kv.value, kv.modRevision), kv.modRevision));
       return pager.page(prefix, rv, r.remaining);
     }
     for (;;) {
       const r = await this.#backend.list(prefix, { after, revision: rv, limit: 500 }).catch(expired);
-      for (const kv of r.kvs) if (!pager.add(new Entry(kv.key, decodeStored(kv.value, kv.modRevision), kv.modRevision))) return pager.page(prefix, rv);
+      for (const kv of r.kvs) if (!pager.add(new Entry(kv.key, this.#decode(kv.value, kv.modRevision), kv.modRevision))) return pager.page(prefix, rv);
       if (!r.more || r.kvs.length === 0) return pager.page(prefix, rv);
       after = r.kvs[r.kvs.length - 1].key;
     }

@@ -4,6 +4,7 @@
 import type { Cause } from '../../api/errors.js';
 import type { KObject } from '../../api/types.js';
 import type { RequestContext } from './context.js';
+import type { Printer } from '../../api/tables/printers.js';
 
 /** A subresource that writes one part of the object (pods/ephemeralcontainers, pods/resize): what it keeps, what it checks. */
 export interface SubresourceWrite {
@@ -50,4 +51,17 @@ export interface Strategy {
   admit?(verb: string, obj: KObject | null, old: KObject | null, ctx: RequestContext, subresource?: string): void;
   /** Admission on create that may wait for another object (a Pod's ServiceAccount); runs after admit. */
   admitCreate?(obj: KObject): Promise<void>;
+  /** Paths of the fields the kind's schema does not know, when not the built-in schemas' (custom resources). */
+  unknownFields?(obj: KObject): string[];
+  /** The Table printer, when not the built-in one for the kind (custom resources). */
+  printer?: Printer;
+  /** Where the scale subresource reads and writes replicas, when not spec.replicas (custom resources). */
+  scale?: ScalePaths;
+}
+
+/** JSONPaths of a custom resource's scale subresource (CustomResourceSubresourceScale). */
+export interface ScalePaths {
+  specReplicasPath: string;
+  statusReplicasPath: string;
+  labelSelectorPath?: string;
 }

@@ -15,6 +15,18 @@ export interface GenericOptions {
   allowCreateOnUpdate?: boolean;
 }
 
+/** An update of the main resource keeps the stored status (it is /status's to change). */
+export function keepStatus(obj: KObject, old: KObject): void {
+  if (old.status === undefined) delete obj.status;
+  else obj.status = structuredClone(old.status);
+}
+
+/** An update through /status: everything but status and metadata comes from the stored object. */
+export function takeStatusOnly(obj: KObject, old: KObject): void {
+  for (const k of Object.keys(obj)) if (k !== 'status' && k !== 'metadata' && k !== 'apiVersion' && k !== 'kind') delete obj[k];
+  for (const k of Object.keys(old)) if (k !== 'status' && k !== 'metadata') obj[k] = structuredClone(old[k]);
+}
+
 export function genericStrategy(o: GenericOptions): Strategy {
   return {
     prepareForCreate(obj: KObject): void {
@@ -26,16 +38,10 @@ export function genericStrategy(o: GenericOptions): Strategy {
       // Kubernetes defaults every object it decodes, updates included: a PUT of a manifest without the
       // defaulted fields (kubectl replace -f) keeps them instead of failing validation.
       applyDefaults(o.kind, obj);
-      if (o.hasStatus) {
-        if (old.status === undefined) delete obj.status;
-        else obj.status = structuredClone(old.status);
-      }
+      if (o.hasStatus) keepStatus(obj, old);
     },
     validateUpdate: (obj, old) => validateUpdate(o.kind, obj, old),
-    prepareForStatusUpdate(obj: KObject, old: KObject): void {
-      for (const k of Object.keys(obj)) if (k !== 'status' && k !== 'metadata' && k !== 'apiVersion' && k !== 'kind') delete obj[k];
-      for (const k of Object.keys(old)) if (k !== 'status' && k !== 'metadata') obj[k] = structuredClone(old[k]);
-    },
+    prepareForStatusUpdate: takeStatusOnly,
     validateStatusUpdate: (obj, old) => validateStatusUpdate(o.kind, obj, old),
     allowCreateOnUpdate: o.allowCreateOnUpdate ?? false,
     allowUnconditionalUpdate: true,

@@ -1,0 +1,69 @@
+// What one CRD serves: per served version, the resource (as the routing, discovery and OpenAPI see
+// every resource), its schema, printer columns and scale paths.
+
+import { ALL_VERBS, type ResourceInfo } from '../../api/schema/resources.js';
+import type { FieldRules } from '../handlers/selectors.js';
+import type { CustomResourceDefinition, CustomResourceDefinitionVersion, JSONSchemaProps } from '../../api/types.js';
+
+export { CLEANUP_FINALIZER } from '../../api/validation/crd.js';
+
+export interface ServedVersion {
+  resource: ResourceInfo;
+  version: CustomResourceDefinitionVersion;
+  schema: JSONSchemaProps;
+  /** The version objects are stored in (the others are the same objects with another apiVersion). */
+  storage: boolean;
+  crd: CustomResourceDefinition;
+}
+
+export function isEstablished(crd: CustomResourceDefinition): boolean {
+  return !!crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True');
+}
+
+/** Kubernetes' version order: GA before beta before alpha, higher numbers first, others by name last. */
+export function compareVersions(a: string, b: string): number {
+  const rank = (v: string): [number, number, number, string] => {
+    const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v);
+    if (!m) return [3, 0, 0, v];
+    return [m[2] === undefined ? 0 : m[2] === 'beta' ? 1 : 2, -Number(m[1]), -Number(m[3] ?? 0), v];
+  };
+  const [x, y] = [rank(a), rank(b)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
+  return x[3] < y[3] ? -1 : x[3] > y[3] ? 1 : 0;
+}
+
+/** The served versions of crd, in Kubernetes' version order (the first is the preferred one). */
+export function servedVersions(crd: CustomResourceDefinition): ServedVersion[] {
+  const { group, names, scope } = crd.spec;
+  const accepted = crd.status?.acceptedNames ?? names;
+  return crd.spec.versions
+    .filter((v) => v.served)
+    .sort((a, b) => compareVersions(a.name, b.name))
+    .map((v) => ({
+      resource: {
+        group,
+        version: v.name,
+        kind: accepted.kind,
+        listKind: accepted.listKind ?? `${accepted.kind}List`,
+        plural: accepted.plural,
+        singular: accepted.singular ?? accepted.kind.toLowerCase(),
+        namespaced: scope === 'Namespaced',
+        shortNames: accepted.shortNames ?? [],
+        categories: accepted.categories ?? [],
+        verbs: ALL_VERBS,
+        subresources: [...(v.subresources?.status ? ['status'] : []), ...(v.subresources?.scale ? ['scale'] : [])],
+      },
+      version: v,
+      schema: v.schema?.openAPIV3Schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+      storage: v.storage,
+      crd,
+    }));
+}
+
+const NAMESPACED_FIELDS: FieldRules = { allowed: new Set(['metadata.name', 'metadata.namespace']), unsupported: (f) => `field label not supported: ${f}` };
+const CLUSTER_FIELDS: FieldRules = { allowed: new Set(['metadata.name']), unsupported: NAMESPACED_FIELDS.unsupported };
+
+/** Custom resources select by metadata.name, and metadata.namespace when namespaced, as upstream. */
+export function customFieldRules(r: ResourceInfo): FieldRules {
+  return r.namespaced ? NAMESPACED_FIELDS : CLUSTER_FIELDS;
+}
