@@ -44,7 +44,7 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
 }
 
-async function untilAllReady(api: Api, timeoutMs = 300_000): Promise<void> {
+async function untilAllReady(api: Api, timeoutMs = 900_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   type P = { metadata: { name: string }; status?: { phase?: string; conditions?: { type: string; status: string }[] } };
   let waiting: P[] = [];

@@ -2,7 +2,8 @@
 // `berth server` with its kubelet (real runc, conmon, CNI, the offline busybox and nginx images):
 // hostAliases, ambassador (beside the app, and as a native sidecar relaying to a Service), sidecar and
 // adapter containers, postStart/preStop hooks, each restartPolicy's phase, and the errors a user
-// meets (missing image, missing command, dangling volumeMount, kill -9, hostPath of the wrong type). One server for the whole file; the tests run concurrently.
+// meets (missing image, missing command, dangling volumeMount, kill -9, hostPath of the wrong type).
+// One server for the whole file; the tests run concurrently.
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';

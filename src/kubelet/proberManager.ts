@@ -154,14 +154,13 @@ export class ProbeManager implements ProbeResults {
       ? { result: 'success' as const, output: '' }
       : await runProbe(w.probe, { pod: w.pod, container: w.container, containerId: w.containerId, podIP: w.podIP, runtime: this.#d.runtime });
     if (w.stopped) return;
-    const fieldPath = containerFieldPath(w.pod, w.container);
     if (outcome.result === 'error') {
       // The probe could not be run (the container is going away, a port name is unknown): no verdict.
-      this.#d.cluster.recordEvent(w.pod, 'Warning', 'Unhealthy', `${w.kind} probe errored: ${outcome.output}`, fieldPath);
+      this.#d.cluster.recordEvent(w.pod, 'Warning', 'Unhealthy', `${w.kind} probe errored: ${outcome.output}`, containerFieldPath(w.pod, w.container));
       return;
     }
     const ok = outcome.result === 'success';
-    if (!ok) this.#d.cluster.recordEvent(w.pod, 'Warning', 'Unhealthy', `${w.kind} probe failed: ${outcome.output}`, fieldPath);
+    if (!ok) this.#d.cluster.recordEvent(w.pod, 'Warning', 'Unhealthy', `${w.kind} probe failed: ${outcome.output}`, containerFieldPath(w.pod, w.container));
     w.run = w.last === ok ? w.run + 1 : 1;
     w.last = ok;
     const threshold = ok ? w.probe.successThreshold || 1 : w.probe.failureThreshold || 3;
