@@ -48,6 +48,7 @@ interface Worker {
   last: boolean | undefined;
   run: number;
   onHold: boolean;
+  probing: boolean;
   timer?: NodeJS.Timeout;
   stopped: boolean;
 }
@@ -78,7 +79,7 @@ export class ProbeManager implements ProbeResults {
         if (!probe) continue;
         const key = `${latest.id}/${kind}`;
         const w = this.#workers.get(key) ?? this.#start(key, {
-          kind, probe, pod, container: c, containerId: latest.id, podIP, result: INITIAL[kind], last: undefined, run: 0, onHold: false, stopped: false,
+          kind, probe, pod, container: c, containerId: latest.id, podIP, result: INITIAL[kind], last: undefined, run: 0, onHold: false, probing: false, stopped: false,
           startedAtMs: Date.parse(latest.startedAt ?? '') || Date.now(),
         });
         w.pod = pod;
@@ -126,14 +127,16 @@ export class ProbeManager implements ProbeResults {
 
   #start(key: string, w: Worker): Worker {
     this.#workers.set(key, w);
-    const loop = async () => {
-      const began = Date.now();
+    // A ticker, as upstream's worker: one interval per worker, not a fresh timer of another length per
+    // probe (which costs a timer list each), and a tick that finds the last probe still out is dropped.
+    const run = async () => {
+      if (w.stopped || w.probing) return;
+      w.probing = true;
       await this.#tick(w).catch(() => {});
-      if (w.stopped) return;
-      const period = (w.probe.periodSeconds || 10) * 1000;
-      w.timer = setTimeout(loop, Math.max(0, period - (Date.now() - began)));
+      w.probing = false;
     };
-    w.timer = setTimeout(loop, 0);
+    w.timer = setInterval(run, (w.probe.periodSeconds || 10) * 1000);
+    setImmediate(run);
     return w;
   }
 
@@ -141,7 +144,7 @@ export class ProbeManager implements ProbeResults {
     const w = this.#workers.get(key);
     if (!w) return;
     w.stopped = true;
-    clearTimeout(w.timer);
+    clearInterval(w.timer);
     this.#workers.delete(key);
   }
 
