@@ -1,8 +1,9 @@
 // The seed's Pod patterns and life cycle, as a user sees them through the real kubectl against
-// `berth server` with its kubelet (real runc, conmon, CNI, the offline busybox image): hostAliases,
-// ambassador, sidecar and adapter containers, postStart/preStop hooks, each restartPolicy's phase,
-// and the errors a user meets (missing image, missing command, dangling volumeMount, kill -9,
-// hostPath of the wrong type). One server for the whole file; the tests run concurrently.
+// `berth server` with its kubelet (real runc, conmon, CNI, the offline busybox and nginx images):
+// hostAliases, ambassador (beside the app, and as a native sidecar relaying to a Service), sidecar and
+// adapter containers, postStart/preStop hooks, each restartPolicy's phase, and the errors a user
+// meets (missing image, missing command, dangling volumeMount, kill -9, hostPath of the wrong type).
+// One server for the whole file; the tests run concurrently.
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
@@ -12,6 +13,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildImage } from '../src/runtime/images/build/index.js';
+import { ImageStore } from '../src/runtime/images/store.js';
 import { disposeNodeServer, startNodeServer, untilNodeReady } from './support/node-server.js';
 import type { TestServer } from './support/server.js';
 import { KUBECTL, kubectl } from './support/kubectl.js';
@@ -89,6 +92,8 @@ function httpGet(host: string, port: number): Promise<string> {
 before(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-patterns-'));
   hostDir = await mkdtemp(join(tmpdir(), 'berth-patterns-host-'));
+  // nginx, the remote side of the ambassador, comes from the build cache.
+  await buildImage('nginx', { store: new ImageStore({ root: join(dataDir, 'images') }) });
   server = await startNodeServer(dataDir);
   await untilNodeReady(server);
 });
@@ -141,6 +146,30 @@ describe('multi-container patterns', { concurrency: true }, () => {
     // Bound to localhost: from outside the Pod, its IP does not answer on that port.
     const ip = await jsonpath('pod/ambassador', '{.status.podIP}');
     await assert.rejects(httpGet(ip, 6380));
+  });
+
+  it('ambassador to a Service: a native sidecar relays the app\'s localhost:8080 to web:80, and the app gets nginx\'s page', async () => {
+    for (const args of [['create', 'deployment', 'web', '--image=nginx'], ['expose', 'deployment', 'web', '--port', '80']]) {
+      const r = await k(args);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    await apply(pod('ambassador-svc', {
+      // The ambassador: busybox nc serving every connection (-ll) with a fresh `nc web 80`, found through
+      // the cluster DNS; its startup probe holds the app back until the relay listens.
+      initContainers: [bb('ambassador', 'exec nc -ll -p 8080 -e nc web 80', { restartPolicy: 'Always', startupProbe: { tcpSocket: { port: 8080 }, periodSeconds: 1 } })],
+      // Until nginx is Ready the Service has no endpoint and the relay's connection fails: the app retries.
+      containers: [bb('app', `until wget -qO /tmp/page http://localhost:8080/; do sleep 1; done; grep -o '<title>.*</title>' /tmp/page; ${forever}`)],
+    }));
+    const logs = await until('the app got the page through the ambassador', async () => {
+      const r = await k(['logs', 'ambassador-svc', '-c', 'app']);
+      return r.stdout.includes('</title>') && r.stdout;
+    }, 120_000);
+    assert.equal(logs, '<title>Welcome to nginx!</title>\n');
+    const p = JSON.parse((await k(['get', 'pod', 'ambassador-svc', '-o', 'json'])).stdout) as { status: { initContainerStatuses: { started: boolean; state: { running?: { startedAt: string } } }[]; containerStatuses: { state: { running?: { startedAt: string } } }[] } };
+    const ambassador = p.status.initContainerStatuses[0]!;
+    assert.equal(ambassador.started, true);
+    assert.ok(ambassador.state.running, 'the ambassador keeps running beside the app');
+    assert.ok(p.status.containerStatuses[0]!.state.running!.startedAt >= ambassador.state.running.startedAt, 'the app started after its ambassador');
   });
 
   it('sidecar: main writes a log file into a shared emptyDir, the sidecar ships it to its stdout', async () => {

@@ -5,7 +5,7 @@
 import http2 from 'node:http2';
 import protobuf from 'protobufjs';
 import { hostPort } from './hooks.js';
-import { dialError, PROBE_USER_AGENT, type ProbeOutcome } from './proberNet.js';
+import { dialError, PROBE_USER_AGENT, probeDeadline, type ProbeOutcome } from './proberNet.js';
 
 const SERVING_STATUS = ['UNKNOWN', 'SERVING', 'NOT_SERVING', 'SERVICE_UNKNOWN'];
 const GRPC_CODES = ['OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied',
@@ -41,11 +41,11 @@ export function grpcProbe(host: string, port: number, service: string, timeoutMs
   return new Promise((resolve) => {
     const session = http2.connect(`http://${address}`);
     const done = (o: ProbeOutcome) => {
-      clearTimeout(timer);
+      cancel();
       session.destroy();
       resolve(o);
     };
-    const timer = setTimeout(() => done({ result: 'failure', output: `timeout: health rpc did not complete within ${timeoutMs / 1000}s` }), timeoutMs);
+    const cancel = probeDeadline(timeoutMs, () => done({ result: 'failure', output: `timeout: health rpc did not complete within ${timeoutMs / 1000}s` }));
     let connected = false;
     session.once('connect', () => (connected = true));
     const unreachable = (e: NodeJS.ErrnoException) => done({ result: 'failure', output: `timeout: failed to connect service "${address}" within ${timeoutMs / 1000}s: ${dialError(e, address)}` });

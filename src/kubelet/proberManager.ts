@@ -48,6 +48,7 @@ interface Worker {
   last: boolean | undefined;
   run: number;
   onHold: boolean;
+  probing: boolean;
   timer?: NodeJS.Timeout;
   stopped: boolean;
 }
@@ -78,7 +79,7 @@ export class ProbeManager implements ProbeResults {
         if (!probe) continue;
         const key = `${latest.id}/${kind}`;
         const w = this.#workers.get(key) ?? this.#start(key, {
-          kind, probe, pod, container: c, containerId: latest.id, podIP, result: INITIAL[kind], last: undefined, run: 0, onHold: false, stopped: false,
+          kind, probe, pod, container: c, containerId: latest.id, podIP, result: INITIAL[kind], last: undefined, run: 0, onHold: false, probing: false, stopped: false,
           startedAtMs: Date.parse(latest.startedAt ?? '') || Date.now(),
         });
         w.pod = pod;
@@ -126,14 +127,16 @@ export class ProbeManager implements ProbeResults {
 
   #start(key: string, w: Worker): Worker {
     this.#workers.set(key, w);
-    const loop = async () => {
-      const began = Date.now();
+    // A ticker, as upstream's worker: one interval per worker, not a fresh timer of another length per
+    // probe (which costs a timer list each), and a tick that finds the last probe still out is dropped.
+    const run = async () => {
+      if (w.stopped || w.probing) return;
+      w.probing = true;
       await this.#tick(w).catch(() => {});
-      if (w.stopped) return;
-      const period = (w.probe.periodSeconds || 10) * 1000;
-      w.timer = setTimeout(loop, Math.max(0, period - (Date.now() - began)));
+      w.probing = false;
     };
-    w.timer = setTimeout(loop, 0);
+    w.timer = setInterval(run, (w.probe.periodSeconds || 10) * 1000);
+    setImmediate(run);
     return w;
   }
 
@@ -141,7 +144,7 @@ export class ProbeManager implements ProbeResults {
     const w = this.#workers.get(key);
     if (!w) return;
     w.stopped = true;
-    clearTimeout(w.timer);
+    clearInterval(w.timer);
     this.#workers.delete(key);
   }
 
@@ -154,14 +157,13 @@ export class ProbeManager implements ProbeResults {
       ? { result: 'success' as const, output: '' }
       : await runProbe(w.probe, { pod: w.pod, container: w.container, containerId: w.containerId, podIP: w.podIP, runtime: this.#d.runtime });
     if (w.stopped) return;
-    const fieldPath = containerFieldPath(w.pod, w.container);
     if (outcome.result === 'error') {
       // The probe could not be run (the container is going away, a port name is unknown): no verdict.
-      this.#d.cluster.recordEvent(w.pod, 'Warning', 'Unhealthy', `${w.kind} probe errored: ${outcome.output}`, fieldPath);
+      this.#d.cluster.recordEvent(w.pod, 'Warning', 'Unhealthy', `${w.kind} probe errored: ${outcome.output}`, containerFieldPath(w.pod, w.container));
       return;
     }
     const ok = outcome.result === 'success';
-    if (!ok) this.#d.cluster.recordEvent(w.pod, 'Warning', 'Unhealthy', `${w.kind} probe failed: ${outcome.output}`, fieldPath);
+    if (!ok) this.#d.cluster.recordEvent(w.pod, 'Warning', 'Unhealthy', `${w.kind} probe failed: ${outcome.output}`, containerFieldPath(w.pod, w.container));
     w.run = w.last === ok ? w.run + 1 : 1;
     w.last = ok;
     const threshold = ok ? w.probe.successThreshold || 1 : w.probe.failureThreshold || 3;

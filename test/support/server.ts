@@ -31,12 +31,14 @@ export interface StartOptions {
   args?: string[];
   dataDir?: string;
   env?: Record<string, string>;
+  /** Options for node itself, before the script (e.g. --cpu-prof for a bench's profile). */
+  nodeArgs?: string[];
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   if (opts.disableAgent === false) await holdHostLock();
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'berth-test-')));
-  const args = [BERTH_BIN, 'server', '--data-dir', dataDir, '--port', '0', ...(opts.disableAgent === false ? [] : ['--disable-agent']), ...(opts.args ?? [])];
+  const args = [...(opts.nodeArgs ?? []), BERTH_BIN, 'server', '--data-dir', dataDir, '--port', '0', ...(opts.disableAgent === false ? [] : ['--disable-agent']), ...(opts.args ?? [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...opts.env } });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
