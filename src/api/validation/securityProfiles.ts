@@ -61,7 +61,7 @@ export function validatePodSecurity(spec: PodSpec, path: FieldPath): Cause[] {
     }
   }
   // An unmasked /proc is allowed only in a user namespace (which berth's runtime then refuses).
-  const lists = [['containers', spec.containers], ['initContainers', spec.initContainers ?? []], ['ephemeralContainers', spec.ephemeralContainers ?? []]] as const;
+  const lists = [['containers', spec.containers ?? []], ['initContainers', spec.initContainers ?? []], ['ephemeralContainers', spec.ephemeralContainers ?? []]] as const;
   for (const [name, list] of lists) {
     list.forEach((c, i) => {
       const procMount = (c.securityContext as { procMount?: string } | undefined)?.procMount;
