@@ -40,6 +40,11 @@ export const replicationControllers = served('v1', 'ReplicationController');
 export const podDisruptionBudgets = served('policy/v1', 'PodDisruptionBudget');
 export const priorityClasses = served('scheduling.k8s.io/v1', 'PriorityClass');
 export const serviceAccounts = served('v1', 'ServiceAccount');
+export const persistentVolumes = served('v1', 'PersistentVolume');
+export const persistentVolumeClaims = served('v1', 'PersistentVolumeClaim');
+export const storageClasses = served('storage.k8s.io/v1', 'StorageClass');
+export const ingresses = served('networking.k8s.io/v1', 'Ingress');
+export const ingressClasses = served('networking.k8s.io/v1', 'IngressClass');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

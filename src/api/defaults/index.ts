@@ -10,6 +10,8 @@ import { defaultService } from './service.js';
 import { defaultSecret } from './secret.js';
 import { defaultPodTemplateObject, defaultReplicationController } from './replication.js';
 import { defaultPriorityClass } from './priorityclass.js';
+import { defaultIngressClass, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage.js';
+import type { IngressClass, PersistentVolume, PersistentVolumeClaim, StorageClass } from '../types.js';
 
 // Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
 const DEFAULTERS: Record<string, (obj: KObject) => void> = {
@@ -28,6 +30,10 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   ReplicationController: (o) => defaultReplicationController(o as ReplicationController),
   PodTemplate: (o) => defaultPodTemplateObject(o as PodTemplate),
   PriorityClass: (o) => defaultPriorityClass(o as PriorityClass),
+  PersistentVolume: (o) => defaultPersistentVolume(o as PersistentVolume),
+  PersistentVolumeClaim: (o) => defaultPersistentVolumeClaim(o as PersistentVolumeClaim),
+  StorageClass: (o) => defaultStorageClass(o as StorageClass),
+  IngressClass: (o) => defaultIngressClass(o as IngressClass),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

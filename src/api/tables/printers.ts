@@ -9,6 +9,8 @@ import { controllerRevisionCells, controllerRevisionColumns, daemonSetCells, dae
 import { networkPolicyCells, networkPolicyColumns } from './networkpolicy.js';
 import { endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColumns, serviceCells, serviceColumns } from './service.js';
 import { cronJobCells, cronJobColumns, jobCells, jobColumns } from './batch.js';
+import { persistentVolumeCells, persistentVolumeClaimCells, persistentVolumeClaimColumns, persistentVolumeColumns, storageClassCells, storageClassColumns } from './storage.js';
+import { ingressCells, ingressClassCells, ingressClassColumns, ingressColumns } from './ingress.js';
 import { podDisruptionBudgetCells, podDisruptionBudgetColumns, podTemplateCells, podTemplateColumns, priorityClassCells, priorityClassColumns, replicationControllerCells, replicationControllerColumns } from './policy.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
@@ -160,6 +162,11 @@ const PRINTERS: Record<string, Printer> = {
   PodTemplate: { columns: podTemplateColumns, cells: podTemplateCells },
   PodDisruptionBudget: { columns: podDisruptionBudgetColumns, cells: podDisruptionBudgetCells },
   PriorityClass: { columns: priorityClassColumns, cells: priorityClassCells },
+  PersistentVolume: { columns: persistentVolumeColumns, cells: persistentVolumeCells },
+  PersistentVolumeClaim: { columns: persistentVolumeClaimColumns, cells: persistentVolumeClaimCells },
+  StorageClass: { columns: storageClassColumns, cells: storageClassCells },
+  Ingress: { columns: ingressColumns, cells: ingressCells },
+  IngressClass: { columns: ingressClassColumns, cells: ingressClassCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -18,6 +18,9 @@ import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod.j
 import { validateSecret, validateSecretUpdate } from './secret.js';
 import { validateService, validateServiceStatusUpdate, validateServiceUpdate } from './service.js';
 import { validateServiceAccount, validateServiceAccountUpdate } from './serviceaccount.js';
+import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimStatusUpdate, validatePersistentVolumeClaimUpdate, validatePersistentVolumeStatusUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage.js';
+import { validateIngress, validateIngressClass, validateIngressClassUpdate, validateIngressStatusUpdate, validateIngressUpdate } from './ingress.js';
+import type { Ingress, IngressClass, PersistentVolume, PersistentVolumeClaim, StorageClass } from '../types.js';
 
 interface KindRules {
   create(obj: KObject): Cause[];
@@ -130,6 +133,29 @@ const RULES: Record<string, KindRules> = {
   PriorityClass: {
     create: (o) => validatePriorityClass(o as PriorityClass),
     update: (o, old) => validatePriorityClassUpdate(o as PriorityClass, old as PriorityClass),
+  },
+  PersistentVolume: {
+    create: (o) => validatePersistentVolume(o as PersistentVolume),
+    update: (o, old) => validatePersistentVolumeUpdate(o as PersistentVolume, old as PersistentVolume),
+    status: (o, old) => validatePersistentVolumeStatusUpdate(o as PersistentVolume, old as PersistentVolume),
+  },
+  PersistentVolumeClaim: {
+    create: (o) => validatePersistentVolumeClaim(o as PersistentVolumeClaim),
+    update: (o, old) => validatePersistentVolumeClaimUpdate(o as PersistentVolumeClaim, old as PersistentVolumeClaim),
+    status: (o, old) => validatePersistentVolumeClaimStatusUpdate(o as PersistentVolumeClaim, old as PersistentVolumeClaim),
+  },
+  StorageClass: {
+    create: (o) => validateStorageClass(o as StorageClass),
+    update: (o, old) => validateStorageClassUpdate(o as StorageClass, old as StorageClass),
+  },
+  Ingress: {
+    create: (o) => validateIngress(o as Ingress),
+    update: (o, old) => validateIngressUpdate(o as Ingress, old as Ingress),
+    status: (o, old) => validateIngressStatusUpdate(o as Ingress, old as Ingress),
+  },
+  IngressClass: {
+    create: (o) => validateIngressClass(o as IngressClass),
+    update: (o, old) => validateIngressClassUpdate(o as IngressClass, old as IngressClass),
   },
 };
 

@@ -2,7 +2,7 @@
 
 import { RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
 import type { Backend } from '../../store/types.js';
-import type { KObject, ServiceAccount } from '../../api/types.js';
+import type { KObject, PersistentVolume, ServiceAccount } from '../../api/types.js';
 import { nodeRestriction } from '../admission/node-restriction.js';
 import { NodeGraph } from '../auth/node-graph.js';
 import type { RequestContext } from './context.js';
@@ -18,6 +18,7 @@ import { resourcePrefix } from './keys.js';
 import { admitPodReferences } from '../admission/pod-references.js';
 import { PriorityClasses } from '../admission/priority.js';
 import { admitServiceAccount } from '../admission/service-account.js';
+import { StorageClasses } from '../admission/storage-class.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -52,6 +53,11 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator): Strategy {
       return jobStrategy();
     case 'CronJob':
       return genericStrategy({ kind: 'CronJob', hasStatus: true, resetStatusOnCreate: true });
+    case 'PersistentVolume':
+    case 'PersistentVolumeClaim':
+    case 'Ingress':
+      // Status is the binder's (or the ingress controller's): a new object starts with the defaulted one.
+      return genericStrategy({ kind: r.kind, hasStatus: true, resetStatusOnCreate: true });
     default:
       return genericStrategy({ kind: r.kind });
   }
@@ -71,6 +77,8 @@ export class Registry {
     const nodeUid = (name: string): string | undefined => this.core('nodes').getEntry(undefined, name)?.obj.metadata.uid;
     // Assigned with the PriorityClass storage below; Pods are admitted only once the server runs.
     let priorityClasses!: PriorityClasses;
+    // Assigned with the StorageClass storage below, which follows the claims' in RESOURCES.
+    let storageClasses!: StorageClasses;
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
@@ -84,15 +92,25 @@ export class Registry {
           }
         : r.kind === 'PriorityClass'
           ? (verb: string, obj: KObject | null, old: KObject | null) => priorityClasses.admit(verb, obj, old)
-          : nodes;
+          : r.kind === 'PersistentVolumeClaim'
+            ? (verb, obj, old, ctx, sub) => {
+                nodes?.(verb, obj, old, ctx, sub);
+                storageClasses.admitClaim(verb, obj, old, sub);
+              }
+            : nodes;
       const strategy: Strategy = { ...strategyFor(r, this.serviceAllocator), admit };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
       this.#storages.set(r, storage);
       if (r.kind === 'PriorityClass') priorityClasses = new PriorityClasses(storage);
+      if (r.kind === 'StorageClass') storageClasses = new StorageClasses(storage);
     }
     this.priorityClasses = priorityClasses;
     this.core('pods').cache.addIndex(this.nodeGraph);
+    this.nodeGraph.volumeClaim = (volume) => {
+      const ref = (this.core('persistentvolumes').getEntry(undefined, volume)?.obj as PersistentVolume | undefined)?.spec?.claimRef;
+      return ref?.name ? { namespace: ref.namespace ?? '', name: ref.name } : undefined;
+    };
     this.core('services').cache.addIndex(this.serviceAllocator);
     const all = [...this.#storages.values()];
     const nsStorage = all.find((s) => s.resource.kind === 'Namespace')!;
