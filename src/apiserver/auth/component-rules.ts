@@ -11,6 +11,8 @@ export const KUBE_PROXY_USER = 'system:kube-proxy';
 export const KUBE_DNS_USER = 'system:kube-dns';
 /** The node's NetworkPolicy enforcer: a read-only role like network plugins' service accounts hold. */
 export const NETWORK_POLICY_AGENT = 'system:berth:network-policy-agent';
+/** The node's local-path provisioner: the rules of k3s's local-path-provisioner-role. */
+export const LOCAL_PATH_PROVISIONER_USER = 'system:berth:local-path-provisioner';
 
 const READ = ['list', 'watch'];
 const GET_READ = ['get', 'list', 'watch'];
@@ -27,6 +29,13 @@ const RULES: Readonly<Record<string, readonly PolicyRule[]>> = {
   [KUBE_DNS_USER]: [
     { group: '', resources: ['endpoints', 'services', 'pods', 'namespaces'], verbs: READ },
     { group: 'discovery.k8s.io', resources: ['endpointslices'], verbs: READ },
+  ],
+  [LOCAL_PATH_PROVISIONER_USER]: [
+    { group: '', resources: ['persistentvolumes'], verbs: ['get', 'list', 'watch', 'create', 'delete', 'patch', 'update'] },
+    { group: '', resources: ['persistentvolumeclaims'], verbs: ['get', 'list', 'watch', 'update'] },
+    { group: '', resources: ['events'], verbs: WRITE_EVENTS },
+    { group: 'events.k8s.io', resources: ['events'], verbs: WRITE_EVENTS },
+    { group: 'storage.k8s.io', resources: ['storageclasses'], verbs: ['get', 'list', 'watch', 'create'] },
   ],
   [NETWORK_POLICY_AGENT]: [
     { group: '', resources: ['pods', 'namespaces'], verbs: GET_READ },
