@@ -13,8 +13,8 @@ import {
 } from '../api/persistentvolumes.js';
 import type { Node, PersistentVolume, PersistentVolumeClaim, StorageClass } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
-import { Informer, keyOf } from '../client/informer.js';
-import { persistentVolumeClaims, persistentVolumes, storageClasses } from '../client/resources.js';
+import { keyOf, type Informer } from '../client/informer.js';
+import { persistentVolumeClaims, persistentVolumes } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import type { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
@@ -39,10 +39,9 @@ export class PersistentVolumeController {
   constructor(client: RestClient, opts: { informers: SharedInformers; log?: (line: string) => void }) {
     this.#client = client;
     this.#log = opts.log ?? ((l) => process.stderr.write(`persistentvolume-controller: ${l}\n`));
-    const onError = (e: unknown) => this.#log(`watch: ${(e as Error).message}`);
-    this.#claims = new Informer<PersistentVolumeClaim>(client, persistentVolumeClaims, { onError });
-    this.#volumes = new Informer<PersistentVolume>(client, persistentVolumes, { onError, indexers: { claim: (v) => (v.spec?.claimRef?.name ? [`${v.spec.claimRef.namespace ?? ''}/${v.spec.claimRef.name}`] : []) } });
-    this.#classes = new Informer<StorageClass>(client, storageClasses, { onError });
+    this.#claims = opts.informers.persistentVolumeClaims();
+    this.#volumes = opts.informers.persistentVolumes();
+    this.#classes = opts.informers.storageClasses();
     this.#nodes = opts.informers.nodes();
     this.#events = new EventRecorder(client, { component: 'persistentvolume-controller' });
     const claim = (c: PersistentVolumeClaim) => {

@@ -9,6 +9,7 @@ import { FieldPath, NONNEGATIVE, forbidden, immutable, invalidEach, invalidValue
 import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isLabelValue, isQualifiedName, nameIsDNSSubdomain } from './names.js';
 import { validatePodSpec } from './pod.js';
+import { validatePersistentVolumeClaimSpec } from './storage.js';
 
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const PERCENT = /^[0-9]+%$/;
@@ -258,8 +259,14 @@ export function validateStatefulSet(sts: StatefulSet): Cause[] {
   if (s.ordinals) causes.push(...nonNegative(s.ordinals.start, spec.child('ordinals.start')));
   causes.push(...validateSelectorAndTemplate(s.selector, s.template, spec, { word: 'statefulset', kind: 'StatefulSet' }));
   causes.push(...nonNegative(s.revisionHistoryLimit, spec.child('revisionHistoryLimit')));
-  // Accepting claims and ignoring them would hand a database a Pod without its disk.
-  if (s.volumeClaimTemplates?.length) causes.push(forbidden(spec.child('volumeClaimTemplates'), 'berth does not serve PersistentVolumeClaims yet, so a StatefulSet cannot claim volumes'));
+  (s.volumeClaimTemplates ?? []).forEach((t, i) => {
+    const at = spec.child('volumeClaimTemplates').index(i);
+    const name = t?.metadata?.name ?? '';
+    if (!name) causes.push(requiredValue(at.child('metadata').child('name')));
+    causes.push(...validatePersistentVolumeClaimSpec(t?.spec ?? {}, at.child('spec')));
+  });
+  // Deleting a scaled-down Pod's claims needs the Pod to own them; berth does not do that yet.
+  if (retention?.whenScaled === 'Delete') causes.push(forbidden(spec.child('persistentVolumeClaimRetentionPolicy').child('whenScaled'), 'berth keeps the claims of scaled-down Pods: only Retain is supported'));
   return causes;
 }
 
