@@ -54,8 +54,10 @@ export class PersistentVolumeController {
       this.#queue.add(VOLUME + keyOf(v));
       const ref = v.spec?.claimRef;
       if (ref?.name) this.#queue.add(`${CLAIM}${ref.namespace ?? ''}/${ref.name}`);
-      // A volume freed or made may be what a waiting claim needs.
-      else for (const c of this.#claims.list()) if (!c.spec?.volumeName) this.#queue.add(CLAIM + keyOf(c));
+      // A volume freed or made may be what a waiting claim needs, or the one a claim names.
+      for (const c of this.#claims.list()) {
+        if (c.spec?.volumeName ? c.spec.volumeName === v.metadata.name : !ref?.name) this.#queue.add(CLAIM + keyOf(c));
+      }
     };
     this.#volumes.addHandlers({ onAdd: volume, onUpdate: (_o, v) => volume(v), onDelete: volume });
     this.#classes.addHandlers({ onAdd: () => { for (const c of this.#claims.list()) if (c.status?.phase !== 'Bound') this.#queue.add(CLAIM + keyOf(c)); } });
