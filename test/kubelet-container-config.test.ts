@@ -49,7 +49,7 @@ const secrets: Record<string, Record<string, Buffer>> = { s: { pw: Buffer.from('
 const sources: EnvSources = {
   podIP: '10.244.0.5', hostIP: '192.168.1.10', nodeAllocatable: { cpu: '2', memory: '8Gi' },
   getConfigMap: async (n) => cms[n] ?? null, getSecret: async (n) => secrets[n] ?? null, services: async () => [],
-  serviceAccountToken: async () => 'token',
+  serviceAccountToken: async () => 'token', getPersistentVolumeClaim: async () => null, getPersistentVolume: async () => null,
 };
 
 test('env: values, $(VAR) over earlier entries, fieldRef, resourceFieldRef, configMap/secret keys', async () => {

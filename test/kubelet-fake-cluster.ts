@@ -1,7 +1,7 @@
 // An in-memory KubeletCluster: enough of the API for the kubelet beneath it, with the test holding
 // the pen (create, delete gracefully) and reading what the kubelet wrote (status, events, node, lease).
 
-import type { CoreEvent, Lease, Node, Pod, PodStatus, Service, TokenRequest } from '../src/api/types.js';
+import type { CoreEvent, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, PodStatus, Service, TokenRequest } from '../src/api/types.js';
 import { notFound } from '../src/api/errors.js';
 import type { ConfigData, KubeletCluster, PodEventType, PodHandler } from '../src/kubelet/cluster.js';
 
@@ -12,6 +12,8 @@ export class FakeCluster implements KubeletCluster {
   readonly events: RecordedEvent[] = [];
   readonly configMaps = new Map<string, ConfigData>();
   readonly secrets = new Map<string, ConfigData>();
+  readonly claims = new Map<string, PersistentVolumeClaim>();
+  readonly volumes = new Map<string, PersistentVolume>();
   readonly statusPatches: PodStatus[] = [];
   /** The cluster's Services, as the test sets them. */
   services: Service[] = [];
@@ -83,6 +85,14 @@ export class FakeCluster implements KubeletCluster {
 
   async getSecret(ns: string, name: string): Promise<ConfigData | null> {
     return this.secrets.get(`${ns}/${name}`) ?? null;
+  }
+
+  async getPersistentVolumeClaim(ns: string, name: string): Promise<PersistentVolumeClaim | null> {
+    return this.claims.get(`${ns}/${name}`) ?? null;
+  }
+
+  async getPersistentVolume(name: string): Promise<PersistentVolume | null> {
+    return this.volumes.get(name) ?? null;
   }
 
   /** Every token request, in order; each answer is `token-<n>`, valid for the seconds asked from `now()`. */

@@ -29,7 +29,7 @@ test('a projected token is renewed at 80% of its lifetime and the file rewritten
   });
   const src: VolumeSources = {
     getConfigMap: async () => null, getSecret: async () => null, nodeAllocatable: {},
-    serviceAccountToken: (s) => tokens.token(pod, s),
+    serviceAccountToken: (s) => tokens.token(pod, s), getPersistentVolumeClaim: async () => null, getPersistentVolume: async () => null,
   };
   const uid = pod.metadata.uid!;
   const file = join(dir, 'volumes', 'kubernetes.io~projected', 'api', 'token');

@@ -324,8 +324,10 @@ describe('apps/v1 bad input and Tables', () => {
     const sts = (spec: object) => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'bad' }, spec: { selector: { matchLabels: { a: 'b' } }, template: tpl({ a: 'b' }), ...spec } });
     await refused(sts({ podManagementPolicy: 'Whenever' }), /spec.podManagementPolicy: Invalid value: "Whenever": must be 'OrderedReady' or 'Parallel'/);
     await refused(sts({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: -1 } } }), /spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than or equal to 0/);
-    await refused(sts({ volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }] }),
-      /spec.volumeClaimTemplates: Forbidden: berth does not serve PersistentVolumeClaims yet/);
+    await refused(sts({ volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'] } }] }),
+      /spec\.volumeClaimTemplates\[0\]\.spec\.resources\[storage\]: Required value/);
+    await refused(sts({ persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Delete' } }),
+      /spec\.persistentVolumeClaimRetentionPolicy\.whenScaled: Forbidden: berth keeps the claims of scaled-down Pods: only Retain is supported/);
     await refused({ apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: { name: 'bad' }, revision: -1 }, /data: Required value: data is mandatory.*revision: Invalid value: -1/s);
   });
 

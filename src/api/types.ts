@@ -90,6 +90,7 @@ export interface Volume {
   secret?: { secretName?: string; items?: KeyToPath[]; defaultMode?: number; optional?: boolean };
   downwardAPI?: { items?: DownwardAPIVolumeFile[]; defaultMode?: number };
   projected?: { sources?: VolumeProjection[]; defaultMode?: number };
+  persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
   [other: string]: unknown;
 }
 
@@ -622,8 +623,8 @@ export interface StatefulSet extends KObject {
     replicas?: number;
     selector: LabelSelectorSpec;
     template: PodTemplateSpec;
-    /** Refused at admission: berth serves no PersistentVolumeClaims yet. */
-    volumeClaimTemplates?: unknown[];
+    /** Each Pod gets a claim per template, named <template>-<set>-<ordinal>. */
+    volumeClaimTemplates?: { metadata?: ObjectMeta; spec: PersistentVolumeClaimSpec }[];
     serviceName?: string;
     podManagementPolicy?: 'OrderedReady' | 'Parallel';
     updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition?: number; maxUnavailable?: number | string } };
@@ -1072,5 +1073,100 @@ export interface CustomResourceDefinition extends KObject {
     conditions?: CustomResourceDefinitionCondition[];
     acceptedNames?: CustomResourceDefinitionNames;
     storedVersions?: string[];
+  };
+}
+
+// --- Storage (core/v1 PersistentVolume, PersistentVolumeClaim; storage.k8s.io/v1 StorageClass) and
+// networking.k8s.io/v1 Ingress, IngressClass ---
+
+export interface ObjectReference {
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  uid?: string;
+  apiVersion?: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+}
+
+export interface VolumeNodeAffinity {
+  required?: { nodeSelectorTerms: NodeSelectorTerm[] };
+}
+
+export interface PersistentVolume extends KObject {
+  spec: {
+    capacity?: Record<string, string>;
+    accessModes?: string[];
+    claimRef?: ObjectReference;
+    persistentVolumeReclaimPolicy?: 'Retain' | 'Delete' | 'Recycle';
+    storageClassName?: string;
+    mountOptions?: string[];
+    volumeMode?: 'Filesystem' | 'Block';
+    nodeAffinity?: VolumeNodeAffinity;
+    volumeAttributesClassName?: string;
+    hostPath?: { path: string; type?: string };
+    local?: { path: string; fsType?: string };
+    [source: string]: unknown;
+  };
+  status?: { phase?: 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed'; message?: string; reason?: string; lastPhaseTransitionTime?: string };
+}
+
+export interface PersistentVolumeClaimSpec {
+  accessModes?: string[];
+  selector?: LabelSelectorSpec | null;
+  resources?: ResourceRequirements;
+  volumeName?: string;
+  storageClassName?: string | null;
+  volumeMode?: 'Filesystem' | 'Block';
+  dataSource?: { apiGroup?: string; kind: string; name: string } | null;
+  dataSourceRef?: { apiGroup?: string; kind: string; name: string; namespace?: string } | null;
+  volumeAttributesClassName?: string | null;
+}
+
+export interface PersistentVolumeClaim extends KObject {
+  spec: PersistentVolumeClaimSpec;
+  status?: {
+    phase?: 'Pending' | 'Bound' | 'Lost';
+    accessModes?: string[];
+    capacity?: Record<string, string>;
+    conditions?: { type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string }[];
+    [field: string]: unknown;
+  };
+}
+
+export interface StorageClass extends KObject {
+  provisioner: string;
+  parameters?: Record<string, string>;
+  reclaimPolicy?: 'Retain' | 'Delete' | 'Recycle';
+  mountOptions?: string[];
+  allowVolumeExpansion?: boolean;
+  volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';
+  allowedTopologies?: { matchLabelExpressions?: { key: string; values: string[] }[] }[];
+}
+
+export interface IngressBackend {
+  service?: { name: string; port?: { name?: string; number?: number } };
+  resource?: { apiGroup?: string; kind: string; name: string };
+}
+
+export interface IngressRule {
+  host?: string;
+  http?: { paths: { path?: string; pathType?: string; backend: IngressBackend }[] };
+}
+
+export interface Ingress extends KObject {
+  spec?: {
+    ingressClassName?: string;
+    defaultBackend?: IngressBackend;
+    tls?: { hosts?: string[]; secretName?: string }[];
+    rules?: IngressRule[];
+  };
+  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string; ports?: unknown[] }[] } };
+}
+
+export interface IngressClass extends KObject {
+  spec?: {
+    controller?: string;
+    parameters?: { apiGroup?: string; kind: string; name: string; scope?: string; namespace?: string };
   };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setMaxListeners } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate, signCertificateRequest } from '../apiserver/auth/certs.js';
-import { KUBE_DNS_USER, KUBE_PROXY_USER, NETWORK_POLICY_AGENT } from '../apiserver/auth/bootstrap-policy.js';
+import { KUBE_DNS_USER, KUBE_PROXY_USER, LOCAL_PATH_PROVISIONER_USER, NETWORK_POLICY_AGENT } from '../apiserver/auth/bootstrap-policy.js';
 import { Registry } from '../apiserver/registry/index.js';
 import { apiServiceIP, DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
@@ -199,6 +199,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       const networkPolicyIdentity = await issueCertificate(pkiDir, 'network-policy-agent', { cn: NETWORK_POLICY_AGENT }, 'client');
       const proxyIdentity = await issueCertificate(pkiDir, 'kube-proxy', { cn: KUBE_PROXY_USER }, 'client');
       const dnsIdentity = await issueCertificate(pkiDir, 'kube-dns', { cn: KUBE_DNS_USER, orgs: [] }, 'client');
+      const storageIdentity = await issueCertificate(pkiDir, 'local-path-provisioner', { cn: LOCAL_PATH_PROVISIONER_USER }, 'client');
       // The API server also listens on the Pods' gateway, which only this host and its Pods reach: Pods
       // get the API without it listening anywhere --bind-address does not say (0.0.0.0 covers it already).
       const onPodNetwork = async (gateway: string): Promise<void> => {
@@ -208,7 +209,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
         servers.push(inCluster);
       };
       const { dnsAddress } = await startNodeAgent({
-        server: url, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
+        server: url, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, storageIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
         onPodNetwork,
         ...(clusterDNS ? { clusterDNS } : {}),
         ...(values['resolv-conf'] ? { resolvConf: values['resolv-conf'] } : {}),

@@ -45,6 +45,11 @@ export const roles = served('rbac.authorization.k8s.io/v1', 'Role');
 export const clusterRoles = served('rbac.authorization.k8s.io/v1', 'ClusterRole');
 export const roleBindings = served('rbac.authorization.k8s.io/v1', 'RoleBinding');
 export const clusterRoleBindings = served('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding');
+export const persistentVolumes = served('v1', 'PersistentVolume');
+export const persistentVolumeClaims = served('v1', 'PersistentVolumeClaim');
+export const storageClasses = served('storage.k8s.io/v1', 'StorageClass');
+export const ingresses = served('networking.k8s.io/v1', 'Ingress');
+export const ingressClasses = served('networking.k8s.io/v1', 'IngressClass');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

@@ -2,8 +2,10 @@
 // controllers look at it, and one frozen cache they all read. (Each component alone would parse and
 // hold every object again.)
 
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../api/types.js';
 import type { ControllerRevision, CronJob, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, Node, Pod, PodDisruptionBudget, PriorityClass, ReplicaSet, ReplicationController, Service, StatefulSet } from '../api/types.js';
 import { Informer } from './informer.js';
+import { persistentVolumeClaims, persistentVolumes, storageClasses } from './resources.js';
 import { controllerRevisions, cronJobs, daemonSets, deployments, endpoints, endpointSlices, jobs, leases, namespaces, nodes, podDisruptionBudgets, pods, priorityClasses, replicaSets, replicationControllers, services, statefulSets } from './resources.js';
 import type { RestClient } from './rest.js';
 
@@ -27,6 +29,9 @@ export class SharedInformers {
   #replicationControllers: Informer<ReplicationController> | undefined;
   #podDisruptionBudgets: Informer<PodDisruptionBudget> | undefined;
   #priorityClasses: Informer<PriorityClass> | undefined;
+  #persistentVolumeClaims: Informer<PersistentVolumeClaim> | undefined;
+  #persistentVolumes: Informer<PersistentVolume> | undefined;
+  #storageClasses: Informer<StorageClass> | undefined;
 
   constructor(client: RestClient, onError: (e: unknown) => void = () => {}) {
     this.#client = client;
@@ -81,6 +86,19 @@ export class SharedInformers {
     return (this.#priorityClasses ??= new Informer<PriorityClass>(this.#client, priorityClasses, { onError: this.#onError }));
   }
 
+  persistentVolumeClaims(): Informer<PersistentVolumeClaim> {
+    return (this.#persistentVolumeClaims ??= new Informer<PersistentVolumeClaim>(this.#client, persistentVolumeClaims, { onError: this.#onError }));
+  }
+
+  /** Every PersistentVolume, indexed by the `namespace/name` of the claim its claimRef names ('claim'). */
+  persistentVolumes(): Informer<PersistentVolume> {
+    return (this.#persistentVolumes ??= new Informer<PersistentVolume>(this.#client, persistentVolumes, { onError: this.#onError, indexers: { claim: volumeClaim } }));
+  }
+
+  storageClasses(): Informer<StorageClass> {
+    return (this.#storageClasses ??= new Informer<StorageClass>(this.#client, storageClasses, { onError: this.#onError }));
+  }
+
   nodes(): Informer<Node> {
     return (this.#nodes ??= new Informer<Node>(this.#client, nodes, { onError: this.#onError }));
   }
@@ -116,5 +134,6 @@ const sliceService = (o: KObject): string[] => {
   const name = o.metadata.labels?.[SERVICE_NAME_LABEL];
   return name ? [`${o.metadata.namespace}/${name}`] : [];
 };
+const volumeClaim = (v: PersistentVolume): string[] => (v.spec?.claimRef?.name ? [`${v.spec.claimRef.namespace ?? ''}/${v.spec.claimRef.name}`] : []);
 /** The uids an object's ownerReferences name: the garbage collector's index of dependents. */
 export const owner = (o: KObject): string[] => (o.metadata.ownerReferences ?? []).map((r) => r.uid);

@@ -15,6 +15,7 @@ import { JobController } from './job.js';
 import { CronJobController } from './cronjob.js';
 import { DisruptionController } from './disruption.js';
 import { NamespaceController } from './namespace.js';
+import { PersistentVolumeController } from './persistentvolume.js';
 import { defaultServiceAccount, NamespaceObjectController, rootCAConfigMap } from './namespaceobjects.js';
 import { CertificateSigningController, type CertificateSigner } from './csrsigning.js';
 import { ClusterRoleAggregationController } from './clusterroleaggregation.js';
@@ -53,6 +54,7 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new EndpointsController(client, { informers, ...(log ? { log: (l) => log(`endpoints: ${l}`) } : {}) }).run(signal),
     opts.disabled?.has('job') ? undefined : new JobController(client, { informers, ...(log ? { log: (l) => log(`job: ${l}`) } : {}) }).run(signal),
     opts.disabled?.has('cronjob') ? undefined : new CronJobController(client, { informers, ...(log ? { log: (l) => log(`cronjob: ${l}`) } : {}) }).run(signal),
+    new PersistentVolumeController(client, { informers, ...(log ? { log: (l) => log(`persistentvolume-binder: ${l}`) } : {}) }).run(signal),
     new NamespaceObjectController(client, defaultServiceAccount, { informers, ...(log ? { log: (l) => log(`serviceaccount: ${l}`) } : {}) }).run(signal),
     ...(opts.rootCA ? [new NamespaceObjectController(client, rootCAConfigMap(opts.rootCA), { informers, ...(log ? { log: (l) => log(`root-ca-cert-publisher: ${l}`) } : {}) }).run(signal)] : []),
     ...(opts.signer ? [new CertificateSigningController(client, { sign: opts.signer, ...(log ? { log: (l) => log(`csrsigning: ${l}`) } : {}) }).run(signal)] : []),

@@ -4,12 +4,13 @@
 // them from the highest ordinal down, one at a time; Parallel does both at once. A RollingUpdate
 // replaces Pods from the highest ordinal down to the partition, waiting for each to come back Ready
 // (up to maxUnavailable at once); status carries currentRevision / updateRevision for `kubectl rollout`.
+// Each Pod gets a claim per volumeClaimTemplate, kept across its re-creations.
 
 import { isApiError } from '../api/errors.js';
-import type { ControllerRevision, Pod, PodTemplateSpec, StatefulSet } from '../api/types.js';
+import type { ControllerRevision, PersistentVolumeClaim, Pod, PodTemplateSpec, StatefulSet } from '../api/types.js';
 import { EventRecorder } from '../client/events.js';
 import { keyOf, type Informer } from '../client/informer.js';
-import { pods, statefulSets } from '../client/resources.js';
+import { persistentVolumeClaims, pods, statefulSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
@@ -48,6 +49,7 @@ export class StatefulSetController {
   #sets: Informer<StatefulSet>;
   #pods: Informer<Pod>;
   #revisions: Informer<ControllerRevision>;
+  #claims: Informer<PersistentVolumeClaim>;
   #queue = new WorkQueue();
   #events: EventRecorder;
   #log: (line: string) => void;
@@ -61,6 +63,7 @@ export class StatefulSetController {
     this.#sets = informers.statefulSets();
     this.#pods = informers.pods();
     this.#revisions = informers.controllerRevisions();
+    this.#claims = informers.persistentVolumeClaims();
     this.#events = new EventRecorder(client, { component: 'statefulset-controller' });
     this.#sets.addHandlers({
       onAdd: (s) => this.#queue.add(keyOf(s)),
@@ -85,7 +88,7 @@ export class StatefulSetController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const all = [this.#sets, this.#pods, this.#revisions];
+    const all = [this.#sets, this.#pods, this.#revisions, this.#claims];
     const informers = Promise.all(all.map((i) => i.run(signal)));
     await Promise.all(all.map((i) => i.waitForSync()));
     await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
@@ -175,6 +178,7 @@ export class StatefulSetController {
     pod.metadata.labels = { ...pod.metadata.labels, [REVISION_HASH]: revision.metadata.name!, [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ord) };
     pod.spec.hostname = name;
     if (sts.spec.serviceName) pod.spec.subdomain = sts.spec.serviceName;
+    await this.#createClaims(sts, ord, pod);
     try {
       await this.#client.create<Pod>(pods, sts.metadata.namespace, pod);
     } catch (e) {
@@ -183,6 +187,49 @@ export class StatefulSetController {
       throw e;
     }
     this.#events.event(sts, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${sts.metadata.name} successful`);
+  }
+
+  /**
+   * The Pod's claims, one per volumeClaimTemplate, named <template>-<set>-<ordinal> as upstream names
+   * them, made unless they exist (a re-created Pod gets its predecessor's data back), and its volumes
+   * pointing at them. With whenDeleted: Delete the set owns them, so they go with it.
+   */
+  async #createClaims(sts: StatefulSet, ord: number, pod: Pod): Promise<void> {
+    const templates = sts.spec.volumeClaimTemplates ?? [];
+    if (!templates.length) return;
+    const owned = sts.spec.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete';
+    const volumes = pod.spec.volumes ?? [];
+    for (const t of templates) {
+      const volume = t.metadata?.name ?? '';
+      const name = `${volume}-${sts.metadata.name}-${ord}`;
+      const claim: PersistentVolumeClaim = {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: {
+          name,
+          labels: { ...t.metadata?.labels, ...sts.spec.selector.matchLabels },
+          ...(t.metadata?.annotations ? { annotations: t.metadata.annotations } : {}),
+          ...(owned ? { ownerReferences: [{ ...controllerRef(sts, 'apps/v1', 'StatefulSet'), controller: false, blockOwnerDeletion: true }] } : {}),
+        },
+        spec: structuredClone(t.spec),
+      };
+      if (!this.#claims.get(`${sts.metadata.namespace}/${name}`)) {
+        try {
+          await this.#client.create(persistentVolumeClaims, sts.metadata.namespace, claim);
+          this.#events.event(sts, 'Normal', 'SuccessfulCreate', `create Claim ${name} Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} success`);
+        } catch (e) {
+          if (!isApiError(e, 'AlreadyExists')) {
+            this.#events.event(sts, 'Warning', 'FailedCreate', `create Claim ${name} for Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} failed error: ${(e as Error).message}`);
+            throw e;
+          }
+        }
+      }
+      const entry = { name: volume, persistentVolumeClaim: { claimName: name } };
+      const at = volumes.findIndex((v) => v.name === volume);
+      if (at >= 0) volumes[at] = entry;
+      else volumes.push(entry);
+    }
+    pod.spec.volumes = volumes;
   }
 
   async #delete(sts: StatefulSet, p: Pod): Promise<void> {

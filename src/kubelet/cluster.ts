@@ -2,7 +2,7 @@
 // the composition root adapts the REST client and an informer to this interface, and tests pass an
 // in-memory fake, so the same kubelet runs in-process, as `berth agent`, or under test.
 
-import type { CoreEvent, Lease, Node, Pod, PodStatus, Service, TokenRequest } from '../api/types.js';
+import type { CoreEvent, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, PodStatus, Service, TokenRequest } from '../api/types.js';
 
 export type PodEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -24,6 +24,9 @@ export interface KubeletCluster {
   /** null when absent. Secret values are returned decoded. */
   getConfigMap(namespace: string, name: string): Promise<ConfigData | null>;
   getSecret(namespace: string, name: string): Promise<ConfigData | null>;
+  /** A claim a Pod names, and the volume bound to it (null when absent): what a persistentVolumeClaim volume mounts. */
+  getPersistentVolumeClaim(namespace: string, name: string): Promise<PersistentVolumeClaim | null>;
+  getPersistentVolume(name: string): Promise<PersistentVolume | null>;
   /**
    * Call onChange whenever the named ConfigMap or Secret is created, changed or deleted after the watch
    * began (not for what it finds at first), until signal aborts. Failures are retried.

@@ -236,6 +236,8 @@ export class PodSyncer {
       getConfigMap: async (n: string) => (await this.#d.cluster.getConfigMap(ns, n))?.data ?? null,
       getSecret: async (n: string) => (await this.#d.cluster.getSecret(ns, n))?.data ?? null,
       serviceAccountToken: (source) => this.#tokens.token(pod, source),
+      getPersistentVolumeClaim: (n: string) => this.#d.cluster.getPersistentVolumeClaim(ns, n),
+      getPersistentVolume: (n: string) => this.#d.cluster.getPersistentVolume(n),
     };
   }
 

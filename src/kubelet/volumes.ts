@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
-import type { Container, DownwardAPIVolumeFile, KeyToPath, Pod, ServiceAccountTokenProjection, Volume } from '../api/types.js';
+import type { Container, DownwardAPIVolumeFile, KeyToPath, PersistentVolume, PersistentVolumeClaim, Pod, ServiceAccountTokenProjection, Volume } from '../api/types.js';
 import type { Mount } from '../runtime/types.js';
 import { fieldRefValue, resourceFieldValue } from './env.js';
 import { configError, VolumeError } from './errors.js';
@@ -31,6 +31,9 @@ export interface VolumeSources {
   serviceAccountToken(source: ServiceAccountTokenProjection): Promise<string>;
   /** Node allocatable, the value of an unset limit in a downwardAPI resourceFieldRef. */
   nodeAllocatable: Record<string, string>;
+  /** The Pod's claim by name and a volume by name, for persistentVolumeClaim volumes; null when absent. */
+  getPersistentVolumeClaim(name: string): Promise<PersistentVolumeClaim | null>;
+  getPersistentVolume(name: string): Promise<PersistentVolume | null>;
 }
 
 export const volumesDir = (podDir: string): string => join(podDir, 'volumes');
@@ -197,7 +200,35 @@ async function projectedFiles(pod: Pod, v: NonNullable<Volume['projected']>, src
   return files;
 }
 
+/**
+ * A claim's directory on this node: the claim must be Bound, and its volume a hostPath or local one (the
+ * local-path provisioner's are hostPath). Bound like a hostPath volume, read-only if the Pod says so.
+ */
+async function claimVolume(pod: Pod, source: NonNullable<Volume['persistentVolumeClaim']>, src: VolumeSources): Promise<PreparedVolume> {
+  const ns = pod.metadata.namespace ?? 'default';
+  const claim = await src.getPersistentVolumeClaim(source.claimName);
+  if (!claim) throw new Error(`error processing PVC ${ns}/${source.claimName}: persistentvolumeclaim "${source.claimName}" not found`);
+  const volumeName = claim.spec?.volumeName ?? '';
+  if (claim.status?.phase !== 'Bound' || !volumeName) {
+    throw new Error(`PVC ${ns}/${source.claimName} has non-bound phase ("${claim.status?.phase ?? ''}") or empty pvc.Spec.VolumeName ("${volumeName}")`);
+  }
+  const pv = await src.getPersistentVolume(volumeName);
+  if (!pv) throw new Error(`error processing PVC ${ns}/${source.claimName}: persistentvolume "${volumeName}" not found`);
+  const readOnly = !!source.readOnly;
+  if (pv.spec.hostPath) {
+    await checkHostPathType(pv.spec.hostPath.path, pv.spec.hostPath.type);
+    return { hostPath: pv.spec.hostPath.path, readOnly };
+  }
+  if (pv.spec.local) {
+    if (!(await statOrNull(pv.spec.local.path))?.isDirectory()) throw new Error(`path "${pv.spec.local.path}" does not exist`);
+    return { hostPath: pv.spec.local.path, readOnly };
+  }
+  const kind = Object.keys(pv.spec).find((k) => typeof pv.spec[k] === 'object' && !['capacity', 'claimRef', 'nodeAffinity'].includes(k)) ?? 'unknown';
+  throw new Error(`persistent volume ${volumeName}: volume type ${kind} is not supported by berth`);
+}
+
 async function setUp(pod: Pod, v: Volume, podDir: string, src: VolumeSources): Promise<PreparedVolume> {
+  if (v.persistentVolumeClaim) return claimVolume(pod, v.persistentVolumeClaim, src);
   if (v.hostPath) {
     await checkHostPathType(v.hostPath.path, v.hostPath.type);
     return { hostPath: v.hostPath.path, readOnly: false };

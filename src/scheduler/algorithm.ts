@@ -5,7 +5,7 @@
 // preScore and cost nothing per node.
 
 import { affinityTotalsOf, noLookups, type ClusterLookups, type ClusterView } from './clusterview.js';
-import type { FilterFailure, FilterPlugin } from './filters.js';
+import { PreFilterRejection, type FilterFailure, type FilterPlugin } from './filters.js';
 import { fitErrorMessage } from './fiterror.js';
 import type { NodeInfo } from './nodeinfo.js';
 import type { PodInfo } from './podinfo.js';
@@ -46,6 +46,8 @@ export class Algorithm {
   /** This decision's filters that apply, and their preFilter states. */
   #active: FilterPlugin[] = [];
   #states: unknown[] = [];
+  /** Set when a preFilter found that the Pod fits no node at all. */
+  #rejection: { plugin: string; message: string } | undefined;
 
   constructor(opts: AlgorithmOptions = {}) {
     this.#filters = opts.filters ?? defaultFilters;
@@ -63,6 +65,11 @@ export class Algorithm {
     };
     this.#preFilter(pod, cluster);
     const all = nodes.length;
+    const rejection = this.#rejection;
+    if (rejection) {
+      const failures = nodes.map(() => ({ plugin: rejection.plugin, reasons: [], unresolvable: true }));
+      return { ok: false, message: fitErrorMessage(all, failures, undefined, rejection.message), failures };
+    }
     const want = numFeasibleNodesToFind(all, this.#percentage);
     const feasible = this.#feasible;
     feasible.length = 0;
@@ -86,15 +93,20 @@ export class Algorithm {
   fits(pod: PodInfo, node: NodeInfo, nodes: readonly NodeInfo[], lookups: ClusterLookups = noLookups): boolean {
     const cluster: ClusterView = { nodes, namespaceLabels: lookups.namespaceLabels, ownerSelector: lookups.ownerSelector, affinityTotals: lookups.affinityTotals ?? affinityTotalsOf(nodes) };
     this.#preFilter(pod, cluster);
-    return this.#filter(pod, node) === null;
+    return !this.#rejection && this.#filter(pod, node) === null;
   }
 
   #preFilter(pod: PodInfo, cluster: ClusterView): void {
     this.#active.length = 0;
     this.#states.length = 0;
+    this.#rejection = undefined;
     for (const f of this.#filters) {
       const state = f.preFilter ? f.preFilter(pod, cluster) : undefined;
       if (state === null) continue;
+      if (state instanceof PreFilterRejection) {
+        this.#rejection = { plugin: f.name, message: state.message };
+        return;
+      }
       this.#active.push(f);
       this.#states.push(state);
     }

@@ -19,8 +19,16 @@ export interface FilterFailure {
 export interface FilterPlugin<S = unknown> {
   name: string;
   /** Once per decision, before any filter call; null when the plugin has nothing to check for this Pod. */
-  preFilter?(pod: PodInfo, cluster: ClusterView): S | null;
+  preFilter?(pod: PodInfo, cluster: ClusterView): S | PreFilterRejection | null;
   filter(pod: PodInfo, node: NodeInfo, state: S): FilterFailure | null;
+}
+
+/**
+ * What a preFilter returns when the Pod can go nowhere whatever the node (a claim it names is missing):
+ * upstream reports the message once, before the per-node reasons, and preemption cannot help.
+ */
+export class PreFilterRejection {
+  constructor(readonly message: string) {}
 }
 
 export const fail = (plugin: string, unresolvable: boolean, ...reasons: string[]): FilterFailure => ({ plugin, reasons, unresolvable });

@@ -5,7 +5,7 @@
 
 import type { FilterFailure } from './filters.js';
 
-export function fitErrorMessage(numAllNodes: number, failures: Iterable<FilterFailure>, preemption?: { nominated: true } | { refused: string }): string {
+export function fitErrorMessage(numAllNodes: number, failures: Iterable<FilterFailure>, preemption?: { nominated: true } | { refused: string }, preFilterMessage?: string): string {
   if (numAllNodes === 0) return 'no nodes available to schedule pods';
   const reasons = new Map<string, number>();
   let notHelpful = 0;
@@ -16,6 +16,7 @@ export function fitErrorMessage(numAllNodes: number, failures: Iterable<FilterFa
     else noVictims++;
   }
   let msg = `0/${numAllNodes} nodes are available:`;
+  if (preFilterMessage) msg += ` ${preFilterMessage}.`;
   const histogram = [...reasons].map(([r, n]) => `${n} ${r}`).sort();
   if (histogram.length) msg += ` ${histogram.join(', ')}.`;
   if (preemption && 'nominated' in preemption) return msg;

@@ -51,6 +51,8 @@ export interface PodInfo {
   affinity: PodAffinityInfo | undefined;
   /** topologySpreadConstraints as written (empty: the cluster's defaults may apply). */
   spread: readonly SpreadConstraint[];
+  /** The PersistentVolumeClaims its volumes name (none on most Pods). */
+  claims: readonly string[];
 }
 
 const defaultCpuMilli = 100;
@@ -101,6 +103,7 @@ function computePodInfo(pod: Pod): PodInfo {
     preferredTerms: na?.preferredDuringSchedulingIgnoredDuringExecution ?? [],
     affinity: affinityOf(pod),
     spread: compileSpreadConstraints(pod),
+    claims: (spec.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : [])),
   };
 }
 

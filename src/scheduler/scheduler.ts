@@ -17,6 +17,8 @@ import { isTerminal, podInfo, podKey, type PodInfo } from './podinfo.js';
 import { SchedulingQueue, type Popped, type QueueOptions } from './queue.js';
 import { findPreemption, type Candidate, type PreemptionView } from './preemption.js';
 import { fitErrorMessage } from './fiterror.js';
+import { defaultFilters } from './profile.js';
+import { selectNodeForClaims, volumeBinding, type VolumeInformers } from './volumebinding.js';
 
 export interface SchedulerOptions {
   client: RestClient;
@@ -48,6 +50,7 @@ export class Scheduler {
   #namespaces: Informer<Namespace>;
   #replicaSets: Informer<ReplicaSet>;
   #budgets: Informer<PodDisruptionBudget>;
+  #volumes: VolumeInformers;
   #lookups: ClusterLookups = {
     namespaceLabels: (ns) => this.#namespaces.get(ns)?.metadata.labels,
     ownerSelector: (p) => ownerSelector(p, this.#replicaSets),
@@ -61,7 +64,6 @@ export class Scheduler {
   constructor(opts: SchedulerOptions) {
     this.name = opts.name ?? 'default-scheduler';
     this.#client = opts.client;
-    this.#algorithm = new Algorithm(opts.algorithm);
     this.queue = new SchedulingQueue(opts.queue);
     this.#recorder = new EventRecorder(this.#client, { component: this.name });
     this.#binder = new Binder(this.#client, this.#recorder);
@@ -73,6 +75,13 @@ export class Scheduler {
     this.#namespaces = informers.namespaces();
     this.#replicaSets = informers.replicaSets();
     this.#budgets = informers.podDisruptionBudgets();
+    this.#volumes = { claims: informers.persistentVolumeClaims(), volumes: informers.persistentVolumes(), classes: informers.storageClasses() };
+    this.#algorithm = new Algorithm({ ...opts.algorithm, filters: [...(opts.algorithm?.filters ?? defaultFilters), volumeBinding(this.#volumes)] });
+    // A claim made, bound or deleted, a volume freed, a class added: a parked Pod may now fit.
+    const retry = { onAdd: () => this.queue.moveAllToActiveOrBackoff(), onUpdate: () => this.queue.moveAllToActiveOrBackoff() };
+    this.#volumes.claims.addHandlers(retry);
+    this.#volumes.volumes.addHandlers(retry);
+    this.#volumes.classes.addHandlers(retry);
     // Namespace labels decide namespaceSelector terms: a change may let a parked Pod fit.
     this.#namespaces.addHandlers({
       onUpdate: () => {
@@ -107,7 +116,7 @@ export class Scheduler {
 
   /** Runs until the signal aborts. */
   async start(signal: AbortSignal): Promise<void> {
-    const watched = [this.#pods, this.#nodes, this.#namespaces, this.#replicaSets, this.#budgets];
+    const watched = [this.#pods, this.#nodes, this.#namespaces, this.#replicaSets, this.#budgets, this.#volumes.claims, this.#volumes.volumes, this.#volumes.classes];
     const informers = Promise.all(watched.map((i) => i.run(signal)));
     signal.addEventListener('abort', () => this.queue.close(), { once: true });
     await Promise.race([Promise.all(watched.map((i) => i.waitForSync())), informers]);
@@ -170,7 +179,7 @@ export class Scheduler {
     const nodeName = decision.node.name;
     this.cache.assume(info, nodeName);
     this.#inFlight++;
-    this.#binder.bind(pod, nodeName, popped.queued.since).then(
+    selectNodeForClaims(this.#client, this.#volumes, pod, nodeName).then(() => this.#binder.bind(pod, nodeName, popped.queued.since)).then(
       () => this.queue.done(key),
       (e: unknown) => {
         this.cache.forget(key);

@@ -1,5 +1,5 @@
 // The one entry point the registry calls to fill in a new object of any kind, before validation.
-import type { CronJob, CustomResourceDefinition, DaemonSet, Deployment, Job, KObject, Namespace, NetworkPolicy, Node, Pod, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, RoleBinding, Secret, Service, StatefulSet } from '../types.js';
+import type { CronJob, CustomResourceDefinition, DaemonSet, Deployment, IngressClass, Job, KObject, Namespace, NetworkPolicy, Node, PersistentVolume, PersistentVolumeClaim, Pod, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, RoleBinding, Secret, Service, StatefulSet, StorageClass } from '../types.js';
 import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './apps.js';
 import { defaultCronJob, defaultJob } from './batch.js';
 import { defaultNamespace } from './namespace.js';
@@ -12,6 +12,7 @@ import { defaultPodTemplateObject, defaultReplicationController } from './replic
 import { defaultPriorityClass } from './priorityclass.js';
 import { defaultRoleBinding } from './rbac.js';
 import { defaultCustomResourceDefinition } from './crd.js';
+import { defaultIngressClass, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage.js';
 
 // Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
 const DEFAULTERS: Record<string, (obj: KObject) => void> = {
@@ -33,6 +34,10 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   RoleBinding: (o) => defaultRoleBinding(o as RoleBinding),
   ClusterRoleBinding: (o) => defaultRoleBinding(o as RoleBinding),
   CustomResourceDefinition: (o) => defaultCustomResourceDefinition(o as CustomResourceDefinition),
+  PersistentVolume: (o) => defaultPersistentVolume(o as PersistentVolume),
+  PersistentVolumeClaim: (o) => defaultPersistentVolumeClaim(o as PersistentVolumeClaim),
+  StorageClass: (o) => defaultStorageClass(o as StorageClass),
+  IngressClass: (o) => defaultIngressClass(o as IngressClass),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

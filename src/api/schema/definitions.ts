@@ -34,6 +34,7 @@ const GROUP_PACKAGE: Record<string, string> = { coordination: 'coordination', ev
 const APPS_CLASSES = ['Deployment', 'DeploymentList', 'DeploymentSpec', 'DeploymentStatus', 'DeploymentStrategy', 'DeploymentCondition', 'RollingUpdateDeployment', 'ReplicaSet', 'ReplicaSetList', 'ReplicaSetSpec', 'ReplicaSetStatus', 'ReplicaSetCondition'];
 const APPS_SET_CLASSES = ['DaemonSet', 'DaemonSetList', 'DaemonSetSpec', 'DaemonSetStatus', 'DaemonSetUpdateStrategy', 'DaemonSetCondition', 'RollingUpdateDaemonSet', 'StatefulSet', 'StatefulSetList', 'StatefulSetSpec', 'StatefulSetStatus', 'StatefulSetUpdateStrategy', 'StatefulSetCondition', 'RollingUpdateStatefulSetStrategy', 'StatefulSetOrdinals', 'StatefulSetPersistentVolumeClaimRetentionPolicy', 'ControllerRevision', 'ControllerRevisionList'];
 const NETWORKING_CLASSES = ['NetworkPolicy', 'NetworkPolicyList', 'NetworkPolicySpec', 'NetworkPolicyIngressRule', 'NetworkPolicyEgressRule', 'NetworkPolicyPeer', 'NetworkPolicyPort', 'IPBlock'];
+const INGRESS_CLASSES = ['Ingress', 'IngressList', 'IngressSpec', 'IngressStatus', 'IngressRule', 'IngressBackend', 'IngressServiceBackend', 'ServiceBackendPort', 'HTTPIngressRuleValue', 'HTTPIngressPath', 'IngressTLS', 'IngressLoadBalancerStatus', 'IngressLoadBalancerIngress', 'IngressPortStatus', 'IngressClass', 'IngressClassList', 'IngressClassSpec', 'IngressClassParametersReference'];
 const DISCOVERY_CLASSES = ['EndpointSlice', 'EndpointSliceList', 'Endpoint', 'EndpointConditions', 'EndpointHints', 'ForZone', 'ForNode'];
 const BATCH_CLASSES = ['Job', 'JobList', 'JobSpec', 'JobStatus', 'JobCondition', 'JobTemplateSpec', 'CronJob', 'CronJobList', 'CronJobSpec', 'CronJobStatus', 'PodFailurePolicy', 'PodFailurePolicyRule', 'PodFailurePolicyOnExitCodesRequirement', 'PodFailurePolicyOnPodConditionsPattern', 'SuccessPolicy', 'SuccessPolicyRule', 'UncountedTerminatedPods'];
 const APIEXTENSIONS_CLASSES = [
@@ -61,6 +62,8 @@ const CLASS_GROUP: Record<string, string> = {
     'SelfSubjectRulesReview', 'SelfSubjectRulesReviewSpec', 'SubjectRulesReviewStatus', 'ResourceAttributes', 'NonResourceAttributes', 'ResourceRule', 'NonResourceRule',
     'FieldSelectorAttributes', 'LabelSelectorAttributes'].map((c) => [c, 'authorization'])),
   ...Object.fromEntries(APIEXTENSIONS_CLASSES.map((c) => [c, 'apiextensions'])),
+  ...Object.fromEntries(INGRESS_CLASSES.map((c) => [c, 'networking'])),
+  StorageClass: 'storage', StorageClassList: 'storage',
 };
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */

@@ -11,6 +11,8 @@ import { endpointSliceCells, endpointSliceColumns, endpointsCells, endpointsColu
 import { cronJobCells, cronJobColumns, jobCells, jobColumns } from './batch.js';
 import { certificateSigningRequestCells, certificateSigningRequestColumns } from './certificates.js';
 import { roleBindingCells, roleBindingColumns } from './rbac.js';
+import { persistentVolumeCells, persistentVolumeClaimCells, persistentVolumeClaimColumns, persistentVolumeColumns, storageClassCells, storageClassColumns } from './storage.js';
+import { ingressCells, ingressClassCells, ingressClassColumns, ingressColumns } from './ingress.js';
 import { podDisruptionBudgetCells, podDisruptionBudgetColumns, podTemplateCells, podTemplateColumns, priorityClassCells, priorityClassColumns, replicationControllerCells, replicationControllerColumns } from './policy.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
@@ -165,6 +167,11 @@ const PRINTERS: Record<string, Printer> = {
   CertificateSigningRequest: { columns: certificateSigningRequestColumns, cells: certificateSigningRequestCells },
   RoleBinding: { columns: roleBindingColumns, cells: roleBindingCells },
   ClusterRoleBinding: { columns: roleBindingColumns, cells: roleBindingCells },
+  PersistentVolume: { columns: persistentVolumeColumns, cells: persistentVolumeCells },
+  PersistentVolumeClaim: { columns: persistentVolumeClaimColumns, cells: persistentVolumeClaimCells },
+  StorageClass: { columns: storageClassColumns, cells: storageClassCells },
+  Ingress: { columns: ingressColumns, cells: ingressCells },
+  IngressClass: { columns: ingressClassColumns, cells: ingressClassCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -9,6 +9,7 @@ import { FieldPath, NONNEGATIVE, forbidden, immutable, invalidEach, invalidValue
 import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isLabelValue, isQualifiedName, nameIsDNSSubdomain } from './names.js';
 import { validatePodSpec } from './pod.js';
+import { validatePersistentVolumeClaimSpec } from './storage.js';
 
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const PERCENT = /^[0-9]+%$/;
@@ -256,11 +257,25 @@ export function validateStatefulSet(sts: StatefulSet): Cause[] {
   }
   causes.push(...nonNegative(s.replicas, spec.child('replicas')), ...nonNegative(s.minReadySeconds, spec.child('minReadySeconds')));
   if (s.ordinals) causes.push(...nonNegative(s.ordinals.start, spec.child('ordinals.start')));
-  causes.push(...validateSelectorAndTemplate(s.selector, s.template, spec, { word: 'statefulset', kind: 'StatefulSet' }));
+  causes.push(...validateSelectorAndTemplate(s.selector, withClaimVolumes(s), spec, { word: 'statefulset', kind: 'StatefulSet' }));
   causes.push(...nonNegative(s.revisionHistoryLimit, spec.child('revisionHistoryLimit')));
-  // Accepting claims and ignoring them would hand a database a Pod without its disk.
-  if (s.volumeClaimTemplates?.length) causes.push(forbidden(spec.child('volumeClaimTemplates'), 'berth does not serve PersistentVolumeClaims yet, so a StatefulSet cannot claim volumes'));
+  (s.volumeClaimTemplates ?? []).forEach((t, i) => {
+    const at = spec.child('volumeClaimTemplates').index(i);
+    const name = t?.metadata?.name ?? '';
+    if (!name) causes.push(requiredValue(at.child('metadata').child('name')));
+    causes.push(...validatePersistentVolumeClaimSpec(t?.spec ?? {}, at.child('spec')));
+  });
+  // Deleting a scaled-down Pod's claims needs the Pod to own them; berth does not do that yet.
+  if (retention?.whenScaled === 'Delete') causes.push(forbidden(spec.child('persistentVolumeClaimRetentionPolicy').child('whenScaled'), 'berth keeps the claims of scaled-down Pods: only Retain is supported'));
   return causes;
+}
+
+/** The template as the controller makes its Pods: a volume per claim template, so mounts of them resolve. */
+function withClaimVolumes(s: StatefulSet['spec']): PodTemplateSpec {
+  const claims = (s.volumeClaimTemplates ?? []).map((t) => t?.metadata?.name).filter((n): n is string => !!n);
+  if (!claims.length || !s.template?.spec) return s.template;
+  const volumes = (s.template.spec.volumes ?? []).filter((v) => !claims.includes(v.name));
+  return { ...s.template, spec: { ...s.template.spec, volumes: [...volumes, ...claims.map((name) => ({ name, persistentVolumeClaim: { claimName: name } }))] } };
 }
 
 const STATEFULSET_MUTABLE = ['replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'] as const;

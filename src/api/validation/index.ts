@@ -1,7 +1,7 @@
 // The one entry point the registry calls: per-kind validation for create, update and status update.
 // Each function returns the causes; the registry turns a non-empty list into a 422 with invalid().
 import type { Cause } from '../errors.js';
-import type { CertificateSigningRequest, ClusterRole, ConfigMap, ControllerRevision, CoreEvent, CronJob, CustomResourceDefinition, DaemonSet, Deployment, Endpoints, EndpointSlice, Job, KObject, Lease, Namespace, NetworkPolicy, Node, Pod, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, Role, RoleBinding, Secret, Service, ServiceAccount, StatefulSet } from '../types.js';
+import type { CertificateSigningRequest, ClusterRole, ConfigMap, ControllerRevision, CoreEvent, CronJob, CustomResourceDefinition, DaemonSet, Deployment, Endpoints, EndpointSlice, Ingress, IngressClass, Job, KObject, Lease, Namespace, NetworkPolicy, Node, PersistentVolume, PersistentVolumeClaim, Pod, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, Role, RoleBinding, Secret, Service, ServiceAccount, StatefulSet, StorageClass } from '../types.js';
 import { validateControllerRevision, validateControllerRevisionUpdate, validateDaemonSet, validateDaemonSetStatusUpdate, validateDaemonSetUpdate, validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateStatefulSet, validateStatefulSetStatusUpdate, validateStatefulSetUpdate, validateWorkloadStatusUpdate } from './apps.js';
 import { validateCronJob, validateCronJobStatusUpdate, validateCronJobUpdate, validateJob, validateJobStatusUpdate, validateJobUpdate } from './batch.js';
 import { validateConfigMap, validateConfigMapUpdate } from './configmap.js';
@@ -21,6 +21,8 @@ import { validateService, validateServiceStatusUpdate, validateServiceUpdate } f
 import { validateServiceAccount, validateServiceAccountUpdate } from './serviceaccount.js';
 import { validateCertificateSigningRequest, validateCertificateSigningRequestUpdate } from './certificates.js';
 import { validateClusterRole, validateRole, validateRoleBinding, validateRoleBindingUpdate, validateRoleUpdate } from './rbac.js';
+import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimStatusUpdate, validatePersistentVolumeClaimUpdate, validatePersistentVolumeStatusUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage.js';
+import { validateIngress, validateIngressClass, validateIngressClassUpdate, validateIngressStatusUpdate, validateIngressUpdate } from './ingress.js';
 
 interface KindRules {
   create(obj: KObject): Cause[];
@@ -159,6 +161,29 @@ const RULES: Record<string, KindRules> = {
     create: (o) => validateCustomResourceDefinition(o as CustomResourceDefinition),
     update: (o, old) => validateCustomResourceDefinitionUpdate(o as CustomResourceDefinition, old as CustomResourceDefinition),
     status: (o, old) => validateCustomResourceDefinitionUpdate(o as CustomResourceDefinition, old as CustomResourceDefinition),
+  },
+  PersistentVolume: {
+    create: (o) => validatePersistentVolume(o as PersistentVolume),
+    update: (o, old) => validatePersistentVolumeUpdate(o as PersistentVolume, old as PersistentVolume),
+    status: (o, old) => validatePersistentVolumeStatusUpdate(o as PersistentVolume, old as PersistentVolume),
+  },
+  PersistentVolumeClaim: {
+    create: (o) => validatePersistentVolumeClaim(o as PersistentVolumeClaim),
+    update: (o, old) => validatePersistentVolumeClaimUpdate(o as PersistentVolumeClaim, old as PersistentVolumeClaim),
+    status: (o, old) => validatePersistentVolumeClaimStatusUpdate(o as PersistentVolumeClaim, old as PersistentVolumeClaim),
+  },
+  StorageClass: {
+    create: (o) => validateStorageClass(o as StorageClass),
+    update: (o, old) => validateStorageClassUpdate(o as StorageClass, old as StorageClass),
+  },
+  Ingress: {
+    create: (o) => validateIngress(o as Ingress),
+    update: (o, old) => validateIngressUpdate(o as Ingress, old as Ingress),
+    status: (o, old) => validateIngressStatusUpdate(o as Ingress, old as Ingress),
+  },
+  IngressClass: {
+    create: (o) => validateIngressClass(o as IngressClass),
+    update: (o, old) => validateIngressClassUpdate(o as IngressClass, old as IngressClass),
   },
 };
 

@@ -7,14 +7,14 @@ import type { DownwardAPIVolumeFile, KeyToPath, Volume, VolumeProjection } from 
 import { FieldPath, duplicateValue, forbidden, invalidEach, invalidValue, requiredValue, unsupportedValue } from './field.js';
 import { isDNS1123Label } from './names.js';
 
-const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
+export const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
 const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
 
 function validateMode(mode: number | undefined, path: FieldPath): Cause[] {
   return mode !== undefined && (mode < 0 || mode > 0o777) ? [invalidValue(path, mode, FILE_MODE_ERROR)] : [];
 }
 
-function hasBacksteps(p: string): boolean {
+export function hasBacksteps(p: string): boolean {
   return p.split(/[\\/]/).includes('..');
 }
 
@@ -130,6 +130,9 @@ function validateSource(vol: Volume, path: FieldPath): Cause[] {
     const at = path.child('projected');
     causes.push(...validateMode(vol.projected.defaultMode, at.child('defaultMode')));
     (vol.projected.sources ?? []).forEach((src, i) => causes.push(...validateProjection(src ?? {}, at.child('sources').index(i))));
+  }
+  if (vol.persistentVolumeClaim !== undefined) {
+    if (!vol.persistentVolumeClaim?.claimName) causes.push(requiredValue(path.child('persistentVolumeClaim').child('claimName')));
   }
   if (vol.emptyDir?.medium !== undefined && !['', 'Memory'].includes(vol.emptyDir.medium) && !vol.emptyDir.medium.startsWith('HugePages')) {
     causes.push(unsupportedValue(path.child('emptyDir').child('medium'), vol.emptyDir.medium, ['', 'Memory', 'HugePages']));

@@ -15,6 +15,8 @@ export const KUBE_PROXY_USER = 'system:kube-proxy';
 export const KUBE_DNS_USER = 'system:kube-dns';
 /** The node's NetworkPolicy enforcer. */
 export const NETWORK_POLICY_AGENT = 'system:berth:network-policy-agent';
+/** The node's local-path provisioner. */
+export const LOCAL_PATH_PROVISIONER_USER = 'system:berth:local-path-provisioner';
 
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'delete', 'deletecollection', 'patch', 'update'];
@@ -114,6 +116,13 @@ export const CLUSTER_ROLES: readonly ClusterRole[] = [
   ]),
   // berth's NetworkPolicy enforcer reads what network plugins' agents read.
   clusterRole('system:berth:network-policy-agent', [rule(READ, [''], ['pods', 'namespaces']), rule(READ, ['networking.k8s.io'], ['networkpolicies'])]),
+  // The node's local-path provisioner: the rules of k3s's local-path-provisioner-role.
+  clusterRole('system:berth:local-path-provisioner', [
+    rule([...READ, 'create', 'delete', 'patch', 'update'], [''], ['persistentvolumes']),
+    rule([...READ, 'update'], [''], ['persistentvolumeclaims']),
+    rule(EVENT_WRITE, ['', 'events.k8s.io'], ['events']),
+    rule([...READ, 'create'], ['storage.k8s.io'], ['storageclasses']),
+  ]),
 ];
 
 export const CLUSTER_ROLE_BINDINGS: readonly RoleBinding[] = [
@@ -126,4 +135,5 @@ export const CLUSTER_ROLE_BINDINGS: readonly RoleBinding[] = [
   clusterBinding('system:node-proxier', [subject('User', KUBE_PROXY_USER)]),
   clusterBinding('system:berth:cluster-dns', [subject('User', KUBE_DNS_USER)]),
   clusterBinding('system:berth:network-policy-agent', [subject('User', NETWORK_POLICY_AGENT)]),
+  clusterBinding('system:berth:local-path-provisioner', [subject('User', LOCAL_PATH_PROVISIONER_USER)]),
 ];

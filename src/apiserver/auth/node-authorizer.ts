@@ -30,6 +30,11 @@ export function authorizeNode(node: string, a: Attributes, graph: NodeGraph): De
         return readNamespacedObject(node, plural, a, graph);
       case 'persistentvolumeclaims':
         return a.subresource === 'status' ? statusUpdate(node, a, graph) : getRelated(node, plural, a, graph);
+      case 'persistentvolumes':
+        if (a.verb !== 'get') return deny('can only get individual resources of this type');
+        if (a.subresource) return deny('cannot get subresource');
+        if (!a.name) return deny('No Object name found');
+        return graph.volumeRelated(node, a.name) ? ALLOW : deny(`no relationship found between node '${node}' and this object`);
       case 'serviceaccounts':
         return createToken(node, a, graph);
       case 'nodes':

@@ -25,6 +25,11 @@ export class NodeGraph implements CacheIndex {
   readonly #pods = new Map<string, PodEdges>();
   /** Object key → node → how many of that node's Pods reference it. */
   readonly #nodesOf = new Map<string, Map<string, number>>();
+  /**
+   * The claim a PersistentVolume is bound to (its claimRef), read from the volumes' store: the volume's
+   * edge to a node runs through that claim, as upstream's pv → pvc → pod path.
+   */
+  volumeClaim: (volume: string) => { namespace: string; name: string } | undefined = () => undefined;
 
   reset(entries: Iterable<Entry>): void {
     this.#pods.clear();
@@ -35,6 +40,12 @@ export class NodeGraph implements CacheIndex {
   apply(ev: CacheEvent): void {
     if (ev.type === 'DELETED') this.#remove(ev.entry.key);
     else this.#set(ev.entry.key, ev.entry.obj as Pod);
+  }
+
+  /** Whether a PersistentVolume is bound to a claim one of the node's Pods names. */
+  volumeRelated(node: string, volume: string): boolean {
+    const claim = this.volumeClaim(volume);
+    return claim !== undefined && this.related(node, 'persistentvolumeclaims', claim.namespace, claim.name);
   }
 
   /** Whether a path leads from the object to the node: a Pod bound to it, or something such a Pod names. */

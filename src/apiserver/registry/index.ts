@@ -2,7 +2,7 @@
 
 import { RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
 import type { Backend } from '../../store/types.js';
-import type { KObject, PolicyRule, ServiceAccount } from '../../api/types.js';
+import type { KObject, PersistentVolume, PolicyRule, ServiceAccount } from '../../api/types.js';
 import { nodeRestriction } from '../admission/node-restriction.js';
 import { NodeGraph } from '../auth/node-graph.js';
 import type { RequestContext } from './context.js';
@@ -26,6 +26,7 @@ import { ensureBootstrapPolicy } from './rbac-bootstrap.js';
 import { RBAC_GROUP } from '../../api/validation/rbac.js';
 import { CustomResources } from '../crd/catalog.js';
 import { customResourceDefinitionStrategy } from '../crd/definition-strategy.js';
+import { StorageClasses } from '../admission/storage-class.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -64,6 +65,11 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, authz: Author
       return genericStrategy({ kind: 'CronJob', hasStatus: true, resetStatusOnCreate: true });
     case 'CertificateSigningRequest':
       return certificateSigningRequestStrategy(authz);
+    case 'PersistentVolume':
+    case 'PersistentVolumeClaim':
+    case 'Ingress':
+      // Status is the binder's (or the ingress controller's): a new object starts with the defaulted one.
+      return genericStrategy({ kind: r.kind, hasStatus: true, resetStatusOnCreate: true });
     default:
       return genericStrategy({ kind: r.kind });
   }
@@ -104,6 +110,8 @@ export class Registry implements Authorizers {
       const obj = this.of(RBAC_GROUP, kind === 'Role' ? 'roles' : 'clusterroles').getEntry(kind === 'Role' ? ns : undefined, name)?.obj;
       return obj ? ((Array.isArray(obj.rules) ? obj.rules : []) as PolicyRule[]) : undefined;
     });
+    // Assigned with the StorageClass storage below, which follows the claims' in RESOURCES.
+    let storageClasses!: StorageClasses;
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
@@ -119,16 +127,26 @@ export class Registry implements Authorizers {
           ? (verb: string, obj: KObject | null, old: KObject | null) => priorityClasses.admit(verb, obj, old)
           : r.group === RBAC_GROUP
             ? rbacEscalationCheck(r.plural, this)
-            : nodes;
+            : r.kind === 'PersistentVolumeClaim'
+              ? (verb, obj, old, ctx, sub) => {
+                  nodes?.(verb, obj, old, ctx, sub);
+                  storageClasses.admitClaim(verb, obj, old, sub);
+                }
+              : nodes;
       const own = strategyFor(r, this.serviceAllocator, this, this.customResources);
       const strategy: Strategy = { ...own, admit: chainAdmit(own.admit, admit) };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
       this.#storages.set(r, storage);
       if (r.kind === 'PriorityClass') priorityClasses = new PriorityClasses(storage);
+      if (r.kind === 'StorageClass') storageClasses = new StorageClasses(storage);
     }
     this.priorityClasses = priorityClasses;
     this.core('pods').cache.addIndex(this.nodeGraph);
+    this.nodeGraph.volumeClaim = (volume) => {
+      const ref = (this.core('persistentvolumes').getEntry(undefined, volume)?.obj as PersistentVolume | undefined)?.spec?.claimRef;
+      return ref?.name ? { namespace: ref.namespace ?? '', name: ref.name } : undefined;
+    };
     this.core('services').cache.addIndex(this.serviceAllocator);
     this.of(RBAC_GROUP, 'rolebindings').cache.addIndex(this.rbac.roleBindings);
     this.of(RBAC_GROUP, 'clusterrolebindings').cache.addIndex(this.rbac.clusterRoleBindings);

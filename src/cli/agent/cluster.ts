@@ -3,10 +3,10 @@
 // registration and the lease.
 
 import { isApiError } from '../../api/errors.js';
-import type { ConfigMapLike, CoreEvent, Lease, Node, Pod, PodStatus, Service, TokenRequest } from '../../api/types.js';
+import type { ConfigMapLike, CoreEvent, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, PodStatus, Service, TokenRequest } from '../../api/types.js';
 import { EventRecorder } from '../../client/events.js';
 import { Informer } from '../../client/informer.js';
-import { configMaps, leases, nodes, pods, secrets, serviceAccounts, services } from '../../client/resources.js';
+import { configMaps, leases, nodes, persistentVolumeClaims, persistentVolumes, pods, secrets, serviceAccounts, services } from '../../client/resources.js';
 import type { RestClient } from '../../client/rest.js';
 import type { ConfigData, KubeletCluster, PodHandler } from '../../kubelet/cluster.js';
 import type { SharedNodePods } from './node-pods.js';
@@ -92,6 +92,14 @@ export class RestKubeletCluster implements KubeletCluster {
       (s) => decodeData(s, true),
       (e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)),
     );
+  }
+
+  async getPersistentVolumeClaim(namespace: string, name: string): Promise<PersistentVolumeClaim | null> {
+    return this.#client.get<PersistentVolumeClaim>(persistentVolumeClaims, namespace, name).catch((e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)));
+  }
+
+  async getPersistentVolume(name: string): Promise<PersistentVolume | null> {
+    return this.#client.get<PersistentVolume>(persistentVolumes, undefined, name).catch((e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)));
   }
 
   watchObject(kind: 'ConfigMap' | 'Secret', namespace: string, name: string, onChange: () => void, signal: AbortSignal): void {

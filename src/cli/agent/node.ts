@@ -1,6 +1,7 @@
 // A node's agent: the kubelet over the real runtime (runc + CNI + the OCI image store), its HTTPS
 // endpoint for logs and exec, its view of the cluster through the REST client, the node's Service
-// proxy and NetworkPolicy enforcer (nftables), and cluster DNS on the node's pod-bridge gateway.
+// proxy and NetworkPolicy enforcer (nftables), cluster DNS on the node's pod-bridge gateway, and the
+// local-path provisioner making volumes as directories on the node's disk.
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { internalIPv4 } from '../../kubelet/nodeInfo.js';
 import { StatsProvider } from '../../kubelet/stats/summary.js';
 import { NetworkPolicyEnforcer } from '../../proxy/networkpolicy/enforcer.js';
 import { Proxier } from '../../proxy/proxier.js';
+import { LocalPathProvisioner } from '../../provisioner/localpath.js';
 import { CniNetwork } from '../../runtime/cni/network.js';
 import { hostNamesFor } from '../../runtime/host-names.js';
 import { ImageStore } from '../../runtime/images/store.js';
@@ -34,6 +36,8 @@ export interface NodeAgentOptions {
   proxyIdentity: KeyPair;
   /** Client identity of the node's cluster DNS (system:kube-dns). */
   dnsIdentity: KeyPair;
+  /** Client identity of the node's local-path provisioner (volumes and claims, the local-path class). */
+  storageIdentity: KeyPair;
   /** Nameservers for ClusterFirst Pods (the kubelet's --cluster-dns); the node's own DNS when not given. */
   clusterDNS?: string[];
   /** The host's resolver file: Pods' files start from it, and cluster DNS forwards to its nameservers. */
@@ -92,6 +96,8 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
     table: names.proxyTable,
     log: (l) => void process.stderr.write(`proxy: ${l}\n`),
   });
+  const provisioner = new LocalPathProvisioner({ client: clientFor(o.server, o.ca, o.storageIdentity, `berth-local-path/${o.nodeName}`), nodeName: o.nodeName, root: join(o.dataDir, 'storage') });
+  provisioner.start(signal).catch((e: unknown) => process.stderr.write(`local-path provisioner stopped: ${(e as Error).message}\n`));
   // Not awaited: Pods run while the Services' first sync waits for the API.
   void proxier.start(signal).catch((e: unknown) => process.stderr.write(`proxy stopped: ${(e as Error).message}\n`));
   return dnsAddress ? { dnsAddress } : {};
