@@ -68,7 +68,8 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, authz: Author
     case 'PersistentVolume':
     case 'PersistentVolumeClaim':
     case 'Ingress':
-      // Status is the binder's (or the ingress controller's): a new object starts with the defaulted one.
+    case 'ResourceQuota':
+      // Status is the binder's (or the ingress controller's, or the quota controller's): a new object starts with the defaulted one.
       return genericStrategy({ kind: r.kind, hasStatus: true, resetStatusOnCreate: true });
     default:
       return genericStrategy({ kind: r.kind });

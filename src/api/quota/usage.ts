@@ -1,0 +1,102 @@
+// What one object counts against a ResourceQuota, by quota resource name, as upstream's evaluators
+// count it: every object is `count/<resource>[.<group>]`; the core kinds also have their short names
+// (pods, services, …); a Pod adds its compute requests and limits (`requests.cpu`, `limits.memory`,
+// and the bare `cpu`/`memory` that mean requests), a claim its requested storage. Terminal Pods count
+// for nothing but `count/pods`, as upstream.
+import { addQuantities, compareQuantities, parseQuantity, quantityFromValue, type Quantity } from '../quantity.js';
+import type { Container, KObject, PersistentVolumeClaim, Pod, Service } from '../types.js';
+
+export type Usage = Map<string, Quantity>;
+
+/** The core kinds whose object count also goes by their plural alone (`pods`, `secrets`). */
+const LEGACY_COUNTS = new Set(['pods', 'services', 'configmaps', 'secrets', 'persistentvolumeclaims', 'replicationcontrollers', 'resourcequotas']);
+
+/** Quota names a Pod's compute usage goes by, and which container field each reads. */
+const COMPUTE: Record<string, { field: 'requests' | 'limits'; resource: string }> = {
+  cpu: { field: 'requests', resource: 'cpu' },
+  memory: { field: 'requests', resource: 'memory' },
+  'ephemeral-storage': { field: 'requests', resource: 'ephemeral-storage' },
+  'requests.cpu': { field: 'requests', resource: 'cpu' },
+  'requests.memory': { field: 'requests', resource: 'memory' },
+  'requests.ephemeral-storage': { field: 'requests', resource: 'ephemeral-storage' },
+  'limits.cpu': { field: 'limits', resource: 'cpu' },
+  'limits.memory': { field: 'limits', resource: 'memory' },
+  'limits.ephemeral-storage': { field: 'limits', resource: 'ephemeral-storage' },
+};
+
+const ONE = quantityFromValue(1);
+
+export function countName(plural: string, group: string): string {
+  return group ? `count/${plural}.${group}` : `count/${plural}`;
+}
+
+export function isTerminalPod(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+function add(usage: Usage, name: string, q: Quantity): void {
+  const prev = usage.get(name);
+  usage.set(name, prev ? addQuantities(prev, q) : q);
+}
+
+function amount(c: Container, field: 'requests' | 'limits', resource: string): Quantity | undefined {
+  const text = c.resources?.[field]?.[resource];
+  return text === undefined ? undefined : parseQuantity(String(text));
+}
+
+/** A Pod's amount of one resource: its containers' sum, or an init container's if larger (they run alone). */
+function podAmount(pod: Pod, field: 'requests' | 'limits', resource: string): Quantity | undefined {
+  let sum: Quantity | undefined;
+  for (const c of pod.spec?.containers ?? []) {
+    const q = amount(c, field, resource);
+    if (q) sum = sum ? addQuantities(sum, q) : q;
+  }
+  for (const c of pod.spec?.initContainers ?? []) {
+    const q = amount(c, field, resource);
+    if (q && (!sum || compareQuantities(q, sum) > 0)) sum = q;
+  }
+  return sum;
+}
+
+/** What obj (of the resource plural/group) uses, by quota resource name. */
+export function usageOf(plural: string, group: string, obj: KObject): Usage {
+  const usage: Usage = new Map([[countName(plural, group), ONE]]);
+  if (group !== '') return usage;
+  if (plural === 'pods' && isTerminalPod(obj as Pod)) return usage;
+  if (LEGACY_COUNTS.has(plural)) usage.set(plural, ONE);
+  if (plural === 'pods') {
+    for (const [name, { field, resource }] of Object.entries(COMPUTE)) {
+      const q = podAmount(obj as Pod, field, resource);
+      if (q) usage.set(name, q);
+    }
+  } else if (plural === 'services') {
+    const spec = (obj as Service).spec;
+    if (spec?.type === 'LoadBalancer') usage.set('services.loadbalancers', ONE);
+    if (spec?.type === 'LoadBalancer' || spec?.type === 'NodePort') usage.set('services.nodeports', quantityFromValue(spec.ports?.length ?? 0));
+  } else if (plural === 'persistentvolumeclaims') {
+    const storage = (obj as PersistentVolumeClaim).spec?.resources?.requests?.storage;
+    if (storage !== undefined) usage.set('requests.storage', parseQuantity(String(storage)));
+  }
+  return usage;
+}
+
+/** Adds every amount of `more` into `into` (a namespace's total). */
+export function addUsage(into: Usage, more: Usage): void {
+  for (const [name, q] of more) add(into, name, q);
+}
+
+/**
+ * The compute resources a quota covers that some of the Pod's containers leave unset, each with those
+ * containers' names: upstream refuses such a Pod, since its usage could not be counted.
+ */
+export function unspecifiedCompute(pod: Pod, hard: Iterable<string>): Map<string, string[]> {
+  const missing = new Map<string, string[]>();
+  if (isTerminalPod(pod)) return missing;
+  for (const name of hard) {
+    const what = COMPUTE[name];
+    if (!what) continue;
+    const lacking = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].filter((c) => !amount(c, what.field, what.resource)).map((c) => c.name);
+    if (lacking.length) missing.set(name, lacking);
+  }
+  return missing;
+}
