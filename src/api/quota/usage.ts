@@ -39,20 +39,20 @@ function add(usage: Usage, name: string, q: Quantity): void {
   usage.set(name, prev ? addQuantities(prev, q) : q);
 }
 
-function amount(c: Container, field: 'requests' | 'limits', resource: string): Quantity | undefined {
+export function containerAmount(c: Container, field: 'requests' | 'limits', resource: string): Quantity | undefined {
   const text = c.resources?.[field]?.[resource];
   return text === undefined ? undefined : parseQuantity(String(text));
 }
 
 /** A Pod's amount of one resource: its containers' sum, or an init container's if larger (they run alone). */
-function podAmount(pod: Pod, field: 'requests' | 'limits', resource: string): Quantity | undefined {
+export function podAmount(pod: Pod, field: 'requests' | 'limits', resource: string): Quantity | undefined {
   let sum: Quantity | undefined;
   for (const c of pod.spec?.containers ?? []) {
-    const q = amount(c, field, resource);
+    const q = containerAmount(c, field, resource);
     if (q) sum = sum ? addQuantities(sum, q) : q;
   }
   for (const c of pod.spec?.initContainers ?? []) {
-    const q = amount(c, field, resource);
+    const q = containerAmount(c, field, resource);
     if (q && (!sum || compareQuantities(q, sum) > 0)) sum = q;
   }
   return sum;
@@ -95,7 +95,7 @@ export function unspecifiedCompute(pod: Pod, hard: Iterable<string>): Map<string
   for (const name of hard) {
     const what = COMPUTE[name];
     if (!what) continue;
-    const lacking = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].filter((c) => !amount(c, what.field, what.resource)).map((c) => c.name);
+    const lacking = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].filter((c) => !containerAmount(c, what.field, what.resource)).map((c) => c.name);
     if (lacking.length) missing.set(name, lacking);
   }
   return missing;
