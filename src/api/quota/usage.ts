@@ -100,3 +100,15 @@ export function unspecifiedCompute(pod: Pod, hard: Iterable<string>): Map<string
   }
   return missing;
 }
+
+/** The resource (plural, group) whose objects a quota resource name counts, or undefined for one berth cannot count. */
+export function resourceCounted(quotaName: string): { plural: string; group: string } | undefined {
+  if (quotaName in COMPUTE) return { plural: 'pods', group: '' };
+  if (LEGACY_COUNTS.has(quotaName)) return { plural: quotaName, group: '' };
+  if (quotaName.startsWith('services.')) return { plural: 'services', group: '' };
+  if (quotaName === 'requests.storage') return { plural: 'persistentvolumeclaims', group: '' };
+  if (!quotaName.startsWith('count/')) return undefined;
+  const rest = quotaName.slice('count/'.length);
+  const dot = rest.indexOf('.');
+  return dot < 0 ? { plural: rest, group: '' } : { plural: rest.slice(0, dot), group: rest.slice(dot + 1) };
+}
