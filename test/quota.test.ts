@@ -90,12 +90,35 @@ test('concurrent creates never both pass a quota of one; count/<resource> quotas
   const refused = results.find((r) => r.status === 403)!.body;
   assert.equal(refused.reason, 'Forbidden');
   assert.match(refused.message, /exceeded quota: one, requested: pods=1, used: pods=1, limited: pods=1$/);
+  // A Pod that has ended counts no more (as upstream), and a server-side dry run is checked but charges nothing.
+  const winner = results.find((r) => r.status === 201)!.body.metadata.name;
+  const ended = await api.call('PATCH', `/api/v1/namespaces/q3/pods/${winner}/status`, { status: { phase: 'Succeeded' } });
+  assert.equal(ended.status, 200);
+  await until('the ended Pod to be uncounted', async () => (await used('q3', 'one')).pods === '0');
+  await ok(['create', '-n', 'q3', '--dry-run=server', '-f', '-'], podYaml('dry'));
+  assert.equal((await used('q3', 'one')).pods, '0');
   // kube-root-ca.crt may or may not be there yet: count what is, then fill up to two.
   await until('configmaps counted', async () => (await used('q3', 'one'))['count/configmaps'] !== undefined);
   const have = Number((await used('q3', 'one'))['count/configmaps']);
   for (let i = have; i < 2; i++) await ok(['create', 'configmap', `cm${i}`, '-n', 'q3']);
   const over = await run(['create', 'configmap', 'cm-over', '-n', 'q3']);
   assert.match(over.stderr, /configmaps "cm-over" is forbidden: exceeded quota: one, requested: count\/configmaps=1, used: count\/configmaps=2, limited: count\/configmaps=2\n/);
+});
+
+test('a scoped quota counts only the Pods in its scopes', async () => {
+  await ok(['create', 'namespace', 'q4']);
+  await ok(['create', 'quota', 'besteffort', '-n', 'q4', '--hard=pods=1', '--scopes=BestEffort']);
+  await until('status', async () => (await used('q4', 'besteffort')).pods === '0');
+  await ok(['create', '-n', 'q4', '-f', '-'], podYaml('be1'));
+  await ok(['create', '-n', 'q4', '-f', '-'], podYaml('burst1', { requests: { cpu: '100m' } }));
+  await ok(['create', '-n', 'q4', '-f', '-'], podYaml('burst2', { requests: { cpu: '100m' } }));
+  const r = await run(['create', '-n', 'q4', '-f', '-'], podYaml('be2'));
+  assert.match(r.stderr, /pods "be2" is forbidden: exceeded quota: besteffort, requested: pods=1, used: pods=1, limited: pods=1\n/);
+  await ok(['delete', 'pod', 'burst1', '-n', 'q4', '--grace-period=0', '--force']);
+  // The controller recounts on the deletion and still finds only the one BestEffort Pod.
+  await until('the recount', async () => (await ok(['get', 'quota', '-n', 'q4', '--no-headers'])).includes('pods: 1/1'));
+  const bad = await run(['create', 'quota', 'x', '-n', 'q4', '--hard=pods=1', '--scopes=Sometimes']);
+  assert.notEqual(bad.code, 0);
 });
 
 test('LimitRange: defaults land on the created Pod, max refuses, get prints NAME CREATED AT', async () => {

@@ -4,7 +4,7 @@
 // RESYNC_MS besides, as upstream's full resync (admission charges creates as they come).
 
 import { formatQuantity, quantityFromValue } from '../api/quantity.js';
-import { addUsage, isTerminalPod, resourceCounted, usageOf, type Usage } from '../api/quota/usage.js';
+import { addUsage, isTerminalPod, quotaCovers, resourceCounted, usageOf, type Usage } from '../api/quota/usage.js';
 import { RESOURCES } from '../api/schema/resources.js';
 import type { KObject, Pod, ResourceQuota } from '../api/types.js';
 import { keyOf, Informer } from '../client/informer.js';
@@ -80,7 +80,7 @@ export class ResourceQuotaController {
       listed.add(`${info.plural}.${info.group}`);
       const res: Resource = { group: info.group, version: info.version, plural: info.plural, namespaced: true, kind: info.kind };
       const list = await this.#client.list<KObject>(res, ns);
-      for (const o of list.items) addUsage(totals, usageOf(info.plural, info.group, o));
+      for (const o of list.items) if (quotaCovers(quota, info.plural, info.group, o)) addUsage(totals, usageOf(info.plural, info.group, o));
     }
     const used: Record<string, string> = {};
     for (const name of Object.keys(hard)) used[name] = formatQuantity(totals.get(name) ?? ZERO);

@@ -2,9 +2,10 @@
 // count it: every object is `count/<resource>[.<group>]`; the core kinds also have their short names
 // (pods, services, …); a Pod adds its compute requests and limits (`requests.cpu`, `limits.memory`,
 // and the bare `cpu`/`memory` that mean requests), a claim its requested storage. Terminal Pods count
-// for nothing but `count/pods`, as upstream.
+// for nothing but `count/pods`, as upstream. A quota with scopes counts only the Pods in them.
 import { addQuantities, compareQuantities, parseQuantity, quantityFromValue, type Quantity } from '../quantity.js';
-import type { Container, KObject, PersistentVolumeClaim, Pod, Service } from '../types.js';
+import type { Container, KObject, PersistentVolumeClaim, Pod, ResourceQuota, Service } from '../types.js';
+import { computeQOSClass } from '../defaults/qos.js';
 
 export type Usage = Map<string, Quantity>;
 
@@ -111,4 +112,38 @@ export function resourceCounted(quotaName: string): { plural: string; group: str
   const rest = quotaName.slice('count/'.length);
   const dot = rest.indexOf('.');
   return dot < 0 ? { plural: rest, group: '' } : { plural: rest.slice(0, dot), group: rest.slice(dot + 1) };
+}
+
+/** Whether one scope (of spec.scopes, or a scopeSelector expression) takes in the Pod. */
+function podInScope(pod: Pod, scope: string, operator = 'Exists', values: string[] = []): boolean {
+  const terminating = pod.spec?.activeDeadlineSeconds !== undefined && pod.spec.activeDeadlineSeconds !== null;
+  switch (scope) {
+    case 'Terminating':
+      return terminating;
+    case 'NotTerminating':
+      return !terminating;
+    case 'BestEffort':
+      return computeQOSClass(pod) === 'BestEffort';
+    case 'NotBestEffort':
+      return computeQOSClass(pod) !== 'BestEffort';
+    case 'PriorityClass': {
+      const name = pod.spec?.priorityClassName;
+      if (operator === 'Exists') return !!name;
+      if (operator === 'DoesNotExist') return !name;
+      if (operator === 'In') return !!name && values.includes(name);
+      return !name || !values.includes(name); // NotIn
+    }
+    default:
+      return false;
+  }
+}
+
+/** Whether a quota's scopes take in obj: a scoped quota counts only Pods in every one of its scopes, as upstream's. */
+export function quotaCovers(quota: ResourceQuota, plural: string, group: string, obj: KObject): boolean {
+  const scopes = quota.spec?.scopes ?? [];
+  const selected = quota.spec?.scopeSelector?.matchExpressions ?? [];
+  if (!scopes.length && !selected.length) return true;
+  if (plural !== 'pods' || group !== '') return false;
+  const pod = obj as Pod;
+  return scopes.every((s) => podInScope(pod, s)) && selected.every((e) => podInScope(pod, e.scopeName, e.operator, e.values));
 }

@@ -13,6 +13,22 @@ const COUNTED = ['pods', 'services', 'replicationcontrollers', 'resourcequotas',
 const STANDARD_QUOTA = new Set([...COUNTED, 'requests.cpu', 'requests.memory', 'requests.storage', 'requests.ephemeral-storage', 'limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'cpu', 'memory', 'ephemeral-storage']);
 const INTEGER = new Set(COUNTED);
 const LIMIT_TYPES = ['Pod', 'Container', 'PersistentVolumeClaim'];
+const SCOPES = ['Terminating', 'NotTerminating', 'BestEffort', 'NotBestEffort', 'PriorityClass', 'CrossNamespacePodAffinity'];
+const SCOPE_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+function validateScopes(q: ResourceQuota): Cause[] {
+  const causes: Cause[] = [];
+  const spec = FieldPath.root('spec');
+  (q.spec?.scopes ?? []).forEach((s, i) => {
+    if (!SCOPES.includes(s)) causes.push(unsupportedValue(spec.child('scopes').index(i), s, SCOPES));
+  });
+  (q.spec?.scopeSelector?.matchExpressions ?? []).forEach((e, i) => {
+    const at = spec.child('scopeSelector').child('matchExpressions').index(i);
+    if (!SCOPES.includes(e.scopeName)) causes.push(unsupportedValue(at.child('scopeName'), e.scopeName, SCOPES));
+    if (!SCOPE_OPERATORS.includes(e.operator)) causes.push(unsupportedValue(at.child('operator'), e.operator, SCOPE_OPERATORS));
+  });
+  return causes;
+}
 
 function isStandardQuotaName(name: string): boolean {
   return STANDARD_QUOTA.has(name) || name.startsWith('requests.hugepages-') || name.startsWith('hugepages-');
@@ -37,11 +53,12 @@ export function validateResourceQuota(q: ResourceQuota): Cause[] {
   return [
     ...validateObjectMeta(q.metadata, { namespaced: true, nameRule: nameIsDNSSubdomain }),
     ...validateQuotaList(q.spec?.hard, FieldPath.root('spec').child('hard')),
+    ...validateScopes(q),
   ];
 }
 
 export function validateResourceQuotaUpdate(q: ResourceQuota, old: ResourceQuota): Cause[] {
-  return [...validateObjectMetaUpdate(q.metadata, old.metadata), ...validateQuotaList(q.spec?.hard, FieldPath.root('spec').child('hard'))];
+  return [...validateObjectMetaUpdate(q.metadata, old.metadata), ...validateQuotaList(q.spec?.hard, FieldPath.root('spec').child('hard')), ...validateScopes(q)];
 }
 
 export function validateResourceQuotaStatusUpdate(q: ResourceQuota, old: ResourceQuota): Cause[] {

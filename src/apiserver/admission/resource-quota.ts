@@ -6,7 +6,7 @@
 
 import { ApiError, forbidden } from '../../api/errors.js';
 import { addQuantities, compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../../api/quantity.js';
-import { unspecifiedCompute, usageOf } from '../../api/quota/usage.js';
+import { quotaCovers, unspecifiedCompute, usageOf } from '../../api/quota/usage.js';
 import type { ResourceInfo } from '../../api/schema/resources.js';
 import type { KObject, Pod, ResourceQuota } from '../../api/types.js';
 import type { RequestContext } from '../registry/context.js';
@@ -59,7 +59,7 @@ export class ResourceQuotas {
       for (const quota of this.#inNamespace(obj.metadata.namespace ?? '')) {
         const qname = quota.metadata.name ?? '';
         const hard = quota.spec?.hard ?? {};
-        if (charged.has(qname)) continue;
+        if (charged.has(qname) || !quotaCovers(quota, r.plural, r.group, obj)) continue;
         if (r.group === '' && r.plural === 'pods') {
           const missing = unspecifiedCompute(obj as Pod, Object.keys(hard));
           if (missing.size) throw refuse(`failed quota: ${qname}: must specify ${[...missing.keys()].sort().map((k) => `${k} for: ${missing.get(k)!.join(',')}`).join('; ')}`);
