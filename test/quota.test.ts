@@ -126,6 +126,7 @@ test('LimitRange: defaults land on the created Pod, max refuses, get prints NAME
   const range = { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'cpu' }, spec: { limits: [{ type: 'Container', max: { cpu: '1' }, default: { cpu: '500m' }, defaultRequest: { cpu: '200m' } }] } };
   await ok(['create', '-n', 'lr', '-f', '-'], stringify(range));
   assert.match(await ok(['get', 'limitrange', '-n', 'lr']), /^NAME\s+CREATED AT\ncpu\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$/);
+  assert.match(await ok(['describe', 'limitrange', 'cpu', '-n', 'lr']), /Container\s+cpu\s+-\s+1\s+200m\s+500m\s+-\n/);
   await ok(['create', '-n', 'lr', '-f', '-'], podYaml('small'));
   const pod = JSON.parse(await ok(['get', 'pod', 'small', '-n', 'lr', '-o', 'json']));
   assert.deepEqual(pod.spec.containers[0].resources, { limits: { cpu: '500m' }, requests: { cpu: '200m' } });
@@ -134,6 +135,16 @@ test('LimitRange: defaults land on the created Pod, max refuses, get prints NAME
   assert.equal(big.code, 1);
   assert.match(big.stderr, /Error from server \(Forbidden\): .*pods "big" is forbidden: maximum cpu usage per Container is 1, but limit is 2\n/);
   assert.match((await run(['get', 'pod', 'big', '-n', 'lr'])).stderr, /NotFound/);
+});
+
+test('LimitRange: a Pod item sums the containers, ratios are checked, every breach is reported', async () => {
+  await ok(['create', 'namespace', 'lr2']);
+  const range = { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'mix' }, spec: { limits: [{ type: 'Container', maxLimitRequestRatio: { cpu: '2' } }, { type: 'Pod', max: { memory: '1Gi' } }] } };
+  await ok(['create', '-n', 'lr2', '-f', '-'], stringify(range));
+  const c = (name: string) => ({ name, image: 'busybox', resources: { limits: { cpu: '1', memory: '600Mi' }, requests: { cpu: '250m', memory: '600Mi' } } });
+  const r = await api.call('POST', '/api/v1/namespaces/lr2/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'two' }, spec: { containers: [c('a'), { ...c('b'), resources: { limits: { memory: '600Mi', cpu: '1' }, requests: { memory: '600Mi', cpu: '1' } } }] } });
+  assert.equal(r.status, 403);
+  assert.equal(r.body.message, 'pods "two" is forbidden: [cpu max limit to request ratio per Container is 2, but provided ratio is 4.000000, maximum memory usage per Pod is 1Gi, but limit is 1200Mi]');
 });
 
 test('malformed quotas and limit ranges are 422 with upstream field messages, and nothing is stored', async () => {
