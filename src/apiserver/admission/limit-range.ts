@@ -13,8 +13,9 @@ const ANNOTATION = 'kubernetes.io/limit-ranger';
 
 type Amounts = Record<string, string> | undefined;
 
+/** The Pod's containers, init ones first; admission runs before validation, so null entries are passed over. */
 function allContainers(pod: Pod): Container[] {
-  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].filter((c) => c);
 }
 
 /** Fills what the container leaves out from the item's defaults; returns what it set, for the annotation. */
