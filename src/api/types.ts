@@ -1170,3 +1170,27 @@ export interface IngressClass extends KObject {
     parameters?: { apiGroup?: string; kind: string; name: string; scope?: string; namespace?: string };
   };
 }
+
+// ResourceQuota and LimitRange (core/v1): a namespace's admission limits.
+
+export interface ResourceQuota extends KObject {
+  spec?: {
+    hard?: Record<string, string>;
+    scopes?: string[];
+    scopeSelector?: { matchExpressions?: { scopeName: string; operator: string; values?: string[] }[] };
+  };
+  status?: { hard?: Record<string, string>; used?: Record<string, string> };
+}
+
+export interface LimitRangeItem {
+  type: string;
+  max?: Record<string, string>;
+  min?: Record<string, string>;
+  default?: Record<string, string>;
+  defaultRequest?: Record<string, string>;
+  maxLimitRequestRatio?: Record<string, string>;
+}
+
+export interface LimitRange extends KObject {
+  spec?: { limits?: LimitRangeItem[] };
+}

@@ -19,6 +19,7 @@ import { PersistentVolumeController } from './persistentvolume.js';
 import { defaultServiceAccount, NamespaceObjectController, rootCAConfigMap } from './namespaceobjects.js';
 import { CertificateSigningController, type CertificateSigner } from './csrsigning.js';
 import { ClusterRoleAggregationController } from './clusterroleaggregation.js';
+import { ResourceQuotaController } from './resourcequota.js';
 
 export interface ControllerOptions {
   nodeLifecycle?: NodeLifecycleOptions;
@@ -59,5 +60,6 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     ...(opts.rootCA ? [new NamespaceObjectController(client, rootCAConfigMap(opts.rootCA), { informers, ...(log ? { log: (l) => log(`root-ca-cert-publisher: ${l}`) } : {}) }).run(signal)] : []),
     ...(opts.signer ? [new CertificateSigningController(client, { sign: opts.signer, ...(log ? { log: (l) => log(`csrsigning: ${l}`) } : {}) }).run(signal)] : []),
     new ClusterRoleAggregationController(client, { ...(log ? { log: (l) => log(`clusterrole-aggregation: ${l}`) } : {}) }).run(signal),
+    new ResourceQuotaController(client, { informers, ...(log ? { log: (l) => log(`resourcequota: ${l}`) } : {}) }).run(signal),
   ]);
 }

@@ -10,6 +10,8 @@ import { defaultService } from './service.js';
 import { defaultSecret } from './secret.js';
 import { defaultPodTemplateObject, defaultReplicationController } from './replication.js';
 import { defaultPriorityClass } from './priorityclass.js';
+import { defaultLimitRange } from './limitrange.js';
+import type { LimitRange } from '../types.js';
 import { defaultRoleBinding } from './rbac.js';
 import { defaultCustomResourceDefinition } from './crd.js';
 import { defaultIngressClass, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage.js';
@@ -38,6 +40,7 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   PersistentVolumeClaim: (o) => defaultPersistentVolumeClaim(o as PersistentVolumeClaim),
   StorageClass: (o) => defaultStorageClass(o as StorageClass),
   IngressClass: (o) => defaultIngressClass(o as IngressClass),
+  LimitRange: (o) => defaultLimitRange(o as LimitRange),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

@@ -64,6 +64,8 @@ export const RESOURCES: readonly ResourceInfo[] = [
   res({ group: 'storage.k8s.io', kind: 'StorageClass', plural: 'storageclasses', namespaced: false, shortNames: ['sc'] }),
   res({ group: 'networking.k8s.io', kind: 'Ingress', plural: 'ingresses', namespaced: true, shortNames: ['ing'], subresources: ['status'] }),
   res({ group: 'networking.k8s.io', kind: 'IngressClass', plural: 'ingressclasses', namespaced: false }),
+  res({ kind: 'ResourceQuota', plural: 'resourcequotas', namespaced: true, shortNames: ['quota'], subresources: ['status'] }),
+  res({ kind: 'LimitRange', plural: 'limitranges', namespaced: true, shortNames: ['limits'] }),
   // Not stored: a TokenReview is answered (handlers/tokens.ts), like a Binding.
   res({ group: 'authentication.k8s.io', kind: 'TokenReview', plural: 'tokenreviews', namespaced: false, verbs: ['create'] }),
   res({ group: 'certificates.k8s.io', kind: 'CertificateSigningRequest', plural: 'certificatesigningrequests', namespaced: false, shortNames: ['csr'], subresources: ['status', 'approval'] }),

@@ -13,6 +13,7 @@ import { certificateSigningRequestCells, certificateSigningRequestColumns } from
 import { roleBindingCells, roleBindingColumns } from './rbac.js';
 import { persistentVolumeCells, persistentVolumeClaimCells, persistentVolumeClaimColumns, persistentVolumeColumns, storageClassCells, storageClassColumns } from './storage.js';
 import { ingressCells, ingressClassCells, ingressClassColumns, ingressColumns } from './ingress.js';
+import { resourceQuotaCells, resourceQuotaColumns } from './quota.js';
 import { podDisruptionBudgetCells, podDisruptionBudgetColumns, podTemplateCells, podTemplateColumns, priorityClassCells, priorityClassColumns, replicationControllerCells, replicationControllerColumns } from './policy.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
@@ -172,6 +173,7 @@ const PRINTERS: Record<string, Printer> = {
   StorageClass: { columns: storageClassColumns, cells: storageClassCells },
   Ingress: { columns: ingressColumns, cells: ingressCells },
   IngressClass: { columns: ingressClassColumns, cells: ingressClassCells },
+  ResourceQuota: { columns: resourceQuotaColumns, cells: resourceQuotaCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -9,6 +9,8 @@ import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints, 
 import { validatePodTemplate, validatePodTemplateUpdate, validateReplicationController, validateReplicationControllerStatusUpdate, validateReplicationControllerUpdate } from './replication.js';
 import { validatePodDisruptionBudget, validatePodDisruptionBudgetStatusUpdate, validatePodDisruptionBudgetUpdate } from './policy.js';
 import { validatePriorityClass, validatePriorityClassUpdate } from './priorityclass.js';
+import { validateLimitRange, validateLimitRangeUpdate, validateResourceQuota, validateResourceQuotaStatusUpdate, validateResourceQuotaUpdate } from './quota.js';
+import type { LimitRange, ResourceQuota } from '../types.js';
 import { validateCustomResourceDefinition, validateCustomResourceDefinitionUpdate } from './crd.js';
 import { validateEvent, validateEventUpdate } from './event.js';
 import { validateLease, validateLeaseUpdate } from './lease.js';
@@ -135,6 +137,15 @@ const RULES: Record<string, KindRules> = {
   PriorityClass: {
     create: (o) => validatePriorityClass(o as PriorityClass),
     update: (o, old) => validatePriorityClassUpdate(o as PriorityClass, old as PriorityClass),
+  },
+  ResourceQuota: {
+    create: (o) => validateResourceQuota(o as ResourceQuota),
+    update: (o, old) => validateResourceQuotaUpdate(o as ResourceQuota, old as ResourceQuota),
+    status: (o, old) => validateResourceQuotaStatusUpdate(o as ResourceQuota, old as ResourceQuota),
+  },
+  LimitRange: {
+    create: (o) => validateLimitRange(o as LimitRange),
+    update: (o, old) => validateLimitRangeUpdate(o as LimitRange, old as LimitRange),
   },
   // Status and approval writes are validated by the CSR strategy (registry/kinds/certificates.ts).
   CertificateSigningRequest: {

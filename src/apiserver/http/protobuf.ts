@@ -18,6 +18,7 @@ import { INLINE_FIELDS, WORKLOAD_POINTER_FIELDS, WORKLOAD_PROTO } from './protob
 import { SERVICE_POINTER_FIELDS, SERVICE_PROTO } from './protobuf-services.js';
 import { BATCH_POINTER_FIELDS, BATCH_PROTO } from './protobuf-batch.js';
 import { RBAC_KINDS, RBAC_PROTO } from './protobuf-rbac.js';
+import { QUOTA_KINDS, QUOTA_PROTO } from './protobuf-quota.js';
 
 export const PROTOBUF_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
 
@@ -340,7 +341,7 @@ message SelfSubjectReview {
 
 `;
 
-const root = protobuf.parse(PROTO + WORKLOAD_PROTO + SERVICE_PROTO + BATCH_PROTO + RBAC_PROTO, { keepCase: true }).root;
+const root = protobuf.parse(PROTO + WORKLOAD_PROTO + SERVICE_PROTO + BATCH_PROTO + RBAC_PROTO + QUOTA_PROTO, { keepCase: true }).root;
 const type = (name: string): protobuf.Type => root.lookupType(`berth.${name}`);
 const UNKNOWN = type('Unknown');
 
@@ -372,6 +373,7 @@ const KINDS: Record<string, string> = {
   // DeleteOptions is sent as meta.k8s.io/v1 or under the resource's own group version.
   '*/DeleteOptions': 'DeleteOptions',
   ...RBAC_KINDS,
+  ...QUOTA_KINDS,
 };
 
 /**

@@ -27,6 +27,9 @@ import { RBAC_GROUP } from '../../api/validation/rbac.js';
 import { CustomResources } from '../crd/catalog.js';
 import { customResourceDefinitionStrategy } from '../crd/definition-strategy.js';
 import { StorageClasses } from '../admission/storage-class.js';
+import { LimitRanges } from '../admission/limit-range.js';
+import { ResourceQuotas } from '../admission/resource-quota.js';
+import type { Pod } from '../../api/types.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -68,7 +71,8 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, authz: Author
     case 'PersistentVolume':
     case 'PersistentVolumeClaim':
     case 'Ingress':
-      // Status is the binder's (or the ingress controller's): a new object starts with the defaulted one.
+    case 'ResourceQuota':
+      // Status is the binder's (or the ingress controller's, or the quota controller's): a new object starts with the defaulted one.
       return genericStrategy({ kind: r.kind, hasStatus: true, resetStatusOnCreate: true });
     default:
       return genericStrategy({ kind: r.kind });
@@ -112,6 +116,9 @@ export class Registry implements Authorizers {
     });
     // Assigned with the StorageClass storage below, which follows the claims' in RESOURCES.
     let storageClasses!: StorageClasses;
+    // Assigned with their storages below, which follow the Pods' in RESOURCES.
+    let limitRanges!: LimitRanges;
+    let quotas!: ResourceQuotas;
     for (const r of RESOURCES) {
       // Bindings are a verb on pods, and events.k8s.io Events are stored as core Events.
       if (r.kind === 'Binding' || r.group === 'events.k8s.io') continue;
@@ -122,6 +129,7 @@ export class Registry implements Authorizers {
         ? (verb, obj, old, ctx, sub) => {
             nodes?.(verb, obj, old, ctx, sub);
             admitPodReferences(verb, obj, priorityClasses);
+            if (verb === 'create' && obj) limitRanges.admitPod(obj as Pod);
           }
         : r.kind === 'PriorityClass'
           ? (verb: string, obj: KObject | null, old: KObject | null) => priorityClasses.admit(verb, obj, old)
@@ -136,10 +144,13 @@ export class Registry implements Authorizers {
       const own = strategyFor(r, this.serviceAllocator, this, this.customResources);
       const strategy: Strategy = { ...own, admit: chainAdmit(own.admit, admit) };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
+      if (r.namespaced) strategy.admitValidated = (obj, ctx) => quotas.admitCreate(r, obj, ctx);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
       this.#storages.set(r, storage);
       if (r.kind === 'PriorityClass') priorityClasses = new PriorityClasses(storage);
       if (r.kind === 'StorageClass') storageClasses = new StorageClasses(storage);
+      if (r.kind === 'LimitRange') limitRanges = new LimitRanges(storage);
+      if (r.kind === 'ResourceQuota') quotas = new ResourceQuotas(storage, SYSTEM_CONTEXT);
     }
     this.priorityClasses = priorityClasses;
     this.core('pods').cache.addIndex(this.nodeGraph);

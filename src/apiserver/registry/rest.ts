@@ -224,6 +224,7 @@ export class RestStorage {
     this.#strategy.prepareForCreate(obj);
     const causes = this.#strategy.validateCreate(obj);
     if (causes.length) throw this.#invalid(obj, causes);
+    await this.#strategy.admitValidated?.(obj, ctx);
     const held = this.#strategy.allocate?.(obj, null);
     try {
       if (!decoded) recordWrite(undefined, obj, ctx, this.#hasStatus);

@@ -51,6 +51,8 @@ export interface Strategy {
   admit?(verb: string, obj: KObject | null, old: KObject | null, ctx: RequestContext, subresource?: string): void;
   /** Admission on create that may wait for another object (a Pod's ServiceAccount); runs after admit. */
   admitCreate?(obj: KObject): Promise<void>;
+  /** Admission on create of a validated object that may write elsewhere (ResourceQuota's usage); runs last. */
+  admitValidated?(obj: KObject, ctx: RequestContext): Promise<void>;
   /** Paths of the fields the kind's schema does not know, when not the built-in schemas' (custom resources). */
   unknownFields?(obj: KObject): string[];
   /** The Table printer, when not the built-in one for the kind (custom resources). */

@@ -1,0 +1,89 @@
+// The resource quota controller: keeps each ResourceQuota's status true, status.hard as spec.hard and
+// status.used as what the namespace's objects use now (terminal Pods not counted), recounted when a
+// quota is made or its limits change, when a counted object goes away (or a Pod ends), and every
+// RESYNC_MS besides, as upstream's full resync (admission charges creates as they come).
+
+import { formatQuantity, quantityFromValue } from '../api/quantity.js';
+import { addUsage, isTerminalPod, quotaCovers, resourceCounted, usageOf, type Usage } from '../api/quota/usage.js';
+import { RESOURCES } from '../api/schema/resources.js';
+import type { KObject, Pod, ResourceQuota } from '../api/types.js';
+import { keyOf, Informer } from '../client/informer.js';
+import { resourceQuotas, type Resource } from '../client/resources.js';
+import type { RestClient } from '../client/rest.js';
+import { SharedInformers } from '../client/shared.js';
+import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { writeStatus } from './writes.js';
+
+const RESYNC_MS = 30_000;
+const ZERO = quantityFromValue(0);
+
+function sameHard(a: ResourceQuota, b: ResourceQuota): boolean {
+  return JSON.stringify(a.spec?.hard ?? {}) === JSON.stringify(b.spec?.hard ?? {});
+}
+
+export class ResourceQuotaController {
+  #client: RestClient;
+  #quotas: Informer<ResourceQuota>;
+  #watched: Informer<KObject>[];
+  #queue = new WorkQueue();
+  #log: (line: string) => void;
+
+  constructor(client: RestClient, opts: { log?: (line: string) => void; informers?: SharedInformers } = {}) {
+    this.#client = client;
+    this.#log = opts.log ?? ((l) => process.stderr.write(`resourcequota: ${l}\n`));
+    const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
+    this.#quotas = new Informer<ResourceQuota>(client, resourceQuotas, { onError: (e) => this.#log(`watch: ${(e as Error).message}`), indexers: { namespace: (o) => [o.metadata.namespace ?? ''] } });
+    this.#quotas.addHandlers({
+      onAdd: (q) => this.#queue.add(keyOf(q)),
+      onUpdate: (old, q) => {
+        // Not on every status write: admission's charges stand until an object goes away.
+        if (!sameHard(old, q) || JSON.stringify(q.status?.hard ?? {}) !== JSON.stringify(q.spec?.hard ?? {})) this.#queue.add(keyOf(q));
+      },
+    });
+    const gone = (o: KObject) => this.#recount(o.metadata.namespace ?? '');
+    const pods = informers.pods();
+    pods.addHandlers({ onDelete: gone, onUpdate: (old, p) => (isTerminalPod(p as Pod) && !isTerminalPod(old as Pod) ? gone(p) : undefined) });
+    const services = informers.services();
+    const claims = informers.persistentVolumeClaims();
+    services.addHandlers({ onDelete: gone });
+    claims.addHandlers({ onDelete: gone });
+    this.#watched = [pods, services, claims] as unknown as Informer<KObject>[];
+  }
+
+  #recount(ns: string): void {
+    for (const q of this.#quotas.byIndex('namespace', ns)) this.#queue.add(keyOf(q));
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    const watched = [this.#quotas as unknown as Informer<KObject>, ...this.#watched];
+    const informers = Promise.all(watched.map((i) => i.run(signal)));
+    await Promise.all(watched.map((i) => i.waitForSync()));
+    const resync = setInterval(() => {
+      for (const q of this.#quotas.list()) this.#queue.add(keyOf(q));
+    }, RESYNC_MS);
+    signal.addEventListener('abort', () => clearInterval(resync), { once: true });
+    await runWorkers(this.#queue, 2, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
+    await informers;
+  }
+
+  async reconcile(key: string): Promise<void> {
+    const quota = this.#quotas.get(key);
+    if (!quota) return;
+    const ns = quota.metadata.namespace ?? '';
+    const hard = quota.spec?.hard ?? {};
+    const totals: Usage = new Map();
+    const listed = new Set<string>();
+    for (const name of Object.keys(hard)) {
+      const counted = resourceCounted(name);
+      const info = counted && RESOURCES.find((r) => r.plural === counted.plural && r.group === counted.group && r.namespaced);
+      if (!info || listed.has(`${info.plural}.${info.group}`)) continue;
+      listed.add(`${info.plural}.${info.group}`);
+      const res: Resource = { group: info.group, version: info.version, plural: info.plural, namespaced: true, kind: info.kind };
+      const list = await this.#client.list<KObject>(res, ns);
+      for (const o of list.items) if (quotaCovers(quota, info.plural, info.group, o)) addUsage(totals, usageOf(info.plural, info.group, o));
+    }
+    const used: Record<string, string> = {};
+    for (const name of Object.keys(hard)) used[name] = formatQuantity(totals.get(name) ?? ZERO);
+    await writeStatus(this.#client, resourceQuotas, quota, { hard: { ...hard }, used });
+  }
+}
