@@ -50,6 +50,8 @@ export const persistentVolumeClaims = served('v1', 'PersistentVolumeClaim');
 export const storageClasses = served('storage.k8s.io/v1', 'StorageClass');
 export const ingresses = served('networking.k8s.io/v1', 'Ingress');
 export const ingressClasses = served('networking.k8s.io/v1', 'IngressClass');
+export const validatingAdmissionPolicies = served('admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicy');
+export const validatingAdmissionPolicyBindings = served('admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicyBinding');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

@@ -13,6 +13,8 @@ import { defaultPriorityClass } from './priorityclass.js';
 import { defaultRoleBinding } from './rbac.js';
 import { defaultCustomResourceDefinition } from './crd.js';
 import { defaultIngressClass, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage.js';
+import { defaultValidatingAdmissionPolicy, defaultValidatingAdmissionPolicyBinding } from './admission-policy.js';
+import type { ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding } from '../types.js';
 
 // Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
 const DEFAULTERS: Record<string, (obj: KObject) => void> = {
@@ -38,6 +40,8 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   PersistentVolumeClaim: (o) => defaultPersistentVolumeClaim(o as PersistentVolumeClaim),
   StorageClass: (o) => defaultStorageClass(o as StorageClass),
   IngressClass: (o) => defaultIngressClass(o as IngressClass),
+  ValidatingAdmissionPolicy: (o) => defaultValidatingAdmissionPolicy(o as ValidatingAdmissionPolicy),
+  ValidatingAdmissionPolicyBinding: (o) => defaultValidatingAdmissionPolicyBinding(o as ValidatingAdmissionPolicyBinding),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

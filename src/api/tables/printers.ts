@@ -14,6 +14,7 @@ import { roleBindingCells, roleBindingColumns } from './rbac.js';
 import { persistentVolumeCells, persistentVolumeClaimCells, persistentVolumeClaimColumns, persistentVolumeColumns, storageClassCells, storageClassColumns } from './storage.js';
 import { ingressCells, ingressClassCells, ingressClassColumns, ingressColumns } from './ingress.js';
 import { podDisruptionBudgetCells, podDisruptionBudgetColumns, podTemplateCells, podTemplateColumns, priorityClassCells, priorityClassColumns, replicationControllerCells, replicationControllerColumns } from './policy.js';
+import { validatingAdmissionPolicyBindingCells, validatingAdmissionPolicyBindingColumns, validatingAdmissionPolicyCells, validatingAdmissionPolicyColumns } from './admission-policy.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
 type Obj = Record<string, any>;
@@ -172,6 +173,8 @@ const PRINTERS: Record<string, Printer> = {
   StorageClass: { columns: storageClassColumns, cells: storageClassCells },
   Ingress: { columns: ingressColumns, cells: ingressCells },
   IngressClass: { columns: ingressClassColumns, cells: ingressClassCells },
+  ValidatingAdmissionPolicy: { columns: validatingAdmissionPolicyColumns, cells: validatingAdmissionPolicyCells },
+  ValidatingAdmissionPolicyBinding: { columns: validatingAdmissionPolicyBindingColumns, cells: validatingAdmissionPolicyBindingCells },
 };
 
 export function printerFor(kind: string): Printer {

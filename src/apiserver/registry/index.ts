@@ -1,6 +1,6 @@
 // Wires one RestStorage per served resource over a backend: the API server's whole state.
 
-import { RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
+import { apiVersionOf, RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
 import type { Backend } from '../../store/types.js';
 import type { KObject, PersistentVolume, PolicyRule, ServiceAccount } from '../../api/types.js';
 import { nodeRestriction } from '../admission/node-restriction.js';
@@ -27,6 +27,7 @@ import { RBAC_GROUP } from '../../api/validation/rbac.js';
 import { CustomResources } from '../crd/catalog.js';
 import { customResourceDefinitionStrategy } from '../crd/definition-strategy.js';
 import { StorageClasses } from '../admission/storage-class.js';
+import { ValidatingPolicies } from '../admission/validating-policy.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -65,6 +66,8 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, authz: Author
       return genericStrategy({ kind: 'CronJob', hasStatus: true, resetStatusOnCreate: true });
     case 'CertificateSigningRequest':
       return certificateSigningRequestStrategy(authz);
+    case 'ValidatingAdmissionPolicy':
+      return genericStrategy({ kind: r.kind, hasStatus: true });
     case 'PersistentVolume':
     case 'PersistentVolumeClaim':
     case 'Ingress':
@@ -99,6 +102,8 @@ export class Registry implements Authorizers {
   readonly rbac: RbacAuthorizer;
   /** The custom resources the CustomResourceDefinitions define, served as they come and go. */
   readonly customResources: CustomResources;
+  /** The ValidatingAdmissionPolicies and bindings, run on every write (admission/validating-policy.ts). */
+  readonly validatingPolicies: ValidatingPolicies;
 
   constructor(backend: Backend, opts: { watchCacheSize?: number; serviceCIDR?: string } = {}) {
     this.serviceAllocator = new ServiceAllocator(opts.serviceCIDR);
@@ -134,7 +139,10 @@ export class Registry implements Authorizers {
                 }
               : nodes;
       const own = strategyFor(r, this.serviceAllocator, this, this.customResources);
-      const strategy: Strategy = { ...own, admit: chainAdmit(own.admit, admit) };
+      // Policies run last, on the object as the built-in admission left it; they are read when a request
+      // comes (the policy storages are created later in this loop).
+      const policies: Strategy['admit'] = (verb, obj, old, ctx, sub) => this.validatingPolicies.admit(r, verb, obj, old, ctx, sub);
+      const strategy: Strategy = { ...own, admit: chainAdmit(chainAdmit(own.admit, admit), policies) };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
       this.#storages.set(r, storage);
@@ -142,6 +150,16 @@ export class Registry implements Authorizers {
       if (r.kind === 'StorageClass') storageClasses = new StorageClasses(storage);
     }
     this.priorityClasses = priorityClasses;
+    const admissionGroup = 'admissionregistration.k8s.io';
+    this.validatingPolicies = new ValidatingPolicies({
+      policies: this.of(admissionGroup, 'validatingadmissionpolicies'),
+      bindings: this.of(admissionGroup, 'validatingadmissionpolicybindings'),
+      namespaces: this.core('namespaces'),
+      storageOfKind: (apiVersion, kind) => {
+        for (const [r, st] of this.#storages) if (r.kind === kind && apiVersionOf(r) === apiVersion) return st;
+        return undefined;
+      },
+    });
     this.core('pods').cache.addIndex(this.nodeGraph);
     this.nodeGraph.volumeClaim = (volume) => {
       const ref = (this.core('persistentvolumes').getEntry(undefined, volume)?.obj as PersistentVolume | undefined)?.spec?.claimRef;
