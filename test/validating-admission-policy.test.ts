@@ -135,6 +135,38 @@ describe('ValidatingAdmissionPolicy with the real kubectl', () => {
     assert.match(binding.stderr, /spec\.validationActions: Invalid value: \["Deny","Warn"\]: must not contain both Deny and Warn/);
   });
 
+  test('custom resources are admitted too', async () => {
+    ok(await k(['apply', '-f', '-'], `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: widgets.vap.example.com }
+spec:
+  group: vap.example.com
+  scope: Namespaced
+  names: { plural: widgets, singular: widget, kind: Widget }
+  versions:
+  - { name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }
+`));
+    ok(await k(['wait', '--for=condition=Established', 'crd/widgets.vap.example.com', '--timeout=10s']));
+    ok(await k(['apply', '-f', '-'], `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: { name: small-widgets }
+spec:
+  matchConstraints:
+    resourceRules: [{ apiGroups: [vap.example.com], apiVersions: ["*"], operations: ["*"], resources: [widgets] }]
+  validations: [{ expression: "request.operation == 'DELETE' || object.spec.size <= 3", messageExpression: "'widget ' + object.metadata.name + ' is too big'" }]
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: { name: small-widgets }
+spec: { policyName: small-widgets, validationActions: [Deny] }
+`));
+    const widget = (size: number) => `apiVersion: vap.example.com/v1\nkind: Widget\nmetadata: { name: w }\nspec: { size: ${size} }\n`;
+    const big = await k(['create', '-f', '-'], widget(4));
+    assert.match(big.stderr, /^The widgets "w" is invalid: : ValidatingAdmissionPolicy 'small-widgets' with binding 'small-widgets' denied request: widget w is too big/);
+    ok(await k(['create', '-f', '-'], widget(3)));
+    ok(await k(['delete', 'widgets.vap.example.com', 'w']));
+  });
+
   test('failurePolicy: a runtime error denies under Fail and is ignored under Ignore', async () => {
     const body = (policy: string) => `  failurePolicy: ${policy}\n  validations:\n  - expression: "object.data.missing == 'x'"`;
     ok(await k(['apply', '-f', '-'], configMapPolicy('fail-closed', body('Fail'), '  validationActions: [Deny]')));

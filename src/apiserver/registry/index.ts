@@ -157,9 +157,11 @@ export class Registry implements Authorizers {
       namespaces: this.core('namespaces'),
       storageOfKind: (apiVersion, kind) => {
         for (const [r, st] of this.#storages) if (r.kind === kind && apiVersionOf(r) === apiVersion) return st;
-        return undefined;
+        const custom = this.customResources.resources().find((r) => r.kind === kind && apiVersionOf(r) === apiVersion);
+        return custom && this.customResources.storage(custom);
       },
     });
+    this.customResources.policyAdmission = (r, verb, obj, old, ctx, sub) => this.validatingPolicies.admit(r, verb, obj, old, ctx, sub);
     this.core('pods').cache.addIndex(this.nodeGraph);
     this.nodeGraph.volumeClaim = (volume) => {
       const ref = (this.core('persistentvolumes').getEntry(undefined, volume)?.obj as PersistentVolume | undefined)?.spec?.claimRef;
