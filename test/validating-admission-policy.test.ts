@@ -2,12 +2,17 @@
 // example (replicas <= 5 on Deployments, Deny in namespaces labelled environment=test) refuses with
 // upstream's text only where bound, Warn prints kubectl's warning, a ConfigMap-parameterised policy reads
 // its params, an expression that does not compile is refused at create, and failurePolicy decides what
-// an evaluation error does.
+// an evaluation error does; Audit writes upstream's annotation into the audit log; custom resources
+// are admitted too.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from './support/server.js';
 import { kubectl, type KubectlResult } from './support/kubectl.js';
+import { until } from './support/wait.js';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 const POLICY = `apiVersion: admissionregistration.k8s.io/v1
 kind: ValidatingAdmissionPolicy
@@ -62,13 +67,16 @@ ${binding}
 
 describe('ValidatingAdmissionPolicy with the real kubectl', () => {
   let server: TestServer;
+  let auditLog: string;
   let k: (args: string[], input?: string) => Promise<KubectlResult>;
   before(async () => {
-    server = await startServer();
+    auditLog = join(await mkdtemp(join(tmpdir(), 'berth-vap-')), 'audit.log');
+    server = await startServer({ args: ['--audit-log', auditLog] });
     k = (args, input) => kubectl(server.kubeconfig, args, input === undefined ? {} : { input });
   });
   after(async () => {
     await server?.dispose();
+    if (auditLog) await rm(dirname(auditLog), { recursive: true, force: true });
   });
 
   const ok = (r: KubectlResult) => assert.equal(r.code, 0, r.stderr);
@@ -103,6 +111,19 @@ describe('ValidatingAdmissionPolicy with the real kubectl', () => {
     ok(created);
     assert.match(created.stderr, /^Warning: Validation failed for ValidatingAdmissionPolicy 'warn-size' with binding 'warn-size-binding': too many keys: 2$/m);
     assert.match(created.stdout, /configmap\/wide created/);
+  });
+
+  test('Audit: the write goes through and its audit event carries the failure', async () => {
+    ok(await k(['apply', '-f', '-'], configMapPolicy('audit-size', '  validations:\n  - expression: "true"\n  - expression: "size(object.data) <= 1"', '  validationActions: [Audit]')));
+    const created = await k(['apply', '-f', '-'], configMap('audited', 'audit-size', '{ a: "1", b: "2" }'));
+    ok(created);
+    assert.doesNotMatch(created.stderr, /Warning/);
+    const annotation = await until('the audit event of the ConfigMap', async () => {
+      const lines = (await readFile(auditLog, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const hit = lines.find((e) => e.verb === 'create' && e.objectRef?.resource === 'configmaps' && e.annotations);
+      return hit?.annotations['validation.policy.admission.k8s.io/validation_failure'] as string | undefined;
+    }, 10_000);
+    assert.deepEqual(JSON.parse(annotation), [{ message: 'failed expression: size(object.data) <= 1', policy: 'audit-size', binding: 'audit-size-binding', expressionIndex: 1, validationActions: ['Audit'] }]);
   });
 
   test('params: a ConfigMap named by the binding sets the limit', async () => {

@@ -16,6 +16,7 @@ import type { RequestContext } from '../registry/context.js';
 import type { RestStorage } from '../registry/rest.js';
 
 const OPERATION: Record<string, string> = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' };
+const AUDIT_KEY = 'validation.policy.admission.k8s.io/validation_failure';
 const REASON_CODES: Record<string, ErrorCode> = { Unauthorized: 'Unauthorized', Forbidden: 'Forbidden', Invalid: 'Invalid', RequestEntityTooLarge: 'RequestEntityTooLarge' };
 
 /** What admission knows of one request, as the rules and CEL's `request` see it. */
@@ -37,6 +38,13 @@ export interface PolicySources {
   namespaces: RestStorage;
   /** The storage serving apiVersion/kind (a policy's paramKind), if any. */
   storageOfKind(apiVersion: string, kind: string): RestStorage | undefined;
+}
+
+/** One failed validation: its message, its reason (for Deny) and its index (for Audit). */
+interface Failure {
+  message: string;
+  reason?: string;
+  index: number;
 }
 
 const anyOf = (list: string[] | undefined, value: string) => !!list?.some((v) => v === '*' || v === value);
@@ -124,10 +132,10 @@ export class ValidatingPolicies {
   }
 
   /** Runs one binding's validations with one param; the failure messages, or the evaluation error. */
-  #evaluate(programs: PolicyPrograms, vars: Record<string, CelInput>): { failures: { message: string; reason?: string }[]; error?: string; skipped?: boolean } {
+  #evaluate(programs: PolicyPrograms, vars: Record<string, CelInput>): { failures: Failure[]; error?: Failure; skipped?: boolean } {
     for (const c of programs.matchConditions) {
       const r = c.program.run(vars);
-      if (isCelError(r)) return { failures: [], error: `failed to evaluate matchCondition '${c.name}': ${r.message}` };
+      if (isCelError(r)) return { failures: [], error: { message: `failed to evaluate matchCondition '${c.name}': ${r.message}`, index: 0 } };
       if (r === false) return { failures: [], skipped: true };
     }
     const variables = new Map<string, CelInput>();
@@ -136,12 +144,12 @@ export class ValidatingPolicies {
       const r = v.program.run(vars);
       if (!isCelError(r)) variables.set(v.name, r as CelInput);
     }
-    const failures: { message: string; reason?: string }[] = [];
-    for (const v of programs.validations) {
+    const failures: Failure[] = [];
+    for (const [index, v] of programs.validations.entries()) {
       const r = v.program.run(vars);
-      if (isCelError(r)) return { failures, error: `expression '${v.expression}' resulted in error: ${r.message}` };
-      if (typeof r !== 'boolean') return { failures, error: `expression '${v.expression}' resulted in error: validation expression must evaluate to bool` };
-      if (!r) failures.push({ message: this.#message(v, vars), reason: v.reason });
+      if (isCelError(r)) return { failures, error: { message: `expression '${v.expression}' resulted in error: ${r.message}`, index } };
+      if (typeof r !== 'boolean') return { failures, error: { message: `expression '${v.expression}' resulted in error: validation expression must evaluate to bool`, index } };
+      if (!r) failures.push({ message: this.#message(v, vars), reason: v.reason, index });
     }
     return { failures };
   }
@@ -185,10 +193,14 @@ export class ValidatingPolicies {
         const actions = binding.spec.validationActions ?? [];
         for (const param of params) {
           const result = this.#evaluate(programs, { ...base, params: toCel(param) });
-          const failures = result.error ? (fail ? [{ message: result.error }] : []) : result.failures;
+          const failures = result.error ? (fail ? [result.error] : []) : result.failures;
           for (const f of failures) {
             if (actions.includes('Deny')) deny(f.message, f.reason);
             if (actions.includes('Warn')) ctx.warnings.push(`Validation failed for ValidatingAdmissionPolicy '${name}' with binding '${binding.metadata.name}': ${f.message}`);
+            // As upstream, the first failure a request has is the one its audit event keeps.
+            if (actions.includes('Audit') && ctx.auditAnnotations && !(AUDIT_KEY in ctx.auditAnnotations)) {
+              ctx.auditAnnotations[AUDIT_KEY] = JSON.stringify([{ message: f.message, policy: name, binding: binding.metadata.name, expressionIndex: f.index, validationActions: actions }]);
+            }
           }
         }
       }
