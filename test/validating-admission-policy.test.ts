@@ -89,6 +89,8 @@ describe('ValidatingAdmissionPolicy with the real kubectl', () => {
     assert.match(table.stdout, /\ndemo-policy\.example\.com\s+1\s+<unset>\s+/);
     assert.match((await k(['get', 'validatingadmissionpolicybindings'])).stdout, /demo-binding-test\.example\.com\s+demo-policy\.example\.com\s+<unset>/);
 
+    const explained = await k(['explain', 'validatingadmissionpolicies.spec.validations']);
+    assert.match(explained.stdout, /expression\s+<string> -required-/);
     ok(await k(['create', 'namespace', 'test-ns']));
     ok(await k(['label', 'namespace', 'test-ns', 'environment=test']));
     ok(await k(['create', 'namespace', 'other-ns']));
@@ -106,10 +108,10 @@ describe('ValidatingAdmissionPolicy with the real kubectl', () => {
   });
 
   test('Warn: the write goes through and kubectl prints the warning', async () => {
-    ok(await k(['apply', '-f', '-'], configMapPolicy('warn-size', `  validations:\n  - expression: "size(object.data) <= 1"\n    messageExpression: "'too many keys: ' + string(size(object.data))"`, '  validationActions: [Warn]')));
+    ok(await k(['apply', '-f', '-'], configMapPolicy('warn-size', `  validations:\n  - expression: "size(object.data) <= 1"\n    messageExpression: "'too many keys in ' + namespaceObject.metadata.name + ' by ' + request.userInfo.username + ': ' + string(size(object.data))"`, '  validationActions: [Warn]')));
     const created = await k(['apply', '-f', '-'], configMap('wide', 'warn-size', '{ a: "1", b: "2" }'));
     ok(created);
-    assert.match(created.stderr, /^Warning: Validation failed for ValidatingAdmissionPolicy 'warn-size' with binding 'warn-size-binding': too many keys: 2$/m);
+    assert.match(created.stderr, /^Warning: Validation failed for ValidatingAdmissionPolicy 'warn-size' with binding 'warn-size-binding': too many keys in default by berth-admin: 2$/m);
     assert.match(created.stdout, /configmap\/wide created/);
   });
 
