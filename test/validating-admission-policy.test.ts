@@ -116,15 +116,17 @@ describe('ValidatingAdmissionPolicy with the real kubectl', () => {
   });
 
   test('Audit: the write goes through and its audit event carries the failure', async () => {
-    ok(await k(['apply', '-f', '-'], configMapPolicy('audit-size', '  validations:\n  - expression: "true"\n  - expression: "size(object.data) <= 1"', '  validationActions: [Audit]')));
+    ok(await k(['apply', '-f', '-'], configMapPolicy('audit-size', '  auditAnnotations:\n  - { key: keys, valueExpression: "string(size(object.data))" }\n  validations:\n  - expression: "true"\n  - expression: "size(object.data) <= 1"', '  validationActions: [Audit]')));
     const created = await k(['apply', '-f', '-'], configMap('audited', 'audit-size', '{ a: "1", b: "2" }'));
     ok(created);
     assert.doesNotMatch(created.stderr, /Warning/);
-    const annotation = await until('the audit event of the ConfigMap', async () => {
+    const annotations = await until('the audit event of the ConfigMap', async () => {
       const lines = (await readFile(auditLog, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
       const hit = lines.find((e) => e.verb === 'create' && e.objectRef?.resource === 'configmaps' && e.annotations);
-      return hit?.annotations['validation.policy.admission.k8s.io/validation_failure'] as string | undefined;
+      return hit?.annotations as Record<string, string> | undefined;
     }, 10_000);
+    assert.equal(annotations['audit-size/keys'], '2', 'the auditAnnotation, under the policy name');
+    const annotation = annotations['validation.policy.admission.k8s.io/validation_failure']!;
     assert.deepEqual(JSON.parse(annotation), [{ message: 'failed expression: size(object.data) <= 1', policy: 'audit-size', binding: 'audit-size-binding', expressionIndex: 1, validationActions: ['Audit'] }]);
   });
 

@@ -1,5 +1,5 @@
 // The CEL programs of a ValidatingAdmissionPolicy, compiled once per stored revision: its validations
-// (and their messageExpressions), matchConditions and variables, against the variables upstream
+// (and their messageExpressions), matchConditions, variables and audit annotations, against the variables upstream
 // declares for admission (object, oldObject, request, params, namespaceObject, variables).
 
 import type { Cause } from '../errors.js';
@@ -13,6 +13,7 @@ export interface PolicyPrograms {
   validations: { expression: string; program: Program; messageExpression?: Program; message?: string; reason?: string }[];
   matchConditions: { name: string; program: Program }[];
   variables: { name: string; program: Program }[];
+  auditAnnotations: { key: string; program: Program }[];
 }
 
 const cache = new WeakMap<ValidatingAdmissionPolicy, { programs: PolicyPrograms; causes: Cause[] }>();
@@ -33,7 +34,7 @@ export function policyPrograms(p: ValidatingAdmissionPolicy): { programs: Policy
   if (hit) return hit;
   const spec = FieldPath.root('spec');
   const causes: Cause[] = [];
-  const programs: PolicyPrograms = { validations: [], matchConditions: [], variables: [] };
+  const programs: PolicyPrograms = { validations: [], matchConditions: [], variables: [], auditAnnotations: [] };
   (p.spec?.validations ?? []).forEach((v, i) => {
     const at = spec.child('validations').index(i);
     const program = typeof v.expression === 'string' ? compiled(v.expression, at.child('expression'), causes) : undefined;
@@ -47,6 +48,10 @@ export function policyPrograms(p: ValidatingAdmissionPolicy): { programs: Policy
   (p.spec?.variables ?? []).forEach((v, i) => {
     const program = typeof v.expression === 'string' ? compiled(v.expression, spec.child('variables').index(i).child('expression'), causes) : undefined;
     if (program) programs.variables.push({ name: v.name, program });
+  });
+  (p.spec?.auditAnnotations ?? []).forEach((a, i) => {
+    const program = typeof a.valueExpression === 'string' ? compiled(a.valueExpression, spec.child('auditAnnotations').index(i).child('valueExpression'), causes) : undefined;
+    if (program) programs.auditAnnotations.push({ key: a.key, program });
   });
   const out = { programs, causes };
   cache.set(p, out);

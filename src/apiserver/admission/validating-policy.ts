@@ -132,7 +132,7 @@ export class ValidatingPolicies {
   }
 
   /** Runs one binding's validations with one param; the failure messages, or the evaluation error. */
-  #evaluate(programs: PolicyPrograms, vars: Record<string, CelInput>): { failures: Failure[]; error?: Failure; skipped?: boolean } {
+  #evaluate(programs: PolicyPrograms, vars: Record<string, CelInput>): { failures: Failure[]; error?: Failure; skipped?: boolean; annotations?: Record<string, string> } {
     for (const c of programs.matchConditions) {
       const r = c.program.run(vars);
       if (isCelError(r)) return { failures: [], error: { message: `failed to evaluate matchCondition '${c.name}': ${r.message}`, index: 0 } };
@@ -151,7 +151,14 @@ export class ValidatingPolicies {
       if (typeof r !== 'boolean') return { failures, error: { message: `expression '${v.expression}' resulted in error: validation expression must evaluate to bool`, index } };
       if (!r) failures.push({ message: this.#message(v, vars), reason: v.reason, index });
     }
-    return { failures };
+    // Audit annotations: a string is recorded, null means none; anything else is an error.
+    const annotations: Record<string, string> = {};
+    for (const a of programs.auditAnnotations) {
+      const r = a.program.run(vars);
+      if (typeof r === 'string' && r) annotations[a.key] = r;
+      else if (r !== null && !(typeof r === 'string')) return { failures, error: { message: `valueExpression '${a.key}' resulted in error: ${isCelError(r) ? r.message : 'valueExpression must evaluate to a string or null'}`, index: 0 } };
+    }
+    return { failures, annotations };
   }
 
   #message(v: PolicyPrograms['validations'][number], vars: Record<string, CelInput>): string {
@@ -194,6 +201,7 @@ export class ValidatingPolicies {
         for (const param of params) {
           const result = this.#evaluate(programs, { ...base, params: toCel(param) });
           const failures = result.error ? (fail ? [result.error] : []) : result.failures;
+          for (const [key, value] of Object.entries(result.annotations ?? {})) if (ctx.auditAnnotations) ctx.auditAnnotations[`${name}/${key}`] ??= value;
           for (const f of failures) {
             if (actions.includes('Deny')) deny(f.message, f.reason);
             if (actions.includes('Warn')) ctx.warnings.push(`Validation failed for ValidatingAdmissionPolicy '${name}' with binding '${binding.metadata.name}': ${f.message}`);
