@@ -203,12 +203,13 @@ export class ValidatingPolicies {
           const failures = result.error ? (fail ? [result.error] : []) : result.failures;
           for (const [key, value] of Object.entries(result.annotations ?? {})) if (ctx.auditAnnotations) ctx.auditAnnotations[`${name}/${key}`] ??= value;
           for (const f of failures) {
-            if (actions.includes('Deny')) deny(f.message, f.reason);
             if (actions.includes('Warn')) ctx.warnings.push(`Validation failed for ValidatingAdmissionPolicy '${name}' with binding '${binding.metadata.name}': ${f.message}`);
             // As upstream, the first failure a request has is the one its audit event keeps.
             if (actions.includes('Audit') && ctx.auditAnnotations && !(AUDIT_KEY in ctx.auditAnnotations)) {
               ctx.auditAnnotations[AUDIT_KEY] = JSON.stringify([{ message: f.message, policy: name, binding: binding.metadata.name, expressionIndex: f.index, validationActions: actions }]);
             }
+            // Last, so a binding that audits and denies still leaves its annotation.
+            if (actions.includes('Deny')) deny(f.message, f.reason);
           }
         }
       }
