@@ -36,7 +36,7 @@ test('v2 JSON and v3 documents carry GVKs, merge keys, descriptions and fieldVal
   assert.equal(v2.definitions['io.k8s.api.core.v1.Container'].properties.ports['x-kubernetes-patch-merge-key'], 'containerPort');
   assert.equal(v2.definitions['io.k8s.api.core.v1.Container'].properties.volumeMounts['x-kubernetes-patch-merge-key'], 'mountPath');
   const index = openapiV3Index();
-  assert.deepEqual(Object.keys(index.paths), ['api/v1', 'apis/coordination.k8s.io/v1', 'apis/events.k8s.io/v1', 'apis/apps/v1', 'apis/networking.k8s.io/v1', 'apis/discovery.k8s.io/v1', 'apis/batch/v1', 'apis/policy/v1', 'apis/scheduling.k8s.io/v1', 'apis/apiextensions.k8s.io/v1', 'apis/storage.k8s.io/v1', 'apis/authentication.k8s.io/v1', 'apis/certificates.k8s.io/v1', 'apis/rbac.authorization.k8s.io/v1', 'apis/authorization.k8s.io/v1']);
+  assert.deepEqual(Object.keys(index.paths), ['api/v1', 'apis/coordination.k8s.io/v1', 'apis/events.k8s.io/v1', 'apis/apps/v1', 'apis/networking.k8s.io/v1', 'apis/discovery.k8s.io/v1', 'apis/batch/v1', 'apis/policy/v1', 'apis/scheduling.k8s.io/v1', 'apis/apiextensions.k8s.io/v1', 'apis/storage.k8s.io/v1', 'apis/authentication.k8s.io/v1', 'apis/certificates.k8s.io/v1', 'apis/rbac.authorization.k8s.io/v1', 'apis/admissionregistration.k8s.io/v1', 'apis/authorization.k8s.io/v1']);
   assert.match(index.paths['api/v1']!.serverRelativeURL, /^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]+$/);
   const v3 = openapiV3Document('api/v1') as Obj;
   const patch = v3.paths['/api/v1/namespaces/{namespace}/pods/{name}'].patch;
@@ -64,7 +64,7 @@ test('discovery documents are generated from the resource list', () => {
   const deployments = apps.versions[0].resources.find((r: Obj) => r.resource === 'deployments');
   assert.deepEqual([deployments.shortNames, deployments.categories, deployments.subresources.map((s: Obj) => s.subresource)], [['deploy'], ['all'], ['status', 'scale']]);
   const named = discovery.aggregatedDiscovery(false, 'v2beta1') as Obj;
-  assert.deepEqual(named.items.map((g: Obj) => g.metadata.name), ['coordination.k8s.io', 'events.k8s.io', 'apps', 'networking.k8s.io', 'discovery.k8s.io', 'batch', 'policy', 'scheduling.k8s.io', 'apiextensions.k8s.io', 'storage.k8s.io', 'authentication.k8s.io', 'certificates.k8s.io', 'rbac.authorization.k8s.io', 'authorization.k8s.io', 'metrics.k8s.io']);
+  assert.deepEqual(named.items.map((g: Obj) => g.metadata.name), ['coordination.k8s.io', 'events.k8s.io', 'apps', 'networking.k8s.io', 'discovery.k8s.io', 'batch', 'policy', 'scheduling.k8s.io', 'apiextensions.k8s.io', 'storage.k8s.io', 'authentication.k8s.io', 'certificates.k8s.io', 'rbac.authorization.k8s.io', 'admissionregistration.k8s.io', 'authorization.k8s.io', 'metrics.k8s.io']);
   assert.deepEqual((discovery.apiVersions() as Obj).versions, ['v1']);
   assert.deepEqual((discovery.apiGroupList() as Obj).groups[0].preferredVersion, { groupVersion: 'coordination.k8s.io/v1', version: 'v1' });
   const list = discovery.apiResourceList('', 'v1') as Obj;

@@ -1194,3 +1194,51 @@ export interface LimitRangeItem {
 export interface LimitRange extends KObject {
   spec?: { limits?: LimitRangeItem[] };
 }
+
+// --- admissionregistration.k8s.io/v1: ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding ---
+
+export interface NamedRuleWithOperations {
+  apiGroups?: string[];
+  apiVersions?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+  operations?: string[];
+  scope?: string;
+}
+
+export interface MatchResources {
+  namespaceSelector?: LabelSelectorSpec;
+  objectSelector?: LabelSelectorSpec;
+  resourceRules?: NamedRuleWithOperations[];
+  excludeResourceRules?: NamedRuleWithOperations[];
+  matchPolicy?: 'Exact' | 'Equivalent';
+}
+
+export interface PolicyValidation {
+  expression: string;
+  message?: string;
+  messageExpression?: string;
+  reason?: string;
+}
+
+export interface ValidatingAdmissionPolicy extends KObject {
+  spec?: {
+    paramKind?: { apiVersion?: string; kind?: string };
+    matchConstraints?: MatchResources;
+    validations?: PolicyValidation[];
+    failurePolicy?: 'Fail' | 'Ignore';
+    auditAnnotations?: { key: string; valueExpression: string }[];
+    matchConditions?: { name: string; expression: string }[];
+    variables?: { name: string; expression: string }[];
+  };
+  status?: { observedGeneration?: number; typeChecking?: unknown; conditions?: unknown[] };
+}
+
+export interface ValidatingAdmissionPolicyBinding extends KObject {
+  spec?: {
+    policyName?: string;
+    paramRef?: { name?: string; namespace?: string; selector?: LabelSelectorSpec; parameterNotFoundAction?: 'Allow' | 'Deny' };
+    matchResources?: MatchResources;
+    validationActions?: string[];
+  };
+}

@@ -24,6 +24,8 @@ export interface AuditRecord {
   attributes?: Attributes & { resource: ResourceInfo };
   /** The Status of a refused or failed request. */
   status?: Status;
+  /** What admission noted (a ValidatingAdmissionPolicy's Audit action). */
+  annotations?: Record<string, string>;
 }
 
 function userOf(u: UserInfo): Record<string, unknown> {
@@ -117,6 +119,7 @@ export class AuditLog {
       responseStatus: status
         ? { metadata: {}, status: status.status, message: status.message, reason: status.reason, code: status.code }
         : { metadata: {}, code },
+      ...(r.annotations && Object.keys(r.annotations).length ? { annotations: r.annotations } : {}),
       requestReceivedTimestamp: microTime(r.received),
       stageTimestamp: microTime(preciseNow()),
     };

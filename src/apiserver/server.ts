@@ -158,7 +158,9 @@ export function createApiServer(opts: ApiServerOptions): Server {
       return handleTokenRequest(req, res, route.namespace!, route.name!, registry, tokens, ctx);
     }
     await registry.customResources.whenServed(route.resource);
-    await handleResource(req, res, url, route, registry, contextFor(user, url.searchParams, req.headers['user-agent']), watchBudget);
+    const ctx = contextFor(user, url.searchParams, req.headers['user-agent']);
+    if (audit) ctx.auditAnnotations = audit.annotations = {};
+    await handleResource(req, res, url, route, registry, ctx, watchBudget);
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

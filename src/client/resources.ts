@@ -52,6 +52,8 @@ export const ingresses = served('networking.k8s.io/v1', 'Ingress');
 export const ingressClasses = served('networking.k8s.io/v1', 'IngressClass');
 export const resourceQuotas = served('v1', 'ResourceQuota');
 export const limitRanges = served('v1', 'LimitRange');
+export const validatingAdmissionPolicies = served('admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicy');
+export const validatingAdmissionPolicyBindings = served('admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicyBinding');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

@@ -1,5 +1,5 @@
 // The one entry point the registry calls to fill in a new object of any kind, before validation.
-import type { CronJob, CustomResourceDefinition, DaemonSet, Deployment, IngressClass, Job, KObject, Namespace, NetworkPolicy, Node, PersistentVolume, PersistentVolumeClaim, Pod, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, RoleBinding, Secret, Service, StatefulSet, StorageClass } from '../types.js';
+import type { CronJob, CustomResourceDefinition, DaemonSet, Deployment, IngressClass, Job, KObject, LimitRange, Namespace, NetworkPolicy, Node, PersistentVolume, PersistentVolumeClaim, Pod, PodTemplate, PriorityClass, ReplicaSet, ReplicationController, RoleBinding, Secret, Service, StatefulSet, StorageClass, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding } from '../types.js';
 import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './apps.js';
 import { defaultCronJob, defaultJob } from './batch.js';
 import { defaultNamespace } from './namespace.js';
@@ -11,10 +11,10 @@ import { defaultSecret } from './secret.js';
 import { defaultPodTemplateObject, defaultReplicationController } from './replication.js';
 import { defaultPriorityClass } from './priorityclass.js';
 import { defaultLimitRange } from './limitrange.js';
-import type { LimitRange } from '../types.js';
 import { defaultRoleBinding } from './rbac.js';
 import { defaultCustomResourceDefinition } from './crd.js';
 import { defaultIngressClass, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage.js';
+import { defaultValidatingAdmissionPolicy, defaultValidatingAdmissionPolicyBinding } from './admission-policy.js';
 
 // Kinds not listed (Event, ConfigMap, ServiceAccount, Lease) have no defaults upstream.
 const DEFAULTERS: Record<string, (obj: KObject) => void> = {
@@ -41,6 +41,8 @@ const DEFAULTERS: Record<string, (obj: KObject) => void> = {
   StorageClass: (o) => defaultStorageClass(o as StorageClass),
   IngressClass: (o) => defaultIngressClass(o as IngressClass),
   LimitRange: (o) => defaultLimitRange(o as LimitRange),
+  ValidatingAdmissionPolicy: (o) => defaultValidatingAdmissionPolicy(o as ValidatingAdmissionPolicy),
+  ValidatingAdmissionPolicyBinding: (o) => defaultValidatingAdmissionPolicyBinding(o as ValidatingAdmissionPolicyBinding),
 };
 
 /** Mutates `obj` in place with the defaults Kubernetes applies on create. */

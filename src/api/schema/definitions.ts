@@ -64,6 +64,8 @@ const CLASS_GROUP: Record<string, string> = {
   ...Object.fromEntries(APIEXTENSIONS_CLASSES.map((c) => [c, 'apiextensions'])),
   ...Object.fromEntries(INGRESS_CLASSES.map((c) => [c, 'networking'])),
   StorageClass: 'storage', StorageClassList: 'storage',
+  ...Object.fromEntries(['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyList', 'ValidatingAdmissionPolicySpec', 'ValidatingAdmissionPolicyStatus', 'ValidatingAdmissionPolicyBinding', 'ValidatingAdmissionPolicyBindingList',
+    'ValidatingAdmissionPolicyBindingSpec', 'MatchResources', 'NamedRuleWithOperations', 'ParamKind', 'ParamRef', 'Validation', 'AuditAnnotation', 'MatchCondition', 'Variable', 'TypeChecking', 'ExpressionWarning'].map((c) => [c, 'admissionregistration'])),
 };
 
 /** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */

@@ -15,6 +15,7 @@ import { persistentVolumeCells, persistentVolumeClaimCells, persistentVolumeClai
 import { ingressCells, ingressClassCells, ingressClassColumns, ingressColumns } from './ingress.js';
 import { resourceQuotaCells, resourceQuotaColumns } from './quota.js';
 import { podDisruptionBudgetCells, podDisruptionBudgetColumns, podTemplateCells, podTemplateColumns, priorityClassCells, priorityClassColumns, replicationControllerCells, replicationControllerColumns } from './policy.js';
+import { validatingAdmissionPolicyBindingCells, validatingAdmissionPolicyBindingColumns, validatingAdmissionPolicyCells, validatingAdmissionPolicyColumns } from './admission-policy.js';
 
 // Printers read loosely typed wire objects; `any` keeps the field access short.
 type Obj = Record<string, any>;
@@ -174,6 +175,8 @@ const PRINTERS: Record<string, Printer> = {
   Ingress: { columns: ingressColumns, cells: ingressCells },
   IngressClass: { columns: ingressClassColumns, cells: ingressClassCells },
   ResourceQuota: { columns: resourceQuotaColumns, cells: resourceQuotaCells },
+  ValidatingAdmissionPolicy: { columns: validatingAdmissionPolicyColumns, cells: validatingAdmissionPolicyCells },
+  ValidatingAdmissionPolicyBinding: { columns: validatingAdmissionPolicyBindingColumns, cells: validatingAdmissionPolicyBindingCells },
 };
 
 export function printerFor(kind: string): Printer {

@@ -25,6 +25,8 @@ import { validateCertificateSigningRequest, validateCertificateSigningRequestUpd
 import { validateClusterRole, validateRole, validateRoleBinding, validateRoleBindingUpdate, validateRoleUpdate } from './rbac.js';
 import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimStatusUpdate, validatePersistentVolumeClaimUpdate, validatePersistentVolumeStatusUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage.js';
 import { validateIngress, validateIngressClass, validateIngressClassUpdate, validateIngressStatusUpdate, validateIngressUpdate } from './ingress.js';
+import { validateValidatingAdmissionPolicy, validateValidatingAdmissionPolicyBinding, validateValidatingAdmissionPolicyBindingUpdate, validateValidatingAdmissionPolicyUpdate } from './admission-policy.js';
+import type { ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding } from '../types.js';
 
 interface KindRules {
   create(obj: KObject): Cause[];
@@ -195,6 +197,14 @@ const RULES: Record<string, KindRules> = {
   IngressClass: {
     create: (o) => validateIngressClass(o as IngressClass),
     update: (o, old) => validateIngressClassUpdate(o as IngressClass, old as IngressClass),
+  },
+  ValidatingAdmissionPolicy: {
+    create: (o) => validateValidatingAdmissionPolicy(o as ValidatingAdmissionPolicy),
+    update: (o, old) => validateValidatingAdmissionPolicyUpdate(o as ValidatingAdmissionPolicy, old as ValidatingAdmissionPolicy),
+  },
+  ValidatingAdmissionPolicyBinding: {
+    create: (o) => validateValidatingAdmissionPolicyBinding(o as ValidatingAdmissionPolicyBinding),
+    update: (o, old) => validateValidatingAdmissionPolicyBindingUpdate(o as ValidatingAdmissionPolicyBinding, old as ValidatingAdmissionPolicyBinding),
   },
 };
 

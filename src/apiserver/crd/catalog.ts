@@ -13,6 +13,7 @@ import { INTERNAL, RestStorage, type NamespaceGate } from '../registry/rest.js';
 import { apiVersionOf } from '../../api/schema/resources.js';
 import { CLEANUP_FINALIZER, isEstablished, servedVersions, type ServedVersion } from './served.js';
 import { customResourceStrategy } from './strategy.js';
+import type { Strategy } from '../registry/strategy.js';
 import type { NameConflicts } from './definition-strategy.js';
 import { openApiExtras, type OpenApiExtras } from './openapi.js';
 
@@ -42,6 +43,8 @@ export class CustomResources implements CacheIndex {
   /** Served resources by group/version/plural. */
   readonly #routes = new Map<string, { served: Served; info: ResourceInfo; storage: RestStorage }>();
   #generation = 0;
+  /** Admission every custom resource write also passes (the ValidatingAdmissionPolicies), set by the registry. */
+  policyAdmission: ((r: ResourceInfo, ...args: Parameters<NonNullable<Strategy['admit']>>) => void) | undefined;
 
   constructor(backend: Backend, ctx: RequestContext, historySize?: number) {
     this.#backend = backend;
@@ -103,7 +106,13 @@ export class CustomResources implements CacheIndex {
         obj.apiVersion = apiVersion;
         return obj;
       };
-      const storage = new RestStorage(v.resource, this.#backend, customResourceStrategy(v, terminating), this.#historySize, convert);
+      const strategy = customResourceStrategy(v, terminating);
+      const own = strategy.admit!;
+      strategy.admit = (...args) => {
+        own(...args);
+        this.policyAdmission?.(v.resource, ...args);
+      };
+      const storage = new RestStorage(v.resource, this.#backend, strategy, this.#historySize, convert);
       if (v.resource.namespaced && this.#gate) storage.namespaceGate = this.#gate;
       served.versions.push({ served: v, storage });
       this.#routes.set(`${v.resource.group}/${v.resource.version}/${v.resource.plural}`, { served, info: v.resource, storage });

@@ -14,6 +14,8 @@ export interface RequestContext {
   fieldValidation: string;
   /** Warnings to return in Warning headers. */
   warnings: string[];
+  /** Annotations for the request's audit event (set when an audit log records it). */
+  auditAnnotations?: Record<string, string>;
 }
 
 /** Only "All" is a dry-run value kube-apiserver knows. */

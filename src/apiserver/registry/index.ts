@@ -1,8 +1,8 @@
 // Wires one RestStorage per served resource over a backend: the API server's whole state.
 
-import { RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
+import { apiVersionOf, RESOURCES, type ResourceInfo } from '../../api/schema/resources.js';
 import type { Backend } from '../../store/types.js';
-import type { KObject, PersistentVolume, PolicyRule, ServiceAccount } from '../../api/types.js';
+import type { KObject, PersistentVolume, Pod, PolicyRule, ServiceAccount } from '../../api/types.js';
 import { nodeRestriction } from '../admission/node-restriction.js';
 import { NodeGraph } from '../auth/node-graph.js';
 import type { RequestContext } from './context.js';
@@ -29,7 +29,7 @@ import { customResourceDefinitionStrategy } from '../crd/definition-strategy.js'
 import { StorageClasses } from '../admission/storage-class.js';
 import { LimitRanges } from '../admission/limit-range.js';
 import { ResourceQuotas } from '../admission/resource-quota.js';
-import type { Pod } from '../../api/types.js';
+import { ValidatingPolicies } from '../admission/validating-policy.js';
 
 export const SYSTEM_CONTEXT: RequestContext = {
   user: { name: 'system:apiserver', groups: ['system:masters'] },
@@ -68,6 +68,8 @@ function strategyFor(r: ResourceInfo, allocator: ServiceAllocator, authz: Author
       return genericStrategy({ kind: 'CronJob', hasStatus: true, resetStatusOnCreate: true });
     case 'CertificateSigningRequest':
       return certificateSigningRequestStrategy(authz);
+    case 'ValidatingAdmissionPolicy':
+      return genericStrategy({ kind: r.kind, hasStatus: true });
     case 'PersistentVolume':
     case 'PersistentVolumeClaim':
     case 'Ingress':
@@ -103,6 +105,8 @@ export class Registry implements Authorizers {
   readonly rbac: RbacAuthorizer;
   /** The custom resources the CustomResourceDefinitions define, served as they come and go. */
   readonly customResources: CustomResources;
+  /** The ValidatingAdmissionPolicies and bindings, run on every write (admission/validating-policy.ts). */
+  readonly validatingPolicies: ValidatingPolicies;
 
   constructor(backend: Backend, opts: { watchCacheSize?: number; serviceCIDR?: string } = {}) {
     this.serviceAllocator = new ServiceAllocator(opts.serviceCIDR);
@@ -142,7 +146,10 @@ export class Registry implements Authorizers {
                 }
               : nodes;
       const own = strategyFor(r, this.serviceAllocator, this, this.customResources);
-      const strategy: Strategy = { ...own, admit: chainAdmit(own.admit, admit) };
+      // Policies run last, on the object as the built-in admission left it; they are read when a request
+      // comes (the policy storages are created later in this loop).
+      const policies: Strategy['admit'] = (verb, obj, old, ctx, sub) => this.validatingPolicies.admit(r, verb, obj, old, ctx, sub);
+      const strategy: Strategy = { ...own, admit: chainAdmit(chainAdmit(own.admit, admit), policies) };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
       if (r.namespaced) strategy.admitValidated = (obj, ctx) => quotas.admitCreate(r, obj, ctx);
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
@@ -153,6 +160,18 @@ export class Registry implements Authorizers {
       if (r.kind === 'ResourceQuota') quotas = new ResourceQuotas(storage, SYSTEM_CONTEXT);
     }
     this.priorityClasses = priorityClasses;
+    const admissionGroup = 'admissionregistration.k8s.io';
+    this.validatingPolicies = new ValidatingPolicies({
+      policies: this.of(admissionGroup, 'validatingadmissionpolicies'),
+      bindings: this.of(admissionGroup, 'validatingadmissionpolicybindings'),
+      namespaces: this.core('namespaces'),
+      storageOfKind: (apiVersion, kind) => {
+        for (const [r, st] of this.#storages) if (r.kind === kind && apiVersionOf(r) === apiVersion) return st;
+        const custom = this.customResources.resources().find((r) => r.kind === kind && apiVersionOf(r) === apiVersion);
+        return custom && this.customResources.storage(custom);
+      },
+    });
+    this.customResources.policyAdmission = (r, verb, obj, old, ctx, sub) => this.validatingPolicies.admit(r, verb, obj, old, ctx, sub);
     this.core('pods').cache.addIndex(this.nodeGraph);
     this.nodeGraph.volumeClaim = (volume) => {
       const ref = (this.core('persistentvolumes').getEntry(undefined, volume)?.obj as PersistentVolume | undefined)?.spec?.claimRef;
