@@ -208,6 +208,9 @@ describe('access reviews', () => {
     ].join('\n'));
     await until('the account may list pods', async () => (await canI(kc, 'list', 'pods')) === 'yes');
     const list = await ok(['auth', 'can-i', '--list'], kc);
+    // The admin asking as the account (impersonation, which adds the account's groups) sees the account's own table.
+    assert.equal(await ok(['auth', 'can-i', '--list', '--as', 'system:serviceaccount:default:default']), list);
+    assert.equal((await kubectl(srv.server.kubeconfig, ['auth', 'can-i', 'delete', 'pods', '--as', 'system:serviceaccount:default:default'])).stdout.trim(), 'no');
     assert.match(list, /\npods\s+\[\]\s+\[\]\s+\[get list watch\]\n/);
     assert.match(list, /\n\s+\[\/\.well-known\/openid-configuration\]\s+\[\]\s+\[get\]\n/, 'issuer discovery, as system:serviceaccounts');
     assert.equal(await canI(kc, 'delete', 'pods'), 'no');
