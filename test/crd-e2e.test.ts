@@ -3,13 +3,14 @@
 // hold with upstream's error texts, status/scale subresources and printer columns work, a second version
 // reads the same objects, and deleting the CRD removes its objects with it.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from './support/server.js';
 import { kubectl } from './support/kubectl.js';
 import { KUBECTL_VERSIONS, kubectlWithOwnCache } from './support/kubectl-versions.js';
-import { apiFor, type Api } from './support/api.js';
+import { apiFor } from './support/api.js';
 import { until } from './support/wait.js';
+import { withServer } from './support/suite.js';
 
 
 function crd(group: string): string {
@@ -62,21 +63,12 @@ spec:
 const widget = (group: string, name: string, spec: string) => `apiVersion: ${group}/v1\nkind: Widget\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
 
 describe('CustomResourceDefinition lifecycle with the real kubectl', () => {
-  let server: TestServer;
-  let api: Api;
-  before(async () => {
-    server = await startServer();
-    api = await apiFor(server.kubeconfig);
-  });
-  after(async () => {
-    api?.close();
-    await server?.dispose();
-  });
+  const srv = withServer();
 
   for (const [version, bin] of KUBECTL_VERSIONS) {
     test(`kubectl ${version}: create CRD → explain → apply → 422s → status → columns → delete CRD`, async () => {
       const group = `v${version!.replace('.', '-')}.example.com`;
-      const k = kubectlWithOwnCache(server.kubeconfig, bin);
+      const k = kubectlWithOwnCache(srv.server.kubeconfig, bin);
 
       const created = await k(['create', '-f', '-'], crd(group));
       assert.equal(created.code, 0, created.stderr);
@@ -129,7 +121,7 @@ describe('CustomResourceDefinition lifecycle with the real kubectl', () => {
       // status belongs to /status: the main resource cannot set it, the subresource can.
       await k(['patch', `widgets.${group}`, 'w1', '--type=merge', '-p', '{"status":{"phase":"Forged"}}']);
       assert.equal(JSON.parse((await k(['get', `widgets.${group}`, 'w1', '-o', 'json'])).stdout).status, undefined);
-      const status = await api.call('PATCH', `/apis/${group}/v1/namespaces/default/widgets/w1/status`, { status: { phase: 'Running', replicas: 2 } });
+      const status = await srv.api.call('PATCH', `/apis/${group}/v1/namespaces/default/widgets/w1/status`, { status: { phase: 'Running', replicas: 2 } });
       assert.equal(status.status, 200, JSON.stringify(status.body));
       assert.equal((await k(['scale', `widgets.${group}`, 'w1', '--replicas=3'])).code, 0);
 
@@ -158,7 +150,7 @@ describe('CustomResourceDefinition lifecycle with the real kubectl', () => {
       // Created again, the kind starts empty: the objects were removed, not just hidden.
       assert.equal((await k(['create', '-f', '-'], crd(group))).code, 0);
       const list = await until('the recreated CRD to be served', async () => {
-        const r = await api.call('GET', `/apis/${group}/v1/namespaces/default/widgets`);
+        const r = await srv.api.call('GET', `/apis/${group}/v1/namespaces/default/widgets`);
         return r.status === 200 ? r.body : undefined;
       }, 5_000, 20);
       assert.deepEqual(list.items, []);
@@ -168,24 +160,24 @@ describe('CustomResourceDefinition lifecycle with the real kubectl', () => {
 
   test('a watch sees custom resources come and go, and ends when its CRD is deleted', async () => {
     const group = 'watch.example.com';
-    assert.equal((await kubectl(server.kubeconfig, ['create', '-f', '-'], { input: crd(group) })).code, 0);
-    await until('served', async () => (await api.call('GET', `/apis/${group}/v1/widgets`)).status === 200, 5_000, 20);
+    assert.equal((await kubectl(srv.server.kubeconfig, ['create', '-f', '-'], { input: crd(group) })).code, 0);
+    await until('served', async () => (await srv.api.call('GET', `/apis/${group}/v1/widgets`)).status === 200, 5_000, 20);
     const ac = new AbortController();
-    const events = await api.watch(`/apis/${group}/v1/namespaces/default/widgets?watch=1&labelSelector=app%3Dweb`, ac.signal);
+    const events = await srv.api.watch(`/apis/${group}/v1/namespaces/default/widgets?watch=1&labelSelector=app%3Dweb`, ac.signal);
     const seen: string[] = [];
     const reading = (async () => {
       for await (const ev of events) seen.push(`${ev.type} ${ev.object.metadata.name}`);
     })().catch(() => undefined);
     const body = (name: string, labels: object) => ({ apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name, labels }, spec: { replicas: 1 } });
-    assert.equal((await api.call('POST', `/apis/${group}/v1/namespaces/default/widgets`, body('a', { app: 'web' }))).status, 201);
-    assert.equal((await api.call('POST', `/apis/${group}/v1/namespaces/default/widgets`, body('b', { app: 'db' }))).status, 201);
-    assert.equal((await api.call('DELETE', `/apis/${group}/v1/namespaces/default/widgets/a`)).status, 200);
+    assert.equal((await srv.api.call('POST', `/apis/${group}/v1/namespaces/default/widgets`, body('a', { app: 'web' }))).status, 201);
+    assert.equal((await srv.api.call('POST', `/apis/${group}/v1/namespaces/default/widgets`, body('b', { app: 'db' }))).status, 201);
+    assert.equal((await srv.api.call('DELETE', `/apis/${group}/v1/namespaces/default/widgets/a`)).status, 200);
     await until('both events', () => seen.length >= 2, 5_000, 20);
     assert.deepEqual(seen, ['ADDED a', 'DELETED a']);
-    assert.equal((await kubectl(server.kubeconfig, ['delete', 'crd', `widgets.${group}`])).code, 0);
+    assert.equal((await kubectl(srv.server.kubeconfig, ['delete', 'crd', `widgets.${group}`])).code, 0);
     await Promise.race([reading, new Promise((r) => setTimeout(r, 5_000))]);
     ac.abort();
-    assert.equal((await api.call('GET', `/apis/${group}/v1/widgets`)).status, 404);
+    assert.equal((await srv.api.call('GET', `/apis/${group}/v1/widgets`)).status, 404);
   });
 
   test('a CRD that breaks the rules is refused with upstream texts, and changes nothing', async () => {
@@ -209,16 +201,16 @@ spec:
             x-kubernetes-validations: [{ rule: "self.size >" }]
   - { name: v2, served: true, storage: true, schema: { openAPIV3Schema: { type: object } } }
 `;
-    const r = await kubectl(server.kubeconfig, ['create', '-f', '-'], { input: bad });
+    const r = await kubectl(srv.server.kubeconfig, ['create', '-f', '-'], { input: bad });
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /The CustomResourceDefinition "things.nodot" is invalid/);
     assert.match(r.stderr, /spec\.group: Invalid value: "nodot": should be a domain with at least one dot/);
     assert.match(r.stderr, /spec\.scope: Unsupported value: "Sideways": supported values: "Cluster", "Namespaced"/);
     assert.match(r.stderr, /spec\.versions\[0\]\.schema\.openAPIV3Schema\.properties\[spec\]\.type: Required value: must not be empty for specified object fields/);
     assert.match(r.stderr, /must have exactly one version marked as storage version/);
-    const cel = await kubectl(server.kubeconfig, ['create', '-f', '-'], { input: crd('cel.example.com').replace('self.replicas <= self.maxReplicas', 'self.replicas <= self.maxReplica') });
+    const cel = await kubectl(srv.server.kubeconfig, ['create', '-f', '-'], { input: crd('cel.example.com').replace('self.replicas <= self.maxReplicas', 'self.replicas <= self.maxReplica') });
     assert.match(cel.stderr, /x-kubernetes-validations\[0\]\.rule: Invalid value: "self\.replicas <= self\.maxReplica": compilation failed: ERROR: <input>:1:\d+: undefined field 'maxReplica'/);
-    const names = (await api.call('GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions')).body.items.map((c: { metadata: { name: string } }) => c.metadata.name);
+    const names = (await srv.api.call('GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions')).body.items.map((c: { metadata: { name: string } }) => c.metadata.name);
     assert.ok(!names.includes('things.nodot') && !names.includes('widgets.cel.example.com'), names.join(','));
   });
 });
