@@ -41,27 +41,45 @@ export class DnsServer {
     this.#log = o.log ?? ((m) => console.error(`dns: ${m}`));
   }
 
-  /** Listens on host:port over UDP and TCP (port 0: a free one, the same for both); returns the port. */
+  /**
+   * Listens on host:port over UDP and TCP (port 0: a free one, the same for both); returns the port. With
+   * port 0 the UDP port's TCP twin may be taken by another socket: then both are given up and tried anew.
+   */
   async listen(host: string, port: number): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#listenOnce(host, port);
+      } catch (e) {
+        if (port !== 0 || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5) throw e;
+      }
+    }
+  }
+
+  async #listenOnce(host: string, port: number): Promise<number> {
     const udp = dgram.createSocket(isIPv6(host) ? 'udp6' : 'udp4');
     udp.on('message', (msg, from) => {
       void this.handle(msg, 'udp').then((res) => {
         if (res) udp.send(res, from.port, from.address);
       }, (e) => this.#log(`answering ${from.address}: ${(e as Error).message}`));
     });
-    udp.on('error', (e) => this.#log(`udp: ${e.message}`));
     await new Promise<void>((resolve, reject) => {
       udp.once('error', reject);
       udp.bind(port, host, () => { udp.off('error', reject); resolve(); });
     });
-    this.#udp = udp;
+    udp.on('error', (e) => this.#log(`udp: ${e.message}`));
     const bound = udp.address().port;
     const tcp = net.createServer((sock) => this.#serveConnection(sock));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        tcp.once('error', reject);
+        tcp.listen(bound, host, () => { tcp.off('error', reject); resolve(); });
+      });
+    } catch (e) {
+      udp.close();
+      throw e;
+    }
     tcp.on('error', (e) => this.#log(`tcp: ${e.message}`));
-    await new Promise<void>((resolve, reject) => {
-      tcp.once('error', reject);
-      tcp.listen(bound, host, () => { tcp.off('error', reject); resolve(); });
-    });
+    this.#udp = udp;
     this.#tcp = tcp;
     return bound;
   }
