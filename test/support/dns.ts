@@ -65,17 +65,27 @@ export async function startUpstream(records: Record<string, string>, at: { host?
       answers: ip && question.type === 'A' ? [{ type: 'A', name: question.name, ttl: 60, data: ip }] : [],
     });
   };
-  const udp = dgram.createSocket('udp4');
-  udp.on('message', (m, from) => udp.send(respond(m), from.port, from.address));
-  await new Promise<void>((r) => udp.bind(at.port ?? 0, host, r));
-  const port = udp.address().port;
-  const tcp = net.createServer((sock) => sock.on('data', deframer((m) => sock.write(frame(respond(m))))));
-  await new Promise<void>((r) => tcp.listen(port, host, r));
-  return {
-    port, queries,
-    close: async () => {
+  // A free UDP port's TCP twin may be another socket's (other test files run at once): then try another.
+  for (let attempt = 1; ; attempt++) {
+    const udp = dgram.createSocket('udp4');
+    udp.on('message', (m, from) => udp.send(respond(m), from.port, from.address));
+    await new Promise<void>((r) => udp.bind(at.port ?? 0, host, r));
+    const port = udp.address().port;
+    const tcp = net.createServer((sock) => sock.on('data', deframer((m) => sock.write(frame(respond(m))))));
+    const listening = await new Promise<boolean>((resolve, reject) => {
+      tcp.once('error', (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' && at.port === undefined && attempt < 5 ? resolve(false) : reject(e)));
+      tcp.listen(port, host, () => resolve(true));
+    });
+    if (!listening) {
       udp.close();
-      await new Promise<void>((r) => tcp.close(() => r()));
-    },
-  };
+      continue;
+    }
+    return {
+      port, queries,
+      close: async () => {
+        udp.close();
+        await new Promise<void>((r) => tcp.close(() => r()));
+      },
+    };
+  }
 }
