@@ -15,7 +15,9 @@ let server: TestServer;
 let client: RestClient;
 
 before(async () => {
-  server = await startServer({ disableAgent: true });
+  // The test's Nodes have no kubelet renewing their Leases: a long grace keeps the node lifecycle controller
+  // from tainting them unreachable (and so unschedulable) while a slow run is still using them.
+  server = await startServer({ disableAgent: true, args: ['--node-monitor-grace-period', '600s'] });
   client = await RestClient.fromKubeconfig(server.kubeconfig);
 });
 after(async () => {
@@ -49,13 +51,14 @@ test('an unschedulable pod is reported, then placed once a fitting node appears'
     const msg = '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
     const unsched = await until('PodScheduled False', async () => {
       const p = await client.get<Pod>(pods, 'sched-a', 'big');
-      return p.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False') ?? null;
+      // A scheduler that has not yet seen the node says 'no nodes available to schedule pods' first, as upstream's would.
+      return p.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False' && c.message === msg) ?? null;
     });
     assert.equal(unsched.reason, 'Unschedulable');
     assert.equal(unsched.message, msg);
     const failed = await until('FailedScheduling event', async () => {
       const list = await client.list<CoreEvent>(events, 'sched-a');
-      return list.items.find((e) => e.reason === 'FailedScheduling');
+      return list.items.find((e) => e.reason === 'FailedScheduling' && e.message === msg);
     });
     assert.equal(failed.type, 'Warning');
     assert.equal(failed.message, msg);
@@ -81,7 +84,10 @@ test('an unschedulable pod is reported, then placed once a fitting node appears'
 
 test('reporting a Pod unschedulable keeps a condition written since the scheduler read it', async () => {
   await ensureNamespace('sched-d');
-  const stale = await client.create<Pod>(pods, 'sched-d', pod('sched-d', 'raced'));
+  // Another scheduler's Pod: the server's own scheduler must not bind it meanwhile.
+  const raced = pod('sched-d', 'raced');
+  (raced.spec as Pod['spec']).schedulerName = 'someone-else';
+  const stale = await client.create<Pod>(pods, 'sched-d', raced);
   // The kubelet writes a condition after the scheduler's copy was taken.
   const other = { type: 'Ready', status: 'False', reason: 'ContainersNotReady', lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
   await client.patch(pods, 'sched-d', 'raced', 'strategic', { status: { conditions: [other] } }, { subresource: 'status' });
