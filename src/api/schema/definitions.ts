@@ -23,6 +23,8 @@ export interface Schema {
   'x-kubernetes-list-type'?: string;
   'x-kubernetes-list-map-keys'?: string[];
   'x-kubernetes-map-type'?: string;
+  /** A custom resource's subtree whose fields are kept unvalidated (merged field by field, as if typed). */
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
   'x-kubernetes-group-version-kind'?: { group: string; version: string; kind: string }[];
 }
 
@@ -128,9 +130,24 @@ export function definitionOf(apiVersion: string, kind: string): string | undefin
   return (cache ??= build()).byGvk.get(`${group}/${version}/${kind}`);
 }
 
-/** Follows a `ref` to the schema it names. */
+/**
+ * The custom resources' definitions, which crd/openapi.ts builds from their CRDs in this same model; the
+ * CRD catalog of the server in this process provides them, current as CRDs come and go.
+ */
+let customDefinitions: () => ReadonlyMap<string, Schema> = () => new Map();
+
+export function provideCustomDefinitions(f: () => ReadonlyMap<string, Schema>): void {
+  customDefinitions = f;
+}
+
+/** Follows a `ref` to the schema it names (a built-in definition or a custom resource's). */
 export function resolve(s: Schema): Schema {
-  return s.ref ? definitions().get(s.ref) ?? {} : s;
+  return s.ref ? definitions().get(s.ref) ?? customDefinitions().get(s.ref) ?? {} : s;
+}
+
+/** An object the schema says nothing inside of (RawExtension, FieldsV1): set, merged and owned whole. */
+export function isFreeForm(r: Schema): boolean {
+  return r.type === 'object' && !r.properties && !r.additionalProperties && !r['x-kubernetes-preserve-unknown-fields'];
 }
 
 /** The schema of field `key` inside an object of schema `s` (a declared field or a map value). */
@@ -140,8 +157,16 @@ export function childSchema(s: Schema | undefined, key: string): Schema | undefi
   return r.properties?.[key] ?? r.additionalProperties;
 }
 
-/** The schema of a served kind's whole object, if known. */
+/** The schema of a served kind's whole object, built-in or custom, if known. */
 export function kindSchema(apiVersion: string, kind: string): Schema | undefined {
-  const def = definitionOf(apiVersion, kind);
+  const def = definitionOf(apiVersion, kind) ?? customDefinitionOf(apiVersion, kind);
   return def ? { ref: def } : undefined;
+}
+
+function customDefinitionOf(apiVersion: string, kind: string): string | undefined {
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  for (const [name, s] of customDefinitions()) {
+    if (s['x-kubernetes-group-version-kind']?.some((g) => (g.group ? `${g.group}/${g.version}` : g.version) === apiVersion && g.kind === kind)) return name;
+  }
+  return undefined;
 }
