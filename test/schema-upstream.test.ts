@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it, test } from 'node:test';
 import { definitions } from '../src/api/schema/definitions.js';
+import { checkTypes } from '../src/apiserver/http/typecheck.js';
 import { KUBERNETES_SCHEMA_RELEASE, UPSTREAM_DIR, documentFile, upstreamSchemas } from '../src/api/schema/upstream.js';
 import { KUBERNETES_VERSION } from '../src/apiserver/discovery.js';
 import { KUBECTL_VERSIONS, kubectlWithOwnCache } from './support/kubectl-versions.js';
@@ -41,6 +42,15 @@ test('definitions carry upstream\'s text, patch and list tags, exactly', () => {
   // Upstream's v2 form of the v3 oneOf types, and its required fields.
   assert.deepEqual(definitions().get('io.k8s.apimachinery.pkg.util.intstr.IntOrString')!.type, 'string');
   assert.deepEqual(definitions().get('io.k8s.api.core.v1.Container')!.required, ['name']);
+});
+
+test('typed decoding follows upstream\'s formats: Quantity takes a number, format byte wants base64', () => {
+  const pod = (limits: Obj) => ({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i', resources: { limits } }], overhead: { cpu: 0.5 } } });
+  checkTypes('v1', 'Pod', pod({ cpu: 1, memory: '1Gi' }));
+  assert.throws(() => checkTypes('v1', 'Pod', pod({ cpu: true })), /cannot unmarshal bool into Go struct field ResourceRequirements\.spec\.containers\.resources\.limits/);
+  // Any []byte field, not only a Secret's data: a CRD's conversion webhook caBundle.
+  const crd = { metadata: { name: 'x' }, spec: { conversion: { strategy: 'Webhook', webhook: { clientConfig: { caBundle: 'no!' } } } } };
+  assert.throws(() => checkTypes('apiextensions.k8s.io/v1', 'CustomResourceDefinition', crd), /cannot be handled as a CustomResourceDefinition: illegal base64 data at input byte 2/);
 });
 
 describe('kubectl against a server whose schema is Kubernetes 1.32\'s', { skip: KUBECTL_VERSIONS.length === 0 && 'no kubectl releases here' }, () => {
