@@ -9,6 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it, test } from 'node:test';
 import { definitions } from '../src/api/schema/definitions.js';
 import { checkTypes } from '../src/apiserver/http/typecheck.js';
+import { applyPatch } from '../src/api/patch/apply.js';
+import type { KObject } from '../src/api/types.js';
 import { KUBERNETES_SCHEMA_RELEASE, UPSTREAM_DIR, documentFile, upstreamSchemas } from '../src/api/schema/upstream.js';
 import { KUBERNETES_VERSION } from '../src/apiserver/discovery.js';
 import { KUBECTL_VERSIONS, kubectlWithOwnCache } from './support/kubectl-versions.js';
@@ -51,6 +53,14 @@ test('typed decoding follows upstream\'s formats: Quantity takes a number, forma
   // Any []byte field, not only a Secret's data: a CRD's conversion webhook caBundle.
   const crd = { metadata: { name: 'x' }, spec: { conversion: { strategy: 'Webhook', webhook: { clientConfig: { caBundle: 'no!' } } } } };
   assert.throws(() => checkTypes('apiextensions.k8s.io/v1', 'CustomResourceDefinition', crd), /cannot be handled as a CustomResourceDefinition: illegal base64 data at input byte 2/);
+});
+
+test('server-side apply owns what upstream marks x-kubernetes-map-type: atomic as one field', () => {
+  const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'd' } }, template: { metadata: { labels: { app: 'd' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } } };
+  const { managedFields } = applyPatch(undefined, deployment as unknown as KObject, 'a');
+  const spec = (managedFields[0]!.fieldsV1 as Obj)['f:spec'];
+  assert.deepEqual(spec['f:selector'], {}); // a LabelSelector is atomic upstream
+  assert.deepEqual(spec['f:template']['f:metadata']['f:labels'], { '.': {}, 'f:app': {} }); // a map of strings is not
 });
 
 describe('kubectl against a server whose schema is Kubernetes 1.32\'s', { skip: KUBECTL_VERSIONS.length === 0 && 'no kubectl releases here' }, () => {

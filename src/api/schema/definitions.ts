@@ -145,8 +145,13 @@ export function resolve(s: Schema): Schema {
   return s.ref ? definitions().get(s.ref) ?? customDefinitions().get(s.ref) ?? {} : s;
 }
 
-/** An object the schema says nothing inside of (RawExtension, FieldsV1): set, merged and owned whole. */
-export function isFreeForm(r: Schema): boolean {
+/**
+ * An object server-side apply sets, merges and owns whole: one the schema says nothing inside of
+ * (RawExtension, FieldsV1), or one upstream marks x-kubernetes-map-type: atomic (a LabelSelector, a
+ * LocalObjectReference).
+ */
+export function isAtomicObject(r: Schema): boolean {
+  if (r['x-kubernetes-map-type'] === 'atomic') return true;
   return r.type === 'object' && !r.properties && !r.additionalProperties && !r['x-kubernetes-preserve-unknown-fields'];
 }
 
