@@ -19,7 +19,8 @@ test('the v2 protobuf decodes as openapi_v2.Document and holds the Pod definitio
   assert.equal(doc.swagger, '2.0');
   const pod = doc.definitions.additional_properties.find((d: Obj) => d.name === 'io.k8s.api.core.v1.Pod').value;
   assert.match(pod.description, /^Pod is a collection of containers/);
-  assert.deepEqual(pod.vendor_extension, [{ name: 'x-kubernetes-group-version-kind', value: { yaml: '[{"group":"","version":"v1","kind":"Pod"}]\n' } }]);
+  // Upstream's own document, so its key order (group, kind, version).
+  assert.deepEqual(pod.vendor_extension, [{ name: 'x-kubernetes-group-version-kind', value: { yaml: '[{"group":"","kind":"Pod","version":"v1"}]\n' } }]);
   const spec = doc.definitions.additional_properties.find((d: Obj) => d.name === 'io.k8s.api.core.v1.PodSpec').value;
   const containers = spec.properties.additional_properties.find((p: Obj) => p.name === 'containers').value;
   assert.deepEqual(containers.type.value, ['array']);

@@ -4,7 +4,7 @@
 
 import { ApiError } from '../errors.js';
 import type { KObject, ManagedFieldsEntry } from '../types.js';
-import { kindSchema, resolve, childSchema, type Schema } from '../schema/definitions.js';
+import { kindSchema, isAtomicObject, resolve, childSchema, type Schema } from '../schema/definitions.js';
 import { deepEqual } from './json-patch.js';
 import { FieldSet, fieldSetOf, fieldsV1Of, fromFieldsV1, listKeyValue, pathString, removeAt, toFieldsV1, valueAt, type Path } from './field-set.js';
 import { rfc3339 } from '../time.js';
@@ -34,7 +34,7 @@ const nowIso = (o: { now?: string }) => o.now ?? rfc3339();
 /** Merges `applied` over `live` the structured way: objects by key, keyed lists by item, sets as sets. */
 function mergeApplied(live: unknown, applied: unknown, s: Schema | undefined): unknown {
   const r = s ? resolve(s) : undefined;
-  if (isObj(applied) && isObj(live) && !(r && r.type === 'object' && !r.properties && !r.additionalProperties)) {
+  if (isObj(applied) && isObj(live) && !(r && isAtomicObject(r))) {
     const out: Obj = { ...live };
     for (const [k, v] of Object.entries(applied)) if (v !== null) out[k] = mergeApplied(live[k], v, childSchema(s, k));
     return out;

@@ -2,7 +2,7 @@
 // paths of elements `f:<field>`, `k:{"name":"x"}` (an item of a list keyed by its map keys) and
 // `v:<json>` (an item of a set), with the fieldsV1 encoding that managedFields stores.
 
-import { childSchema, resolve, type Schema } from '../schema/definitions.js';
+import { childSchema, isAtomicObject, resolve, type Schema } from '../schema/definitions.js';
 import { deepEqual } from './json-patch.js';
 
 type Obj = Record<string, unknown>;
@@ -62,7 +62,7 @@ export function fieldSetOf(value: Obj, schema: Schema | undefined): FieldSet {
   const visit = (v: unknown, s: Schema | undefined, path: Path, self: boolean) => {
     const r = s ? resolve(s) : undefined;
     if (isObj(v)) {
-      const freeForm = r && !r.properties && !r.additionalProperties && r.type === 'object';
+      const freeForm = r && isAtomicObject(r);
       const isMap = !!r?.additionalProperties;
       if (path.length && (self || isMap || freeForm || Object.keys(v).length === 0)) out.add(path);
       if (freeForm) return;
@@ -95,7 +95,7 @@ export function fieldsV1Of(value: Obj, schema: Schema | undefined, inScope: (pe:
   const build = (v: unknown, s: Schema | undefined, depth: number, self: boolean, inMeta: boolean): Obj | undefined => {
     const r = s ? resolve(s) : undefined;
     if (isObj(v)) {
-      const freeForm = r && !r.properties && !r.additionalProperties && r.type === 'object';
+      const freeForm = r && isAtomicObject(r);
       const member = depth > 0 && (self || !!r?.additionalProperties || !!freeForm || Object.keys(v).length === 0);
       if (freeForm) return member ? {} : undefined;
       const node: Obj = member ? { '.': {} } : {};

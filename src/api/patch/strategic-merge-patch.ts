@@ -1,7 +1,7 @@
 // Strategic merge patch, as the API server applies what `kubectl apply` and `kubectl patch` send:
 // lists tagged with a merge key merge element by element, merged primitive lists form sets, other
 // lists are replaced, and the directives ($patch, $setElementOrder, $retainKeys,
-// $deleteFromPrimitiveList) steer it. Merge keys come from the schema (patch-meta.ts).
+// $deleteFromPrimitiveList) steer it. Merge keys come from the schema (upstream's x-kubernetes-patch-* tags).
 
 import { ApiError } from '../errors.js';
 import { childSchema, kindSchema, resolve, type Schema } from '../schema/definitions.js';

@@ -1,13 +1,11 @@
-// The schemas of the served kinds, derived once from @kubernetes/client-node's generated models: field
-// names and types from each model's attributeTypeMap, descriptions from the doc comments of its .d.ts,
-// and list merge rules from patch-meta.ts. Everything that needs a schema (strict field validation,
-// strategic merge patch, server-side apply, OpenAPI v2/v3, explain) reads it from here.
+// The schemas of the served kinds, taken from Kubernetes' published OpenAPI documents (upstream.ts):
+// field names, types, descriptions, required fields, patch strategies and merge keys, list types and
+// map keys, and each kind's group/version/kind, as upstream states them. Everything that needs a schema
+// (strict field validation, typed decoding, strategic merge patch, server-side apply, OpenAPI v2/v3,
+// explain, table column docs) reads it from here.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { RESOURCES, type ResourceInfo } from './resources.js';
-import { listMeta, objectPatchStrategy } from './patch-meta.js';
+import { RESOURCES } from './resources.js';
+import { KUBERNETES_SCHEMA_RELEASE, upstreamSchemas, type UpstreamSchema } from './upstream.js';
 
 /** A schema in the OpenAPI v2 shape. `ref` names another definition (rendered as `$ref` per format). */
 export interface Schema {
@@ -19,197 +17,104 @@ export interface Schema {
   additionalProperties?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
+  enum?: unknown[];
   'x-kubernetes-patch-strategy'?: string;
   'x-kubernetes-patch-merge-key'?: string;
   'x-kubernetes-list-type'?: string;
   'x-kubernetes-list-map-keys'?: string[];
+  'x-kubernetes-map-type'?: string;
+  /** A custom resource's subtree whose fields are kept unvalidated (merged field by field, as if typed). */
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
   'x-kubernetes-group-version-kind'?: { group: string; version: string; kind: string }[];
 }
 
-interface Attribute { name: string; baseName: string; type: string; format: string }
+interface Gvk { group: string; version: string; kind: string }
 
-const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
-const META_TYPES = new Set(['ObjectMeta', 'FieldSelectorRequirement', 'ListMeta', 'ManagedFieldsEntry', 'OwnerReference', 'LabelSelector', 'LabelSelectorRequirement', 'Status', 'StatusDetails', 'StatusCause', 'DeleteOptions', 'Preconditions', 'Condition', 'WatchEvent']);
-const GROUP_PACKAGE: Record<string, string> = { coordination: 'coordination', events: 'events', policy: 'policy' };
-const APPS_CLASSES = ['Deployment', 'DeploymentList', 'DeploymentSpec', 'DeploymentStatus', 'DeploymentStrategy', 'DeploymentCondition', 'RollingUpdateDeployment', 'ReplicaSet', 'ReplicaSetList', 'ReplicaSetSpec', 'ReplicaSetStatus', 'ReplicaSetCondition'];
-const APPS_SET_CLASSES = ['DaemonSet', 'DaemonSetList', 'DaemonSetSpec', 'DaemonSetStatus', 'DaemonSetUpdateStrategy', 'DaemonSetCondition', 'RollingUpdateDaemonSet', 'StatefulSet', 'StatefulSetList', 'StatefulSetSpec', 'StatefulSetStatus', 'StatefulSetUpdateStrategy', 'StatefulSetCondition', 'RollingUpdateStatefulSetStrategy', 'StatefulSetOrdinals', 'StatefulSetPersistentVolumeClaimRetentionPolicy', 'ControllerRevision', 'ControllerRevisionList'];
-const NETWORKING_CLASSES = ['NetworkPolicy', 'NetworkPolicyList', 'NetworkPolicySpec', 'NetworkPolicyIngressRule', 'NetworkPolicyEgressRule', 'NetworkPolicyPeer', 'NetworkPolicyPort', 'IPBlock'];
-const INGRESS_CLASSES = ['Ingress', 'IngressList', 'IngressSpec', 'IngressStatus', 'IngressRule', 'IngressBackend', 'IngressServiceBackend', 'ServiceBackendPort', 'HTTPIngressRuleValue', 'HTTPIngressPath', 'IngressTLS', 'IngressLoadBalancerStatus', 'IngressLoadBalancerIngress', 'IngressPortStatus', 'IngressClass', 'IngressClassList', 'IngressClassSpec', 'IngressClassParametersReference'];
-const DISCOVERY_CLASSES = ['EndpointSlice', 'EndpointSliceList', 'Endpoint', 'EndpointConditions', 'EndpointHints', 'ForZone', 'ForNode'];
-const BATCH_CLASSES = ['Job', 'JobList', 'JobSpec', 'JobStatus', 'JobCondition', 'JobTemplateSpec', 'CronJob', 'CronJobList', 'CronJobSpec', 'CronJobStatus', 'PodFailurePolicy', 'PodFailurePolicyRule', 'PodFailurePolicyOnExitCodesRequirement', 'PodFailurePolicyOnPodConditionsPattern', 'SuccessPolicy', 'SuccessPolicyRule', 'UncountedTerminatedPods'];
-const APIEXTENSIONS_CLASSES = [
-  'CustomResourceDefinition', 'CustomResourceDefinitionList', 'CustomResourceDefinitionSpec', 'CustomResourceDefinitionStatus', 'CustomResourceDefinitionNames',
-  'CustomResourceDefinitionVersion', 'CustomResourceDefinitionCondition', 'CustomResourceConversion', 'CustomResourceValidation', 'CustomResourceSubresources',
-  'CustomResourceSubresourceScale', 'CustomResourceColumnDefinition', 'JSONSchemaProps', 'ExternalDocumentation', 'ValidationRule', 'SelectableField',
-  'WebhookConversion', 'WebhookClientConfig', 'ServiceReference',
+const REF_PREFIX = '#/components/schemas/';
+
+/** The definitions served beyond RESOURCES' kinds and lists: subresource bodies and meta kinds. */
+const EXTRA_ROOTS: Gvk[] = [
+  { group: 'policy', version: 'v1', kind: 'Eviction' },
+  { group: 'autoscaling', version: 'v1', kind: 'Scale' },
+  { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' },
+  ...['Status', 'DeleteOptions', 'WatchEvent'].map((kind) => ({ group: '', version: 'v1', kind })),
 ];
-const CLASS_GROUP: Record<string, string> = {
-  Lease: 'coordination', LeaseSpec: 'coordination', LeaseList: 'coordination', Eviction: 'policy',
-  Scale: 'autoscaling', ScaleSpec: 'autoscaling', ScaleStatus: 'autoscaling',
-  TokenReview: 'authentication', TokenReviewSpec: 'authentication', TokenReviewStatus: 'authentication', UserInfo: 'authentication',
-  TokenRequestSpec: 'authentication', TokenRequestStatus: 'authentication', BoundObjectReference: 'authentication',
-  ...Object.fromEntries(APPS_CLASSES.map((c) => [c, 'apps'])),
-  ...Object.fromEntries(APPS_SET_CLASSES.map((c) => [c, 'apps'])),
-  ...Object.fromEntries(NETWORKING_CLASSES.map((c) => [c, 'networking'])),
-  ...Object.fromEntries(DISCOVERY_CLASSES.map((c) => [c, 'discovery'])),
-  ...Object.fromEntries(BATCH_CLASSES.map((c) => [c, 'batch'])),
-  ...Object.fromEntries(['PodDisruptionBudget', 'PodDisruptionBudgetList', 'PodDisruptionBudgetSpec', 'PodDisruptionBudgetStatus'].map((c) => [c, 'policy'])),
-  PriorityClass: 'scheduling', PriorityClassList: 'scheduling',
-  ...Object.fromEntries(['CertificateSigningRequest', 'CertificateSigningRequestList', 'CertificateSigningRequestSpec', 'CertificateSigningRequestStatus', 'CertificateSigningRequestCondition'].map((c) => [c, 'certificates'])),
-  SelfSubjectReview: 'authentication', SelfSubjectReviewStatus: 'authentication',
-  ...Object.fromEntries(['Role', 'RoleList', 'ClusterRole', 'ClusterRoleList', 'RoleBinding', 'RoleBindingList', 'ClusterRoleBinding', 'ClusterRoleBindingList', 'PolicyRule', 'AggregationRule', 'RoleRef'].map((c) => [c, 'rbac'])),
-  ...Object.fromEntries(['SubjectAccessReview', 'SubjectAccessReviewSpec', 'SubjectAccessReviewStatus', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectAccessReviewSpec',
-    'SelfSubjectRulesReview', 'SelfSubjectRulesReviewSpec', 'SubjectRulesReviewStatus', 'ResourceAttributes', 'NonResourceAttributes', 'ResourceRule', 'NonResourceRule',
-    'FieldSelectorAttributes', 'LabelSelectorAttributes'].map((c) => [c, 'authorization'])),
-  ...Object.fromEntries(APIEXTENSIONS_CLASSES.map((c) => [c, 'apiextensions'])),
-  ...Object.fromEntries(INGRESS_CLASSES.map((c) => [c, 'networking'])),
-  StorageClass: 'storage', StorageClassList: 'storage',
-  ...Object.fromEntries(['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyList', 'ValidatingAdmissionPolicySpec', 'ValidatingAdmissionPolicyStatus', 'ValidatingAdmissionPolicyBinding', 'ValidatingAdmissionPolicyBindingList',
-    'ValidatingAdmissionPolicyBindingSpec', 'MatchResources', 'NamedRuleWithOperations', 'ParamKind', 'ParamRef', 'Validation', 'AuditAnnotation', 'MatchCondition', 'Variable', 'TypeChecking', 'ExpressionWarning'].map((c) => [c, 'admissionregistration'])),
-};
 
-/** `CoreV1Event` → `io.k8s.api.core.v1.Event`, `V1ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */
-function definitionName(className: string): string {
-  const m = /^([A-Z][a-z]+)?(V\d+(?:alpha\d+|beta\d+)?)([A-Z]\w*)$/.exec(className);
-  if (!m) throw new Error(`unexpected model name ${className}`);
-  const [, prefix, version, short] = m as unknown as [string, string | undefined, string, string];
-  const v = version.toLowerCase();
-  if (META_TYPES.has(short)) return `io.k8s.apimachinery.pkg.apis.meta.${v}.${short}`;
-  const group = prefix ? prefix.toLowerCase() : CLASS_GROUP[short] ?? 'core';
-  // apiextensions types live in their own server's package, and are named after it upstream.
-  if (group === 'apiextensions') return `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.${v}.${short}`;
-  return `io.k8s.api.${GROUP_PACKAGE[group] ?? group}.${v}.${short}`;
-}
-
-/** The last segment of a definition name, as patch-meta and error messages use it. */
+/** The last segment of a definition name, as error messages use it. */
 export function shortName(definition: string): string {
   return definition.slice(definition.lastIndexOf('.') + 1);
 }
 
-/** Doc comments from a model's .d.ts: the class's and each property's (by its TypeScript name). */
-function docsOf(className: string): { self?: string; fields: Map<string, string> } {
-  const fields = new Map<string, string>();
-  let text: string;
-  try {
-    text = readFileSync(join(MODELS_DIR, `${className}.d.ts`), 'utf8');
-  } catch {
-    return { fields }; // descriptions are a nicety; the schema stands without them
-  }
-  const clean = (s: string) => s.split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join(' ').replace(/\\'/g, "'").trim();
-  const self = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export declare class/.exec(text);
-  for (const m of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*'([^']+)'\??:/g)) fields.set(m[2]!, clean(m[1]!));
-  return { self: self ? clean(self[1]!) : undefined, fields };
-}
+const gvkKey = (g: Gvk) => `${g.group}/${g.version}/${g.kind}`;
 
 /**
- * A model's attributeTypeMap, read from its generated module as data. Importing the models would
- * evaluate all ~800 of them (0.4 s of every server start); the served kinds need a hundred, read once.
+ * An upstream v3 schema in berth's v2-shaped model, as upstream's own swagger.json states it: `$ref`
+ * (bare, or the `allOf` v3 wraps a described reference in) becomes `ref`; a definition that is one of
+ * several primitives (IntOrString, Quantity) is a string with its format; v3's defaults (the Go zero
+ * values the v3 generator adds) are left out, as v2 leaves them.
  */
-function attributeTypeMap(className: string): Attribute[] | undefined {
-  let text: string;
-  try {
-    text = readFileSync(join(MODELS_DIR, `${className}.js`), 'utf8');
-  } catch {
-    return undefined;
+function toModel(u: UpstreamSchema): Schema {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(u)) {
+    if (k === '$ref') out.ref = (v as string).slice(REF_PREFIX.length);
+    else if (k === 'allOf') out.ref = ((v as UpstreamSchema[])[0]!.$ref as string).slice(REF_PREFIX.length);
+    else if (k === 'oneOf') out.type = 'string';
+    else if (k === 'default') continue;
+    else if (k === 'items' || k === 'additionalProperties') out[k] = toModel(v as UpstreamSchema);
+    else if (k === 'properties') out[k] = Object.fromEntries(Object.entries(v as Record<string, UpstreamSchema>).map(([n, p]) => [n, toModel(p)]));
+    else out[k] = v;
   }
-  const marker = `${className}.attributeTypeMap = [`;
-  const start = text.indexOf(marker);
-  const end = text.indexOf('\n];', start);
-  if (start === -1 || end === -1) return undefined;
-  return JSON.parse(text.slice(start + marker.length - 1, end + 2)) as Attribute[];
-}
-
-const MODELS_DIR = join(dirname(createRequire(import.meta.url).resolve('@kubernetes/client-node/dist/gen/models/ObjectSerializer.js')));
-
-class Builder {
-  readonly defs = new Map<string, Schema>();
-
-  /** Adds the definition for a model class and everything it references; returns its name. */
-  add(className: string): string {
-    const name = definitionName(className);
-    if (this.defs.has(name)) return name;
-    const attributes = attributeTypeMap(className);
-    if (!attributes) throw new Error(`no model ${className}`);
-    const def: Schema = { type: 'object', properties: {} };
-    this.defs.set(name, def); // set before recursing: the model graph has cycles (JSON schema props, …)
-    const docs = docsOf(className);
-    if (docs.self) def.description = docs.self;
-    for (const a of attributes) {
-      const s = this.schemaOf(a.type, a.format);
-      const description = docs.fields.get(a.name);
-      if (description && !s.ref) s.description = description;
-      const meta = s.type === 'array' ? listMeta(shortName(name), a.baseName) : undefined;
-      if (meta) {
-        if (meta.patchStrategy) s['x-kubernetes-patch-strategy'] = meta.patchStrategy;
-        if (meta.patchMergeKey) s['x-kubernetes-patch-merge-key'] = meta.patchMergeKey;
-        s['x-kubernetes-list-type'] = meta.listType;
-        if (meta.listMapKeys) s['x-kubernetes-list-map-keys'] = meta.listMapKeys;
-      }
-      const objectStrategy = s.type === 'array' ? undefined : objectPatchStrategy(shortName(name), a.baseName);
-      if (objectStrategy) s['x-kubernetes-patch-strategy'] = objectStrategy;
-      // A described reference keeps its description beside the $ref the way Kubernetes' own spec does (allOf in v3).
-      def.properties![a.baseName] = s.ref && description ? { ...s, description } : s;
-    }
-    const required = requiredFields(className);
-    if (required.length) def.required = required;
-    return name;
-  }
-
-  schemaOf(type: string, format: string): Schema {
-    const arr = /^Array<(.+)>$/.exec(type);
-    if (arr) return { type: 'array', items: this.schemaOf(arr[1]!, '') };
-    const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
-    if (map) return { type: 'object', additionalProperties: this.schemaOf(map[1]!, '') };
-    switch (type) {
-      case 'string': return format ? { type: 'string', format } : { type: 'string' };
-      case 'boolean': return { type: 'boolean' };
-      case 'number': return format === 'double' || format === 'float' ? { type: 'number', format } : { type: 'integer', ...(format ? { format } : {}) };
-      case 'Date': case 'V1MicroTime': return { type: 'string', format: 'date-time' };
-      case 'any': return { type: 'object' };
-      case 'IntOrString':
-        this.defs.set(INT_OR_STRING, { type: 'string', format: 'int-or-string', description: 'IntOrString is a type that can hold an int32 or a string.' });
-        return { ref: INT_OR_STRING };
-      default: return { ref: this.add(type) };
-    }
-  }
-}
-
-/** Required fields, read from the .d.ts (a property without `?`). */
-function requiredFields(className: string): string[] {
-  try {
-    const text = readFileSync(join(MODELS_DIR, `${className}.d.ts`), 'utf8');
-    return [...text.matchAll(/^\s*'([^']+)':/gm)].map((m) => m[1]!);
-  } catch {
-    return [];
-  }
-}
-
-/** The client-node class of a served kind. */
-export function modelClassOf(r: Pick<ResourceInfo, 'group' | 'version' | 'kind'>, list = false): string {
-  const v = r.version.charAt(0).toUpperCase() + r.version.slice(1);
-  const prefix = r.kind === 'Event' ? (r.group === 'events.k8s.io' ? `EventsV1` : `CoreV1`) : v;
-  return `${prefix}${r.kind}${list ? 'List' : ''}`;
+  return out as Schema;
 }
 
 let cache: { defs: Map<string, Schema>; byGvk: Map<string, string> } | undefined;
 
 function build(): NonNullable<typeof cache> {
-  const b = new Builder();
-  const byGvk = new Map<string, string>();
-  const tag = (defName: string, group: string, version: string, kind: string) => {
-    const def = b.defs.get(defName)!;
-    (def['x-kubernetes-group-version-kind'] ??= []).push({ group, version, kind });
-    byGvk.set(`${group}/${version}/${kind}`, defName);
-  };
+  const roots: Gvk[] = [...EXTRA_ROOTS];
   for (const r of RESOURCES) {
-    tag(b.add(modelClassOf(r)), r.group, r.version, r.kind);
-    if (r.verbs.includes('list')) tag(b.add(modelClassOf(r, true)), r.group, r.version, r.listKind);
+    roots.push(r);
+    if (r.verbs.includes('list')) roots.push({ ...r, kind: r.listKind });
   }
-  tag(b.add('V1Eviction'), 'policy', 'v1', 'Eviction');
-  tag(b.add('V1Scale'), 'autoscaling', 'v1', 'Scale');
-  tag(b.add('AuthenticationV1TokenRequest'), 'authentication.k8s.io', 'v1', 'TokenRequest');
-  for (const k of ['Status', 'DeleteOptions', 'WatchEvent']) tag(b.add(`V1${k}`), '', 'v1', k);
-  return { defs: b.defs, byGvk };
+  // Every schema of the documents of the roots' group-versions (a schema shared between documents is
+  // the same in each), and which one each group/version/kind names.
+  const pool = new Map<string, UpstreamSchema>();
+  const named = new Map<string, string>();
+  for (const gv of new Set(roots.map((r) => `${r.group}/${r.version}`))) {
+    const [group, version] = gv.split('/') as [string, string];
+    const schemas = upstreamSchemas(group, version);
+    if (!schemas) throw new Error(`Kubernetes ${KUBERNETES_SCHEMA_RELEASE} publishes no OpenAPI for ${gv || version}`);
+    for (const [name, s] of Object.entries(schemas)) {
+      if (pool.has(name)) continue;
+      pool.set(name, s);
+      for (const g of (s['x-kubernetes-group-version-kind'] as Gvk[] | undefined) ?? []) if (!named.has(gvkKey(g))) named.set(gvkKey(g), name);
+    }
+  }
+  // The served definitions: the roots' and everything they reach.
+  const defs = new Map<string, Schema>();
+  const add = (name: string) => {
+    if (defs.has(name)) return;
+    const u = pool.get(name);
+    if (!u) throw new Error(`Kubernetes ${KUBERNETES_SCHEMA_RELEASE} OpenAPI refers to ${name}, which it does not define`);
+    const s = toModel(u);
+    defs.set(name, s);
+    visitRefs(s, add);
+  };
+  const byGvk = new Map<string, string>();
+  for (const r of roots) {
+    const name = named.get(gvkKey(r));
+    if (!name) throw new Error(`Kubernetes ${KUBERNETES_SCHEMA_RELEASE} OpenAPI defines no ${r.kind} in ${r.group || 'core'}/${r.version}`);
+    add(name);
+    byGvk.set(gvkKey(r), name);
+  }
+  return { defs, byGvk };
+}
+
+/** Calls f with the name of every definition s refers to directly. */
+function visitRefs(s: Schema, f: (name: string) => void): void {
+  if (s.ref) f(s.ref);
+  if (s.items) visitRefs(s.items, f);
+  if (s.additionalProperties) visitRefs(s.additionalProperties, f);
+  for (const p of Object.values(s.properties ?? {})) visitRefs(p, f);
 }
 
 /** Every definition, by its OpenAPI name (`io.k8s.api.core.v1.Pod`). Built once. */
@@ -225,9 +130,29 @@ export function definitionOf(apiVersion: string, kind: string): string | undefin
   return (cache ??= build()).byGvk.get(`${group}/${version}/${kind}`);
 }
 
-/** Follows a `ref` to the schema it names. */
+/**
+ * The custom resources' definitions, which crd/openapi.ts builds from their CRDs in this same model; the
+ * CRD catalog of the server in this process provides them, current as CRDs come and go.
+ */
+let customDefinitions: () => ReadonlyMap<string, Schema> = () => new Map();
+
+export function provideCustomDefinitions(f: () => ReadonlyMap<string, Schema>): void {
+  customDefinitions = f;
+}
+
+/** Follows a `ref` to the schema it names (a built-in definition or a custom resource's). */
 export function resolve(s: Schema): Schema {
-  return s.ref ? definitions().get(s.ref) ?? {} : s;
+  return s.ref ? definitions().get(s.ref) ?? customDefinitions().get(s.ref) ?? {} : s;
+}
+
+/**
+ * An object server-side apply sets, merges and owns whole: one the schema says nothing inside of
+ * (RawExtension, FieldsV1), or one upstream marks x-kubernetes-map-type: atomic (a LabelSelector, a
+ * LocalObjectReference).
+ */
+export function isAtomicObject(r: Schema): boolean {
+  if (r['x-kubernetes-map-type'] === 'atomic') return true;
+  return r.type === 'object' && !r.properties && !r.additionalProperties && !r['x-kubernetes-preserve-unknown-fields'];
 }
 
 /** The schema of field `key` inside an object of schema `s` (a declared field or a map value). */
@@ -237,8 +162,16 @@ export function childSchema(s: Schema | undefined, key: string): Schema | undefi
   return r.properties?.[key] ?? r.additionalProperties;
 }
 
-/** The schema of a served kind's whole object, if known. */
+/** The schema of a served kind's whole object, built-in or custom, if known. */
 export function kindSchema(apiVersion: string, kind: string): Schema | undefined {
-  const def = definitionOf(apiVersion, kind);
+  const def = definitionOf(apiVersion, kind) ?? customDefinitionOf(apiVersion, kind);
   return def ? { ref: def } : undefined;
+}
+
+function customDefinitionOf(apiVersion: string, kind: string): string | undefined {
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  for (const [name, s] of customDefinitions()) {
+    if (s['x-kubernetes-group-version-kind']?.some((g) => (g.group ? `${g.group}/${g.version}` : g.version) === apiVersion && g.kind === kind)) return name;
+  }
+  return undefined;
 }

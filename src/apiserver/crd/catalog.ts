@@ -16,6 +16,7 @@ import { customResourceStrategy } from './strategy.js';
 import type { Strategy } from '../registry/strategy.js';
 import type { NameConflicts } from './definition-strategy.js';
 import { openApiExtras, type OpenApiExtras } from './openapi.js';
+import { provideCustomDefinitions } from '../../api/schema/definitions.js';
 
 interface Served {
   crd: CustomResourceDefinition;
@@ -50,6 +51,8 @@ export class CustomResources implements CacheIndex {
     this.#backend = backend;
     this.#ctx = ctx;
     this.#historySize = historySize;
+    // Server-side apply reads custom resources' list types and map keys from the same model as built-ins'.
+    provideCustomDefinitions(() => this.openapi().definitions);
   }
 
   /** Wires the CRD storage and the namespace gate (both made after this catalog). */

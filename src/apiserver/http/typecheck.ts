@@ -9,30 +9,14 @@ import { goFormat } from '../../api/goformat.js';
 import { definitionOf, resolve, shortName, type Schema } from '../../api/schema/definitions.js';
 import { apiVersionOf, findKind, type ResourceInfo } from '../../api/schema/resources.js';
 
-/** []byte maps, base64 on the wire (the model this schema comes from does not mark their format). */
-const BYTE_MAPS: Record<string, string[]> = { Secret: ['data'], ConfigMap: ['binaryData'] };
+/** resource.Quantity: a JSON number is a valid quantity too (`cpu: 1`), though upstream's v2 form says string. */
+const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 
-/** Single []byte fields, as [parent, field] (a CSR's request and its issued certificate). */
-const BYTE_FIELDS: Record<string, [string, string][]> = { CertificateSigningRequest: [['spec', 'request'], ['status', 'certificate']] };
-
-function checkBytes(kind: string, version: string, obj: Record<string, unknown>): void {
-  const values: unknown[] = [];
-  for (const field of BYTE_MAPS[kind] ?? []) {
-    const m = obj[field];
-    if (m && typeof m === 'object') values.push(...Object.values(m));
-  }
-  for (const [parent, field] of BYTE_FIELDS[kind] ?? []) {
-    const p = obj[parent];
-    if (p && typeof p === 'object') values.push((p as Record<string, unknown>)[field]);
-  }
-  for (const v of values) {
-    const at = typeof v === 'string' ? base64ErrorOffset(v) : -1;
-    if (at >= 0) throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: illegal base64 data at input byte ${at}`);
-  }
+/** A []byte field (`format: byte`) is base64 on the wire; Go's decoder refuses anything else. */
+function checkBase64(ctx: Ctx, v: string): void {
+  const at = base64ErrorOffset(v);
+  if (at >= 0) throw new ApiError('BadRequest', `${ctx.kind} in version "${ctx.version}" cannot be handled as a ${ctx.kind}: illegal base64 data at input byte ${at}`);
 }
-
-/** resource.Quantity fields: a JSON number is a valid quantity (`cpu: 1`), though the model says string. */
-const QUANTITY_FIELDS = new Set(['limits', 'requests', 'capacity', 'allocatable', 'overhead', 'sizeLimit', 'hard', 'used']);
 
 function jsonType(v: unknown): string {
   if (Array.isArray(v)) return 'array';
@@ -121,7 +105,7 @@ function unstructuredMessage(m: Mismatch): string {
 }
 
 /** Checks value against s in place, replacing nulls with what Go would decode them to. */
-function check(ctx: Ctx, value: unknown, s: Schema, owner: string, path: string, quantity: boolean): void {
+function check(ctx: Ctx, value: unknown, s: Schema, owner: string, path: string): void {
   const r = resolve(s);
   if (s.ref?.endsWith('IntOrString')) {
     if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2 ** 31)) return;
@@ -130,7 +114,8 @@ function check(ctx: Ctx, value: unknown, s: Schema, owner: string, path: string,
   const owned = s.ref ? shortName(s.ref) : owner;
   switch (r.type) {
     case 'string':
-      if (typeof value === 'string' || (quantity && typeof value === 'number' && Number.isFinite(value))) return;
+      if (typeof value === 'string') return r.format === 'byte' ? checkBase64(ctx, value) : undefined;
+      if (s.ref === QUANTITY && typeof value === 'number' && Number.isFinite(value)) return;
       return fail(ctx, value, owner, path, s);
     case 'integer': {
       const limit = r.format === 'int32' ? 2 ** 31 : Number.MAX_SAFE_INTEGER;
@@ -148,7 +133,7 @@ function check(ctx: Ctx, value: unknown, s: Schema, owner: string, path: string,
       if (!r.items) return;
       for (let i = 0; i < value.length; i++) {
         if (value[i] === null) value[i] = zeroOf(r.items);
-        else check(ctx, value[i], r.items, owned, path, quantity);
+        else check(ctx, value[i], r.items, owned, path);
       }
       return;
     }
@@ -166,7 +151,7 @@ function check(ctx: Ctx, value: unknown, s: Schema, owner: string, path: string,
           else o[k] = zeroOf(child);
           continue;
         }
-        check(ctx, o[k], child, owned, childPath, quantity || (r.properties !== undefined && QUANTITY_FIELDS.has(k)));
+        check(ctx, o[k], child, owned, childPath);
       }
     }
   }
@@ -181,12 +166,11 @@ export function checkTypes(apiVersion: string, kind: string, obj: Record<string,
   if (!def) return;
   const version = apiVersion.includes('/') ? apiVersion.split('/')[1]! : apiVersion;
   try {
-    check({ kind, version }, obj, { ref: def }, kind, '', false);
+    check({ kind, version }, obj, { ref: def }, kind, '');
   } catch (e) {
     if (e instanceof Mismatch) throw new ApiError('BadRequest', decodeMessage({ kind, version }, e));
     throw e;
   }
-  checkBytes(kind, version, obj);
 }
 
 /**
@@ -201,7 +185,7 @@ export function checkPatchedTypes(apiVersion: string, kind: string, obj: Record<
     const def = definitionOf(apiVersion, kind)!;
     let detail = e.message;
     try {
-      check({ kind, version: '' }, structuredClone(obj), { ref: def }, kind, '', false);
+      check({ kind, version: '' }, structuredClone(obj), { ref: def }, kind, '');
     } catch (m) {
       if (m instanceof Mismatch) detail = unstructuredMessage(m);
     }
