@@ -45,6 +45,8 @@ export class CustomResources implements CacheIndex {
   #generation = 0;
   /** Admission every custom resource write also passes (the ValidatingAdmissionPolicies), set by the registry. */
   policyAdmission: ((r: ResourceInfo, ...args: Parameters<NonNullable<Strategy['admit']>>) => void) | undefined;
+  /** The ResourceQuota charge of a namespaced custom resource's create (`count/<plural>.<group>`), set by the registry. */
+  quotaAdmission: ((r: ResourceInfo, obj: KObject, ctx: RequestContext) => Promise<void>) | undefined;
 
   constructor(backend: Backend, ctx: RequestContext, historySize?: number) {
     this.#backend = backend;
@@ -112,6 +114,7 @@ export class CustomResources implements CacheIndex {
         own(...args);
         this.policyAdmission?.(v.resource, ...args);
       };
+      if (v.resource.namespaced) strategy.admitValidated = async (obj, ctx) => this.quotaAdmission?.(v.resource, obj, ctx);
       const storage = new RestStorage(v.resource, this.#backend, strategy, this.#historySize, convert);
       if (v.resource.namespaced && this.#gate) storage.namespaceGate = this.#gate;
       served.versions.push({ served: v, storage });

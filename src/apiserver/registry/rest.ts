@@ -316,6 +316,14 @@ export class RestStorage {
       if (!part) held = this.#strategy.allocate?.(obj, old);
       if ('spec' in obj && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
     }
+    if (subresource !== INTERNAL && subresource !== 'status') {
+      try {
+        await this.#strategy.admitValidatedUpdate?.(obj, old, ctx, subresource);
+      } catch (e) {
+        held?.release();
+        throw e;
+      }
+    }
     try {
       return await this.#commit(current, obj, ctx, subresource);
     } finally {
