@@ -10,7 +10,8 @@ import { isCelError } from '../../api/cel/compile.js';
 import { policyPrograms, type PolicyPrograms } from '../../api/cel/policy.js';
 import { toCel } from '../../api/cel/values.js';
 import { fromLabelSelectorObject, matchLabels } from '../../api/selectors/labels.js';
-import type { ResourceInfo } from '../../api/schema/resources.js';
+import { apiVersionOf, type ResourceInfo } from '../../api/schema/resources.js';
+import { scaleOf } from '../handlers/scale.js';
 import type { KObject, LabelSelectorSpec, MatchResources, NamedRuleWithOperations, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding } from '../../api/types.js';
 import type { RequestContext } from '../registry/context.js';
 import type { RestStorage } from '../registry/rest.js';
@@ -18,6 +19,8 @@ import type { RestStorage } from '../registry/rest.js';
 const OPERATION: Record<string, string> = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' };
 const AUDIT_KEY = 'validation.policy.admission.k8s.io/validation_failure';
 const REASON_CODES: Record<string, ErrorCode> = { Unauthorized: 'Unauthorized', Forbidden: 'Forbidden', Invalid: 'Invalid', RequestEntityTooLarge: 'RequestEntityTooLarge' };
+
+const SCALE_KIND = { group: 'autoscaling', version: 'v1', kind: 'Scale' };
 
 /** What admission knows of one request, as the rules and CEL's `request` see it. */
 interface Attributes {
@@ -121,7 +124,7 @@ export class ValidatingPolicies {
   /** The request as CEL's `request` (admission.k8s.io AdmissionRequest) sees it. */
   #request(a: Attributes): unknown {
     const r = a.resource;
-    const kind = { group: r.group, version: r.version, kind: r.kind };
+    const kind = a.subresource === 'scale' ? SCALE_KIND : { group: r.group, version: r.version, kind: r.kind };
     const resource = { group: r.group, version: r.version, resource: r.plural };
     const u = a.ctx.user;
     return {
@@ -176,6 +179,11 @@ export class ValidatingPolicies {
     let policies: ValidatingAdmissionPolicy[] | undefined;
     for (const e of this.#src.policies.cache.scan(this.#src.policies.cache.prefix)) (policies ??= []).push(e.obj as ValidatingAdmissionPolicy);
     if (!policies) return;
+    if (subresource === 'scale') {
+      // As upstream, a scale request is seen as the autoscaling/v1 Scale it reads and writes.
+      const paths = this.#src.storageOfKind(apiVersionOf(resource), resource.kind)?.strategy.scale;
+      [obj, old] = [obj && scaleOf(obj, paths), old && scaleOf(old, paths)];
+    }
     const meta = (obj ?? old)?.metadata;
     const a: Attributes = { resource, subresource: subresource ?? '', operation, name: meta?.name ?? '', namespace: resource.namespaced ? meta?.namespace ?? '' : '', object: obj, oldObject: old, ctx };
     const bindings = [...this.#src.bindings.cache.scan(this.#src.bindings.cache.prefix)].map((e) => e.obj as ValidatingAdmissionPolicyBinding);

@@ -308,7 +308,8 @@ export class RestStorage {
       if (causes.length) throw this.#invalid(obj, causes);
     } else {
       const part = subresource ? this.#strategy.subresourceWrites?.[subresource] : undefined;
-      this.#strategy.admit?.('update', obj, old, ctx, part ? subresource : undefined);
+      // The scale subresource is admitted as itself (policies see Scales); others write the whole object.
+      this.#strategy.admit?.('update', obj, old, ctx, part || subresource === 'scale' ? subresource : undefined);
       if (part) part.prepare(obj, old);
       else this.#strategy.prepareForUpdate(obj, old);
       const causes = part ? part.validate(obj, old) : this.#strategy.validateUpdate(obj, old);
