@@ -8,17 +8,10 @@ import { spawn } from 'node:child_process';
 import { KUBECTL_VERSIONS, kubectlWithOwnCache } from './support/kubectl-versions.js';
 import { withServer } from './support/suite.js';
 import { until } from './support/wait.js';
+import { widgetCrd } from './support/crd.js';
 
 function crd(group: string): string {
-  return `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: { name: widgets.${group} }
-spec:
-  group: ${group}
-  scope: Namespaced
-  names: { plural: widgets, singular: widget, kind: Widget }
-  versions:
-  - name: v1
+  return widgetCrd(group, `  - name: v1
     served: true
     storage: true
     selectableFields:
@@ -36,7 +29,7 @@ spec:
               size: { type: integer }
               round: { type: boolean }
               shape: { type: string }
-`;
+`);
 }
 
 const widget = (group: string, name: string, spec: string) => `apiVersion: ${group}/v1\nkind: Widget\nmetadata: { name: ${name} }\nspec: ${spec}\n---\n`;

@@ -8,17 +8,9 @@ import assert from 'node:assert/strict';
 import { KUBECTL_VERSIONS, kubectlWithOwnCache } from './support/kubectl-versions.js';
 import { withServer } from './support/suite.js';
 import { until } from './support/wait.js';
+import { widgetCrd } from './support/crd.js';
 
-const crd = (group: string) => `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: { name: widgets.${group} }
-spec:
-  group: ${group}
-  scope: Namespaced
-  names: { plural: widgets, singular: widget, kind: Widget }
-  versions:
-  - { name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }
-`;
+const crd = (group: string) => widgetCrd(group, '  - { name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }\n');
 
 describe('garbage collection through custom resources', () => {
   const srv = withServer();

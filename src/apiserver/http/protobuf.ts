@@ -543,6 +543,16 @@ function isZero(v: unknown): boolean {
   return v === '' || v === 0 || v === false || (v instanceof Uint8Array && v.length === 0);
 }
 
+/** Bytes holding JSON, parsed (undefined when empty). */
+function embeddedJson(raw: unknown, what: string): unknown {
+  if (!(raw instanceof Uint8Array) || raw.length === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.from(raw).toString('utf8'));
+  } catch {
+    throw new ApiError('BadRequest', `error decoding protobuf: ${what} is not valid JSON`);
+  }
+}
+
 /** A field's value as JSON, or undefined to omit it. */
 function valueToJson(field: protobuf.Field, v: unknown): unknown {
   const rt = field.resolvedType;
@@ -551,25 +561,9 @@ function valueToJson(field: protobuf.Field, v: unknown): unknown {
     if (rt.name === 'Time' || rt.name === 'MicroTime') return timeToJson(m, rt.name === 'MicroTime');
     if (rt.name === 'Quantity') return m.string;
     if (rt.name === 'IntOrString') return toNumber(m.type ?? 0) === 1 ? m.strVal : (m.intVal ?? 0);
-    if (rt.name === 'RawExtension') {
-      // The embedded object's own encoding: JSON from every Go client.
-      const raw = m.raw as Uint8Array | undefined;
-      if (!raw || raw.length === 0) return undefined;
-      try {
-        return JSON.parse(Buffer.from(raw).toString('utf8'));
-      } catch {
-        throw new ApiError('BadRequest', 'error decoding protobuf: a RawExtension is not valid JSON');
-      }
-    }
-    if (rt.name === 'FieldsV1') {
-      const raw = m.Raw as Uint8Array | undefined;
-      if (!raw || raw.length === 0) return undefined;
-      try {
-        return JSON.parse(Buffer.from(raw).toString('utf8'));
-      } catch {
-        throw new ApiError('BadRequest', 'error decoding protobuf: fieldsV1 is not valid JSON');
-      }
-    }
+    // Bytes that hold JSON: an embedded object (RawExtension, JSON from every Go client) and fieldsV1.
+    if (rt.name === 'RawExtension') return embeddedJson(m.raw, 'a RawExtension');
+    if (rt.name === 'FieldsV1') return embeddedJson(m.Raw, 'fieldsV1');
     return messageToJson(m, rt);
   }
   return scalarToJson(field, v);
