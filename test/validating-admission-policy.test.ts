@@ -170,6 +170,21 @@ spec:
     assert.deepEqual(JSON.parse(annotation), [{ message: 'failed expression: size(object.data) <= 1', policy: 'audit-size', binding: 'audit-size-binding', expressionIndex: 1, validationActions: ['Audit'] }]);
   });
 
+  test('the authorizer variable checks as the requesting user, a named service account, or the request itself', async () => {
+    const sa = "authorizer.serviceAccount('default', 'reader').group('').resource('secrets').namespace('default').check('get')";
+    ok(await k(['apply', '-f', '-'], configMapPolicy('authz', `  validations:
+  - expression: "authorizer.requestResource.check('create').allowed() && authorizer.path('/healthz').check('get').allowed() && !authorizer.group('apps').resource('deployments').check('delete').errored()"
+    message: the requester was refused
+  - expression: "${sa}.allowed()"
+    messageExpression: "'reader may not get secrets: allowed=' + string(${sa}.allowed()) + ' error=' + ${sa}.error()"`, '  validationActions: [Deny]')));
+    const refused = await k(['create', '-f', '-'], configMap('az1', 'authz', '{ a: "1" }'));
+    assert.match(refused.stderr, /ValidatingAdmissionPolicy 'authz' with binding 'authz-binding' denied request: reader may not get secrets: allowed=false error=\n/);
+    // Granted through RBAC, the same check passes.
+    ok(await k(['create', 'role', 'secret-reader', '--verb=get', '--resource=secrets', '-n', 'default']));
+    ok(await k(['create', 'rolebinding', 'secret-reader', '--role=secret-reader', '--serviceaccount=default:reader', '-n', 'default']));
+    await until('the grant to count', async () => (await k(['create', '-f', '-'], configMap('az1', 'authz', '{ a: "1" }'))).code === 0);
+  });
+
   test('params: a ConfigMap named by the binding sets the limit', async () => {
     ok(await k(['create', 'configmap', 'limits', '--from-literal=max=3']));
     const policy = configMapPolicy(

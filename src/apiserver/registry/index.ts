@@ -173,6 +173,7 @@ export class Registry implements Authorizers {
         const custom = this.customResources.resources().find((r) => r.kind === kind && apiVersionOf(r) === apiVersion);
         return custom && this.customResources.storage(custom);
       },
+      authorizers: this,
     });
     this.customResources.policyAdmission = (r, verb, obj, old, ctx, sub) => this.validatingPolicies.admit(r, verb, obj, old, ctx, sub);
     this.customResources.quotaAdmission = (r, obj, ctx) => quotas.admitCreate(r, obj, ctx);
