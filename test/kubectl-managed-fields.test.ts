@@ -169,6 +169,33 @@ describe('writes the field manager sees', () => {
     assert.deepEqual(w.fieldsV1, { 'f:status': { 'f:message': {} } });
   });
 
+  it('status writes own the conditions and lists they create (`.`), by key, in upstream\'s serialized order', async () => {
+    const pods = '/api/v1/namespaces/default/pods';
+    assert.equal((await t.api.call('POST', pods, { metadata: { name: 'mf-status' }, spec: { schedulerName: 'none', containers: [{ name: 'c', image: 'busybox' }] } })).status, 201);
+    const pod = (await t.api.call('GET', `${pods}/mf-status`)).body;
+    pod.status.conditions = [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: 'no nodes', lastTransitionTime: '2026-01-01T00:00:00Z' }];
+    const put = await t.api.call('PUT', `${pods}/mf-status/status`, pod, { 'User-Agent': 'kube-scheduler/v1.33.0' });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const sched = put.body.metadata.managedFields.find((e: { manager: string }) => e.manager === 'kube-scheduler');
+    assert.equal(sched.subresource, 'status');
+    // Byte for byte as kube-apiserver encodes it: "." first, then fields by name, then keyed items.
+    assert.equal(JSON.stringify(sched.fieldsV1), '{"f:status":{"f:conditions":{".":{},"k:{\\"type\\":\\"PodScheduled\\"}":{".":{},"f:lastTransitionTime":{},"f:message":{},"f:reason":{},"f:status":{},"f:type":{}}}}}');
+    // The kubelet's strategic merge patch: a new condition item and a new podIPs list are its own; the
+    // scheduler keeps its condition (and the list it created), the kubelet takes only what it set.
+    const patch = { status: { conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: '2026-01-01T00:00:01Z' }], podIP: '10.0.0.9', podIPs: [{ ip: '10.0.0.9' }], phase: 'Pending' } };
+    const smp = await t.api.call('PATCH', `${pods}/mf-status/status`, patch, { 'Content-Type': 'application/strategic-merge-patch+json', 'User-Agent': 'kubelet/v1.33.0' });
+    assert.equal(smp.status, 200, JSON.stringify(smp.body));
+    const entries = smp.body.metadata.managedFields;
+    assert.deepEqual(entries.find((e: { manager: string }) => e.manager === 'kubelet').fieldsV1, {
+      'f:status': { 'f:conditions': { 'k:{"type":"Ready"}': { '.': {}, 'f:lastTransitionTime': {}, 'f:status': {}, 'f:type': {} } }, 'f:podIP': {}, 'f:podIPs': { '.': {}, 'k:{"ip":"10.0.0.9"}': { '.': {}, 'f:ip': {} } } },
+    });
+    assert.deepEqual(entries.find((e: { manager: string }) => e.manager === 'kube-scheduler').fieldsV1, sched.fieldsV1);
+    // kubectl shows them with --show-managed-fields.
+    const shown = JSON.parse((await kubectl(t.server.kubeconfig, ['get', 'pod', 'mf-status', '-o', 'json', '--show-managed-fields'])).stdout);
+    const shownEntries = shown.metadata.managedFields.map((e: { manager: string; subresource?: string }) => `${e.manager}/${e.subresource ?? ''}`);
+    assert.ok(shownEntries.includes('kube-scheduler/status') && shownEntries.includes('kubelet/status'), shownEntries.join(' '));
+  });
+
   it('treats resourceVersion "0" on an update as unset (an unconditional update)', async () => {
     const r = await t.api.call('PUT', `${P}/fm1`, { metadata: { name: 'fm1', resourceVersion: '0' }, data: { z: '9' } });
     assert.equal(r.status, 200, JSON.stringify(r.body));

@@ -10,6 +10,7 @@ import { ApiError } from '../src/api/errors.js';
 import { decodeObject } from '../src/apiserver/http/body.js';
 import { decodeProtobufObject, PROTOBUF_MAGIC, PROTOBUF_MEDIA_TYPE } from '../src/apiserver/http/protobuf.js';
 import { kubectl } from './support/kubectl.js';
+import { KUBECTL_VERSIONS } from './support/kubectl-versions.js';
 import { startServer, type TestServer } from './support/server.js';
 
 /* ---- a hand-rolled encoder: wire format only, no schema ---- */
@@ -287,6 +288,79 @@ describe('decoding protobuf request bodies', () => {
     });
   });
 
+  it('decodes a PersistentVolume and a claim: the inline volume source, claimRef, node affinity, status, pointer zeros kept', () => {
+    const pv = protobuf.Writer.create();
+    objectMeta(pv, 'pv1');
+    msg(pv, 2, (spec) => {
+      mapEntry(spec, 1, 'storage', (() => { const q = protobuf.Writer.create(); str(q, 1, '1Gi'); return q.finish(); })());
+      msg(spec, 2, (src) => msg(src, 20, (local) => str(local, 1, '/data/pv1')));
+      str(spec, 3, 'ReadWriteOnce');
+      msg(spec, 4, (ref) => { str(ref, 1, 'PersistentVolumeClaim'); str(ref, 2, 'default'); str(ref, 3, 'c1'); });
+      str(spec, 5, 'Retain');
+      str(spec, 6, '');
+      str(spec, 8, 'Filesystem');
+      msg(spec, 9, (na) => msg(na, 1, (sel) => msg(sel, 1, (term) => msg(term, 1, (req) => { str(req, 1, 'kubernetes.io/hostname'); str(req, 2, 'In'); str(req, 3, 'n1'); }))));
+    });
+    msg(pv, 3, (st) => { str(st, 1, 'Available'); str(st, 2, ''); });
+    assert.deepEqual(decodeProtobufObject(envelope('v1', 'PersistentVolume', pv.finish())), {
+      apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv1' },
+      spec: {
+        capacity: { storage: '1Gi' }, local: { path: '/data/pv1' }, accessModes: ['ReadWriteOnce'],
+        claimRef: { kind: 'PersistentVolumeClaim', namespace: 'default', name: 'c1' }, persistentVolumeReclaimPolicy: 'Retain', volumeMode: 'Filesystem',
+        nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['n1'] }] }] } },
+      },
+      status: { phase: 'Available' },
+    });
+    const pvc = protobuf.Writer.create();
+    objectMeta(pvc, 'c1');
+    msg(pvc, 2, (spec) => {
+      str(spec, 1, 'ReadWriteOnce');
+      msg(spec, 2, (r) => mapEntry(r, 2, 'storage', (() => { const q = protobuf.Writer.create(); str(q, 1, '500Mi'); return q.finish(); })()));
+      str(spec, 5, '');
+    });
+    msg(pvc, 3, (st) => {
+      str(st, 1, 'Bound');
+      msg(st, 4, (c) => { str(c, 1, 'Resizing'); str(c, 2, 'True'); msg(c, 4, (t) => varint(t, 1, 1_700_000_000)); });
+    });
+    assert.deepEqual(decodeProtobufObject(envelope('v1', 'PersistentVolumeClaim', pvc.finish())), {
+      apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c1' },
+      // storageClassName is a pointer: "" (no class) is kept.
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '500Mi' } }, storageClassName: '' },
+      status: { phase: 'Bound', conditions: [{ type: 'Resizing', status: 'True', lastTransitionTime: '2023-11-14T22:13:20Z' }] },
+    });
+  });
+
+  it('decodes a StorageClass, an IngressClass and a ControllerRevision (its data is the embedded JSON)', () => {
+    const sc = protobuf.Writer.create();
+    objectMeta(sc, 'local');
+    str(sc, 2, 'rancher.io/local-path');
+    mapEntry(sc, 3, 'nodePath', '/opt');
+    str(sc, 4, 'Delete');
+    sc.uint32((6 << 3) | 0).bool(false);
+    str(sc, 7, 'WaitForFirstConsumer');
+    msg(sc, 8, (t) => msg(t, 1, (r) => { str(r, 1, 'topology.kubernetes.io/zone'); str(r, 2, 'a'); }));
+    assert.deepEqual(decodeProtobufObject(envelope('storage.k8s.io/v1', 'StorageClass', sc.finish())), {
+      apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local' }, provisioner: 'rancher.io/local-path',
+      parameters: { nodePath: '/opt' }, reclaimPolicy: 'Delete', allowVolumeExpansion: false, volumeBindingMode: 'WaitForFirstConsumer',
+      allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['a'] }] }],
+    });
+    const ic = protobuf.Writer.create();
+    objectMeta(ic, 'nginx');
+    msg(ic, 2, (spec) => { str(spec, 1, 'k8s.io/ingress-nginx'); msg(spec, 2, (p) => { str(p, 1, 'k8s.example.com'); str(p, 2, 'IngressParameters'); str(p, 3, 'p1'); str(p, 4, 'Cluster'); }); });
+    assert.deepEqual(decodeProtobufObject(envelope('networking.k8s.io/v1', 'IngressClass', ic.finish())), {
+      apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' },
+      spec: { controller: 'k8s.io/ingress-nginx', parameters: { apiGroup: 'k8s.example.com', kind: 'IngressParameters', name: 'p1', scope: 'Cluster' } },
+    });
+    const cr = protobuf.Writer.create();
+    objectMeta(cr, 'web-7d9c');
+    msg(cr, 2, (d) => bytes(d, 1, Buffer.from('{"spec":{"template":{"metadata":{"labels":{"app":"web"}}}}}')));
+    varint(cr, 3, 3);
+    assert.deepEqual(decodeProtobufObject(envelope('apps/v1', 'ControllerRevision', cr.finish())), {
+      apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: { name: 'web-7d9c' },
+      data: { spec: { template: { metadata: { labels: { app: 'web' } } } } }, revision: 3,
+    });
+  });
+
   it('refuses a body without the magic prefix, garbage, and kinds it has no schema for', () => {
     const status = (f: () => unknown) => {
       try {
@@ -438,6 +512,23 @@ describe('kubectl create with protobuf bodies', () => {
       assert.deepEqual(copy, original, bin);
     }
   });
+
+  for (const [version, bin] of KUBECTL_VERSIONS) {
+    it(`kubectl ${version} create ingress (an Ingress in protobuf): rules, TLS, class and default backend arrive`, async () => {
+      const name = `pb-ing-${version.replace('.', '-')}`;
+      const r = await kubectl(server.kubeconfig, ['create', 'ingress', name, '--class=nginx', '--rule=foo.com/bar*=svc1:8080,tls=my-cert', '--rule=/api=svc2:http', '--default-backend=def:80'], { bin });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.trim(), `ingress.networking.k8s.io/${name} created`);
+      const ing = await getJson(['ingress', name]);
+      assert.equal(ing.spec.ingressClassName, 'nginx');
+      assert.deepEqual(ing.spec.defaultBackend, { service: { name: 'def', port: { number: 80 } } });
+      assert.deepEqual(ing.spec.tls, [{ hosts: ['foo.com'], secretName: 'my-cert' }]);
+      assert.deepEqual(ing.spec.rules, [
+        { host: 'foo.com', http: { paths: [{ path: '/bar', pathType: 'Prefix', backend: { service: { name: 'svc1', port: { number: 8080 } } } }] } },
+        { http: { paths: [{ path: '/api', pathType: 'Exact', backend: { service: { name: 'svc2', port: { name: 'http' } } } }] } },
+      ]);
+    });
+  }
 
   it('a duplicate create is kubectl\'s usual AlreadyExists error, and --dry-run=server stores nothing', async () => {
     const dup = await k(['create', 'configmap', 'pb-cm', '--from-literal=x=y', '-n', 'pb-ns']);

@@ -9,10 +9,13 @@ import { after, before, test } from 'node:test';
 import { stringify } from 'yaml';
 import { apiFor, type Api } from './support/api.js';
 import { kubectl } from './support/kubectl.js';
+import { KUBECTL_VERSIONS } from './support/kubectl-versions.js';
 import { startServer, type TestServer } from './support/server.js';
 import { until } from './support/wait.js';
 
 let server: TestServer;
+// pods/resize needs a kubectl that sends it (1.32+).
+const KUBECTL_133 = KUBECTL_VERSIONS.find(([v]) => v === '1.33')?.[1] ?? '/usr/bin/kubectl';
 let api: Api;
 
 before(async () => {
@@ -103,6 +106,56 @@ test('concurrent creates never both pass a quota of one; count/<resource> quotas
   for (let i = have; i < 2; i++) await ok(['create', 'configmap', `cm${i}`, '-n', 'q3']);
   const over = await run(['create', 'configmap', 'cm-over', '-n', 'q3']);
   assert.match(over.stderr, /configmaps "cm-over" is forbidden: exceeded quota: one, requested: count\/configmaps=1, used: count\/configmaps=2, limited: count\/configmaps=2\n/);
+});
+
+test('updates are charged as upstream: a Pod resize and a Service turning NodePort past the quota are 403, the delta is what is requested', async () => {
+  await ok(['create', 'namespace', 'q5']);
+  await ok(['create', 'quota', 'q', '-n', 'q5', '--hard=requests.cpu=1,services.nodeports=1']);
+  await until('status', async () => (await used('q5', 'q'))['requests.cpu'] === '0');
+  const pod = (name: string) => stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: '300m' }, limits: { cpu: '1' } } }] } });
+  await ok(['create', '-n', 'q5', '-f', '-'], pod('r1') + '---\n' + pod('r2'));
+  assert.equal((await used('q5', 'q'))['requests.cpu'], '600m');
+  // pods/resize is charged for what it adds (kubectl 1.32+ sends it).
+  const resize = (cpu: string) => kubectl(server.kubeconfig, ['patch', 'pod', 'r1', '-n', 'q5', '--subresource', 'resize', '-p', JSON.stringify({ spec: { containers: [{ name: 'c', resources: { requests: { cpu } } }] } })], { bin: KUBECTL_133 });
+  const over = await resize('800m');
+  assert.equal(over.code, 1);
+  assert.equal(over.stderr, 'Error from server (Forbidden): pods "r1" is forbidden: exceeded quota: q, requested: requests.cpu=500m, used: requests.cpu=600m, limited: requests.cpu=1\n');
+  assert.equal(JSON.parse(await ok(['get', 'pod', 'r1', '-n', 'q5', '-o', 'json'])).spec.containers[0].resources.requests.cpu, '300m', 'nothing written');
+  const fits = await resize('700m');
+  assert.equal(fits.code, 0, fits.stderr);
+  assert.equal((await used('q5', 'q'))['requests.cpu'], '1');
+  // A shrink adds nothing, so it passes even at the limit (the controller later recounts it down).
+  assert.equal((await resize('200m')).code, 0);
+
+  // A Service's update is charged too: the second NodePort Service, by a type change, is over.
+  await ok(['create', 'service', 'nodeport', 'np1', '-n', 'q5', '--tcp=80:80']);
+  await ok(['create', 'service', 'clusterip', 'cip', '-n', 'q5', '--tcp=80:80']);
+  const turned = await run(['patch', 'service', 'cip', '-n', 'q5', '-p', '{"spec":{"type":"NodePort"}}']);
+  assert.equal(turned.stderr, 'Error from server (Forbidden): services "cip" is forbidden: exceeded quota: q, requested: services.nodeports=1, used: services.nodeports=1, limited: services.nodeports=1\n');
+  assert.equal(JSON.parse(await ok(['get', 'service', 'cip', '-n', 'q5', '-o', 'json'])).spec.type, 'ClusterIP');
+  // Updates that add no usage (a label) pass at the limit.
+  await ok(['label', 'service', 'np1', '-n', 'q5', 'x=y']);
+});
+
+test('count/<plural>.<group> quotas count custom resources: the controller counts them, admission refuses past the limit', async () => {
+  const group = 'quota.example.com';
+  await ok(['create', '-f', '-'], stringify({
+    apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `widgets.${group}` },
+    spec: { group, scope: 'Namespaced', names: { plural: 'widgets', kind: 'Widget' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }] },
+  }));
+  await ok(['wait', '--for=condition=Established', `crd/widgets.${group}`]);
+  await ok(['create', 'namespace', 'q6']);
+  const widget = (name: string) => stringify({ apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name, namespace: 'q6' } });
+  await ok(['create', '-f', '-'], widget('w1') + '---\n' + widget('w2'));
+  // Made after the widgets: the controller's count finds them.
+  await ok(['create', 'quota', 'cr', '-n', 'q6', `--hard=count/widgets.${group}=3`]);
+  await until('widgets counted', async () => (await used('q6', 'cr'))[`count/widgets.${group}`] === '2');
+  await ok(['create', '-f', '-'], widget('w3'));
+  assert.equal((await used('q6', 'cr'))[`count/widgets.${group}`], '3');
+  const over = await run(['create', '-f', '-'], widget('w4'));
+  assert.equal(over.code, 1);
+  assert.match(over.stderr, new RegExp(`Error from server \\(Forbidden\\): error when creating "STDIN": widgets\\.quota\\.example\\.com "w4" is forbidden: exceeded quota: cr, requested: count/widgets\\.quota\\.example\\.com=1, used: count/widgets\\.quota\\.example\\.com=3, limited: count/widgets\\.quota\\.example\\.com=3\\n$`));
+  assert.equal((await run(['get', `widgets.${group}`, 'w4', '-n', 'q6'])).code, 1);
 });
 
 test('a scoped quota counts only the Pods in its scopes', async () => {

@@ -107,6 +107,46 @@ describe('ValidatingAdmissionPolicy with the real kubectl', () => {
     ok(await k(['delete', 'deployment', 'nginx', '-n', 'test-ns']));
   });
 
+  test('the scale subresource is matched as deployments/scale and seen as an autoscaling/v1 Scale', async () => {
+    ok(await k(['apply', '-f', '-'], `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: { name: scale-limit }
+spec:
+  matchConstraints:
+    resourceRules:
+    - { apiGroups: [apps], apiVersions: [v1], operations: [UPDATE], resources: [deployments/scale] }
+  validations:
+  - expression: "request.kind.kind == 'Scale' && request.subResource == 'scale' && object.kind == 'Scale' && object.apiVersion == 'autoscaling/v1'"
+    message: not seen as a Scale
+  - expression: "object.spec.replicas <= 3"
+    messageExpression: "'at most 3 replicas, not ' + string(object.spec.replicas) + ' (from ' + string(oldObject.spec.replicas) + ')'"
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: { name: scale-limit-binding }
+spec:
+  policyName: scale-limit
+  validationActions: [Deny]
+  matchResources: { namespaceSelector: { matchLabels: { scale: limited } } }
+`));
+    ok(await k(['create', 'namespace', 'scale-ns']));
+    ok(await k(['label', 'namespace', 'scale-ns', 'scale=limited']));
+    ok(await k(['create', 'deployment', 'web', '--image=nginx', '--replicas=2', '-n', 'scale-ns']));
+    const refused = await k(['scale', 'deployment', 'web', '--replicas=4', '-n', 'scale-ns']);
+    // A denial is 422 Invalid by default, which kubectl prints from its details (kind deployments/scale).
+    assert.equal(refused.stderr.trim(), `The deployments/scale "web" is invalid: : ValidatingAdmissionPolicy 'scale-limit' with binding 'scale-limit-binding' denied request: at most 3 replicas, not 4 (from 2)`);
+    assert.equal((await k(['get', 'deployment', 'web', '-n', 'scale-ns', '-o', 'jsonpath={.spec.replicas}'])).stdout, '2');
+    ok(await k(['scale', 'deployment', 'web', '--replicas=3', '-n', 'scale-ns']));
+    // The same change through the Deployment itself is not a scale request: the policy does not see it.
+    ok(await k(['patch', 'deployment', 'web', '-n', 'scale-ns', '-p', '{"spec":{"replicas":4}}']));
+    // And a policy on deployments does not see scale requests (demo-policy binds environment=test).
+    ok(await k(['label', 'namespace', 'scale-ns', 'environment=test']));
+    ok(await k(['label', 'namespace', 'scale-ns', 'scale-']));
+    ok(await k(['scale', 'deployment', 'web', '--replicas=1', '-n', 'scale-ns']));
+    ok(await k(['scale', 'deployment', 'web', '--replicas=9', '-n', 'scale-ns']));
+    assert.equal((await k(['get', 'deployment', 'web', '-n', 'scale-ns', '-o', 'jsonpath={.spec.replicas}'])).stdout, '9');
+  });
+
   test('Warn: the write goes through and kubectl prints the warning', async () => {
     ok(await k(['apply', '-f', '-'], configMapPolicy('warn-size', `  validations:\n  - expression: "size(object.data) <= 1"\n    messageExpression: "'too many keys in ' + namespaceObject.metadata.name + ' by ' + request.userInfo.username + ': ' + string(size(object.data))"`, '  validationActions: [Warn]')));
     const created = await k(['apply', '-f', '-'], configMap('wide', 'warn-size', '{ a: "1", b: "2" }'));
@@ -128,6 +168,21 @@ describe('ValidatingAdmissionPolicy with the real kubectl', () => {
     assert.equal(annotations['audit-size/keys'], '2', 'the auditAnnotation, under the policy name');
     const annotation = annotations['validation.policy.admission.k8s.io/validation_failure']!;
     assert.deepEqual(JSON.parse(annotation), [{ message: 'failed expression: size(object.data) <= 1', policy: 'audit-size', binding: 'audit-size-binding', expressionIndex: 1, validationActions: ['Audit'] }]);
+  });
+
+  test('the authorizer variable checks as the requesting user, a named service account, or the request itself', async () => {
+    const sa = "authorizer.serviceAccount('default', 'reader').group('').resource('secrets').namespace('default').check('get')";
+    ok(await k(['apply', '-f', '-'], configMapPolicy('authz', `  validations:
+  - expression: "authorizer.requestResource.check('create').allowed() && authorizer.path('/healthz').check('get').allowed() && !authorizer.group('apps').resource('deployments').check('delete').errored()"
+    message: the requester was refused
+  - expression: "${sa}.allowed()"
+    messageExpression: "'reader may not get secrets: allowed=' + string(${sa}.allowed()) + ' error=' + ${sa}.error()"`, '  validationActions: [Deny]')));
+    const refused = await k(['create', '-f', '-'], configMap('az1', 'authz', '{ a: "1" }'));
+    assert.match(refused.stderr, /ValidatingAdmissionPolicy 'authz' with binding 'authz-binding' denied request: reader may not get secrets: allowed=false error=\n/);
+    // Granted through RBAC, the same check passes.
+    ok(await k(['create', 'role', 'secret-reader', '--verb=get', '--resource=secrets', '-n', 'default']));
+    ok(await k(['create', 'rolebinding', 'secret-reader', '--role=secret-reader', '--serviceaccount=default:reader', '-n', 'default']));
+    await until('the grant to count', async () => (await k(['create', '-f', '-'], configMap('az1', 'authz', '{ a: "1" }'))).code === 0);
   });
 
   test('params: a ConfigMap named by the binding sets the limit', async () => {

@@ -115,6 +115,10 @@ export function addQuantities(a: Quantity, b: Quantity): Quantity {
   return { nanos: a.nanos + b.nanos, format: a.format };
 }
 
+export function subtractQuantities(a: Quantity, b: Quantity): Quantity {
+  return { nanos: a.nanos - b.nanos, format: a.format };
+}
+
 /** The largest exponent (a multiple of 3, at most 18) that leaves an integer mantissa. */
 function decimalParts(nanos: bigint): [bigint, number] {
   for (let e = 18; e > -9; e -= 3) {

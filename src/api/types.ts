@@ -1041,6 +1041,7 @@ export interface CustomResourceDefinitionVersion {
   schema?: { openAPIV3Schema?: JSONSchemaProps };
   subresources?: CustomResourceSubresources;
   additionalPrinterColumns?: CustomResourceColumnDefinition[];
+  selectableFields?: { jsonPath: string }[];
 }
 
 export interface CustomResourceDefinitionNames {

@@ -54,6 +54,7 @@ export const resourceQuotas = served('v1', 'ResourceQuota');
 export const limitRanges = served('v1', 'LimitRange');
 export const validatingAdmissionPolicies = served('admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicy');
 export const validatingAdmissionPolicyBindings = served('admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicyBinding');
+export const customResourceDefinitions = served('apiextensions.k8s.io/v1', 'CustomResourceDefinition');
 
 /** `/api/v1/namespaces/ns/pods/name/status`, leaving out the parts not given. */
 export function resourcePath(res: Resource, namespace?: string, name?: string, subresource?: string): string {

@@ -3,13 +3,14 @@
 // and is released once those that block it (blockOwnerDeletion) are gone; one deleted with Orphan
 // (finalizer orphan) has its reference removed from every dependent first. It watches every served
 // kind but Events (Pods, ReplicaSets and Deployments through the informers it shares with the
-// workload controllers) and indexes them by the owners they name.
+// workload controllers), and every custom resource while its CRD is established (at its storage
+// version: all versions are the same objects), and indexes them by the owners they name.
 
 import { isApiError } from '../api/errors.js';
 import { RESOURCES, findKind, type ResourceInfo } from '../api/schema/resources.js';
-import type { KObject, OwnerReference } from '../api/types.js';
+import type { CustomResourceDefinition, KObject, OwnerReference } from '../api/types.js';
 import { Informer, keyOf, splitKey } from '../client/informer.js';
-import { controllerRevisions, daemonSets, deployments, pods, replicaSets, replicationControllers, type Resource, statefulSets } from '../client/resources.js';
+import { controllerRevisions, customResourceDefinitions, daemonSets, deployments, pods, replicaSets, replicationControllers, type Resource, statefulSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers, owner } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
@@ -21,7 +22,12 @@ const FOREGROUND = 'foregroundDeletion';
 interface Monitor {
   res: Resource;
   informer: Informer<KObject>;
+  /** A custom resource's: stops with its CRD. */
+  stop?: AbortController;
 }
+
+/** A monitor's name in queue items: plural, with the group for all but the core group. */
+const monitorName = (r: Resource): string => (r.group ? `${r.plural}.${r.group}` : r.plural);
 
 type Owner = { state: 'present'; obj: KObject } | { state: 'absent' } | { state: 'unknown' };
 
@@ -51,33 +57,73 @@ export class GarbageCollector {
       const informer = shared.get(r.plural) ?? new Informer<KObject>(client, res, { indexers: { owner }, onError: (e) => this.#log(`watch ${r.plural}: ${(e as Error).message}`) });
       return { res, informer };
     });
-    for (const m of this.#monitors) {
-      const key = (o: KObject) => `${m.res.plural}|${keyOf(o)}`;
-      const changed = (o: KObject) => {
-        if (o.metadata.ownerReferences?.length || o.metadata.finalizers?.some((f) => f === ORPHAN || f === FOREGROUND)) this.#queue.add(key(o));
-      };
-      m.informer.addHandlers({
-        onAdd: changed,
-        onUpdate: (_old, o) => changed(o),
-        onDelete: (o) => {
-          // Its dependents may now be orphans; an owner waiting on it in the foreground may be done.
-          for (const d of this.#dependents(o.metadata.uid!)) this.#queue.add(`${d.res.plural}|${keyOf(d.obj)}`);
-          for (const ref of o.metadata.ownerReferences ?? []) this.#enqueueOwner(o, ref);
-        },
-      });
-    }
+    for (const m of this.#monitors) this.#watch(m);
+    this.#crds = new Informer<CustomResourceDefinition>(client, customResourceDefinitions, { onError: (e) => this.#log(`watch customresourcedefinitions: ${(e as Error).message}`) });
+    this.#crds.addHandlers({ onAdd: (crd) => this.#monitorCustom(crd), onUpdate: (_old, crd) => this.#monitorCustom(crd), onDelete: (crd) => this.#unmonitorCustom(crd) });
+  }
+
+  #crds: Informer<CustomResourceDefinition>;
+  #signal: AbortSignal | undefined;
+
+  #watch(m: Monitor): void {
+    const key = (o: KObject) => `${monitorName(m.res)}|${keyOf(o)}`;
+    const changed = (o: KObject) => {
+      if (o.metadata.ownerReferences?.length || o.metadata.finalizers?.some((f) => f === ORPHAN || f === FOREGROUND)) this.#queue.add(key(o));
+    };
+    m.informer.addHandlers({
+      onAdd: changed,
+      onUpdate: (_old, o) => changed(o),
+      onDelete: (o) => {
+        // Its dependents may now be orphans; an owner waiting on it in the foreground may be done.
+        for (const d of this.#dependents(o.metadata.uid!)) this.#queue.add(`${monitorName(d.res)}|${keyOf(d.obj)}`);
+        for (const ref of o.metadata.ownerReferences ?? []) this.#enqueueOwner(o, ref);
+      },
+    });
+  }
+
+  /** Starts watching an established CRD's objects (once; again when its names or versions change). */
+  #monitorCustom(crd: CustomResourceDefinition): void {
+    const names = crd.status?.acceptedNames ?? crd.spec.names;
+    const version = crd.spec.versions.find((v) => v.storage && v.served) ?? crd.spec.versions.find((v) => v.served);
+    const established = crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True');
+    const current = this.#monitors.find((m) => m.stop && m.res.group === crd.spec.group && m.res.plural === names.plural);
+    if (!established || !version || !this.#signal) return this.#unmonitorCustom(crd);
+    if (current && current.res.version === version.name && current.res.kind === names.kind) return;
+    if (current) this.#unmonitorCustom(crd);
+    const res: Resource = { group: crd.spec.group, version: version.name, plural: names.plural, namespaced: crd.spec.scope === 'Namespaced', kind: names.kind };
+    const stop = new AbortController();
+    this.#signal.addEventListener('abort', () => stop.abort(), { once: true });
+    const m: Monitor = { res, stop, informer: new Informer<KObject>(this.#client, res, { indexers: { owner }, onError: (e) => this.#log(`watch ${monitorName(res)}: ${(e as Error).message}`) }) };
+    this.#monitors.push(m);
+    this.#watch(m);
+    void m.informer.run(stop.signal);
+  }
+
+  #unmonitorCustom(crd: CustomResourceDefinition): void {
+    const names = crd.status?.acceptedNames ?? crd.spec.names;
+    const i = this.#monitors.findIndex((m) => m.stop && m.res.group === crd.spec.group && m.res.plural === names.plural);
+    if (i < 0) return;
+    this.#monitors[i]!.stop!.abort();
+    this.#monitors.splice(i, 1);
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all(this.#monitors.map((m) => m.informer.run(signal)));
+    this.#signal = signal;
+    const informers = Promise.all([...this.#monitors, { informer: this.#crds }].map((m) => m.informer.run(signal)));
     await Promise.all(this.#monitors.map((m) => m.informer.waitForSync()));
     await runWorkers(this.#queue, 4, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
     await informers;
   }
 
+  /** The monitor of the kind a reference names: by group and kind (any version of a custom resource). */
+  #monitorOf(ref: OwnerReference): Monitor | undefined {
+    const group = ref.apiVersion.includes('/') ? ref.apiVersion.slice(0, ref.apiVersion.indexOf('/')) : '';
+    return this.#monitors.find((x) => x.res.kind === ref.kind && (x.stop ? x.res.group === group : apiVersion(x.res) === ref.apiVersion));
+  }
+
   #enqueueOwner(dependent: KObject, ref: OwnerReference): void {
-    const m = this.#monitors.find((x) => x.res.kind === ref.kind && apiVersion(x.res) === ref.apiVersion);
-    if (m) this.#queue.add(`${m.res.plural}|${dependent.metadata.namespace ? `${dependent.metadata.namespace}/` : ''}${ref.name}`);
+    const m = this.#monitorOf(ref);
+    if (m) this.#queue.add(`${monitorName(m.res)}|${m.res.namespaced && dependent.metadata.namespace ? `${dependent.metadata.namespace}/` : ''}${ref.name}`);
   }
 
   #dependents(uid: string): { res: Resource; obj: KObject }[] {
@@ -86,9 +132,9 @@ export class GarbageCollector {
 
   async reconcile(item: string): Promise<void> {
     const bar = item.indexOf('|');
-    const m = this.#monitors.find((x) => x.res.plural === item.slice(0, bar))!;
-    const obj = m.informer.get(item.slice(bar + 1));
-    if (!obj) return;
+    const m = this.#monitors.find((x) => monitorName(x.res) === item.slice(0, bar));
+    const obj = m?.informer.get(item.slice(bar + 1));
+    if (!m || !obj) return;
     const finalizers = obj.metadata.finalizers ?? [];
     if (obj.metadata.deletionTimestamp && finalizers.includes(ORPHAN)) return this.#orphanDependents(m.res, obj);
     if (obj.metadata.deletionTimestamp && finalizers.includes(FOREGROUND)) await this.#deleteDependentsFirst(m.res, obj);
@@ -141,13 +187,15 @@ export class GarbageCollector {
   /** Whether the owner a reference names still exists (same uid), from the cache or else the API. */
   async #owner(dependent: KObject, ref: OwnerReference): Promise<Owner> {
     const info = findKind(ref.apiVersion, ref.kind);
-    if (!info) return { state: 'unknown' }; // a kind this server does not serve: leave the reference be
-    const ns = info.namespaced ? dependent.metadata.namespace : undefined;
-    const m = this.#monitors.find((x) => x.res.plural === info.plural && x.res.group === info.group);
+    const custom = info ? undefined : this.#monitorOf(ref);
+    const res = info ? resourceOf(info) : custom?.res;
+    if (!res) return { state: 'unknown' }; // a kind this server does not serve: leave the reference be
+    const ns = res.namespaced ? dependent.metadata.namespace : undefined;
+    const m = custom ?? this.#monitors.find((x) => x.res.plural === res.plural && x.res.group === res.group);
     const cached = m?.informer.get(ns ? `${ns}/${ref.name}` : ref.name);
     if (cached?.metadata.uid === ref.uid) return { state: 'present', obj: cached };
     try {
-      const live = await this.#client.get(resourceOf(info), ns, ref.name);
+      const live = await this.#client.get(res, ns, ref.name);
       return live.metadata.uid === ref.uid ? { state: 'present', obj: live } : { state: 'absent' };
     } catch (e) {
       if (isApiError(e, 'NotFound')) return { state: 'absent' };

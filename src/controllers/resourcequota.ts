@@ -1,7 +1,8 @@
 // The resource quota controller: keeps each ResourceQuota's status true, status.hard as spec.hard and
 // status.used as what the namespace's objects use now (terminal Pods not counted), recounted when a
 // quota is made or its limits change, when a counted object goes away (or a Pod ends), and every
-// RESYNC_MS besides, as upstream's full resync (admission charges creates as they come).
+// RESYNC_MS besides, as upstream's full resync (admission charges writes as they come). Custom
+// resources (`count/<plural>.<group>`) are read at their CRD's storage version.
 
 import { formatQuantity, quantityFromValue } from '../api/quantity.js';
 import { addUsage, isTerminalPod, quotaCovers, resourceCounted, usageOf, type Usage } from '../api/quota/usage.js';
@@ -13,6 +14,7 @@ import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
 import { WorkQueue, runWorkers } from '../client/workqueue.js';
 import { writeStatus } from './writes.js';
+import { customResourceByName } from './custom-resources.js';
 
 const RESYNC_MS = 30_000;
 const ZERO = quantityFromValue(0);
@@ -75,12 +77,15 @@ export class ResourceQuotaController {
     const listed = new Set<string>();
     for (const name of Object.keys(hard)) {
       const counted = resourceCounted(name);
-      const info = counted && RESOURCES.find((r) => r.plural === counted.plural && r.group === counted.group && r.namespaced);
-      if (!info || listed.has(`${info.plural}.${info.group}`)) continue;
-      listed.add(`${info.plural}.${info.group}`);
-      const res: Resource = { group: info.group, version: info.version, plural: info.plural, namespaced: true, kind: info.kind };
+      if (!counted || listed.has(`${counted.plural}.${counted.group}`)) continue;
+      listed.add(`${counted.plural}.${counted.group}`);
+      const info = RESOURCES.find((r) => r.plural === counted.plural && r.group === counted.group);
+      const res: Resource | undefined = info
+        ? { group: info.group, version: info.version, plural: info.plural, namespaced: info.namespaced, kind: info.kind }
+        : counted.group ? await customResourceByName(this.#client, counted.plural, counted.group) : undefined;
+      if (!res?.namespaced) continue;
       const list = await this.#client.list<KObject>(res, ns);
-      for (const o of list.items) if (quotaCovers(quota, info.plural, info.group, o)) addUsage(totals, usageOf(info.plural, info.group, o));
+      for (const o of list.items) if (quotaCovers(quota, res.plural, res.group, o)) addUsage(totals, usageOf(res.plural, res.group, o));
     }
     const used: Record<string, string> = {};
     for (const name of Object.keys(hard)) used[name] = formatQuantity(totals.get(name) ?? ZERO);

@@ -5,8 +5,9 @@
 import { celEnv, CelScalar, type CelEnv } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { KUBERNETES_LIBRARY } from './library.js';
+import { AUTHORIZER_LIBRARY } from './authorizer.js';
 
-const FUNCS = [...strings, ...KUBERNETES_LIBRARY];
+const FUNCS = [...strings, ...KUBERNETES_LIBRARY, ...AUTHORIZER_LIBRARY];
 const envs = new Map<string, CelEnv>();
 
 /** The environment declaring these variables (all dyn: values arrive typed by their schema). */

@@ -1,13 +1,13 @@
 // The CEL programs of a ValidatingAdmissionPolicy, compiled once per stored revision: its validations
 // (and their messageExpressions), matchConditions, variables and audit annotations, against the variables upstream
-// declares for admission (object, oldObject, request, params, namespaceObject, variables).
+// declares for admission (object, oldObject, request, params, namespaceObject, variables, authorizer).
 
 import type { Cause } from '../errors.js';
 import type { ValidatingAdmissionPolicy } from '../types.js';
 import { FieldPath, invalidValue } from '../validation/field.js';
 import { compile, CompileError, type Declarations, type Program } from './compile.js';
 
-const DECLARATIONS: Declarations = { object: undefined, oldObject: undefined, request: undefined, params: undefined, namespaceObject: undefined, variables: undefined };
+const DECLARATIONS: Declarations = { object: undefined, oldObject: undefined, request: undefined, params: undefined, namespaceObject: undefined, variables: undefined, authorizer: undefined };
 
 export interface PolicyPrograms {
   validations: { expression: string; program: Program; messageExpression?: Program; message?: string; reason?: string }[];

@@ -164,8 +164,11 @@ export function updateManagedFields(entries: ManagedFieldsEntry[], old: KObject 
     const fieldsV1 = fieldsV1Of(next as Obj, schema, (pe) => inScope([pe]));
     return Object.keys(fieldsV1).length ? [{ ...entry(manager, 'Update', next.apiVersion ?? 'v1', new FieldSet(), opts), fieldsV1 }] : [];
   }
-  const after = fieldSetOf(next as Obj, schema);
-  const changed = new FieldSet([...after].filter((p) => inScope(p) && (!old || !deepEqualLeaf(valueAt(old, p), valueAt(next, p)))));
+  // Objects and lists the write brought into being are the writer's too (`.` in fieldsV1: podIPs, conditions).
+  const nodes = new FieldSet();
+  const after = fieldSetOf(next as Obj, schema, nodes);
+  const created = (p: Path) => (old ? valueAt(old, p) : undefined) == null;
+  const changed = new FieldSet([...after].filter((p) => inScope(p) && (nodes.has(p) ? created(p) : !old || !deepEqualLeaf(valueAt(old, p), valueAt(next, p)))));
   const mineIndex = entries.findIndex((e) => sameEntry(e, manager, 'Update', opts.subresource));
   const mine = mineIndex >= 0 ? fromFieldsV1(entries[mineIndex]!.fieldsV1) : new FieldSet();
   const others = entries.filter((_, i) => i !== mineIndex).map((e) => ({ e, set: fromFieldsV1(e.fieldsV1) }));

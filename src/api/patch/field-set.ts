@@ -56,15 +56,24 @@ function listKeyOf(item: unknown, keys: string[]): string {
   return `k:${JSON.stringify(picked)}`;
 }
 
-/** The fields `value` sets, read with `schema` (unknown parts are treated as granular objects and atomic lists). */
-export function fieldSetOf(value: Obj, schema: Schema | undefined): FieldSet {
+/**
+ * The fields `value` sets, read with `schema` (unknown parts are treated as granular objects and atomic lists).
+ * With `nodes`, every granular object and list below the root is also a member of the set, and noted there
+ * (an update owns the ones it created, as upstream's comparison counts them added).
+ */
+export function fieldSetOf(value: Obj, schema: Schema | undefined, nodes?: FieldSet): FieldSet {
   const out = new FieldSet();
+  const node = (path: Path) => {
+    out.add(path);
+    nodes!.add(path);
+  };
   const visit = (v: unknown, s: Schema | undefined, path: Path, self: boolean) => {
     const r = s ? resolve(s) : undefined;
     if (isObj(v)) {
       const freeForm = r && isAtomicObject(r);
       const isMap = !!r?.additionalProperties;
       if (path.length && (self || isMap || freeForm || Object.keys(v).length === 0)) out.add(path);
+      else if (path.length && nodes) node(path);
       if (freeForm) return;
       for (const [k, c] of Object.entries(v)) {
         if (c === null || c === undefined) continue;
@@ -76,6 +85,7 @@ export function fieldSetOf(value: Obj, schema: Schema | undefined): FieldSet {
     }
     if (Array.isArray(v)) {
       const listType = r?.['x-kubernetes-list-type'];
+      if (nodes && (listType === 'map' || listType === 'set')) node(path);
       if (listType === 'map') for (const item of v) visit(item, r!.items, [...path, listKeyOf(item, r!['x-kubernetes-list-map-keys'] ?? [])], true);
       else if (listType === 'set') for (const item of v) out.add([...path, `v:${JSON.stringify(item)}`]);
       else out.add(path);
@@ -127,7 +137,37 @@ export function fieldsV1Of(value: Obj, schema: Schema | undefined, inScope: (pe:
 function finish(node: Obj, member: boolean): Obj | undefined {
   const keys = Object.keys(node);
   if (keys.length === (member ? 1 : 0)) return member ? {} : undefined;
-  return node;
+  return sorted(node);
+}
+
+const KIND_ORDER = ['.', 'f', 'k', 'v', 'i'];
+
+/** JSON values in structured-merge-diff's order: numbers by value, the rest by their text. */
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const [x, y] = [typeof a === 'string' ? a : JSON.stringify(a), typeof b === 'string' ? b : JSON.stringify(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Path elements as kube-apiserver serializes them: `.` first, then fields by name, then keys, values, indexes. */
+function comparePathElements(a: string, b: string): number {
+  const kind = KIND_ORDER.indexOf(a[0]!) - KIND_ORDER.indexOf(b[0]!);
+  if (kind !== 0 || a[0] === '.') return kind;
+  if (a[0] === 'f') return a < b ? -1 : a > b ? 1 : 0;
+  const [x, y] = [JSON.parse(a.slice(2)) as unknown, JSON.parse(b.slice(2)) as unknown];
+  if (a[0] !== 'k' || !isObj(x) || !isObj(y)) return compareValues(x, y);
+  const [kx, ky] = [Object.keys(x).sort(), Object.keys(y).sort()];
+  for (let i = 0; i < Math.min(kx.length, ky.length); i++) {
+    const c = compareValues(kx[i], ky[i]) || compareValues(x[kx[i]!], y[ky[i]!]);
+    if (c) return c;
+  }
+  return kx.length - ky.length;
+}
+
+function sorted(node: Obj): Obj {
+  const keys = Object.keys(node);
+  if (keys.length < 2) return node;
+  return Object.fromEntries(keys.sort(comparePathElements).map((k) => [k, node[k]]));
 }
 
 /** Where in a list the element a path element names sits (-1 when absent). */
@@ -184,7 +224,7 @@ export function toFieldsV1(set: FieldSet): Obj {
   const tidy = (n: Obj): Obj => {
     const kids = Object.keys(n).filter((k) => k !== '.');
     if (kids.length === 0) return {};
-    return Object.fromEntries(Object.entries(n).map(([k, v]) => [k, k === '.' ? {} : tidy(v as Obj)]));
+    return sorted(Object.fromEntries(Object.entries(n).map(([k, v]) => [k, k === '.' ? {} : tidy(v as Obj)])));
   };
   return tidy(root);
 }

@@ -3,7 +3,7 @@
 // (pods, services, …); a Pod adds its compute requests and limits (`requests.cpu`, `limits.memory`,
 // and the bare `cpu`/`memory` that mean requests), a claim its requested storage. Terminal Pods count
 // for nothing but `count/pods`, as upstream. A quota with scopes counts only the Pods in them.
-import { addQuantities, compareQuantities, parseQuantity, quantityFromValue, type Quantity } from '../quantity.js';
+import { addQuantities, compareQuantities, parseQuantity, quantityFromValue, subtractQuantities, type Quantity } from '../quantity.js';
 import type { Container, KObject, PersistentVolumeClaim, Pod, ResourceQuota, Service } from '../types.js';
 import { computeQOSClass } from '../defaults/qos.js';
 
@@ -79,6 +79,18 @@ export function usageOf(plural: string, group: string, obj: KObject): Usage {
     if (storage !== undefined) usage.set('requests.storage', parseQuantity(String(storage)));
   }
   return usage;
+}
+
+/** What `after` uses beyond `before`: each amount that grew, by how much (an update's charge, as upstream's delta). */
+export function usageIncrease(before: Usage, after: Usage): Usage {
+  const out: Usage = new Map();
+  for (const [name, q] of after) {
+    const was = before.get(name);
+    if (!was) {
+      if (q.nanos > 0n) out.set(name, q);
+    } else if (compareQuantities(q, was) > 0) out.set(name, subtractQuantities(q, was));
+  }
+  return out;
 }
 
 /** Adds every amount of `more` into `into` (a namespace's total). */

@@ -1,12 +1,14 @@
-// What upstream's ResourceQuota admission plugin does on create: the new object's usage is added to
-// each covering quota's status.used and refused (403) when that passes spec.hard, or when a Pod leaves
-// unset a compute resource the quota limits. The charge is written to the quota's status before the
-// object is stored, one request per namespace at a time and retried on a conflict with the quota
-// controller, so concurrent creates cannot both pass the last unit. The controller later recounts.
+// What upstream's ResourceQuota admission plugin does: a new object's usage (custom resources' included,
+// as `count/<plural>.<group>`), or what an update adds to the old one's (a Pod's resize, a Service's or
+// claim's update, as upstream's evaluators charge updates), is added to each covering quota's
+// status.used and refused (403) when that passes spec.hard, or when a Pod leaves unset a compute
+// resource the quota limits. The charge is written to the quota's status before the object is stored,
+// one request per namespace at a time and retried on a conflict with the quota controller, so
+// concurrent writes cannot both pass the last unit. The controller later recounts.
 
 import { ApiError, forbidden } from '../../api/errors.js';
 import { addQuantities, compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../../api/quantity.js';
-import { quotaCovers, unspecifiedCompute, usageOf } from '../../api/quota/usage.js';
+import { quotaCovers, unspecifiedCompute, usageIncrease, usageOf, type Usage } from '../../api/quota/usage.js';
 import type { ResourceInfo } from '../../api/schema/resources.js';
 import type { KObject, Pod, ResourceQuota } from '../../api/types.js';
 import type { RequestContext } from '../registry/context.js';
@@ -17,6 +19,13 @@ const MAX_ATTEMPTS = 5;
 /** `a=1,b=2`, sorted by name, as upstream prints resource lists. */
 function pretty(list: Map<string, Quantity>): string {
   return [...list.keys()].sort().map((k) => `${k}=${formatQuantity(list.get(k)!)}`).join(',');
+}
+
+/** The updates upstream's evaluators charge: a Pod's through pods/resize, a Service's or claim's own. */
+function chargesUpdate(r: ResourceInfo, subresource: string | undefined): boolean {
+  if (r.group !== '') return false;
+  if (r.plural === 'pods') return subresource === 'resize';
+  return (r.plural === 'services' || r.plural === 'persistentvolumeclaims') && !subresource;
 }
 
 export class ResourceQuotas {
@@ -35,11 +44,23 @@ export class ResourceQuotas {
   }
 
   /** Charges obj (of resource r, being created) to its namespace's quotas, or throws Forbidden. */
-  async admitCreate(r: ResourceInfo, obj: KObject, ctx: RequestContext): Promise<void> {
+  admitCreate(r: ResourceInfo, obj: KObject, ctx: RequestContext): Promise<void> {
+    return this.#admit(r, obj, () => usageOf(r.plural, r.group, obj), ctx);
+  }
+
+  /** Charges what an update of obj adds to old's usage, for the updates upstream charges; or throws Forbidden. */
+  admitUpdate(r: ResourceInfo, obj: KObject, old: KObject, ctx: RequestContext, subresource?: string): Promise<void> {
+    if (!chargesUpdate(r, subresource)) return Promise.resolve();
+    return this.#admit(r, obj, () => usageIncrease(usageOf(r.plural, r.group, old), usageOf(r.plural, r.group, obj)), ctx);
+  }
+
+  async #admit(r: ResourceInfo, obj: KObject, usageFn: () => Usage, ctx: RequestContext): Promise<void> {
     const ns = obj.metadata.namespace;
     if (!ns || !this.#inNamespace(ns).some((q) => q.spec?.hard && Object.keys(q.spec.hard).length)) return;
+    const usage = usageFn();
+    if (!usage.size) return;
     const prev = this.#queues.get(ns) ?? Promise.resolve();
-    const mine = prev.then(() => this.#charge(r, obj, ctx));
+    const mine = prev.then(() => this.#charge(r, obj, usage, ctx));
     const tail = mine.catch(() => undefined);
     this.#queues.set(ns, tail);
     try {
@@ -49,10 +70,9 @@ export class ResourceQuotas {
     }
   }
 
-  async #charge(r: ResourceInfo, obj: KObject, ctx: RequestContext): Promise<void> {
+  async #charge(r: ResourceInfo, obj: KObject, usage: Usage, ctx: RequestContext): Promise<void> {
     const name = obj.metadata.name ?? '';
     const refuse = (why: string) => forbidden(r.plural, name, why, r.group);
-    const usage = usageOf(r.plural, r.group, obj);
     const charged = new Set<string>();
     for (let attempt = 1; ; attempt++) {
       const writes: ResourceQuota[] = [];

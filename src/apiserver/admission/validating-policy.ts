@@ -10,14 +10,20 @@ import { isCelError } from '../../api/cel/compile.js';
 import { policyPrograms, type PolicyPrograms } from '../../api/cel/policy.js';
 import { toCel } from '../../api/cel/values.js';
 import { fromLabelSelectorObject, matchLabels } from '../../api/selectors/labels.js';
-import type { ResourceInfo } from '../../api/schema/resources.js';
+import { apiVersionOf, type ResourceInfo } from '../../api/schema/resources.js';
+import { scaleOf } from '../handlers/scale.js';
 import type { KObject, LabelSelectorSpec, MatchResources, NamedRuleWithOperations, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding } from '../../api/types.js';
 import type { RequestContext } from '../registry/context.js';
+import { authorizerFor, type AuthzQuery } from '../../api/cel/authorizer.js';
+import { decide, decidePath, type Authorizers } from '../auth/authorize.js';
+import type { UserInfo } from '../auth/identity.js';
 import type { RestStorage } from '../registry/rest.js';
 
 const OPERATION: Record<string, string> = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' };
 const AUDIT_KEY = 'validation.policy.admission.k8s.io/validation_failure';
 const REASON_CODES: Record<string, ErrorCode> = { Unauthorized: 'Unauthorized', Forbidden: 'Forbidden', Invalid: 'Invalid', RequestEntityTooLarge: 'RequestEntityTooLarge' };
+
+const SCALE_KIND = { group: 'autoscaling', version: 'v1', kind: 'Scale' };
 
 /** What admission knows of one request, as the rules and CEL's `request` see it. */
 interface Attributes {
@@ -38,6 +44,8 @@ export interface PolicySources {
   namespaces: RestStorage;
   /** The storage serving apiVersion/kind (a policy's paramKind), if any. */
   storageOfKind(apiVersion: string, kind: string): RestStorage | undefined;
+  /** What CEL's `authorizer` asks. */
+  authorizers: Authorizers;
 }
 
 /** One failed validation: its message, its reason (for Deny) and its index (for Audit). */
@@ -121,7 +129,7 @@ export class ValidatingPolicies {
   /** The request as CEL's `request` (admission.k8s.io AdmissionRequest) sees it. */
   #request(a: Attributes): unknown {
     const r = a.resource;
-    const kind = { group: r.group, version: r.version, kind: r.kind };
+    const kind = a.subresource === 'scale' ? SCALE_KIND : { group: r.group, version: r.version, kind: r.kind };
     const resource = { group: r.group, version: r.version, resource: r.plural };
     const u = a.ctx.user;
     return {
@@ -176,8 +184,36 @@ export class ValidatingPolicies {
     let policies: ValidatingAdmissionPolicy[] | undefined;
     for (const e of this.#src.policies.cache.scan(this.#src.policies.cache.prefix)) (policies ??= []).push(e.obj as ValidatingAdmissionPolicy);
     if (!policies) return;
+    if (subresource === 'scale') {
+      // As upstream, a scale request is seen as the autoscaling/v1 Scale it reads and writes.
+      const paths = this.#src.storageOfKind(apiVersionOf(resource), resource.kind)?.strategy.scale;
+      [obj, old] = [obj && scaleOf(obj, paths), old && scaleOf(old, paths)];
+    }
     const meta = (obj ?? old)?.metadata;
     const a: Attributes = { resource, subresource: subresource ?? '', operation, name: meta?.name ?? '', namespace: resource.namespaced ? meta?.namespace ?? '' : '', object: obj, oldObject: old, ctx };
+    let authorizer: ReturnType<typeof authorizerFor> | undefined;
+    try {
+      this.#admitAll(policies, a, () => (authorizer ??= this.#authorizer(a)).value);
+    } finally {
+      authorizer?.release();
+    }
+  }
+
+  /** CEL's `authorizer`: checks as the requesting user (or a service account it names) by the server's own chain. */
+  #authorizer(a: Attributes): ReturnType<typeof authorizerFor> {
+    const authz = this.#src.authorizers;
+    const userOf = (q: AuthzQuery): UserInfo => q.user
+      ? { name: `system:serviceaccount:${q.user.namespace}:${q.user.name}`, groups: ['system:serviceaccounts', `system:serviceaccounts:${q.user.namespace}`, 'system:authenticated'] }
+      : a.ctx.user;
+    const request: AuthzQuery = { group: a.resource.group, resource: a.resource.plural, subresource: a.subresource, namespace: a.namespace, name: a.name };
+    return authorizerFor((q, verb) => {
+      if (q.path !== undefined) return decidePath(userOf(q), verb, q.path, authz);
+      return decide(userOf(q), { verb, resource: { group: q.group ?? '', plural: q.resource ?? '' }, subresource: q.subresource || undefined, namespace: q.namespace || undefined, name: q.name || undefined }, authz);
+    }, request);
+  }
+
+  #admitAll(policies: ValidatingAdmissionPolicy[], a: Attributes, authorizer: () => CelInput): void {
+    const { object: obj, oldObject: old, ctx } = a;
     const bindings = [...this.#src.bindings.cache.scan(this.#src.bindings.cache.prefix)].map((e) => e.obj as ValidatingAdmissionPolicyBinding);
     for (const policy of policies) {
       if (!this.#matches(policy.spec?.matchConstraints, a, true)) continue;
@@ -195,7 +231,7 @@ export class ValidatingPolicies {
         }
         base ??= {
           object: toCel(obj), oldObject: toCel(old), request: toCel(this.#request(a)),
-          namespaceObject: toCel(this.#namespaceOf(a) ?? null), params: null, variables: new Map(),
+          namespaceObject: toCel(this.#namespaceOf(a) ?? null), params: null, variables: new Map(), authorizer: authorizer(),
         };
         const actions = binding.spec.validationActions ?? [];
         for (const param of params) {

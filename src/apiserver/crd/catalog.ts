@@ -29,7 +29,7 @@ interface Served {
 
 function shapeOf(crd: CustomResourceDefinition): string {
   const { names, scope, versions } = crd.spec;
-  return JSON.stringify([crd.status?.acceptedNames ?? names, scope, versions.map((v) => [v.name, v.served, v.storage, v.subresources, v.schema, v.additionalPrinterColumns])]);
+  return JSON.stringify([crd.status?.acceptedNames ?? names, scope, versions.map((v) => [v.name, v.served, v.storage, v.subresources, v.schema, v.additionalPrinterColumns, v.selectableFields])]);
 }
 
 export class CustomResources implements CacheIndex {
@@ -42,10 +42,12 @@ export class CustomResources implements CacheIndex {
   readonly #all = new Map<string, CustomResourceDefinition>();
   readonly #served = new Map<string, Served>();
   /** Served resources by group/version/plural. */
-  readonly #routes = new Map<string, { served: Served; info: ResourceInfo; storage: RestStorage }>();
+  readonly #routes = new Map<string, { served: Served; info: ResourceInfo; storage: RestStorage; version: ServedVersion }>();
   #generation = 0;
   /** Admission every custom resource write also passes (the ValidatingAdmissionPolicies), set by the registry. */
   policyAdmission: ((r: ResourceInfo, ...args: Parameters<NonNullable<Strategy['admit']>>) => void) | undefined;
+  /** The ResourceQuota charge of a namespaced custom resource's create (`count/<plural>.<group>`), set by the registry. */
+  quotaAdmission: ((r: ResourceInfo, obj: KObject, ctx: RequestContext) => Promise<void>) | undefined;
 
   constructor(backend: Backend, ctx: RequestContext, historySize?: number) {
     this.#backend = backend;
@@ -115,10 +117,11 @@ export class CustomResources implements CacheIndex {
         own(...args);
         this.policyAdmission?.(v.resource, ...args);
       };
+      if (v.resource.namespaced) strategy.admitValidated = async (obj, ctx) => this.quotaAdmission?.(v.resource, obj, ctx);
       const storage = new RestStorage(v.resource, this.#backend, strategy, this.#historySize, convert);
       if (v.resource.namespaced && this.#gate) storage.namespaceGate = this.#gate;
       served.versions.push({ served: v, storage });
-      this.#routes.set(`${v.resource.group}/${v.resource.version}/${v.resource.plural}`, { served, info: v.resource, storage });
+      this.#routes.set(`${v.resource.group}/${v.resource.version}/${v.resource.plural}`, { served, info: v.resource, storage, version: v });
     }
     served.started = Promise.all(served.versions.map((x) => x.storage.cache.start())).then(() => undefined);
     served.started.catch((e) => console.error(`berth apiserver: serving ${crd.metadata.name}:`, e));
@@ -180,6 +183,12 @@ export class CustomResources implements CacheIndex {
   storage(r: ResourceInfo): RestStorage | undefined {
     const route = this.#routes.get(`${r.group}/${r.version}/${r.plural}`);
     return route?.info === r ? route.storage : undefined;
+  }
+
+  /** The CRD version r is served from (its selectable fields, schema, …). */
+  servedVersion(r: ResourceInfo): ServedVersion | undefined {
+    const route = this.#routes.get(`${r.group}/${r.version}/${r.plural}`);
+    return route?.info === r ? route.version : undefined;
   }
 
   /** Resolves once r's storage has its objects (a CRD just created is served within milliseconds). */

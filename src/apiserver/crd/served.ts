@@ -3,6 +3,7 @@
 
 import { ALL_VERBS, type ResourceInfo } from '../../api/schema/resources.js';
 import type { FieldRules } from '../handlers/selectors.js';
+import { jsonPathValues } from '../../api/jsonpath.js';
 import type { CustomResourceDefinition, CustomResourceDefinitionVersion, JSONSchemaProps } from '../../api/types.js';
 
 export { CLEANUP_FINALIZER } from '../../api/validation/crd.js';
@@ -60,10 +61,24 @@ export function servedVersions(crd: CustomResourceDefinition): ServedVersion[] {
     }));
 }
 
-const NAMESPACED_FIELDS: FieldRules = { allowed: new Set(['metadata.name', 'metadata.namespace']), unsupported: (f) => `field label not supported: ${f}` };
-const CLUSTER_FIELDS: FieldRules = { allowed: new Set(['metadata.name']), unsupported: NAMESPACED_FIELDS.unsupported };
-
-/** Custom resources select by metadata.name, and metadata.namespace when namespaced, as upstream. */
-export function customFieldRules(r: ResourceInfo): FieldRules {
-  return r.namespaced ? NAMESPACED_FIELDS : CLUSTER_FIELDS;
+/**
+ * Custom resources select by metadata.name, metadata.namespace when namespaced, and the version's
+ * selectableFields (named by their path without the leading dot; an absent field reads as ""), as upstream.
+ */
+export function customFieldRules(v: ServedVersion): FieldRules {
+  const meta = v.resource.namespaced ? ['metadata.name', 'metadata.namespace'] : ['metadata.name'];
+  const declared = (v.version.selectableFields ?? []).map((f) => ({ name: f.jsonPath.replace(/^\./, ''), path: f.jsonPath }));
+  return {
+    allowed: new Set([...meta, ...declared.map((f) => f.name)]),
+    unsupported: (f) => `field label not supported: ${f}`,
+    fields: (o) => {
+      const out: Record<string, string> = { 'metadata.name': o.metadata.name ?? '' };
+      if (v.resource.namespaced) out['metadata.namespace'] = o.metadata.namespace ?? '';
+      for (const f of declared) {
+        const value = jsonPathValues(o, f.path)[0];
+        out[f.name] = value === undefined || value === null ? '' : String(value);
+      }
+      return out;
+    },
+  };
 }

@@ -94,8 +94,9 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   const ns = resource.namespaced ? namespace : undefined;
   if (resource.namespaced && name !== undefined && ns === undefined) throw new ApiError('NotFound', 'the server could not find the requested resource');
   const kind = storage.resource.kind;
-  const custom = registry.customResources.storage(resource) !== undefined;
-  const fieldRules = custom ? customFieldRules(resource) : undefined;
+  const servedVersion = registry.customResources.servedVersion(resource);
+  const custom = servedVersion !== undefined;
+  const fieldRules = servedVersion && customFieldRules(servedVersion);
 
   // Bindings: POST namespaces/<ns>/bindings or pods/<name>/binding.
   if (resource.kind === 'Binding' || subresource === 'binding') {

@@ -37,7 +37,8 @@ function replicasAt(obj: KObject, path: string): number {
   return typeof v === 'number' ? v : 0;
 }
 
-function scaleOf(obj: KObject, paths?: ScalePaths): Scale {
+/** The autoscaling/v1 Scale view of a workload (or of a custom resource, read at its scale paths). */
+export function scaleOf(obj: KObject, paths?: ScalePaths): Scale {
   const w = obj as Workload;
   const { name, namespace, uid, resourceVersion, creationTimestamp } = w.metadata;
   const selector = paths ? jsonPathValues(obj, paths.labelSelectorPath ?? '')[0] : undefined;

@@ -14,6 +14,8 @@ export interface Predicates {
 export interface FieldRules {
   allowed: ReadonlySet<string>;
   unsupported(field: string): string;
+  /** The object's selectable fields by name. */
+  fields(o: KObject): Record<string, string>;
 }
 
 export function predicatesFrom(query: URLSearchParams, kind: string, rules?: FieldRules): Predicates {
@@ -26,7 +28,8 @@ export function predicatesFrom(query: URLSearchParams, kind: string, rules?: Fie
   const fs = query.get('fieldSelector');
   if (fs) {
     const sel = rules ? parseFieldSelector(fs, rules.allowed, kind, rules.unsupported) : parseFieldSelector(fs, allowedFieldSelectors(kind), kind);
-    p.fieldMatch = (o) => matchFields(sel, fieldsOf(kind, o));
+    const fields = rules ? rules.fields : (o: KObject) => fieldsOf(kind, o);
+    p.fieldMatch = (o) => matchFields(sel, fields(o));
   }
   return p;
 }

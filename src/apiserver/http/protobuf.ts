@@ -7,10 +7,11 @@
 // The message definitions below are written here from the field numbers of the upstream
 // generated.proto files (k8s.io/api core/v1, coordination/v1, events/v1, policy/v1, and
 // k8s.io/apimachinery meta/v1); Pods, Nodes, Deployments and ReplicaSets, whose messages are many,
-// come from ./protobuf-workloads.ts. A body with a field no definition names is refused rather than
-// decoded without it. Decoded messages are turned into the JSON shape a JSON client would have sent: Time as
-// RFC 3339 seconds, MicroTime with microseconds, bytes as base64, FieldsV1 as its JSON, and fields
-// left at their zero value omitted unless the Go field is a pointer (then zero was meant).
+// come from ./protobuf-workloads.ts, storage and ingress kinds from ./protobuf-storage.ts. A body with
+// a field no definition names is refused rather than decoded without it. Decoded messages are turned
+// into the JSON shape a JSON client would have sent: Time as RFC 3339 seconds, MicroTime with
+// microseconds, bytes as base64, FieldsV1 and RawExtension as their JSON, and fields left at their zero
+// value omitted unless the Go field is a pointer (then zero was meant).
 
 import protobuf from 'protobufjs';
 import { ApiError } from '../../api/errors.js';
@@ -19,6 +20,7 @@ import { SERVICE_POINTER_FIELDS, SERVICE_PROTO } from './protobuf-services.js';
 import { BATCH_POINTER_FIELDS, BATCH_PROTO } from './protobuf-batch.js';
 import { RBAC_KINDS, RBAC_PROTO } from './protobuf-rbac.js';
 import { QUOTA_KINDS, QUOTA_PROTO } from './protobuf-quota.js';
+import { STORAGE_INLINE_FIELDS, STORAGE_KINDS, STORAGE_POINTER_FIELDS, STORAGE_PROTO } from './protobuf-storage.js';
 
 export const PROTOBUF_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
 
@@ -341,7 +343,7 @@ message SelfSubjectReview {
 
 `;
 
-const root = protobuf.parse(PROTO + WORKLOAD_PROTO + SERVICE_PROTO + BATCH_PROTO + RBAC_PROTO + QUOTA_PROTO, { keepCase: true }).root;
+const root = protobuf.parse(PROTO + WORKLOAD_PROTO + SERVICE_PROTO + BATCH_PROTO + RBAC_PROTO + QUOTA_PROTO + STORAGE_PROTO, { keepCase: true }).root;
 const type = (name: string): protobuf.Type => root.lookupType(`berth.${name}`);
 const UNKNOWN = type('Unknown');
 
@@ -374,6 +376,7 @@ const KINDS: Record<string, string> = {
   '*/DeleteOptions': 'DeleteOptions',
   ...RBAC_KINDS,
   ...QUOTA_KINDS,
+  ...STORAGE_KINDS,
 };
 
 /**
@@ -408,8 +411,9 @@ const POINTER_FIELDS = new Set([
   ...WORKLOAD_POINTER_FIELDS,
   ...SERVICE_POINTER_FIELDS,
   ...BATCH_POINTER_FIELDS,
+  ...STORAGE_POINTER_FIELDS,
 ]);
-const INLINE = new Set(INLINE_FIELDS);
+const INLINE = new Set([...INLINE_FIELDS, ...STORAGE_INLINE_FIELDS]);
 
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
@@ -539,6 +543,16 @@ function isZero(v: unknown): boolean {
   return v === '' || v === 0 || v === false || (v instanceof Uint8Array && v.length === 0);
 }
 
+/** Bytes holding JSON, parsed (undefined when empty). */
+function embeddedJson(raw: unknown, what: string): unknown {
+  if (!(raw instanceof Uint8Array) || raw.length === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.from(raw).toString('utf8'));
+  } catch {
+    throw new ApiError('BadRequest', `error decoding protobuf: ${what} is not valid JSON`);
+  }
+}
+
 /** A field's value as JSON, or undefined to omit it. */
 function valueToJson(field: protobuf.Field, v: unknown): unknown {
   const rt = field.resolvedType;
@@ -547,15 +561,9 @@ function valueToJson(field: protobuf.Field, v: unknown): unknown {
     if (rt.name === 'Time' || rt.name === 'MicroTime') return timeToJson(m, rt.name === 'MicroTime');
     if (rt.name === 'Quantity') return m.string;
     if (rt.name === 'IntOrString') return toNumber(m.type ?? 0) === 1 ? m.strVal : (m.intVal ?? 0);
-    if (rt.name === 'FieldsV1') {
-      const raw = m.Raw as Uint8Array | undefined;
-      if (!raw || raw.length === 0) return undefined;
-      try {
-        return JSON.parse(Buffer.from(raw).toString('utf8'));
-      } catch {
-        throw new ApiError('BadRequest', 'error decoding protobuf: fieldsV1 is not valid JSON');
-      }
-    }
+    // Bytes that hold JSON: an embedded object (RawExtension, JSON from every Go client) and fieldsV1.
+    if (rt.name === 'RawExtension') return embeddedJson(m.raw, 'a RawExtension');
+    if (rt.name === 'FieldsV1') return embeddedJson(m.Raw, 'fieldsV1');
     return messageToJson(m, rt);
   }
   return scalarToJson(field, v);

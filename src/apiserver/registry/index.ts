@@ -151,7 +151,10 @@ export class Registry implements Authorizers {
       const policies: Strategy['admit'] = (verb, obj, old, ctx, sub) => this.validatingPolicies.admit(r, verb, obj, old, ctx, sub);
       const strategy: Strategy = { ...own, admit: chainAdmit(chainAdmit(own.admit, admit), policies) };
       if (isPod) strategy.admitCreate = (obj) => admitServiceAccount(obj, (ns, name) => this.core('serviceaccounts').getEntry(ns, name)?.obj as ServiceAccount | undefined);
-      if (r.namespaced) strategy.admitValidated = (obj, ctx) => quotas.admitCreate(r, obj, ctx);
+      if (r.namespaced) {
+        strategy.admitValidated = (obj, ctx) => quotas.admitCreate(r, obj, ctx);
+        strategy.admitValidatedUpdate = (obj, old, ctx, sub) => quotas.admitUpdate(r, obj, old, ctx, sub);
+      }
       const storage = new RestStorage(r, backend, strategy, opts.watchCacheSize);
       this.#storages.set(r, storage);
       if (r.kind === 'PriorityClass') priorityClasses = new PriorityClasses(storage);
@@ -170,8 +173,10 @@ export class Registry implements Authorizers {
         const custom = this.customResources.resources().find((r) => r.kind === kind && apiVersionOf(r) === apiVersion);
         return custom && this.customResources.storage(custom);
       },
+      authorizers: this,
     });
     this.customResources.policyAdmission = (r, verb, obj, old, ctx, sub) => this.validatingPolicies.admit(r, verb, obj, old, ctx, sub);
+    this.customResources.quotaAdmission = (r, obj, ctx) => quotas.admitCreate(r, obj, ctx);
     this.core('pods').cache.addIndex(this.nodeGraph);
     this.nodeGraph.volumeClaim = (volume) => {
       const ref = (this.core('persistentvolumes').getEntry(undefined, volume)?.obj as PersistentVolume | undefined)?.spec?.claimRef;

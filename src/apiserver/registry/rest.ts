@@ -308,13 +308,22 @@ export class RestStorage {
       if (causes.length) throw this.#invalid(obj, causes);
     } else {
       const part = subresource ? this.#strategy.subresourceWrites?.[subresource] : undefined;
-      this.#strategy.admit?.('update', obj, old, ctx, part ? subresource : undefined);
+      // The scale subresource is admitted as itself (policies see Scales); others write the whole object.
+      this.#strategy.admit?.('update', obj, old, ctx, part || subresource === 'scale' ? subresource : undefined);
       if (part) part.prepare(obj, old);
       else this.#strategy.prepareForUpdate(obj, old);
       const causes = part ? part.validate(obj, old) : this.#strategy.validateUpdate(obj, old);
       if (causes.length) throw this.#invalid(obj, causes);
       if (!part) held = this.#strategy.allocate?.(obj, old);
       if ('spec' in obj && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
+    }
+    if (subresource !== INTERNAL && subresource !== 'status') {
+      try {
+        await this.#strategy.admitValidatedUpdate?.(obj, old, ctx, subresource);
+      } catch (e) {
+        held?.release();
+        throw e;
+      }
     }
     try {
       return await this.#commit(current, obj, ctx, subresource);

@@ -53,6 +53,8 @@ export interface Strategy {
   admitCreate?(obj: KObject): Promise<void>;
   /** Admission on create of a validated object that may write elsewhere (ResourceQuota's usage); runs last. */
   admitValidated?(obj: KObject, ctx: RequestContext): Promise<void>;
+  /** The same for an update of the main resource or a subresource that writes part of it (a Pod's resize). */
+  admitValidatedUpdate?(obj: KObject, old: KObject, ctx: RequestContext, subresource?: string): Promise<void>;
   /** Paths of the fields the kind's schema does not know, when not the built-in schemas' (custom resources). */
   unknownFields?(obj: KObject): string[];
   /** The Table printer, when not the built-in one for the kind (custom resources). */
