@@ -24,7 +24,7 @@ export async function getJSON<T>(path: string, signal?: AbortSignal): Promise<T>
 /** Each line of a streamed answer, as it arrives; ends with the answer or the signal. */
 export async function streamLines(path: string, signal: AbortSignal, onLine: (l: string) => void): Promise<void> {
   const r = await fetch(`/k8s${path}`, { signal });
-  if (!r.ok || !r.body) throw new Error(await r.text());
+  if (!r.ok || !r.body) throw new Error(statusMessage(await r.text()));
   const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
   let rest = '';
   for (;;) {

@@ -88,7 +88,7 @@ function NamespacePage({ ns }: { ns: string }) {
       h('button', { type: 'submit' }, 'filter')),
     pods.error && h('p', { class: 'bad' }, pods.error),
     h(PhaseCounts, { pods: shown }),
-    h(PodList, { pods: shown }),
+    h(PodList, { pods: shown, empty: applied || phase ? 'No Pods match the filter.' : 'No Pods in this namespace.' }),
   );
 }
 

@@ -63,7 +63,8 @@ function useRowWindow(count: number): [RowWindow, (el: HTMLDivElement | null) =>
   return [rowWindow(count, ROW_H, at.top, at.viewport), (el) => (body.current = el)];
 }
 
-export function PodList({ pods }: { pods: Pod[] }) {
+/** empty: what to say when there are no Pods to list. */
+export function PodList({ pods, empty = 'No Pods.' }: { pods: Pod[]; empty?: string }) {
   const [win, bodyRef] = useRowWindow(pods.length);
   const rows = [];
   for (let i = win.first; i < win.end; i++) {
@@ -72,5 +73,6 @@ export function PodList({ pods }: { pods: Pod[] }) {
   }
   return h('div', { class: 'scroll' }, h('div', { class: 'pod-list', role: 'table', 'aria-rowcount': pods.length + 1, 'data-testid': 'pods', style: `--row-h:${ROW_H}px` },
     h('div', { class: 'pod-row head', role: 'row', 'aria-rowindex': 1 }, ['pod', 'namespace', 'phase', 'node', 'age'].map((c) => h('span', { role: 'columnheader' }, c))),
-    h('div', { class: 'pod-rows', role: 'rowgroup', ref: bodyRef, style: `height:${pods.length * ROW_H}px` }, rows)));
+    h('div', { class: 'pod-rows', role: 'rowgroup', ref: bodyRef, style: `height:${pods.length * ROW_H}px` }, rows)),
+    pods.length === 0 && h('p', { class: 'empty' }, empty));
 }
