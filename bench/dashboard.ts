@@ -1,6 +1,6 @@
 // Dashboard benchmark, against the issue's targets: a server (no kubelet) with 1,000 Pods and
 // `berth dashboard`, in Debian's Chromium. Figures: the cluster page's first paint with Pods (its own
-// User Timing mark, from the navigation), all 1,000 drawn; how long after kubectl returns (or the
+// User Timing mark, from the navigation), all 1,000 in the (windowed) list; how long after kubectl returns (or the
 // API answers a create) the new Pod shows on the page (the page's clock, noted by a MutationObserver, against ours: one
 // machine, one wall clock); and the page's longest frame and long tasks while 100 Pods churn
 // (created, relabelled, deleted, over and over) on top of the 1,000. BENCH_TRACE=FILE writes a Chrome
