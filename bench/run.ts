@@ -1,11 +1,12 @@
-// `npm run bench`: every benchmark, printed as figures and ratios against baselines measured in the same run.
+// `npm run bench`: every benchmark, printed as figures and ratios against baselines measured in the same run,
+// and kept in bench/results/ (results.json, and index.html drawn from it).
 
 import { mkdir } from 'node:fs/promises';
 import { benchApiserver } from './apiserver.js';
 import { benchDashboard } from './dashboard.js';
 import { benchDatastore } from './datastore.js';
 import { benchDns } from './dns.js';
-import { writeFiguresPage, type Suite } from './figures.js';
+import { recordSuites, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
 import { benchProbes } from './probes.js';
 import { benchProxy } from './proxy.js';
@@ -15,7 +16,7 @@ import { benchImages } from './images.js';
 import { benchScheduler } from './scheduler.js';
 import { benchTerminal } from './terminal.js';
 import { benchDeployment, benchRollout } from './workloads.js';
-import { printedTables, RESULTS_DIR } from './stats.js';
+import { plottedSeries, printedTables, RESULTS_DIR } from './stats.js';
 
 const only = process.argv[2];
 const suites: [string, () => Promise<string>][] = [
@@ -37,9 +38,9 @@ const suites: [string, () => Promise<string>][] = [
 const done: Suite[] = [];
 for (const [name, fn] of suites) {
   if (only && only !== name) continue;
-  const before = printedTables.length;
+  const [tables, series] = [printedTables.length, plottedSeries.length];
   process.stdout.write(`${await fn()}\n\n`);
-  done.push({ name, tables: printedTables.slice(before) });
+  done.push({ name, tables: printedTables.slice(tables), series: plottedSeries.slice(series) });
 }
 await mkdir(RESULTS_DIR, { recursive: true });
-process.stdout.write(`figures: ${await writeFiguresPage(RESULTS_DIR, done)}\n`);
+process.stdout.write(`figures: ${await recordSuites(RESULTS_DIR, done)}\n`);

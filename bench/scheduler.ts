@@ -15,7 +15,8 @@ import { SchedulerCache } from '../src/scheduler/cache.js';
 import { noLookups } from '../src/scheduler/clusterview.js';
 import { podInfo } from '../src/scheduler/podinfo.js';
 import { rssOf, startSimCluster, waitFor, watchAll } from './simcluster.js';
-import { RESULTS_DIR, summarize, table } from './stats.js';
+import { lineChart } from './figures.js';
+import { plot, RESULTS_DIR, summarize, table } from './stats.js';
 
 
 export async function benchScheduler(opts: { nodes?: number; pods?: number } = {}): Promise<string> {
@@ -117,7 +118,7 @@ function decisionsPerSecond(nodeCount: number, podCount: number): number {
   return podCount / ((performance.now() - t0) / 1000);
 }
 
-/** Bound Pods per tenth of a second as CSV, and the cumulative count as a bare SVG line chart. */
+/** Bound Pods per tenth of a second: as CSV and an SVG line chart, and as a series for the figures page. */
 async function writeResults(secondsBound: number[]): Promise<void> {
   await mkdir(RESULTS_DIR, { recursive: true });
   const end = secondsBound.length ? secondsBound[secondsBound.length - 1]! : 0;
@@ -125,24 +126,12 @@ async function writeResults(secondsBound: number[]): Promise<void> {
   let i = 0;
   for (let t = 0; t <= end + 0.1; t += 0.1) {
     while (i < secondsBound.length && secondsBound[i]! <= t) i++;
-    points.push([t, i]);
+    points.push([Number(t.toFixed(1)), i]);
   }
   await writeFile(join(RESULTS_DIR, 'scheduler.csv'), 'seconds,bound\n' + points.map(([t, n]) => `${t.toFixed(1)},${n}`).join('\n') + '\n');
-  const w = 640, h = 360, pad = 40;
-  const maxT = Math.max(end, 0.1), maxN = Math.max(i, 1);
-  const x = (t: number) => pad + ((w - 2 * pad) * t) / maxT;
-  const y = (n: number) => h - pad - ((h - 2 * pad) * n) / maxN;
-  const path = points.map(([t, n], k) => `${k ? 'L' : 'M'}${x(t).toFixed(1)},${y(n).toFixed(1)}`).join(' ');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="12">
-<rect width="100%" height="100%" fill="white"/>
-<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="black"/>
-<line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="black"/>
-<text x="${w / 2}" y="${h - 8}" text-anchor="middle">seconds (${maxT.toFixed(1)} s)</text>
-<text x="8" y="${pad - 10}">bound pods (${maxN})</text>
-<path d="${path}" fill="none" stroke="steelblue" stroke-width="2"/>
-</svg>
-`;
-  await writeFile(join(RESULTS_DIR, 'scheduler.svg'), svg);
+  const series = { title: 'Pods bound over time', x: 'seconds since the first create', y: 'Pods bound', points };
+  plot(series);
+  await writeFile(join(RESULTS_DIR, 'scheduler.svg'), lineChart(series));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -2,6 +2,7 @@
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Series } from './figures.js';
 
 /** bench/results/ in the source tree (this file runs from dist/bench/). */
 export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results');
@@ -19,6 +20,13 @@ export function summarize(samples: number[]): { p50: number; p99: number; max: n
 
 /** Every table printed so far, for the figures page (bench/figures.ts). */
 export const printedTables: (string | number)[][][] = [];
+
+/** Every series drawn so far (bound Pods over time…), for the figures page. */
+export const plottedSeries: Series[] = [];
+
+export function plot(series: Series): void {
+  plottedSeries.push(series);
+}
 
 export function table(rows: (string | number)[][]): string {
   printedTables.push(rows);

@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { issueCertificate } from '../src/apiserver/auth/certs.js';
 import { kubeconfigYaml } from '../src/cli/kubeconfig.js';
 import { ARTIFACTS, launchBrowser } from './support/browser.js';
-import { startDashboardProcess, type TestDashboard } from './support/dashboard.js';
+import { startDashboardProcess, waitForPodsListed, type TestDashboard } from './support/dashboard.js';
 import { apiFor, type Api } from './support/api.js';
 import { startServer, type TestServer } from './support/server.js';
 
@@ -52,26 +52,42 @@ after(async () => {
 test(`with ${PODS} Pods the cluster page paints the first before the rest, and filters`, async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(dash.loginUrl);
-  await page.waitForSelector(`[data-testid=pods] [data-pod]:nth-child(${PODS + 1})`, { timeout: 20_000 });
+  await waitForPodsListed(page, PODS, 20_000);
   // Measured on a second visit: the browser has its session, not yet the page.
   await page.goto('about:blank');
   await page.goto(`${dash.origin}/#/`);
-  await page.waitForSelector(`[data-testid=pods] [data-pod]:nth-child(${PODS + 1})`, { timeout: 10_000 });
+  await waitForPodsListed(page, PODS, 10_000);
   // Both from the navigation's start, by the page's own clock: the mark the page sets when its first
-  // Pods are drawn, and now, when all are.
+  // Pods are drawn, and now, when all are listed.
   const [paint, all] = await page.evaluate(() => [performance.getEntriesByName('berth:pods-painted')[0]?.startTime ?? Infinity, performance.now()].map(Math.round));
   process.stderr.write(`  [dashboard] first Pods painted ${paint} ms after navigation, all ${PODS} after ${all} ms\n`);
   assert.ok(paint < all, `first Pods painted at ${paint} ms, not before all ${PODS} at ${all} ms`);
   assert.ok(all <= 10_000, `all ${PODS} Pods took ${all} ms`);
   assert.match(await page.textContent('.counts') ?? '', new RegExp(`Pending ${PODS}`));
 
+  // Windowed: a screenful of rows is in the page, not a thousand; scrolling brings the others in, in order.
+  const drawn = () => page.$$eval('[data-testid=pods] [data-pod]', (els) => els.map((e) => e.getAttribute('data-pod')));
+  const top = await drawn();
+  assert.ok(top.length < 100, `${top.length} rows in the page`);
+  const lastBottom = await page.$eval('[data-testid=pods] [data-pod]:last-child', (el) => el.getBoundingClientRect().bottom - innerHeight);
+  assert.ok(lastBottom >= 0, `the rows end ${-lastBottom} px above the screen's bottom`);
+  assert.deepEqual(top.slice(0, 2), ['default/p-0000', 'default/p-0001']);
+  assert.ok(await page.isVisible('[data-pod="default/p-0000"]'));
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForSelector('[data-pod="default/p-0999"]', { state: 'visible', timeout: 5_000 });
+  const bottom = await drawn();
+  assert.ok(bottom.length < 100 && !bottom.includes('default/p-0000'), `${bottom.length} rows after scrolling`);
+  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-scrolled.png') });
+
   // A namespace filtered by label and phase.
   await page.goto(`${dash.origin}/#/ns/default`);
   await page.fill('input[placeholder^="label selector"]', 'app=odd');
   await page.click('button[type=submit]');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=pods] [data-pod]').length === n, PODS / 2, { timeout: 10_000 });
+  await waitForPodsListed(page, PODS / 2, 10_000);
+  assert.equal(await page.getAttribute('[data-testid=pods] [data-pod]', 'data-pod'), 'default/p-0001');
   await page.selectOption('select', 'Running');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=pods] [data-pod]').length === 0, null, { timeout: 5_000 });
+  await waitForPodsListed(page, 0, 5_000);
+  assert.equal(await page.$$eval('[data-testid=pods] [data-pod]', (els) => els.length), 0);
   await page.screenshot({ path: join(ARTIFACTS, 'dashboard-filtered.png') });
   await page.close();
 });

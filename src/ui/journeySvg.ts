@@ -4,7 +4,7 @@
 
 import type { Pod } from '../api/types.js';
 import { ACTORS, formatDuration, journeyOrigin, slowestStep, type JourneyStep } from './journeySteps.js';
-import { esc, svgDocument } from './svg.js';
+import { esc, fit, svgDocument } from './svg.js';
 
 const COLOURS: Record<(typeof ACTORS)[number], string> = { 'api server': '#1f77b4', scheduler: '#d95f02', kubelet: '#2a9d3a', runtime: '#7b52ab' };
 
@@ -23,11 +23,6 @@ const G = {
 } as const;
 
 const laneX = (actor: JourneyStep['actor']): number => G.laneLeft + ACTORS.indexOf(actor) * G.laneW + G.laneW / 2;
-
-/** At most `n` characters, an ellipsis marking the cut (the full text stays in a <title>). */
-function fit(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
 
 /** Words in lines of at most `n` characters. */
 export function wrap(s: string, n: number): string[] {

@@ -1,6 +1,7 @@
 // Starts a real `berth dashboard` process against a test server and reads the login URL it prints.
 
 import { spawn } from 'node:child_process';
+import type { Page } from 'playwright-core';
 import { BERTH_BIN } from './server.js';
 
 export interface TestDashboard {
@@ -36,4 +37,18 @@ export async function startDashboardProcess(kubeconfig: string): Promise<TestDas
       await exited;
     },
   };
+}
+
+/**
+ * How many Pods the page's Pod list holds (its aria-rowcount less the header row): the list is
+ * windowed, so only the rows on screen are in the page.
+ */
+export const podsListed = (page: Page): Promise<number> => page.evaluate(() => Number(document.querySelector('[data-testid=pods]')?.getAttribute('aria-rowcount') ?? 1) - 1);
+
+/** Waits until the Pod list holds n Pods (at least n with atLeast). */
+export async function waitForPodsListed(page: Page, n: number, timeout: number, atLeast = false): Promise<void> {
+  await page.waitForFunction(([want, min]) => {
+    const listed = Number(document.querySelector('[data-testid=pods]')?.getAttribute('aria-rowcount') ?? 1) - 1;
+    return min ? listed >= want : listed === want;
+  }, [n, atLeast] as const, { timeout, polling: 'raf' });
 }

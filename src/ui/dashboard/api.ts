@@ -3,6 +3,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KObject } from '../../api/types.js';
+import { KeyedList } from '../keyedList.js';
 
 /** What a refusal says: a Status' message, else the text as it came. */
 function statusMessage(body: string): string {
@@ -23,7 +24,7 @@ export async function getJSON<T>(path: string, signal?: AbortSignal): Promise<T>
 /** Each line of a streamed answer, as it arrives; ends with the answer or the signal. */
 export async function streamLines(path: string, signal: AbortSignal, onLine: (l: string) => void): Promise<void> {
   const r = await fetch(`/k8s${path}`, { signal });
-  if (!r.ok || !r.body) throw new Error(await r.text());
+  if (!r.ok || !r.body) throw new Error(statusMessage(await r.text()));
   const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
   let rest = '';
   for (;;) {
@@ -41,25 +42,28 @@ const sep = (path: string): string => (path.includes('?') ? '&' : '?');
 const FIRST_PAGE = 50;
 const PAGE = 500;
 
+/** items are in namespace/name order. */
 export interface Live<T> { items: T[]; error?: string; loaded: boolean }
 
-/** A collection (`/api/v1/pods?labelSelector=…`) kept up to date by a watch; relists when the watch ends. */
+/**
+ * A collection (`/api/v1/pods?labelSelector=…`) kept up to date by a watch; relists when the watch
+ * ends. However many events come in a frame (a hundred Pods churning), the page is drawn once.
+ */
 export function useLiveList<T extends KObject>(path: string | undefined): Live<T> {
   const [state, setState] = useState<Live<T>>({ items: [], loaded: false });
   useEffect(() => {
     if (!path) return;
     const abort = new AbortController();
-    const byKey = new Map<string, T>();
-    const key = (o: T) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+    const byKey = new KeyedList<T>((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`);
     let frame = 0;
-    // Many watch events in one burst (a thousand Pods) are drawn once per frame.
     const publish = () => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        setState({ items: [...byKey.values()], loaded: true });
+        setState({ items: byKey.items(), loaded: true });
       });
     };
+    abort.signal.addEventListener('abort', () => cancelAnimationFrame(frame));
     (async () => {
       while (!abort.signal.aborted) {
         try {
@@ -69,15 +73,15 @@ export function useLiveList<T extends KObject>(path: string | undefined): Live<T
           let cont = '';
           do {
             const list = await getJSON<{ items: T[]; metadata: { resourceVersion?: string; continue?: string } }>(`${path}${sep(path)}limit=${cont ? PAGE : FIRST_PAGE}${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`, abort.signal);
-            for (const o of list.items) byKey.set(key(o), o);
+            for (const o of list.items) byKey.set(o);
             rv = list.metadata.resourceVersion ?? rv;
             cont = list.metadata.continue ?? '';
-            setState({ items: [...byKey.values()], loaded: true });
+            setState({ items: byKey.items(), loaded: true });
           } while (cont && !abort.signal.aborted);
           await streamLines(`${path}${sep(path)}watch=1&allowWatchBookmarks=true&resourceVersion=${rv}`, abort.signal, (line) => {
             const ev = JSON.parse(line) as { type: string; object: T };
-            if (ev.type === 'ADDED' || ev.type === 'MODIFIED') byKey.set(key(ev.object), ev.object);
-            else if (ev.type === 'DELETED') byKey.delete(key(ev.object));
+            if (ev.type === 'ADDED' || ev.type === 'MODIFIED') byKey.set(ev.object);
+            else if (ev.type === 'DELETED') byKey.delete(ev.object);
             else return;
             publish();
           });

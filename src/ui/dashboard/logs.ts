@@ -6,7 +6,7 @@ import { streamLines } from './api.js';
 
 const MAX_LINES = 2000;
 
-/** `instance` changes when a container is replaced: the new one's log is followed from its start. */
+/** `instance` (the containers' IDs) changes when a container starts or is replaced: the new one's log is followed from its start. */
 export function LogView({ ns, pod, containers, instance }: { ns: string; pod: string; containers: string[]; instance: string }) {
   const [container, setContainer] = useState(containers[0]);
   const [lines, setLines] = useState<string[]>([]);
@@ -15,6 +15,11 @@ export function LogView({ ns, pod, containers, instance }: { ns: string; pod: st
   useEffect(() => {
     const abort = new AbortController();
     setLines([]);
+    // No container has started (no container ID yet): there is no log to ask for.
+    if (!instance.split(',').some(Boolean)) {
+      setNote('no log yet: the container has not started');
+      return;
+    }
     setNote('following…');
     const path = `/api/v1/namespaces/${ns}/pods/${pod}/log?follow=true&tailLines=500&container=${encodeURIComponent(container)}`;
     (async () => {

@@ -1,12 +1,13 @@
 // The dashboard's pages, routed by the URL's hash: the cluster (#/), a namespace (#/ns/NS), a Pod
 // (#/pod/NS/NAME) and a node (#/node/NAME). Everything shown is live: lists are watched, not polled.
 
-import { Component, h, render, type ComponentChildren, type FunctionComponent } from 'preact';
+import { h, render, type ComponentChildren, type FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CoreEvent, Lease, Node, Pod } from '../../api/types.js';
 import { execRefusal, useLiveList, useLiveObject } from './api.js';
 import { LogView } from './logs.js';
 import { JourneyView } from './journeyView.js';
+import { PodList } from './podList.js';
 import { age, cpuMillis, memBytes, phaseOf, podRequests, statusClass, statusOf } from './format.js';
 import './style.css';
 
@@ -26,37 +27,6 @@ function table(head: string[], rows: ComponentChildren[][], testid?: string) {
   return h('div', { class: 'scroll' }, h('table', { 'data-testid': testid }, h('thead', null, h('tr', null, head.map((c) => h('th', null, c)))), h('tbody', null, rows.map((r) => h('tr', null, r.map((c) => h('td', null, c)))))));
 }
 
-const podKey = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;
-
-/** A Pod's row, redrawn only when its object changes: a watch event about one Pod redraws one row. */
-class PodRow extends Component<{ pod: Pod }> {
-  shouldComponentUpdate(next: { pod: Pod }): boolean {
-    return next.pod !== this.props.pod;
-  }
-
-  render({ pod: p }: { pod: Pod }) {
-    const cells = [
-      link(`#/pod/${p.metadata.namespace}/${p.metadata.name}`, p.metadata.name),
-      link(`#/ns/${p.metadata.namespace}`, p.metadata.namespace),
-      h('span', { class: `phase ${statusClass(p)}`, 'data-testid': `phase-${p.metadata.name}` }, statusOf(p)),
-      p.spec.nodeName ? link(`#/node/${p.spec.nodeName}`, p.spec.nodeName) : '—',
-      age(p.metadata.creationTimestamp),
-    ];
-    return h('div', { class: 'pod-row', role: 'row', 'data-pod': podKey(p) }, cells.map((c) => h('span', { role: 'cell' }, c)));
-  }
-}
-
-/**
- * The Pods as a grid rather than a <table>: each row skips layout and paint while off screen
- * (content-visibility), so a watch event among a thousand rows costs the browser a few rows' work.
- */
-function podTable(pods: Pod[]) {
-  const keyed = pods.map((p) => [podKey(p), p] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return h('div', { class: 'scroll' }, h('div', { class: 'pod-list', role: 'table', 'data-testid': 'pods' },
-    h('div', { class: 'pod-row head', role: 'row' }, ['pod', 'namespace', 'phase', 'node', 'age'].map((c) => h('span', { role: 'columnheader' }, c))),
-    keyed.map(([key, pod]) => h(PodRow, { key, pod }))));
-}
-
 function PhaseCounts({ pods }: { pods: Pod[] }) {
   const counts = new Map<string, number>();
   for (const p of pods) counts.set(phaseOf(p), (counts.get(phaseOf(p)) ?? 0) + 1);
@@ -66,8 +36,14 @@ function PhaseCounts({ pods }: { pods: Pod[] }) {
 function ClusterPage() {
   const nodes = useLiveList<Node>('/api/v1/nodes');
   const pods = useLiveList<Pod>('/api/v1/pods');
+  // The Pods that hold a node's resources, found in one pass over the Pods, not one per node.
+  const onNode = new Map<string, Pod[]>();
+  for (const p of pods.items) {
+    if (!p.spec.nodeName || ['Succeeded', 'Failed'].includes(p.status?.phase ?? '')) continue;
+    (onNode.get(p.spec.nodeName) ?? onNode.set(p.spec.nodeName, []).get(p.spec.nodeName)!).push(p);
+  }
   const nodeRows = nodes.items.map((n) => {
-    const on = pods.items.filter((p) => p.spec.nodeName === n.metadata.name && !['Succeeded', 'Failed'].includes(p.status?.phase ?? ''));
+    const on = onNode.get(n.metadata.name!) ?? [];
     const req = on.reduce((a, p) => ({ cpu: a.cpu + podRequests(p).cpu, mem: a.mem + podRequests(p).mem }), { cpu: 0, mem: 0 });
     const alloc = n.status?.allocatable ?? {};
     const ready = n.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
@@ -92,7 +68,7 @@ function ClusterPage() {
     h('h2', null, `Pods (${pods.items.length})`),
     h(PhaseCounts, { pods: pods.items }),
     h('p', null, 'Namespaces: ', namespaces.map((ns) => h('span', null, link(`#/ns/${ns}`, ns), ' '))),
-    pods.loaded ? podTable(pods.items) : h('p', null, 'loading…'),
+    pods.loaded ? h(PodList, { pods: pods.items }) : h('p', null, 'loading…'),
   );
 }
 
@@ -112,7 +88,7 @@ function NamespacePage({ ns }: { ns: string }) {
       h('button', { type: 'submit' }, 'filter')),
     pods.error && h('p', { class: 'bad' }, pods.error),
     h(PhaseCounts, { pods: shown }),
-    podTable(shown),
+    h(PodList, { pods: shown, empty: applied || phase ? 'No Pods match the filter.' : 'No Pods in this namespace.' }),
   );
 }
 
@@ -188,7 +164,7 @@ function NodePage({ name }: { name: string }) {
     h('h2', null, 'Capacity'),
     table(['resource', 'capacity', 'allocatable'], Object.keys(node?.status?.capacity ?? {}).map((k) => [k, node!.status!.capacity![k], node!.status!.allocatable?.[k] ?? ''])),
     h('h2', null, `Pods (${pods.items.length})`),
-    podTable(pods.items),
+    h(PodList, { pods: pods.items }),
   );
 }
 
