@@ -1,25 +1,28 @@
 // Attaching to a container's main process, which conmon owns: conmon keeps its stdio (or the master of
 // its terminal) and offers, in the container's bundle directory, an `attach` socket whose writes reach
-// the process's stdin and a `ctl` fifo that resizes its terminal. The socket is SOCK_SEQPACKET, which
+// the process's stdin. Its `ctl` fifo for resizes is not used: conmon 2.1 applies the first of the
+// messages it reads at once for each of them, so kubectl's size-plus-one followed by the real size,
+// queued together under load, left the terminal one row and column too large. A resize is `stty` on
+// the process's own terminal instead, one at a time. The socket is SOCK_SEQPACKET, which
 // Node cannot open: socat relays it. What conmon sends back on it marks each packet's stream with a
 // byte that a byte stream cannot keep apart from the data, so the output is taken from the log conmon
 // writes at the same moment (its lines say which stream), followed from its end as it grows.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { constants, watch } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { watch } from 'node:fs';
+import { open, readlink, stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseCriLine, type CriLine } from '../crilog.js';
 import type { ExecStreams, TerminalSize } from '../types.js';
+import { setTerminalSize } from './terminal.js';
 
 /** How often the container's exit is checked, and the log read should a change notice be missed. */
 const POLL_MS = 100;
-/** conmon's control message for a terminal resize: `1 <height> <width>`. */
-const RESIZE_EVENT = 1;
 
 export interface AttachTarget {
-  /** The bundle directory, holding conmon's `attach` socket and `ctl` fifo. */
+  /** The bundle directory, holding conmon's `attach` socket. */
   dir: string;
+  /** The container's main process. */
+  pid: number;
   logPath: string;
   exited(): Promise<boolean>;
 }
@@ -34,7 +37,7 @@ export async function attachToConmon(t: AttachTarget, streams: ExecStreams): Pro
     out?.write(l.partial ? l.text : `${l.text}\n`);
   });
   const input = streams.stdin ? sendInput(t.dir, streams.stdin) : undefined;
-  if (streams.resize) void applySizes(t.dir, streams.resize, done.signal);
+  if (streams.resize) void applySizes(t.pid, streams.resize, done.signal);
   try {
     while (!done.signal.aborted && !(await t.exited())) await delay(POLL_MS, undefined, { signal: done.signal }).catch(() => {});
     await tail.read(); // what the process wrote last
@@ -60,15 +63,23 @@ function sendInput(dir: string, stdin: NodeJS.ReadableStream): ChildProcess {
   return socat;
 }
 
-async function applySizes(dir: string, sizes: AsyncIterable<TerminalSize>, signal: AbortSignal): Promise<void> {
+async function applySizes(pid: number, sizes: AsyncIterable<TerminalSize>, signal: AbortSignal): Promise<void> {
+  let tty: string | null | undefined;
   for await (const s of sizes) {
     if (signal.aborted) return;
-    // Non-blocking: with conmon gone there is no reader, and a blocking open would wait for one forever.
-    const fifo = await open(join(dir, 'ctl'), constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
-    if (!fifo) return;
-    await fifo.write(`${RESIZE_EVENT} ${s.height} ${s.width}\n`).catch(() => {});
-    await fifo.close();
+    tty ??= await processTerminal(pid);
+    if (!tty) return;
+    await setTerminalSize(tty, s);
   }
+}
+
+/** The terminal among the process's stdio, as a path the host can open; null when it has none. */
+async function processTerminal(pid: number): Promise<string | null> {
+  for (const fd of [0, 1, 2]) {
+    const path = `/proc/${pid}/fd/${fd}`;
+    if ((await readlink(path).catch(() => '')).startsWith('/dev/pts/')) return path;
+  }
+  return null;
 }
 
 interface LogTail {
