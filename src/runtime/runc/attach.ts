@@ -1,28 +1,30 @@
 // Attaching to a container's main process, which conmon owns: conmon keeps its stdio (or the master of
 // its terminal) and offers, in the container's bundle directory, an `attach` socket whose writes reach
-// the process's stdin. Its `ctl` fifo for resizes is not used: conmon 2.1 applies the first of the
-// messages it reads at once for each of them, so kubectl's size-plus-one followed by the real size,
-// queued together under load, left the terminal one row and column too large. A resize is `stty` on
-// the process's own terminal instead, one at a time. The socket is SOCK_SEQPACKET, which
+// the process's stdin and fifos that resize its terminal (see applySizes). The socket is SOCK_SEQPACKET, which
 // Node cannot open: socat relays it. What conmon sends back on it marks each packet's stream with a
 // byte that a byte stream cannot keep apart from the data, so the output is taken from the log conmon
 // writes at the same moment (its lines say which stream), followed from its end as it grows.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { watch } from 'node:fs';
-import { open, readlink, stat } from 'node:fs/promises';
+import { constants, watch } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseCriLine, type CriLine } from '../crilog.js';
 import type { ExecStreams, TerminalSize } from '../types.js';
-import { setTerminalSize } from './terminal.js';
 
 /** How often the container's exit is checked, and the log read should a change notice be missed. */
 const POLL_MS = 100;
+/**
+ * conmon reads its resize fifo 199 bytes at a time and, before 2.2, applies the first message of a read
+ * once for each message in it: kubectl's size-plus-one followed at once by the real size, read together
+ * under load, left the terminal one row and column too large. Each message is padded to that length
+ * (sscanf takes the spaces before the newline), so every read holds exactly one.
+ */
+const RESIZE_MESSAGE_BYTES = 199;
 
 export interface AttachTarget {
-  /** The bundle directory, holding conmon's `attach` socket. */
+  /** The bundle directory, holding conmon's `attach` socket and `winsz` fifo. */
   dir: string;
-  /** The container's main process. */
-  pid: number;
   logPath: string;
   exited(): Promise<boolean>;
 }
@@ -37,7 +39,7 @@ export async function attachToConmon(t: AttachTarget, streams: ExecStreams): Pro
     out?.write(l.partial ? l.text : `${l.text}\n`);
   });
   const input = streams.stdin ? sendInput(t.dir, streams.stdin) : undefined;
-  if (streams.resize) void applySizes(t.pid, streams.resize, done.signal);
+  if (streams.resize) void applySizes(t.dir, streams.resize, done.signal);
   try {
     while (!done.signal.aborted && !(await t.exited())) await delay(POLL_MS, undefined, { signal: done.signal }).catch(() => {});
     await tail.read(); // what the process wrote last
@@ -63,23 +65,17 @@ function sendInput(dir: string, stdin: NodeJS.ReadableStream): ChildProcess {
   return socat;
 }
 
-async function applySizes(pid: number, sizes: AsyncIterable<TerminalSize>, signal: AbortSignal): Promise<void> {
-  let tty: string | null | undefined;
+async function applySizes(dir: string, sizes: AsyncIterable<TerminalSize>, signal: AbortSignal): Promise<void> {
   for await (const s of sizes) {
     if (signal.aborted) return;
-    tty ??= await processTerminal(pid);
-    if (!tty) return;
-    await setTerminalSize(tty, s);
+    // `winsz` is where conmon's `ctl` fifo passes resizes on to (`<height> <width>`): writing there
+    // directly keeps conmon from relaying two messages into one read of it.
+    // Non-blocking: with conmon gone there is no reader, and a blocking open would wait for one forever.
+    const fifo = await open(join(dir, 'winsz'), constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
+    if (!fifo) return;
+    await fifo.write(`${s.height} ${s.width}`.padEnd(RESIZE_MESSAGE_BYTES - 1) + '\n').catch(() => {});
+    await fifo.close();
   }
-}
-
-/** The terminal among the process's stdio, as a path the host can open; null when it has none. */
-async function processTerminal(pid: number): Promise<string | null> {
-  for (const fd of [0, 1, 2]) {
-    const path = `/proc/${pid}/fd/${fd}`;
-    if ((await readlink(path).catch(() => '')).startsWith('/dev/pts/')) return path;
-  }
-  return null;
 }
 
 interface LogTail {

@@ -326,7 +326,7 @@ export class RuncRuntime implements RuntimeService {
   async attach(id: string, streams: ExecStreams): Promise<void> {
     await this.#running(id);
     const c = await this.#container(id);
-    const target = { dir: this.#containerStore.pathOf(id), pid: c.pid!, logPath: c.config.logPath, exited: async () => (await this.#exit(c)) !== null };
+    const target = { dir: this.#containerStore.pathOf(id), logPath: c.config.logPath, exited: async () => (await this.#exit(c)) !== null };
     return attachToConmon(target, streams);
   }
 

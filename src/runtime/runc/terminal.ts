@@ -49,17 +49,12 @@ async function followSizes(scriptPid: number | undefined, sizes: AsyncIterable<T
   for await (const size of sizes) {
     pty ??= await childTerminal(scriptPid);
     if (!pty) return;
-    await setTerminalSize(pty, size);
+    await new Promise<void>((resolve) => {
+      const stty = spawn('stty', ['-F', pty!, 'rows', String(size.height), 'cols', String(size.width)], { stdio: 'ignore' });
+      stty.on('error', () => resolve());
+      stty.on('close', () => resolve());
+    });
   }
-}
-
-/** Sets the size of the terminal at path (its kernel sends the foreground process SIGWINCH). */
-export function setTerminalSize(path: string, size: TerminalSize): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const stty = spawn('stty', ['-F', path, 'rows', String(size.height), 'cols', String(size.width)], { stdio: 'ignore' });
-    stty.on('error', () => resolve());
-    stty.on('close', () => resolve());
-  });
 }
 
 async function childTerminal(scriptPid: number): Promise<string | undefined> {
