@@ -1,9 +1,11 @@
 // One side of the DNS benchmark, in its own thread so its event loop is not the load generator's:
 // 'dns' is berth's DNS server over a cluster of the Services asked for (every tenth headless, each with
 // 10 ready endpoints), forwarding other names to 'upstream'; 'echo' is the baseline, a UDP socket sending
-// back what it receives; 'upstream' a resolver answering every name with one A record.
+// back what it receives; 'upstream' a resolver answering every name with one A record. Each answers a
+// message with its event loop's utilization so far, so the bench can tell its own work from waiting.
 
 import dgram from 'node:dgram';
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as dnsPacket from 'dns-packet';
 import type { EndpointSlice, Service } from '../src/api/types.js';
@@ -54,3 +56,5 @@ async function start(): Promise<number> {
 }
 
 parentPort!.postMessage(await start());
+// Asked for, the thread's event-loop time so far: busy (running JS, callbacks) and idle (waiting for I/O).
+parentPort!.on('message', () => parentPort!.postMessage(performance.eventLoopUtilization()));

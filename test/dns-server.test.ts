@@ -155,6 +155,25 @@ test('answers are remembered until the cluster changes, then answered anew', asy
   });
 });
 
+test('a full cache lets the least recently asked answers go, not one still being asked', async () => {
+  const server = new DnsServer({ zone: new ClusterZone('cluster.local', view), forwarder: new Forwarder([]), log: () => {} });
+  const webAddress = async () => decode((await server.handle(encodeQuery('web.default.svc.cluster.local', 'A'), 'udp'))!).answers?.map((a) => 'data' in a && a.data);
+  assert.deepEqual(await webAddress(), ['10.43.0.20']);
+  // Changed without a new serial: a remembered answer still says .20, one worked out anew .21.
+  services[0]!.spec.clusterIP = '10.43.0.21';
+  try {
+    // More names than the cache holds (10,000), web asked again between them.
+    for (let i = 0; i < 12_000; i++) {
+      await server.handle(encodeQuery(`nope-${i}.default.svc.cluster.local`, 'A'), 'udp');
+      if (i % 1000 === 0) assert.deepEqual(await webAddress(), ['10.43.0.20'], `web forgotten after ${i} other names`);
+    }
+    assert.deepEqual(await webAddress(), ['10.43.0.20']);
+  } finally {
+    services[0]!.spec.clusterIP = '10.43.0.20';
+    serial++;
+  }
+});
+
 test('upstreams come from resolv.conf, leaving out cluster DNS itself', () => {
   assert.deepEqual(upstreamsOf('nameserver 10.88.0.1\nnameserver 192.0.2.53\n', ['10.88.0.1']), [{ host: '192.0.2.53', port: 53 }]);
   assert.deepEqual(upstreamsOf('# none\n'), [{ host: '127.0.0.1', port: 53 }]);

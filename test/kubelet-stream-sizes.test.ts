@@ -1,5 +1,5 @@
-// Terminal sizes as exec and attach clients send them: what counts as a size, and a flood of resizes
-// reaching the runtime as its newest one rather than as a queue.
+// Terminal sizes as exec and attach clients send them: what counts as a size, a flood of resizes
+// reaching the runtime as its newest one rather than as a queue, and input held until sizes are applied.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -32,4 +32,39 @@ test('sizes sent faster than they are applied reach the runtime as the newest on
   feed.push({ width: 3000, height: 1 }); // after the session: dropped
   await applied;
   assert.deepEqual(seen, [1, 1000, 2000]);
+});
+
+test('terminal input waits for the first size and for one being applied, not for a runtime that takes none', async () => {
+  const feed = new SizeFeed();
+  const order: string[] = [];
+  const input = (label: string) => feed.settled().then(() => order.push(label));
+  const applying: ((v?: unknown) => void)[] = [];
+  const applied = (async () => {
+    for await (const s of feed) {
+      order.push(`size ${s.width}`);
+      await new Promise((r) => applying.push(r)); // applying it takes until the test says so
+    }
+  })();
+  const typedFirst = input('typed before any size'); // kubectl sends what was typed as it connects
+  await new Promise((r) => setTimeout(r, 20));
+  feed.push({ width: 81, height: 25 });
+  await new Promise((r) => setTimeout(r, 20));
+  feed.push({ width: 80, height: 24 });
+  const typedDuring = input('typed while a size is applied');
+  await new Promise((r) => setTimeout(r, 20));
+  applying.shift()!();
+  await new Promise((r) => setTimeout(r, 20));
+  applying.shift()!();
+  await Promise.all([typedFirst, typedDuring]);
+  assert.deepEqual(order, ['size 81', 'size 80', 'typed before any size', 'typed while a size is applied']);
+  feed.close();
+  await applied;
+
+  const unread = new SizeFeed();
+  unread.push({ width: 80, height: 24 });
+  await unread.settled(); // resolves after its bound: nothing takes the size
+  let second = false;
+  void unread.settled().then(() => (second = true));
+  await new Promise((r) => setImmediate(r));
+  assert.ok(second, 'once a wait has run out, input no longer waits');
 });

@@ -1,11 +1,14 @@
 // What the kubelet sees of a container's life under runc + conmon: exit codes, CRI-format logs, graceful
-// and forced stops, OOM kills, exec, and a restarted runtime adopting what is already running.
+// and forced stops, OOM kills, exec, attach with terminal resizes, and a restarted runtime adopting what
+// is already running.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import { makeTestRuntime } from './support/rootfs.js';
-import type { ContainerConfig, ContainerStatus } from '../src/runtime/types.js';
+import type { ContainerConfig, ContainerStatus, TerminalSize } from '../src/runtime/types.js';
 
 let env: Awaited<ReturnType<typeof makeTestRuntime>>;
 let sandbox: string;
@@ -132,6 +135,56 @@ test('a container keeps running and logging after the process that started it ex
   assert.ok((await ticks()) > before, 'conmon kept writing the log');
   await again.stopContainer(id, 5);
   assert.equal((await again.containerStatus(id))?.exitCode, 9);
+});
+
+// kubectl attach sends the window size plus one and then the real size, back to back (to force a
+// redraw). conmon before 2.2 applies the first of the resize messages it reads at once for each of
+// them, so the real size was lost whenever both were queued before it woke (as under load).
+test('sizes sent back to back to an attached terminal leave it at the last one', { timeout: 120_000 }, async () => {
+  const id = await run(['sh'], { tty: true, stdin: true });
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  let output = '';
+  stdout.on('data', (d: Buffer) => (output += d.toString()));
+  // Round i's two sizes are sent once the test has released round i.
+  let released = 0;
+  let wake: (() => void) | undefined;
+  const nextRound = (): void => {
+    released++;
+    wake?.();
+  };
+  const sizes: TerminalSize[] = [{ width: 100, height: 30 }, { width: 120, height: 40 }, { width: 80, height: 24 }, { width: 132, height: 43 }, { width: 90, height: 35 }];
+  async function* resizes(): AsyncGenerator<TerminalSize> {
+    for (const [i, s] of sizes.entries()) {
+      while (released <= i) await new Promise<void>((r) => (wake = r));
+      yield { width: s.width + 1, height: s.height + 1 };
+      yield s;
+    }
+  }
+  const gone = new AbortController();
+  const attached = env.runtime.attach(id, { stdin, stdout, tty: true, resize: resizes(), signal: gone.signal });
+  try {
+    for (const s of sizes) {
+      nextRound();
+      // The size and the typed command travel separately: ask again until the answer is the last size.
+      const want = `${s.height} ${s.width}`;
+      let seen = '';
+      for (let tries = 0; seen !== want; tries++) {
+        assert.ok(tries < 50, `stty size still says ${JSON.stringify(seen)}, not ${want}`);
+        const from = output.length;
+        stdin.write('stty size\n');
+        const deadline = Date.now() + 10_000;
+        let answer: RegExpMatchArray | null = null;
+        while (!(answer = output.slice(from).match(/^(\d+ \d+)\r?$/m)) && Date.now() < deadline) await delay(20);
+        seen = answer?.[1] ?? '';
+        if (seen !== want) await delay(100);
+      }
+    }
+  } finally {
+    gone.abort();
+    await attached;
+    await env.runtime.stopContainer(id, 0);
+  }
 });
 
 test('a new runtime instance over the same root adopts running and exited containers', async () => {

@@ -124,6 +124,10 @@ export class DaemonSetController {
       this.#expectations.forget(key);
       return;
     }
+    // Asked before the Pods are read, never after: a create observed while this pass waits on the API
+    // below would otherwise satisfy it with a snapshot that lacks that Pod, and the node would be
+    // given a second one (two surges at once).
+    const settled = this.#expectations.satisfied(key);
     const owned = await claim(this.#client, pods, this.#pods.byIndex('namespace', ds.metadata.namespace ?? ''), ds, daemonSets, controllerRef(ds, 'apps/v1', 'DaemonSet'), selectorOf(ds.spec.selector));
     if (ds.metadata.deletionTimestamp) return;
     const revisions = await claimRevisions(this.#client, ds, daemonSets, this.#revisions.byIndex('namespace', ds.metadata.namespace ?? ''));
@@ -131,7 +135,7 @@ export class DaemonSetController {
     const hash = revision.metadata.labels?.[REVISION_HASH] ?? '';
     const nodes = this.#nodeStates(ds, owned.filter(isActive), hash);
     let failure: Error | undefined;
-    if (this.#expectations.satisfied(key)) {
+    if (settled) {
       const plan = this.#placePods(ds, owned, nodes);
       if (!plan.create.length && !plan.remove.length && ds.spec.updateStrategy?.type !== 'OnDelete') this.#rollingUpdate(ds, nodes, plan);
       failure = await this.#apply(ds, hash, plan);

@@ -16,7 +16,7 @@ type Rcode = keyof typeof RCODE;
 const UDP_PLAIN_MAX = 512;
 const EDNS_UDP_SIZE = 1232;
 const TCP_IDLE_MS = 10_000;
-/** Zone responses kept for repeated questions; all are dropped when the cluster changes or past this many. */
+/** Zone responses kept for repeated questions (the least recently asked go first); all are dropped when the cluster changes. */
 const CACHE_MAX = 10_000;
 
 export interface DnsServerOptions {
@@ -58,6 +58,9 @@ export class DnsServer {
   async #listenOnce(host: string, port: number): Promise<number> {
     const udp = dgram.createSocket(isIPv6(host) ? 'udp6' : 'udp4');
     udp.on('message', (msg, from) => {
+      // A repeated question is answered at once, without a promise in between.
+      const hit = this.#fromCache(msg, 'udp');
+      if (hit) return udp.send(hit, from.port, from.address);
       void this.handle(msg, 'udp').then((res) => {
         if (res) udp.send(res, from.port, from.address);
       }, (e) => this.#log(`answering ${from.address}: ${(e as Error).message}`));
@@ -103,17 +106,8 @@ export class DnsServer {
 
   /** The response to one query's wire bytes; null when there is nothing to answer (not a query at all). */
   async handle(msg: Buffer, transport: 'udp' | 'tcp'): Promise<Buffer | null> {
-    const key = msg.length >= 12 ? transport + msg.toString('latin1', 2) : '';
-    if (this.#cacheSerial !== this.#zone.serial()) {
-      this.#cache.clear();
-      this.#cacheSerial = this.#zone.serial();
-    }
-    const cached = this.#cache.get(key);
-    if (cached) {
-      const res = Buffer.from(cached);
-      res.writeUInt16BE(msg.readUInt16BE(0), 0);
-      return res;
-    }
+    const cached = this.#fromCache(msg, transport);
+    if (cached) return cached;
     let query: DecodedPacket;
     try {
       query = dnsPacket.decode(msg);
@@ -137,14 +131,32 @@ export class DnsServer {
     try {
       const { response, cacheable } = await this.#answerFromZone(query, q, transport);
       if (cacheable) {
-        if (this.#cache.size >= CACHE_MAX) this.#cache.clear();
-        this.#cache.set(key, response);
+        if (this.#cache.size >= CACHE_MAX) this.#cache.delete(this.#cache.keys().next().value!);
+        this.#cache.set(cacheKey(msg, transport), response);
       }
       return response;
     } catch (e) {
       this.#log(`answering ${q.name} ${q.type}: ${(e as Error).message}`);
       return encodeResponse(query, [q], 'SERVFAIL');
     }
+  }
+
+  /** The remembered response to this query, under its id; undefined when there is none. */
+  #fromCache(msg: Buffer, transport: 'udp' | 'tcp'): Buffer | undefined {
+    if (msg.length < 12) return undefined;
+    if (this.#cacheSerial !== this.#zone.serial()) {
+      this.#cache.clear();
+      this.#cacheSerial = this.#zone.serial();
+    }
+    const key = cacheKey(msg, transport);
+    const cached = this.#cache.get(key);
+    if (!cached) return undefined;
+    // Asked again: it moves to the back of the eviction order (a Map iterates in insertion order).
+    this.#cache.delete(key);
+    this.#cache.set(key, cached);
+    const res = Buffer.from(cached);
+    res.writeUInt16BE(msg.readUInt16BE(0), 0);
+    return res;
   }
 
   /** The zone's response; cacheable unless it holds what upstream said (an ExternalName's target). */
@@ -174,6 +186,9 @@ export class DnsServer {
     }
   }
 }
+
+/** A query's bytes after its id, which every repeat of the question shares. */
+const cacheKey = (msg: Buffer, transport: 'udp' | 'tcp'): string => transport + msg.toString('latin1', 2);
 
 function encodeResponse(query: Pick<Packet, 'id' | 'flags'>, questions: Question[], rcode: Rcode, sections: Pick<Packet, 'answers' | 'authorities' | 'additionals'> = {}, flags = 0): Buffer {
   const rd = (query.flags ?? 0) & dnsPacket.RECURSION_DESIRED;

@@ -1,7 +1,7 @@
 // exec and attach apart from their transport (WebSocket channels or SPDY streams): the pipes a session
 // fills and drains, the terminal sizes the client sends, and the Status that ends the session.
 
-import { PassThrough } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import type { ExecStreams, RuntimeService, TerminalSize } from '../../runtime/types.js';
 import { exitStatus } from './channels.js';
 
@@ -25,6 +25,13 @@ export interface StreamIO {
   gone: AbortController;
 }
 
+/**
+ * How long terminal input waits for a size to be applied: the client sends sizes and input on separate
+ * streams, and a size (kubectl's first ones come as it connects, along with what was typed meanwhile)
+ * should be in force before the input that follows it is read. A runtime that takes no sizes holds input
+ * back this long once.
+ */
+const SIZE_WAIT_MS = 1_000;
 /** Largest resize message taken: `{"Width":65535,"Height":65535}` is 31 bytes. */
 export const MAX_SIZE_MESSAGE = 1024;
 const MAX_DIMENSION = 0xffff;
@@ -55,37 +62,78 @@ export class SizeFeed implements AsyncIterable<TerminalSize> {
   #pending: TerminalSize | undefined;
   #wake: (() => void) | undefined;
   #closed = false;
+  /** No size yet, or one not yet applied: input waits (see settled). */
+  #unsettled = true;
+  #settledWaiters: (() => void)[] = [];
+  /** Set once a wait has timed out: this runtime takes no sizes, input no longer waits for them. */
+  #ignored = false;
 
   push(size: TerminalSize): void {
     if (this.#closed) return;
     this.#pending = size;
+    this.#unsettled = true;
     this.#wake?.();
   }
 
   close(): void {
     this.#closed = true;
     this.#wake?.();
+    this.#settle();
+  }
+
+  /** Resolves once the sizes received so far are applied (at most SIZE_WAIT_MS after it is asked). */
+  settled(): Promise<void> {
+    if (!this.#unsettled || this.#closed || this.#ignored) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.#ignored = true;
+        this.#settle();
+      }, SIZE_WAIT_MS);
+      this.#settledWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  #settle(): void {
+    this.#unsettled = false;
+    for (const w of this.#settledWaiters.splice(0)) w();
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<TerminalSize> {
-    for (;;) {
-      if (this.#pending) {
-        const s = this.#pending;
-        this.#pending = undefined;
-        yield s;
-        continue;
+    let applied = false;
+    try {
+      for (;;) {
+        if (this.#pending) {
+          const s = this.#pending;
+          this.#pending = undefined;
+          yield s;
+          applied = true;
+          continue;
+        }
+        if (this.#closed) return;
+        // Asked for the next size with none waiting: the last one is applied.
+        if (applied) this.#settle();
+        await new Promise<void>((resolve) => (this.#wake = resolve));
+        this.#wake = undefined;
       }
-      if (this.#closed) return;
-      await new Promise<void>((resolve) => (this.#wake = resolve));
-      this.#wake = undefined;
+    } finally {
+      this.#settle(); // the runtime stopped taking sizes
     }
   }
+}
+
+/** Terminal input, each chunk passed on once the sizes received before it are applied. */
+function afterSizes(stdin: Readable, sizes: SizeFeed): Readable {
+  const gate = new Transform({ transform: (chunk, _encoding, done) => void sizes.settled().then(() => done(null, chunk)) });
+  return stdin.pipe(gate);
 }
 
 /** Runs the exec or the attach to its end; resolves with the Status (JSON) that ends the session. */
 export async function runStream(runtime: RuntimeService, t: StreamTarget, io: StreamIO): Promise<string> {
   const streams: ExecStreams = {
-    stdin: io.stdin,
+    stdin: t.tty && io.stdin ? afterSizes(io.stdin, io.sizes) : io.stdin,
     stdout: t.stdout ? io.stdout : undefined,
     stderr: t.stderr ? io.stderr : undefined,
     tty: t.tty,

@@ -1,6 +1,6 @@
 // Attaching to a container's main process, which conmon owns: conmon keeps its stdio (or the master of
 // its terminal) and offers, in the container's bundle directory, an `attach` socket whose writes reach
-// the process's stdin and a `ctl` fifo that resizes its terminal. The socket is SOCK_SEQPACKET, which
+// the process's stdin and fifos that resize its terminal (see applySizes). The socket is SOCK_SEQPACKET, which
 // Node cannot open: socat relays it. What conmon sends back on it marks each packet's stream with a
 // byte that a byte stream cannot keep apart from the data, so the output is taken from the log conmon
 // writes at the same moment (its lines say which stream), followed from its end as it grows.
@@ -14,11 +14,16 @@ import type { ExecStreams, TerminalSize } from '../types.js';
 
 /** How often the container's exit is checked, and the log read should a change notice be missed. */
 const POLL_MS = 100;
-/** conmon's control message for a terminal resize: `1 <height> <width>`. */
-const RESIZE_EVENT = 1;
+/**
+ * conmon reads its resize fifo 199 bytes at a time and, before 2.2, applies the first message of a read
+ * once for each message in it: kubectl's size-plus-one followed at once by the real size, read together
+ * under load, left the terminal one row and column too large. Each message is padded to that length
+ * (sscanf takes the spaces before the newline), so every read holds exactly one.
+ */
+const RESIZE_MESSAGE_BYTES = 199;
 
 export interface AttachTarget {
-  /** The bundle directory, holding conmon's `attach` socket and `ctl` fifo. */
+  /** The bundle directory, holding conmon's `attach` socket and `winsz` fifo. */
   dir: string;
   logPath: string;
   exited(): Promise<boolean>;
@@ -63,10 +68,12 @@ function sendInput(dir: string, stdin: NodeJS.ReadableStream): ChildProcess {
 async function applySizes(dir: string, sizes: AsyncIterable<TerminalSize>, signal: AbortSignal): Promise<void> {
   for await (const s of sizes) {
     if (signal.aborted) return;
+    // `winsz` is where conmon's `ctl` fifo passes resizes on to (`<height> <width>`): writing there
+    // directly keeps conmon from relaying two messages into one read of it.
     // Non-blocking: with conmon gone there is no reader, and a blocking open would wait for one forever.
-    const fifo = await open(join(dir, 'ctl'), constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
+    const fifo = await open(join(dir, 'winsz'), constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
     if (!fifo) return;
-    await fifo.write(`${RESIZE_EVENT} ${s.height} ${s.width}\n`).catch(() => {});
+    await fifo.write(`${s.height} ${s.width}`.padEnd(RESIZE_MESSAGE_BYTES - 1) + '\n').catch(() => {});
     await fifo.close();
   }
 }
