@@ -1,0 +1,187 @@
+// Two berth servers on a 3-member etcd cluster (real processes on loopback, ports 23800-23805): the
+// second joins with the first's token and takes the cluster's CA from etcd; a wrong token is refused;
+// a write through one is seen by the other's watchers; the scheduler and controllers hold Leases in
+// kube-system; and during a stream of 1,000 writes through a client that fails over between the two,
+// killing the etcd leader and then the leading berth server loses no acknowledged write, writes resume
+// within 5 s, and the scheduler's leadership moves to the survivor.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { isApiError } from '../src/api/errors.js';
+import type { ConfigMap, KObject, Lease, Node, Pod } from '../src/api/types.js';
+import { HttpsTransport } from '../src/client/https-transport.js';
+import { loadKubeconfig } from '../src/client/kubeconfig.js';
+import { configMaps, leases, nodes, pods } from '../src/client/resources.js';
+import { RestClient } from '../src/client/rest.js';
+import { startEtcdCluster, type TestEtcdCluster } from './support/etcd.js';
+import { kubectl } from './support/kubectl.js';
+import { BERTH_BIN, startServer, type TestServer } from './support/server.js';
+import { until } from './support/wait.js';
+
+/** Short Leases, so that leadership moves within the test's 5 s. */
+const LEADER_FLAGS = ['--leader-elect-lease-duration', '3s', '--leader-elect-renew-deadline', '2s', '--leader-elect-retry-period', '500ms'];
+
+async function clientOf(kubeconfig: string, url: string): Promise<RestClient> {
+  return new RestClient(new HttpsTransport({ ...(await loadKubeconfig(kubeconfig)), server: url }));
+}
+
+/** Whether `server` logged that it leads `lease`, and has not since lost it. */
+function leads(server: TestServer, lease: string): boolean {
+  const log = server.logs();
+  return log.lastIndexOf(`became the leader of ${lease}`) > log.lastIndexOf(`lost the lease ${lease}`);
+}
+
+/** `berth server` that is expected to fail: its exit code and what it said. */
+function failedStart(dataDir: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BERTH_BIN, 'server', '--data-dir', dataDir, '--port', '0', '--disable-agent', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes('listening on')) child.kill();
+    });
+    child.once('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+const readyNode = (name: string): Node => ({
+  metadata: { name },
+  status: { capacity: { cpu: '4', memory: '8Gi', pods: '110' }, allocatable: { cpu: '4', memory: '8Gi', pods: '110' }, conditions: [{ type: 'Ready', status: 'True' }] },
+});
+
+describe('two berth servers on a 3-member etcd', () => {
+  let etcd: TestEtcdCluster;
+  let servers: TestServer[] = [];
+  let token: string;
+  const clients: RestClient[] = [];
+
+  before(async () => {
+    etcd = await startEtcdCluster(23800);
+    // The test's Node has no kubelet: a long grace keeps it schedulable.
+    const args = ['--datastore-endpoint', etcd.endpoints, '--node-monitor-grace-period', '600s', ...LEADER_FLAGS];
+    const first = await startServer({ args });
+    token = (await readFile(join(first.dataDir, 'token'), 'utf8')).trim();
+    const second = await startServer({ args: [...args, '--token', token] });
+    servers = [first, second];
+    for (const s of servers) clients.push(await clientOf(first.kubeconfig, s.url));
+  });
+  after(async () => {
+    for (const c of clients) c.transport.close();
+    for (const s of servers) await s.dispose();
+    await etcd?.stop();
+  });
+
+  it('shares one CA: the first server\'s kubeconfig works against the second, and its token is the same', async () => {
+    assert.equal((await readFile(join(servers[1]!.dataDir, 'pki', 'ca.crt'), 'utf8')), await readFile(join(servers[0]!.dataDir, 'pki', 'ca.crt'), 'utf8'));
+    assert.equal((await readFile(join(servers[1]!.dataDir, 'token'), 'utf8')).trim(), token);
+    const ns = await clients[1]!.get<KObject>({ group: '', version: 'v1', plural: 'namespaces', namespaced: false, kind: 'Namespace' }, undefined, 'default');
+    assert.equal(ns.metadata.name, 'default');
+  });
+
+  it('refuses a second server with a wrong token, or none, saying why', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'berth-test-'));
+    try {
+      const wrong = token.replace(/:[^:]+$/, ':not-the-secret-0123456789');
+      const refused = await failedStart(dataDir, ['--datastore-endpoint', etcd.endpoints, '--token', wrong]);
+      assert.notEqual(refused.code, 0);
+      assert.match(refused.stderr, /--token: wrong token: it does not open this datastore's cluster secrets/);
+      const none = await failedStart(dataDir, ['--datastore-endpoint', etcd.endpoints]);
+      assert.notEqual(none.code, 0);
+      assert.match(none.stderr, /the datastore already holds a cluster: join it with --token/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("feeds each server's watch cache from etcd: a write through one reaches the other's watchers", async () => {
+    const ac = new AbortController();
+    const seen: string[] = [];
+    const watching = (async () => {
+      for await (const ev of clients[1]!.watch<ConfigMap>(configMaps, 'default', { resourceVersion: '0' }, ac.signal)) if (ev.type === 'ADDED') seen.push(ev.object.metadata.name!);
+    })().catch(() => undefined);
+    try {
+      await clients[0]!.create(configMaps, 'default', { metadata: { name: 'through-first' }, data: { a: '1' } });
+      await until('the second server to stream the first one\'s write', () => seen.includes('through-first'), 15_000);
+      // And a read there finds it too.
+      assert.equal((await clients[1]!.get<ConfigMap>(configMaps, 'default', 'through-first')).data?.a, '1');
+    } finally {
+      ac.abort();
+      await watching;
+    }
+  });
+
+  it('elects one scheduler and one controller manager: kubectl shows the Leases\' holders', async () => {
+    await until('both Leases to be held', () => servers.some((s) => leads(s, 'kube-scheduler')) && servers.some((s) => leads(s, 'kube-controller-manager')), 30_000);
+    assert.equal(servers.filter((s) => leads(s, 'kube-scheduler')).length, 1, 'one scheduler leads');
+    const got = await kubectl(servers[1]!.kubeconfig, ['get', 'lease', '-n', 'kube-system', '-o', 'jsonpath={range .items[*]}{.metadata.name}={.spec.holderIdentity}{"\\n"}{end}']);
+    assert.equal(got.code, 0, got.stderr);
+    const holders = Object.fromEntries(got.stdout.trim().split('\n').map((l) => l.split('=')));
+    assert.match(holders['kube-scheduler'] ?? '', /^.+_[0-9a-f-]{36}$/);
+    assert.match(holders['kube-controller-manager'] ?? '', /^.+_[0-9a-f-]{36}$/);
+  });
+
+  it('loses no acknowledged write of 1,000 when the etcd leader and then the leading berth server die; writes resume within 5 s and scheduling moves', async () => {
+    await clients[0]!.create(nodes, undefined, readyNode('ha-node'));
+    await until('a scheduler to lead', () => servers.some((s) => leads(s, 'kube-scheduler')), 30_000);
+    const doomed = servers.findIndex((s) => leads(s, 'kube-scheduler'));
+    const survivor = 1 - doomed;
+    const acked = new Set<string>();
+    let at = 0;
+    let killedServerAt = 0;
+    let firstAckAfterKill = 0;
+    // A client that stays with a server until a request fails, then moves to the other.
+    let current = doomed;
+    const write = async (name: string): Promise<void> => {
+      for (let tries = 0; ; tries++) {
+        const c = clients[current]!;
+        try {
+          await withTimeout(c.create(configMaps, 'default', { metadata: { name }, data: { n: name } }), 3000);
+          break;
+        } catch (e) {
+          // A retry that finds the name taken: the earlier try was stored after all.
+          if (tries > 0 && isApiError(e, 'AlreadyExists')) break;
+          if (tries > 200) throw e;
+          if (clients[current] === c) current = 1 - current;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+      acked.add(name);
+      if (killedServerAt && !firstAckAfterKill) firstAckAfterKill = Date.now();
+    };
+    const lanes = Array.from({ length: 8 }, async () => {
+      while (at < 1000) {
+        const i = at++;
+        if (i === 300) etcd.members[await etcd.leader()]!.process.kill('SIGKILL');
+        if (i === 600) {
+          await servers[doomed]!.kill();
+          killedServerAt = Date.now();
+        }
+        await write(`w-${String(i).padStart(4, '0')}`);
+      }
+    });
+    await Promise.all(lanes);
+    assert.equal(acked.size, 1000);
+    const resumedMs = firstAckAfterKill - killedServerAt;
+    assert.ok(resumedMs <= 5000, `writes resumed ${resumedMs} ms after the berth server died`);
+    const stored = new Set((await clients[survivor]!.list<ConfigMap>(configMaps, 'default')).items.map((c) => c.metadata.name!));
+    const lost = [...acked].filter((n) => !stored.has(n));
+    assert.deepEqual(lost, [], 'every acknowledged write is stored');
+
+    // The scheduler now runs on the survivor: a Pod made after the kill is bound.
+    await clients[survivor]!.create(pods, 'default', { metadata: { name: 'after-failover' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } });
+    const node = await until('the Pod to be bound', async () => (await clients[survivor]!.get<Pod>(pods, 'default', 'after-failover')).spec.nodeName, 30_000);
+    assert.equal(node, 'ha-node');
+    assert.ok(leads(servers[survivor]!, 'kube-scheduler'), 'the survivor leads the scheduler');
+    const lease = await clients[survivor]!.get<Lease>(leases, 'kube-system', 'kube-scheduler');
+    assert.ok((lease.spec?.leaseTransitions ?? 0) >= 1, 'the Lease changed hands');
+  });
+});
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)))]).finally(() => clearTimeout(timer));
+}
