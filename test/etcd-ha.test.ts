@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isApiError } from '../src/api/errors.js';
-import type { ConfigMap, KObject, Lease, Node, Pod } from '../src/api/types.js';
+import type { ConfigMap, KObject, Lease, Node, Pod, Service } from '../src/api/types.js';
 import { HttpsTransport } from '../src/client/https-transport.js';
 import { loadKubeconfig } from '../src/client/kubeconfig.js';
-import { configMaps, leases, nodes, pods } from '../src/client/resources.js';
+import { configMaps, leases, nodes, pods, services } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import { startEtcdCluster, type TestEtcdCluster } from './support/etcd.js';
 import { kubectl } from './support/kubectl.js';
@@ -62,7 +62,8 @@ describe('two berth servers on a 3-member etcd', () => {
   before(async () => {
     etcd = await startEtcdCluster(23800);
     // The test's Node has no kubelet: a long grace keeps it schedulable.
-    const args = ['--datastore-endpoint', etcd.endpoints, '--node-monitor-grace-period', '600s', ...LEADER_FLAGS];
+    // A Service range of 28 usable addresses, so that servers picking at random meet.
+    const args = ['--datastore-endpoint', etcd.endpoints, '--node-monitor-grace-period', '600s', '--service-cidr', '10.96.0.0/27', ...LEADER_FLAGS];
     const first = await startServer({ args });
     token = (await readFile(join(first.dataDir, 'token'), 'utf8')).trim();
     const second = await startServer({ args: [...args, '--token', token] });
@@ -122,6 +123,28 @@ describe('two berth servers on a 3-member etcd', () => {
     const holders = Object.fromEntries(got.stdout.trim().split('\n').map((l) => l.split('=')));
     assert.match(holders['kube-scheduler'] ?? '', /^.+_[0-9a-f-]{36}$/);
     assert.match(holders['kube-controller-manager'] ?? '', /^.+_[0-9a-f-]{36}$/);
+  });
+
+  it('never hands out one cluster IP or node port twice, whichever server each Service goes through', async () => {
+    const svc = (name: string, spec: Record<string, unknown> = {}): KObject => ({ metadata: { name }, spec: { ports: [{ port: 80 }], ...spec } });
+    // 24 of the 28 addresses at once, half through each server.
+    const made = await Promise.all(Array.from({ length: 24 }, (_, i) => clients[i % 2]!.create<Service>(services, 'default', svc(`s-${i}`))));
+    const ips = made.map((m) => m.spec.clusterIP);
+    assert.equal(new Set(ips).size, 24, `distinct cluster IPs: ${ips.join(' ')}`);
+    // One address, one node port, asked for by name through both at once: one Service each gets it.
+    const twice = (name: string, spec: Record<string, unknown>) => Promise.allSettled(clients.map((c, i) => c.create<Service>(services, 'default', svc(`${name}-${i}`, spec))));
+    const ipRace = await twice('ip', { clusterIP: '10.96.0.30' }).then((r) => r.filter((x) => x.status === 'fulfilled').length);
+    const alive = (await clients[0]!.list<Service>(services, 'default')).items.filter((x) => x.spec.clusterIP === '10.96.0.30');
+    assert.equal(alive.length, 1, 'one Service has the named address');
+    assert.ok(ipRace <= 1);
+    const portRace = await twice('np', { type: 'NodePort', ports: [{ port: 80, nodePort: 31234 }] });
+    assert.equal(portRace.filter((x) => x.status === 'fulfilled').length, 1);
+    const refused = portRace.find((x) => x.status === 'rejected') as PromiseRejectedResult;
+    assert.match(String(refused.reason), /provided port is already allocated/);
+    // Deleting a Service frees its port for the other server.
+    const holder = (portRace.find((x) => x.status === 'fulfilled') as PromiseFulfilledResult<Service>).value.metadata.name!;
+    await clients[0]!.delete(services, 'default', holder);
+    await until('the port to be free through the other server', () => clients[1]!.create(services, 'default', svc('np-again', { type: 'NodePort', ports: [{ port: 80, nodePort: 31234 }] })).then(() => true, () => false), 15_000);
   });
 
   it('loses no acknowledged write of 1,000 when the etcd leader and then the leading berth server die; writes resume within 5 s and scheduling moves', async () => {

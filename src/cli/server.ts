@@ -171,7 +171,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const apiKubeletClient = await issueCertificate(pkiDir, 'apiserver-kubelet-client', { cn: 'berth-apiserver-kubelet-client', orgs: ['system:masters'] }, 'client');
     // Read only when /metrics is rendered, by which time the registry exists.
     const metrics: ApiServerMetrics = new ApiServerMetrics(() => cacheGauges(registry));
-    const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']), serviceCIDR });
+    const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']), serviceCIDR, sharedStore: values['datastore-endpoint'] !== undefined });
     await registry.start();
     let ready = false;
     const kubeletProxy = new KubeletProxy(registry, apiKubeletClient, pki.ca.cert);
