@@ -12,16 +12,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isApiError } from '../src/api/errors.js';
-import type { ConfigMap, KObject, Lease, Node, Pod, Service } from '../src/api/types.js';
+import type { ConfigMap, Endpoints, KObject, Lease, Node, Pod, Service } from '../src/api/types.js';
 import { HttpsTransport } from '../src/client/https-transport.js';
 import { loadKubeconfig } from '../src/client/kubeconfig.js';
-import { configMaps, leases, nodes, pods, services } from '../src/client/resources.js';
+import { configMaps, endpoints, leases, nodes, pods, services } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import { startEtcdCluster, type TestEtcdCluster } from './support/etcd.js';
 import { kubectl } from './support/kubectl.js';
 import { BERTH_BIN, startServer, type TestServer } from './support/server.js';
 import { until } from './support/wait.js';
 
+/** In this file's range of ports (23800-23899), on 127.0.0.2 and 127.0.0.3. */
+const API_PORT = 23810;
 /** Short Leases, so that leadership moves within the test's 5 s. */
 const LEADER_FLAGS = ['--leader-elect-lease-duration', '3s', '--leader-elect-renew-deadline', '2s', '--leader-elect-retry-period', '500ms'];
 
@@ -64,9 +66,11 @@ describe('two berth servers on a 3-member etcd', () => {
     // The test's Node has no kubelet: a long grace keeps it schedulable.
     // A Service range of 28 usable addresses, so that servers picking at random meet.
     const args = ['--datastore-endpoint', etcd.endpoints, '--node-monitor-grace-period', '600s', '--service-cidr', '10.96.0.0/27', ...LEADER_FLAGS];
-    const first = await startServer({ args });
+    // Two addresses, one port, as API servers behind the kubernetes Service are meant to be.
+    const at = (i: number) => ['--bind-address', `127.0.0.${2 + i}`, '--port', String(API_PORT)];
+    const first = await startServer({ args: [...args, ...at(0)] });
     token = (await readFile(join(first.dataDir, 'token'), 'utf8')).trim();
-    const second = await startServer({ args: [...args, '--token', token] });
+    const second = await startServer({ args: [...args, ...at(1), '--token', token] });
     servers = [first, second];
     for (const s of servers) clients.push(await clientOf(first.kubeconfig, s.url));
   });
@@ -123,6 +127,15 @@ describe('two berth servers on a 3-member etcd', () => {
     const holders = Object.fromEntries(got.stdout.trim().split('\n').map((l) => l.split('=')));
     assert.match(holders['kube-scheduler'] ?? '', /^.+_[0-9a-f-]{36}$/);
     assert.match(holders['kube-controller-manager'] ?? '', /^.+_[0-9a-f-]{36}$/);
+  });
+
+  it("lists both servers in the kubernetes Service's endpoints", async () => {
+    const addresses = await until('both servers in the endpoints', async () => {
+      const ep = await clients[0]!.get<Endpoints>(endpoints, 'default', 'kubernetes');
+      const ips = (ep.subsets?.[0]?.addresses ?? []).map((a) => a.ip).join(',');
+      return ips === '127.0.0.2,127.0.0.3' && ep.subsets?.[0]?.ports?.[0]?.port === API_PORT && ips;
+    }, 30_000);
+    assert.equal(addresses, '127.0.0.2,127.0.0.3');
   });
 
   it('never hands out one cluster IP or node port twice, whichever server each Service goes through', async () => {
@@ -201,6 +214,13 @@ describe('two berth servers on a 3-member etcd', () => {
     assert.ok(leads(servers[survivor]!, 'kube-scheduler'), 'the survivor leads the scheduler');
     const lease = await clients[survivor]!.get<Lease>(leases, 'kube-system', 'kube-scheduler');
     assert.ok((lease.spec?.leaseTransitions ?? 0) >= 1, 'the Lease changed hands');
+    // And the dead server's address leaves the kubernetes Service's endpoints once its Lease expires.
+    const left = await until('the endpoints to list the survivor alone', async () => {
+      const ep = await clients[survivor]!.get<Endpoints>(endpoints, 'default', 'kubernetes');
+      const ips = (ep.subsets?.[0]?.addresses ?? []).map((a) => a.ip);
+      return ips.length === 1 && ips[0];
+    }, 60_000);
+    assert.equal(left, `127.0.0.${2 + survivor}`);
   });
 });
 

@@ -12,6 +12,7 @@ import { KUBE_DNS_USER, KUBE_PROXY_USER, LOCAL_PATH_PROVISIONER_USER, NETWORK_PO
 import { Registry } from '../apiserver/registry/index.js';
 import { apiServiceIP, DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
+import { ApiServerLeases } from '../apiserver/apiserver-leases.js';
 import { createApiServer } from '../apiserver/server.js';
 import { AuditLog } from '../apiserver/audit.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
@@ -197,9 +198,12 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const components = new AbortController();
     // Every informer, queue and timer of every component listens on this one signal.
     setMaxListeners(0, components.signal);
-    keepKubernetesService(registry, { address: podGateway ?? apiServerAddress(bind), port: actualPort }, components.signal, (e) => {
+    const self = { address: podGateway ?? apiServerAddress(bind), port: actualPort };
+    // On a shared store the endpoints list every live API server, each known by its Lease.
+    const peers = values['datastore-endpoint'] === undefined ? undefined : new ApiServerLeases(registry, self);
+    keepKubernetesService(registry, self, components.signal, (e) => {
       process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
-    });
+    }, peers);
     startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, o), ...(leaderElection ? { leaderElection } : {}) }, components.signal);
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
