@@ -1,5 +1,6 @@
 // Two berth servers on a 3-member etcd cluster (real processes on loopback, ports 23800-23805): the
-// second joins with the first's token and takes the cluster's CA from etcd; a wrong token is refused;
+// second joins with the first's token and takes the cluster's CA from etcd; a wrong token (or one naming
+// another CA) is refused;
 // a write through one is seen by the other's watchers; the scheduler and controllers hold Leases in
 // kube-system; and during a stream of 1,000 writes through a client that fails over between the two,
 // killing the etcd leader and then the leading berth server loses no acknowledged write, writes resume
@@ -94,6 +95,11 @@ describe('two berth servers on a 3-member etcd', () => {
       const refused = await failedStart(dataDir, ['--datastore-endpoint', etcd.endpoints, '--token', wrong]);
       assert.notEqual(refused.code, 0);
       assert.match(refused.stderr, /--token: wrong token: it does not open this datastore's cluster secrets/);
+      // The right secret with another CA's hash: not this cluster.
+      const otherCa = token.replace(/^K10[0-9a-f]{64}/, `K10${'0'.repeat(64)}`);
+      const foreign = await failedStart(dataDir, ['--datastore-endpoint', etcd.endpoints, '--token', otherCa]);
+      assert.notEqual(foreign.code, 0);
+      assert.match(foreign.stderr, /--token: the token's CA hash does not match the cluster's CA in the datastore/);
       const none = await failedStart(dataDir, ['--datastore-endpoint', etcd.endpoints]);
       assert.notEqual(none.code, 0);
       assert.match(none.stderr, /the datastore already holds a cluster: join it with --token/);
