@@ -166,7 +166,7 @@ describe('two berth servers on a 3-member etcd', () => {
     await until('the port to be free through the other server', () => clients[1]!.create(services, 'default', svc('np-again', { type: 'NodePort', ports: [{ port: 80, nodePort: 31234 }] })).then(() => true, () => false), 15_000);
   });
 
-  it('loses no acknowledged write of 1,000 when the etcd leader and then the leading berth server die; writes resume within 5 s and scheduling moves', async () => {
+  it('loses no acknowledged write of 1,000 when the etcd leader and then the leading berth server die; writes resume within 5 s and scheduling moves', async (t) => {
     await clients[0]!.create(nodes, undefined, readyNode('ha-node'));
     await until('a scheduler to lead', () => servers.some((s) => leads(s, 'kube-scheduler')), 30_000);
     const doomed = servers.findIndex((s) => leads(s, 'kube-scheduler'));
@@ -209,6 +209,7 @@ describe('two berth servers on a 3-member etcd', () => {
     assert.equal(acked.size, 1000);
     const resumedMs = firstAckAfterKill - killedServerAt;
     assert.ok(resumedMs <= 5000, `writes resumed ${resumedMs} ms after the berth server died`);
+    t.diagnostic(`writes resumed ${resumedMs} ms after the berth server died`);
     const stored = new Set((await clients[survivor]!.list<ConfigMap>(configMaps, 'default')).items.map((c) => c.metadata.name!));
     const lost = [...acked].filter((n) => !stored.has(n));
     assert.deepEqual(lost, [], 'every acknowledged write is stored');

@@ -8,6 +8,7 @@
 import { isApiError } from '../api/errors.js';
 import { microTime } from '../api/time.js';
 import type { Lease } from '../api/types.js';
+import { sleep } from './informer.js';
 import { leases } from './resources.js';
 import type { RestClient } from './rest.js';
 
@@ -38,18 +39,6 @@ export function checkTimings(t: LeaderElectionTimings): void {
   if (!(t.renewDeadlineMs > t.retryPeriodMs * 1.2)) throw new Error('--leader-elect-renew-deadline must be greater than 1.2 × --leader-elect-retry-period');
   if (!(t.leaseDurationMs > t.renewDeadlineMs)) throw new Error('--leader-elect-lease-duration must be greater than --leader-elect-renew-deadline');
 }
-
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 /** Rejects when p takes longer than ms (a request to a server that stopped answering). */
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
