@@ -12,14 +12,14 @@ import { summarize, table } from './stats.js';
 const CLIENTS = 64;
 const CREATES = 4000;
 
-interface Run {
+export interface Run {
   rate: number;
   p50: number;
   p99: number;
 }
 
 /** CREATES Pods from CLIENTS clients split over two processes, so one client process's CPU is not the limit. */
-async function creates(server: TestServer): Promise<Run> {
+export async function creates(server: TestServer): Promise<Run> {
   const start = performance.now();
   const results = await Promise.all([0, 1].map((p) => loadgen(server.kubeconfig, `ds-${p}`, CREATES / 2, CLIENTS / 2)));
   const rate = CREATES / ((performance.now() - start) / 1000);
@@ -28,7 +28,7 @@ async function creates(server: TestServer): Promise<Run> {
 }
 
 /** A started server after a second of quiet: what it holds when nothing happens. */
-async function idleServer(args: string[]): Promise<{ server: TestServer; rss: number }> {
+export async function idleServer(args: string[]): Promise<{ server: TestServer; rss: number }> {
   const server = await startServer({ args });
   while (!(await readyz(server.url))) await new Promise((r) => setTimeout(r, 5));
   await new Promise((r) => setTimeout(r, 1000));
@@ -36,8 +36,8 @@ async function idleServer(args: string[]): Promise<{ server: TestServer; rss: nu
 }
 
 /** The ceiling: CLIENTS concurrent writers putting `value` under fresh keys, one put at a time each. */
-async function rawEtcdPuts(endpoint: string, value: Buffer): Promise<Run> {
-  const client = await connectEtcd({ endpoints: [endpoint] });
+export async function rawEtcdPuts(endpoints: string[], value: Buffer): Promise<Run> {
+  const client = await connectEtcd({ endpoints });
   const lat: number[] = [];
   let next = 0;
   const start = performance.now();
@@ -74,7 +74,7 @@ export async function benchDatastore(): Promise<string> {
     const client = await connectEtcd({ endpoints: [etcd.endpoint] });
     const stored = (await client.kv.range({ key: Buffer.from('/registry/pods/default/ds-0-0') })).kvs[0].value;
     client.close();
-    const raw = await rawEtcdPuts(etcd.endpoint, stored);
+    const raw = await rawEtcdPuts([etcd.endpoint], stored);
 
     out.push(
       table([

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { benchApiserver } from './apiserver.js';
 import { benchDashboard } from './dashboard.js';
 import { benchDatastore } from './datastore.js';
+import { benchHa } from './ha.js';
 import { benchDns } from './dns.js';
 import { recordSuites, type Suite } from './figures.js';
 import { benchKubelet } from './kubelet.js';
@@ -34,6 +35,7 @@ const suites: [string, () => Promise<string>][] = [
   ['proxy', benchProxy],
   ['dns', benchDns],
   ['datastore', benchDatastore],
+  ['ha', benchHa],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {

@@ -1,7 +1,8 @@
 // The `kubernetes` Service in `default` and its endpoints, as kube-apiserver keeps them: a ClusterIP
 // Service on the first address of the Service range, port 443 named https, whose Endpoints and
 // EndpointSlice point at the API server itself. It has no selector, so the endpoint controllers leave
-// it alone; the API server writes it, at start and every 10 s after (a deleted one comes back).
+// it alone; the API server writes it, at start and every 10 s after (a deleted one comes back). With
+// several API servers on one store, the endpoints list each live one (ApiServerLeases).
 
 import { networkInterfaces } from 'node:os';
 import { deepEqual } from '../api/patch/json-patch.js';
@@ -10,6 +11,7 @@ import { ApiError } from '../api/errors.js';
 import type { EndpointSlice, Endpoints, KObject, Service } from '../api/types.js';
 import { SYSTEM_CONTEXT, type Registry } from './registry/index.js';
 import type { RestStorage } from './registry/rest.js';
+import type { ApiServerLeases } from './apiserver-leases.js';
 import { apiServiceIP } from './registry/service-allocator.js';
 
 const NAME = 'kubernetes';
@@ -34,7 +36,13 @@ export function apiServerAddress(bind: string): string {
   return '127.0.0.1';
 }
 
-function service(cidr: string, ep: ApiServerEndpoint): Service {
+/** The API servers behind the Service: one port, the addresses serving on it. */
+interface Backends {
+  addresses: string[];
+  port: number;
+}
+
+function service(cidr: string, ep: Backends): Service {
   return {
     apiVersion: 'v1', kind: 'Service',
     metadata: { name: NAME, namespace: NAMESPACE, labels: { component: 'apiserver', provider: 'kubernetes' } },
@@ -42,20 +50,20 @@ function service(cidr: string, ep: ApiServerEndpoint): Service {
   };
 }
 
-function endpoints(ep: ApiServerEndpoint): Endpoints {
+function endpoints(ep: Backends): Endpoints {
   return {
     apiVersion: 'v1', kind: 'Endpoints',
     metadata: { name: NAME, namespace: NAMESPACE, labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
-    subsets: [{ addresses: [{ ip: ep.address }], ports: [{ name: 'https', port: ep.port, protocol: 'TCP' }] }],
+    subsets: [{ addresses: ep.addresses.map((ip) => ({ ip })), ports: [{ name: 'https', port: ep.port, protocol: 'TCP' }] }],
   };
 }
 
-function endpointSlice(ep: ApiServerEndpoint): EndpointSlice {
+function endpointSlice(ep: Backends): EndpointSlice {
   return {
     apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
     metadata: { name: NAME, namespace: NAMESPACE, labels: { 'kubernetes.io/service-name': NAME } },
     addressType: 'IPv4',
-    endpoints: [{ addresses: [ep.address], conditions: { ready: true } }],
+    endpoints: ep.addresses.map((a) => ({ addresses: [a], conditions: { ready: true } })),
     ports: [{ name: 'https', port: ep.port, protocol: 'TCP' }],
   };
 }
@@ -76,7 +84,7 @@ async function ensure(storage: RestStorage, want: KObject, owned: (o: KObject) =
   });
 }
 
-export async function reconcileKubernetesService(registry: Registry, ep: ApiServerEndpoint): Promise<void> {
+export async function reconcileKubernetesService(registry: Registry, ep: Backends): Promise<void> {
   const svc = service(registry.serviceAllocator.cidr, ep);
   await ensure(registry.core('services'), svc, (o) => (o as Service).spec.ports, (o, w) => {
     (o as Service).spec.ports = (w as Service).spec.ports;
@@ -91,11 +99,25 @@ export async function reconcileKubernetesService(registry: Registry, ep: ApiServ
   });
 }
 
+/**
+ * The servers the endpoints list: with peers (several API servers on one store), every live one serving
+ * on the port of the first by address (every server works this out alike, so none undoes another's
+ * write; servers behind the Service are meant to share one port); else this one.
+ */
+async function backends(self: ApiServerEndpoint, peers?: ApiServerLeases): Promise<Backends> {
+  if (!peers) return { addresses: [self.address], port: self.port };
+  await peers.renew();
+  const live = await peers.live();
+  const port = live[0]?.port ?? self.port;
+  const addresses = [...new Set(live.filter((e) => e.port === port).map((e) => e.address))];
+  return { addresses: addresses.length ? addresses : [self.address], port };
+}
+
 /** Keeps the `kubernetes` Service and its endpoints until signal aborts. */
-export function keepKubernetesService(registry: Registry, ep: ApiServerEndpoint, signal: AbortSignal, onError: (e: unknown) => void): void {
-  const run = () => reconcileKubernetesService(registry, ep).catch(onError);
+export function keepKubernetesService(registry: Registry, ep: ApiServerEndpoint, signal: AbortSignal, onError: (e: unknown) => void, peers?: ApiServerLeases): void {
+  const run = () => backends(ep, peers).then((b) => reconcileKubernetesService(registry, b)).catch(onError);
   void run();
-  const timer = setInterval(run, RECONCILE_MS);
+  const timer = setInterval(run, peers ? RECONCILE_MS / 2 : RECONCILE_MS);
   timer.unref();
   signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 }

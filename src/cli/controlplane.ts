@@ -1,6 +1,9 @@
 // The components that run beside the API server in `berth server`: the scheduler and the
 // controllers. They reach the API over HTTPS like any other client ("one way in").
 
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { runLeaderElected, type LeaderElectionTimings } from '../client/leader-election.js';
 import { HttpsTransport } from '../client/https-transport.js';
 import { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
@@ -25,6 +28,8 @@ export interface ControlPlaneOptions {
   disabledControllers?: string[];
   /** Signs approved CSRs with the cluster CA. */
   signer?: CertificateSigner;
+  /** Run the scheduler and the controllers only while this server holds their Leases (several servers on one store). */
+  leaderElection?: LeaderElectionTimings;
 }
 
 export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): void {
@@ -32,11 +37,22 @@ export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): 
   const client = clientFor(o.server, o.ca, o.identity, 'kube-controller-manager/berth');
   // The scheduler writes under its own user agent, so managedFields name it as upstream's do.
   const schedulerClient = client.withUserAgent('kube-scheduler/berth');
-  // One watch per resource for the scheduler and every controller in this process.
-  const informers = new SharedInformers(client, (e) => log(`watch: ${(e as Error).message}`));
-  const scheduler = new Scheduler({ client: schedulerClient, informers, log: (l) => log(`scheduler: ${l}`) });
-  void scheduler.start(signal).catch((e) => log(`scheduler stopped: ${(e as Error).message}`));
-  void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, podGCQuarantineMs: o.podGCQuarantineMs, informers, disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, ...(o.signer ? { signer: o.signer } : {}), log: (l) => log(`controllers: ${l}`) }, signal).catch((e) =>
-    log(`controllers stopped: ${(e as Error).message}`),
-  );
+  const newInformers = (): SharedInformers => new SharedInformers(client, (e) => log(`watch: ${(e as Error).message}`));
+  // One watch per resource for the scheduler and every controller in this process; with leader
+  // election each leads on its own, so each term gets its own.
+  const shared = o.leaderElection ? undefined : newInformers();
+  const elected = (name: string, run: (signal: AbortSignal) => void): void => {
+    if (!o.leaderElection) return run(signal);
+    const identity = `${hostname()}_${randomUUID()}`;
+    void runLeaderElected({ ...o.leaderElection, client, name, identity, log }, run, signal);
+  };
+  elected('kube-scheduler', (term) => {
+    const scheduler = new Scheduler({ client: schedulerClient, informers: shared ?? newInformers(), log: (l) => log(`scheduler: ${l}`) });
+    void scheduler.start(term).catch((e) => log(`scheduler stopped: ${(e as Error).message}`));
+  });
+  elected('kube-controller-manager', (term) => {
+    void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, podGCQuarantineMs: o.podGCQuarantineMs, informers: shared ?? newInformers(), disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, ...(o.signer ? { signer: o.signer } : {}), log: (l) => log(`controllers: ${l}`) }, term).catch((e) =>
+      log(`controllers stopped: ${(e as Error).message}`),
+    );
+  });
 }

@@ -20,6 +20,9 @@ export const DATASTORE_HELP = `  --datastore-endpoint URL[,URL]
   --datastore-cafile FILE, --datastore-certfile FILE, --datastore-keyfile FILE
                         PEM files for https endpoints: the CA of the etcd members, and berth's
                         client certificate and key
+  --token TOKEN         join the cluster already on --datastore-endpoint as one more API server: its
+                        CA and signing keys are taken from the datastore, opened with this token
+                        (<data-dir>/token of a server already on it)
 `;
 
 export async function openDatastore(flags: DatastoreFlags, dataDir: string): Promise<Backend> {

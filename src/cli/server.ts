@@ -12,6 +12,7 @@ import { KUBE_DNS_USER, KUBE_PROXY_USER, LOCAL_PATH_PROVISIONER_USER, NETWORK_PO
 import { Registry } from '../apiserver/registry/index.js';
 import { apiServiceIP, DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
+import { ApiServerLeases } from '../apiserver/apiserver-leases.js';
 import { createApiServer } from '../apiserver/server.js';
 import { AuditLog } from '../apiserver/audit.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
@@ -34,6 +35,8 @@ import { gatewayOf, parseCidr } from '../runtime/cni/cidr.js';
 import { parseDuration } from './duration.js';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
 import { DATASTORE_HELP, openDatastore } from './datastore.js';
+import { shareClusterSecrets } from './cluster-secrets.js';
+import { LEADER_ELECT_HELP, LEADER_ELECT_OPTIONS, leaderElectionFrom } from './leader-elect-flags.js';
 
 const HELP = `Usage: berth server [flags]
 
@@ -68,7 +71,7 @@ Flags:
   --disable-controllers LIST
                         controllers not to run, comma-separated (job, cronjob): for tests that run their
                         own with a fake clock
-${DATASTORE_HELP}  -h, --help            show this help
+${DATASTORE_HELP}${LEADER_ELECT_HELP}  -h, --help            show this help
 `;
 
 /** The kubernetes Service's ClusterIP: the first address of the default Service CIDR, 10.43.0.0/16. */
@@ -122,6 +125,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'datastore-certfile': { type: 'string' },
       'datastore-keyfile': { type: 'string' },
       'audit-log': { type: 'string' },
+      token: { type: 'string' },
+      ...LEADER_ELECT_OPTIONS,
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -136,6 +141,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const bind = values['bind-address']!;
   const serviceCIDR = parseServiceCIDR(values['service-cidr']!).text;
   const clusterDNS = values['cluster-dns'] === undefined ? undefined : clusterDNSFlag(values['cluster-dns']);
+  const leaderElection = leaderElectionFrom(values);
   const watchBudgetBytes = bytesFlag('--watch-memory-budget', values['watch-memory-budget']!);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // mkdir leaves an existing directory as it was; keys, state and image layers are root's alone.
@@ -146,11 +152,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const podCIDR = parseCidr(values['pod-cidr']!);
   const podGateway = values['disable-agent'] || !podCIDR ? undefined : gatewayOf(podCIDR);
   const inClusterIPs = [apiServiceIP(serviceCIDR), ...(podGateway ? [podGateway] : [])];
-  const pki = await ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind, ...inClusterIPs]);
-  const admin = await issueCertificate(pkiDir, 'admin', { cn: 'berth-admin', orgs: ['system:masters'] }, 'client');
-
-  const nodeName = (values['node-name'] ?? hostname()).toLowerCase();
-  const apiKubeletClient = await issueCertificate(pkiDir, 'apiserver-kubelet-client', { cn: 'berth-apiserver-kubelet-client', orgs: ['system:masters'] }, 'client');
+  if (values.token !== undefined && values['datastore-endpoint'] === undefined) throw new Error('--token joins a cluster through its datastore: give --datastore-endpoint too');
   const backend = await openDatastore(values, dataDir);
   // Closed on every way out, a failed start included: SQLite then checkpoints and the WAL guard is
   // disarmed, where an exit with the database open would drop the WAL behind the guard's back.
@@ -161,9 +163,16 @@ export async function serverCommand(argv: string[]): Promise<number> {
   }
 
   async function serve(backend: Backend): Promise<number> {
+    const makePki = () => ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind, ...inClusterIPs]);
+    // On a shared datastore every server takes the same CA and signing keys from it.
+    const pki = values['datastore-endpoint'] === undefined ? await makePki() : await shareClusterSecrets(backend, { pkiDir, dataDir, token: values.token }, makePki);
+    const admin = await issueCertificate(pkiDir, 'admin', { cn: 'berth-admin', orgs: ['system:masters'] }, 'client');
+
+    const nodeName = (values['node-name'] ?? hostname()).toLowerCase();
+    const apiKubeletClient = await issueCertificate(pkiDir, 'apiserver-kubelet-client', { cn: 'berth-apiserver-kubelet-client', orgs: ['system:masters'] }, 'client');
     // Read only when /metrics is rendered, by which time the registry exists.
     const metrics: ApiServerMetrics = new ApiServerMetrics(() => cacheGauges(registry));
-    const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']), serviceCIDR });
+    const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']), serviceCIDR, sharedStore: values['datastore-endpoint'] !== undefined });
     await registry.start();
     let ready = false;
     const kubeletProxy = new KubeletProxy(registry, apiKubeletClient, pki.ca.cert);
@@ -189,10 +198,13 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const components = new AbortController();
     // Every informer, queue and timer of every component listens on this one signal.
     setMaxListeners(0, components.signal);
-    keepKubernetesService(registry, { address: podGateway ?? apiServerAddress(bind), port: actualPort }, components.signal, (e) => {
+    const self = { address: podGateway ?? apiServerAddress(bind), port: actualPort };
+    // On a shared store the endpoints list every live API server, each known by its Lease.
+    const peers = values['datastore-endpoint'] === undefined ? undefined : new ApiServerLeases(registry, self);
+    keepKubernetesService(registry, self, components.signal, (e) => {
       process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
-    });
-    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, o) }, components.signal);
+    }, peers);
+    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, o), ...(leaderElection ? { leaderElection } : {}) }, components.signal);
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);

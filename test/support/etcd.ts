@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Etcd3 } from 'etcd3';
 
 export interface TestEtcd {
   /** The client URL, e.g. http://127.0.0.1:23790. */
@@ -24,6 +25,8 @@ export interface EtcdOptions {
   peerPort: number;
   /** Serve clients over https with these PEM files, asking every client for a certificate the CA signed. */
   tls?: { cert: string; key: string; ca: string };
+  /** A member of a cluster: its name and the --initial-cluster list (default a cluster of one, 'test'). */
+  member?: { name: string; initialCluster: string };
 }
 
 export async function startEtcd(opts: EtcdOptions): Promise<TestEtcd> {
@@ -31,10 +34,11 @@ export async function startEtcd(opts: EtcdOptions): Promise<TestEtcd> {
   const endpoint = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${opts.clientPort}`;
   const peer = `http://127.0.0.1:${opts.peerPort}`;
   const tls = opts.tls ? ['--cert-file', opts.tls.cert, '--key-file', opts.tls.key, '--trusted-ca-file', opts.tls.ca, '--client-cert-auth'] : [];
+  const name = opts.member?.name ?? 'test';
   const args = [
-    '--name', 'test', '--data-dir', dataDir,
+    '--name', name, '--data-dir', dataDir,
     '--listen-client-urls', endpoint, '--advertise-client-urls', endpoint,
-    '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer, '--initial-cluster', `test=${peer}`,
+    '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer, '--initial-cluster', opts.member?.initialCluster ?? `test=${peer}`,
     ...tls,
   ];
   let log = '';
@@ -78,6 +82,45 @@ export async function startEtcd(opts: EtcdOptions): Promise<TestEtcd> {
     stop: async () => {
       await kill('SIGTERM');
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestEtcdCluster {
+  members: TestEtcd[];
+  /** Every member's client URL, comma-separated, as --datastore-endpoint takes them. */
+  endpoints: string;
+  /** The index of the member that leads now. */
+  leader(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** A cluster of `size` members on loopback: member i serves clients on basePort + 2i, peers on basePort + 2i + 1. */
+export async function startEtcdCluster(basePort: number, size = 3): Promise<TestEtcdCluster> {
+  const ports = Array.from({ length: size }, (_, i) => ({ name: `m${i}`, clientPort: basePort + 2 * i, peerPort: basePort + 2 * i + 1 }));
+  const initialCluster = ports.map((p) => `${p.name}=http://127.0.0.1:${p.peerPort}`).join(',');
+  // Started together: none is ready to serve before a quorum has met.
+  const members = await Promise.all(ports.map((p) => startEtcd({ clientPort: p.clientPort, peerPort: p.peerPort, member: { name: p.name, initialCluster } })));
+  return {
+    members,
+    endpoints: members.map((m) => m.endpoint).join(','),
+    leader: async () => {
+      for (const [i, m] of members.entries()) {
+        if (m.process.exitCode !== null || m.process.signalCode !== null) continue;
+        const client = new Etcd3({ hosts: new URL(m.endpoint).host });
+        try {
+          const status = await client.maintenance.status();
+          if (status.leader === status.header.member_id) return i;
+        } catch {
+          // An unreachable member leads nothing.
+        } finally {
+          client.close();
+        }
+      }
+      throw new Error('no etcd member leads');
+    },
+    stop: async () => {
+      await Promise.all(members.map((m) => m.stop()));
     },
   };
 }

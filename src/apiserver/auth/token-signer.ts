@@ -10,9 +10,22 @@ import { join } from 'node:path';
 import { exportJWK, exportPKCS8, generateKeyPair, importJWK, importPKCS8, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 
 const ALG = 'RS256';
+/** The service-account signing key's file in the PKI directory: one key for every API server of a cluster. */
+export const SIGNING_KEY = 'sa.key';
 
 /** Where the discovery document and the JWKS are served. */
 export const ISSUER_DISCOVERY_PATHS: ReadonlySet<string> = new Set(['/.well-known/openid-configuration', '/openid/v1/jwks']);
+
+/** Makes <pkiDir>/sa.key, the service-account signing key, unless it exists; returns its path. */
+export async function ensureSigningKey(pkiDir: string): Promise<string> {
+  const path = join(pkiDir, SIGNING_KEY);
+  if (!existsSync(path)) {
+    const { privateKey } = await generateKeyPair(ALG, { modulusLength: 2048, extractable: true });
+    await writeFile(path, await exportPKCS8(privateKey), { mode: 0o600 });
+    await chmod(path, 0o600);
+  }
+  return path;
+}
 
 /** The claims berth puts in (and reads from) a service-account token, as upstream's. */
 export interface ServiceAccountClaims extends JWTPayload {
@@ -40,12 +53,7 @@ export class TokenSigner {
 
   /** Loads <pkiDir>/sa.key, making it on first start. */
   static async load(pkiDir: string, issuer: string): Promise<TokenSigner> {
-    const path = join(pkiDir, 'sa.key');
-    if (!existsSync(path)) {
-      const { privateKey } = await generateKeyPair(ALG, { modulusLength: 2048, extractable: true });
-      await writeFile(path, await exportPKCS8(privateKey), { mode: 0o600 });
-      await chmod(path, 0o600);
-    }
+    const path = await ensureSigningKey(pkiDir);
     const privateKey = await importPKCS8(await readFile(path, 'utf8'), ALG, { extractable: true });
     const { kty, n, e } = await exportJWK(privateKey);
     const der = createPublicKey({ key: { kty: kty!, n: n!, e: e! }, format: 'jwk' }).export({ type: 'spki', format: 'der' });

@@ -10,6 +10,7 @@ import { genericStrategy } from './kinds/generic.js';
 import { podStrategy } from './kinds/pod.js';
 import { serviceStrategy } from './kinds/service.js';
 import { ServiceAllocator } from './service-allocator.js';
+import { AllocationClaims } from './allocation-claims.js';
 import { jobStrategy } from './kinds/job.js';
 import { FINALIZE, namespaceFinalized, NamespaceLifecycle } from './namespaces.js';
 import { RestStorage } from './rest.js';
@@ -108,8 +109,10 @@ export class Registry implements Authorizers {
   /** The ValidatingAdmissionPolicies and bindings, run on every write (admission/validating-policy.ts). */
   readonly validatingPolicies: ValidatingPolicies;
 
-  constructor(backend: Backend, opts: { watchCacheSize?: number; serviceCIDR?: string } = {}) {
-    this.serviceAllocator = new ServiceAllocator(opts.serviceCIDR);
+  /** sharedStore: several API servers write this store (etcd), so allocations are claimed in it. */
+  constructor(backend: Backend, opts: { watchCacheSize?: number; serviceCIDR?: string; sharedStore?: boolean } = {}) {
+    const claims = opts.sharedStore ? new AllocationClaims(backend, (e) => console.error('berth: releasing a Service allocation:', e instanceof Error ? e.message : e)) : undefined;
+    this.serviceAllocator = new ServiceAllocator(opts.serviceCIDR, claims);
     this.customResources = new CustomResources(backend, SYSTEM_CONTEXT, opts.watchCacheSize);
     const nodeUid = (name: string): string | undefined => this.core('nodes').getEntry(undefined, name)?.obj.metadata.uid;
     // Assigned with the PriorityClass storage below; Pods are admitted only once the server runs.

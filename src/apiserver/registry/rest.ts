@@ -229,6 +229,7 @@ export class RestStorage {
     try {
       if (!decoded) recordWrite(undefined, obj, ctx, this.#hasStatus);
       if (ctx.dryRun) return obj;
+      await held?.claim?.();
       return this.#stored(obj, await this.#persist(obj, (bytes) => this.#backend.create(this.#key(meta.namespace, meta.name!), bytes)));
     } finally {
       held?.release();
@@ -297,7 +298,7 @@ export class RestStorage {
       meta.generation = old.metadata.generation;
       if (meta.generation === undefined) delete meta.generation;
     }
-    let held: { release(): void } | undefined;
+    let held: { claim?(): Promise<void>; release(): void } | undefined;
     if (subresource === INTERNAL) {
       // The server's own transitions (binding, namespace termination): the caller already checked them.
     } else if (subresource === 'status') {
@@ -326,14 +327,14 @@ export class RestStorage {
       }
     }
     try {
-      return await this.#commit(current, obj, ctx, subresource);
+      return await this.#commit(current, obj, ctx, subresource, held?.claim);
     } finally {
       held?.release();
     }
   }
 
   /** The end of #write: records the manager, then stores obj unless nothing changed. */
-  async #commit(current: Entry, obj: KObject, ctx: RequestContext, subresource?: string): Promise<KObject> {
+  async #commit(current: Entry, obj: KObject, ctx: RequestContext, subresource?: string, claim?: () => Promise<void>): Promise<KObject> {
     const old = current.obj;
     const meta = obj.metadata;
     meta.resourceVersion = old.metadata.resourceVersion;
@@ -346,6 +347,7 @@ export class RestStorage {
       await this.#remove(current);
       return obj;
     }
+    await claim?.();
     return this.#stored(obj, await this.#persist(obj, (bytes) => this.#backend.update(current.key, bytes, current.rev)));
   }
 

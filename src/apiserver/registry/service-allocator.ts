@@ -2,7 +2,9 @@
 // Service watch cache: what stored Services hold is taken, so a restart relists and knows it again,
 // and a deleted Service frees its own. Between the check and the store write, what a create or update
 // took is held here; the check and the hold are one synchronous step, so concurrent writes through this
-// server never get the same address. (One API server per store, as berth runs.)
+// server never get the same address. With several API servers on one store, each new value is also
+// claimed in the store before the Service is written (AllocationClaims), and one another server claimed
+// first is given up for another (or refused, when the Service named it).
 
 import { randomInt } from 'node:crypto';
 import { isIPv4 } from 'node:net';
@@ -10,14 +12,22 @@ import { ApiError, invalid, type Cause } from '../../api/errors.js';
 import type { Service } from '../../api/types.js';
 import { FieldPath, goStringSlice, invalidShown, invalidValue } from '../../api/validation/field.js';
 import type { CacheEvent, CacheIndex, Entry } from '../watchcache/cache.js';
+import type { AllocationClaims } from './allocation-claims.js';
 
 export const DEFAULT_SERVICE_CIDR = '10.43.0.0/16';
 export const NODE_PORT_RANGE = { lo: 30000, hi: 32767 };
 
-/** What a write took; release() drops the hold once the write is stored (the cache then has it) or failed. */
+/**
+ * What a write took. claim() makes it cluster-wide before the store write (a no-op with one API server
+ * per store); release() drops the hold once the write is stored (the cache then has it) or failed.
+ */
 export interface Allocation {
+  claim(): Promise<void>;
   release(): void;
 }
+
+/** How long a value another server claimed is skipped here before it may be tried again. */
+const FOREIGN_MS = 60_000;
 
 interface Cidr { text: string; base: number; size: number }
 
@@ -51,15 +61,27 @@ export function dnsServiceIP(cidr: string): string {
 const keyOf = (svc: Service) => `${svc.metadata.namespace}/${svc.metadata.name}`;
 const needsClusterIP = (svc: Service) => svc.spec?.type !== 'ExternalName' && svc.spec?.clusterIP !== 'None';
 const needsNodePorts = (svc: Service) => svc.spec?.type === 'NodePort' || (svc.spec?.type === 'LoadBalancer' && svc.spec.allocateLoadBalancerNodePorts !== false);
+const nodePortsOf = (svc: Service) => (svc.spec?.ports ?? []).map((p) => p.nodePort).filter((p): p is number => !!p);
 const spec = FieldPath.root('spec');
 
 class Owners<K> {
   readonly stored = new Map<K, string>();
   readonly held = new Map<K, string>();
+  /** Claimed through another API server, by when it may be tried again. */
+  readonly foreign = new Map<K, number>();
   /** Taken by a Service other than `by`. */
   takenFrom(k: K, by: string): boolean {
     const owner = this.stored.get(k) ?? this.held.get(k);
     return owner !== undefined && owner !== by;
+  }
+  /** Free to hand out here. */
+  free(k: K): boolean {
+    if (this.stored.has(k) || this.held.has(k)) return false;
+    const until = this.foreign.get(k);
+    if (until === undefined) return true;
+    if (until > Date.now()) return false;
+    this.foreign.delete(k);
+    return true;
   }
 }
 
@@ -68,8 +90,12 @@ export class ServiceAllocator implements CacheIndex {
   readonly #ips = new Owners<string>();
   readonly #ports = new Owners<number>();
 
-  constructor(cidr = DEFAULT_SERVICE_CIDR) {
+  readonly #claims: AllocationClaims | undefined;
+
+  /** With claims, values are claimed in the store too: for several API servers on one store. */
+  constructor(cidr = DEFAULT_SERVICE_CIDR, claims?: AllocationClaims) {
     this.#cidr = parseServiceCIDR(cidr);
+    this.#claims = claims;
   }
 
   get cidr(): string {
@@ -85,12 +111,19 @@ export class ServiceAllocator implements CacheIndex {
   apply(ev: CacheEvent): void {
     if (ev.prev) this.#index(ev.prev.obj as Service, false);
     if (ev.type !== 'DELETED') this.#index(ev.entry.obj as Service, true);
+    // What the Service let go of is free for every server again.
+    if (this.#claims && ev.prev) {
+      const svc = ev.prev.obj as Service;
+      const key = keyOf(svc);
+      for (const ip of needsClusterIP(svc) ? svc.spec.clusterIPs ?? [] : []) if (this.#ips.stored.get(ip) !== key) this.#claims.drop(`serviceips/${ip}`, key);
+      for (const p of nodePortsOf(svc)) if (this.#ports.stored.get(p) !== key) this.#claims.drop(`nodeports/${p}`, key);
+    }
   }
 
   #index(svc: Service, add: boolean): void {
     const key = keyOf(svc);
     const ips = needsClusterIP(svc) ? svc.spec.clusterIPs ?? [] : [];
-    const ports = (svc.spec?.ports ?? []).map((p) => p.nodePort).filter((p): p is number => !!p);
+    const ports = nodePortsOf(svc);
     for (const ip of ips) {
       if (add) this.#ips.stored.set(ip, key);
       else if (this.#ips.stored.get(ip) === key) this.#ips.stored.delete(ip);
@@ -109,10 +142,14 @@ export class ServiceAllocator implements CacheIndex {
     const key = keyOf(svc);
     const ips: string[] = [];
     const ports: number[] = [];
+    /** Values this allocation claimed in the store: dropped again unless the Service was stored with them. */
+    const claimed: { what: string; held: () => string | undefined }[] = [];
     const release = () => {
       for (const ip of ips) if (this.#ips.held.get(ip) === key) this.#ips.held.delete(ip);
       for (const p of ports) if (this.#ports.held.get(p) === key) this.#ports.held.delete(p);
+      for (const c of claimed) if (c.held() !== key) this.#claims!.drop(c.what, key);
     };
+    const named = { ip: svc.spec?.clusterIPs?.[0] ?? svc.spec?.clusterIP, ports: new Set(nodePortsOf(svc)) };
     try {
       if (needsClusterIP(svc)) ips.push(...this.#allocateIPs(svc, key));
       if (needsNodePorts(svc)) ports.push(...this.#allocateNodePorts(svc, key));
@@ -120,7 +157,59 @@ export class ServiceAllocator implements CacheIndex {
       release();
       throw e;
     }
-    return { release };
+    const claim = async (): Promise<void> => {
+      if (!this.#claims) return;
+      try {
+        await this.#claimEach({ kind: 'serviceips', owners: this.#ips, values: ips, key, claimed,
+          refuse: (ip) => (ip === named.ip ? invalid('Service', svc.metadata.name ?? '', [invalidShown(spec.child('clusterIPs'), goStringSlice([ip]), `failed to allocate IP ${ip}: provided IP is already allocated`)]) : undefined),
+          pick: () => this.#freeIP(),
+          use: (_, ip) => {
+            svc.spec.clusterIP = ip;
+            svc.spec.clusterIPs = [ip];
+          } });
+        await this.#claimEach({ kind: 'nodeports', owners: this.#ports, values: ports, key, claimed,
+          refuse: (port) => {
+            const at = (svc.spec.ports ?? []).findIndex((p) => p.nodePort === port);
+            return named.ports.has(port) ? invalid('Service', svc.metadata.name ?? '', [invalidValue(spec.child('ports').index(at).child('nodePort'), port, 'provided port is already allocated')]) : undefined;
+          },
+          pick: () => this.#freePort(),
+          use: (old, port) => {
+            for (const p of svc.spec.ports ?? []) if (p.nodePort === old) p.nodePort = port;
+          } });
+      } catch (e) {
+        release();
+        throw e;
+      }
+    };
+    return { claim, release };
+  }
+
+  /**
+   * Claims each of `values` in the store. One another server claimed first is refused when the Service
+   * named it (refuse gives the error), else skipped here for a while and replaced by a fresh pick.
+   */
+  async #claimEach<K extends string | number>(o: {
+    kind: string; owners: Owners<K>; values: K[]; key: string; claimed: { what: string; held: () => string | undefined }[];
+    refuse: (v: K) => Error | undefined; pick: () => K; use: (old: K, next: K) => void;
+  }): Promise<void> {
+    for (let i = 0; i < o.values.length; i++) {
+      for (;;) {
+        const v = o.values[i]!;
+        if (o.owners.stored.get(v) === o.key) break;
+        const what = `${o.kind}/${v}`;
+        const got = await this.#claims!.take(what, o.key, (by) => o.owners.stored.get(v) === by);
+        if (got === 'claimed') o.claimed.push({ what, held: () => o.owners.stored.get(v) });
+        if (got !== 'taken') break;
+        const refused = o.refuse(v);
+        if (refused) throw refused;
+        o.owners.foreign.set(v, Date.now() + FOREIGN_MS);
+        if (o.owners.held.get(v) === o.key) o.owners.held.delete(v);
+        const next = o.pick();
+        o.owners.held.set(next, o.key);
+        o.values[i] = next;
+        o.use(v, next);
+      }
+    }
   }
 
   #allocateIPs(svc: Service, key: string): string[] {
@@ -162,7 +251,7 @@ export class ServiceAllocator implements CacheIndex {
       const offset = 1 + ((start + i) % usable);
       if (offset === 1 || offset === 10) continue;
       const ip = intToIp(this.#cidr.base + offset);
-      if (!this.#ips.stored.has(ip) && !this.#ips.held.has(ip)) return ip;
+      if (this.#ips.free(ip)) return ip;
     }
     throw new ApiError('InternalError', 'Internal error occurred: failed to allocate a serviceIP: range is full');
   }
@@ -203,7 +292,7 @@ export class ServiceAllocator implements CacheIndex {
     const start = randomInt(size);
     for (let i = 0; i < size; i++) {
       const port = lo + ((start + i) % size);
-      if (!this.#ports.stored.has(port) && !this.#ports.held.has(port)) return port;
+      if (this.#ports.free(port)) return port;
     }
     throw new ApiError('InternalError', 'Internal error occurred: failed to allocate a nodePort: range is full');
   }

@@ -42,9 +42,10 @@ export interface Strategy {
   /**
    * Takes what the object holds cluster-wide (a Service's cluster IP and node ports) after validation,
    * filling in what it left for the server to choose; throws when that cannot be had. The returned hold
-   * is released once the write is stored or abandoned.
+   * is released once the write is stored or abandoned; claim(), when there, is awaited just before the
+   * store write (not on a dry run): it makes the hold cluster-wide, and may change what it filled in.
    */
-  allocate?(obj: KObject, old: KObject | null): { release(): void };
+  allocate?(obj: KObject, old: KObject | null): { claim?(): Promise<void>; release(): void };
   /** Whether an update took the last finalizer off obj (metadata.finalizers unless the kind has others: Namespaces). */
   isFinalized?(obj: KObject, old: KObject): boolean;
   /** Extra permission check for the caller (node restriction); throws Forbidden. */
