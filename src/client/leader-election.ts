@@ -65,7 +65,8 @@ class Elector {
       leaseDurationSeconds: Math.max(1, Math.ceil(this.#c.leaseDurationMs / 1000)),
       acquireTime: mine && prev?.acquireTime ? prev.acquireTime : microTime(now),
       renewTime: microTime(now),
-      leaseTransitions: (prev?.leaseTransitions ?? 0) + (mine || !prev?.holderIdentity ? 0 : 1),
+      // As upstream: every acquisition by a candidate that was not leading counts, a released Lease's too.
+      leaseTransitions: (prev?.leaseTransitions ?? 0) + (!prev || mine ? 0 : 1),
     };
   }
 
