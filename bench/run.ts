@@ -12,6 +12,7 @@ import { benchProxy } from './proxy.js';
 import { benchRbac } from './rbac.js';
 import { benchMetrics } from './metrics.js';
 import { benchImages } from './images.js';
+import { benchScale } from './scale.js';
 import { benchScheduler } from './scheduler.js';
 import { benchTerminal } from './terminal.js';
 import { benchDeployment, benchRollout } from './workloads.js';
@@ -34,6 +35,12 @@ const suites: [string, () => Promise<string>][] = [
   ['dns', benchDns],
   ['datastore', benchDatastore],
 ];
+// Run only when named (`npm run bench -- scale [nodes] [pods]`): the 150k-Pod size takes most of an hour.
+const named: [string, () => Promise<string>][] = [['scale', () => benchScale({ nodes: numArg(3), pods: numArg(4) })]];
+function numArg(i: number): number | undefined {
+  return process.argv[i] ? Number(process.argv[i]) : undefined;
+}
+suites.push(...named.filter(([name]) => name === only));
 const done: Suite[] = [];
 for (const [name, fn] of suites) {
   if (only && only !== name) continue;

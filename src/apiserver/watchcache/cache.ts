@@ -67,6 +67,8 @@ export class WatchCache {
   #rev = 0;
   /** Oldest revision a watch can resume from (exclusive). */
   #oldest = 0;
+  /** The keys changed since the revision of the paged list read last (see scanAt). */
+  #snapshot: { rev: number; upto: number; changed: Map<string, Entry | undefined> } | undefined;
   readonly #abort = new AbortController();
   /** Objects this process just wrote, by the very bytes it stored: their events need no re-parse. */
   readonly #written = new WeakMap<Uint8Array, KObject>();
@@ -120,6 +122,7 @@ export class WatchCache {
         this.#items.clear();
         this.#sortedKeys = null;
         this.#history.length = 0;
+        this.#snapshot = undefined;
         await this.start();
         return;
       }
@@ -207,6 +210,53 @@ export class WatchCache {
       const e = this.#items.get(k);
       if (e) yield e;
     }
+  }
+
+  /**
+   * Entries under keyPrefix as they stood at revision rev, in key order after `after`: the current ones
+   * with what the events since rev changed put back as it was. Undefined when the window of events no
+   * longer reaches back to rev (the store, which keeps history longer, must answer).
+   */
+  scanAt(keyPrefix: string, rev: number, after?: string): Iterable<Entry> | undefined {
+    if (rev >= this.#rev) return this.scan(keyPrefix, after);
+    if (rev < this.#oldest) return undefined;
+    const changed = this.#changedSince(rev);
+    const gone = [...changed].filter(([k, e]) => e && !this.#items.has(k) && k.startsWith(keyPrefix) && (after === undefined || k > after)).map(([, e]) => e!);
+    gone.sort((a, b) => (a.key < b.key ? -1 : 1));
+    return this.#merge(this.scan(keyPrefix, after), gone, changed);
+  }
+
+  /**
+   * Each key an event after rev touched, with its entry as of rev (undefined: it did not exist). Kept
+   * for the last rev asked, and brought up to date, since a paged list asks the same rev page after page.
+   */
+  #changedSince(rev: number): Map<string, Entry | undefined> {
+    let m = this.#snapshot;
+    if (!m || m.rev !== rev) m = this.#snapshot = { rev, upto: rev, changed: new Map() };
+    let lo = 0;
+    let hi = this.#history.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#history[mid]!.rev <= m.upto) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.#history.length; i++) {
+      const ev = this.#history[i]!;
+      // The first event after rev holds, in prev, the key's state at rev.
+      if (!m.changed.has(ev.entry.key)) m.changed.set(ev.entry.key, ev.prev);
+    }
+    m.upto = this.#rev;
+    return m.changed;
+  }
+
+  *#merge(current: Iterable<Entry>, gone: Entry[], changed: Map<string, Entry | undefined>): Generator<Entry> {
+    let g = 0;
+    for (const e of current) {
+      while (g < gone.length && gone[g]!.key < e.key) yield gone[g++]!;
+      const then = changed.has(e.key) ? changed.get(e.key) : e;
+      if (then) yield then;
+    }
+    while (g < gone.length) yield gone[g++]!;
   }
 
   /**
