@@ -6,19 +6,33 @@ import { ApiError } from '../../api/errors.js';
 import type { Backend, StoreEvent } from '../../store/types.js';
 import { StoreError } from '../../store/types.js';
 
-/** One object as cached: parsed once, serialised at most once. */
+/**
+ * One object as cached: parsed once, serialised at most once. Once a newer write supersedes it, only
+ * its JSON is kept (a third of the parsed object's heap): the window of events holds thousands of
+ * such versions, read again only by a watch resuming from the past or a continued list page.
+ */
 export class Entry {
   readonly key: string;
-  readonly obj: KObject;
   readonly rev: number;
+  #obj: KObject | undefined;
   #json: string | undefined;
   constructor(key: string, obj: KObject, rev: number) {
     this.key = key;
-    this.obj = obj;
+    this.#obj = obj;
     this.rev = rev;
   }
+  /** The object; once superseded, a fresh parse of its JSON at every call. */
+  get obj(): KObject {
+    return this.#obj ?? (JSON.parse(this.#json!) as KObject);
+  }
   get json(): string {
-    return (this.#json ??= JSON.stringify(this.obj));
+    return (this.#json ??= JSON.stringify(this.#obj));
+  }
+  /** A newer write replaced it: keep the text, let the parsed object go. */
+  supersede(): void {
+    if (!this.#obj) return;
+    this.#json ??= JSON.stringify(this.#obj);
+    this.#obj = undefined;
   }
 }
 
@@ -157,6 +171,9 @@ export class WatchCache {
     }
     for (const i of this.#indexes) i.apply(cev);
     for (const w of this.#watchers) w.deliver(cev);
+    // Watchers have judged the transition; from here on the past is only read back from the window.
+    cev.prev?.supersede();
+    if (cev.type === 'DELETED') cev.entry.supersede();
     this.#advance(rev);
   }
 
