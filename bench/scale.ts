@@ -5,7 +5,7 @@
 // servers' and the sim's RSS, list and get latency, cold start; a plot of bound and Running Pods and of
 // RSS over time goes to bench/results/scale-<nodes>x<pods>.svg (and .csv).
 //
-// Run alone: `npm run bench -- scale [nodes] [pods]` (default 1,000 nodes, 20,000 Pods).
+// Run alone: `npm run bench -- scale [nodes] [pods] [timeout s]` (default 1,000 nodes, 20,000 Pods, an hour).
 
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ interface Sample {
 const MB = 2 ** 20;
 
 /** `kubectl get pods -A` as a user runs it (chunks of 500, a table), timed; the rows it printed. */
-function kubectlGetAll(kubeconfig: string): Promise<{ ms: number; rows: number; code: number | null }> {
+export function kubectlGetAll(kubeconfig: string): Promise<{ ms: number; rows: number; code: number | null }> {
   const t0 = performance.now();
   const child = spawn(KUBECTL, ['--kubeconfig', kubeconfig, 'get', 'pods', '-A', '--no-headers'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let rows = 0;
