@@ -14,16 +14,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { KObject, Pod } from '../src/api/types.js';
-import { pods } from '../src/client/resources.js';
-import { RestClient } from '../src/client/rest.js';
 import { SqliteLog, type Op } from '../src/store/sqlite-log.js';
 import { apiFor } from '../test/support/api.js';
 import { startServer, type TestServer } from '../test/support/server.js';
 import { readyz } from './apiserver.js';
 import { chartsDocument, lineChart } from './plot.js';
 import { cpuOf, rssOf } from './simcluster.js';
-import { kubectlGetAll } from './scale.js';
-import { RESULTS_DIR, summarize, table } from './stats.js';
+import { listAllWithGets } from './scale.js';
+import { RESULTS_DIR, table } from './stats.js';
 
 const MB = 2 ** 20;
 const ARGS = ['--node-monitor-grace-period', '24h'];
@@ -113,24 +111,9 @@ export async function benchHeld(opts: { nodes?: number; pods?: number } = {}): P
     await new Promise((r) => setTimeout(r, 30_000));
     const settledRss = (await rssOf(pid)) / MB;
 
-    const getter = await RestClient.fromKubeconfig(server.kubeconfig);
-    const getLat: number[] = [];
-    let listing = true;
-    const gets = (async () => {
-      let i = 0;
-      while (listing) {
-        const s = performance.now();
-        await getter.get(pods, 'default', `held-${(i++ * 7919) % podCount}`);
-        getLat.push(performance.now() - s);
-      }
-    })();
     const cpuBeforeList = await cpuOf(pid);
-    const list = await kubectlGetAll(server.kubeconfig);
+    const { list, get } = await listAllWithGets(server.kubeconfig, (i) => `held-${(i * 7919) % podCount}`);
     const listCpuS = (await cpuOf(pid)) - cpuBeforeList;
-    listing = false;
-    await gets;
-    getter.transport.close();
-    const get = summarize(getLat);
     const afterListRss = (await rssOf(pid)) / MB;
     clearInterval(sampler);
     const peak = Math.max(...samples.map((s) => s[1]));

@@ -33,7 +33,7 @@ interface Sample {
 const MB = 2 ** 20;
 
 /** `kubectl get pods -A` as a user runs it (chunks of 500, a table), timed; the rows it printed. */
-export function kubectlGetAll(kubeconfig: string): Promise<{ ms: number; rows: number; code: number | null }> {
+function kubectlGetAll(kubeconfig: string): Promise<{ ms: number; rows: number; code: number | null }> {
   const t0 = performance.now();
   const child = spawn(KUBECTL, ['--kubeconfig', kubeconfig, 'get', 'pods', '-A', '--no-headers'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let rows = 0;
@@ -41,6 +41,25 @@ export function kubectlGetAll(kubeconfig: string): Promise<{ ms: number; rows: n
     for (const b of c) if (b === 10) rows++;
   });
   return new Promise((resolve) => child.on('exit', (code) => resolve({ ms: performance.now() - t0, rows, code })));
+}
+
+/** `kubectl get pods -A`, with single-Pod gets (of podName(i), default namespace) beside it the whole time. */
+export async function listAllWithGets(kubeconfig: string, podName: (i: number) => string): Promise<{ list: Awaited<ReturnType<typeof kubectlGetAll>>; get: ReturnType<typeof summarize> }> {
+  const getter = await RestClient.fromKubeconfig(kubeconfig);
+  const lat: number[] = [];
+  let listing = true;
+  const gets = (async () => {
+    for (let i = 0; listing; i++) {
+      const s = performance.now();
+      await getter.get(pods, 'default', podName(i));
+      lat.push(performance.now() - s);
+    }
+  })();
+  const list = await kubectlGetAll(kubeconfig);
+  listing = false;
+  await gets;
+  getter.transport.close();
+  return { list, get: summarize(lat) };
 }
 
 export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS?: number } = {}): Promise<string> {
@@ -94,24 +113,8 @@ export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS
     const loadedSimRss = samples[samples.length - 1]!.simRss;
     const peakServerRss = Math.max(...samples.map((s) => s.serverRss));
 
-    // A full list through kubectl, with single-Pod gets beside it the whole time.
-    const getter = await RestClient.fromKubeconfig(server.kubeconfig);
-    const getLat: number[] = [];
-    let listing = true;
     const names = [...bound];
-    const gets = (async () => {
-      let i = 0;
-      while (listing) {
-        const s = performance.now();
-        await getter.get(pods, 'default', names[(i++ * 7919) % names.length]!);
-        getLat.push(performance.now() - s);
-      }
-    })();
-    const list = await kubectlGetAll(server.kubeconfig);
-    listing = false;
-    await gets;
-    getter.transport.close();
-    const get = summarize(getLat);
+    const { list, get } = await listAllWithGets(server.kubeconfig, (i) => names[(i * 7919) % names.length]!);
     clearInterval(sampler);
     ac.abort();
     const rewatches = await cuts;
