@@ -111,6 +111,11 @@ async function churnAndPage(server: TestServer): Promise<void> {
     const listed = stateOf(pages.flatMap((p) => p.items));
     assert.ok(history.changes.some((c) => c.rv > rv), 'writes landed after the first page');
     assert.deepEqual([...listed].sort(), [...history.at(rv)].sort(), `the raw API's pages are the namespace at ${rv} (seed ${seed})`);
+    let shown = 0;
+    for (const p of pages) {
+      shown += p.items.length;
+      assert.equal(p.metadata.remainingItemCount, p.metadata.continue ? listed.size - shown : undefined, `remainingItemCount after ${shown} of ${listed.size}`);
+    }
 
     const printed = stateOf(JSON.parse(k.stdout).items);
     const match = [...history.states()].find(([, s]) => same(s, printed));

@@ -4,6 +4,7 @@
 import type { KObject } from '../../api/types.js';
 import { ApiError } from '../../api/errors.js';
 import type { Backend, StoreEvent } from '../../store/types.js';
+import { prefixEnd } from '../../store/prefix.js';
 import { StoreError } from '../../store/types.js';
 
 /**
@@ -212,21 +213,45 @@ export class WatchCache {
 
   /** Entries under keyPrefix in key order, starting after `after`. */
   *scan(keyPrefix: string, after?: string): Generator<Entry> {
-    const keys = (this.#sortedKeys ??= [...this.#items.keys()].sort());
-    let lo = 0;
-    let hi = keys.length;
-    const start = after !== undefined && after >= keyPrefix ? after : keyPrefix;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < start || (after !== undefined && keys[mid] === after)) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < keys.length; i++) {
+    const keys = this.#keys();
+    for (let i = this.#firstAfter(keys, keyPrefix, after); i < keys.length; i++) {
       const k = keys[i];
       if (!k.startsWith(keyPrefix)) break;
       const e = this.#items.get(k);
       if (e) yield e;
     }
+  }
+
+  #keys(): string[] {
+    return (this.#sortedKeys ??= [...this.#items.keys()].sort());
+  }
+
+  /** Index in keys of the first key under keyPrefix and past `after` (binary search). */
+  #firstAfter(keys: string[], keyPrefix: string, after?: string): number {
+    let lo = 0;
+    let hi = keys.length;
+    const start = after !== undefined && after >= keyPrefix ? after : keyPrefix;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < start || (after !== undefined && keys[mid] === after)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * How many entries scanAt(keyPrefix, rev, after) would yield, from the key index and the changes
+   * since rev rather than by walking them (the count of the rest of a paged list, page after page).
+   */
+  countAt(keyPrefix: string, rev: number, after?: string): number {
+    const keys = this.#keys();
+    let n = this.#firstAfter(keys, prefixEnd(keyPrefix)) - this.#firstAfter(keys, keyPrefix, after);
+    if (rev >= this.#rev) return n;
+    for (const [k, then] of this.#changedSince(rev)) {
+      if (!k.startsWith(keyPrefix) || (after !== undefined && k <= after)) continue;
+      n += (then ? 1 : 0) - (this.#items.has(k) ? 1 : 0);
+    }
+    return n;
   }
 
   /**
