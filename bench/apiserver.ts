@@ -38,9 +38,10 @@ async function rawSqliteCeiling(dir: string, n: number, batch: number, bytes: Bu
 }
 
 /** Runs one load generator process (bench/loadgen.ts): count creates over clients connections. */
-export function loadgen(kubeconfig: string, prefix: string, count: number, clients: number): Promise<{ lat: number[]; ms: number }> {
+export function loadgen(kubeconfig: string, prefix: string, count: number, clients: number, schedulerName?: string): Promise<{ lat: number[]; ms: number }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'loadgen.js'), kubeconfig, prefix, String(count), String(clients)], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) =>
+    const args = [join(dirname(fileURLToPath(import.meta.url)), 'loadgen.js'), kubeconfig, prefix, String(count), String(clients), ...(schedulerName ? [schedulerName] : [])];
+    execFile(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) =>
       err ? reject(err) : resolve(JSON.parse(stdout) as { lat: number[]; ms: number }),
     );
   });

@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { connect, type TLSSocket } from 'node:tls';
 import { loadKubeconfig } from '../src/client/kubeconfig.js';
 
-const [kubeconfig, prefix, countArg, clientsArg] = process.argv.slice(2);
+// The Pods go to schedulerName (default: one no scheduler serves, so they stay Pending).
+const [kubeconfig, prefix, countArg, clientsArg, schedulerName = 'bench-unscheduled'] = process.argv.slice(2);
 const total = Number(countArg);
 const clients = Number(clientsArg);
 const cfg = await loadKubeconfig(kubeconfig);
@@ -16,7 +17,7 @@ const lat: number[] = [];
 let next = 0;
 
 function body(i: number): string {
-  return JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `${prefix}-${i}`, labels: { app: 'bench' } }, spec: { schedulerName: 'bench-unscheduled', containers: [{ name: 'c', image: 'busybox' }] } });
+  return JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `${prefix}-${i}`, labels: { app: 'bench' } }, spec: { schedulerName, containers: [{ name: 'c', image: 'busybox' }] } });
 }
 
 function request(b: string): string {

@@ -14,6 +14,8 @@ import { benchProxy } from './proxy.js';
 import { benchRbac } from './rbac.js';
 import { benchMetrics } from './metrics.js';
 import { benchImages } from './images.js';
+import { benchHeld } from './held.js';
+import { benchScale } from './scale.js';
 import { benchScheduler } from './scheduler.js';
 import { benchTerminal } from './terminal.js';
 import { benchDeployment, benchRollout } from './workloads.js';
@@ -37,6 +39,16 @@ const suites: [string, () => Promise<string>][] = [
   ['datastore', benchDatastore],
   ['ha', benchHa],
 ];
+// Run only when named (`npm run bench -- scale [nodes] [pods] [timeout s]`, `npm run bench -- held [nodes] [pods]`):
+// the 150k-Pod sizes take most of an hour.
+const named: [string, () => Promise<string>][] = [
+  ['scale', () => benchScale({ nodes: numArg(3), pods: numArg(4), timeoutS: numArg(5) })],
+  ['held', () => benchHeld({ nodes: numArg(3), pods: numArg(4) })],
+];
+function numArg(i: number): number | undefined {
+  return process.argv[i] ? Number(process.argv[i]) : undefined;
+}
+suites.push(...named.filter(([name]) => name === only));
 const done: Suite[] = [];
 for (const [name, fn] of suites) {
   if (only && only !== name) continue;

@@ -21,6 +21,15 @@ export class PageBuilder {
     readonly limit: number,
   ) {}
 
+  get full(): boolean {
+    return this.#entries.length >= this.limit;
+  }
+
+  /** The key of the last entry on the page. */
+  get lastKey(): string | undefined {
+    return this.#entries[this.#entries.length - 1]?.key;
+  }
+
   /** Offers the next entry in key order; false once nothing further can change the page. */
   add(e: Entry): boolean {
     if (this.matches && !this.matches(e.obj)) return true;

@@ -4,21 +4,36 @@
 import type { KObject } from '../../api/types.js';
 import { ApiError } from '../../api/errors.js';
 import type { Backend, StoreEvent } from '../../store/types.js';
+import { prefixEnd } from '../../store/prefix.js';
 import { StoreError } from '../../store/types.js';
 
-/** One object as cached: parsed once, serialised at most once. */
+/**
+ * One object as cached: parsed once, serialised at most once. Once a newer write supersedes it, only
+ * its JSON is kept (a third of the parsed object's heap): the window of events holds thousands of
+ * such versions, read again only by a watch resuming from the past or a continued list page.
+ */
 export class Entry {
   readonly key: string;
-  readonly obj: KObject;
   readonly rev: number;
+  #obj: KObject | undefined;
   #json: string | undefined;
   constructor(key: string, obj: KObject, rev: number) {
     this.key = key;
-    this.obj = obj;
+    this.#obj = obj;
     this.rev = rev;
   }
+  /** The object; once superseded, a fresh parse of its JSON at every call. */
+  get obj(): KObject {
+    return this.#obj ?? (JSON.parse(this.#json!) as KObject);
+  }
   get json(): string {
-    return (this.#json ??= JSON.stringify(this.obj));
+    return (this.#json ??= JSON.stringify(this.#obj));
+  }
+  /** A newer write replaced it: keep the text, let the parsed object go. */
+  supersede(): void {
+    if (!this.#obj) return;
+    this.#json ??= JSON.stringify(this.#obj);
+    this.#obj = undefined;
   }
 }
 
@@ -67,6 +82,8 @@ export class WatchCache {
   #rev = 0;
   /** Oldest revision a watch can resume from (exclusive). */
   #oldest = 0;
+  /** The keys changed since the revision of the paged list read last (see scanAt). */
+  #snapshot: { rev: number; upto: number; changed: Map<string, Entry | undefined> } | undefined;
   readonly #abort = new AbortController();
   /** Objects this process just wrote, by the very bytes it stored: their events need no re-parse. */
   readonly #written = new WeakMap<Uint8Array, KObject>();
@@ -120,6 +137,7 @@ export class WatchCache {
         this.#items.clear();
         this.#sortedKeys = null;
         this.#history.length = 0;
+        this.#snapshot = undefined;
         await this.start();
         return;
       }
@@ -154,6 +172,9 @@ export class WatchCache {
     }
     for (const i of this.#indexes) i.apply(cev);
     for (const w of this.#watchers) w.deliver(cev);
+    // Watchers have judged the transition; from here on the past is only read back from the window.
+    cev.prev?.supersede();
+    if (cev.type === 'DELETED') cev.entry.supersede();
     this.#advance(rev);
   }
 
@@ -192,21 +213,92 @@ export class WatchCache {
 
   /** Entries under keyPrefix in key order, starting after `after`. */
   *scan(keyPrefix: string, after?: string): Generator<Entry> {
-    const keys = (this.#sortedKeys ??= [...this.#items.keys()].sort());
-    let lo = 0;
-    let hi = keys.length;
-    const start = after !== undefined && after >= keyPrefix ? after : keyPrefix;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < start || (after !== undefined && keys[mid] === after)) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < keys.length; i++) {
+    const keys = this.#keys();
+    for (let i = this.#firstAfter(keys, keyPrefix, after); i < keys.length; i++) {
       const k = keys[i];
       if (!k.startsWith(keyPrefix)) break;
       const e = this.#items.get(k);
       if (e) yield e;
     }
+  }
+
+  #keys(): string[] {
+    return (this.#sortedKeys ??= [...this.#items.keys()].sort());
+  }
+
+  /** Index in keys of the first key under keyPrefix and past `after` (binary search). */
+  #firstAfter(keys: string[], keyPrefix: string, after?: string): number {
+    let lo = 0;
+    let hi = keys.length;
+    const start = after !== undefined && after >= keyPrefix ? after : keyPrefix;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < start || (after !== undefined && keys[mid] === after)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * How many entries scanAt(keyPrefix, rev, after) would yield, from the key index and the changes
+   * since rev rather than by walking them (the count of the rest of a paged list, page after page).
+   */
+  countAt(keyPrefix: string, rev: number, after?: string): number {
+    const keys = this.#keys();
+    let n = this.#firstAfter(keys, prefixEnd(keyPrefix)) - this.#firstAfter(keys, keyPrefix, after);
+    if (rev >= this.#rev) return n;
+    for (const [k, then] of this.#changedSince(rev)) {
+      if (!k.startsWith(keyPrefix) || (after !== undefined && k <= after)) continue;
+      n += (then ? 1 : 0) - (this.#items.has(k) ? 1 : 0);
+    }
+    return n;
+  }
+
+  /**
+   * Entries under keyPrefix as they stood at revision rev, in key order after `after`: the current ones
+   * with what the events since rev changed put back as it was. Undefined when the window of events no
+   * longer reaches back to rev (the store, which keeps history longer, must answer).
+   */
+  scanAt(keyPrefix: string, rev: number, after?: string): Iterable<Entry> | undefined {
+    if (rev >= this.#rev) return this.scan(keyPrefix, after);
+    if (rev < this.#oldest) return undefined;
+    const changed = this.#changedSince(rev);
+    const gone = [...changed].filter(([k, e]) => e && !this.#items.has(k) && k.startsWith(keyPrefix) && (after === undefined || k > after)).map(([, e]) => e!);
+    gone.sort((a, b) => (a.key < b.key ? -1 : 1));
+    return this.#merge(this.scan(keyPrefix, after), gone, changed);
+  }
+
+  /**
+   * Each key an event after rev touched, with its entry as of rev (undefined: it did not exist). Kept
+   * for the last rev asked, and brought up to date, since a paged list asks the same rev page after page.
+   */
+  #changedSince(rev: number): Map<string, Entry | undefined> {
+    let m = this.#snapshot;
+    if (!m || m.rev !== rev) m = this.#snapshot = { rev, upto: rev, changed: new Map() };
+    let lo = 0;
+    let hi = this.#history.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#history[mid]!.rev <= m.upto) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.#history.length; i++) {
+      const ev = this.#history[i]!;
+      // The first event after rev holds, in prev, the key's state at rev.
+      if (!m.changed.has(ev.entry.key)) m.changed.set(ev.entry.key, ev.prev);
+    }
+    m.upto = this.#rev;
+    return m.changed;
+  }
+
+  *#merge(current: Iterable<Entry>, gone: Entry[], changed: Map<string, Entry | undefined>): Generator<Entry> {
+    let g = 0;
+    for (const e of current) {
+      while (g < gone.length && gone[g]!.key < e.key) yield gone[g++]!;
+      const then = changed.has(e.key) ? changed.get(e.key) : e;
+      if (then) yield then;
+    }
+    while (g < gone.length) yield gone[g++]!;
   }
 
   /**
