@@ -1,6 +1,10 @@
 // The components that run beside the API server in `berth server`: the scheduler and the
-// controllers. They reach the API over HTTPS like any other client ("one way in").
+// controllers. They reach the API like any other client ("one way in"): over HTTPS, or, inside the
+// server's process, through its handler in memory, as the user their certificate names.
 
+import type { ApiHandler } from '../apiserver/server.js';
+import { userFromCertificate } from '../apiserver/auth/identity.js';
+import { InProcessTransport } from '../apiserver/in-process-transport.js';
 import { HttpsTransport } from '../client/https-transport.js';
 import { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
@@ -14,6 +18,23 @@ export function clientFor(server: string, ca: string, identity: KeyPair, userAge
   return new RestClient(transport, { userAgent });
 }
 
+/** How a component reaches the API server as the user its certificate names, under a user agent (its field manager). */
+export type Connect = (identity: KeyPair, userAgent: string) => RestClient;
+
+export function httpsConnect(server: string, ca: string): Connect {
+  return (identity, userAgent) => clientFor(server, ca, identity, userAgent);
+}
+
+/** The in-process way: one transport per identity, straight to the server's handler. */
+export function inProcessConnect(handle: ApiHandler): Connect {
+  const transports = new Map<string, InProcessTransport>();
+  return (identity, userAgent) => {
+    let t = transports.get(identity.cert);
+    if (!t) transports.set(identity.cert, (t = new InProcessTransport(handle, userFromCertificate(identity.cert))));
+    return new RestClient(t, { userAgent });
+  };
+}
+
 export interface ControlPlaneOptions {
   server: string;
   ca: string;
@@ -25,11 +46,13 @@ export interface ControlPlaneOptions {
   disabledControllers?: string[];
   /** Signs approved CSRs with the cluster CA. */
   signer?: CertificateSigner;
+  /** How the components reach the API (default: HTTPS to `server`). */
+  connect?: Connect;
 }
 
 export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): void {
   const log = (l: string): void => void process.stderr.write(`${l}\n`);
-  const client = clientFor(o.server, o.ca, o.identity, 'kube-controller-manager/berth');
+  const client = (o.connect ?? httpsConnect(o.server, o.ca))(o.identity, 'kube-controller-manager/berth');
   // The scheduler writes under its own user agent, so managedFields name it as upstream's do.
   const schedulerClient = client.withUserAgent('kube-scheduler/berth');
   // One watch per resource for the scheduler and every controller in this process.
