@@ -233,6 +233,25 @@ describe('deletion', () => {
     assert.equal((await srv.api.call('GET', `${P}/bound`)).status, 404);
   });
 
+  it('binds through its own path: uid and resourceVersion preconditions, the URL\'s name, no managedFields entry', async () => {
+    await srv.api.call('POST', P, pod('placed'));
+    const created = (await srv.api.call('GET', `${P}/placed`)).body;
+    const bind = (meta: Record<string, unknown>) => srv.api.call('POST', `${P}/placed/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'placed', ...meta }, target: { kind: 'Node', name: 'n1' } });
+    const stale = await bind({ uid: '00000000-0000-0000-0000-000000000000' });
+    assert.equal(stale.status, 409, 'a decision about another Pod of the same name is refused');
+    assert.match(stale.body.message, /Precondition failed: UID in precondition: 00000000-0000-0000-0000-000000000000, UID in object meta: /);
+    assert.equal((await bind({ resourceVersion: '1' })).status, 409, 'an older resourceVersion is refused');
+    const other = await srv.api.call('POST', `${P}/placed/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'someone-else' }, target: { kind: 'Node', name: 'n1' } });
+    assert.equal(other.status, 400);
+    assert.equal(other.body.message, 'name in URL does not match name in Binding object');
+    assert.equal((await srv.api.call('GET', `${P}/placed`)).body.spec.nodeName, undefined, 'nothing refused was written');
+    assert.equal((await bind({ uid: created.metadata.uid, resourceVersion: created.metadata.resourceVersion })).status, 201);
+    const bound = (await srv.api.call('GET', `${P}/placed`)).body;
+    assert.equal(bound.spec.nodeName, 'n1');
+    assert.deepEqual(bound.metadata.managedFields, created.metadata.managedFields, 'the binding is not a field manager\'s write, as upstream');
+    await srv.api.call('DELETE', `${P}/placed`, { gracePeriodSeconds: 0 });
+  });
+
   it('deleting a namespace removes what is in it, and nothing new gets in', async () => {
     assert.equal((await srv.api.call('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'doomed' } })).status, 201);
     assert.equal((await srv.api.call('POST', '/api/v1/namespaces/doomed/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { k: 'v' } })).status, 201);
