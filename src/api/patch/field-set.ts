@@ -56,8 +56,11 @@ function listKeyOf(item: unknown, keys: string[]): string {
   return `k:${JSON.stringify(picked)}`;
 }
 
-/** The fields `value` sets, read with `schema` (unknown parts are treated as granular objects and atomic lists). */
-export function fieldSetOf(value: Obj, schema: Schema | undefined): FieldSet {
+/**
+ * The fields `value` sets, read with `schema` (unknown parts are treated as granular objects and atomic
+ * lists); only under the top-level fields `walk` accepts (`f:spec`), when given.
+ */
+export function fieldSetOf(value: Obj, schema: Schema | undefined, walk: (pe: string) => boolean = () => true): FieldSet {
   const out = new FieldSet();
   const visit = (v: unknown, s: Schema | undefined, path: Path, self: boolean) => {
     const r = s ? resolve(s) : undefined;
@@ -68,7 +71,7 @@ export function fieldSetOf(value: Obj, schema: Schema | undefined): FieldSet {
       if (freeForm) return;
       for (const [k, c] of Object.entries(v)) {
         if (c === null || c === undefined) continue;
-        if (path.length === 0 && (k === 'apiVersion' || k === 'kind')) continue;
+        if (path.length === 0 && (k === 'apiVersion' || k === 'kind' || !walk(`f:${k}`))) continue;
         if (path.length === 1 && path[0] === 'f:metadata' && SERVER_META.has(k)) continue;
         visit(c, childSchema(s, k), [...path, `f:${k}`], false);
       }

@@ -6,7 +6,7 @@ import { ApiError, invalid } from '../../api/errors.js';
 import { FieldPath } from '../../api/validation/field.js';
 import { validateAnnotations } from '../../api/validation/meta.js';
 import { applyPatch } from '../../api/patch/apply.js';
-import { jsonPatch } from '../../api/patch/json-patch.js';
+import { jsonPatchInPlace } from '../../api/patch/json-patch.js';
 import { jsonMergePatch } from '../../api/patch/merge-patch.js';
 import { strategicMergePatch } from '../../api/patch/strategic-merge-patch.js';
 import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../api/schema/validate.js';
@@ -226,7 +226,8 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         };
       } else if (type === 'application/json-patch+json') {
         const ops = decodeDocument(raw, 'application/json');
-        mutate = (cur) => jsonPatch(cur, ops) as KObject;
+        // cur is modify()'s own copy of the stored object: patched where it lies.
+        mutate = (cur) => jsonPatchInPlace(cur, ops) as KObject;
       } else {
         // Custom resources have no patch strategies: strategic merge is refused for them, as upstream.
         const accepted = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml', ...(custom ? [] : ['application/strategic-merge-patch+json'])];
