@@ -375,7 +375,7 @@ export class RestStorage {
         // Someone wrote in between (the cache had not seen it yet): catch up and patch the newer object. A
         // patch that pinned this resourceVersion then fails its precondition above, as it should.
         if (!(e instanceof ApiError && e.code === 'Conflict' && attempt < 10)) throw e;
-        await this.cache.waitFor(await this.#backend.revision());
+        await this.#catchUp(current.key);
       }
     }
   }
@@ -397,9 +397,18 @@ export class RestStorage {
         return await this.#commit(current, next, ctx);
       } catch (e) {
         if (!(e instanceof ApiError && e.code === 'Conflict' && attempt < 10)) throw e;
-        await this.cache.waitFor(await this.#backend.revision());
+        await this.#catchUp(current.key);
       }
     }
+  }
+
+  /**
+   * After a conflict: waits until the cache holds the write that came first. Not the store's latest
+   * revision: that may be another resource's, which this cache never sees.
+   */
+  async #catchUp(key: string): Promise<void> {
+    const kv = await this.#backend.get(key);
+    if (kv) await this.cache.waitFor(kv.modRevision);
   }
 
   async delete(ns: string | undefined, name: string, opts: DeleteOptions, ctx: RequestContext): Promise<{ obj: KObject; deleted: boolean }> {
