@@ -6,7 +6,7 @@
 
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AsyncQueue } from '../util/asyncqueue.js';
+import { LineStream } from '../client/line-stream.js';
 import type { StreamResponse, Transport, TransportRequest, TransportResponse } from '../client/transport.js';
 import type { UserInfo } from './auth/identity.js';
 import type { ApiHandler } from './server.js';
@@ -138,23 +138,11 @@ export class InProcessTransport implements Transport {
 
   stream(req: TransportRequest): Promise<StreamResponse> {
     return new Promise((resolve, reject) => {
-      const lines = new AsyncQueue<string>();
-      let rest = '';
+      const stream = new LineStream();
       this.#send(req, {
-        head: (status) => resolve({ status, lines }),
-        data: (chunk) => {
-          rest += chunk;
-          let nl: number;
-          while ((nl = rest.indexOf('\n')) >= 0) {
-            const line = rest.slice(0, nl).trim();
-            rest = rest.slice(nl + 1);
-            if (line) lines.push(line);
-          }
-        },
-        end: (error) => {
-          if (rest.trim()) lines.push(rest.trim());
-          lines.close(req.signal?.aborted ? undefined : error);
-        },
+        head: (status) => resolve({ status, lines: stream.lines }),
+        data: (chunk) => stream.write(chunk),
+        end: (error) => stream.end(req.signal?.aborted ? undefined : error),
       }, reject);
     });
   }
