@@ -68,6 +68,20 @@ describe('create, get, update', () => {
     assert.equal(r.status, 200);
     assert.equal(r.body.metadata.labels.extra, 'yes');
   });
+  it('lands every one of many racing patches of one object while other kinds are written meanwhile', async () => {
+    // Each patch that loses a race retries on the newer object; the store's latest revision is then
+    // often another kind's, which a retry must not wait for (it would wait for the next write of a Pod).
+    const CM = '/api/v1/namespaces/default/configmaps';
+    assert.equal((await srv.api.call('POST', CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'raced' } })).status, 201);
+    const n = 8;
+    const results = await Promise.all(Array.from({ length: n }, async (_, i) => {
+      const patched = srv.api.call('PATCH', `${CM}/raced`, { data: { [`k${i}`]: 'v' } }, { 'Content-Type': 'application/merge-patch+json' });
+      const other = srv.api.call('POST', '/api/v1/namespaces/default/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: `race-${i}` } });
+      return [(await patched).status, (await other).status];
+    }));
+    assert.deepEqual(results, Array.from({ length: n }, () => [200, 201]));
+    assert.equal(Object.keys((await srv.api.call('GET', `${CM}/raced`)).body.data).length, n);
+  });
 });
 
 describe('bad input', () => {
@@ -231,6 +245,25 @@ describe('deletion', () => {
     const now = await srv.api.call('DELETE', `${P}/bound`, { gracePeriodSeconds: 0 });
     assert.equal(now.status, 200);
     assert.equal((await srv.api.call('GET', `${P}/bound`)).status, 404);
+  });
+
+  it('binds through its own path: uid and resourceVersion preconditions, the URL\'s name, no managedFields entry', async () => {
+    await srv.api.call('POST', P, pod('placed'));
+    const created = (await srv.api.call('GET', `${P}/placed`)).body;
+    const bind = (meta: Record<string, unknown>) => srv.api.call('POST', `${P}/placed/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'placed', ...meta }, target: { kind: 'Node', name: 'n1' } });
+    const stale = await bind({ uid: '00000000-0000-0000-0000-000000000000' });
+    assert.equal(stale.status, 409, 'a decision about another Pod of the same name is refused');
+    assert.match(stale.body.message, /Precondition failed: UID in precondition: 00000000-0000-0000-0000-000000000000, UID in object meta: /);
+    assert.equal((await bind({ resourceVersion: '1' })).status, 409, 'an older resourceVersion is refused');
+    const other = await srv.api.call('POST', `${P}/placed/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'someone-else' }, target: { kind: 'Node', name: 'n1' } });
+    assert.equal(other.status, 400);
+    assert.equal(other.body.message, 'name in URL does not match name in Binding object');
+    assert.equal((await srv.api.call('GET', `${P}/placed`)).body.spec.nodeName, undefined, 'nothing refused was written');
+    assert.equal((await bind({ uid: created.metadata.uid, resourceVersion: created.metadata.resourceVersion })).status, 201);
+    const bound = (await srv.api.call('GET', `${P}/placed`)).body;
+    assert.equal(bound.spec.nodeName, 'n1');
+    assert.deepEqual(bound.metadata.managedFields, created.metadata.managedFields, 'the binding is not a field manager\'s write, as upstream');
+    await srv.api.call('DELETE', `${P}/placed`, { gracePeriodSeconds: 0 });
   });
 
   it('deleting a namespace removes what is in it, and nothing new gets in', async () => {

@@ -80,31 +80,31 @@ function contextFor(user: UserInfo, q: URLSearchParams, userAgent: string | unde
   return { user, dryRun: dryRun.length > 0, fieldManager: fm, userAgent, fieldValidation: fv, warnings: [] };
 }
 
-export function createApiServer(opts: ApiServerOptions): Server {
-  const { pki, registry, tokens } = opts;
-  const watchBudget = opts.watchBudget ?? new WatchBudget();
-  const server = createServer(
-    { key: pki.serving.key, cert: pki.serving.cert, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 },
-    (req, res) => {
-      opts.metrics?.track(req, res);
-      void serve(req, res).catch((e) => fail(res, e, opts.audit?.recordOf(res)));
-    },
-  );
-  server.headersTimeout = 60_000;
-  server.requestTimeout = 0;
+/**
+ * Serves one request. An in-process component's request (./in-process-transport.ts) comes with its
+ * caller, known when its transport was made; every other request is authenticated here.
+ */
+export type ApiHandler = (req: IncomingMessage, res: ServerResponse, caller?: UserInfo) => void;
 
-  /**
-   * The caller: a verified client certificate first (read once per connection), else a valid
-   * service-account bearer token; null for neither (a bad token included).
-   */
-  async function authenticate(req: IncomingMessage): Promise<UserInfo | null> {
+/**
+ * The caller: a verified client certificate first (read once per connection), else a valid
+ * service-account bearer token; null for neither (a bad token included).
+ */
+function authenticator(tokens: ServiceAccountTokens | undefined): (req: IncomingMessage) => Promise<UserInfo | null> {
+  return async (req) => {
     const byCert = userFromSocket(req.socket as TLSSocket);
     if (byCert || !tokens) return byCert;
     const m = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
     return m ? ((await tokens.authenticate(m[1]!))?.user ?? null) : null;
-  }
+  };
+}
 
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+export function createApiHandler(opts: ApiServerOptions): ApiHandler {
+  const { registry, tokens } = opts;
+  const watchBudget = opts.watchBudget ?? new WatchBudget();
+  const authenticate = authenticator(tokens);
+
+  async function serve(req: IncomingMessage, res: ServerResponse, known?: UserInfo): Promise<void> {
     const audit = opts.audit?.begin(req, res);
     let url: URL;
     try {
@@ -113,7 +113,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
       throw new ApiError('BadRequest', 'malformed request URL');
     }
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
-    const caller = await authenticate(req);
+    const caller = known ?? (await authenticate(req));
     if (audit && caller) audit.user = caller;
     if (PUBLIC.has(path) || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
       if (audit) audit.user = caller ?? ANONYMOUS;
@@ -162,6 +162,23 @@ export function createApiServer(opts: ApiServerOptions): Server {
     if (audit) ctx.auditAnnotations = audit.annotations = {};
     await handleResource(req, res, url, route, registry, ctx, watchBudget);
   }
+
+  return (req, res, caller) => {
+    opts.metrics?.track(req, res);
+    void serve(req, res, caller).catch((e) => fail(res, e, opts.audit?.recordOf(res)));
+  };
+}
+
+export function createApiServer(opts: ApiServerOptions): Server {
+  const { pki, registry } = opts;
+  const handle = createApiHandler(opts);
+  const authenticate = authenticator(opts.tokens);
+  const server = createServer(
+    { key: pki.serving.key, cert: pki.serving.cert, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 },
+    (req, res) => handle(req, res),
+  );
+  server.headersTimeout = 60_000;
+  server.requestTimeout = 0;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node hands the socket over with no error listener: a reset must end this connection only.

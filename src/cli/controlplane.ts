@@ -1,9 +1,13 @@
 // The components that run beside the API server in `berth server`: the scheduler and the
-// controllers. They reach the API over HTTPS like any other client ("one way in").
+// controllers. They reach the API like any other client ("one way in"): over HTTPS, or, inside the
+// server's process, through its handler in memory, as the user their certificate names.
 
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { runLeaderElected, type LeaderElectionTimings } from '../client/leader-election.js';
+import type { ApiHandler } from '../apiserver/server.js';
+import { userFromCertificate } from '../apiserver/auth/identity.js';
+import { InProcessTransport } from '../apiserver/in-process-transport.js';
 import { HttpsTransport } from '../client/https-transport.js';
 import { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
@@ -15,6 +19,23 @@ import { Scheduler } from '../scheduler/scheduler.js';
 export function clientFor(server: string, ca: string, identity: KeyPair, userAgent: string): RestClient {
   const transport = new HttpsTransport({ server, ca: Buffer.from(ca), cert: Buffer.from(identity.cert), key: Buffer.from(identity.key) });
   return new RestClient(transport, { userAgent });
+}
+
+/** How a component reaches the API server as the user its certificate names, under a user agent (its field manager). */
+export type Connect = (identity: KeyPair, userAgent: string) => RestClient;
+
+export function httpsConnect(server: string, ca: string): Connect {
+  return (identity, userAgent) => clientFor(server, ca, identity, userAgent);
+}
+
+/** The in-process way: one transport per identity, straight to the server's handler. */
+export function inProcessConnect(handle: ApiHandler): Connect {
+  const transports = new Map<string, InProcessTransport>();
+  return (identity, userAgent) => {
+    let t = transports.get(identity.cert);
+    if (!t) transports.set(identity.cert, (t = new InProcessTransport(handle, userFromCertificate(identity.cert))));
+    return new RestClient(t, { userAgent });
+  };
 }
 
 export interface ControlPlaneOptions {
@@ -30,11 +51,13 @@ export interface ControlPlaneOptions {
   signer?: CertificateSigner;
   /** Run the scheduler and the controllers only while this server holds their Leases (several servers on one store). */
   leaderElection?: LeaderElectionTimings;
+  /** How the components reach the API (default: HTTPS to `server`). */
+  connect?: Connect;
 }
 
 export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): void {
   const log = (l: string): void => void process.stderr.write(`${l}\n`);
-  const client = clientFor(o.server, o.ca, o.identity, 'kube-controller-manager/berth');
+  const client = (o.connect ?? httpsConnect(o.server, o.ca))(o.identity, 'kube-controller-manager/berth');
   // The scheduler writes under its own user agent, so managedFields name it as upstream's do.
   const schedulerClient = client.withUserAgent('kube-scheduler/berth');
   const newInformers = (): SharedInformers => new SharedInformers(client, (e) => log(`watch: ${(e as Error).message}`));

@@ -13,7 +13,7 @@ import { Registry } from '../apiserver/registry/index.js';
 import { apiServiceIP, DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
 import { ApiServerLeases } from '../apiserver/apiserver-leases.js';
-import { createApiServer } from '../apiserver/server.js';
+import { createApiHandler, createApiServer } from '../apiserver/server.js';
 import { AuditLog } from '../apiserver/audit.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
 import { parseQuantity, quantityValue } from '../api/quantity.js';
@@ -29,7 +29,7 @@ import { ServiceAccountTokens } from '../apiserver/auth/token-authenticator.js';
 import { TokenSigner } from '../apiserver/auth/token-signer.js';
 import type { Node } from '../api/types.js';
 import { startNodeAgent } from './agent/node.js';
-import { clientFor, startControlPlane } from './controlplane.js';
+import { inProcessConnect, startControlPlane } from './controlplane.js';
 import { keepKubeDnsService } from '../dns/kubeDnsService.js';
 import { gatewayOf, parseCidr } from '../runtime/cni/cidr.js';
 import { parseDuration } from './duration.js';
@@ -195,6 +195,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const host = bind === '0.0.0.0' ? '127.0.0.1' : bind;
     const url = `https://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
     await writeKubeconfig(join(dataDir, 'kubeconfig.yaml'), kubeconfigYaml(url, pki.ca.cert, admin, 'admin'));
+    // The components in this process reach the API through its handler, skipping TLS and HTTP.
+    const connect = inProcessConnect(createApiHandler(serverOptions));
     const components = new AbortController();
     // Every informer, queue and timer of every component listens on this one signal.
     setMaxListeners(0, components.signal);
@@ -204,7 +206,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     keepKubernetesService(registry, self, components.signal, (e) => {
       process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
     }, peers);
-    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, o), ...(leaderElection ? { leaderElection } : {}) }, components.signal);
+    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, o), connect, ...(leaderElection ? { leaderElection } : {}) }, components.signal);
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
@@ -221,13 +223,13 @@ export async function serverCommand(argv: string[]): Promise<number> {
         servers.push(inCluster);
       };
       const { dnsAddress } = await startNodeAgent({
-        server: url, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, storageIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
+        server: url, ca: pki.ca.cert, connect, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, storageIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
         onPodNetwork,
         ...(clusterDNS ? { clusterDNS } : {}),
         ...(values['resolv-conf'] ? { resolvConf: values['resolv-conf'] } : {}),
       }, components.signal);
       if (dnsAddress) {
-        keepKubeDnsService(clientFor(url, pki.ca.cert, admin, 'berth-server'), { clusterIP: dnsServiceIP(serviceCIDR), address: dnsAddress, nodeName }, components.signal, (e) => {
+        keepKubeDnsService(connect(admin, 'berth-server'), { clusterIP: dnsServiceIP(serviceCIDR), address: dnsAddress, nodeName }, components.signal, (e) => {
           process.stderr.write(`berth server: the kube-dns Service: ${e instanceof Error ? e.message : String(e)}\n`);
         });
       }

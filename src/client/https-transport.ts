@@ -6,8 +6,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
-import { AsyncQueue } from '../util/asyncqueue.js';
 import type { ConnectionConfig } from './kubeconfig.js';
+import { LineStream } from './line-stream.js';
 import type { StreamResponse, Transport, TransportRequest, TransportResponse } from './transport.js';
 
 export class HttpsTransport implements Transport {
@@ -41,22 +41,11 @@ export class HttpsTransport implements Transport {
 
   async stream(req: TransportRequest): Promise<StreamResponse> {
     const res = await this.#send(req, this.#streams);
-    const lines = new AsyncQueue<string>();
-    let rest = '';
+    const stream = new LineStream();
+    const { lines } = stream;
     res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      rest += chunk;
-      let nl: number;
-      while ((nl = rest.indexOf('\n')) >= 0) {
-        const line = rest.slice(0, nl).trim();
-        rest = rest.slice(nl + 1);
-        if (line) lines.push(line);
-      }
-    });
-    res.on('end', () => {
-      if (rest.trim()) lines.push(rest.trim());
-      lines.close();
-    });
+    res.on('data', (chunk: string) => stream.write(chunk));
+    res.on('end', () => stream.end());
     // An abort or a dropped socket ends the stream; the reader learns it from the error.
     res.on('error', (err) => lines.close(req.signal?.aborted ? undefined : err));
     res.on('close', () => lines.close());

@@ -101,8 +101,19 @@ function byUpstreamOrder(p: ManagedFieldsEntry, q: ManagedFieldsEntry): number {
 }
 
 /** Drops empty entries and adds `mine`, in upstream's order. */
-function withEntry(others: { e: ManagedFieldsEntry; set: FieldSet }[], mine: ManagedFieldsEntry): ManagedFieldsEntry[] {
-  const out: ManagedFieldsEntry[] = others.filter((o) => o.set.size > 0).map((o) => ({ ...o.e, fieldsV1: toFieldsV1(o.set) }));
+/** Another manager's entry, as a set of paths once this write may take or drop some of them. */
+interface Other {
+  e: ManagedFieldsEntry;
+  set?: FieldSet;
+}
+
+function withEntry(others: Other[], mine: ManagedFieldsEntry): ManagedFieldsEntry[] {
+  const out: ManagedFieldsEntry[] = [];
+  for (const o of others) {
+    if (!o.set) {
+      if (Object.keys(o.e.fieldsV1 ?? {}).length) out.push(o.e);
+    } else if (o.set.size > 0) out.push({ ...o.e, fieldsV1: toFieldsV1(o.set) });
+  }
   if (Object.keys(mine.fieldsV1 ?? {}).length) out.push(mine);
   return out.sort(byUpstreamOrder);
 }
@@ -164,16 +175,26 @@ export function updateManagedFields(entries: ManagedFieldsEntry[], old: KObject 
     const fieldsV1 = fieldsV1Of(next as Obj, schema, (pe) => inScope([pe]));
     return Object.keys(fieldsV1).length ? [{ ...entry(manager, 'Update', next.apiVersion ?? 'v1', new FieldSet(), opts), fieldsV1 }] : [];
   }
+  // A top-level field the write left as it was (a Pod's spec on a status write) is not walked: its
+  // fields, and who owns them, stay as they are.
+  const same = new Map<string, boolean>();
+  const walked = (pe: string): boolean => {
+    let s = same.get(pe);
+    if (s === undefined) same.set(pe, (s = !!old && deepEqual((old as Obj)[pe.slice(2)], (next as Obj)[pe.slice(2)])));
+    return !s;
+  };
   // Objects and lists the write brought into being are the writer's too (`.` in fieldsV1: podIPs, conditions).
   const nodes = new FieldSet();
-  const after = fieldSetOf(next as Obj, schema, nodes);
+  const after = fieldSetOf(next as Obj, schema, nodes, walked);
+  const present = (p: Path) => !walked(p[0]!) || after.has(p);
   const created = (p: Path) => (old ? valueAt(old, p) : undefined) == null;
   const changed = new FieldSet([...after].filter((p) => inScope(p) && (nodes.has(p) ? created(p) : !old || !deepEqualLeaf(valueAt(old, p), valueAt(next, p)))));
   const mineIndex = entries.findIndex((e) => sameEntry(e, manager, 'Update', opts.subresource));
   const mine = mineIndex >= 0 ? fromFieldsV1(entries[mineIndex]!.fieldsV1) : new FieldSet();
-  const others = entries.filter((_, i) => i !== mineIndex).map((e) => ({ e, set: fromFieldsV1(e.fieldsV1) }));
-  for (const o of others) for (const p of [...o.set]) if (changed.has(p) || !after.has(p)) o.set.delete(p);
-  const owned = new FieldSet([...mine, ...changed].filter((p) => after.has(p)));
+  // An entry with nothing under the fields walked stays as it was, unread.
+  const others: Other[] = entries.filter((_, i) => i !== mineIndex).map((e) => (Object.keys(e.fieldsV1 ?? {}).some(walked) ? { e, set: fromFieldsV1(e.fieldsV1) } : { e }));
+  for (const o of others) for (const p of [...(o.set ?? [])]) if (changed.has(p) || !present(p)) o.set!.delete(p);
+  const owned = new FieldSet([...mine, ...changed].filter(present));
   // A manager whose write took no field keeps its entry, time and all, as upstream does.
   const unchanged = mineIndex >= 0 && changed.size === 0 && owned.size === mine.size;
   return withEntry(others, unchanged ? entries[mineIndex]! : entry(manager, 'Update', next.apiVersion ?? 'v1', owned, opts));

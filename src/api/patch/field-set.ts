@@ -57,11 +57,12 @@ function listKeyOf(item: unknown, keys: string[]): string {
 }
 
 /**
- * The fields `value` sets, read with `schema` (unknown parts are treated as granular objects and atomic lists).
- * With `nodes`, every granular object and list below the root is also a member of the set, and noted there
- * (an update owns the ones it created, as upstream's comparison counts them added).
+ * The fields `value` sets, read with `schema` (unknown parts are treated as granular objects and atomic lists),
+ * only under the top-level fields `walk` accepts (`f:spec`), when given. With `nodes`, every granular object
+ * and list below the root is also a member of the set, and noted there (an update owns the ones it created,
+ * as upstream's comparison counts them added).
  */
-export function fieldSetOf(value: Obj, schema: Schema | undefined, nodes?: FieldSet): FieldSet {
+export function fieldSetOf(value: Obj, schema: Schema | undefined, nodes?: FieldSet, walk: (pe: string) => boolean = () => true): FieldSet {
   const out = new FieldSet();
   const node = (path: Path) => {
     out.add(path);
@@ -77,7 +78,7 @@ export function fieldSetOf(value: Obj, schema: Schema | undefined, nodes?: Field
       if (freeForm) return;
       for (const [k, c] of Object.entries(v)) {
         if (c === null || c === undefined) continue;
-        if (path.length === 0 && (k === 'apiVersion' || k === 'kind')) continue;
+        if (path.length === 0 && (k === 'apiVersion' || k === 'kind' || !walk(`f:${k}`))) continue;
         if (path.length === 1 && path[0] === 'f:metadata' && SERVER_META.has(k)) continue;
         visit(c, childSchema(s, k), [...path, `f:${k}`], false);
       }

@@ -81,11 +81,18 @@ function remove(doc: unknown, path: string, op = 'remove'): unknown {
 
 /** Applies RFC 6902 operations to a copy of `target`. */
 export function jsonPatch(target: unknown, ops: unknown): unknown {
+  return jsonPatchInPlace(structuredClone(target), ops);
+}
+
+/**
+ * Applies RFC 6902 operations to `doc` itself, which the caller gives away (a fresh decode of the stored
+ * object): a status patch of a Pod need not copy the whole Pod first. A failed patch leaves doc half done.
+ */
+export function jsonPatchInPlace(doc: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   if (ops.length > MAX_JSON_PATCH_OPERATIONS) {
     throw new ApiError('RequestEntityTooLarge', `Request entity too large: The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${ops.length}`);
   }
-  let doc = structuredClone(target);
   let copied = 0;
   for (const raw of ops as JsonPatchOp[]) {
     if (!isContainer(raw) || typeof raw.op !== 'string') throw badRequest('Unexpected kind: unknown');

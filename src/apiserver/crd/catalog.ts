@@ -9,7 +9,7 @@ import { ApiError } from '../../api/errors.js';
 import type { Backend } from '../../store/types.js';
 import type { CacheEvent, CacheIndex, Entry } from '../watchcache/cache.js';
 import type { RequestContext } from '../registry/context.js';
-import { INTERNAL, RestStorage, type NamespaceGate } from '../registry/rest.js';
+import { RestStorage, type NamespaceGate } from '../registry/rest.js';
 import { apiVersionOf } from '../../api/schema/resources.js';
 import { CLEANUP_FINALIZER, isEstablished, servedVersions, type ServedVersion } from './served.js';
 import { customResourceStrategy } from './strategy.js';
@@ -165,10 +165,10 @@ export class CustomResources implements CacheIndex {
         if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * round)));
         if (!this.#served.has(name)) return;
       }
-      await this.#definitions!.modify(undefined, name, this.#ctx, (crd) => {
+      await this.#definitions!.guaranteedUpdate(undefined, name, this.#ctx, (crd) => {
         crd.metadata.finalizers = (crd.metadata.finalizers ?? []).filter((f) => f !== CLEANUP_FINALIZER);
         return crd;
-      }, INTERNAL);
+      });
     } catch (e) {
       if (!(e instanceof ApiError && e.code === 'NotFound')) console.error(`berth apiserver: removing the objects of ${name}:`, e);
       served.cleaning = undefined;

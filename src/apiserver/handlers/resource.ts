@@ -6,7 +6,7 @@ import { ApiError, invalid } from '../../api/errors.js';
 import { FieldPath } from '../../api/validation/field.js';
 import { validateAnnotations } from '../../api/validation/meta.js';
 import { applyPatch } from '../../api/patch/apply.js';
-import { jsonPatch } from '../../api/patch/json-patch.js';
+import { jsonPatchInPlace } from '../../api/patch/json-patch.js';
 import { jsonMergePatch } from '../../api/patch/merge-patch.js';
 import { strategicMergePatch } from '../../api/patch/strategic-merge-patch.js';
 import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../api/schema/validate.js';
@@ -22,7 +22,7 @@ import { checkDryRun, type RequestContext } from '../registry/context.js';
 import { bindPod } from '../registry/kinds/pod.js';
 import { SYSTEM_CONTEXT, type Registry } from '../registry/index.js';
 import { evictPod } from '../registry/eviction.js';
-import { INTERNAL, parseResourceVersion, type RestStorage } from '../registry/rest.js';
+import { parseResourceVersion, type RestStorage } from '../registry/rest.js';
 import { propagationPolicyOf, type PropagationPolicy } from '../registry/propagation.js';
 import { outputFormat, type OutputFormat } from './negotiate.js';
 import { sendJson } from './respond.js';
@@ -103,8 +103,9 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     if (method !== 'POST') throw new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource`);
     const body = decodeObject(await readBody(req), mediaType(req), 'Binding');
     checkTypes('v1', 'Binding', body);
-    const meta = (body.metadata ?? {}) as { name?: string; annotations?: Record<string, string> };
+    const meta = (body.metadata ?? {}) as { name?: string; annotations?: Record<string, string>; uid?: string; resourceVersion?: string };
     const podName = subresource === 'binding' ? name! : meta.name;
+    if (meta.name && meta.name !== podName) throw new ApiError('BadRequest', 'name in URL does not match name in Binding object');
     const target = (body.target ?? {}) as { name?: string; kind?: string };
     if (!podName) throw new ApiError('BadRequest', 'binding must name a pod');
     if (!target.name) throw new ApiError('Invalid', `Binding "${podName}" is invalid: target.name: Required value`, { name: podName, kind: 'Binding', causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'target.name' }] });
@@ -112,7 +113,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const causes = validateAnnotations(meta.annotations, FieldPath.root('metadata').child('annotations'));
       if (causes.length) throw invalid('Binding', podName, causes);
     }
-    await storage.modify(ns, podName, ctx, (pod) => bindPod(pod, target.name!, meta.annotations), INTERNAL);
+    await bindPod(storage, ns!, { name: podName, nodeName: target.name, annotations: meta.annotations, preconditions: { uid: meta.uid, resourceVersion: meta.resourceVersion } }, ctx);
     return sendJson(res, 201, successStatus(), ctx.warnings);
   }
 
@@ -226,7 +227,8 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         };
       } else if (type === 'application/json-patch+json') {
         const ops = decodeDocument(raw, 'application/json');
-        mutate = (cur) => jsonPatch(cur, ops) as KObject;
+        // cur is modify()'s own copy of the stored object: patched where it lies.
+        mutate = (cur) => jsonPatchInPlace(cur, ops) as KObject;
       } else {
         // Custom resources have no patch strategies: strategic merge is refused for them, as upstream.
         const accepted = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml', ...(custom ? [] : ['application/strategic-merge-patch+json'])];

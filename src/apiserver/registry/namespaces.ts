@@ -8,7 +8,7 @@ import type { KObject, Namespace } from '../../api/types.js';
 import { validateFinalizers } from '../../api/validation/meta.js';
 import { FieldPath } from '../../api/validation/field.js';
 import type { RequestContext } from './context.js';
-import { INTERNAL, type NamespaceGate, type RestStorage } from './rest.js';
+import type { NamespaceGate, RestStorage } from './rest.js';
 import type { SubresourceWrite } from './strategy.js';
 import { rfc3339 } from '../../api/time.js';
 
@@ -47,14 +47,14 @@ export class NamespaceLifecycle implements NamespaceGate {
     if (SYSTEM_NAMESPACES.includes(name)) {
       throw new ApiError('Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`, { name, kind: 'namespaces' });
     }
-    const obj = await this.#namespaces.modify(undefined, name, ctx, (ns) => {
+    const obj = await this.#namespaces.guaranteedUpdate(undefined, name, ctx, (ns) => {
       if (!ns.metadata.deletionTimestamp) {
         ns.metadata.deletionTimestamp = rfc3339();
         ns.metadata.deletionGracePeriodSeconds = 0;
       }
       ns.status = { ...(ns.status as object), phase: 'Terminating' };
       return ns;
-    }, INTERNAL);
+    });
     const ns = obj as Namespace;
     if (!ns.spec?.finalizers?.length && !ns.metadata.finalizers?.length && !ctx.dryRun) {
       return (await this.#namespaces.delete(undefined, name, {}, ctx)).obj;

@@ -31,7 +31,7 @@ export interface ListOptions {
 
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
-  preconditions?: { uid?: string; resourceVersion?: string };
+  preconditions?: Preconditions;
   propagationPolicy?: PropagationPolicy;
   /** The subresource the deletion came through ('eviction'), for admission. */
   subresource?: string;
@@ -94,8 +94,20 @@ export function parseResourceVersion(rv: string | undefined, what = 'resourceVer
   return Number(rv);
 }
 
-/** The subresource name for writes the server makes itself, past the strategy's update rules. */
-export const INTERNAL = '<internal>';
+/** What a write or deletion may require of the stored object (DeleteOptions.preconditions, a Binding's uid). */
+export interface Preconditions {
+  uid?: string;
+  resourceVersion?: string;
+}
+
+function checkPreconditions(pre: Preconditions | undefined, old: KObject, r: ResourceInfo, name: string): void {
+  if (pre?.uid && pre.uid !== old.metadata.uid) {
+    throw conflict(r.plural, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`, r.group);
+  }
+  if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
+    throw conflict(r.plural, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`, r.group);
+  }
+}
 
 /**
  * Equal as stored: JSON drops undefined members, and a member's place in its object does not count (a
@@ -290,18 +302,14 @@ export class RestStorage {
     meta.uid = old.metadata.uid;
     meta.creationTimestamp = old.metadata.creationTimestamp;
     meta.namespace = old.metadata.namespace;
-    if (subresource !== INTERNAL) {
-      meta.deletionTimestamp = old.metadata.deletionTimestamp;
-      meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
-      if (meta.deletionTimestamp === undefined) delete meta.deletionTimestamp;
-      if (meta.deletionGracePeriodSeconds === undefined) delete meta.deletionGracePeriodSeconds;
-      meta.generation = old.metadata.generation;
-      if (meta.generation === undefined) delete meta.generation;
-    }
+    meta.deletionTimestamp = old.metadata.deletionTimestamp;
+    meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    if (meta.deletionTimestamp === undefined) delete meta.deletionTimestamp;
+    if (meta.deletionGracePeriodSeconds === undefined) delete meta.deletionGracePeriodSeconds;
+    meta.generation = old.metadata.generation;
+    if (meta.generation === undefined) delete meta.generation;
     let held: { claim?(): Promise<void>; release(): void } | undefined;
-    if (subresource === INTERNAL) {
-      // The server's own transitions (binding, namespace termination): the caller already checked them.
-    } else if (subresource === 'status') {
+    if (subresource === 'status') {
       // Admission sees the object as the client sent it, before the strategy resets what it may not change.
       this.#strategy.admit?.('update', obj, old, ctx, 'status');
       this.#strategy.prepareForStatusUpdate(obj, old);
@@ -318,7 +326,7 @@ export class RestStorage {
       if (!part) held = this.#strategy.allocate?.(obj, old);
       if ('spec' in obj && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
     }
-    if (subresource !== INTERNAL && subresource !== 'status') {
+    if (subresource !== 'status') {
       try {
         await this.#strategy.admitValidatedUpdate?.(obj, old, ctx, subresource);
       } catch (e) {
@@ -327,18 +335,18 @@ export class RestStorage {
       }
     }
     try {
-      return await this.#commit(current, obj, ctx, subresource, held?.claim);
+      meta.resourceVersion = old.metadata.resourceVersion;
+      recordWrite(old, obj, ctx, this.#hasStatus, subresource);
+      return await this.#commit(current, obj, ctx, held?.claim);
     } finally {
       held?.release();
     }
   }
 
-  /** The end of #write: records the manager, then stores obj unless nothing changed. */
-  async #commit(current: Entry, obj: KObject, ctx: RequestContext, subresource?: string, claim?: () => Promise<void>): Promise<KObject> {
+  /** The end of every update: stores obj over current unless nothing changed. */
+  async #commit(current: Entry, obj: KObject, ctx: RequestContext, claim?: () => Promise<void>): Promise<KObject> {
     const old = current.obj;
     const meta = obj.metadata;
-    meta.resourceVersion = old.metadata.resourceVersion;
-    if (subresource !== INTERNAL) recordWrite(old, obj, ctx, this.#hasStatus, subresource);
     if (unchanged(obj, current)) return old;
     if (ctx.dryRun) return obj;
     // An object being deleted whose last finalizer went away is removed now.
@@ -378,9 +386,40 @@ export class RestStorage {
         // Someone wrote in between (the cache had not seen it yet): catch up and patch the newer object. A
         // patch that pinned this resourceVersion then fails its precondition above, as it should.
         if (!(e instanceof ApiError && e.code === 'Conflict' && attempt < 10)) throw e;
-        await this.cache.waitFor(await this.#backend.revision());
+        await this.#catchUp(current.key);
       }
     }
+  }
+
+  /**
+   * A change the server itself makes, as upstream's GuaranteedUpdate: `change` gets a copy of the stored
+   * object and returns it changed (or throws), and it is stored as it is, past the strategy's update
+   * rules and the field manager (a binding, a namespace's termination, a finalizer the server lifts);
+   * when another write came first, the newer object is read and changed again.
+   */
+  async guaranteedUpdate(ns: string | undefined, name: string, ctx: RequestContext, change: (copy: KObject) => KObject, preconditions?: Preconditions): Promise<KObject> {
+    for (let attempt = 0; ; attempt++) {
+      const current = this.cache.get(this.#key(ns, name));
+      if (!current) throw notFound(this.resource.plural, name, this.resource.group);
+      checkPreconditions(preconditions, current.obj, this.resource, name);
+      const next = this.#typed(change(JSON.parse(current.json) as KObject));
+      next.metadata.resourceVersion = current.obj.metadata.resourceVersion;
+      try {
+        return await this.#commit(current, next, ctx);
+      } catch (e) {
+        if (!(e instanceof ApiError && e.code === 'Conflict' && attempt < 10)) throw e;
+        await this.#catchUp(current.key);
+      }
+    }
+  }
+
+  /**
+   * After a conflict: waits until the cache holds the write that came first. Not the store's latest
+   * revision: that may be another resource's, which this cache never sees.
+   */
+  async #catchUp(key: string): Promise<void> {
+    const kv = await this.#backend.get(key);
+    if (kv) await this.cache.waitFor(kv.modRevision);
   }
 
   async delete(ns: string | undefined, name: string, opts: DeleteOptions, ctx: RequestContext): Promise<{ obj: KObject; deleted: boolean }> {
@@ -388,13 +427,7 @@ export class RestStorage {
       const current = this.cache.get(this.#key(ns, name));
       if (!current) throw notFound(this.resource.plural, name, this.resource.group);
       const old = current.obj;
-      const pre = opts.preconditions;
-      if (pre?.uid && pre.uid !== old.metadata.uid) {
-        throw conflict(this.resource.plural, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`, this.resource.group);
-      }
-      if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
-        throw conflict(this.resource.plural, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`, this.resource.group);
-      }
+      checkPreconditions(opts.preconditions, old, this.resource, name);
       if (opts.gracePeriodSeconds !== undefined && (!Number.isInteger(opts.gracePeriodSeconds))) {
         throw new ApiError('BadRequest', 'gracePeriodSeconds must be an integer');
       }

@@ -20,7 +20,7 @@ import { hostNamesFor } from '../../runtime/host-names.js';
 import { ImageStore } from '../../runtime/images/store.js';
 import { makePauseRootfs } from '../../runtime/runc/pause.js';
 import { RuncRuntime } from '../../runtime/runc/runtime.js';
-import { clientFor } from '../controlplane.js';
+import { httpsConnect, type Connect } from '../controlplane.js';
 import { RestKubeletCluster } from './cluster.js';
 
 export interface NodeAgentOptions {
@@ -48,6 +48,12 @@ export interface NodeAgentOptions {
   kubeletPort: number;
   /** Called with the Pods' gateway address once the bridge has it, before any Pod starts. */
   onPodNetwork?: (gateway: string) => Promise<void>;
+  /** How the node's components reach the API (default: HTTPS to `server`; in-process inside `berth server`). */
+  connect?: Connect;
+}
+
+function connectOf(o: NodeAgentOptions): Connect {
+  return o.connect ?? httpsConnect(o.server, o.ca);
 }
 
 /** Starts the node; returns where its cluster DNS answers, when it runs. */
@@ -71,7 +77,7 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
   signal.addEventListener('abort', () => kubeletServer.close(), { once: true });
   const addr = kubeletServer.address();
   const kubeletPort = typeof addr === 'object' && addr ? addr.port : o.kubeletPort;
-  const client = clientFor(o.server, o.ca, o.identity, `kubelet/berth (${o.nodeName})`);
+  const client = connectOf(o)(o.identity, `kubelet/berth (${o.nodeName})`);
   await mkdir(join(o.dataDir, 'kubelet'), { recursive: true });
   const kubelet = new Kubelet({
     nodeName: o.nodeName,
@@ -85,18 +91,18 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
     ...(o.resolvConf ? { resolvConf: o.resolvConf } : {}),
   });
   // Not awaited: Pods need not wait for policies to be listed; until then the last table holds.
-  const enforcer = new NetworkPolicyEnforcer({ client: clientFor(o.server, o.ca, o.networkPolicyIdentity, `berth-netpol/${o.nodeName}`), nodeName: o.nodeName, table: names.networkPolicyTable });
+  const enforcer = new NetworkPolicyEnforcer({ client: connectOf(o)(o.networkPolicyIdentity, `berth-netpol/${o.nodeName}`), nodeName: o.nodeName, table: names.networkPolicyTable });
   enforcer.start(signal).catch((e: unknown) => console.error(`network policy ${o.nodeName}: ${(e as Error).message}`));
   await kubelet.start(signal);
   const proxier = new Proxier({
-    client: clientFor(o.server, o.ca, o.proxyIdentity, `berth-proxy/${o.nodeName}`),
+    client: connectOf(o)(o.proxyIdentity, `berth-proxy/${o.nodeName}`),
     nodeName: o.nodeName,
     nodeIPs: [internalIPv4()],
     podCIDR: o.podCIDR,
     table: names.proxyTable,
     log: (l) => void process.stderr.write(`proxy: ${l}\n`),
   });
-  const provisioner = new LocalPathProvisioner({ client: clientFor(o.server, o.ca, o.storageIdentity, `berth-local-path/${o.nodeName}`), nodeName: o.nodeName, root: join(o.dataDir, 'storage') });
+  const provisioner = new LocalPathProvisioner({ client: connectOf(o)(o.storageIdentity, `berth-local-path/${o.nodeName}`), nodeName: o.nodeName, root: join(o.dataDir, 'storage') });
   provisioner.start(signal).catch((e: unknown) => process.stderr.write(`local-path provisioner stopped: ${(e as Error).message}\n`));
   // Not awaited: Pods run while the Services' first sync waits for the API.
   void proxier.start(signal).catch((e: unknown) => process.stderr.write(`proxy stopped: ${(e as Error).message}\n`));
@@ -115,7 +121,7 @@ async function startClusterDNS(o: NodeAgentOptions, cni: CniNetwork, signal: Abo
     log(`no pod bridge to listen on, Pods use the host's resolvers: ${(e as Error).message}`);
     return undefined;
   }
-  const client = clientFor(o.server, o.ca, o.dnsIdentity, `berth-dns/${o.nodeName}`);
+  const client = connectOf(o)(o.dnsIdentity, `berth-dns/${o.nodeName}`);
   // Not awaited: the kubelet starts while the informers list; a Pod is rarely quicker.
   startNodeDNS({ client, address: cni.gateway, domain: CLUSTER_DOMAIN, log, ...(o.resolvConf ? { resolvConfPath: o.resolvConf } : {}) }, signal).catch((e: unknown) => log(`stopped: ${(e as Error).message}`));
   return cni.gateway;

@@ -3,6 +3,8 @@
 import { ApiError } from '../../../api/errors.js';
 import type { KObject, Pod } from '../../../api/types.js';
 import type { Strategy } from '../strategy.js';
+import type { RequestContext } from '../context.js';
+import type { Preconditions, RestStorage } from '../rest.js';
 import { genericStrategy } from './generic.js';
 import { rfc3339 } from '../../../api/time.js';
 import { resizeUpdate } from './podResize.js';
@@ -28,11 +30,24 @@ export function podStrategy(): Strategy {
   };
 }
 
+/** What a Binding asks: the Pod (by name, and by uid and resourceVersion when given), its node, annotations to copy. */
+export interface BindingRequest {
+  name: string;
+  nodeName: string;
+  annotations?: Record<string, string>;
+  preconditions?: Preconditions;
+}
+
 /**
- * Applies a Binding: sets spec.nodeName once, copies the Binding's annotations onto the Pod and records
- * PodScheduled, as the binding subresource does.
+ * POST pods/<name>/binding: sets spec.nodeName once, copies the Binding's annotations onto the Pod and
+ * records PodScheduled, in one write guarded by the stored revision, as upstream's binding storage
+ * does: the Pod's update rules and field manager are not the binding's (no managedFields entry).
  */
-export function bindPod(pod: KObject, nodeName: string, annotations: Record<string, string> = {}): KObject {
+export function bindPod(pods: RestStorage, ns: string, b: BindingRequest, ctx: RequestContext): Promise<KObject> {
+  return pods.guaranteedUpdate(ns, b.name, ctx, (pod) => assignNode(pod, b.nodeName, b.annotations), b.preconditions);
+}
+
+function assignNode(pod: KObject, nodeName: string, annotations: Record<string, string> = {}): KObject {
   const p = pod as Pod;
   if (p.metadata.deletionTimestamp) throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${p.metadata.name}": pod ${p.metadata.name} is being deleted, cannot be assigned to a host`);
   if (p.spec.nodeName) throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${p.metadata.name}": pod ${p.metadata.name} is already assigned to node "${p.spec.nodeName}"`);

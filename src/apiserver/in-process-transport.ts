@@ -1,0 +1,174 @@
+// The transport of the components inside `berth server` (scheduler, controllers, its kubelet): each
+// request goes to the API server's own handler as a request held in memory, as the user the
+// component's certificate names. Authorization, admission, validation, managedFields, metrics, audit
+// and watch semantics are the API's, as over HTTPS; TLS, sockets and HTTP framing are skipped, and a
+// watch's lines reach the reader as the watch handler writes them.
+
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LineStream } from '../client/line-stream.js';
+import type { StreamResponse, Transport, TransportRequest, TransportResponse } from '../client/transport.js';
+import type { UserInfo } from './auth/identity.js';
+import type { ApiHandler } from './server.js';
+
+/** What the handlers read of a request: method, URL, headers and the body, which arrives at once. */
+class MemoryRequest extends EventEmitter {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly headersDistinct: Record<string, string[]>;
+  /** The audit log's source IP: the server itself. */
+  readonly socket = { remoteAddress: '127.0.0.1' };
+  readonly #body: Buffer | undefined;
+
+  constructor(req: TransportRequest) {
+    super();
+    this.method = req.method;
+    this.url = req.path;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
+    this.#body = req.body === undefined ? undefined : Buffer.from(req.body);
+    if (this.#body) headers['content-length'] = String(this.#body.length);
+    this.headers = headers;
+    this.headersDistinct = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    if (this.#body?.length) yield this.#body;
+  }
+
+  resume(): this {
+    return this;
+  }
+
+  destroy(): this {
+    this.emit('close');
+    return this;
+  }
+}
+
+interface Sink {
+  head(status: number): void;
+  data(chunk: string): void;
+  end(error?: Error): void;
+}
+
+/**
+ * What the handlers write to a response, handed to a sink. Nothing waits on the reader (the watch
+ * handler sees an empty socket buffer), as the reader is this process, which takes each line as written.
+ */
+class MemoryResponse extends EventEmitter {
+  statusCode = 200;
+  headersSent = false;
+  writableFinished = false;
+  destroyed = false;
+  readonly writableLength = 0;
+  readonly #sink: Sink;
+
+  constructor(sink: Sink) {
+    super();
+    this.#sink = sink;
+  }
+
+  setHeader(): this {
+    return this;
+  }
+
+  writeHead(status: number): this {
+    this.statusCode = status;
+    this.flushHeaders();
+    return this;
+  }
+
+  flushHeaders(): void {
+    if (this.headersSent) return;
+    this.headersSent = true;
+    this.#sink.head(this.statusCode);
+  }
+
+  write(chunk: string | Buffer): boolean {
+    if (this.writableFinished || this.destroyed) return false;
+    this.flushHeaders();
+    this.#sink.data(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    return true;
+  }
+
+  end(chunk?: string | Buffer): this {
+    if (this.writableFinished || this.destroyed) return this;
+    if (chunk !== undefined) this.write(chunk);
+    this.flushHeaders();
+    this.writableFinished = true;
+    this.#sink.end();
+    this.emit('finish');
+    this.emit('close');
+    return this;
+  }
+
+  destroy(): this {
+    if (this.writableFinished || this.destroyed) return this;
+    this.destroyed = true;
+    this.#sink.end(new Error('the API server ended the response early'));
+    this.emit('close');
+    return this;
+  }
+}
+
+export class InProcessTransport implements Transport {
+  readonly #handle: ApiHandler;
+  readonly #user: UserInfo;
+  /** Open requests, ended by close() as closing the HTTPS transport's sockets ends them. */
+  readonly #open = new Set<MemoryRequest>();
+
+  constructor(handle: ApiHandler, user: UserInfo) {
+    this.#handle = handle;
+    this.#user = user;
+  }
+
+  request(req: TransportRequest): Promise<TransportResponse> {
+    return new Promise((resolve, reject) => {
+      let status = 0;
+      const chunks: string[] = [];
+      this.#send(req, {
+        head: (s) => void (status = s),
+        data: (c) => void chunks.push(c),
+        end: (error) => (error ? reject(error) : resolve({ status, body: chunks.join('') })),
+      }, reject);
+    });
+  }
+
+  stream(req: TransportRequest): Promise<StreamResponse> {
+    return new Promise((resolve, reject) => {
+      const stream = new LineStream();
+      this.#send(req, {
+        head: (status) => resolve({ status, lines: stream.lines }),
+        data: (chunk) => stream.write(chunk),
+        end: (error) => stream.end(req.signal?.aborted ? undefined : error),
+      }, reject);
+    });
+  }
+
+  close(): void {
+    for (const r of [...this.#open]) r.destroy();
+  }
+
+  #send(req: TransportRequest, sink: Sink, reject: (e: unknown) => void): void {
+    const { signal } = req;
+    if (signal?.aborted) return reject(signal.reason);
+    const mreq = new MemoryRequest(req);
+    const mres = new MemoryResponse(sink);
+    // An aborted request ends as a dropped connection would: the handler sees both sides close.
+    const abort = (): void => {
+      reject(signal!.reason);
+      mreq.emit('close');
+      mres.destroy();
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    this.#open.add(mreq);
+    mreq.once('close', () => mres.destroy());
+    mres.once('close', () => {
+      this.#open.delete(mreq);
+      signal?.removeEventListener('abort', abort);
+    });
+    this.#handle(mreq as unknown as IncomingMessage, mres as unknown as ServerResponse, this.#user);
+  }
+}
