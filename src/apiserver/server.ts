@@ -34,6 +34,9 @@ import type { ApiServerMetrics } from './metrics/request-metrics.js';
 /** Paths any client may read without credentials, as kube-apiserver's default RBAC allows. */
 const PUBLIC = new Set(['/livez', '/readyz', '/healthz', '/version']);
 
+/** Where the cluster CA's PEM is served to anyone (k3s's path): a joining node's first request. */
+export const CA_PATH = '/cacerts';
+
 /** Extra handlers mounted by other components (the kubelet proxy, the dashboard). */
 export type SubresourceHandler = (req: IncomingMessage, res: ServerResponse, url: URL, user: UserInfo) => Promise<boolean>;
 
@@ -53,6 +56,8 @@ export interface ApiServerOptions {
   tokens?: ServiceAccountTokens;
   /** Where every request is recorded (--audit-log). */
   audit?: AuditLog;
+  /** Bearer tokens that join nodes (the join token's secret): the bootstrap user they stand for, or null. */
+  bootstrapTokens?: (bearer: string) => UserInfo | null;
 }
 
 function fail(res: ServerResponse, e: unknown, audit?: AuditRecord): void {
@@ -99,9 +104,12 @@ export function createApiServer(opts: ApiServerOptions): Server {
    */
   async function authenticate(req: IncomingMessage): Promise<UserInfo | null> {
     const byCert = userFromSocket(req.socket as TLSSocket);
-    if (byCert || !tokens) return byCert;
+    if (byCert) return byCert;
     const m = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
-    return m ? ((await tokens.authenticate(m[1]!))?.user ?? null) : null;
+    if (!m) return null;
+    const bootstrap = opts.bootstrapTokens?.(m[1]!);
+    if (bootstrap) return bootstrap;
+    return tokens ? ((await tokens.authenticate(m[1]!))?.user ?? null) : null;
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -115,6 +123,11 @@ export function createApiServer(opts: ApiServerOptions): Server {
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     const caller = await authenticate(req);
     if (audit && caller) audit.user = caller;
+    if (path === CA_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      // The CA is public; a joining node checks it against its token's hash before trusting it.
+      res.writeHead(200, { 'content-type': 'application/x-pem-file', 'content-length': Buffer.byteLength(pki.ca.cert) });
+      return void res.end(req.method === 'HEAD' ? undefined : pki.ca.cert);
+    }
     if (PUBLIC.has(path) || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
       if (audit) audit.user = caller ?? ANONYMOUS;
       return handleMeta(req, res, path, caller ?? ANONYMOUS, opts.ready, registry.customResources);

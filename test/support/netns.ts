@@ -1,0 +1,80 @@
+// Hosts for multi-node tests: each is a network namespace on one L2 segment (a bridge in a "lan"
+// namespace of its own, so the host's firewall and bridges are never involved), with an address in
+// 192.168.231.0/24; this machine joins the segment as 192.168.231.1. Everything is removed by
+// dispose(), which also runs when the test process exits without it.
+
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
+import { execFile } from 'node:child_process';
+
+const run = promisify(execFile);
+export const LAN_HOST_IP = '192.168.231.1';
+
+export interface NetnsHost {
+  name: string;
+  ip: string;
+  /** Runs a command in the host's namespace. */
+  exec(args: string[]): Promise<{ stdout: string; stderr: string }>;
+  spawn(args: string[]): ChildProcess;
+}
+
+export interface Lan {
+  addHost(ip: string): Promise<NetnsHost>;
+  dispose(): Promise<void>;
+}
+
+async function ip(args: string[]): Promise<void> {
+  await run('ip', args);
+}
+
+/** Makes the segment; names carry the test process's pid so stale ones from a killed run never clash. */
+export async function createLan(): Promise<Lan> {
+  const tag = `b231${process.pid % 100000}`;
+  const lan = `${tag}-lan`;
+  const uplink = `${tag}h`;
+  const made: string[] = [];
+  const cleanup = (): void => {
+    for (const ns of [...made].reverse()) {
+      try { execFileSync('ip', ['netns', 'del', ns], { stdio: 'ignore' }); } catch { /* gone */ }
+    }
+    try { execFileSync('ip', ['link', 'del', uplink], { stdio: 'ignore' }); } catch { /* gone */ }
+  };
+  process.once('exit', cleanup);
+  try {
+    await ip(['netns', 'add', lan]);
+    made.push(lan);
+    await ip(['-n', lan, 'link', 'add', 'br0', 'type', 'bridge']);
+    await ip(['-n', lan, 'link', 'set', 'br0', 'up']);
+    await ip(['link', 'add', uplink, 'type', 'veth', 'peer', 'name', 'up0', 'netns', lan]);
+    await ip(['-n', lan, 'link', 'set', 'up0', 'master', 'br0', 'up']);
+    await ip(['addr', 'add', `${LAN_HOST_IP}/24`, 'dev', uplink]);
+    await ip(['link', 'set', uplink, 'up']);
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+  let n = 0;
+  return {
+    async addHost(address: string): Promise<NetnsHost> {
+      const name = `${tag}-h${++n}`;
+      await ip(['netns', 'add', name]);
+      made.push(name);
+      const port = `p${n}`;
+      await ip(['-n', name, 'link', 'set', 'lo', 'up']);
+      await ip(['-n', name, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', port, 'netns', lan]);
+      await ip(['-n', lan, 'link', 'set', port, 'master', 'br0', 'up']);
+      await ip(['-n', name, 'addr', 'add', `${address}/24`, 'dev', 'eth0']);
+      await ip(['-n', name, 'link', 'set', 'eth0', 'up']);
+      return {
+        name,
+        ip: address,
+        exec: async (args) => run('ip', ['netns', 'exec', name, ...args], { maxBuffer: 16 << 20 }),
+        spawn: (args) => spawn('ip', ['netns', 'exec', name, ...args], { stdio: ['ignore', 'ignore', 'pipe'] }),
+      };
+    },
+    async dispose(): Promise<void> {
+      process.removeListener('exit', cleanup);
+      cleanup();
+    },
+  };
+}
