@@ -34,6 +34,18 @@ async function joinAgent(name: string, servers = [server!.url]): Promise<TestAge
   return agent;
 }
 
+/** What a failing wait shows: the Pods, Nodes and the agents' last words. */
+async function diagnose<T>(wait: Promise<T>): Promise<T> {
+  try {
+    return await wait;
+  } catch (e) {
+    const pods = (await k(['get', 'pods', '-o', 'wide'])).stdout;
+    const events = (await k(['get', 'events', '--sort-by=.lastTimestamp'])).stdout.split('\n').slice(-15).join('\n');
+    const logs = [...agents].map(([n, a]) => `--- ${n}:\n${a.logs().slice(-3000)}`).join('\n');
+    throw new Error(`${(e as Error).message}\n${pods}\n${events}\n${logs}`);
+  }
+}
+
 const nodeReady = (name: string) => until(`node ${name} Ready`, async () => (await jsonpath(`node/${name}`, '{.status.conditions[?(@.type=="Ready")].status}')) === 'True', 60_000);
 
 before(async () => {
@@ -71,8 +83,7 @@ describe('berth agent: a cluster of three hosts', () => {
     assert.deepEqual(cidrs.map((c) => c.replace(/=10\.201\.\d+\.0\/24=/, '=<a /24 of the cluster CIDR>=')), ['agent1=<a /24 of the cluster CIDR>=192.168.231.11', 'agent2=<a /24 of the cluster CIDR>=192.168.231.12']);
     assert.notEqual(byNode.agent1, byNode.agent2);
     // Each host routes the other's Pods to it.
-    const routes = (await hosts.get('agent1')!.exec(['ip', 'route', 'show', byNode.agent2])).stdout;
-    assert.match(routes, /via 192\.168\.231\.12/);
+    await diagnose(until('agent1 routes agent2\'s Pods to it', async () => /via 192\.168\.231\.12/.test((await hosts.get('agent1')!.exec(['ip', 'route', 'show', byNode.agent2])).stdout), 10_000));
   });
 
   it('Pods land on both nodes and one reaches the other by IP', async () => {
@@ -85,15 +96,15 @@ describe('berth agent: a cluster of three hosts', () => {
       pod('web', 'agent2', 'mkdir /www && echo hello from agent2 > /www/index.html && exec httpd -f -p 8080 -h /www'),
     ] }));
     assert.equal(r.code, 0, r.stderr);
-    await until('both Running', async () => (await jsonpath('pods', '{.items[*].status.phase}')) === 'Running Running', 90_000);
+    await diagnose(until('both Running', async () => (await jsonpath('pods', '{.items[*].status.phase}')) === 'Running Running', 90_000));
     const wide = (await k(['get', 'pods', '-o', 'wide', '--no-headers'])).stdout;
     assert.match(wide, /^client\s+1\/1\s+Running\s+0\s+\S+\s+10\.201\.\d+\.\d+\s+agent1/m);
     assert.match(wide, /^web\s+1\/1\s+Running\s+0\s+\S+\s+10\.201\.\d+\.\d+\s+agent2/m);
     const webIP = await jsonpath('pod/web', '{.status.podIP}');
-    const got = await until('the web Pod answers across nodes', async () => {
+    const got = await diagnose(until('the web Pod answers across nodes', async () => {
       const out = await k(['exec', 'client', '--', 'wget', '-qO-', '-T', '2', `http://${webIP}:8080/`]);
       return out.code === 0 ? out.stdout : undefined;
-    }, 30_000, 500);
+    }, 30_000, 500));
     assert.equal(got.trim(), 'hello from agent2');
   });
 

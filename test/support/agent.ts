@@ -31,6 +31,10 @@ export async function startAgent(host: NetnsHost, o: AgentOptions): Promise<Test
   let log = '';
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A test process that ends without dispose() (a timeout) must not leave a node running.
+  const orphaned = (): void => void child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.removeListener('exit', orphaned));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`berth agent ${o.nodeName} did not join in time:\n${log}`)), 90_000);
     child.stderr!.on('data', () => {

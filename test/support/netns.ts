@@ -27,8 +27,24 @@ async function ip(args: string[]): Promise<void> {
   await run('ip', args);
 }
 
+/**
+ * What a killed run left (its namespaces, with any process still in them, and its uplink): under the
+ * host lock no other run's can exist, and a second 192.168.231.1 would take this run's traffic.
+ */
+async function removeStale(): Promise<void> {
+  const names = (await run('ip', ['netns', 'list'])).stdout.split('\n').map((l) => l.split(' ')[0]).filter((n) => /^b231\d+-/.test(n));
+  for (const ns of names) {
+    const pids = (await run('ip', ['netns', 'pids', ns]).catch(() => ({ stdout: '' }))).stdout.split('\n').filter(Boolean).map(Number);
+    for (const pid of pids) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    await run('ip', ['netns', 'del', ns]).catch(() => undefined);
+  }
+  const links = (await run('ip', ['-o', 'link', 'show'])).stdout.split('\n').map((l) => /^\d+: (b231\d+h)@/.exec(l)?.[1]).filter((n): n is string => n !== undefined);
+  for (const link of links) await run('ip', ['link', 'del', link]).catch(() => undefined);
+}
+
 /** Makes the segment; names carry the test process's pid so stale ones from a killed run never clash. */
 export async function createLan(): Promise<Lan> {
+  await removeStale();
   const tag = `b231${process.pid % 100000}`;
   const lan = `${tag}-lan`;
   const uplink = `${tag}h`;

@@ -126,7 +126,8 @@ async function startComponents(o: NodeAgentOptions, components: Components): Pro
   const enforcer = new NetworkPolicyEnforcer({ client: o.connect(o.networkPolicyIdentity, `berth-netpol/${o.nodeName}`), nodeName: o.nodeName, table: names.networkPolicyTable });
   components.run('network policy enforcer', enforcer.start(signal));
   if (o.routePods) {
-    const routes = new HostGatewayRoutes(client, o.nodeName, (l) => void process.stderr.write(`host-gw ${o.nodeName}: ${l}\n`));
+    // The proxy's identity may read every Node (system:node-proxier); the node's own may read only itself.
+    const routes = new HostGatewayRoutes(o.connect(o.proxyIdentity, `berth-routes/${o.nodeName}`), o.nodeName, (l) => void process.stderr.write(`host-gw ${o.nodeName}: ${l}\n`));
     components.run('pod routes', routes.start(signal));
   }
   await kubelet.start(signal);
