@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, printed as figures and ratios against baselines measured in the same run.
 
 import { mkdir } from 'node:fs/promises';
+import { benchAgent } from './agent.js';
 import { benchApiserver } from './apiserver.js';
 import { benchDashboard } from './dashboard.js';
 import { benchDatastore } from './datastore.js';
@@ -33,6 +34,7 @@ const suites: [string, () => Promise<string>][] = [
   ['proxy', benchProxy],
   ['dns', benchDns],
   ['datastore', benchDatastore],
+  ['agent', benchAgent],
 ];
 const done: Suite[] = [];
 for (const [name, fn] of suites) {

@@ -4,6 +4,7 @@
 // dispose(), which also runs when the test process exits without it.
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 
@@ -21,6 +22,20 @@ export interface NetnsHost {
 export interface Lan {
   addHost(ip: string): Promise<NetnsHost>;
   dispose(): Promise<void>;
+}
+
+/**
+ * `ip netns exec` mounts the namespace's own /sys, which hides the host's cgroup hierarchies runc
+ * needs: the shell commands that mount them again where they were (same hierarchies, same options).
+ */
+function remountCgroups(): string {
+  const mounts = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => {
+    const [pre, post] = l.split(' - ');
+    const f = pre?.split(' ') ?? [];
+    const [fstype, , superOpts] = post?.split(' ') ?? [];
+    return { point: f[4] ?? '', fstype: fstype ?? '', opts: superOpts ?? '' };
+  }).filter((m) => m.point.startsWith('/sys/fs/cgroup'));
+  return mounts.map((m) => `mkdir -p ${m.point} && mount -t ${m.fstype} -o ${m.opts} ${m.fstype} ${m.point}`).join(' && ') || 'true';
 }
 
 async function ip(args: string[]): Promise<void> {
@@ -81,11 +96,12 @@ export async function createLan(): Promise<Lan> {
       await ip(['-n', lan, 'link', 'set', port, 'master', 'br0', 'up']);
       await ip(['-n', name, 'addr', 'add', `${address}/24`, 'dev', 'eth0']);
       await ip(['-n', name, 'link', 'set', 'eth0', 'up']);
+      const inside = (args: string[]) => ['netns', 'exec', name, 'sh', '-c', `${remountCgroups()} && exec "$@"`, 'sh', ...args];
       return {
         name,
         ip: address,
-        exec: async (args) => run('ip', ['netns', 'exec', name, ...args], { maxBuffer: 16 << 20 }),
-        spawn: (args) => spawn('ip', ['netns', 'exec', name, ...args], { stdio: ['ignore', 'ignore', 'pipe'] }),
+        exec: async (args) => run('ip', inside(args), { maxBuffer: 16 << 20 }),
+        spawn: (args) => spawn('ip', inside(args), { stdio: ['ignore', 'ignore', 'pipe'] }),
       };
     },
     async dispose(): Promise<void> {
