@@ -101,10 +101,12 @@ describe('berth agent: a cluster of three hosts', () => {
     assert.match(wide, /^client\s+1\/1\s+Running\s+0\s+\S+\s+10\.201\.\d+\.\d+\s+agent1/m);
     assert.match(wide, /^web\s+1\/1\s+Running\s+0\s+\S+\s+10\.201\.\d+\.\d+\s+agent2/m);
     const webIP = await jsonpath('pod/web', '{.status.podIP}');
+    let last = '';
     const got = await diagnose(until('the web Pod answers across nodes', async () => {
       const out = await k(['exec', 'client', '--', 'wget', '-qO-', '-T', '2', `http://${webIP}:8080/`]);
+      last = out.stderr;
       return out.code === 0 ? out.stdout : undefined;
-    }, 30_000, 500));
+    }, 30_000, 500).catch((e: Error) => Promise.reject(new Error(`${e.message}; the last try said: ${last}`))));
     assert.equal(got.trim(), 'hello from agent2');
   });
 
