@@ -2,6 +2,7 @@
 // and kept in bench/results/ (results.json, and index.html drawn from it).
 
 import { mkdir } from 'node:fs/promises';
+import { benchAgent } from './agent.js';
 import { benchApiserver } from './apiserver.js';
 import { benchDashboard } from './dashboard.js';
 import { benchDatastore } from './datastore.js';
@@ -38,6 +39,7 @@ const suites: [string, () => Promise<string>][] = [
   ['dns', benchDns],
   ['datastore', benchDatastore],
   ['ha', benchHa],
+  ['agent', benchAgent],
 ];
 // Run only when named (`npm run bench -- scale [nodes] [pods] [timeout s]`, `npm run bench -- held [nodes] [pods]`):
 // the 150k-Pod sizes take most of an hour.

@@ -34,6 +34,9 @@ import type { ApiServerMetrics } from './metrics/request-metrics.js';
 /** Paths any client may read without credentials, as kube-apiserver's default RBAC allows. */
 const PUBLIC = new Set(['/livez', '/readyz', '/healthz', '/version']);
 
+/** Where the cluster CA's PEM is served to anyone (k3s's path): a joining node's first request. */
+export const CA_PATH = '/cacerts';
+
 /** Extra handlers mounted by other components (the kubelet proxy, the dashboard). */
 export type SubresourceHandler = (req: IncomingMessage, res: ServerResponse, url: URL, user: UserInfo) => Promise<boolean>;
 
@@ -53,6 +56,8 @@ export interface ApiServerOptions {
   tokens?: ServiceAccountTokens;
   /** Where every request is recorded (--audit-log). */
   audit?: AuditLog;
+  /** Bearer tokens that join nodes (the join token's secret): the bootstrap user they stand for, or null. */
+  bootstrapTokens?: (bearer: string) => UserInfo | null;
 }
 
 function fail(res: ServerResponse, e: unknown, audit?: AuditRecord): void {
@@ -90,19 +95,23 @@ export type ApiHandler = (req: IncomingMessage, res: ServerResponse, caller?: Us
  * The caller: a verified client certificate first (read once per connection), else a valid
  * service-account bearer token; null for neither (a bad token included).
  */
-function authenticator(tokens: ServiceAccountTokens | undefined): (req: IncomingMessage) => Promise<UserInfo | null> {
+function authenticator(opts: Pick<ApiServerOptions, 'tokens' | 'bootstrapTokens'>): (req: IncomingMessage) => Promise<UserInfo | null> {
+  const { tokens } = opts;
   return async (req) => {
     const byCert = userFromSocket(req.socket as TLSSocket);
-    if (byCert || !tokens) return byCert;
+    if (byCert) return byCert;
     const m = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
-    return m ? ((await tokens.authenticate(m[1]!))?.user ?? null) : null;
+    if (!m) return null;
+    const bootstrap = opts.bootstrapTokens?.(m[1]!);
+    if (bootstrap) return bootstrap;
+    return tokens ? ((await tokens.authenticate(m[1]!))?.user ?? null) : null;
   };
 }
 
 export function createApiHandler(opts: ApiServerOptions): ApiHandler {
-  const { registry, tokens } = opts;
+  const { pki, registry, tokens } = opts;
   const watchBudget = opts.watchBudget ?? new WatchBudget();
-  const authenticate = authenticator(tokens);
+  const authenticate = authenticator(opts);
 
   async function serve(req: IncomingMessage, res: ServerResponse, known?: UserInfo): Promise<void> {
     const audit = opts.audit?.begin(req, res);
@@ -115,6 +124,11 @@ export function createApiHandler(opts: ApiServerOptions): ApiHandler {
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     const caller = known ?? (await authenticate(req));
     if (audit && caller) audit.user = caller;
+    if (path === CA_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      // The CA is public; a joining node checks it against its token's hash before trusting it.
+      res.writeHead(200, { 'content-type': 'application/x-pem-file', 'content-length': Buffer.byteLength(pki.ca.cert) });
+      return void res.end(req.method === 'HEAD' ? undefined : pki.ca.cert);
+    }
     if (PUBLIC.has(path) || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
       if (audit) audit.user = caller ?? ANONYMOUS;
       return handleMeta(req, res, path, caller ?? ANONYMOUS, opts.ready, registry.customResources);
@@ -172,7 +186,7 @@ export function createApiHandler(opts: ApiServerOptions): ApiHandler {
 export function createApiServer(opts: ApiServerOptions): Server {
   const { pki, registry } = opts;
   const handle = createApiHandler(opts);
-  const authenticate = authenticator(opts.tokens);
+  const authenticate = authenticator(opts);
   const server = createServer(
     { key: pki.serving.key, cert: pki.serving.cert, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 },
     (req, res) => handle(req, res),

@@ -15,6 +15,7 @@ import type { KeyPair } from '../apiserver/auth/certs.js';
 import { startControllers } from '../controllers/index.js';
 import type { CertificateSigner } from '../controllers/csrsigning.js';
 import { Scheduler } from '../scheduler/scheduler.js';
+import { Components, type CrashHandler } from './components.js';
 
 export function clientFor(server: string, ca: string, identity: KeyPair, userAgent: string): RestClient {
   const transport = new HttpsTransport({ server, ca: Buffer.from(ca), cert: Buffer.from(identity.cert), key: Buffer.from(identity.key) });
@@ -53,9 +54,14 @@ export interface ControlPlaneOptions {
   leaderElection?: LeaderElectionTimings;
   /** How the components reach the API (default: HTTPS to `server`). */
   connect?: Connect;
+  /** Where Nodes' pod CIDRs come from (--cluster-cidr). */
+  clusterCIDR?: string;
 }
 
-export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): void {
+/** Starts the scheduler and the controllers; stop() ends them (and their informers). */
+export function startControlPlane(o: ControlPlaneOptions, onCrash: CrashHandler): { stop(): Promise<void> } {
+  const components = new Components(onCrash);
+  const signal = components.signal;
   const log = (l: string): void => void process.stderr.write(`${l}\n`);
   const client = (o.connect ?? httpsConnect(o.server, o.ca))(o.identity, 'kube-controller-manager/berth');
   // The scheduler writes under its own user agent, so managedFields name it as upstream's do.
@@ -64,18 +70,22 @@ export function startControlPlane(o: ControlPlaneOptions, signal: AbortSignal): 
   // One watch per resource for the scheduler and every controller in this process; with leader
   // election each leads on its own, so each term gets its own.
   const shared = o.leaderElection ? undefined : newInformers();
-  const elected = (name: string, run: (signal: AbortSignal) => void): void => {
+  const elected = (name: string, run: (term: AbortSignal) => void): void => {
     if (!o.leaderElection) return run(signal);
     const identity = `${hostname()}_${randomUUID()}`;
-    void runLeaderElected({ ...o.leaderElection, client, name, identity, log }, run, signal);
+    components.run(`${name} leader election`, runLeaderElected({ ...o.leaderElection, client, name, identity, log }, run, signal));
   };
+  // A failure while its term lasts is a crash; one after leadership was lost is the term ending.
+  const supervise = (name: string, running: Promise<unknown>, term: AbortSignal): void =>
+    components.run(name, running.catch((e: unknown) => {
+      if (!term.aborted) throw e;
+    }));
   elected('kube-scheduler', (term) => {
     const scheduler = new Scheduler({ client: schedulerClient, informers: shared ?? newInformers(), log: (l) => log(`scheduler: ${l}`) });
-    void scheduler.start(term).catch((e) => log(`scheduler stopped: ${(e as Error).message}`));
+    supervise('scheduler', scheduler.start(term), term);
   });
   elected('kube-controller-manager', (term) => {
-    void startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, podGCQuarantineMs: o.podGCQuarantineMs, informers: shared ?? newInformers(), disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, ...(o.signer ? { signer: o.signer } : {}), log: (l) => log(`controllers: ${l}`) }, term).catch((e) =>
-      log(`controllers stopped: ${(e as Error).message}`),
-    );
+    supervise('controllers', startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, podGCQuarantineMs: o.podGCQuarantineMs, informers: shared ?? newInformers(), disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, ...(o.signer ? { signer: o.signer } : {}), ...(o.clusterCIDR ? { clusterCIDR: o.clusterCIDR } : {}), log: (l) => log(`controllers: ${l}`) }, term), term);
   });
+  return { stop: () => components.stop() };
 }

@@ -58,3 +58,25 @@ export async function ensureJoinToken(dataDir: string, caPem: string): Promise<J
   if (!existing || existing.caHash !== token.caHash) await writeFile(path, `${formatJoinToken(token)}\n`, { mode: 0o600 });
   return token;
 }
+
+/** The bootstrap identity a join token stands for, as upstream names bootstrap-token users. */
+export const BOOTSTRAPPERS_GROUP = 'system:bootstrappers';
+
+/**
+ * The API server's bearer check for joining nodes: the whole join token, with this cluster's CA hash and
+ * secret, is user system:bootstrap:<token user> in system:bootstrappers (what upstream's RBAC lets create
+ * CSRs); anything else is not a join token and falls through to the other authenticators.
+ */
+export function joinTokenAuthenticator(token: JoinToken): (bearer: string) => { name: string; groups: string[] } | null {
+  return (bearer) => {
+    if (!bearer.startsWith('K10')) return null;
+    let presented: JoinToken;
+    try {
+      presented = parseJoinToken(bearer);
+    } catch {
+      return null;
+    }
+    if (presented.caHash !== token.caHash || presented.user !== token.user || !secretMatches(token, presented.secret)) return null;
+    return { name: `system:bootstrap:${token.user}`, groups: [BOOTSTRAPPERS_GROUP, 'system:authenticated'] };
+  };
+}

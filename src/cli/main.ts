@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `berth` command: one binary, a subcommand per role.
 
+import { agentCommand } from './agent/command.js';
 import { dashboardCommand } from './dashboard.js';
 import { imagesCommand } from './images.js';
 import { journeyCommand } from './journey.js';
@@ -15,6 +16,7 @@ const USAGE = `Usage: berth <command> [flags]
 
 Commands:
   server      run a single-node cluster (API server, scheduler, controllers, kubelet)
+  agent       join this host to a cluster as a node (--server URL --token TOKEN)
   images      manage this node's images: pull, import, ls, rm, build busybox|debian|nginx|pause
   scheduler   run the scheduler alone against a cluster (--kubeconfig FILE)
   sim         join hollow nodes (real kubelets, fake runtime) to a server (--data-dir DIR --nodes N)
@@ -37,7 +39,7 @@ function takeDataDir(args: string[]): { dataDir: string; rest: string[] } {
 }
 
 /** Commands that serve until stopped: one bad client must not end them for everyone else. */
-const SERVING = new Set(['server', 'scheduler', 'sim']);
+const SERVING = new Set(['server', 'agent', 'scheduler', 'sim']);
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -45,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'server':
       return serverCommand(rest);
+    case 'agent':
+      return agentCommand(rest);
     case 'images': {
       const { dataDir, rest: args } = takeDataDir(rest);
       return imagesCommand(args, dataDir);

@@ -5,7 +5,6 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { setMaxListeners } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate, signCertificateRequest } from '../apiserver/auth/certs.js';
 import { KUBE_DNS_USER, KUBE_PROXY_USER, LOCAL_PATH_PROVISIONER_USER, NETWORK_POLICY_AGENT } from '../apiserver/auth/bootstrap-policy.js';
@@ -28,7 +27,10 @@ import { SummaryScraper } from '../apiserver/metrics/summaries.js';
 import { ServiceAccountTokens } from '../apiserver/auth/token-authenticator.js';
 import { TokenSigner } from '../apiserver/auth/token-signer.js';
 import type { Node } from '../api/types.js';
-import { startNodeAgent } from './agent/node.js';
+import { startNode, type NodeHandle } from './agent/node.js';
+import { Components, failLoudly } from './components.js';
+import { ensureJoinToken, joinTokenAuthenticator } from './join-token.js';
+import { DEFAULT_CLUSTER_CIDR } from '../controllers/nodeipam.js';
 import { inProcessConnect, startControlPlane } from './controlplane.js';
 import { keepKubeDnsService } from '../dns/kubeDnsService.js';
 import { gatewayOf, parseCidr } from '../runtime/cni/cidr.js';
@@ -55,6 +57,8 @@ Flags:
                         (default); past it the slowest watches are closed (410) and their clients relist
   --node-name NAME      this machine's node name (default: the hostname)
   --pod-cidr CIDR       addresses for this node's Pods (default 10.88.0.0/16)
+  --cluster-cidr CIDR   where nodes joining with \`berth agent\` get their pod CIDRs, a /24 each
+                        (default ${DEFAULT_CLUSTER_CIDR})
   --service-cidr CIDR   cluster IPs of Services (default 10.43.0.0/16; the first is the kubernetes
                         Service's, the tenth cluster DNS's)
   --cluster-dns IP[,IP]
@@ -113,6 +117,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'watch-memory-budget': { type: 'string', default: '256Mi' },
       'node-name': { type: 'string' },
       'pod-cidr': { type: 'string', default: '10.88.0.0/16' },
+      'cluster-cidr': { type: 'string', default: DEFAULT_CLUSTER_CIDR },
       'service-cidr': { type: 'string', default: DEFAULT_SERVICE_CIDR },
       'cluster-dns': { type: 'string' },
       'resolv-conf': { type: 'string' },
@@ -150,6 +155,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const pkiDir = join(dataDir, 'pki');
   // Pods reach the API server on their gateway (this node's bridge), or through the kubernetes Service.
   const podCIDR = parseCidr(values['pod-cidr']!);
+  if (!parseCidr(values['cluster-cidr']!)) throw new Error(`--cluster-cidr: ${values['cluster-cidr']} is not an IPv4 CIDR such as 10.42.0.0/16`);
   const podGateway = values['disable-agent'] || !podCIDR ? undefined : gatewayOf(podCIDR);
   const inClusterIPs = [apiServiceIP(serviceCIDR), ...(podGateway ? [podGateway] : [])];
   if (values.token !== undefined && values['datastore-endpoint'] === undefined) throw new Error('--token joins a cluster through its datastore: give --datastore-endpoint too');
@@ -167,6 +173,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
     // On a shared datastore every server takes the same CA and signing keys from it.
     const pki = values['datastore-endpoint'] === undefined ? await makePki() : await shareClusterSecrets(backend, { pkiDir, dataDir, token: values.token }, makePki);
     const admin = await issueCertificate(pkiDir, 'admin', { cn: 'berth-admin', orgs: ['system:masters'] }, 'client');
+    // What `berth agent --token` presents: nodes join with it.
+    const joinToken = await ensureJoinToken(dataDir, pki.ca.cert);
 
     const nodeName = (values['node-name'] ?? hostname()).toLowerCase();
     const apiKubeletClient = await issueCertificate(pkiDir, 'apiserver-kubelet-client', { cn: 'berth-apiserver-kubelet-client', orgs: ['system:masters'] }, 'client');
@@ -181,7 +189,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const metricsApi = new MetricsApi(registry, usage);
     const tokens = new ServiceAccountTokens(await TokenSigner.load(pkiDir, SERVICE_ACCOUNT_ISSUER), (resource, ns, name) => registry.core(resource).getEntry(ns, name)?.obj.metadata.uid);
     const audit = values['audit-log'] ? new AuditLog(values['audit-log']) : undefined;
-    const serverOptions = { pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens, ...(audit ? { audit } : {}) };
+    const serverOptions = { pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens, bootstrapTokens: joinTokenAuthenticator(joinToken), ...(audit ? { audit } : {}) };
     const server = createApiServer(serverOptions);
     const listen = (s: typeof server, p: number, address: string): Promise<void> =>
       new Promise<void>((resolve, reject) => {
@@ -197,16 +205,20 @@ export async function serverCommand(argv: string[]): Promise<number> {
     await writeKubeconfig(join(dataDir, 'kubeconfig.yaml'), kubeconfigYaml(url, pki.ca.cert, admin, 'admin'));
     // The components in this process reach the API through its handler, skipping TLS and HTTP.
     const connect = inProcessConnect(createApiHandler(serverOptions));
-    const components = new AbortController();
-    // Every informer, queue and timer of every component listens on this one signal.
-    setMaxListeners(0, components.signal);
+    // A component that crashes ends the server (non-zero), after the others are stopped in order.
+    let crashed!: (e: Error) => void;
+    const crash = new Promise<never>((_, reject) => (crashed = reject));
+    crash.catch(() => undefined);
+    const onCrash = failLoudly('server', crashed);
+    const components = new Components(onCrash);
     const self = { address: podGateway ?? apiServerAddress(bind), port: actualPort };
     // On a shared store the endpoints list every live API server, each known by its Lease.
     const peers = values['datastore-endpoint'] === undefined ? undefined : new ApiServerLeases(registry, self);
     keepKubernetesService(registry, self, components.signal, (e) => {
       process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
     }, peers);
-    startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, o), connect, ...(leaderElection ? { leaderElection } : {}) }, components.signal);
+    const controlPlane = startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, o), clusterCIDR: values['cluster-cidr']!, connect, ...(leaderElection ? { leaderElection } : {}) }, onCrash);
+    let node: NodeHandle | undefined;
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');
       const serving = await issueCertificate(pkiDir, `kubelet-${nodeName}`, { cn: nodeName }, 'server', [`DNS:${nodeName}`, 'IP:127.0.0.1']);
@@ -222,28 +234,34 @@ export async function serverCommand(argv: string[]): Promise<number> {
         await listen(inCluster, actualPort, gateway);
         servers.push(inCluster);
       };
-      const { dnsAddress } = await startNodeAgent({
-        server: url, ca: pki.ca.cert, connect, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, storageIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
+      node = await startNode({
+        connect, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, storageIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
         onPodNetwork,
         ...(clusterDNS ? { clusterDNS } : {}),
         ...(values['resolv-conf'] ? { resolvConf: values['resolv-conf'] } : {}),
-      }, components.signal);
-      if (dnsAddress) {
-        keepKubeDnsService(connect(admin, 'berth-server'), { clusterIP: dnsServiceIP(serviceCIDR), address: dnsAddress, nodeName }, components.signal, (e) => {
+      }, onCrash);
+      if (node.dnsAddress) {
+        keepKubeDnsService(connect(admin, 'berth-server'), { clusterIP: dnsServiceIP(serviceCIDR), address: node.dnsAddress, nodeName }, components.signal, (e) => {
           process.stderr.write(`berth server: the kube-dns Service: ${e instanceof Error ? e.message : String(e)}\n`);
         });
       }
     }
     ready = true;
-    process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}\n`);
+    process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}; nodes join with the token in ${join(dataDir, 'token')}\n`);
 
-    await new Promise<void>((resolve) => {
+    const stopped = new Promise<void>((resolve) => {
       const stop = (): void => resolve();
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     });
+    let failure: unknown;
+    await Promise.race([stopped, crash]).catch((e: unknown) => (failure = e));
     ready = false;
-    components.abort();
+    // In order: the kubelet (its containers keep running), the scheduler and controllers with their
+    // informers, the server's own keepers, then the API server and its store (closed by the caller).
+    await node?.stop();
+    await controlPlane.stop();
+    await components.stop();
     for (const s of servers) {
       s.close();
       s.closeAllConnections();
@@ -251,6 +269,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     registry.stop();
     scraper.close();
     await audit?.close();
+    if (failure) throw failure;
     return 0;
   }
 }

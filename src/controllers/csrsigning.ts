@@ -1,6 +1,6 @@
 // The CSR signer, as kube-controller-manager's csrsigning controller: an approved request for one of
 // the signers berth runs (kube-apiserver-client, any subject; kube-apiserver-client-kubelet, a node's
-// own identity) gets a certificate from the cluster CA in status.certificate, valid for its
+// own identity; kubelet-serving, a node's serving certificate) gets a certificate from the cluster CA in status.certificate, valid for its
 // expirationSeconds (at most the signer's longest duration). A request the signer cannot honour gets a
 // Failed condition instead. The signing itself is handed in (the CA's key stays with the control plane).
 
@@ -15,6 +15,8 @@ import { WorkQueue, runWorkers } from '../client/workqueue.js';
 
 export const KUBE_APISERVER_CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client';
 export const KUBELET_CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client-kubelet';
+export const KUBELET_SERVING_SIGNER = 'kubernetes.io/kubelet-serving';
+const SIGNERS = new Set([KUBE_APISERVER_CLIENT_SIGNER, KUBELET_CLIENT_SIGNER, KUBELET_SERVING_SIGNER]);
 
 /** Signs a PEM request with the cluster CA; names are openssl-style (DNS:x, IP:y). */
 export type CertificateSigner = (csrPem: string, opts: { usages: string[]; ttlSeconds: number; sans: string[] }) => Promise<string>;
@@ -47,9 +49,25 @@ function kubeletClientRefusal(req: CertificateRequest, usages: readonly string[]
   return undefined;
 }
 
+/** What upstream requires of a kubelet's serving certificate request: a node's identity, DNS and IP names only. */
+function kubeletServingRefusal(req: CertificateRequest, usages: readonly string[]): string | undefined {
+  if (req.organizations.length !== 1 || req.organizations[0] !== 'system:nodes') return 'subject organization is not system:nodes';
+  if (!req.commonName.startsWith('system:node:')) return 'subject common name does not begin with system:node:';
+  if (req.dnsNames.length + req.ipAddresses.length === 0) return 'DNS or IP subjectAltName is required';
+  if (req.emailAddresses.length) return 'Email subjectAltNames are not allowed';
+  if (req.uris.length) return 'URI subjectAltNames are not allowed';
+  const set = new Set(usages);
+  if (!set.has('server auth') || !set.has('digital signature') || [...set].some((u) => !['server auth', 'digital signature', 'key encipherment'].includes(u))) {
+    return 'usages did not match [digital signature key encipherment server auth]';
+  }
+  return undefined;
+}
+
 /** Why signerName's signer will not sign req, or undefined when it will. */
 export function signerRefusal(signerName: string, req: CertificateRequest, usages: readonly string[]): string | undefined {
-  return signerName === KUBELET_CLIENT_SIGNER ? kubeletClientRefusal(req, usages) : clientUsagesRefusal(usages);
+  if (signerName === KUBELET_CLIENT_SIGNER) return kubeletClientRefusal(req, usages);
+  if (signerName === KUBELET_SERVING_SIGNER) return kubeletServingRefusal(req, usages);
+  return clientUsagesRefusal(usages);
 }
 
 const has = (csr: CertificateSigningRequest, type: string) => (csr.status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
@@ -83,7 +101,7 @@ export class CertificateSigningController {
     const csr = this.#informer.get(name);
     if (!csr || csr.status?.certificate || !has(csr, 'Approved') || has(csr, 'Denied') || has(csr, 'Failed')) return;
     const signer = csr.spec.signerName;
-    if (signer !== KUBE_APISERVER_CLIENT_SIGNER && signer !== KUBELET_CLIENT_SIGNER) return;
+    if (!SIGNERS.has(signer)) return;
     const pem = Buffer.from(csr.spec.request, 'base64').toString('utf8');
     const usages = csr.spec.usages ?? [];
     let refusal: string | undefined;

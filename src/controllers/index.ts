@@ -18,6 +18,9 @@ import { NamespaceController } from './namespace.js';
 import { PersistentVolumeController } from './persistentvolume.js';
 import { defaultServiceAccount, NamespaceObjectController, rootCAConfigMap } from './namespaceobjects.js';
 import { CertificateSigningController, type CertificateSigner } from './csrsigning.js';
+import { CertificateApprovingController } from './csrapproving.js';
+import { NodeIpamController } from './nodeipam.js';
+import { KUBE_DNS_USER, KUBE_PROXY_USER, LOCAL_PATH_PROVISIONER_USER, NETWORK_POLICY_AGENT } from '../apiserver/auth/bootstrap-policy.js';
 import { ClusterRoleAggregationController } from './clusterroleaggregation.js';
 import { ResourceQuotaController } from './resourcequota.js';
 
@@ -34,6 +37,8 @@ export interface ControllerOptions {
   rootCA?: string;
   /** Signs approved CertificateSigningRequests with the cluster CA (no signer: they wait for another). */
   signer?: CertificateSigner;
+  /** Hands each Node without one a spec.podCIDR from this range (--cluster-cidr); none: no allocation. */
+  clusterCIDR?: string;
 }
 
 /** Runs every controller of the control plane (but those `disabled` names) until the signal aborts. */
@@ -59,6 +64,8 @@ export async function startControllers(client: RestClient, opts: ControllerOptio
     new NamespaceObjectController(client, defaultServiceAccount, { informers, ...(log ? { log: (l) => log(`serviceaccount: ${l}`) } : {}) }).run(signal),
     ...(opts.rootCA ? [new NamespaceObjectController(client, rootCAConfigMap(opts.rootCA), { informers, ...(log ? { log: (l) => log(`root-ca-cert-publisher: ${l}`) } : {}) }).run(signal)] : []),
     ...(opts.signer ? [new CertificateSigningController(client, { sign: opts.signer, ...(log ? { log: (l) => log(`csrsigning: ${l}`) } : {}) }).run(signal)] : []),
+    new CertificateApprovingController(client, { componentUsers: [KUBE_PROXY_USER, KUBE_DNS_USER, NETWORK_POLICY_AGENT, LOCAL_PATH_PROVISIONER_USER], ...(log ? { log: (l) => log(`csrapproving: ${l}`) } : {}) }).run(signal),
+    ...(opts.clusterCIDR ? [new NodeIpamController(client, { clusterCIDR: opts.clusterCIDR, informers, ...(log ? { log: (l) => log(`nodeipam: ${l}`) } : {}) }).run(signal)] : []),
     new ClusterRoleAggregationController(client, { ...(log ? { log: (l) => log(`clusterrole-aggregation: ${l}`) } : {}) }).run(signal),
     new ResourceQuotaController(client, { informers, ...(log ? { log: (l) => log(`resourcequota: ${l}`) } : {}) }).run(signal),
   ]);

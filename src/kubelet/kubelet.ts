@@ -34,6 +34,8 @@ export interface KubeletOptions {
   /** Pods' folders and logs live under it; its filesystem is the node's ephemeral storage. */
   dataDir: string;
   podCIDR?: string;
+  /** The Node's InternalIP (the kubelet's --node-ip); the first host address when not given. */
+  nodeIP?: string;
   /** The port of the kubelet's HTTPS endpoint (logs, exec), published in the Node status. */
   kubeletPort?: number;
   /** The node Lease's duration (nodeLeaseDurationSeconds, 40 by default); renewed every quarter of it. */
@@ -102,7 +104,7 @@ export class Kubelet {
     const own = this.#abort.signal;
     const o = this.#o;
     const runtimeVersion = o.runtimeVersion ?? (await runcVersion());
-    const identity = { nodeName: o.nodeName, runtimeVersion, runtimeFeatures: await o.runtime.features(), ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
+    const identity = { nodeName: o.nodeName, runtimeVersion, runtimeFeatures: await o.runtime.features(), ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.nodeIP ? { nodeIP: o.nodeIP } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
     this.#heartbeat = new NodeHeartbeat(o.cluster, identity, o.dataDir, o.leaseDurationSeconds);
     await fs.mkdir(o.dataDir, { recursive: true });
     await this.#heartbeat.register();

@@ -100,6 +100,8 @@ export function nodeConditions(h: HostFacts): NodeCondition[] {
 
 export interface NodeIdentity {
   nodeName: string; podCIDR?: string; runtimeVersion: string; kubeletPort?: number;
+  /** The InternalIP to publish instead of the first host address (--node-ip). */
+  nodeIP?: string;
   /** What the runtime can do, published as status.runtimeHandlers (the default handler, named ""). */
   runtimeFeatures?: RuntimeFeatures;
 }
@@ -122,7 +124,7 @@ export function buildNodeStatus(h: HostFacts, id: NodeIdentity): NonNullable<Nod
       'ephemeral-storage': String(Math.floor(h.diskBytes * (1 - DISK_MIN_FREE_RATIO))),
     },
     conditions: nodeConditions(h),
-    addresses: [{ type: 'InternalIP', address: h.internalIP }, { type: 'Hostname', address: h.hostname }],
+    addresses: [{ type: 'InternalIP', address: id.nodeIP ?? h.internalIP }, { type: 'Hostname', address: h.hostname }],
     daemonEndpoints: { kubeletEndpoint: { Port: id.kubeletPort ?? 10250 } },
     nodeInfo: {
       machineID: h.machineID,

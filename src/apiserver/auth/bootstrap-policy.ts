@@ -109,6 +109,8 @@ export const CLUSTER_ROLES: readonly ClusterRole[] = [
     rule(EVENT_WRITE, ['', 'events.k8s.io'], ['events']),
     rule(['list', 'watch'], ['discovery.k8s.io'], ['endpointslices']),
   ]),
+  // What a joining node's bootstrap identity may do: ask for its certificate and read the answer.
+  clusterRole('system:node-bootstrapper', [rule(['create', 'get', 'list', 'watch'], ['certificates.k8s.io'], ['certificatesigningrequests'])]),
   // berth's cluster DNS answers for Services, Pods (by IP) and EndpointSlices, like CoreDNS's system:coredns.
   clusterRole('system:berth:cluster-dns', [
     rule(['list', 'watch'], [''], ['endpoints', 'services', 'pods', 'namespaces']),
@@ -133,6 +135,8 @@ export const CLUSTER_ROLE_BINDINGS: readonly RoleBinding[] = [
   clusterBinding('system:monitoring', [subject('Group', 'system:monitoring')]),
   clusterBinding('system:service-account-issuer-discovery', [subject('Group', 'system:serviceaccounts')]),
   clusterBinding('system:node-proxier', [subject('User', KUBE_PROXY_USER)]),
+  // kubeadm's kubeadm:kubelet-bootstrap binding: join tokens' users are in system:bootstrappers.
+  clusterBinding('system:node-bootstrapper', [subject('Group', 'system:bootstrappers')]),
   clusterBinding('system:berth:cluster-dns', [subject('User', KUBE_DNS_USER)]),
   clusterBinding('system:berth:network-policy-agent', [subject('User', NETWORK_POLICY_AGENT)]),
   clusterBinding('system:berth:local-path-provisioner', [subject('User', LOCAL_PATH_PROVISIONER_USER)]),

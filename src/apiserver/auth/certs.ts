@@ -98,10 +98,11 @@ function subjectArg(subject: { cn: string; orgs?: readonly string[] }): string {
 }
 
 /** A new P-256 key in dir/<name>.key and a request for subject in dir/<name>.csr; returns the request. */
-async function newKeyAndRequest(dir: string, name: string, subject: { cn: string; orgs?: readonly string[] }): Promise<string> {
+async function newKeyAndRequest(dir: string, name: string, subject: { cn: string; orgs?: readonly string[] }, sans: readonly string[] = []): Promise<string> {
   await openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', `${name}.key`], dir);
   await chmod(join(dir, `${name}.key`), 0o600);
-  await openssl(['req', '-new', '-key', `${name}.key`, '-subj', subjectArg(subject), '-out', `${name}.csr`], dir);
+  const names = sans.length ? ['-addext', `subjectAltName=${sans.join(',')}`] : [];
+  await openssl(['req', '-new', '-key', `${name}.key`, '-subj', subjectArg(subject), ...names, '-out', `${name}.csr`], dir);
   return readFile(join(dir, `${name}.csr`), 'utf8');
 }
 
@@ -123,6 +124,20 @@ export async function issueCertificate(
     await writeFile(crt, await signCertificateRequest(dir, csr, { usages: usagesFor(usage), ttlSeconds: days * 86400, sans }));
   }
   return { cert: await readFile(crt, 'utf8'), key: await readFile(key, 'utf8') };
+}
+
+/**
+ * A new key and a PEM request for subject (and sans, openssl-style) made away from any CA: what a
+ * joining node sends as a CertificateSigningRequest, keeping the key.
+ */
+export async function newKeyRequest(subject: { cn: string; orgs?: readonly string[] }, sans: readonly string[] = []): Promise<{ key: string; request: string }> {
+  const work = await mkdtemp(join(tmpdir(), 'berth-csr-'));
+  try {
+    const request = await newKeyAndRequest(work, 'req', subject, sans);
+    return { key: await readFile(join(work, 'req.key'), 'utf8'), request };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 /** A client key pair for a user, signed by the CA in caDir for ttlSeconds, kept nowhere on disk. */

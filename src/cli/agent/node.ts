@@ -1,7 +1,9 @@
 // A node's agent: the kubelet over the real runtime (runc + CNI + the OCI image store), its HTTPS
 // endpoint for logs and exec, its view of the cluster through the REST client, the node's Service
 // proxy and NetworkPolicy enforcer (nftables), cluster DNS on the node's pod-bridge gateway, and the
-// local-path provisioner making volumes as directories on the node's disk.
+// local-path provisioner making volumes as directories on the node's disk, and routes to the other
+// nodes' Pods. startNode returns a handle whose stop() ends all of them but leaves the containers
+// running: a node started again on the same data dir adopts them.
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,11 +22,15 @@ import { hostNamesFor } from '../../runtime/host-names.js';
 import { ImageStore } from '../../runtime/images/store.js';
 import { makePauseRootfs } from '../../runtime/runc/pause.js';
 import { RuncRuntime } from '../../runtime/runc/runtime.js';
-import { httpsConnect, type Connect } from '../controlplane.js';
+import type { RestClient } from '../../client/rest.js';
+import { Components, type CrashHandler } from '../components.js';
 import { RestKubeletCluster } from './cluster.js';
+import { HostGatewayRoutes } from './host-gw.js';
 
 export interface NodeAgentOptions {
-  server: string;
+  /** A client of the API server(s) for one of the node's identities. */
+  connect: (identity: KeyPair, userAgent: string) => RestClient;
+  /** The cluster CA: who may call the kubelet's endpoint. */
   ca: string;
   /** Client identity system:node:<name> in system:nodes. */
   identity: KeyPair;
@@ -45,26 +51,47 @@ export interface NodeAgentOptions {
   nodeName: string;
   dataDir: string;
   podCIDR: string;
+  /** Every node's Pods (set when nodes route to each other): Pod traffic to it is not masqueraded. */
+  clusterCIDR?: string;
+  /** The address other nodes reach this one at (its Node's InternalIP); the first host address when not given. */
+  nodeIP?: string;
+  /** Route the other nodes' pod CIDRs to them (host-gw): for a node among several. */
+  routePods?: boolean;
   kubeletPort: number;
+  /** The node Lease's duration in seconds (the kubelet's default when not given). */
+  leaseDurationSeconds?: number;
   /** Called with the Pods' gateway address once the bridge has it, before any Pod starts. */
   onPodNetwork?: (gateway: string) => Promise<void>;
-  /** How the node's components reach the API (default: HTTPS to `server`; in-process inside `berth server`). */
-  connect?: Connect;
 }
 
-function connectOf(o: NodeAgentOptions): Connect {
-  return o.connect ?? httpsConnect(o.server, o.ca);
+export interface NodeHandle {
+  /** Where the node's cluster DNS answers, when it runs. */
+  dnsAddress?: string;
+  /** Stops the kubelet and the node's other components; the containers keep running. */
+  stop(): Promise<void>;
 }
 
-/** Starts the node; returns where its cluster DNS answers, when it runs. */
-export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): Promise<{ dnsAddress?: string }> {
+/** Starts the node; a component that fails later is reported to onCrash. */
+export async function startNode(o: NodeAgentOptions, onCrash: CrashHandler): Promise<NodeHandle> {
+  const components = new Components(onCrash);
+  try {
+    const dnsAddress = await startComponents(o, components);
+    return { ...(dnsAddress ? { dnsAddress } : {}), stop: () => components.stop() };
+  } catch (e) {
+    await components.stop();
+    throw e;
+  }
+}
+
+async function startComponents(o: NodeAgentOptions, components: Components): Promise<string | undefined> {
+  const signal = components.signal;
   const images = new ImageStore({ root: join(o.dataDir, 'images') });
   const pauseRootfs = await makePauseRootfs(join(o.dataDir, 'pause'));
   // Names of the node's own bridge and cgroup, so other berth nodes on this host are never touched.
   const names = await hostNamesFor(o.dataDir);
-  const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: o.podCIDR, bridge: names.bridge, stateDir: join(o.dataDir, 'cni') });
+  const cni = new CniNetwork({ binDir: '/usr/lib/cni', podCIDR: o.podCIDR, bridge: names.bridge, stateDir: join(o.dataDir, 'cni'), ...(o.clusterCIDR ? { clusterCIDR: o.clusterCIDR } : {}) });
   await cni.checkHost();
-  const dnsAddress = await startClusterDNS(o, cni, signal);
+  const dnsAddress = await startClusterDNS(o, cni, components);
   const clusterDNS = o.clusterDNS ?? (dnsAddress ? [dnsAddress] : []);
   if (o.onPodNetwork) await o.onPodNetwork(await cni.ensureBridge());
   const runtime = new RuncRuntime({ root: join(o.dataDir, 'runtime'), rootfs: images, pauseRootfs, cni, cgroupRoot: names.cgroupRoot });
@@ -74,10 +101,13 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
     kubeletServer.once('error', reject);
     kubeletServer.listen(o.kubeletPort, '0.0.0.0', () => resolve());
   });
-  signal.addEventListener('abort', () => kubeletServer.close(), { once: true });
+  signal.addEventListener('abort', () => {
+    kubeletServer.close();
+    kubeletServer.closeAllConnections();
+  }, { once: true });
   const addr = kubeletServer.address();
   const kubeletPort = typeof addr === 'object' && addr ? addr.port : o.kubeletPort;
-  const client = connectOf(o)(o.identity, `kubelet/berth (${o.nodeName})`);
+  const client = o.connect(o.identity, `kubelet/berth (${o.nodeName})`);
   await mkdir(join(o.dataDir, 'kubelet'), { recursive: true });
   const kubelet = new Kubelet({
     nodeName: o.nodeName,
@@ -86,34 +116,41 @@ export async function startNodeAgent(o: NodeAgentOptions, signal: AbortSignal): 
     images,
     dataDir: join(o.dataDir, 'kubelet'),
     podCIDR: o.podCIDR,
+    ...(o.nodeIP ? { nodeIP: o.nodeIP } : {}),
+    ...(o.leaseDurationSeconds ? { leaseDurationSeconds: o.leaseDurationSeconds } : {}),
     kubeletPort,
     clusterDNS,
     ...(o.resolvConf ? { resolvConf: o.resolvConf } : {}),
   });
   // Not awaited: Pods need not wait for policies to be listed; until then the last table holds.
-  const enforcer = new NetworkPolicyEnforcer({ client: connectOf(o)(o.networkPolicyIdentity, `berth-netpol/${o.nodeName}`), nodeName: o.nodeName, table: names.networkPolicyTable });
-  enforcer.start(signal).catch((e: unknown) => console.error(`network policy ${o.nodeName}: ${(e as Error).message}`));
+  const enforcer = new NetworkPolicyEnforcer({ client: o.connect(o.networkPolicyIdentity, `berth-netpol/${o.nodeName}`), nodeName: o.nodeName, table: names.networkPolicyTable });
+  components.run('network policy enforcer', enforcer.start(signal));
+  if (o.routePods) {
+    // The proxy's identity may read every Node (system:node-proxier); the node's own may read only itself.
+    const routes = new HostGatewayRoutes(o.connect(o.proxyIdentity, `berth-routes/${o.nodeName}`), o.nodeName, (l) => void process.stderr.write(`host-gw ${o.nodeName}: ${l}\n`));
+    components.run('pod routes', routes.start(signal));
+  }
   await kubelet.start(signal);
   const proxier = new Proxier({
-    client: connectOf(o)(o.proxyIdentity, `berth-proxy/${o.nodeName}`),
+    client: o.connect(o.proxyIdentity, `berth-proxy/${o.nodeName}`),
     nodeName: o.nodeName,
-    nodeIPs: [internalIPv4()],
+    nodeIPs: [o.nodeIP ?? internalIPv4()],
     podCIDR: o.podCIDR,
     table: names.proxyTable,
     log: (l) => void process.stderr.write(`proxy: ${l}\n`),
   });
-  const provisioner = new LocalPathProvisioner({ client: connectOf(o)(o.storageIdentity, `berth-local-path/${o.nodeName}`), nodeName: o.nodeName, root: join(o.dataDir, 'storage') });
-  provisioner.start(signal).catch((e: unknown) => process.stderr.write(`local-path provisioner stopped: ${(e as Error).message}\n`));
+  const provisioner = new LocalPathProvisioner({ client: o.connect(o.storageIdentity, `berth-local-path/${o.nodeName}`), nodeName: o.nodeName, root: join(o.dataDir, 'storage') });
+  components.run('local-path provisioner', provisioner.start(signal));
   // Not awaited: Pods run while the Services' first sync waits for the API.
-  void proxier.start(signal).catch((e: unknown) => process.stderr.write(`proxy stopped: ${(e as Error).message}\n`));
-  return dnsAddress ? { dnsAddress } : {};
+  components.run('service proxy', proxier.start(signal));
+  return dnsAddress;
 }
 
 /**
  * Cluster DNS on the pod bridge's gateway, made now so it can listen before the first Pod; its address,
  * or none when it cannot be set up (Pods then get the host's resolv.conf).
  */
-async function startClusterDNS(o: NodeAgentOptions, cni: CniNetwork, signal: AbortSignal): Promise<string | undefined> {
+async function startClusterDNS(o: NodeAgentOptions, cni: CniNetwork, components: Components): Promise<string | undefined> {
   const log = (m: string): void => void process.stderr.write(`dns ${o.nodeName}: ${m}\n`);
   try {
     await cni.ensureBridge();
@@ -121,8 +158,8 @@ async function startClusterDNS(o: NodeAgentOptions, cni: CniNetwork, signal: Abo
     log(`no pod bridge to listen on, Pods use the host's resolvers: ${(e as Error).message}`);
     return undefined;
   }
-  const client = connectOf(o)(o.dnsIdentity, `berth-dns/${o.nodeName}`);
+  const client = o.connect(o.dnsIdentity, `berth-dns/${o.nodeName}`);
   // Not awaited: the kubelet starts while the informers list; a Pod is rarely quicker.
-  startNodeDNS({ client, address: cni.gateway, domain: CLUSTER_DOMAIN, log, ...(o.resolvConf ? { resolvConfPath: o.resolvConf } : {}) }, signal).catch((e: unknown) => log(`stopped: ${(e as Error).message}`));
+  components.run('cluster DNS', startNodeDNS({ client, address: cni.gateway, domain: CLUSTER_DOMAIN, log, ...(o.resolvConf ? { resolvConfPath: o.resolvConf } : {}) }, components.signal));
   return cni.gateway;
 }

@@ -27,8 +27,19 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
   return network(a.base, shorter) === network(b.base, shorter);
 }
 
+const ipv4String = (ip: number): string => [24, 16, 8, 0].map((shift) => Math.floor(ip / 2 ** shift) % 256).join('.');
+
 /** The network's first address: where host-local IPAM puts the Pods' gateway, the bridge's own address. */
 export function gatewayOf(c: Cidr): string {
-  const ip = c.base + 1;
-  return [24, 16, 8, 0].map((shift) => Math.floor(ip / 2 ** shift) % 256).join('.');
+  return ipv4String(c.base + 1);
+}
+
+export function formatCidr(c: Cidr): string {
+  return `${ipv4String(c.base)}/${c.prefix}`;
+}
+
+/** The index-th subnet of `size` bits' prefix inside c (0-based), or null past the last. */
+export function subnetOf(c: Cidr, size: number, index: number): Cidr | null {
+  if (size < c.prefix || size > 32 || index < 0 || index >= 2 ** (size - c.prefix)) return null;
+  return { base: c.base + index * 2 ** (32 - size), prefix: size };
 }

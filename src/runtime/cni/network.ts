@@ -15,6 +15,8 @@ export interface CniNetworkOptions {
   /** The node's own bridge (see host-names.ts): two nodes sharing one would fight over its address. */
   bridge: string;
   stateDir: string;
+  /** All nodes' Pods (several nodes routing to each other): traffic to it keeps its Pod source address. */
+  clusterCIDR?: string;
 }
 
 export interface PortMapping { containerPort: number; hostPort: number; protocol: string; hostIP?: string }
@@ -28,6 +30,8 @@ interface AttachmentRecord {
 
 const POD_IFNAME = 'eth0';
 const CONFLIST = '10-berth.conflist';
+/** Where the cluster CIDR the masquerade rule spares is kept, so killall removes that very rule. */
+const CLUSTER_CIDR_FILE = 'cluster-cidr';
 
 interface HostAddress { ifname: string; addr_info?: { local: string; prefixlen: number }[] }
 
@@ -40,6 +44,8 @@ export class CniNetwork {
   readonly #ipamDir: string;
   readonly #podCIDR: string;
   readonly #cidr: Cidr;
+  /** What Pod traffic is not masqueraded to: the cluster CIDR when it holds the pod CIDR, else the pod CIDR. */
+  readonly #unmasqueraded: string;
   #written?: Promise<void>;
 
   constructor(opts: CniNetworkOptions) {
@@ -52,6 +58,9 @@ export class CniNetwork {
     this.#ipamDir = join(opts.stateDir, 'ipam');
     this.#podCIDR = opts.podCIDR;
     this.#cidr = cidr;
+    const cluster = opts.clusterCIDR === undefined ? null : parseCidr(opts.clusterCIDR);
+    if (opts.clusterCIDR !== undefined && !cluster) throw new Error(`cluster CIDR "${opts.clusterCIDR}" is not an IPv4 CIDR such as 10.42.0.0/16`);
+    this.#unmasqueraded = cluster && cluster.prefix <= cidr.prefix && overlaps(cluster, cidr) ? opts.clusterCIDR! : opts.podCIDR;
     this.#conflist = podNetworkConflist({ bridge: this.bridge, podCIDR: opts.podCIDR, ipamDir: this.#ipamDir });
   }
 
@@ -66,7 +75,8 @@ export class CniNetwork {
     }
     const net = podNetworkOf(JSON.parse(text) as NetworkList);
     if (!net) throw new Error(`${path} names no bridge and pod CIDR`);
-    return new CniNetwork({ ...opts, ...net });
+    const clusterCIDR = (await readFile(join(opts.stateDir, CLUSTER_CIDR_FILE), 'utf8').catch(() => '')).trim();
+    return new CniNetwork({ ...opts, ...net, ...(clusterCIDR ? { clusterCIDR } : {}) });
   }
 
   /**
@@ -173,9 +183,9 @@ export class CniNetwork {
     ], `removing bridge ${this.bridge}`);
   }
 
-  /** Traffic from the Pods to anywhere but other Pods leaves with the node's address. */
+  /** Traffic from the Pods to anywhere but other Pods (of any node) leaves with the node's address. */
   #masqueradeRule(): string[] {
-    return ['-s', this.#podCIDR, '!', '-d', this.#podCIDR, '-m', 'comment', '--comment', `berth pod network ${this.bridge}`, '-j', 'MASQUERADE'];
+    return ['-s', this.#podCIDR, '!', '-d', this.#unmasqueraded, '-m', 'comment', '--comment', `berth pod network ${this.bridge}`, '-j', 'MASQUERADE'];
   }
 
   // -w: another node's iptables call may hold the xtables lock at the same moment.
@@ -218,6 +228,8 @@ export class CniNetwork {
         await this.checkHost();
         await mkdir(this.#resultsDir, { recursive: true });
         await writeFile(join(this.#stateDir, CONFLIST), JSON.stringify(this.#conflist, null, 2));
+        if (this.#unmasqueraded !== this.#podCIDR) await writeFile(join(this.#stateDir, CLUSTER_CIDR_FILE), `${this.#unmasqueraded}\n`);
+        else await rm(join(this.#stateDir, CLUSTER_CIDR_FILE), { force: true });
         await this.#ensureMasquerade();
       })();
       // A failure is retried at the next Pod: the conflict may have been resolved meanwhile.
