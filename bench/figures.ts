@@ -31,7 +31,7 @@ function label(x: number, y: number, text: string, room: number, attrs = '', fon
   return `<text class="label" x="${x}" y="${y}" font-size="${fontSize}"${attrs}><title>${esc(text)}</title>${esc(fit(text, charsIn(room, fontSize)))}</text>`;
 }
 
-/** A grouped bar chart for a table whose rows are systems and whose numeric columns share a unit. */
+/** A grouped bar chart for a table whose rows are systems: a group per numeric column, each on its own scale (columns differ in unit). */
 export function comparisonChart(rows: Row[]): string | undefined {
   const [head, ...body] = rows;
   // Rows that are measures against targets are not systems to compare: targetChart draws them.
@@ -39,7 +39,6 @@ export function comparisonChart(rows: Row[]): string | undefined {
   const systems = body.filter((r) => !/^ratio/i.test(String(r[0])) && r.slice(1).filter((c) => num(c) !== undefined).length >= 2);
   const cols = head.map((_, i) => i).filter((i) => i > 0 && systems.every((r) => num(r[i]) !== undefined) && !/^n$/i.test(String(head[i])));
   if (systems.length < 2 || cols.length === 0) return undefined;
-  const max = Math.max(...systems.flatMap((r) => cols.map((i) => num(r[i])!)));
   const [left, barH, gap, width, valueRoom] = [120, 16, 14, 640, 70];
   // The key, a system per line, above the bars.
   const top = 12 + systems.length * 16;
@@ -48,6 +47,7 @@ export function comparisonChart(rows: Row[]): string | undefined {
   systems.forEach((r, k) => out.push(`<rect x="8" y="${k * 16 + 6}" width="10" height="10" fill="${COLOURS[k % COLOURS.length]}"/>`, label(24, k * 16 + 15, String(r[0]), width - 32, '', 11)));
   cols.forEach((i, g) => {
     const y0 = top + g * groupH;
+    const max = Math.max(...systems.map((r) => num(r[i])!), 1e-9);
     out.push(label(8, y0 + (systems.length * barH) / 2 + 4, String(head[i]), left - 16, ' font-weight="bold"'));
     systems.forEach((r, k) => {
       const v = num(r[i])!;
