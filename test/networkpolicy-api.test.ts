@@ -21,7 +21,8 @@ describe('networking.k8s.io/v1 NetworkPolicy', () => {
       apiVersion: 'v1', kind: 'List', items: [
         policy('ingress-only', { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ ports: [{ port: 80 }] }] }),
         policy('with-egress', { podSelector: {}, egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }], ports: [{ port: 'dns', protocol: 'UDP' }] }] }),
-        policy('deny-all', {}),
+        // podSelector is required in 1.32's schema (kubectl's validation says so); later releases made it optional.
+        policy('deny-all', { podSelector: {} }),
       ],
     });
     const r = await k(['apply', '-f', '-'], manifest);
