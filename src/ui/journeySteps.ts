@@ -103,10 +103,13 @@ export function journeySteps(pod: Pod, events: readonly CoreEvent[]): JourneySte
   const seen = stamped(pod.status?.startTime);
   if (seen) steps.push({ ...seen, actor: 'kubelet', label: `seen by the kubelet${pod.spec.nodeName ? ` on ${pod.spec.nodeName}` : ''} (startTime)` });
   const uid = pod.metadata.uid;
+  // The binding's own moment (the API server stamps PodScheduled when it commits it) is truer than the
+  // scheduler's Scheduled Event, sent after the binding returned, by when the kubelet may have the Pod.
+  const bound = stamped(pod.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'True')?.lastTransitionTime);
   for (const e of events) {
     if (uid && e.involvedObject?.uid && e.involvedObject.uid !== uid) continue;
     const step = eventStep(pod, e);
-    const at = parseTime(e.eventTime) ?? parseTime(e.firstTimestamp ?? e.lastTimestamp);
+    const at = e.reason === 'Scheduled' && bound?.precise ? bound.at : (parseTime(e.eventTime) ?? parseTime(e.firstTimestamp ?? e.lastTimestamp));
     if (!step || at === undefined) continue;
     // The runtime's own start times are truer than the kubelet's "Started" Event (sent after the start returned).
     if (e.reason === 'Started') continue;

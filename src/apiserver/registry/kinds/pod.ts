@@ -6,7 +6,6 @@ import type { Strategy } from '../strategy.js';
 import type { RequestContext } from '../context.js';
 import type { Preconditions, RestStorage } from '../rest.js';
 import { genericStrategy } from './generic.js';
-import { rfc3339 } from '../../../api/time.js';
 import { resizeUpdate } from './podResize.js';
 import { ephemeralContainersWrite } from './pod-ephemeral.js';
 import { defaultPodAsDecoded } from '../../../api/defaults/pod.js';
@@ -53,7 +52,8 @@ function assignNode(pod: KObject, nodeName: string, annotations: Record<string, 
   if (p.spec.nodeName) throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${p.metadata.name}": pod ${p.metadata.name} is already assigned to node "${p.spec.nodeName}"`);
   p.spec.nodeName = nodeName;
   if (Object.keys(annotations).length) p.metadata.annotations = { ...p.metadata.annotations, ...annotations };
-  const now = rfc3339();
+  // To the millisecond, as berth's kubelet writes its conditions: the journey dates "bound" from it.
+  const now = new Date().toISOString();
   const conditions = (p.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
   p.status = { ...p.status, conditions };
