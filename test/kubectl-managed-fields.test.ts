@@ -201,9 +201,11 @@ describe('writes the field manager sees', () => {
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.deepEqual(r.body.data, { z: '9' });
     // kubectl replace of a Node, as upstream's node tests do it: "0" and "" both mean unset.
-    assert.equal((await t.api.call('POST', '/api/v1/nodes', { metadata: { name: 'rv0' } })).status, 201);
+    // The Node brings its pod CIDR (node IPAM would otherwise give it one, which a replace may not take away).
+    const spec = { podCIDR: '10.244.7.0/24', podCIDRs: ['10.244.7.0/24'] };
+    assert.equal((await t.api.call('POST', '/api/v1/nodes', { metadata: { name: 'rv0' }, spec })).status, 201);
     for (const resourceVersion of ['0', '']) {
-      const n = await t.api.call('PUT', '/api/v1/nodes/rv0', { metadata: { name: 'rv0', resourceVersion, labels: { rv: resourceVersion || 'empty' } } });
+      const n = await t.api.call('PUT', '/api/v1/nodes/rv0', { metadata: { name: 'rv0', resourceVersion, labels: { rv: resourceVersion || 'empty' } }, spec });
       assert.equal(n.status, 200, JSON.stringify(n.body));
       assert.equal(n.body.metadata.labels.rv, resourceVersion || 'empty');
     }

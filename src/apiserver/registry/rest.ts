@@ -279,19 +279,29 @@ export class RestStorage {
     obj.metadata.name = name;
     this.#checkNamespace(obj, ns);
     const key = this.#key(ns, name);
-    const current = this.cache.get(key);
-    if (!current) {
-      if (!this.#strategy.allowCreateOnUpdate || subresource) throw notFound(this.resource.plural, name, this.resource.group);
-      delete obj.metadata.resourceVersion;
-      return { obj: await this.create(ns, obj, ctx), created: true };
-    }
     // "0" means unset, as upstream reads it: an unconditional update where the kind allows one.
     const wantRv = parseResourceVersion(obj.metadata.resourceVersion, 'resourceVersion') || undefined;
-    if (wantRv === undefined && !this.#strategy.allowUnconditionalUpdate) {
-      throw this.#invalid(obj, [{ reason: 'FieldValueRequired', field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' }]);
+    const sent = wantRv === undefined ? JSON.stringify(obj) : undefined;
+    for (let attempt = 0; ; attempt++) {
+      const current = this.cache.get(key);
+      if (!current) {
+        if (!this.#strategy.allowCreateOnUpdate || subresource) throw notFound(this.resource.plural, name, this.resource.group);
+        delete obj.metadata.resourceVersion;
+        return { obj: await this.create(ns, obj, ctx), created: true };
+      }
+      if (wantRv === undefined && !this.#strategy.allowUnconditionalUpdate) {
+        throw this.#invalid(obj, [{ reason: 'FieldValueRequired', field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' }]);
+      }
+      if (wantRv !== undefined && wantRv !== current.rev) throw conflict(this.resource.plural, name, undefined, this.resource.group);
+      try {
+        return { obj: await this.#write(current, attempt ? (this.#typed(JSON.parse(sent!) as KObject)) : obj, ctx, subresource), created: false };
+      } catch (e) {
+        // An unconditional update that met another write (a controller's, not yet in the cache) goes
+        // over the newer object, as upstream's GuaranteedUpdate retries; a pinned one stays a Conflict.
+        if (wantRv !== undefined || !(e instanceof ApiError && e.code === 'Conflict' && attempt < 10)) throw e;
+        await this.#catchUp(key);
+      }
     }
-    if (wantRv !== undefined && wantRv !== current.rev) throw conflict(this.resource.plural, name, undefined, this.resource.group);
-    return { obj: await this.#write(current, obj, ctx, subresource), created: false };
   }
 
   /** Writes obj over current after the strategy's rules; a no-op write returns the stored object. */
