@@ -9,7 +9,8 @@ import type { ClusterRole, PolicyRule } from '../api/types.js';
 import { Informer } from '../client/informer.js';
 import { clusterRoles } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 
 /** The rules role aggregates from roles, or undefined when it has no aggregationRule. */
 export function aggregatedRules(role: ClusterRole, roles: readonly ClusterRole[]): PolicyRule[] | undefined {
@@ -56,10 +57,7 @@ export class ClusterRoleAggregationController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informer = this.#roles.run(signal);
-    await this.#roles.waitForSync();
-    await runWorkers(this.#queue, 1, (name) => this.reconcile(name), signal, (name, e) => this.#log(`${name}: ${(e as Error).message}`));
-    await informer;
+    await runKeyedController(signal, { informers: [this.#roles], queue: this.#queue, workers: 1, reconcile: (name) => this.reconcile(name), log: this.#log });
   }
 
   async reconcile(name: string): Promise<void> {

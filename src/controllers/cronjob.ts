@@ -14,7 +14,8 @@ import { keyOf, type Informer } from '../client/informer.js';
 import { cronJobs, jobs } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { onAnyChange, runKeyedController } from './keyed-controller.js';
 import { controllerOf, controllerRef } from './controllerref.js';
 import { ignoreNotFound, writeStatus } from './writes.js';
 
@@ -108,23 +109,16 @@ export class CronJobController {
     this.#cronJobs = informers.cronJobs();
     this.#jobs = informers.jobs();
     this.#events = new EventRecorder(client, { component: 'cronjob-controller' });
-    this.#cronJobs.addHandlers({
-      onAdd: (cj) => this.#queue.add(keyOf(cj)),
-      onUpdate: (_o, cj) => this.#queue.add(keyOf(cj)),
-      onDelete: (cj) => this.#queue.add(keyOf(cj)),
-    });
+    this.#cronJobs.addHandlers(onAnyChange((cj) => this.#queue.add(keyOf(cj))));
     const jobChanged = (j: Job) => {
       const ref = controllerOf(j);
       if (ref?.kind === 'CronJob') this.#queue.add(`${j.metadata.namespace}/${ref.name}`);
     };
-    this.#jobs.addHandlers({ onAdd: jobChanged, onUpdate: (_o, j) => jobChanged(j), onDelete: jobChanged });
+    this.#jobs.addHandlers(onAnyChange(jobChanged));
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all([this.#cronJobs.run(signal), this.#jobs.run(signal)]);
-    await Promise.all([this.#cronJobs.waitForSync(), this.#jobs.waitForSync()]);
-    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#cronJobs, this.#jobs], queue: this.#queue, workers: this.#workers, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   /** Looks at every CronJob again now (a test that moved the clock calls this). */

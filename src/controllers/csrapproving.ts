@@ -15,7 +15,8 @@ import type { CertificateSigningRequest } from '../api/types.js';
 import { Informer } from '../client/informer.js';
 import { certificateSigningRequests } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { KUBELET_CLIENT_SIGNER, KUBELET_SERVING_SIGNER, KUBE_APISERVER_CLIENT_SIGNER, signerRefusal } from './csrsigning.js';
 
 const BOOTSTRAPPERS = 'system:bootstrappers';
@@ -62,10 +63,7 @@ export class CertificateApprovingController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informer = this.#informer.run(signal);
-    await this.#informer.waitForSync();
-    await runWorkers(this.#queue, 1, (name) => this.reconcile(name), signal, (name, e) => this.#log(`${name}: ${(e as Error).message}`));
-    await informer;
+    await runKeyedController(signal, { informers: [this.#informer], queue: this.#queue, workers: 1, reconcile: (name) => this.reconcile(name), log: this.#log });
   }
 
   async reconcile(name: string): Promise<void> {

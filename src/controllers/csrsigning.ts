@@ -11,7 +11,8 @@ import type { CertificateSigningRequest } from '../api/types.js';
 import { Informer } from '../client/informer.js';
 import { certificateSigningRequests } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 
 export const KUBE_APISERVER_CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client';
 export const KUBELET_CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client-kubelet';
@@ -91,10 +92,7 @@ export class CertificateSigningController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informer = this.#informer.run(signal);
-    await this.#informer.waitForSync();
-    await runWorkers(this.#queue, 1, (name) => this.reconcile(name), signal, (name, e) => this.#log(`${name}: ${(e as Error).message}`));
-    await informer;
+    await runKeyedController(signal, { informers: [this.#informer], queue: this.#queue, workers: 1, reconcile: (name) => this.reconcile(name), log: this.#log });
   }
 
   async reconcile(name: string): Promise<void> {

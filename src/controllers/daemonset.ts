@@ -10,7 +10,8 @@ import { keyOf, type Informer } from '../client/informer.js';
 import { daemonSets, pods } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { daemonPodSpec, placement, targetNode } from './daemonpod.js';
 import { Expectations } from './expectations.js';
@@ -111,11 +112,7 @@ export class DaemonSetController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const all = [this.#sets, this.#pods, this.#nodes, this.#revisions];
-    const informers = Promise.all(all.map((i) => i.run(signal)));
-    await Promise.all(all.map((i) => i.waitForSync()));
-    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#sets, this.#pods, this.#nodes, this.#revisions], queue: this.#queue, workers: this.#workers, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   async reconcile(key: string): Promise<void> {

@@ -12,7 +12,8 @@ import { keyOf, type Informer } from '../client/informer.js';
 import { deployments, replicaSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { onAnyChange, runKeyedController } from './keyed-controller.js';
 import { ignoreNotFound, writeStatus } from './writes.js';
 import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import {
@@ -49,7 +50,7 @@ export class DeploymentController {
     this.#pods = informers.pods();
     this.#events = new EventRecorder(client, { component: 'deployment-controller' });
     const enqueue = (d: Deployment) => this.#queue.add(keyOf(d));
-    this.#deployments.addHandlers({ onAdd: enqueue, onUpdate: (_o, d) => enqueue(d), onDelete: enqueue });
+    this.#deployments.addHandlers(onAnyChange(enqueue));
     const rsChanged = (rs: ReplicaSet) => {
       const owner = this.#owner(rs);
       if (owner) return enqueue(owner);
@@ -73,10 +74,7 @@ export class DeploymentController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all([this.#deployments.run(signal), this.#sets.run(signal), this.#pods.run(signal)]);
-    await Promise.all([this.#deployments.waitForSync(), this.#sets.waitForSync(), this.#pods.waitForSync()]);
-    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#deployments, this.#sets, this.#pods], queue: this.#queue, workers: this.#workers, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   async reconcile(key: string): Promise<void> {

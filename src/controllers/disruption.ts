@@ -14,7 +14,8 @@ import { keyOf, type Informer } from '../client/informer.js';
 import { podDisruptionBudgets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { controllerOf } from './controllerref.js';
 import { isReady } from './podstate.js';
 import { writeStatus } from './writes.js';
@@ -66,11 +67,7 @@ export class DisruptionController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const watched = [this.#pdbs, this.#pods, this.#replicaSets];
-    const informers = Promise.all(watched.map((i) => i.run(signal)));
-    await Promise.all(watched.map((i) => i.waitForSync()));
-    await runWorkers(this.#queue, 2, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#pdbs, this.#pods, this.#replicaSets], queue: this.#queue, workers: 2, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   async reconcile(key: string): Promise<void> {

@@ -9,7 +9,8 @@ import { keyOf, splitKey, type Informer } from '../client/informer.js';
 import { endpoints } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { onAnyChange, runKeyedController } from './keyed-controller.js';
 import { byPorts, hasManagedEndpoints, podEndpoints, podRef, type PodEndpoint } from './serviceendpoints.js';
 import { watchServicePods } from './servicepods.js';
 
@@ -58,14 +59,11 @@ export class EndpointsController {
     const changed = (ep: Endpoints) => {
       if (this.#services.get(keyOf(ep))) this.#queue.add(keyOf(ep));
     };
-    this.#endpoints.addHandlers({ onAdd: changed, onUpdate: (_o, ep) => changed(ep), onDelete: changed });
+    this.#endpoints.addHandlers(onAnyChange(changed));
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all([this.#services.run(signal), this.#pods.run(signal), this.#endpoints.run(signal)]);
-    await Promise.all([this.#services.waitForSync(), this.#pods.waitForSync(), this.#endpoints.waitForSync()]);
-    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#services, this.#pods, this.#endpoints], queue: this.#queue, workers: this.#workers, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   async reconcile(key: string): Promise<void> {

@@ -10,7 +10,8 @@ import type { Informer } from '../client/informer.js';
 import { endpointSlices } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SERVICE_NAME_LABEL, SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { onAnyChange, runKeyedController } from './keyed-controller.js';
 import { controllerRef } from './controllerref.js';
 import { byPorts, hasManagedEndpoints, podEndpoints, podRef, portsKey, type PodEndpoint } from './serviceendpoints.js';
 import { watchServicePods } from './servicepods.js';
@@ -76,14 +77,11 @@ export class EndpointSliceController {
       const name = s.metadata.labels?.[SERVICE_NAME_LABEL];
       if (name && s.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY) this.#queue.add(`${s.metadata.namespace}/${name}`);
     };
-    this.#slices.addHandlers({ onAdd: sliceChanged, onUpdate: (_o, s) => sliceChanged(s), onDelete: sliceChanged });
+    this.#slices.addHandlers(onAnyChange(sliceChanged));
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all([this.#services.run(signal), this.#pods.run(signal), this.#slices.run(signal)]);
-    await Promise.all([this.#services.waitForSync(), this.#pods.waitForSync(), this.#slices.waitForSync()]);
-    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#services, this.#pods, this.#slices], queue: this.#queue, workers: this.#workers, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   async reconcile(key: string): Promise<void> {

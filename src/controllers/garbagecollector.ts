@@ -13,7 +13,8 @@ import { Informer, keyOf, splitKey } from '../client/informer.js';
 import { controllerRevisions, customResourceDefinitions, daemonSets, deployments, pods, replicaSets, replicationControllers, type Resource, statefulSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers, owner } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { ignoreNotFound } from './writes.js';
 
 const ORPHAN = 'orphan';
@@ -109,10 +110,9 @@ export class GarbageCollector {
 
   async run(signal: AbortSignal): Promise<void> {
     this.#signal = signal;
-    const informers = Promise.all([...this.#monitors, { informer: this.#crds }].map((m) => m.informer.run(signal)));
-    await Promise.all(this.#monitors.map((m) => m.informer.waitForSync()));
-    await runWorkers(this.#queue, 4, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    // The CRDs' informer only adds monitors: the workers need not wait for it.
+    const loop = runKeyedController(signal, { informers: this.#monitors.map((m) => m.informer), queue: this.#queue, workers: 4, reconcile: (key) => this.reconcile(key), log: this.#log });
+    await Promise.all([loop, this.#crds.run(signal)]);
   }
 
   /** The monitor of the kind a reference names: by group and kind (any version of a custom resource). */

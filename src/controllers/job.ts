@@ -17,7 +17,8 @@ import { keyOf, type Informer } from '../client/informer.js';
 import { jobs, pods } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { adopt, controllerOf, controllerRef } from './controllerref.js';
 import { Expectations } from './expectations.js';
 import { JOB_TRACKING_FINALIZER, completionIndex, finishedAt, formatIndexes, isTerminal, matchFailurePolicy, parseIndexes, podFromJob } from './jobpods.js';
@@ -148,10 +149,7 @@ export class JobController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all([this.#jobs.run(signal), this.#pods.run(signal)]);
-    await Promise.all([this.#jobs.waitForSync(), this.#pods.waitForSync()]);
-    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#jobs, this.#pods], queue: this.#queue, workers: this.#workers, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   async reconcile(key: string): Promise<void> {

@@ -11,7 +11,8 @@ import { keyOf, type Informer } from '../client/informer.js';
 import { namespaces, type Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { ignoreNotFound, writeStatus } from './writes.js';
 
 const FINALIZER = 'kubernetes';
@@ -47,10 +48,7 @@ export class NamespaceController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informer = this.#namespaces.run(signal);
-    await this.#namespaces.waitForSync();
-    await runWorkers(this.#queue, 2, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informer;
+    await runKeyedController(signal, { informers: [this.#namespaces], queue: this.#queue, workers: 2, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   async reconcile(key: string): Promise<void> {

@@ -9,7 +9,8 @@ import { Informer } from '../client/informer.js';
 import { configMaps, serviceAccounts, type Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import type { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 
 export interface NamespaceObject<T extends KObject> {
   resource: Resource;
@@ -41,10 +42,7 @@ export class NamespaceObjectController<T extends KObject> {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all([this.#namespaces.run(signal), this.#objects.run(signal)]);
-    await Promise.all([this.#namespaces.waitForSync(), this.#objects.waitForSync()]);
-    await runWorkers(this.#queue, 1, (ns) => this.reconcile(ns), signal, (ns, e) => this.#log(`${ns}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#namespaces, this.#objects], queue: this.#queue, workers: 1, reconcile: (ns) => this.reconcile(ns), log: this.#log });
   }
 
   async reconcile(namespace: string): Promise<void> {

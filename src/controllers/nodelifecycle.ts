@@ -10,7 +10,8 @@ import { SharedInformers } from '../client/shared.js';
 import type { Informer } from '../client/informer.js';
 import { nodes, pods } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { evictionTime, lostPodStatus, unknownConditions, unreachableTaintKey, withUnreachableTaints } from './nodehealth.js';
 import { rfc3339 } from '../api/time.js';
 
@@ -70,13 +71,12 @@ export class NodeLifecycleController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all([this.#nodes.run(signal), this.#leases.run(signal), this.#pods.run(signal)]);
-    await Promise.all([this.#nodes.waitForSync(), this.#leases.waitForSync(), this.#pods.waitForSync()]);
-    const started = Date.now();
     // Leases listed at startup say nothing about when they were renewed: give every node a fresh grace.
-    for (const l of this.#leases.list()) this.#lastSeen.set(l.metadata.name!, { at: started, renewed: true });
-    await runWorkers(this.#queue, 4, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    const freshGrace = (): void => {
+      const started = Date.now();
+      for (const l of this.#leases.list()) this.#lastSeen.set(l.metadata.name!, { at: started, renewed: true });
+    };
+    await runKeyedController(signal, { informers: [this.#nodes, this.#leases, this.#pods], queue: this.#queue, workers: 4, reconcile: (key) => this.reconcile(key), log: this.#log, onSynced: freshGrace });
   }
 
   async reconcile(name: string): Promise<void> {

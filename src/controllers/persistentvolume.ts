@@ -17,7 +17,8 @@ import { keyOf, type Informer } from '../client/informer.js';
 import { persistentVolumeClaims, persistentVolumes } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import type { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { onAnyChange, runKeyedController } from './keyed-controller.js';
 import { matchesAnyTerm } from '../scheduler/affinity.js';
 import { writeStatus } from './writes.js';
 
@@ -59,16 +60,12 @@ export class PersistentVolumeController {
         if (c.spec?.volumeName ? c.spec.volumeName === v.metadata.name : !ref?.name) this.#queue.add(CLAIM + keyOf(c));
       }
     };
-    this.#volumes.addHandlers({ onAdd: volume, onUpdate: (_o, v) => volume(v), onDelete: volume });
+    this.#volumes.addHandlers(onAnyChange(volume));
     this.#classes.addHandlers({ onAdd: () => { for (const c of this.#claims.list()) if (c.status?.phase !== 'Bound') this.#queue.add(CLAIM + keyOf(c)); } });
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const all = [this.#claims, this.#volumes, this.#classes, this.#nodes];
-    const informers = Promise.all(all.map((i) => i.run(signal)));
-    await Promise.all(all.map((i) => i.waitForSync()));
-    await runWorkers(this.#queue, 1, (key) => (key.startsWith(CLAIM) ? this.syncClaim(key.slice(CLAIM.length)) : this.syncVolume(key.slice(VOLUME.length))), signal, (key, e) => this.#log(`${key}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#claims, this.#volumes, this.#classes, this.#nodes], queue: this.#queue, workers: 1, reconcile: (key) => (key.startsWith(CLAIM) ? this.syncClaim(key.slice(CLAIM.length)) : this.syncVolume(key.slice(VOLUME.length))), log: this.#log });
   }
 
   #tell(c: PersistentVolumeClaim, type: 'Normal' | 'Warning', reason: string, message: string): void {

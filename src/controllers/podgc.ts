@@ -10,7 +10,8 @@ import { Informer, splitKey, keyOf } from '../client/informer.js';
 import { nodes, pods } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { rfc3339 } from '../api/time.js';
 
 /** How long a Pod's node must stay missing before the Pod goes (upstream's quarantineTime). */
@@ -43,11 +44,8 @@ export class PodGarbageCollector {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all([this.#nodes.run(signal), this.#pods.run(signal)]);
     // Workers start once both caches are full; a Pod queued before its node was listed is judged then.
-    await Promise.all([this.#nodes.waitForSync(), this.#pods.waitForSync()]);
-    await runWorkers(this.#queue, 2, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#nodes, this.#pods], queue: this.#queue, workers: 2, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   async reconcile(key: string): Promise<void> {

@@ -12,7 +12,8 @@ import { keyOf, type Informer } from '../client/informer.js';
 import { pods, replicaSets, replicationControllers, type Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { writeStatus } from './writes.js';
 import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { Expectations } from './expectations.js';
@@ -147,10 +148,7 @@ export class ReplicaSetController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const informers = Promise.all([this.#sets.run(signal), this.#pods.run(signal)]);
-    await Promise.all([this.#sets.waitForSync(), this.#pods.waitForSync()]);
-    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#sets, this.#pods], queue: this.#queue, workers: this.#workers, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   async reconcile(key: string): Promise<void> {

@@ -12,7 +12,8 @@ import { keyOf, Informer } from '../client/informer.js';
 import { resourceQuotas, type Resource } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { writeStatus } from './writes.js';
 import { customResourceByName } from './custom-resources.js';
 
@@ -57,15 +58,13 @@ export class ResourceQuotaController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const watched = [this.#quotas as unknown as Informer<KObject>, ...this.#watched];
-    const informers = Promise.all(watched.map((i) => i.run(signal)));
-    await Promise.all(watched.map((i) => i.waitForSync()));
-    const resync = setInterval(() => {
-      for (const q of this.#quotas.list()) this.#queue.add(keyOf(q));
-    }, RESYNC_MS);
-    signal.addEventListener('abort', () => clearInterval(resync), { once: true });
-    await runWorkers(this.#queue, 2, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    const resyncEvery = (): void => {
+      const resync = setInterval(() => {
+        for (const q of this.#quotas.list()) this.#queue.add(keyOf(q));
+      }, RESYNC_MS);
+      signal.addEventListener('abort', () => clearInterval(resync), { once: true });
+    };
+    await runKeyedController(signal, { informers: [this.#quotas, ...this.#watched], queue: this.#queue, workers: 2, reconcile: (key) => this.reconcile(key), log: this.#log, onSynced: resyncEvery });
   }
 
   async reconcile(key: string): Promise<void> {

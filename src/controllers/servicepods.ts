@@ -4,11 +4,11 @@
 import type { Pod, Service } from '../api/types.js';
 import { keyOf, type Informer } from '../client/informer.js';
 import type { WorkQueue } from '../client/workqueue.js';
+import { onAnyChange } from './keyed-controller.js';
 import { selects } from './serviceendpoints.js';
 
 export function watchServicePods(services: Informer<Service>, pods: Informer<Pod>, queue: WorkQueue): void {
-  const svcChanged = (s: Service) => queue.add(keyOf(s));
-  services.addHandlers({ onAdd: svcChanged, onUpdate: (_o, s) => svcChanged(s), onDelete: svcChanged });
+  services.addHandlers(onAnyChange((s) => queue.add(keyOf(s))));
   const podChanged = (old: Pod | undefined, p: Pod) => {
     for (const svc of services.byIndex('namespace', p.metadata.namespace ?? '')) {
       if (selects(svc, p) || (old && selects(svc, old))) queue.add(keyOf(svc));

@@ -13,7 +13,8 @@ import { keyOf, type Informer } from '../client/informer.js';
 import { persistentVolumeClaims, pods, statefulSets } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { onAnyChange, runKeyedController } from './keyed-controller.js';
 import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { REVISION_HASH, claimRevisions, currentRevision, templateOf, truncateHistory } from './history.js';
 import { availableIn, isReady } from './podstate.js';
@@ -80,7 +81,7 @@ export class StatefulSetController {
       if (controllerOf(p)) return;
       for (const candidate of selecting(this.#sets, p)) this.#queue.add(keyOf(candidate));
     };
-    this.#pods.addHandlers({ onAdd: podChanged, onUpdate: (_o, p) => podChanged(p), onDelete: podChanged });
+    this.#pods.addHandlers(onAnyChange(podChanged));
   }
 
   #owner(p: Pod): StatefulSet | undefined {
@@ -88,11 +89,7 @@ export class StatefulSetController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const all = [this.#sets, this.#pods, this.#revisions, this.#claims];
-    const informers = Promise.all(all.map((i) => i.run(signal)));
-    await Promise.all(all.map((i) => i.waitForSync()));
-    await runWorkers(this.#queue, this.#workers, (k) => this.reconcile(k), signal, (k, e) => this.#log(`${k}: ${(e as Error).message}`));
-    await informers;
+    await runKeyedController(signal, { informers: [this.#sets, this.#pods, this.#revisions, this.#claims], queue: this.#queue, workers: this.#workers, reconcile: (key) => this.reconcile(key), log: this.#log });
   }
 
   async reconcile(key: string): Promise<void> {

@@ -15,7 +15,8 @@ import { EventRecorder } from '../client/events.js';
 import { Informer, keyOf } from '../client/informer.js';
 import { persistentVolumeClaims, persistentVolumes, storageClasses } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from '../controllers/keyed-controller.js';
 
 export const LOCAL_PATH_PROVISIONER = 'rancher.io/local-path';
 export const LOCAL_PATH_CLASS = 'local-path';
@@ -71,11 +72,8 @@ export class LocalPathProvisioner {
     await this.#o.client.create(storageClasses, undefined, localPathClass()).catch((e: unknown) => {
       if (!isApiError(e, 'AlreadyExists')) throw e;
     });
-    const all = [this.#claims, this.#volumes, this.#classes];
-    const informers = Promise.all(all.map((i) => i.run(signal)));
-    await Promise.all(all.map((i) => i.waitForSync()));
-    await runWorkers(this.#queue, 1, (key) => (key.startsWith(CLAIM) ? this.#provision(key.slice(CLAIM.length)) : this.#reclaim(key.slice(VOLUME.length))), signal, (key, e) => this.#log(`${key}: ${(e as Error).message}`));
-    await informers;
+    const reconcile = (key: string) => (key.startsWith(CLAIM) ? this.#provision(key.slice(CLAIM.length)) : this.#reclaim(key.slice(VOLUME.length)));
+    await runKeyedController(signal, { informers: [this.#claims, this.#volumes, this.#classes], queue: this.#queue, workers: 1, reconcile, log: this.#log });
   }
 
   #ours(c: PersistentVolumeClaim): boolean {
