@@ -28,11 +28,6 @@ export function parseTime(s: string | null | undefined): number | undefined {
   return frac.length > 3 ? t + Number(`0.${frac.slice(3)}`) : t;
 }
 
-/** A Time string (RFC 3339, whole seconds, as metav1.Time writes it) for ms since the epoch. */
-export function metaTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-}
-
 /** Go's time.Duration.String() to the millisecond: 0s, 250ms, 1.5s, 1m20s, 2h0m5.25s. */
 export function goDurationString(ms: number): string {
   const whole = Math.round(ms);

@@ -5,6 +5,7 @@
 import { METRICS_RESOURCES } from '../api/schema/metrics.js';
 import { RESOURCES, SUBRESOURCES, apiVersionOf, groupVersions, type ResourceInfo } from '../api/schema/resources.js';
 import { compareVersions } from './crd/served.js';
+import { rfc3339 } from '../api/time.js';
 
 /** Everything served: the stored resources, then the computed resource metrics. */
 const SERVED: readonly ResourceInfo[] = [...RESOURCES, ...METRICS_RESOURCES];
@@ -140,7 +141,7 @@ export interface VersionInfo {
 export const KUBERNETES_VERSION = { major: '1', minor: '32', patch: '0' } as const;
 
 /** `GET /version`. */
-export function versionInfo(berthVersion: string, buildDate = new Date(0).toISOString()): VersionInfo {
+export function versionInfo(berthVersion: string, buildDate: Date | number = 0): VersionInfo {
   const { major, minor, patch } = KUBERNETES_VERSION;
   return {
     major,
@@ -148,7 +149,7 @@ export function versionInfo(berthVersion: string, buildDate = new Date(0).toISOS
     gitVersion: `v${major}.${minor}.${patch}+berth-${berthVersion}`,
     gitCommit: '',
     gitTreeState: 'clean',
-    buildDate: buildDate.replace(/\.\d+Z$/, 'Z'),
+    buildDate: rfc3339(buildDate),
     goVersion: `node${process.versions.node}`,
     compiler: 'tsc',
     platform: `${process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`,

@@ -9,6 +9,7 @@ import type { Answer, DecodedPacket, Packet, Question } from 'dns-packet';
 import type { Forwarder } from './forward.js';
 import { deframer, frame } from './tcpFraming.js';
 import type { ClusterZone } from './zone.js';
+import { retryPortClash } from '../util/port-clash.js';
 
 const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
 type Rcode = keyof typeof RCODE;
@@ -45,14 +46,8 @@ export class DnsServer {
    * Listens on host:port over UDP and TCP (port 0: a free one, the same for both); returns the port. With
    * port 0 the UDP port's TCP twin may be taken by another socket: then both are given up and tried anew.
    */
-  async listen(host: string, port: number): Promise<number> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.#listenOnce(host, port);
-      } catch (e) {
-        if (port !== 0 || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5) throw e;
-      }
-    }
+  listen(host: string, port: number): Promise<number> {
+    return retryPortClash(port, () => this.#listenOnce(host, port));
   }
 
   async #listenOnce(host: string, port: number): Promise<number> {

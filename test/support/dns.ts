@@ -6,6 +6,7 @@ import net from 'node:net';
 import * as dnsPacket from 'dns-packet';
 import type { DecodedPacket, RecordType } from 'dns-packet';
 import { deframer, frame } from '../../src/dns/tcpFraming.js';
+import { retryPortClash } from '../../src/util/port-clash.js';
 
 export function encodeQuery(name: string, type: RecordType, opts: { id?: number; edns?: number } = {}): Buffer {
   return dnsPacket.encode({
@@ -66,20 +67,19 @@ export async function startUpstream(records: Record<string, string>, at: { host?
     });
   };
   // A free UDP port's TCP twin may be another socket's (other test files run at once): then try another.
-  for (let attempt = 1; ; attempt++) {
+  return retryPortClash(at.port ?? 0, async () => {
     const udp = dgram.createSocket('udp4');
     udp.on('message', (m, from) => udp.send(respond(m), from.port, from.address));
     await new Promise<void>((r) => udp.bind(at.port ?? 0, host, r));
     const port = udp.address().port;
     const tcp = net.createServer((sock) => sock.on('data', deframer((m) => sock.write(frame(respond(m))))));
-    const listening = await new Promise<boolean>((resolve, reject) => {
-      tcp.once('error', (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' && at.port === undefined && attempt < 5 ? resolve(false) : reject(e)));
-      tcp.listen(port, host, () => resolve(true));
+    await new Promise<void>((resolve, reject) => {
+      tcp.once('error', (e) => {
+        udp.close();
+        reject(e);
+      });
+      tcp.listen(port, host, () => resolve());
     });
-    if (!listening) {
-      udp.close();
-      continue;
-    }
     return {
       port, queries,
       close: async () => {
@@ -87,5 +87,5 @@ export async function startUpstream(records: Record<string, string>, at: { host?
         await new Promise<void>((r) => tcp.close(() => r()));
       },
     };
-  }
+  });
 }

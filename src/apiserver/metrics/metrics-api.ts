@@ -8,7 +8,7 @@ import { ApiError, notFound } from '../../api/errors.js';
 import { flagParam } from '../../api/params.js';
 import { formatQuantity, quantityFromValue } from '../../api/quantity.js';
 import { NODE_METRICS, POD_METRICS } from '../../api/schema/metrics.js';
-import { goDurationString, metaTime } from '../../api/time.js';
+import { goDurationString, rfc3339 } from '../../api/time.js';
 import type { KObject, Node, Pod } from '../../api/types.js';
 import { authorize } from '../auth/authorize.js';
 import type { UserInfo } from '../auth/identity.js';
@@ -50,12 +50,12 @@ function metadata(o: KObject, now: number): Record<string, unknown> {
   return {
     name: o.metadata.name,
     ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-    creationTimestamp: metaTime(now),
+    creationTimestamp: rfc3339(now),
     ...(o.metadata.labels ? { labels: o.metadata.labels } : {}),
   };
 }
 
-const window = (u: { timestamp: number; windowMs: number }) => ({ timestamp: metaTime(u.timestamp), window: goDurationString(u.windowMs) });
+const window = (u: { timestamp: number; windowMs: number }) => ({ timestamp: rfc3339(u.timestamp), window: goDurationString(u.windowMs) });
 
 export class MetricsApi {
   readonly #registry: Registry;

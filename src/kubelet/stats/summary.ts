@@ -4,7 +4,7 @@
 
 import type { ContainerStatsSummary, CPUStats, MemoryStats, PodStatsSummary, Summary } from '../../api/stats.js';
 import type { ContainerStats, RuntimeService } from '../../runtime/types.js';
-import { metaTime } from '../../api/time.js';
+import { rfc3339 } from '../../api/time.js';
 import { RateTracker } from '../../util/rate.js';
 import { CONTAINER_NAME, POD_NAME, POD_NAMESPACE, POD_UID } from '../labels.js';
 import { readHostCounters, type HostCounters } from './host.js';
@@ -43,7 +43,7 @@ export class StatsProvider {
         const start = sandboxStart.get(c.sandboxId) ?? c.createdAt;
         pod = {
           podRef: { name: c.labels[POD_NAME] ?? '', namespace: c.labels[POD_NAMESPACE] ?? '', uid },
-          startTime: metaTime(Date.parse(start)),
+          startTime: rfc3339(Date.parse(start)),
           containers: [],
           cpu: { time: sampleTime(st.timestamp), usageCoreNanoSeconds: 0 },
           memory: { time: sampleTime(st.timestamp), usageBytes: 0, workingSetBytes: 0, rssBytes: 0 },
@@ -58,7 +58,7 @@ export class StatsProvider {
     return {
       node: {
         nodeName: this.#o.nodeName,
-        startTime: metaTime(host.bootTime),
+        startTime: rfc3339(host.bootTime),
         cpu: this.#cpu('node', host.timestamp, host.cpuUsageCoreNanoSeconds),
         memory: {
           time: sampleTime(host.timestamp),
@@ -74,7 +74,7 @@ export class StatsProvider {
   #container(name: string, startedAt: string, st: ContainerStats): ContainerStatsSummary {
     return {
       name,
-      startTime: metaTime(Date.parse(startedAt)),
+      startTime: rfc3339(Date.parse(startedAt)),
       cpu: this.#cpu(`c/${st.id}`, st.timestamp, st.cpuUsageCoreNanoSeconds),
       memory: memoryOf(st),
     };
