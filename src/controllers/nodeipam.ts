@@ -9,7 +9,8 @@ import type { Informer } from '../client/informer.js';
 import { nodes } from '../client/resources.js';
 import type { RestClient } from '../client/rest.js';
 import type { SharedInformers } from '../client/shared.js';
-import { WorkQueue, runWorkers } from '../client/workqueue.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { runKeyedController } from './keyed-controller.js';
 import { formatCidr, overlaps, parseCidr, subnetOf, type Cidr } from '../runtime/cni/cidr.js';
 
 export const DEFAULT_CLUSTER_CIDR = '10.42.0.0/16';
@@ -43,8 +44,7 @@ export class NodeIpamController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await this.#nodes.waitForSync();
-    await runWorkers(this.#queue, 1, (name) => this.reconcile(name), signal, (name, e) => this.#log(`${name}: ${(e as Error).message}`));
+    await runKeyedController(signal, { informers: [this.#nodes], queue: this.#queue, workers: 1, reconcile: (name) => this.reconcile(name), log: this.#log });
   }
 
   /** The first subnet of the cluster CIDR no Node's pod CIDR overlaps; null when all are taken. */
