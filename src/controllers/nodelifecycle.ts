@@ -27,9 +27,6 @@ export interface NodeLifecycleOptions {
   informers?: SharedInformers;
 }
 
-
-const isoNow = (ms = Date.now()) => rfc3339(ms);
-
 export class NodeLifecycleController {
   #client: RestClient;
   #grace: number;
@@ -92,14 +89,14 @@ export class NodeLifecycleController {
       this.#queue.addAfter(name, Math.min(this.#period, grace - silentFor + 1));
       return;
     }
-    const conditions = unknownConditions(node, isoNow(now));
+    const conditions = unknownConditions(node, rfc3339(now));
     if (conditions) {
       this.#log(`node ${name} stopped posting status (silent ${Math.round(silentFor / 1000)}s)`);
       node = await this.#client.patch<Node>(nodes, undefined, name, 'merge', { status: { conditions } }, { subresource: 'status' });
     }
     const tainted = await this.#setTaints(node, true);
     for (const pod of this.#pods.byIndex('node', name)) {
-      const status = lostPodStatus(pod, isoNow(now));
+      const status = lostPodStatus(pod, rfc3339(now));
       if (status) await this.#ignoreGone(this.#client.patch(pods, pod.metadata.namespace, pod.metadata.name!, 'merge', { status }, { subresource: 'status' }));
     }
     const next = await this.#evict(name, tainted, now);
@@ -110,7 +107,7 @@ export class NodeLifecycleController {
   async #setTaints(node: Node, present: boolean): Promise<readonly Taint[]> {
     for (let attempt = 0; ; attempt++) {
       const current = node.spec?.taints ?? [];
-      const next = withUnreachableTaints(current, present, isoNow());
+      const next = withUnreachableTaints(current, present, rfc3339());
       if (!next) return current;
       this.#log(`node ${node.metadata.name}: ${present ? 'adding' : 'removing'} ${unreachableTaintKey} taints`);
       try {

@@ -76,13 +76,11 @@ export function newReplicaSetReplicas(d: Deployment, all: ReplicaSet[], newRS: R
   return current + Math.min(room, Math.max(0, replicas - current));
 }
 
-const iso = (ms: number) => rfc3339(ms);
-
 /** Sets a condition, keeping its transition time when the status is unchanged. */
 export function setCondition(conditions: WorkloadCondition[], c: Omit<WorkloadCondition, 'lastUpdateTime' | 'lastTransitionTime'>, now: number): WorkloadCondition[] {
   const old = conditions.find((x) => x.type === c.type);
   if (old && old.status === c.status && old.reason === c.reason && old.message === c.message) return conditions;
-  const next: WorkloadCondition = { ...c, lastUpdateTime: iso(now), lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime! : iso(now) };
+  const next: WorkloadCondition = { ...c, lastUpdateTime: rfc3339(now), lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime! : rfc3339(now) };
   return [...conditions.filter((x) => x.type !== c.type), next];
 }
 
