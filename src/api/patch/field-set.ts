@@ -13,20 +13,31 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 /** Fields the server owns on every object: never part of anyone's field set. */
 const SERVER_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']);
 
-/** A set of paths, keyed by their JSON form. */
+/**
+ * A path's key in a FieldSet: its elements joined by a control character, which is far cheaper than
+ * JSON on every write's walk. A path whose elements hold that character (a custom resource's odd map
+ * key) falls back to its JSON form, which starts with '[' where a joined one starts with an element's
+ * kind letter, so the two forms never meet.
+ */
+function pathKey(p: Path): string {
+  for (const pe of p) if (pe.includes('\u0001')) return JSON.stringify(p);
+  return p.join('\u0001');
+}
+
+/** A set of paths. */
 export class FieldSet {
   readonly #paths = new Map<string, Path>();
   constructor(paths: Iterable<Path> = []) {
     for (const p of paths) this.add(p);
   }
   add(p: Path): void {
-    this.#paths.set(JSON.stringify(p), p);
+    this.#paths.set(pathKey(p), p);
   }
   has(p: Path): boolean {
-    return this.#paths.has(JSON.stringify(p));
+    return this.#paths.has(pathKey(p));
   }
   delete(p: Path): void {
-    this.#paths.delete(JSON.stringify(p));
+    this.#paths.delete(pathKey(p));
   }
   get size(): number {
     return this.#paths.size;

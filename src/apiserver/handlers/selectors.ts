@@ -18,6 +18,17 @@ export interface FieldRules {
   fields(o: KObject): Record<string, string>;
 }
 
+/**
+ * An object's selectable fields, worked out once per object: a watch event is judged by every watch of
+ * its resource (a hollow kubelet each, by spec.nodeName), and cached objects are never changed.
+ */
+const fieldsSeen = new WeakMap<KObject, Record<string, string>>();
+function builtInFields(kind: string, o: KObject): Record<string, string> {
+  let f = fieldsSeen.get(o);
+  if (!f) fieldsSeen.set(o, (f = fieldsOf(kind, o)));
+  return f;
+}
+
 export function predicatesFrom(query: URLSearchParams, kind: string, rules?: FieldRules): Predicates {
   const p: Predicates = {};
   const ls = query.get('labelSelector');
@@ -28,7 +39,7 @@ export function predicatesFrom(query: URLSearchParams, kind: string, rules?: Fie
   const fs = query.get('fieldSelector');
   if (fs) {
     const sel = rules ? parseFieldSelector(fs, rules.allowed, kind, rules.unsupported) : parseFieldSelector(fs, allowedFieldSelectors(kind), kind);
-    const fields = rules ? rules.fields : (o: KObject) => fieldsOf(kind, o);
+    const fields = rules ? rules.fields : (o: KObject) => builtInFields(kind, o);
     p.fieldMatch = (o) => matchFields(sel, fields(o));
   }
   return p;
