@@ -24,7 +24,10 @@ export class RootfsManager {
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(containerId)) throw new Error(`invalid container id "${containerId}"`);
     const base = `${this.#dir}/${containerId}`;
     const merged = `${base}/merged`;
-    if (await isMountPoint(merged)) return merged;
+    // A new container's folder cannot hold a mount: only an existing one (a retry, a restart) is looked up
+    // in the mount table, which is long with many Pods.
+    const made = await mkdir(base, { recursive: true });
+    if (made === undefined && (await isMountPoint(merged))) return merged;
     await Promise.all(['upper', 'work', 'merged'].map((d) => mkdir(`${base}/${d}`, { recursive: true })));
     await writeFile(`${base}/image`, imageId);
     // Overlay lists the top layer first; relative names (resolved from cwd) keep the option short.
