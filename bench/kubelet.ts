@@ -4,13 +4,13 @@
 // runc and the same busybox rootfs) as the same-run baseline; 100 Pods created at once until all are
 // Running; the server's RSS with those 100 Pods.
 
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ImageStore } from '../src/runtime/images/store.js';
+import { hostCommands, runChecked } from '../src/util/host-command.js';
 import { apiFor, type Api } from '../test/support/api.js';
 import { ensureTestImages } from '../test/support/images.js';
 import { BERTH_BIN, startServer, type TestServer } from '../test/support/server.js';
@@ -22,20 +22,6 @@ const PODMAN_IMAGE = 'localhost/berth-bench-busybox:latest';
 const CONTAINERS_CONF = '/etc/containers/containers.conf';
 // Both containers leave at once on SIGTERM, so deletions (berth's and podman's) do not wait out a grace period.
 const SCRIPT = 'trap "exit 0" TERM; sleep 3600 & wait';
-
-function exec(cmd: string, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(cmd, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: unknown }).code ?? 1) || 1 : 0, stdout, stderr }));
-    if (input !== undefined) child.stdin!.end(input);
-  });
-}
-
-async function must(cmd: string, args: string[], input?: string): Promise<string> {
-  const r = await exec(cmd, args, input);
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-  return r.stdout;
-}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -121,7 +107,7 @@ async function podmanConfig(): Promise<() => Promise<void>> {
   const hadNetworks = existsSync(networks);
   const undoNetworks = async () => {
     if (hadNetworks) return;
-    await exec('podman', ['network', 'rm', '-f', 'podman-default-kube-network']);
+    await hostCommands.run('podman', ['network', 'rm', '-f', 'podman-default-kube-network']);
     await rm(networks, { recursive: true, force: true });
   };
   if (existsSync(CONTAINERS_CONF)) return undoNetworks;
@@ -147,7 +133,7 @@ async function busyboxRootfsTar(images: ImageStore, out: string): Promise<void> 
   const id = 'bench-podman-export';
   const rootfs = await images.prepareRootfs('busybox', id);
   try {
-    await must('tar', ['-C', rootfs, '-cf', out, '.']);
+    await runChecked('tar', ['-C', rootfs, '-cf', out, '.']);
   } finally {
     await images.releaseRootfs(id);
   }
@@ -167,7 +153,7 @@ async function benchPodman(scratch: string, images: ImageStore, n: number): Prom
   const names: string[] = [];
   try {
     await busyboxRootfsTar(images, tar);
-    await must('podman', ['import', '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', tar, PODMAN_IMAGE]);
+    await runChecked('podman', ['import', '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', tar, PODMAN_IMAGE]);
     // One unmeasured play first: podman builds its own pause image (podman-pause) on first use.
     const lat: number[] = [];
     for (let i = -1; i < n; i++) {
@@ -175,20 +161,20 @@ async function benchPodman(scratch: string, images: ImageStore, n: number): Prom
       names.push(name);
       await writeFile(yaml, podmanYaml(name));
       const t0 = performance.now();
-      await must('podman', ['kube', 'play', yaml]);
+      await runChecked('podman', ['kube', 'play', yaml]);
       const t = performance.now() - t0;
       // `kube play` returns once it has started every container: check that podman agrees both run.
-      const states = (await must('podman', ['pod', 'inspect', name, '--format', '{{range .Containers}}{{.Name}} {{.State}}\n{{end}}'])).trim().split('\n');
+      const states = (await runChecked('podman', ['pod', 'inspect', name, '--format', '{{range .Containers}}{{.Name}} {{.State}}\n{{end}}'])).trim().split('\n');
       const app = states.filter((l) => !l.includes('-infra '));
       if (app.length !== 2 || !app.every((l) => l.endsWith(' running'))) throw new Error(`podman pod ${name} not running after kube play: ${states.join('; ')}`);
       if (i >= 0) lat.push(t);
-      await must('podman', ['kube', 'down', yaml]);
+      await runChecked('podman', ['kube', 'down', yaml]);
       names.pop();
     }
     return { lat, note: '`podman kube play` start to its return (it returns after starting every container; `podman pod inspect` then shows both running)' };
   } finally {
-    for (const name of names) await exec('podman', ['pod', 'rm', '-f', name]);
-    await exec('podman', ['rmi', '-f', PODMAN_IMAGE]);
+    for (const name of names) await hostCommands.run('podman', ['pod', 'rm', '-f', name]);
+    await hostCommands.run('podman', ['rmi', '-f', PODMAN_IMAGE]);
     await restore();
   }
 }
@@ -205,6 +191,7 @@ async function waitNodeReady(api: Api): Promise<void> {
 
 export async function benchKubelet(): Promise<string> {
   const out: string[] = ['## Kubelet (real Pods: runc + conmon + CNI, busybox)'];
+  const loadBefore = loadavg()[0];
   const scratch = await mkdtemp(join(tmpdir(), 'berth-bench-kubelet-'));
   const dataDir = join(scratch, 'data');
   await ensureTestImages(dataDir);
@@ -256,6 +243,7 @@ export async function benchKubelet(): Promise<string> {
     const conmons = conmonsOf(dataDir);
     const conmonRss = conmons.reduce((s, pid) => { try { return s + rssMb(pid); } catch { return s; } }, 0);
 
+    const loadAfter = loadavg()[0];
     const s = summarize(seq);
     const p = summarize(pm.lat);
     out.push(table([
@@ -274,6 +262,7 @@ export async function benchKubelet(): Promise<string> {
       ['server RSS idle, node Ready (MB)', idleRss],
       [`server RSS with ${AT_ONCE} Pods (MB, API server + scheduler + kubelet in one process)`, rss100],
       [`conmon RSS, ${conmons.length} processes (MB, one per container, outside the server)`, conmonRss],
+      [`load average (1 min) on ${availableParallelism()} cores, at start / end`, `${loadBefore.toFixed(1)} / ${loadAfter.toFixed(1)}`],
     ]));
     out.push('');
     out.push(`podman's running point: ${pm.note}. berth's: the watch event whose status has phase Running and`);
@@ -292,7 +281,7 @@ export async function benchKubelet(): Promise<string> {
     }
     api?.close();
     await server?.stop();
-    if (existsSync(join(dataDir, 'runtime'))) await exec(process.execPath, [BERTH_BIN, 'killall', '--data-dir', dataDir]);
+    if (existsSync(join(dataDir, 'runtime'))) await hostCommands.run(process.execPath, [BERTH_BIN, 'killall', '--data-dir', dataDir]);
     await rm(scratch, { recursive: true, force: true });
   }
 }

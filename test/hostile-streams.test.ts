@@ -63,7 +63,7 @@ function fakeRuntime(logPath: string): RuntimeService {
   };
   return {
     runPodSandbox: unused, stopPodSandbox: unused, removePodSandbox: unused, createContainer: unused, startContainer: unused,
-    stopContainer: unused, removeContainer: unused, execSync: unused, podSandboxStatus: unused, listContainerStats: unused, features: unused, updateContainerResources: unused,
+    stopContainer: unused, removeContainer: unused, execSync: unused, podSandboxStatus: unused, listContainerStats: unused, features: unused, version: unused, updateContainerResources: unused,
     listPodSandboxes: async () => [sandbox()],
     listContainers: async (f) => (Object.entries(f?.labels ?? {}).every(([k, v]) => container.labels[k] === v) ? [container] : []),
     containerStatus: async () => container,

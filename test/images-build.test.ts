@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageStore } from '../src/runtime/images/index.js';
 import { buildImage, PAUSE_IMAGE } from '../src/runtime/images/build/index.js';
-import { run } from '../src/runtime/images/exec.js';
+import { runChecked } from '../src/util/host-command.js';
 import { ensureTestImages } from './support/images.js';
 
 let work: string;
@@ -32,7 +32,7 @@ test('busybox builds in seconds and gives a root where /bin/sh runs', async () =
   const root = await store.prepareRootfs('busybox', 'bb1');
   try {
     await access(`${root}/bin/sh`);
-    const out = await run('chroot', [root, '/bin/sh', '-c', 'echo hello from $(whoami); ls /usr/bin/wget']);
+    const out = await runChecked('chroot', [root, '/bin/sh', '-c', 'echo hello from $(whoami); ls /usr/bin/wget']);
     assert.equal(out, 'hello from root\n/usr/bin/wget\n');
   } finally {
     await store.releaseRootfs('bb1');
@@ -77,9 +77,9 @@ test('nginx builds from Debian packages and is configured like the official imag
   const root = await store.prepareRootfs('nginx', 'ng1');
   try {
     await access(`${root}/usr/share/nginx/html/index.html`);
-    const out = await run('chroot', [root, '/usr/sbin/nginx', '-t']).catch((e: Error) => e.message);
+    const out = await runChecked('chroot', [root, '/usr/sbin/nginx', '-t']).catch((e: Error) => e.message);
     assert.match(out, /syntax is ok|test is successful|^$/);
-    assert.equal((await run('readlink', [`${root}/var/log/nginx/access.log`])).trim(), '/dev/stdout');
+    assert.equal((await runChecked('readlink', [`${root}/var/log/nginx/access.log`])).trim(), '/dev/stdout');
   } finally {
     await store.releaseRootfs('ng1');
   }

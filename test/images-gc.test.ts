@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageStore } from '../src/runtime/images/index.js';
 import { usagePercent } from '../src/runtime/images/gc.js';
-import { run } from '../src/runtime/images/exec.js';
+import { runChecked } from '../src/util/host-command.js';
 import { buildLayoutImage } from './support/images.js';
 
 let work: string;
@@ -15,27 +15,27 @@ let fs: string;
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'berth-images-gc-'));
   fs = `${work}/fs`;
-  await run('mkdir', ['-p', fs]);
+  await runChecked('mkdir', ['-p', fs]);
   // A small file system of its own, so "disk full" is real and does not touch the host's disk.
-  await run('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', fs]);
+  await runChecked('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', fs]);
   for (const name of ['a', 'b', 'c']) {
     await buildLayoutImage(`${work}/layout`, name, [{ files: { [`data/${name}`]: randomBytes(1_000_000).toString('base64') } }]);
   }
 });
 
 after(async () => {
-  await run('umount', [fs]).catch(() => undefined);
+  await runChecked('umount', [fs]).catch(() => undefined);
   await rm(work, { recursive: true, force: true });
 });
 
 /** An OCI layout archive holding only `tag` of the shared layout. */
 async function archiveOf(tag: string): Promise<string> {
   const one = `${work}/one-${tag}`;
-  await run('cp', ['-r', `${work}/layout`, one]);
+  await runChecked('cp', ['-r', `${work}/layout`, one]);
   const index = JSON.parse(await readFile(`${one}/index.json`, 'utf8')) as { manifests: { annotations?: Record<string, string> }[] };
   index.manifests = index.manifests.filter((m) => m.annotations?.['org.opencontainers.image.ref.name'] === tag);
   await writeFile(`${one}/index.json`, JSON.stringify(index));
-  await run('tar', ['-c', '-f', `${one}.tar`, '-C', one, '.']);
+  await runChecked('tar', ['-c', '-f', `${one}.tar`, '-C', one, '.']);
   return `${one}.tar`;
 }
 

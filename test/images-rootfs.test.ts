@@ -4,7 +4,7 @@ import { access, mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageStore } from '../src/runtime/images/index.js';
-import { run } from '../src/runtime/images/exec.js';
+import { runChecked } from '../src/util/host-command.js';
 import { buildLayoutImage } from './support/images.js';
 
 let work: string;
@@ -21,10 +21,10 @@ before(async () => {
   await mkdir(`${work}/opq/o`, { recursive: true });
   await writeFile(`${work}/opq/o/.wh..wh..opq`, '');
   await writeFile(`${work}/opq/o/new`, 'new\n');
-  await run('tar', ['-c', '-f', `${work}/opq.tar`, '-C', `${work}/opq`, '--owner=0', '--group=0', 'o']);
-  await run('umoci', ['raw', 'add-layer', '--image', `${layout}:v1`, '--tag', 'v2', `${work}/opq.tar`]);
-  await run('tar', ['-c', '-f', `${work}/oci.tar`, '-C', layout, '.']);
-  await run('skopeo', ['copy', '--quiet', `oci:${layout}:v2`, `docker-archive:${work}/docker.tar:example.com/team/saved:v2`]);
+  await runChecked('tar', ['-c', '-f', `${work}/opq.tar`, '-C', `${work}/opq`, '--owner=0', '--group=0', 'o']);
+  await runChecked('umoci', ['raw', 'add-layer', '--image', `${layout}:v1`, '--tag', 'v2', `${work}/opq.tar`]);
+  await runChecked('tar', ['-c', '-f', `${work}/oci.tar`, '-C', layout, '.']);
+  await runChecked('skopeo', ['copy', '--quiet', `oci:${layout}:v2`, `docker-archive:${work}/docker.tar:example.com/team/saved:v2`]);
 });
 
 after(async () => {

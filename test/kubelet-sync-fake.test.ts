@@ -225,3 +225,31 @@ test('configMap and secret volumes follow their objects while the Pod runs; the 
   while (cluster.objectWatchCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   assert.equal(cluster.objectWatchCount, 0);
 });
+
+test('app containers start together, but none after a postStart hook before that hook has finished', async () => {
+  const order: string[] = [];
+  programs = { hooked: { exec: (cmd) => { order.push(`hook ${cmd.join(' ')}`); return { exitCode: 0 }; } } };
+  const realCreate = runtime.createContainer.bind(runtime);
+  const names = new Map<string, string>();
+  runtime.createContainer = async (sb, cfg) => {
+    order.push(`create ${cfg.name}`);
+    const id = await realCreate(sb, cfg);
+    names.set(id, cfg.name);
+    return id;
+  };
+  // first's start waits for hooked's create: one after the other, they would never both happen.
+  const realStart = runtime.startContainer.bind(runtime);
+  runtime.startContainer = async (id) => {
+    for (let i = 0; names.get(id) === 'first' && !order.includes('create hooked') && i < 100; i++) await new Promise((r) => setTimeout(r, 20));
+    order.push(`start ${names.get(id)}`);
+    return realStart(id);
+  };
+  const hooked: Container = { ...ctr('hooked'), lifecycle: { postStart: { exec: { command: ['warm', 'up'] } } } };
+  const pod = createPod({ containers: [ctr('first'), hooked, ctr('after1'), ctr('after2')] });
+  const p = await until(pod.metadata.uid!, 'all running', (x) => x.status?.containerStatuses?.length === 4 && x.status.containerStatuses.every((c) => !!c.state?.running));
+  assert.equal(p.status?.phase, 'Running');
+  assert.ok(order.indexOf('create hooked') < order.indexOf('start first'), `not started together: ${order.join(', ')}`);
+  const hook = order.indexOf('hook warm up');
+  assert.ok(hook > order.indexOf('create hooked'), order.join(', '));
+  assert.ok(order.indexOf('create after1') > hook && order.indexOf('create after2') > hook, `created before the hook finished: ${order.join(', ')}`);
+});

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runChecked } from '../src/runtime/cni/command.js';
+import { runChecked } from '../src/util/host-command.js';
 import { ImageStore } from '../src/runtime/images/store.js';
 import { cleanupAll } from '../src/runtime/runc/cleanup.js';
 import { runtimePaths } from '../src/runtime/runc/runtime.js';

@@ -11,7 +11,6 @@ import type { ContainerStatus, ImageService, RuntimeService } from '../runtime/t
 import type { KubeletCluster, PodEventType } from './cluster.js';
 import { rotateLogIfNeeded } from './logs.js';
 import { NodeHeartbeat } from './nodeHeartbeat.js';
-import { runcVersion } from './nodeInfo.js';
 import { observePod, type ObservedPod } from './observed.js';
 import { gracePeriodOf, type PodWorkerState } from './podActions.js';
 import { computePodStatus } from './podStatus.js';
@@ -40,7 +39,7 @@ export interface KubeletOptions {
   kubeletPort?: number;
   /** The node Lease's duration (nodeLeaseDurationSeconds, 40 by default); renewed every quarter of it. */
   leaseDurationSeconds?: number;
-  /** The runtime's version for the Node's nodeInfo; asked of runc when not given. */
+  /** The runtime's version for the Node's nodeInfo; asked of the runtime when not given. */
   runtimeVersion?: string;
   /** false when the runtime's Pod IPs cannot be reached from here (the fake runtime): network probes pass. */
   podNetworkReachable?: boolean;
@@ -103,7 +102,7 @@ export class Kubelet {
     signal.addEventListener('abort', () => this.#abort.abort(), { once: true });
     const own = this.#abort.signal;
     const o = this.#o;
-    const runtimeVersion = o.runtimeVersion ?? (await runcVersion());
+    const runtimeVersion = o.runtimeVersion ?? (await o.runtime.version());
     const identity = { nodeName: o.nodeName, runtimeVersion, runtimeFeatures: await o.runtime.features(), ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.nodeIP ? { nodeIP: o.nodeIP } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
     this.#heartbeat = new NodeHeartbeat(o.cluster, identity, o.dataDir, o.leaseDurationSeconds);
     await fs.mkdir(o.dataDir, { recursive: true });

@@ -1,14 +1,10 @@
 // The Node object this kubelet registers, read from the host: capacity, addresses, system info and
 // the pressure conditions.
 
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
-import { promisify } from 'node:util';
 import type { Node, NodeCondition } from '../api/types.js';
 import type { RuntimeFeatures } from '../runtime/types.js';
-
-const run = promisify(execFile);
 
 export const KUBELET_VERSION = 'v1.32.0-berth';
 export const MAX_PODS = 110;
@@ -74,15 +70,6 @@ export async function readHostFacts(dataDir: string): Promise<HostFacts> {
     bootID,
     architecture: goArch(process.arch),
   };
-}
-
-export async function runcVersion(binary = 'runc'): Promise<string> {
-  try {
-    const { stdout } = await run(binary, ['--version']);
-    return /runc version (\S+)/.exec(stdout)?.[1] ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 const condition = (type: string, bad: boolean, goodReason: string, goodMessage: string, badReason: string, badMessage: string): NodeCondition =>

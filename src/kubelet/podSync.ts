@@ -86,6 +86,7 @@ export interface SyncResult { observed: ObservedPod; nextSyncAtMs?: number }
 export class PodSyncer {
   readonly #d: SyncDeps;
   readonly #tokens: ServiceAccountTokenManager;
+  readonly #volumeSetups = new WeakMap<PodMemory, Promise<Map<string, PreparedVolume>>>();
   constructor(deps: SyncDeps) {
     this.#d = deps;
     this.#tokens = new ServiceAccountTokenManager(deps.cluster, deps.now);
@@ -131,10 +132,21 @@ export class PodSyncer {
     if (!sandbox) return result(nextAt);
 
     const names = [...actions.initContainersToStart, ...actions.containersToStart];
-    for (const name of names) {
-      const ok = await this.#startContainer(pod, specOf(pod, name)!, sandbox, observed, mem, nowMs, after);
-      if (!ok) nextAt = Math.min(nextAt ?? Infinity, nowMs + RETRY_MS);
+    const start = (name: string) => this.#startContainer(pod, specOf(pod, name)!, sandbox, observed, mem, nowMs, after);
+    // Init containers (sidecars among them) start in order, each after the one before.
+    for (const name of actions.initContainersToStart) if (!(await start(name))) nextAt = Math.min(nextAt ?? Infinity, nowMs + RETRY_MS);
+    // App containers have no start order, except that a postStart hook holds back the ones after it (upstream
+    // starts them one by one, finishing each hook): each run up to and including a hooked one starts at once.
+    let batch: Promise<boolean>[] = [];
+    const settle = async () => {
+      if ((await Promise.all(batch)).includes(false)) nextAt = Math.min(nextAt ?? Infinity, nowMs + RETRY_MS);
+      batch = [];
+    };
+    for (const name of actions.containersToStart) {
+      batch.push(start(name));
+      if (specOf(pod, name)?.lifecycle?.postStart) await settle();
     }
+    await settle();
     if (names.length > 0) await this.#pruneInstances(pod, after);
     for (const name of actions.ephemeralContainersToStart) {
       if (!(await this.#startContainer(pod, ephemeralSpecOf(pod, name)!, sandbox, observed, mem, nowMs, after))) nextAt = Math.min(nextAt ?? Infinity, nowMs + RETRY_MS);
@@ -251,6 +263,21 @@ export class PodSyncer {
     return false;
   }
 
+  /** The Pod's volumes, set up once when a sandbox made by an earlier kubelet has none yet (its containers start at once). */
+  #volumesOf(pod: Pod, mem: PodMemory): Promise<Map<string, PreparedVolume>> {
+    if (mem.volumes) return Promise.resolve(mem.volumes);
+    let pending = this.#volumeSetups.get(mem);
+    if (!pending) {
+      pending = setUpVolumes(pod, podDirOf(this.#d, pod.metadata.uid ?? ''), this.#sources(pod)).then((v) => {
+        mem.volumes = v;
+        mem.podFields = podFieldsKey(pod);
+        return v;
+      }).finally(() => this.#volumeSetups.delete(mem));
+      this.#volumeSetups.set(mem, pending);
+    }
+    return pending;
+  }
+
   async #startContainer(pod: Pod, c: Container, sandbox: SandboxStatus, observed: ObservedPod, mem: PodMemory, nowMs: number, after: ObservedPod): Promise<boolean> {
     const uid = pod.metadata.uid ?? '';
     const events = (type: 'Normal' | 'Warning', reason: string, message: string) => this.#event(pod, type, reason, message, c);
@@ -266,12 +293,9 @@ export class PodSyncer {
     }
     let id: string;
     try {
-      if (!mem.volumes) {
-        mem.volumes = await setUpVolumes(pod, podDirOf(this.#d, uid), this.#sources(pod));
-        mem.podFields = podFieldsKey(pod);
-      }
+      const volumes = await this.#volumesOf(pod, mem);
       const env = await resolveEnv(pod, c, { podIP, hostIP: this.#d.hostIP, ...this.#sources(pod), services: () => this.#d.cluster.listServices(), warn: (reason, message) => this.#event(pod, 'Warning', reason, message) });
-      const mounts: Mount[] = await containerMounts(c, mem.volumes, env, podDirOf(this.#d, uid));
+      const mounts: Mount[] = await containerMounts(c, volumes, env, podDirOf(this.#d, uid));
       if (!mounts.some((m) => m.containerPath === '/etc/hosts')) {
         mounts.push({ hostPath: join(podDirOf(this.#d, uid), 'etc-hosts'), containerPath: '/etc/hosts', type: 'bind' });
       }

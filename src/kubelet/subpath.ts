@@ -7,14 +7,11 @@
 // mkdir on it is mkdirat. Every step is taken from an already-opened parent; nothing is looked up by
 // its full path after the walk began. The result is mounted from /proc/<pid>/fd/N, the very file found.
 
-import { execFile } from 'node:child_process';
+import { runChecked } from '../util/host-command.js';
 import { chmodSync, closeSync, constants, fstatSync, mkdirSync, openSync, readlinkSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { promisify } from 'node:util';
 import { isMountPoint } from '../util/mounts.js';
-
-const run = promisify(execFile);
 
 /** Not in fs.constants; the same value on every Linux architecture Node runs on (not alpha, parisc, sparc). */
 const O_PATH = 0o10000000;
@@ -108,13 +105,13 @@ export async function bindSubPath(root: string, subPath: string, target: string)
     throw e instanceof SubPathError ? e : new SubPathError('prepare', (e as Error).message);
   }
   try {
-    while (await isMountPoint(target)) await run('umount', [target]);
+    while (await isMountPoint(target)) await runChecked('umount', [target]);
     await rm(target, { recursive: true, force: true });
     await mkdir(dirname(target), { recursive: true, mode: 0o750 });
     if (fstatSync(fd).isDirectory()) await mkdir(target);
     else await writeFile(target, '', { flag: 'wx' });
     // --no-canonicalize: mount(8) must hand the kernel the fd's path as is, not resolve it by name.
-    await run('mount', ['--no-canonicalize', '--bind', `/proc/${process.pid}/fd/${fd}`, target]);
+    await runChecked('mount', ['--no-canonicalize', '--bind', `/proc/${process.pid}/fd/${fd}`, target]);
   } catch (e) {
     throw new SubPathError('prepare', (e as Error).message);
   } finally {

@@ -3,10 +3,9 @@
 // are rewritten when what they show changes (the objects, the Pod's labels or annotations); torn down
 // when the Pod is gone.
 
-import { execFile } from 'node:child_process';
+import { runChecked } from '../util/host-command.js';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
-import { promisify } from 'node:util';
 import type { Container, DownwardAPIVolumeFile, KeyToPath, PersistentVolume, PersistentVolumeClaim, Pod, ServiceAccountTokenProjection, Volume } from '../api/types.js';
 import type { Mount } from '../runtime/types.js';
 import { fieldRefValue, resourceFieldValue } from './env.js';
@@ -15,8 +14,6 @@ import { expandVars } from './expand.js';
 import { memoryBytes } from '../api/quantity.js';
 import { bindSubPath, SubPathError } from './subpath.js';
 import { isMountPoint, unmountUnder } from '../util/mounts.js';
-
-const run = promisify(execFile);
 
 export interface PreparedVolume {
   hostPath: string;
@@ -240,7 +237,7 @@ async function setUp(pod: Pod, v: Volume, podDir: string, src: VolumeSources): P
     // Memory medium: one tmpfs on the host, bound into every container, so they all share it.
     if (v.emptyDir.medium === 'Memory' && !(await isMountPoint(dir))) {
       const size = memoryBytes(v.emptyDir.sizeLimit);
-      await run('mount', ['-t', 'tmpfs', '-o', `mode=0777${size ? `,size=${size}` : ''}`, 'tmpfs', dir]);
+      await runChecked('mount', ['-t', 'tmpfs', '-o', `mode=0777${size ? `,size=${size}` : ''}`, 'tmpfs', dir]);
     }
     return { hostPath: dir, readOnly: false };
   }

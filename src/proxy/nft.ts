@@ -3,7 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { runChecked, runCommand } from '../runtime/cni/command.js';
+import { runChecked, runCommand } from '../util/host-command.js';
 
 /** Applies an nftables program atomically; throws with nft's message when the kernel refuses it. */
 export async function applyNft(program: string): Promise<void> {

@@ -170,6 +170,8 @@ export interface RuntimeService {
   /** Open a TCP connection to port inside the sandbox's network namespace. */
   portForward(sandboxId: string, port: number): Promise<import('node:net').Socket>;
   features(): Promise<RuntimeFeatures>;
+  /** The runtime's version, for the Node's nodeInfo (CRI Version's runtimeVersion). */
+  version(): Promise<string>;
   /** Changes a running container's cgroup limits in place (CRI UpdateContainerResources). */
   updateContainerResources(id: string, resources: ContainerResources): Promise<void>;
 }

@@ -1,9 +1,9 @@
 // Renders a page to PNG with a headless Chromium (Debian's `chromium`), for `berth journey -o x.png`.
 
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hostCommands } from '../util/host-command.js';
 
 export const chromiumPath = (): string => process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -23,13 +23,9 @@ export async function screenshotHtml(html: string, width: number, height: number
   try {
     const page = join(dir, 'page.html');
     await writeFile(page, html);
-    await new Promise<void>((resolve, reject) => {
-      const p = spawn(chromiumPath(), [...chromiumFlags(join(dir, 'profile')), ...SETTLE, `--screenshot=${out}`, `--window-size=${width},${height}`, `file://${page}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let err = '';
-      p.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
-      p.on('error', (e) => reject(new Error(`cannot run ${chromiumPath()} (install chromium, or write .svg): ${e.message}`)));
-      p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`chromium exited ${code}: ${err}`))));
-    });
+    const r = await hostCommands.run(chromiumPath(), [...chromiumFlags(join(dir, 'profile')), ...SETTLE, `--screenshot=${out}`, `--window-size=${width},${height}`, `file://${page}`])
+      .catch((e: Error) => { throw new Error(`cannot run ${chromiumPath()} (install chromium, or write .svg): ${e.message}`); });
+    if (r.code !== 0) throw new Error(`chromium exited ${r.code}: ${r.stderr.toString().slice(-2000)}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

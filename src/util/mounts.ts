@@ -2,11 +2,8 @@
 // before that folder is removed: a recursive delete would otherwise walk into a bind mount's source.
 // Clean-up must not stop at a busy mount: one that will not go now is detached lazily, so the folder
 // can be deleted and the kernel frees the mount when its last user leaves.
-import { execFile } from 'node:child_process';
+import { runChecked } from './host-command.js';
 import { readFile, realpath } from 'node:fs/promises';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
 
 /** Mount points from /proc/self/mountinfo, with its octal escapes (\040 for a space) decoded. */
 export async function mountPoints(): Promise<string[]> {
@@ -34,9 +31,9 @@ export async function unmount(path: string): Promise<void> {
   for (let round = 0; round < 8; round++) {
     if (!(await mountPoints()).includes(real)) return;
     try {
-      await run('umount', [real]);
+      await runChecked('umount', [real]);
     } catch (e) {
-      await run('umount', ['-l', real]).catch((lazy: unknown) => {
+      await runChecked('umount', ['-l', real]).catch((lazy: unknown) => {
         throw new Error(`umount ${real}: ${stderrOf(e)}; umount -l: ${stderrOf(lazy)}`);
       });
     }

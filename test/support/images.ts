@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { run } from '../../src/runtime/images/exec.js';
+import { runChecked } from '../../src/util/host-command.js';
 import { buildImage } from '../../src/runtime/images/build/index.js';
 import { ImageStore } from '../../src/runtime/images/store.js';
 
@@ -33,7 +33,7 @@ export async function startRegistry(basicAuth?: { username: string; password: st
   const port = await freePort();
   let auth = '';
   if (basicAuth) {
-    await run('htpasswd', ['-Bbc', `${dir}/htpasswd`, basicAuth.username, basicAuth.password]);
+    await runChecked('htpasswd', ['-Bbc', `${dir}/htpasswd`, basicAuth.username, basicAuth.password]);
     auth = `auth:\n  htpasswd:\n    realm: berth-test\n    path: ${dir}/htpasswd\n`;
   }
   await writeFile(`${dir}/config.yml`, [
@@ -79,20 +79,20 @@ export interface LayerChange { files?: Record<string, string>; remove?: string[]
 export async function buildLayoutImage(layout: string, tag: string, changes: LayerChange[], from?: string): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'berth-umoci-'));
   try {
-    await run('sh', ['-c', `[ -d "${layout}" ] || umoci init --layout "${layout}"`]);
-    if (from) await run('umoci', ['tag', '--image', `${layout}:${from}`, tag]);
-    else await run('umoci', ['new', '--image', `${layout}:${tag}`]);
+    await runChecked('sh', ['-c', `[ -d "${layout}" ] || umoci init --layout "${layout}"`]);
+    if (from) await runChecked('umoci', ['tag', '--image', `${layout}:${from}`, tag]);
+    else await runChecked('umoci', ['new', '--image', `${layout}:${tag}`]);
     for (const [i, change] of changes.entries()) {
       const bundle = `${work}/b${i}`;
-      await run('umoci', ['unpack', '--image', `${layout}:${tag}`, bundle]);
+      await runChecked('umoci', ['unpack', '--image', `${layout}:${tag}`, bundle]);
       for (const p of change.remove ?? []) await rm(`${bundle}/rootfs/${p}`, { recursive: true, force: true });
       for (const [p, content] of Object.entries(change.files ?? {})) {
         await mkdir(dirname(`${bundle}/rootfs/${p}`), { recursive: true });
         await writeFile(`${bundle}/rootfs/${p}`, content);
       }
-      await run('umoci', ['repack', '--image', `${layout}:${tag}`, bundle]);
+      await runChecked('umoci', ['repack', '--image', `${layout}:${tag}`, bundle]);
     }
-    await run('umoci', ['config', '--image', `${layout}:${tag}`, '--config.cmd', '/bin/true']);
+    await runChecked('umoci', ['config', '--image', `${layout}:${tag}`, '--config.cmd', '/bin/true']);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -100,7 +100,7 @@ export async function buildLayoutImage(layout: string, tag: string, changes: Lay
 
 /** Pushes `layout:<tag>` to `docker://<dest>` over plain HTTP. */
 export async function pushLayout(layout: string, tag: string, dest: string, creds?: { username: string; password: string }): Promise<void> {
-  await run('skopeo', ['copy', '--quiet', '--dest-tls-verify=false', ...(creds ? ['--dest-creds', `${creds.username}:${creds.password}`] : []), `oci:${layout}:${tag}`, `docker://${dest}`]);
+  await runChecked('skopeo', ['copy', '--quiet', '--dest-tls-verify=false', ...(creds ? ['--dest-creds', `${creds.username}:${creds.password}`] : []), `oci:${layout}:${tag}`, `docker://${dest}`]);
 }
 
 /**

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runChecked, runCommand } from '../../src/runtime/cni/command.js';
+import { runChecked, runCommand } from '../../src/util/host-command.js';
 import { CniNetwork } from '../../src/runtime/cni/network.js';
 import { hostNamesFor } from '../../src/runtime/host-names.js';
 import { cleanupAll } from '../../src/runtime/runc/cleanup.js';

@@ -4,15 +4,12 @@
 // certificate the CA issues goes through signCertificateRequest, the one writer (`openssl ca`, which
 // alone of openssl's signers takes exact start and end times, as a CSR's expirationSeconds needs).
 
-import { execFile } from 'node:child_process';
+import { runChecked } from '../../util/host-command.js';
 import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
 
 export interface KeyPair {
   cert: string;
@@ -26,7 +23,7 @@ export interface Pki {
 }
 
 async function openssl(args: string[], cwd: string): Promise<void> {
-  await run('openssl', args, { cwd });
+  await runChecked('openssl', args, { cwd });
 }
 
 /** x509 key usages and extended key usages by upstream's usage names (those berth's signers issue). */

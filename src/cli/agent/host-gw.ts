@@ -8,7 +8,7 @@ import type { Node } from '../../api/types.js';
 import { Informer } from '../../client/informer.js';
 import { nodes } from '../../client/resources.js';
 import type { RestClient } from '../../client/rest.js';
-import { runChecked } from '../../runtime/cni/command.js';
+import { runChecked } from '../../util/host-command.js';
 
 /** The routing protocol number berth's routes carry (any unassigned one would do). */
 export const ROUTE_PROTOCOL = '231';

@@ -3,12 +3,12 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { unmount } from '../../util/mounts.js';
-import { runChecked } from './command.js';
+import { runChecked, type HostCommands } from '../../util/host-command.js';
 
-export async function createNetns(path: string): Promise<void> {
+export async function createNetns(host: HostCommands, path: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, '');
-  await runChecked('unshare', [`--net=${path}`, 'true']);
+  await runChecked('unshare', [`--net=${path}`, 'true'], {}, host);
 }
 
 /** Unmounts and deletes the namespace file; a missing or already unmounted file is not an error. */

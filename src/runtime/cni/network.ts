@@ -5,7 +5,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { settleAll } from '../../util/settle.js';
 import { gatewayOf, overlaps, parseCidr, type Cidr } from './cidr.js';
-import { runChecked, runCommand } from './command.js';
+import { hostCommands, runChecked, type HostCommands } from '../../util/host-command.js';
 import { CNI_VERSION, loopbackConfig, podNetworkConflist, podNetworkOf, type NetworkList } from './conflist.js';
 import { invokePlugin, type Attachment, type CniResult } from './plugin.js';
 
@@ -17,6 +17,8 @@ export interface CniNetworkOptions {
   stateDir: string;
   /** All nodes' Pods (several nodes routing to each other): traffic to it keeps its Pod source address. */
   clusterCIDR?: string;
+  /** Runs the plugins, ip and iptables; the host's own when not given. */
+  host?: HostCommands;
 }
 
 export interface PortMapping { containerPort: number; hostPort: number; protocol: string; hostIP?: string }
@@ -46,12 +48,14 @@ export class CniNetwork {
   readonly #cidr: Cidr;
   /** What Pod traffic is not masqueraded to: the cluster CIDR when it holds the pod CIDR, else the pod CIDR. */
   readonly #unmasqueraded: string;
+  readonly #host: HostCommands;
   #written?: Promise<void>;
 
   constructor(opts: CniNetworkOptions) {
     const cidr = parseCidr(opts.podCIDR);
     if (!cidr) throw new Error(`pod CIDR "${opts.podCIDR}" is not an IPv4 CIDR such as 10.88.0.0/16`);
     this.bridge = opts.bridge;
+    this.#host = opts.host ?? hostCommands;
     this.#binDir = opts.binDir;
     this.#stateDir = opts.stateDir;
     this.#resultsDir = join(opts.stateDir, 'results');
@@ -65,7 +69,7 @@ export class CniNetwork {
   }
 
   /** The network a node used, as its conflist records it; null when it never attached a Pod. */
-  static async load(opts: { binDir: string; stateDir: string }): Promise<CniNetwork | null> {
+  static async load(opts: { binDir: string; stateDir: string; host?: HostCommands }): Promise<CniNetwork | null> {
     const path = join(opts.stateDir, CONFLIST);
     let text: string;
     try {
@@ -86,7 +90,7 @@ export class CniNetwork {
    * agent's start and again before the first Pod, since another node may have made its bridge between.
    */
   async checkHost(): Promise<void> {
-    const links = JSON.parse((await runChecked('ip', ['-j', '-4', 'addr', 'show'])).toString() || '[]') as HostAddress[];
+    const links = JSON.parse((await runChecked('ip', ['-j', '-4', 'addr', 'show'], {}, this.#host)).toString() || '[]') as HostAddress[];
     for (const link of links) {
       for (const a of link.addr_info ?? []) {
         const net = parseCidr(`${a.local}/${a.prefixlen}`);
@@ -117,9 +121,9 @@ export class CniNetwork {
     // The conflist on disk is what tells killall which bridge to remove.
     await this.#writeConfig();
     // Fails when the bridge exists already; any other failure shows in the next command's error.
-    await runCommand('ip', ['link', 'add', 'name', this.bridge, 'type', 'bridge']);
-    await runChecked('ip', ['addr', 'replace', `${this.gateway}/${this.#cidr.prefix}`, 'dev', this.bridge]);
-    await runChecked('ip', ['link', 'set', this.bridge, 'up']);
+    await this.#host.run('ip', ['link', 'add', 'name', this.bridge, 'type', 'bridge']);
+    await runChecked('ip', ['addr', 'replace', `${this.gateway}/${this.#cidr.prefix}`, 'dev', this.bridge], {}, this.#host);
+    await runChecked('ip', ['link', 'set', this.bridge, 'up'], {}, this.#host);
     return this.gateway;
   }
 
@@ -128,7 +132,7 @@ export class CniNetwork {
     await this.#writeConfig();
     const att = { containerId: sandboxId, netns, ifName: POD_IFNAME };
     const [, result] = await Promise.all([
-      invokePlugin(this.#binDir, 'ADD', { ...att, ifName: 'lo' }, loopbackConfig),
+      invokePlugin(this.#host, this.#binDir, 'ADD', { ...att, ifName: 'lo' }, loopbackConfig),
       this.#runChain('ADD', att, portMappings),
     ]);
     if (!result) throw new Error('CNI ADD returned no result');
@@ -175,10 +179,10 @@ export class CniNetwork {
     const rule = this.#masqueradeRule();
     await settleAll([
       (async () => {
-        if (await this.#hasMasquerade(rule)) await runChecked('iptables', ['-w', '-t', 'nat', '-D', 'POSTROUTING', ...rule]);
+        if (await this.#hasMasquerade(rule)) await runChecked('iptables', ['-w', '-t', 'nat', '-D', 'POSTROUTING', ...rule], {}, this.#host);
       })(),
       (async () => {
-        if ((await runCommand('ip', ['link', 'show', this.bridge])).code === 0) await runChecked('ip', ['link', 'del', this.bridge]);
+        if ((await this.#host.run('ip', ['link', 'show', this.bridge])).code === 0) await runChecked('ip', ['link', 'del', this.bridge], {}, this.#host);
       })(),
     ], `removing bridge ${this.bridge}`);
   }
@@ -190,12 +194,12 @@ export class CniNetwork {
 
   // -w: another node's iptables call may hold the xtables lock at the same moment.
   async #hasMasquerade(rule: string[]): Promise<boolean> {
-    return (await runCommand('iptables', ['-w', '-t', 'nat', '-C', 'POSTROUTING', ...rule])).code === 0;
+    return (await this.#host.run('iptables', ['-w', '-t', 'nat', '-C', 'POSTROUTING', ...rule])).code === 0;
   }
 
   async #ensureMasquerade(): Promise<void> {
     const rule = this.#masqueradeRule();
-    if (!(await this.#hasMasquerade(rule))) await runChecked('iptables', ['-w', '-t', 'nat', '-A', 'POSTROUTING', ...rule]);
+    if (!(await this.#hasMasquerade(rule))) await runChecked('iptables', ['-w', '-t', 'nat', '-A', 'POSTROUTING', ...rule], {}, this.#host);
   }
 
   /** Executes the plugin chain: ADD in order feeding each result forward, DEL/CHECK in reverse with ADD's result. */
@@ -208,7 +212,7 @@ export class CniNetwork {
       const config: Record<string, unknown> = { ...plugin, name: this.#conflist.name, cniVersion: CNI_VERSION };
       if (prevResult) config.prevResult = prevResult;
       if (plugin.type === 'portmap') config.runtimeConfig = { portMappings: portMappings.map(toCniPortMapping) };
-      const result = await invokePlugin(this.#binDir, command, att, config);
+      const result = await invokePlugin(this.#host, this.#binDir, command, att, config);
       if (command === 'ADD' && result) prevResult = result;
     }
     return prevResult;

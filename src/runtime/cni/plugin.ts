@@ -1,6 +1,6 @@
 // One CNI plugin invocation as the CNI spec defines it: the verb and the attachment in environment
 // variables, the network configuration as JSON on stdin, the result (or an error object) on stdout.
-import { runCommand } from './command.js';
+import type { HostCommands } from '../../util/host-command.js';
 
 export type CniCommand = 'ADD' | 'DEL' | 'CHECK';
 
@@ -26,6 +26,7 @@ export class CniError extends Error {
 }
 
 export async function invokePlugin(
+  host: HostCommands,
   binDir: string,
   command: CniCommand,
   att: Attachment,
@@ -40,7 +41,7 @@ export async function invokePlugin(
     CNI_IFNAME: att.ifName,
     CNI_PATH: binDir,
   };
-  const r = await runCommand(`${binDir}/${type}`, [], { env, input: JSON.stringify(config) });
+  const r = await host.run(`${binDir}/${type}`, [], { env, input: JSON.stringify(config) });
   const out = r.stdout.toString().trim();
   if (r.code !== 0) throw pluginError(type, r.code, out || r.stderr.toString().trim());
   return command === 'ADD' && out ? (JSON.parse(out) as CniResult) : null;

@@ -247,6 +247,10 @@ export class FakeRuntime implements RuntimeService {
     return { recursiveReadOnlyMounts: true, userNamespaces: false };
   }
 
+  async version(): Promise<string> {
+    return 'fake';
+  }
+
   #exec(id: string, cmd: string[]): { exitCode: number; stdout?: string; stderr?: string } {
     const c = this.#container(id);
     const state = statusOf(c).state;

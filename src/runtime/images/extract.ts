@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { ImageError, isImageError } from './errors.js';
-import { run } from './exec.js';
+import { runChecked } from '../../util/host-command.js';
 import { lstatOrUndefined, pathComponents, resolveInside, type Containment } from './resolve.js';
 import { TarReader, type EntryWriter, type TarEntry } from './tarreader.js';
 
@@ -133,7 +133,7 @@ class Extractor {
       case 'fifo':
         if (!this.#layer) return undefined;
         this.#clear(path, false);
-        await run('mkfifo', ['-m', '600', path]);
+        await runChecked('mkfifo', ['-m', '600', path]);
         this.#setOwnerMode(path, e);
         return undefined;
       case 'char':
@@ -176,7 +176,7 @@ class Extractor {
   async #xattrs(path: string, e: TarEntry): Promise<void> {
     if (!this.#layer) return;
     for (const [name, value] of e.xattrs) {
-      if (KEPT_XATTR.test(name)) await run('setfattr', ['-h', '-n', name, '-v', `0x${value.toString('hex')}`, path]);
+      if (KEPT_XATTR.test(name)) await runChecked('setfattr', ['-h', '-n', name, '-v', `0x${value.toString('hex')}`, path]);
     }
   }
 
@@ -188,7 +188,7 @@ class Extractor {
   async #whiteout(dir: string[], base: string): Promise<void> {
     const parent = this.#parent(dir);
     if (base === OPAQUE) {
-      await run('setfattr', ['-h', '-n', 'trusted.overlay.opaque', '-v', 'y', parent]);
+      await runChecked('setfattr', ['-h', '-n', 'trusted.overlay.opaque', '-v', 'y', parent]);
       return;
     }
     if (base.startsWith(`${WHITEOUT}${WHITEOUT}`)) return; // aufs bookkeeping (.wh..wh.plnk and such)
@@ -196,7 +196,7 @@ class Extractor {
     if (hidden === '' || hidden === '.' || hidden === '..') throw new Error(`whiteout of "${hidden}" is not a name`);
     const path = `${parent}/${hidden}`;
     if (lstatOrUndefined(path)) return;
-    await run('mknod', ['-m', '000', path, 'c', '0', '0']);
+    await runChecked('mknod', ['-m', '000', path, 'c', '0', '0']);
   }
 
   closeOpenFile(): void {

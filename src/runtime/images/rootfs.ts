@@ -2,7 +2,7 @@
 // directory under `<root>/containers/<id>`, so containers never write into shared layers.
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { isMountPoint } from '../../util/mounts.js';
-import { run } from './exec.js';
+import { runChecked } from '../../util/host-command.js';
 import type { LayerStore } from './layers.js';
 
 export class RootfsManager {
@@ -24,20 +24,23 @@ export class RootfsManager {
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(containerId)) throw new Error(`invalid container id "${containerId}"`);
     const base = `${this.#dir}/${containerId}`;
     const merged = `${base}/merged`;
-    if (await isMountPoint(merged)) return merged;
+    // A new container's folder cannot hold a mount: only an existing one (a retry, a restart) is looked up
+    // in the mount table, which is long with many Pods.
+    const made = await mkdir(base, { recursive: true });
+    if (made === undefined && (await isMountPoint(merged))) return merged;
     await Promise.all(['upper', 'work', 'merged'].map((d) => mkdir(`${base}/${d}`, { recursive: true })));
     await writeFile(`${base}/image`, imageId);
     // Overlay lists the top layer first; relative names (resolved from cwd) keep the option short.
     const lower = diffIds.length > 0 ? diffIds.map((d) => this.#layers.name(d)).reverse() : ['empty'];
     const options = `lowerdir=${lower.join(':')},upperdir=${base}/upper,workdir=${base}/work`;
-    await run('mount', ['-t', 'overlay', 'overlay', '-o', options, merged], { cwd: this.#layers.dir });
+    await runChecked('mount', ['-t', 'overlay', 'overlay', '-o', options, merged], { cwd: this.#layers.dir });
     return merged;
   }
 
   async release(containerId: string): Promise<void> {
     const base = `${this.#dir}/${containerId}`;
     const merged = `${base}/merged`;
-    if (await isMountPoint(merged)) await run('umount', [merged]).catch(() => run('umount', ['-l', merged]));
+    if (await isMountPoint(merged)) await runChecked('umount', [merged]).catch(() => runChecked('umount', ['-l', merged]));
     await rm(base, { recursive: true, force: true });
   }
 

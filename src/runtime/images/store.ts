@@ -20,6 +20,9 @@ export interface ImageStoreOptions {
   registries?: RegistryConfig;
 }
 
+/** How often an image's lastUsed is rewritten at most (see #touch). */
+const LAST_USED_PRECISION_MS = 60_000;
+
 function toImageRef(r: ImageRecord): ImageRef {
   return { id: r.id, repoTags: [...r.repoTags], repoDigests: [...r.repoDigests], size: r.size, config: r.config, source: r.source };
 }
@@ -32,6 +35,8 @@ export class ImageStore implements ImageService {
   #ready: Promise<void> | undefined;
   /** Pulls and imports under way; blob sweeping waits for none, so it never takes their blobs. */
   #writers = 0;
+  /** When this process last recorded each image's use. */
+  readonly #touched = new Map<string, number>();
 
   constructor(opts: ImageStoreOptions) {
     this.root = opts.root;
@@ -143,8 +148,20 @@ export class ImageStore implements ImageService {
     const rec = await this.resolve(imageRef);
     if (!rec) throw new ImageError('ImageNotPresent', `image "${imageRef}" is not present on this node`);
     for (const l of rec.layers) await this.#parts.layers.ensure(l);
-    await this.#parts.metadata.update((images) => { if (images[rec.id]) images[rec.id]!.lastUsed = new Date().toISOString(); });
+    await this.#touch(rec.id);
     return this.#rootfs.prepare(containerId, rec.id, rec.layers.map((l) => l.diffId));
+  }
+
+  /**
+   * Records that the image was used, for GC's least-recently-used order. An image under a container is
+   * never collected anyway, so a minute's precision is enough: a burst of containers of one image
+   * rewrites the index once, not once per container (each rewrite waits for the one before).
+   */
+  async #touch(id: string): Promise<void> {
+    const now = Date.now();
+    if (now - (this.#touched.get(id) ?? -Infinity) < LAST_USED_PRECISION_MS) return;
+    this.#touched.set(id, now);
+    await this.#parts.metadata.update((images) => { if (images[id]) images[id]!.lastUsed = new Date(now).toISOString(); });
   }
 
   async releaseRootfs(containerId: string): Promise<void> {

@@ -4,11 +4,12 @@
 // Node cannot open: socat relays it. What conmon sends back on it marks each packet's stream with a
 // byte that a byte stream cannot keep apart from the data, so the output is taken from the log conmon
 // writes at the same moment (its lines say which stream), followed from its end as it grows.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { constants, watch } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { HostCommands } from '../../util/host-command.js';
 import { parseCriLine, type CriLine } from '../crilog.js';
 import type { ExecStreams, TerminalSize } from '../types.js';
 
@@ -30,7 +31,7 @@ export interface AttachTarget {
 }
 
 /** Relays until the container exits or streams.signal aborts. */
-export async function attachToConmon(t: AttachTarget, streams: ExecStreams): Promise<void> {
+export async function attachToConmon(host: HostCommands, t: AttachTarget, streams: ExecStreams): Promise<void> {
   const done = new AbortController();
   const stop = (): void => done.abort();
   streams.signal?.addEventListener('abort', stop, { once: true });
@@ -38,7 +39,7 @@ export async function attachToConmon(t: AttachTarget, streams: ExecStreams): Pro
     const out = l.stream === 'stderr' ? streams.stderr : streams.stdout;
     out?.write(l.partial ? l.text : `${l.text}\n`);
   });
-  const input = streams.stdin ? sendInput(t.dir, streams.stdin) : undefined;
+  const input = streams.stdin ? sendInput(host, t.dir, streams.stdin) : undefined;
   if (streams.resize) void applySizes(t.dir, streams.resize, done.signal);
   try {
     while (!done.signal.aborted && !(await t.exited())) await delay(POLL_MS, undefined, { signal: done.signal }).catch(() => {});
@@ -53,9 +54,9 @@ export async function attachToConmon(t: AttachTarget, streams: ExecStreams): Pro
   }
 }
 
-function sendInput(dir: string, stdin: NodeJS.ReadableStream): ChildProcess {
+function sendInput(host: HostCommands, dir: string, stdin: NodeJS.ReadableStream): ChildProcess {
   // A relative path from the bundle directory: its absolute path may pass the 108 bytes a socket address holds.
-  const socat = spawn('socat', ['-b', '65536', 'STDIO', 'UNIX-CONNECT:attach,type=5'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+  const socat = host.spawn('socat', ['-b', '65536', 'STDIO', 'UNIX-CONNECT:attach,type=5'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
   socat.on('error', () => {});
   socat.stdin!.on('error', () => {});
   // conmon writes the output to every attached socket too and waits for it to be read: read and drop it.

@@ -1,8 +1,8 @@
 // Starting a container under conmon, the monitor that owns its stdio: conmon runs `runc create`, then
 // stays as the container's parent writing CRI-format logs and, at exit, the exit code (and an `oom`
 // marker) to files, all independent of berth's own process, which may restart meanwhile.
-import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import type { HostCommands } from '../../util/host-command.js';
 
 const CONMON = 'conmon';
 
@@ -27,7 +27,7 @@ export interface ConmonLaunch {
 }
 
 /** Resolves with the container's pid once `runc create` succeeded; the container waits for `runc start`. */
-export function launchConmon(o: ConmonLaunch): Promise<number> {
+export function launchConmon(host: HostCommands, o: ConmonLaunch): Promise<number> {
   const args = [
     '--api-version', '1', '-c', o.id, '-u', o.id, '-n', o.name, '-r', o.runc,
     '--runtime-arg', '--root', '--runtime-arg', o.runcRoot,
@@ -39,7 +39,7 @@ export function launchConmon(o: ConmonLaunch): Promise<number> {
   if (o.stdin) args.push('-i');
   if (o.stdin && !o.stdinOnce) args.push('--leave-stdin-open');
   // conmon reports the outcome of `runc create` as JSON on the fd named by _OCI_SYNCPIPE.
-  const child = spawn(CONMON, args, {
+  const child = host.spawn(CONMON, args, {
     detached: true,
     // conmon also drops its `oom` marker in its working directory: keep that inside the bundle.
     cwd: o.bundle,

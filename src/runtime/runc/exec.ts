@@ -1,6 +1,5 @@
 // Running extra processes inside a container with `runc exec`, which joins every namespace of the
 // container and reuses its process settings (env, user, cwd, capabilities).
-import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +10,11 @@ import { RUNC, type Runc } from './runc-cli.js';
 /** Runs cmd to completion collecting its output; on timeout the process is killed inside the container. */
 export function execSync(runc: Runc, id: string, cmd: string[], timeoutSeconds: number): Promise<ExecResult> {
   const pidFile = join(tmpdir(), `berth-exec-${randomBytes(6).toString('hex')}.pid`);
-  const child = spawn(RUNC, runc.execArgs(id, cmd, { pidFile }), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = runc.host.spawn(RUNC, runc.execArgs(id, cmd, { pidFile }), { stdio: ['ignore', 'pipe', 'pipe'] });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
-  child.stdout.on('data', (b: Buffer) => out.push(b));
-  child.stderr.on('data', (b: Buffer) => err.push(b));
+  child.stdout!.on('data', (b: Buffer) => out.push(b));
+  child.stderr!.on('data', (b: Buffer) => err.push(b));
   let timedOut = false;
   const timer = timeoutSeconds > 0
     ? setTimeout(async () => {
@@ -38,7 +37,7 @@ export function execSync(runc: Runc, id: string, cmd: string[], timeoutSeconds: 
 
 /** Runs cmd wired to the caller's streams (no terminal: see terminal.ts) and resolves with its exit code. */
 export function execStreams(runc: Runc, id: string, cmd: string[], streams: ExecStreams): Promise<number> {
-  const child = spawn(RUNC, runc.execArgs(id, cmd), {
+  const child = runc.host.spawn(RUNC, runc.execArgs(id, cmd), {
     stdio: [streams.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   if (streams.stdin && child.stdin) {

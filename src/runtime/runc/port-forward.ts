@@ -2,13 +2,13 @@
 // expects (a server bound only to 127.0.0.1 in the Pod is reachable). Node cannot enter a namespace, so
 // a relay runs there: nsenter + busybox nc, talking to berth over one end of a socketpair that Node
 // hands back as a real net.Socket.
-import { spawn } from 'node:child_process';
 import { connect, Socket } from 'node:net';
+import type { HostCommands } from '../../util/host-command.js';
 
 const BUSYBOX = '/bin/busybox';
 
 /** netnsPath undefined means the host's network (hostNetwork Pods). */
-export function openPort(netnsPath: string | undefined, port: number): Promise<Socket> {
+export function openPort(host: HostCommands, netnsPath: string | undefined, port: number): Promise<Socket> {
   if (!netnsPath) {
     return new Promise((resolve, reject) => {
       const s = connect({ host: '127.0.0.1', port }, () => {
@@ -19,7 +19,7 @@ export function openPort(netnsPath: string | undefined, port: number): Promise<S
     });
   }
   // fd 3 is a bidirectional socketpair end; the relay uses it as both its stdin and stdout.
-  const child = spawn('nsenter', [`--net=${netnsPath}`, BUSYBOX, 'sh', '-c', `exec ${BUSYBOX} nc 127.0.0.1 ${port} <&3 >&3 3>&-`], {
+  const child = host.spawn('nsenter', [`--net=${netnsPath}`, BUSYBOX, 'sh', '-c', `exec ${BUSYBOX} nc 127.0.0.1 ${port} <&3 >&3 3>&-`], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   const socket = child.stdio[3] as Socket;

@@ -11,6 +11,7 @@ import { resourcesOf } from '../resources.js';
 import type {
   ContainerConfig, ContainerFilter, ContainerResources, ContainerStats, ContainerStatus, ExecResult, ExecStreams, RuntimeFeatures, RuntimeService, SandboxConfig, SandboxStatus,
 } from '../types.js';
+import { hostCommands, type HostCommands } from '../../util/host-command.js';
 import type { CniNetwork } from '../cni/network.js';
 import { createNetns, removeNetns } from '../cni/netns.js';
 import { removeCgroupParent } from './cgroups.js';
@@ -42,6 +43,8 @@ export interface RuncRuntimeOptions {
   cni: CniNetwork;
   /** Parent of the Pods' cgroups, the node's own (host-names.ts); /berth when not given. */
   cgroupRoot?: string;
+  /** Runs runc, conmon and the other host programs; the host's own when not given. */
+  host?: HostCommands;
 }
 
 /** Where each kind of state lives under root; shared with cleanupAll. */
@@ -67,6 +70,7 @@ const LOST_MESSAGE = 'The container could not be located when the pod was termin
 export class RuncRuntime implements RuntimeService {
   readonly #opts: RuncRuntimeOptions;
   readonly #paths: ReturnType<typeof runtimePaths>;
+  readonly #host: HostCommands;
   readonly #runc: Runc;
   readonly #sandboxStore: RecordStore<SandboxRecord>;
   readonly #containerStore: RecordStore<ContainerRecord>;
@@ -80,7 +84,8 @@ export class RuncRuntime implements RuntimeService {
   constructor(opts: RuncRuntimeOptions) {
     this.#opts = opts;
     this.#paths = runtimePaths(opts.root);
-    this.#runc = new Runc(this.#paths.runc);
+    this.#host = opts.host ?? hostCommands;
+    this.#runc = new Runc(this.#paths.runc, this.#host);
     this.#sandboxStore = new RecordStore(this.#paths.sandboxes);
     this.#containerStore = new RecordStore(this.#paths.containers);
   }
@@ -97,7 +102,7 @@ export class RuncRuntime implements RuntimeService {
       const args = await pauseArgv(this.#opts.pauseRootfs);
       const spec = sandboxSpec({ rootfs: this.#opts.pauseRootfs, args, hostname: cfg.hostname, netns, hostNetwork: !!cfg.hostNetwork, hostPID: !!cfg.hostPID, hostIPC: !!cfg.hostIPC, cgroupsPath: `${cgroupParent}/${id}`, shm: shmMount(dir), sysctls: cfg.sysctls });
       // Each group runs to its end even when a step fails, so the undo below sees everything they made.
-      await settleAll([writeFile(join(dir, 'config.json'), JSON.stringify(spec)), writeSandboxFiles(dir, cfg), netns && createNetns(netns)]);
+      await settleAll([writeFile(join(dir, 'config.json'), JSON.stringify(spec)), writeSandboxFiles(this.#host, dir, cfg), netns && createNetns(this.#host, netns)]);
       // The namespace exists as a file now, so CNI can wire it while the pause process starts inside it.
       const [ip] = await settleAll([
         netns && this.#opts.cni.attach(id, netns, cfg.portMappings).then((r) => r.ip),
@@ -219,7 +224,7 @@ export class RuncRuntime implements RuntimeService {
         ...(seccomp ? { seccomp } : {}),
       });
       await writeFile(join(dir, 'config.json'), JSON.stringify(spec));
-      record.pid = await launchConmon({
+      record.pid = await launchConmon(this.#host, {
         id, name: cfg.name, bundle: dir, runc: RUNC, runcRoot: this.#paths.runc, pidFile: join(dir, 'pid'),
         conmonPidFile: join(dir, 'conmon.pid'), logPath: cfg.logPath, exitDir: this.#paths.exits, persistDir: dir, tty: !!cfg.tty,
         stdin: !!cfg.stdin, stdinOnce: !!cfg.stdinOnce,
@@ -327,14 +332,14 @@ export class RuncRuntime implements RuntimeService {
     await this.#running(id);
     const c = await this.#container(id);
     const target = { dir: this.#containerStore.pathOf(id), logPath: c.config.logPath, exited: async () => (await this.#exit(c)) !== null };
-    return attachToConmon(target, streams);
+    return attachToConmon(this.#host, target, streams);
   }
 
   async portForward(sandboxId: string, port: number): Promise<Socket> {
     await this.#load();
     const sb = this.#sandboxes.get(sandboxId);
     if (!sb || sb.stopped) throw notFound('sandbox', sandboxId);
-    return openPort(sb.netns, port);
+    return openPort(this.#host, sb.netns, port);
   }
 
   /** The new limits go to runc first, then into the record, so the status shows what the cgroup has. */
@@ -350,6 +355,10 @@ export class RuncRuntime implements RuntimeService {
   async features(): Promise<RuntimeFeatures> {
     this.#features ??= this.#runc.mountOptions().then((opts) => ({ recursiveReadOnlyMounts: opts.includes('rro'), userNamespaces: false }));
     return this.#features;
+  }
+
+  async version(): Promise<string> {
+    return this.#runc.version();
   }
 
   async #status(c: ContainerRecord): Promise<ContainerStatus> {

@@ -2,16 +2,16 @@
 // bind-mounted, so all containers share one /etc/hosts, /etc/resolv.conf, /etc/hostname and /dev/shm.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runChecked } from '../cni/command.js';
+import { runChecked, type HostCommands } from '../../util/host-command.js';
 import { unmount } from '../../util/mounts.js';
 import type { SandboxConfig } from '../types.js';
 import { bindMount, type OciMount } from './oci-spec.js';
 
 /** Writes the files and mounts the Pod's shared-memory tmpfs. */
-export async function writeSandboxFiles(dir: string, cfg: SandboxConfig): Promise<void> {
+export async function writeSandboxFiles(host: HostCommands, dir: string, cfg: SandboxConfig): Promise<void> {
   await mkdir(join(dir, 'shm'));
   await Promise.all([
-    runChecked('mount', ['-t', 'tmpfs', '-o', 'nosuid,nodev,noexec,mode=1777,size=65536k', 'shm', join(dir, 'shm')]),
+    runChecked('mount', ['-t', 'tmpfs', '-o', 'nosuid,nodev,noexec,mode=1777,size=65536k', 'shm', join(dir, 'shm')], {}, host),
     writeFile(join(dir, 'hosts'), cfg.hostsFile),
     writeFile(join(dir, 'resolv.conf'), cfg.resolvConf),
     writeFile(join(dir, 'hostname'), `${cfg.hostname}\n`),

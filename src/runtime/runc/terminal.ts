@@ -4,8 +4,8 @@
 // before runc starts so bytes pass through untouched, while the container's pty keeps its line
 // discipline (echo, CR to NL, Ctrl-C as SIGINT, Ctrl-D as end of file). runc follows the host pty's
 // size (it resizes the container's pty on SIGWINCH), so a resize is `stty` on the host pty.
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import type { HostCommands } from '../../util/host-command.js';
 import type { ExecStreams, TerminalSize } from '../types.js';
 import { RUNC, type Runc } from './runc-cli.js';
 
@@ -20,40 +20,37 @@ export function shellWord(s: string): string {
 /** Runs cmd in the container on a new terminal wired to the caller's streams; resolves with its exit code. */
 export function execInTerminal(runc: Runc, id: string, cmd: string[], streams: ExecStreams): Promise<number> {
   const runcCommand = [RUNC, ...runc.execArgs(id, cmd, { tty: true })].map(shellWord).join(' ');
-  const child = spawn('script', ['--quiet', '--return', '--echo', 'never', '--command', `stty raw -echo && exec ${runcCommand}`, '/dev/null'], {
+  const child = runc.host.spawn('script', ['--quiet', '--return', '--echo', 'never', '--command', `stty raw -echo && exec ${runcCommand}`, '/dev/null'], {
     stdio: ['pipe', 'pipe', 'ignore'],
     env: { ...process.env, SHELL: '/bin/sh' },
   });
-  child.stdin.on('error', () => {}); // the session may end while input is still on its way
-  if (streams.stdin) streams.stdin.pipe(child.stdin);
+  const [stdin, stdout] = [child.stdin!, child.stdout!];
+  stdin.on('error', () => {}); // the session may end while input is still on its way
+  if (streams.stdin) streams.stdin.pipe(stdin);
   // Without stdin the terminal stays open (a closed one would read as end of file, ending a shell).
-  if (streams.stdout) child.stdout.pipe(streams.stdout, { end: false });
-  else child.stdout.resume();
+  if (streams.stdout) stdout.pipe(streams.stdout, { end: false });
+  else stdout.resume();
   const hangUp = (): void => void child.kill('SIGKILL'); // the host pty closes: runc gets SIGHUP and passes it on
   streams.signal?.addEventListener('abort', hangUp, { once: true });
-  if (streams.resize) void followSizes(child.pid, streams.resize);
+  if (streams.resize) void followSizes(runc.host, child.pid, streams.resize);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       streams.signal?.removeEventListener('abort', hangUp);
-      if (streams.stdin) streams.stdin.unpipe(child.stdin);
+      if (streams.stdin) streams.stdin.unpipe(stdin);
       resolve(code ?? (signal ? 128 : 1));
     });
   });
 }
 
 /** Applies each size to the host pty of script's child (runc), whose fd 0 it is. */
-async function followSizes(scriptPid: number | undefined, sizes: AsyncIterable<TerminalSize>): Promise<void> {
+async function followSizes(host: HostCommands, scriptPid: number | undefined, sizes: AsyncIterable<TerminalSize>): Promise<void> {
   if (!scriptPid) return;
   let pty: string | undefined;
   for await (const size of sizes) {
     pty ??= await childTerminal(scriptPid);
     if (!pty) return;
-    await new Promise<void>((resolve) => {
-      const stty = spawn('stty', ['-F', pty!, 'rows', String(size.height), 'cols', String(size.width)], { stdio: 'ignore' });
-      stty.on('error', () => resolve());
-      stty.on('close', () => resolve());
-    });
+    await host.run('stty', ['-F', pty, 'rows', String(size.height), 'cols', String(size.width)]).catch(() => undefined);
   }
 }
 

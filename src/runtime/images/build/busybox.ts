@@ -2,7 +2,7 @@
 // binary, a symlink per applet, and the few files a shell user expects in /etc.
 import { chmod, copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { run } from '../exec.js';
+import { runChecked } from '../../../util/host-command.js';
 import { tarDirectory } from './layout.js';
 import type { Recipe } from './recipe.js';
 
@@ -22,7 +22,7 @@ export const busybox: Recipe = {
     await chmod(`${stage}/root`, 0o700);
     await copyFile(BUSYBOX, `${stage}/bin/busybox`);
     await chmod(`${stage}/bin/busybox`, 0o755);
-    const applets = (await run(BUSYBOX, ['--list-full'])).split('\n').filter((a) => a && a !== 'bin/busybox');
+    const applets = (await runChecked(BUSYBOX, ['--list-full'])).split('\n').filter((a) => a && a !== 'bin/busybox');
     for (const a of applets) {
       await mkdir(dirname(`${stage}/${a}`), { recursive: true });
       await symlink('/bin/busybox', `${stage}/${a}`);

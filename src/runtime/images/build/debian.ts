@@ -2,7 +2,7 @@
 // sources. nginx is arranged like the official image: serves /usr/share/nginx/html on port 80 in
 // the foreground, logs to stdout/stderr, stops gracefully on SIGQUIT.
 import { writeFile } from 'node:fs/promises';
-import { run } from '../exec.js';
+import { runChecked } from '../../../util/host-command.js';
 import type { Recipe } from './recipe.js';
 
 const SUITE = 'bookworm';
@@ -10,7 +10,7 @@ const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/
 
 /** Candidate versions from apt, since these packages are installed in the image, not the host. */
 async function candidateVersions(pkgs: string[]): Promise<string> {
-  const out = await run('apt-cache', ['policy', ...pkgs]);
+  const out = await runChecked('apt-cache', ['policy', ...pkgs]);
   const versions = [...out.matchAll(/Candidate: (\S+)/g)].map((m) => m[1]);
   return pkgs.map((p, i) => `${p} ${versions[i] ?? 'unknown'}`).join(', ');
 }
@@ -59,7 +59,7 @@ async function mmdebstrap(stage: string, layerTar: string, include: string[], ho
   for (const h of [...hooks, CLEAN_HOOK]) args.push(`--customize-hook=${h}`);
   args.push(SUITE, layerTar);
   let partial = '';
-  await run('mmdebstrap', args, {
+  await runChecked('mmdebstrap', args, {
     cwd: stage,
     env: { ...process.env, TMPDIR: stage },
     onStderr: (chunk) => {

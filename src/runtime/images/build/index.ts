@@ -3,7 +3,7 @@
 // is an import, and a store that already holds the same build returns at once.
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import type { ImageRef } from '../../types.js';
-import { run } from '../exec.js';
+import { runChecked } from '../../../util/host-command.js';
 import type { ImageStore } from '../store.js';
 import { busybox } from './busybox.js';
 import { debian, nginx } from './debian.js';
@@ -31,7 +31,7 @@ export function defaultCacheDir(): string {
 }
 
 async function hostVersions(pkgs: string[]): Promise<string> {
-  const out = await run('dpkg-query', ['-W', '-f', '${Package} ${Version}\\n', ...pkgs]);
+  const out = await runChecked('dpkg-query', ['-W', '-f', '${Package} ${Version}\\n', ...pkgs]);
   return out.trim().split('\n').join(', ');
 }
 

@@ -7,7 +7,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { digestOf, hexOf } from '../digest.js';
-import { run } from '../exec.js';
+import { runChecked } from '../../../util/host-command.js';
 import { MediaType, type Index, type Manifest, type OciImageConfig } from '../media.js';
 import { hostPlatform } from '../platform.js';
 
@@ -73,12 +73,12 @@ export async function writeOciArchive(workDir: string, out: string, img: LayoutI
   await writeFile(`${layout}/oci-layout`, JSON.stringify({ imageLayoutVersion: '1.0.0' }));
   // A temporary name of this process's own: two builds of one image may race, and the rename keeps either whole.
   const archiveTmp = `${out}.${process.pid}.tmp`;
-  await run('tar', ['-c', '-f', archiveTmp, '-C', layout, '.']);
+  await runChecked('tar', ['-c', '-f', archiveTmp, '-C', layout, '.']);
   await rename(archiveTmp, out);
   await rm(layout, { recursive: true, force: true });
 }
 
 /** Tars a staged directory as a layer, owned by root with fixed times, in name order. */
 export async function tarDirectory(dir: string, out: string): Promise<void> {
-  await run('tar', ['-c', '-f', out, '-C', dir, '--numeric-owner', '--owner=0', '--group=0', '--sort=name', '--mtime=@0', '.']);
+  await runChecked('tar', ['-c', '-f', out, '-C', dir, '--numeric-owner', '--owner=0', '--group=0', '--sort=name', '--mtime=@0', '.']);
 }
