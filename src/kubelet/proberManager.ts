@@ -10,7 +10,7 @@ import type { Container, Pod, Probe } from '../api/types.js';
 import type { RuntimeService } from '../runtime/types.js';
 import type { KubeletCluster } from './cluster.js';
 import { latestOf, type ObservedPod } from './observed.js';
-import { runProbe } from './prober.js';
+import { probeRunner, type ProbeOutcome } from './prober.js';
 import { sidecarsOf } from './podActions.js';
 import { containerFieldPath } from './podSync.js';
 
@@ -43,6 +43,8 @@ interface Worker {
   containerId: string;
   startedAtMs: number;
   podIP: string;
+  /** One run of the probe, its target worked out when the worker started. */
+  probeOnce?: () => Promise<ProbeOutcome>;
   /** true success, false failure, undefined unknown. */
   result: boolean | undefined;
   last: boolean | undefined;
@@ -155,7 +157,7 @@ export class ProbeManager implements ProbeResults {
     if (Date.now() - w.startedAtMs < (w.probe.initialDelaySeconds ?? 0) * 1000) return;
     const outcome = !w.probe.exec && this.#d.podNetworkReachable === false
       ? { result: 'success' as const, output: '' }
-      : await runProbe(w.probe, { pod: w.pod, container: w.container, containerId: w.containerId, podIP: w.podIP, runtime: this.#d.runtime });
+      : await (w.probeOnce ??= probeRunner(w.probe, { pod: w.pod, container: w.container, containerId: w.containerId, podIP: w.podIP, runtime: this.#d.runtime }))();
     if (w.stopped) return;
     if (outcome.result === 'error') {
       // The probe could not be run (the container is going away, a port name is unknown): no verdict.
