@@ -12,6 +12,7 @@ import type { KubeletCluster } from './cluster.js';
 import { latestOf, type ObservedPod } from './observed.js';
 import { probeRunner, type ProbeOutcome } from './prober.js';
 import { sidecarsOf } from './podActions.js';
+import { ProbeSchedule } from './proberSchedule.js';
 import { containerFieldPath } from './podSync.js';
 
 export type ProbeKind = 'Liveness' | 'Readiness' | 'Startup';
@@ -51,7 +52,7 @@ interface Worker {
   run: number;
   onHold: boolean;
   probing: boolean;
-  timer?: NodeJS.Timeout;
+  unschedule?: () => void;
   stopped: boolean;
 }
 
@@ -63,6 +64,7 @@ export class ProbeManager implements ProbeResults {
   /** `${containerId}/${kind}` → worker, and each Pod's keys. */
   readonly #workers = new Map<string, Worker>();
   readonly #pods = new Map<string, Set<string>>();
+  readonly #schedule = new ProbeSchedule();
 
   constructor(deps: ProberDeps) {
     this.#d = deps;
@@ -129,16 +131,14 @@ export class ProbeManager implements ProbeResults {
 
   #start(key: string, w: Worker): Worker {
     this.#workers.set(key, w);
-    // A ticker, as upstream's worker: one interval per worker, not a fresh timer of another length per
-    // probe (which costs a timer list each), and a tick that finds the last probe still out is dropped.
-    const run = async () => {
+    // A ticker, as upstream's worker (on the kubelet's one probe timer): a tick that finds the last
+    // probe still out is dropped.
+    const done = () => { w.probing = false; };
+    w.unschedule = this.#schedule.every((w.probe.periodSeconds || 10) * 1000, () => {
       if (w.stopped || w.probing) return;
       w.probing = true;
-      await this.#tick(w).catch(() => {});
-      w.probing = false;
-    };
-    w.timer = setInterval(run, (w.probe.periodSeconds || 10) * 1000);
-    setImmediate(run);
+      this.#tick(w).then(done, done);
+    });
     return w;
   }
 
@@ -146,7 +146,7 @@ export class ProbeManager implements ProbeResults {
     const w = this.#workers.get(key);
     if (!w) return;
     w.stopped = true;
-    clearInterval(w.timer);
+    w.unschedule?.();
     this.#workers.delete(key);
   }
 
