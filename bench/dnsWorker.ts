@@ -2,10 +2,11 @@
 // 'dns' is berth's DNS server over a cluster of the Services asked for (every tenth headless, each with
 // 10 ready endpoints), forwarding other names to 'upstream'; 'echo' is the baseline, a UDP socket sending
 // back what it receives; 'upstream' a resolver answering every name with one A record. Each answers a
-// message with its event loop's utilization so far, so the bench can tell its own work from waiting.
+// message with its event loop's utilization and GC pauses so far, so the bench can tell its own work
+// from waiting, and see whether its pauses make the tail.
 
 import dgram from 'node:dgram';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as dnsPacket from 'dns-packet';
 import type { EndpointSlice, Service } from '../src/api/types.js';
@@ -55,6 +56,20 @@ async function start(): Promise<number> {
   return sock.address().port;
 }
 
+/** The thread's GC pauses so far: a pause holds every query that arrives during it. */
+const gc = { count: 0, totalMs: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.count++;
+    gc.totalMs += e.duration;
+    gc.maxMs = Math.max(gc.maxMs, e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+
 parentPort!.postMessage(await start());
-// Asked for, the thread's event-loop time so far: busy (running JS, callbacks) and idle (waiting for I/O).
-parentPort!.on('message', () => parentPort!.postMessage(performance.eventLoopUtilization()));
+// Asked for, the thread's event-loop time so far: busy (running JS, callbacks) and idle (waiting for I/O),
+// and its GC pauses (the longest since the last asking).
+parentPort!.on('message', () => {
+  parentPort!.postMessage({ elu: performance.eventLoopUtilization(), gc: { ...gc } });
+  gc.maxMs = 0;
+});

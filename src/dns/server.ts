@@ -8,7 +8,7 @@ import * as dnsPacket from 'dns-packet';
 import type { Answer, DecodedPacket, Packet, Question } from 'dns-packet';
 import type { Forwarder } from './forward.js';
 import { deframer, frame } from './tcpFraming.js';
-import type { ClusterZone } from './zone.js';
+import type { ClusterZone, ZoneAnswer } from './zone.js';
 import { retryPortClash } from '../util/port-clash.js';
 
 const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
@@ -19,6 +19,12 @@ const EDNS_UDP_SIZE = 1232;
 const TCP_IDLE_MS = 10_000;
 /** Zone responses kept for repeated questions (the least recently asked go first); all are dropped when the cluster changes. */
 const CACHE_MAX = 10_000;
+/**
+ * The kernel's queue for arriving queries: a burst (every Pod of a node resolving at once, or the
+ * event loop held up by a GC pause) waits there instead of being dropped at the default ~200 KiB.
+ * Linux caps it at net.core.rmem_max.
+ */
+const UDP_RECV_BUFFER = 4 << 20;
 
 export interface DnsServerOptions {
   zone: ClusterZone;
@@ -31,7 +37,7 @@ export class DnsServer {
   readonly #forwarder: Forwarder;
   readonly #log: (m: string) => void;
   /** The zone's responses by the query's bytes after its id, for the cluster as of #cacheSerial. */
-  readonly #cache = new Map<string, Buffer>();
+  readonly #cache = { udp: new AnswerCache(CACHE_MAX), tcp: new AnswerCache(CACHE_MAX) };
   #cacheSerial = -1;
   #udp: dgram.Socket | undefined;
   #tcp: net.Server | undefined;
@@ -51,14 +57,13 @@ export class DnsServer {
   }
 
   async #listenOnce(host: string, port: number): Promise<number> {
-    const udp = dgram.createSocket(isIPv6(host) ? 'udp6' : 'udp4');
+    const udp = dgram.createSocket({ type: isIPv6(host) ? 'udp6' : 'udp4', recvBufferSize: UDP_RECV_BUFFER });
     udp.on('message', (msg, from) => {
-      // A repeated question is answered at once, without a promise in between.
-      const hit = this.#fromCache(msg, 'udp');
-      if (hit) return udp.send(hit, from.port, from.address);
-      void this.handle(msg, 'udp').then((res) => {
-        if (res) udp.send(res, from.port, from.address);
-      }, (e) => this.#log(`answering ${from.address}: ${(e as Error).message}`));
+      // A question the zone answers is answered at once, without a promise in between.
+      const now = this.#answerAtOnce(msg, 'udp');
+      if (now === null) return;
+      if (Buffer.isBuffer(now)) return udp.send(now, from.port, from.address);
+      void this.#answerLater(msg, 'udp', now).then((res) => udp.send(res, from.port, from.address), (e) => this.#log(`answering ${from.address}: ${(e as Error).message}`));
     });
     await new Promise<void>((resolve, reject) => {
       udp.once('error', reject);
@@ -101,8 +106,29 @@ export class DnsServer {
 
   /** The response to one query's wire bytes; null when there is nothing to answer (not a query at all). */
   async handle(msg: Buffer, transport: 'udp' | 'tcp'): Promise<Buffer | null> {
-    const cached = this.#fromCache(msg, transport);
-    if (cached) return cached;
+    const now = this.#answerAtOnce(msg, transport);
+    return now === null || Buffer.isBuffer(now) ? now : this.#answerLater(msg, transport, now);
+  }
+
+  /**
+   * The response to a query answered without waiting on anyone (the zone's own names, remembered or
+   * worked out now, and every refusal), under the query's id; a Later for what needs upstream.
+   */
+  #answerAtOnce(msg: Buffer, transport: 'udp' | 'tcp'): Buffer | null | Later {
+    if (msg.length >= 12) {
+      if (this.#cacheSerial !== this.#zone.serial()) {
+        this.#cache.udp.clear();
+        this.#cache.tcp.clear();
+        this.#cacheSerial = this.#zone.serial();
+      }
+      const cached = this.#cache[transport].get(cacheKey(msg));
+      if (cached) {
+        // A copy: the send may still be queued when the next asking patches its own id in.
+        const res = Buffer.from(cached);
+        res.writeUInt16BE(msg.readUInt16BE(0), 0);
+        return res;
+      }
+    }
     let query: DecodedPacket;
     try {
       query = dnsPacket.decode(msg);
@@ -114,21 +140,13 @@ export class DnsServer {
     if ((query as DecodedPacket & { opcode?: string }).opcode !== 'QUERY') return encodeResponse(query, query.questions ?? [], 'NOTIMP');
     if (query.questions?.length !== 1) return encodeResponse(query, query.questions ?? [], 'FORMERR');
     const q = query.questions[0]!;
-    if (!this.#zone.contains(q.name)) {
-      try {
-        return await this.#forwarder.exchange(msg, transport === 'tcp');
-      } catch (e) {
-        this.#log(`forwarding ${q.name} ${q.type}: ${(e as Error).message}`);
-        return encodeResponse(query, [q], 'SERVFAIL');
-      }
-    }
+    if (!this.#zone.contains(q.name)) return { query, q };
     if (q.class && q.class !== 'IN' && q.class !== 'ANY') return encodeResponse(query, [q], 'REFUSED');
     try {
-      const { response, cacheable } = await this.#answerFromZone(query, q, transport);
-      if (cacheable) {
-        if (this.#cache.size >= CACHE_MAX) this.#cache.delete(this.#cache.keys().next().value!);
-        this.#cache.set(cacheKey(msg, transport), response);
-      }
+      const zoneAnswer = this.#zone.answer(q.name, q.type);
+      if (zoneAnswer.external) return { query, q, zoneAnswer };
+      const response = this.#zoneResponse(query, q, zoneAnswer, [], transport);
+      this.#cache[transport].set(cacheKey(msg), response);
       return response;
     } catch (e) {
       this.#log(`answering ${q.name} ${q.type}: ${(e as Error).message}`);
@@ -136,38 +154,28 @@ export class DnsServer {
     }
   }
 
-  /** The remembered response to this query, under its id; undefined when there is none. */
-  #fromCache(msg: Buffer, transport: 'udp' | 'tcp'): Buffer | undefined {
-    if (msg.length < 12) return undefined;
-    if (this.#cacheSerial !== this.#zone.serial()) {
-      this.#cache.clear();
-      this.#cacheSerial = this.#zone.serial();
+  /** A name outside the zone, forwarded as it came; an ExternalName's CNAME with its target resolved upstream. */
+  async #answerLater(msg: Buffer, transport: 'udp' | 'tcp', { query, q, zoneAnswer }: Later): Promise<Buffer> {
+    if (zoneAnswer) return this.#zoneResponse(query, q, zoneAnswer, await this.#resolveExternal(zoneAnswer.external!, q.type), transport);
+    try {
+      return await this.#forwarder.exchange(msg, transport === 'tcp');
+    } catch (e) {
+      this.#log(`forwarding ${q.name} ${q.type}: ${(e as Error).message}`);
+      return encodeResponse(query, [q], 'SERVFAIL');
     }
-    const key = cacheKey(msg, transport);
-    const cached = this.#cache.get(key);
-    if (!cached) return undefined;
-    // Asked again: it moves to the back of the eviction order (a Map iterates in insertion order).
-    this.#cache.delete(key);
-    this.#cache.set(key, cached);
-    const res = Buffer.from(cached);
-    res.writeUInt16BE(msg.readUInt16BE(0), 0);
-    return res;
   }
 
-  /** The zone's response; cacheable unless it holds what upstream said (an ExternalName's target). */
-  async #answerFromZone(query: DecodedPacket, q: Question, transport: 'udp' | 'tcp'): Promise<{ response: Buffer; cacheable: boolean }> {
-    const zoneAnswer = this.#zone.answer(q.name, q.type);
-    const answers = [...zoneAnswer.answers];
-    if (zoneAnswer.external) answers.push(...(await this.#resolveExternal(zoneAnswer.external, q.type)));
+  /** The zone's response with what upstream said of an ExternalName's target, truncated when UDP cannot carry it. */
+  #zoneResponse(query: DecodedPacket, q: Question, zoneAnswer: ZoneAnswer, external: Answer[], transport: 'udp' | 'tcp'): Buffer {
+    const answers = external.length > 0 ? [...zoneAnswer.answers, ...external] : zoneAnswer.answers;
     const edns = query.additionals?.find((a) => a.type === 'OPT') as { udpPayloadSize?: number } | undefined;
     const opt: Answer[] = edns ? [{ type: 'OPT', name: '.', udpPayloadSize: EDNS_UDP_SIZE, flags: 0, options: [] } as unknown as Answer] : [];
     const aa = dnsPacket.AUTHORITATIVE_ANSWER;
     const full = encodeResponse(query, [q], zoneAnswer.rcode, { answers, authorities: zoneAnswer.authorities, additionals: [...zoneAnswer.additionals, ...opt] }, aa);
     const limit = Math.max(UDP_PLAIN_MAX, Math.min(edns?.udpPayloadSize ?? 0, EDNS_UDP_SIZE));
-    const cacheable = !zoneAnswer.external;
-    if (transport === 'tcp' || full.length <= limit) return { response: full, cacheable };
+    if (transport === 'tcp' || full.length <= limit) return full;
     // Too big for UDP: the client asks again over TCP.
-    return { response: encodeResponse(query, [q], zoneAnswer.rcode, { answers: [], authorities: [], additionals: opt }, aa | dnsPacket.TRUNCATED_RESPONSE), cacheable };
+    return encodeResponse(query, [q], zoneAnswer.rcode, { answers: [], authorities: [], additionals: opt }, aa | dnsPacket.TRUNCATED_RESPONSE);
   }
 
   /** An ExternalName's target, resolved upstream; nothing when upstream fails (the CNAME still answers). */
@@ -182,8 +190,48 @@ export class DnsServer {
   }
 }
 
+/** A query answered once upstream has spoken: forwarded (no zoneAnswer) or an ExternalName's. */
+interface Later { query: DecodedPacket; q: Question; zoneAnswer?: ZoneAnswer }
+
 /** A query's bytes after its id, which every repeat of the question shares. */
-const cacheKey = (msg: Buffer, transport: 'udp' | 'tcp'): string => transport + msg.toString('latin1', 2);
+const cacheKey = (msg: Buffer): string => msg.toString('latin1', 2);
+
+/**
+ * Remembered responses, the least recently asked forgotten first, in two generations rather than an
+ * exact order: a hit costs one lookup (no reordering per query); when the young generation is full
+ * the old one is dropped whole and the young one takes its place; a hit in the old one moves up.
+ * Holds between max/2 and max entries.
+ */
+class AnswerCache {
+  readonly #half: number;
+  #young = new Map<string, Buffer>();
+  #old = new Map<string, Buffer>();
+
+  constructor(max: number) {
+    this.#half = Math.max(1, max >> 1);
+  }
+
+  get(key: string): Buffer | undefined {
+    const young = this.#young.get(key);
+    if (young) return young;
+    const old = this.#old.get(key);
+    if (old) this.set(key, old);
+    return old;
+  }
+
+  set(key: string, value: Buffer): void {
+    if (this.#young.size >= this.#half) {
+      this.#old = this.#young;
+      this.#young = new Map();
+    }
+    this.#young.set(key, value);
+  }
+
+  clear(): void {
+    this.#young.clear();
+    this.#old.clear();
+  }
+}
 
 function encodeResponse(query: Pick<Packet, 'id' | 'flags'>, questions: Question[], rcode: Rcode, sections: Pick<Packet, 'answers' | 'authorities' | 'additionals'> = {}, flags = 0): Buffer {
   const rd = (query.flags ?? 0) & dnsPacket.RECURSION_DESIRED;

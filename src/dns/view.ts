@@ -20,12 +20,14 @@ export class InformerView implements ClusterView {
     this.#services = services;
     this.#slices = slices;
     this.#pods = pods;
-    // The SOA serial moves with every change, as a zone's should.
+    // The SOA serial moves with every change of what the zone reads, as a zone's should; the server
+    // forgets its answers when it moves. A Pod's status changes often (conditions, container states)
+    // and only its addresses, hostname and subdomain are in the zone: other updates leave it be.
     const bump = (): void => { this.#serial = (this.#serial + 1) >>> 0; };
     const handlers = { onAdd: bump, onUpdate: bump, onDelete: bump };
     services.addHandlers(handlers);
     slices.addHandlers(handlers);
-    pods.addHandlers(handlers);
+    pods.addHandlers({ onAdd: bump, onDelete: bump, onUpdate: (old, pod) => { if (zoneKeyOf(old) !== zoneKeyOf(pod)) bump(); } });
   }
 
   service(namespace: string, name: string): Service | undefined {
@@ -51,4 +53,9 @@ export class InformerView implements ClusterView {
   serial(): number {
     return this.#serial;
   }
+}
+
+/** What of a Pod the zone reads: its addresses (podsWithIP) and hostname under a subdomain (pod()). */
+function zoneKeyOf(p: Pod): string {
+  return `${p.spec.hostname ?? ''}/${p.spec.subdomain ?? ''}/${p.status?.podIP ?? ''}/${(p.status?.podIPs ?? []).map((i) => i.ip).join(',')}`;
 }

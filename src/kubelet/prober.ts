@@ -5,20 +5,41 @@
 import type { Probe } from '../api/types.js';
 import { resolvePort, type HookTarget } from './hooks.js';
 import { grpcProbe } from './proberGrpc.js';
-import { httpProbe, tcpProbe, type ProbeOutcome } from './proberNet.js';
+import { prepareHttpProbe, runHttpProbe, tcpProbe, type ProbeOutcome } from './proberNet.js';
 
 export type { ProbeOutcome };
 
-export async function runProbe(p: Probe, t: HookTarget): Promise<ProbeOutcome> {
-  const timeoutSeconds = p.timeoutSeconds || 1;
+export function runProbe(p: Probe, t: HookTarget): Promise<ProbeOutcome> {
+  return probeRunner(p, t)();
+}
+
+/**
+ * A probe's runs against one container: what does not change between runs (an HTTP probe's address
+ * and request bytes) is worked out here once, not every period.
+ */
+export function probeRunner(p: Probe, t: HookTarget): () => Promise<ProbeOutcome> {
+  const timeoutMs = (p.timeoutSeconds || 1) * 1000;
+  const run = (probe: () => Promise<ProbeOutcome>) => () => probe().catch((e: unknown): ProbeOutcome => ({ result: 'error', output: (e as Error).message }));
   try {
-    if (p.exec) return await execProbe(p.exec.command ?? [], t, timeoutSeconds);
-    if (p.httpGet) return await httpProbe(p.httpGet, t.podIP, t.container, timeoutSeconds * 1000);
-    if (p.tcpSocket) return await tcpProbe(p.tcpSocket.host || t.podIP, resolvePort(p.tcpSocket.port, t.container), timeoutSeconds * 1000);
-    if (p.grpc) return await grpcProbe(t.podIP, p.grpc.port, p.grpc.service ?? '', timeoutSeconds * 1000);
-    return { result: 'error', output: 'missing probe handler' };
+    if (p.exec) {
+      const cmd = p.exec.command ?? [];
+      return run(() => execProbe(cmd, t, timeoutMs / 1000));
+    }
+    if (p.httpGet) {
+      const target = prepareHttpProbe(p.httpGet, t.podIP, t.container);
+      return 'request' in target ? run(() => runHttpProbe(target, timeoutMs)) : () => Promise.resolve(target);
+    }
+    if (p.tcpSocket) {
+      const host = p.tcpSocket.host || t.podIP;
+      const port = resolvePort(p.tcpSocket.port, t.container);
+      return run(() => tcpProbe(host, port, timeoutMs));
+    }
+    const grpc = p.grpc;
+    if (grpc) return run(() => grpcProbe(t.podIP, grpc.port, grpc.service ?? '', timeoutMs));
+    return () => Promise.resolve({ result: 'error', output: 'missing probe handler' });
   } catch (e) {
-    return { result: 'error', output: (e as Error).message };
+    const failed: ProbeOutcome = { result: 'error', output: (e as Error).message };
+    return () => Promise.resolve(failed);
   }
 }
 

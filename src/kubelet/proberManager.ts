@@ -10,8 +10,9 @@ import type { Container, Pod, Probe } from '../api/types.js';
 import type { RuntimeService } from '../runtime/types.js';
 import type { KubeletCluster } from './cluster.js';
 import { latestOf, type ObservedPod } from './observed.js';
-import { runProbe } from './prober.js';
+import { probeRunner, type ProbeOutcome } from './prober.js';
 import { sidecarsOf } from './podActions.js';
+import { ProbeSchedule } from './proberSchedule.js';
 import { containerFieldPath } from './podSync.js';
 
 export type ProbeKind = 'Liveness' | 'Readiness' | 'Startup';
@@ -43,13 +44,15 @@ interface Worker {
   containerId: string;
   startedAtMs: number;
   podIP: string;
+  /** One run of the probe, its target worked out when the worker started. */
+  probeOnce?: () => Promise<ProbeOutcome>;
   /** true success, false failure, undefined unknown. */
   result: boolean | undefined;
   last: boolean | undefined;
   run: number;
   onHold: boolean;
   probing: boolean;
-  timer?: NodeJS.Timeout;
+  unschedule?: () => void;
   stopped: boolean;
 }
 
@@ -61,6 +64,7 @@ export class ProbeManager implements ProbeResults {
   /** `${containerId}/${kind}` → worker, and each Pod's keys. */
   readonly #workers = new Map<string, Worker>();
   readonly #pods = new Map<string, Set<string>>();
+  readonly #schedule = new ProbeSchedule();
 
   constructor(deps: ProberDeps) {
     this.#d = deps;
@@ -127,16 +131,14 @@ export class ProbeManager implements ProbeResults {
 
   #start(key: string, w: Worker): Worker {
     this.#workers.set(key, w);
-    // A ticker, as upstream's worker: one interval per worker, not a fresh timer of another length per
-    // probe (which costs a timer list each), and a tick that finds the last probe still out is dropped.
-    const run = async () => {
+    // A ticker, as upstream's worker (on the kubelet's one probe timer): a tick that finds the last
+    // probe still out is dropped.
+    const done = () => { w.probing = false; };
+    w.unschedule = this.#schedule.every((w.probe.periodSeconds || 10) * 1000, () => {
       if (w.stopped || w.probing) return;
       w.probing = true;
-      await this.#tick(w).catch(() => {});
-      w.probing = false;
-    };
-    w.timer = setInterval(run, (w.probe.periodSeconds || 10) * 1000);
-    setImmediate(run);
+      this.#tick(w).then(done, done);
+    });
     return w;
   }
 
@@ -144,7 +146,7 @@ export class ProbeManager implements ProbeResults {
     const w = this.#workers.get(key);
     if (!w) return;
     w.stopped = true;
-    clearInterval(w.timer);
+    w.unschedule?.();
     this.#workers.delete(key);
   }
 
@@ -155,7 +157,7 @@ export class ProbeManager implements ProbeResults {
     if (Date.now() - w.startedAtMs < (w.probe.initialDelaySeconds ?? 0) * 1000) return;
     const outcome = !w.probe.exec && this.#d.podNetworkReachable === false
       ? { result: 'success' as const, output: '' }
-      : await runProbe(w.probe, { pod: w.pod, container: w.container, containerId: w.containerId, podIP: w.podIP, runtime: this.#d.runtime });
+      : await (w.probeOnce ??= probeRunner(w.probe, { pod: w.pod, container: w.container, containerId: w.containerId, podIP: w.podIP, runtime: this.#d.runtime }))();
     if (w.stopped) return;
     if (outcome.result === 'error') {
       // The probe could not be run (the container is going away, a port name is unknown): no verdict.

@@ -86,16 +86,25 @@ function pathOf(url: string): string {
   return /[^\x21-\x7e]/.test(target) ? target.replace(/[^\x21-\x7e]+/g, (s) => encodeURIComponent(s)) : target;
 }
 
-export function httpProbe(g: HTTPGetAction, podIP: string, c: Container, timeoutMs: number): Promise<ProbeOutcome> {
+/** An HTTP probe worked out once for its container (address, request bytes), run every period. */
+export interface HttpProbeTarget { url: string; host: string; port: number; tls: boolean; address: string; request: Buffer }
+
+/**
+ * The probe's target and request, for every run of it: what a run would fail with instead when its
+ * headers cannot be sent. Throws (an 'error' outcome) when the port name is unknown.
+ */
+export function prepareHttpProbe(g: HTTPGetAction, podIP: string, c: Container): HttpProbeTarget | ProbeOutcome {
   const { url, scheme, address } = httpGetURL(g, podIP, c);
-  const host = g.host || podIP;
   const port = resolvePort(g.port, c);
-  let request: string;
   try {
-    request = requestText(g, address, url);
+    return { url, host: g.host || podIP, port, tls: scheme === 'https', address, request: Buffer.from(requestText(g, address, url), 'latin1') };
   } catch (e) {
-    return Promise.resolve({ result: 'failure', output: (e as Error).message });
+    return { result: 'failure', output: (e as Error).message };
   }
+}
+
+export function runHttpProbe(t: HttpProbeTarget, timeoutMs: number): Promise<ProbeOutcome> {
+  const { url, host, port, address } = t;
   return new Promise((resolve) => {
     let settled = false;
     const done = (o: ProbeOutcome) => {
@@ -106,15 +115,14 @@ export function httpProbe(g: HTTPGetAction, podIP: string, c: Container, timeout
       resolve(o);
     };
     // Certificates are not verified, as upstream's prober does not: the target is the Pod itself.
-    const sock = scheme === 'https'
+    const sock = t.tls
       ? tls.connect({ host, port, rejectUnauthorized: false, ...(net.isIP(host) ? {} : { servername: host }) })
       : net.connect({ host, port });
     const cancel = probeDeadline(timeoutMs, () => done({ result: 'failure', output: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)` }));
-    sock.once(scheme === 'https' ? 'secureConnect' : 'connect', () => sock.write(request));
+    sock.once(t.tls ? 'secureConnect' : 'connect', () => sock.write(t.request));
     let head = '';
-    sock.setEncoding('latin1');
-    sock.on('data', (chunk: string) => {
-      head += chunk;
+    sock.on('data', (chunk: Buffer) => {
+      head += chunk.toString('latin1');
       for (;;) {
         const eol = head.indexOf('\n');
         if (eol < 0) {
