@@ -76,7 +76,7 @@ function sharedHostFacts(): (dataDir: string) => Promise<HostFacts> {
 
 /** Connections for requests (Pod status, events, tokens) and, apart, for heartbeats; watches get their own anyway. */
 const REQUEST_SOCKETS = 32;
-const HEARTBEAT_SOCKETS = 8;
+const HEARTBEAT_SOCKETS = 64;
 
 /** Runs fn over 0..count-1, `width` at a time. */
 async function forEach(count: number, width: number, fn: (i: number) => Promise<void>): Promise<void> {

@@ -179,6 +179,7 @@ export class Kubelet {
     if (type === 'DELETED') rec.removed = true;
     if (rec.removed || pod.metadata.deletionTimestamp) this.#workers.terminate(uid);
     else {
+      this.#status.observe(pod);
       this.#volumeObjects.track(pod);
       this.#workers.kick(uid);
     }
