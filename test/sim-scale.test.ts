@@ -33,7 +33,14 @@ after(async () => {
 test(`${NODES} hollow nodes run ${PODS} Pods, each on exactly one node, heartbeats on time`, { timeout: 1_800_000 }, async () => {
   server = await startServer();
   client = await RestClient.fromKubeconfig(server.kubeconfig);
-  sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', String(NODES), '--prefix', PREFIX], { stdio: ['ignore', 'ignore', 'ignore'] });
+  sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', String(NODES), '--prefix', PREFIX], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // What went wrong in the sim (heartbeat failures, watch errors), for the assertions' messages.
+  const simLog: string[] = [];
+  sim.stderr!.on('data', (c: Buffer) => {
+    simLog.push(...c.toString().split('\n').filter(Boolean));
+    simLog.splice(0, simLog.length - 20);
+  });
+  const simTail = (): string => simLog.join('\n');
   const ready = (n: Node): boolean => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
   await until(`${NODES} Ready nodes`, async () => (await client!.list<Node>(nodes, undefined)).items.filter((n) => n.metadata.name!.startsWith(PREFIX) && ready(n)).length === NODES, 900_000, 2000);
 
@@ -93,7 +100,7 @@ test(`${NODES} hollow nodes run ${PODS} Pods, each on exactly one node, heartbea
     const times = [watchStart, ...(renewals.get(l.metadata.name!) ?? []), watchEnd];
     for (let k = 1; k < times.length; k++) if (times[k]! - times[k - 1]! > period) late.push(`${l.metadata.name}: ${((times[k]! - times[k - 1]!) / 1000).toFixed(1)} s`);
   }
-  assert.deepEqual(late, [], 'every Lease renewed within its duration');
+  assert.deepEqual(late, [], `every Lease renewed within its duration; the sim said:\n${simTail()}`);
   const nodeList = (await client.list<Node>(nodes, undefined)).items.filter((n) => n.metadata.name!.startsWith(PREFIX));
   assert.ok(nodeList.every(ready), 'every node still Ready');
   assert.ok(nodeList.every((n) => !n.spec?.taints?.some((t) => t.key.startsWith('node.kubernetes.io/'))), 'no node was tainted unreachable or not-ready');

@@ -11,6 +11,8 @@ import { buildNode, buildNodeStatus, readHostFacts, type HostFacts, type NodeIde
 export const LEASE_DURATION_SECONDS = 40;
 export const STATUS_CHECK_MS = 10_000;
 export const STATUS_REPORT_MS = 5 * 60_000;
+/** Attempts at one renewal (upstream's maxUpdateRetries). */
+const LEASE_UPDATE_TRIES = 5;
 
 type NodeStatus = NonNullable<Node['status']>;
 
@@ -127,9 +129,21 @@ export class NodeHeartbeat {
       const t = setInterval(() => void fn().catch(onError), ms);
       signal.addEventListener('abort', () => clearInterval(t), { once: true });
     };
-    void this.renewLease().catch(onError);
+    // A failed renewal is tried again at once, a few times, as upstream's lease controller does, rather than
+    // a whole period later: three periods lost in a row let the Lease lapse.
+    const renew = async (): Promise<void> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.renewLease();
+        } catch (e) {
+          if (attempt >= LEASE_UPDATE_TRIES || signal.aborted) throw e;
+          onError(e);
+        }
+      }
+    };
+    void renew().catch(onError);
     // Renewed four times per lease duration, as upstream's kubelet does (every 10 s for 40 s).
-    every((this.#leaseSeconds * 1000) / 4, () => this.renewLease());
+    every((this.#leaseSeconds * 1000) / 4, renew);
     every(STATUS_CHECK_MS, () => this.updateStatusIfDue());
   }
 }
