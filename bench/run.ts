@@ -16,7 +16,7 @@ import { benchRbac } from './rbac.js';
 import { benchMetrics } from './metrics.js';
 import { benchImages } from './images.js';
 import { benchHeld } from './held.js';
-import { benchScale } from './scale.js';
+import { benchScale, benchSimNodes } from './scale.js';
 import { benchScheduler } from './scheduler.js';
 import { benchTerminal } from './terminal.js';
 import { benchDeployment, benchRollout } from './workloads.js';
@@ -46,6 +46,7 @@ const suites: [string, () => Promise<string>][] = [
 const named: [string, () => Promise<string>][] = [
   ['scale', () => benchScale({ nodes: numArg(3), pods: numArg(4), timeoutS: numArg(5) })],
   ['held', () => benchHeld({ nodes: numArg(3), pods: numArg(4) })],
+  ['sim-nodes', () => benchSimNodes({ nodes: numArg(3), holdS: numArg(4) })],
 ];
 function numArg(i: number): number | undefined {
   return process.argv[i] ? Number(process.argv[i]) : undefined;

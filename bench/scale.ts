@@ -12,14 +12,14 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Pod } from '../src/api/types.js';
-import { pods } from '../src/client/resources.js';
+import type { Lease, Pod } from '../src/api/types.js';
+import { leases, pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import { KUBECTL } from '../test/support/kubectl.js';
 import { startServer } from '../test/support/server.js';
 import { loadgen, readyz } from './apiserver.js';
 import { chartsDocument, lineChart } from './plot.js';
-import { rssOf, startSimCluster, waitFor, watchAll } from './simcluster.js';
+import { cpuOf, rssOf, startSimCluster, waitFor, watchAll } from './simcluster.js';
 import { RESULTS_DIR, summarize, table } from './stats.js';
 
 interface Sample {
@@ -179,4 +179,50 @@ async function writeResults(label: string, samples: Sample[]): Promise<void> {
     ], top),
   ]);
   await writeFile(join(RESULTS_DIR, `scale-${label}.svg`), svg);
+}
+
+/**
+ * Hollow nodes alone, idle: how long nodeCount of them take to be Ready, then, over holdS seconds, the
+ * sim's RSS per node and CPU, and the longest gap between two renewals of any node's Lease (the
+ * kubelet renews every 10 s; the node lifecycle controller gives up after 40 s).
+ * Run: `npm run bench -- sim-nodes [nodes] [hold s]` (default 1,000 nodes, 60 s).
+ */
+export async function benchSimNodes(opts: { nodes?: number; holdS?: number } = {}): Promise<string> {
+  const nodeCount = opts.nodes ?? 1000;
+  const holdMs = (opts.holdS ?? 60) * 1000;
+  const t0 = performance.now();
+  const cluster = await startSimCluster(nodeCount);
+  const readyS = (performance.now() - t0) / 1000;
+  const ac = new AbortController();
+  try {
+    const last = new Map<string, number>();
+    let maxGap = 0;
+    const start = Date.now();
+    await watchAll<Lease>(cluster.client, leases, 'kube-node-lease', (l) => {
+      const t = Date.parse(l.spec?.renewTime ?? '');
+      if (!Number.isFinite(t)) return;
+      maxGap = Math.max(maxGap, t - (last.get(l.metadata.name!) ?? start));
+      last.set(l.metadata.name!, t);
+    }, ac.signal);
+    const cpu0 = await cpuOf(cluster.sim.pid!);
+    await new Promise((r) => setTimeout(r, holdMs));
+    const cpuPerS = (await cpuOf(cluster.sim.pid!) - cpu0) / (holdMs / 1000);
+    const now = Date.now();
+    for (const name of last.keys()) maxGap = Math.max(maxGap, now - last.get(name)!);
+    const rss = await rssOf(cluster.sim.pid!);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    return table([
+      [`sim: ${nodeCount} hollow nodes, idle`, 'value', 'target'],
+      ['all Ready after (s)', readyS, ''],
+      ['sim RSS (MB)', rss / MB, ''],
+      ['sim RSS per node (KB)', rss / nodeCount / 1024, '≤ 200'],
+      ['sim CPU (cores)', cpuPerS, ''],
+      ['Leases renewed while held', `${last.size} of ${nodeCount}`, nodeCount],
+      ['longest gap between renewals (s)', maxGap / 1000, '≤ 10 (+ latency)'],
+      ['load average at the end', load, ''],
+    ]);
+  } finally {
+    ac.abort();
+    await cluster.dispose();
+  }
 }

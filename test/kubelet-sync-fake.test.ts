@@ -99,6 +99,16 @@ test('a long-running Pod goes Running with its sandbox IP; deletion stops its co
   assert.ok(left.every((c) => c.state === 'exited'), 'no container of it still runs');
 });
 
+test('a status another writer put in (the node lifecycle controller\'s Unknown for a silent node) is put right at the next sync', async () => {
+  const pod = createPod({ containers: [ctr('web')] });
+  const uid = pod.metadata.uid!;
+  const running = await until(uid, 'Running', (x) => x.status?.phase === 'Running');
+  const conditions = running.status!.conditions!.map((c) => (c.type === 'Ready' ? { ...c, status: 'False' as const } : c));
+  cluster.update({ ...running, status: { ...running.status, phase: 'Unknown', conditions } });
+  const back = await until(uid, 'Running again', (x) => x.status?.phase === 'Running');
+  assert.equal(back.status?.conditions?.find((c) => c.type === 'Ready')?.status, 'True');
+});
+
 test('each pod sync lists the runtime once: actions record their results and the status is computed from them', async () => {
   const lists = { sandboxes: 0, pod: 0, relist: 0 };
   /** For each listing of the Pod's containers, which sync (by the workers' running count) made it. */

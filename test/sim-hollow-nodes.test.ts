@@ -3,18 +3,20 @@
 
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { isApiError } from '../src/api/errors.js';
 import type { Pod } from '../src/api/types.js';
-import { HttpsTransport } from '../src/client/https-transport.js';
-import { loadKubeconfig } from '../src/client/kubeconfig.js';
+import { ImpersonatingTransport } from '../src/client/impersonating-transport.js';
 import { nodes, pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import { kubectl } from './support/kubectl.js';
 import { BERTH_BIN, startServer, type TestServer } from './support/server.js';
 import { until } from './support/wait.js';
+
+interface AuditLine { verb: string; objectRef?: { resource?: string; name?: string }; impersonatedUser?: { username: string; groups?: string[] } }
 
 let server: TestServer;
 let sim: ChildProcess;
@@ -22,7 +24,8 @@ let client: RestClient;
 const k = (args: string[]) => kubectl(server.kubeconfig, args);
 
 before(async () => {
-  server = await startServer();
+  const dataDir = await mkdtemp(join(tmpdir(), 'berth-test-'));
+  server = await startServer({ dataDir, args: ['--audit-log', join(dataDir, 'audit.log')] });
   client = await RestClient.fromKubeconfig(server.kubeconfig);
   sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', '3', '--prefix', 'hn-'], { stdio: ['ignore', 'ignore', 'pipe'] });
   await until('three Ready nodes', async () => (await k(['get', 'nodes', '--no-headers'])).stdout.match(/^hn-\d\s+Ready\s/gm)?.length === 3);
@@ -50,17 +53,18 @@ test('Pods the scheduler binds run on their node, with an IP from that node\'s P
 });
 
 test('each hollow node writes as system:node:<name>, and the node authorizer keeps it to its own Node', async () => {
-  const pki = join(server.dataDir, 'pki');
-  const [cert, key] = await Promise.all([readFile(join(pki, 'node-hn-0.crt')), readFile(join(pki, 'node-hn-0.key'))]);
-  const asNode = new RestClient(new HttpsTransport({ ...(await loadKubeconfig(server.kubeconfig)), cert, key }));
-  try {
-    const patch = { metadata: { labels: { touched: 'yes' } } };
-    await assert.rejects(asNode.patch(nodes, undefined, 'hn-1', 'merge', patch), (e) => isApiError(e, 'Forbidden'));
-    await assert.rejects(asNode.list(pods, undefined, { fieldSelector: 'spec.nodeName=hn-1' }), (e) => isApiError(e, 'Forbidden'));
-    assert.ok((await asNode.list(pods, undefined, { fieldSelector: 'spec.nodeName=hn-0' })).items);
-  } finally {
-    asNode.transport.close();
-  }
+  // The sim's reader impersonates each node: the audit log names the node as the user of its Lease renewals.
+  const audit = await until('hn-0 renewed its Lease', async () => {
+    const lines = (await readFile(join(server.dataDir, 'audit.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditLine);
+    return lines.filter((l) => l.objectRef?.resource === 'leases' && l.objectRef.name === 'hn-0' && l.verb === 'update').at(0) ?? null;
+  });
+  assert.equal(audit.impersonatedUser?.username, 'system:node:hn-0');
+  assert.ok(audit.impersonatedUser?.groups?.includes('system:nodes'));
+  const asNode = new RestClient(new ImpersonatingTransport(client.transport, { user: 'system:node:hn-0', group: 'system:nodes' }));
+  const patch = { metadata: { labels: { touched: 'yes' } } };
+  await assert.rejects(asNode.patch(nodes, undefined, 'hn-1', 'merge', patch), (e) => isApiError(e, 'Forbidden'));
+  await assert.rejects(asNode.list(pods, undefined, { fieldSelector: 'spec.nodeName=hn-1' }), (e) => isApiError(e, 'Forbidden'));
+  assert.ok((await asNode.list(pods, undefined, { fieldSelector: 'spec.nodeName=hn-0' })).items);
 });
 
 test('berth sim without a data dir explains itself', async () => {

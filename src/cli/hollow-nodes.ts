@@ -1,6 +1,9 @@
 // Hollow nodes the kubemark way: N real Kubelets in one process over the fake runtime, each with its
-// own node name, data dir and client identity (system:node:<name>, issued from the cluster's CA, so
-// the node authorizer holds each to its own Node, Lease and Pods), and one Pod watch shared by all.
+// own node name, data dir and identity (system:node:<name> in system:nodes, so the node authorizer
+// holds each to its own Node, Lease and Pods), sharing what the real kubelet's semantics allow: one
+// Pod watch, one Node watch and one Services watch for all, one reading of the host, and connections
+// (each node acts as its identity by impersonation over the reader's, where a certificate each would
+// cost every node a TLS session and the CA an openssl run). Heartbeats have connections of their own.
 // Stopping leaves the nodes registered but silent, as crashed kubelets would.
 
 import { setMaxListeners } from 'node:events';
@@ -10,12 +13,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { issueCertificate } from '../apiserver/auth/certs.js';
 import { HttpsTransport } from '../client/https-transport.js';
+import { ImpersonatingTransport } from '../client/impersonating-transport.js';
 import type { ConnectionConfig } from '../client/kubeconfig.js';
 import { RestClient } from '../client/rest.js';
 import { Informer } from '../client/informer.js';
-import { services } from '../client/resources.js';
-import type { Service } from '../api/types.js';
+import { nodes, services } from '../client/resources.js';
+import type { Node, Service } from '../api/types.js';
 import { Kubelet } from '../kubelet/kubelet.js';
+import { readHostFacts, type HostFacts } from '../kubelet/nodeInfo.js';
 import { createKubeletServer } from '../kubelet/server/server.js';
 import { StatsProvider } from '../kubelet/stats/summary.js';
 import { FakeImages } from '../runtime/fake/images.js';
@@ -24,9 +29,9 @@ import { RestKubeletCluster } from './agent/cluster.js';
 import { SharedNodePods } from './agent/node-pods.js';
 
 export interface HollowNodesOptions {
-  /** The API server and an identity that may list every Pod (the shared watch). */
+  /** The API server and an identity that may list every Pod (the shared watches) and impersonate nodes. */
   reader: ConnectionConfig;
-  /** The cluster's PKI (<server data dir>/pki): its CA signs each node's identity, kept there. */
+  /** The cluster's PKI (<server data dir>/pki): its CA signs the kubelets' serving certificate. */
   pkiDir: string;
   /** Each kubelet's data dir is <dataDir>/<node name>. */
   dataDir: string;
@@ -57,10 +62,21 @@ export function hollowNodeNetwork(i: number): { podCIDR: string; podIP(n: number
   return { podCIDR: `${prefix}.0/24`, podIP: (n) => `${prefix}.${2 + (n % 252)}` };
 }
 
-/** A node's client identity: issued once, then read back from the PKI directory. */
-function nodeIdentity(pkiDir: string, name: string) {
-  return issueCertificate(pkiDir, `node-${name}`, { cn: `system:node:${name}`, orgs: ['system:nodes'] }, 'client');
+/** How often the host is read for all the hollow kubelets: their status checks run every 10 s. */
+const HOST_FACTS_TTL_MS = 5_000;
+
+/** One reading of the host for every kubelet in the process (their data dirs share one filesystem). */
+function sharedHostFacts(): (dataDir: string) => Promise<HostFacts> {
+  let last: { at: number; facts: Promise<HostFacts> } | undefined;
+  return (dataDir) => {
+    if (!last || Date.now() - last.at > HOST_FACTS_TTL_MS) last = { at: Date.now(), facts: readHostFacts(dataDir) };
+    return last.facts;
+  };
 }
+
+/** Connections for requests (Pod status, events, tokens) and, apart, for heartbeats; watches get their own anyway. */
+const REQUEST_SOCKETS = 32;
+const HEARTBEAT_SOCKETS = 64;
 
 /** Runs fn over 0..count-1, `width` at a time. */
 async function forEach(count: number, width: number, fn: (i: number) => Promise<void>): Promise<void> {
@@ -78,17 +94,18 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
   const abort = new AbortController();
   // Every kubelet's loops listen on this one signal.
   setMaxListeners(0, abort.signal);
-  const readerClient = new RestClient(new HttpsTransport(o.reader), { userAgent: 'berth-sim' });
+  const requests = new HttpsTransport(o.reader, { maxSockets: REQUEST_SOCKETS });
+  const heartbeats = new HttpsTransport(o.reader, { maxSockets: HEARTBEAT_SOCKETS });
+  const transports = [requests, heartbeats];
+  const readerClient = new RestClient(requests, { userAgent: 'berth-sim' });
   const shared = new SharedNodePods(readerClient, (e) => log(`pod watch: ${(e as Error).message}`));
-  // One Services watch for every hollow kubelet's Service environment variables.
+  // One Services watch for every hollow kubelet's Service environment variables, one Nodes watch for their status checks.
   const sharedServices = new Informer<Service>(readerClient, services, { onError: (e) => log(`service watch: ${(e as Error).message}`) });
   void sharedServices.run(abort.signal);
+  const sharedNodes = new Informer<Node>(readerClient, nodes, { onError: (e) => log(`node watch: ${(e as Error).message}`) });
+  void sharedNodes.run(abort.signal);
+  const hostFacts = sharedHostFacts();
   const kubelets: Kubelet[] = [];
-  const transports: HttpsTransport[] = [readerClient.transport as HttpsTransport];
-  // A few at a time: each identity forks openssl three times, which waits on the CPU far longer than it
-  // uses it (one at a time took 8 minutes for 1,000 nodes on a busy machine); hundreds at once would swamp it.
-  const identities: Awaited<ReturnType<typeof nodeIdentity>>[] = [];
-  await forEach(o.count, 8, async (i) => void (identities[i] = await nodeIdentity(o.pkiDir, names[i]!)));
   // One serving certificate for every hollow kubelet: the API server checks the CA, not the name.
   const serving = o.serveKubelet ? await issueCertificate(o.pkiDir, 'kubelet-hollow', { cn: 'hollow-kubelet' }, 'server', ['IP:127.0.0.1']) : undefined;
   const ca = serving ? await readFile(join(o.pkiDir, 'ca.crt'), 'utf8') : '';
@@ -96,11 +113,10 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
   await forEach(o.count, 32, async (i) => {
     const name = names[i]!;
     const net = hollowNodeNetwork(i);
-    const { cert, key } = identities[i]!;
-    // A node's requests are few (its lease, its Pods' status): two sockets each bound what N nodes hold open.
-    const transport = new HttpsTransport({ ...o.reader, cert: Buffer.from(cert), key: Buffer.from(key) }, { maxSockets: 2 });
-    transports.push(transport);
-    const client = new RestClient(transport, { userAgent: `kubelet/berth (${name})` });
+    const as = { user: `system:node:${name}`, group: 'system:nodes' };
+    const userAgent = `kubelet/berth (${name})`;
+    const client = new RestClient(new ImpersonatingTransport(requests, as), { userAgent });
+    const heartbeat = new RestClient(new ImpersonatingTransport(heartbeats, as), { userAgent });
     const dataDir = join(o.dataDir, name);
     await mkdir(dataDir, { recursive: true });
     const runtime = new FakeRuntime({ podIP: net.podIP, ...(serving ? { programFor: () => ({ usage: HOLLOW_USAGE }) } : {}) });
@@ -115,7 +131,7 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
     }
     const kubelet = new Kubelet({
       nodeName: name,
-      cluster: new RestKubeletCluster(client, name, { pods: shared, services: sharedServices }),
+      cluster: new RestKubeletCluster(client, name, { pods: shared, services: sharedServices, nodes: sharedNodes, heartbeat }),
       runtime,
       ...(kubeletPort ? { kubeletPort } : {}),
       podNetworkReachable: false,
@@ -124,6 +140,7 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
       podCIDR: net.podCIDR,
       runtimeVersion: 'fake',
       leaseDurationSeconds: o.leaseDurationSeconds,
+      hostFacts,
       log: (m) => log(`${name}: ${m}`),
     });
     await kubelet.start(abort.signal);

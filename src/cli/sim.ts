@@ -12,8 +12,9 @@ const HELP = `Usage: berth sim --data-dir DIR --nodes N [flags]
 Runs N hollow nodes in this process: each a real kubelet over an in-memory runtime, registering its
 Node (capacity of this host, 110 pods), renewing its Lease and running the Pods bound to it, whose
 containers run until stopped. DIR is the server's data dir on this machine: its kubeconfig.yaml says
-how to reach the server, and each node gets a client certificate system:node:<name> signed by the
-CA in DIR/pki (kept there, issued once). Stopping leaves the nodes registered but silent.
+how to reach the server, and each node acts as system:node:<name> (group system:nodes) by
+impersonation over that kubeconfig's connections, so the node authorizer holds it to its own Node,
+Lease and Pods. Stopping leaves the nodes registered but silent.
 
 Flags:
   --data-dir DIR      the berth server's data dir (required)

@@ -11,6 +11,7 @@ import type { ContainerStatus, ImageService, RuntimeService } from '../runtime/t
 import type { KubeletCluster, PodEventType } from './cluster.js';
 import { rotateLogIfNeeded } from './logs.js';
 import { NodeHeartbeat } from './nodeHeartbeat.js';
+import type { HostFacts } from './nodeInfo.js';
 import { observePod, type ObservedPod } from './observed.js';
 import { gracePeriodOf, type PodWorkerState } from './podActions.js';
 import { computePodStatus } from './podStatus.js';
@@ -51,6 +52,8 @@ export interface KubeletOptions {
   resolvConf?: string;
   /** Where diagnostics go; console.error by default. */
   log?: (message: string) => void;
+  /** Reads the host for the Node's capacity and conditions (readHostFacts); kubelets on one host may share it. */
+  hostFacts?: (dataDir: string) => Promise<HostFacts>;
 }
 
 interface PodRecord { pod: Pod; removed: boolean; mem: PodMemory }
@@ -104,7 +107,7 @@ export class Kubelet {
     const o = this.#o;
     const runtimeVersion = o.runtimeVersion ?? (await o.runtime.version());
     const identity = { nodeName: o.nodeName, runtimeVersion, runtimeFeatures: await o.runtime.features(), ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.nodeIP ? { nodeIP: o.nodeIP } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
-    this.#heartbeat = new NodeHeartbeat(o.cluster, identity, o.dataDir, o.leaseDurationSeconds);
+    this.#heartbeat = new NodeHeartbeat(o.cluster, identity, o.dataDir, o.leaseDurationSeconds, o.hostFacts);
     await fs.mkdir(o.dataDir, { recursive: true });
     await this.#heartbeat.register();
     this.#heartbeat.run(own, (e) => this.#log(`node heartbeat: ${(e as Error).message}`));
@@ -176,6 +179,7 @@ export class Kubelet {
     if (type === 'DELETED') rec.removed = true;
     if (rec.removed || pod.metadata.deletionTimestamp) this.#workers.terminate(uid);
     else {
+      this.#status.observe(pod);
       this.#volumeObjects.track(pod);
       this.#workers.kick(uid);
     }

@@ -6,11 +6,13 @@ import { microTime } from '../api/time.js';
 import { isExtendedResourceName } from '../api/validation/resources.js';
 import type { Lease, Node, NodeCondition } from '../api/types.js';
 import type { KubeletCluster } from './cluster.js';
-import { buildNode, buildNodeStatus, readHostFacts, type NodeIdentity } from './nodeInfo.js';
+import { buildNode, buildNodeStatus, readHostFacts, type HostFacts, type NodeIdentity } from './nodeInfo.js';
 
 export const LEASE_DURATION_SECONDS = 40;
 export const STATUS_CHECK_MS = 10_000;
 export const STATUS_REPORT_MS = 5 * 60_000;
+/** Attempts at one renewal (upstream's maxUpdateRetries). */
+const LEASE_UPDATE_TRIES = 5;
 
 type NodeStatus = NonNullable<Node['status']>;
 
@@ -47,15 +49,18 @@ export class NodeHeartbeat {
   readonly #id: NodeIdentity;
   readonly #dataDir: string;
   readonly #leaseSeconds: number;
+  readonly #facts: (dataDir: string) => Promise<HostFacts>;
   #node: Node | undefined;
   #sent: NodeStatus | undefined;
   #sentAt = 0;
 
-  constructor(cluster: KubeletCluster, id: NodeIdentity, dataDir: string, leaseSeconds = LEASE_DURATION_SECONDS) {
+  /** facts reads the host (readHostFacts by default; kubelets sharing a host may share one reading). */
+  constructor(cluster: KubeletCluster, id: NodeIdentity, dataDir: string, leaseSeconds = LEASE_DURATION_SECONDS, facts: (dataDir: string) => Promise<HostFacts> = readHostFacts) {
     this.#cluster = cluster;
     this.#id = id;
     this.#dataDir = dataDir;
     this.#leaseSeconds = leaseSeconds;
+    this.#facts = facts;
   }
 
   /**
@@ -63,7 +68,7 @@ export class NodeHeartbeat {
    * stored one differs (a new kubelet port, new addresses), not at the next report 5 minutes later.
    */
   async register(): Promise<Node> {
-    const node = buildNode(await readHostFacts(this.#dataDir), this.#id);
+    const node = buildNode(await this.#facts(this.#dataDir), this.#id);
     const now = new Date().toISOString();
     node.status!.conditions = stampConditions(node.status!.conditions ?? [], undefined, now);
     this.#node = await this.#cluster.registerNode(node);
@@ -107,7 +112,7 @@ export class NodeHeartbeat {
    * controller marked Unknown meanwhile is put right at the next check.
    */
   async updateStatusIfDue(nowMs = Date.now()): Promise<boolean> {
-    const [facts, node] = await Promise.all([readHostFacts(this.#dataDir), this.#cluster.getNode(this.#id.nodeName)]);
+    const [facts, node] = await Promise.all([this.#facts(this.#dataDir), this.#cluster.getNode(this.#id.nodeName)]);
     const stored = node?.status ?? this.#sent;
     const next = keepAdvertisedResources(buildNodeStatus(facts, this.#id), stored);
     if (stored && essence(next) === essence(stored) && nowMs - this.#sentAt < STATUS_REPORT_MS) return false;
@@ -124,9 +129,21 @@ export class NodeHeartbeat {
       const t = setInterval(() => void fn().catch(onError), ms);
       signal.addEventListener('abort', () => clearInterval(t), { once: true });
     };
-    void this.renewLease().catch(onError);
+    // A failed renewal is tried again at once, a few times, as upstream's lease controller does, rather than
+    // a whole period later: three periods lost in a row let the Lease lapse.
+    const renew = async (): Promise<void> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.renewLease();
+        } catch (e) {
+          if (attempt >= LEASE_UPDATE_TRIES || signal.aborted) throw e;
+          onError(e);
+        }
+      }
+    };
+    void renew().catch(onError);
     // Renewed four times per lease duration, as upstream's kubelet does (every 10 s for 40 s).
-    every((this.#leaseSeconds * 1000) / 4, () => this.renewLease());
+    every((this.#leaseSeconds * 1000) / 4, renew);
     every(STATUS_CHECK_MS, () => this.updateStatusIfDue());
   }
 }

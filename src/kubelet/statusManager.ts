@@ -1,14 +1,22 @@
 // Sends a Pod's status only when it changed, and remembers what was sent so the next computation
 // builds on it (startTime, lastTransitionTime, a terminal phase) even before the watch echoes it.
+// A status another writer put in meanwhile (the node lifecycle controller marks a silent node's Pods
+// Unknown) is put right at the next sync, as upstream's status manager reconciles with the API.
 
 import { isApiError } from '../api/errors.js';
 import type { Pod, PodStatus } from '../api/types.js';
 import type { KubeletCluster } from './cluster.js';
 import { isTerminalPhase } from './podActions.js';
 
+/** What another writer changes in a Pod's status: its phase and its conditions' truth. */
+function gistOf(s: PodStatus): string {
+  return `${s.phase ?? ''}|${(s.conditions ?? []).map((c) => `${c.type}=${c.status}`).sort().join(',')}`;
+}
+
 export class StatusManager {
   readonly #cluster: Pick<KubeletCluster, 'patchPodStatus'>;
-  readonly #sent = new Map<string, { status: PodStatus; text: string }>();
+  /** gists: every phase-and-conditions this kubelet sent for the Pod, so an echo of an older one is not taken for another writer's. */
+  readonly #sent = new Map<string, { status: PodStatus; text: string; gists: Set<string> }>();
 
   constructor(cluster: Pick<KubeletCluster, 'patchPodStatus'>) {
     this.#cluster = cluster;
@@ -18,6 +26,12 @@ export class StatusManager {
   withLatestStatus(pod: Pod): Pod {
     const sent = this.#sent.get(pod.metadata.uid ?? '');
     return sent ? { ...pod, status: { ...pod.status, ...sent.status } } : pod;
+  }
+
+  /** The Pod as the API holds it: a phase or condition this kubelet never sent makes the next set send again. */
+  observe(pod: Pod): void {
+    const sent = this.#sent.get(pod.metadata.uid ?? '');
+    if (sent && pod.status && !sent.gists.has(gistOf(pod.status))) sent.text = '';
   }
 
   /** PATCH when different from the last write; a Pod already gone is not an error. */
@@ -33,7 +47,7 @@ export class StatusManager {
       if (isApiError(e, 'NotFound')) return false;
       throw e;
     }
-    this.#sent.set(uid, { status: next, text });
+    this.#sent.set(uid, { status: next, text, gists: (prev?.gists ?? new Set()).add(gistOf(next)) });
     return true;
   }
 

@@ -27,6 +27,13 @@ export interface RestKubeletClusterOptions {
   pods?: SharedNodePods;
   /** A Services informer run by the caller for many kubelets (hollow nodes); one of its own otherwise. */
   services?: Informer<Service>;
+  /** A Nodes informer run by the caller for many kubelets (hollow nodes): the status check reads the Node from it. */
+  nodes?: Informer<Node>;
+  /**
+   * The client of the node's heartbeats (Lease, Node status), on connections of their own, so that a
+   * backlog of Pod status writes never holds a renewal past its Lease (hollow nodes); the main one otherwise.
+   */
+  heartbeat?: RestClient;
   /** Watch failures (each is retried); console.error by default. */
   onError?: (e: unknown) => void;
 }
@@ -45,6 +52,10 @@ export class RestKubeletCluster implements KubeletCluster {
     this.#nodeName = nodeName;
     this.#events = new EventRecorder(client, { component: 'kubelet', host: nodeName });
     this.#opts = opts;
+  }
+
+  get #heartbeatClient(): RestClient {
+    return this.#opts.heartbeat ?? this.#client;
   }
 
   #onError(nodeName: string, what: string): (e: unknown) => void {
@@ -156,20 +167,22 @@ export class RestKubeletCluster implements KubeletCluster {
   }
 
   async getNode(name: string): Promise<Node | null> {
-    return this.#client.get<Node>(nodes, undefined, name).catch((e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)));
+    const shared = this.#opts.nodes;
+    if (shared?.hasSynced()) return shared.get(name) ?? null;
+    return this.#heartbeatClient.get<Node>(nodes, undefined, name).catch((e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)));
   }
 
   async updateNodeStatus(name: string, status: NonNullable<Node['status']>): Promise<void> {
-    await this.#client.patch(nodes, undefined, name, 'merge', { status }, { subresource: 'status' });
+    await this.#heartbeatClient.patch(nodes, undefined, name, 'merge', { status }, { subresource: 'status' });
   }
 
   async renewLease(lease: Lease): Promise<void> {
     const name = lease.metadata.name!;
     try {
-      await this.#client.update(leases, 'kube-node-lease', { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', ...lease, metadata: { name, namespace: 'kube-node-lease' } });
+      await this.#heartbeatClient.update(leases, 'kube-node-lease', { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', ...lease, metadata: { name, namespace: 'kube-node-lease' } });
     } catch (e) {
       if (!isApiError(e, 'NotFound')) throw e;
-      await this.#client.create(leases, 'kube-node-lease', { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', ...lease });
+      await this.#heartbeatClient.create(leases, 'kube-node-lease', { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', ...lease });
     }
   }
 }

@@ -5,6 +5,7 @@
 // sends the stop signal and SIGKILLs after the timeout, remove and stop of what is gone are no-ops.
 
 import { randomBytes } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { ApiError } from '../../api/errors.js';
 import type {
@@ -42,7 +43,8 @@ export type RuntimeOp = keyof RuntimeService;
 const SIGTERM_EXIT = 143;
 const SIGKILL_EXIT = 137;
 
-interface FakeSandbox { id: string; config: SandboxConfig; createdAt: string; ip?: string; stopped: boolean }
+/** status: what the listings answer, built once per change (hollow kubelets list every second). */
+interface FakeSandbox { id: string; config: SandboxConfig; createdAt: string; ip?: string; stopped: boolean; status?: SandboxStatus }
 
 interface FakeContainer {
   id: string;
@@ -57,6 +59,7 @@ interface FakeContainer {
   /** Resolved when it exits. */
   exited: Promise<void>;
   markExited: () => void;
+  status?: ContainerStatus;
 }
 
 const newId = () => randomBytes(16).toString('hex');
@@ -110,6 +113,7 @@ export class FakeRuntime implements RuntimeService {
     if (!sb) return;
     await Promise.all(this.#members(id).map((c) => this.stopContainer(c.id, 0)));
     sb.stopped = true;
+    sb.status = undefined;
   }
 
   async removePodSandbox(id: string): Promise<void> {
@@ -145,6 +149,8 @@ export class FakeRuntime implements RuntimeService {
     let markExited!: () => void;
     const exited = new Promise<void>((r) => (markExited = r));
     this.#containers.set(id, { id, sandboxId, config: cfg, program: this.#programFor(cfg), createdAt: this.#now(), exited, markExited });
+    // Its log file exists, empty, as a real runtime's does: logs read nothing and log rotation finds nothing to do.
+    if (cfg.logPath) await appendFile(cfg.logPath, '').catch(() => undefined);
     return id;
   }
 
@@ -153,6 +159,7 @@ export class FakeRuntime implements RuntimeService {
     const c = this.#container(id);
     if (c.startedAt) throw new ApiError('Conflict', `container ${id} was already started`);
     c.startedAt = this.#now();
+    c.status = undefined;
     this.#usage.set(id, c.program.usage ?? {}, this.#clock.now().getTime());
     const { exitAfterMs, exitCode = 0 } = c.program;
     if (exitAfterMs !== undefined) void this.#clock.sleep(exitAfterMs).then(() => this.exit(id, exitCode));
@@ -241,6 +248,7 @@ export class FakeRuntime implements RuntimeService {
   async updateContainerResources(id: string, r: ContainerResources): Promise<void> {
     const c = this.#container(id);
     c.config = { ...c.config, ...r };
+    c.status = undefined;
   }
 
   async features(): Promise<RuntimeFeatures> {
@@ -262,6 +270,7 @@ export class FakeRuntime implements RuntimeService {
     c.exitCode = code;
     c.finishedAt = this.#now();
     c.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
+    c.status = undefined;
     c.markExited();
   }
 
@@ -280,11 +289,20 @@ export class FakeRuntime implements RuntimeService {
   }
 }
 
+/** Built once per change and frozen: every listing hands out the same object. */
 function sandboxStatusOf(sb: FakeSandbox): SandboxStatus {
-  return { id: sb.id, podUid: sb.config.podUid, state: sb.stopped ? 'notready' : 'ready', ip: sb.ip, labels: { ...(sb.config.labels ?? {}) }, createdAt: sb.createdAt };
+  return (sb.status ??= Object.freeze(buildSandboxStatus(sb)));
 }
 
 function statusOf(c: FakeContainer): ContainerStatus {
+  return (c.status ??= Object.freeze(buildStatus(c)));
+}
+
+function buildSandboxStatus(sb: FakeSandbox): SandboxStatus {
+  return { id: sb.id, podUid: sb.config.podUid, state: sb.stopped ? 'notready' : 'ready', ip: sb.ip, labels: Object.freeze({ ...(sb.config.labels ?? {}) }), createdAt: sb.createdAt };
+}
+
+function buildStatus(c: FakeContainer): ContainerStatus {
   const exited = c.exitCode !== undefined;
   return {
     id: c.id,
@@ -298,7 +316,7 @@ function statusOf(c: FakeContainer): ContainerStatus {
     exitCode: c.exitCode,
     reason: exited ? c.reason : undefined,
     logPath: c.config.logPath,
-    labels: { ...c.config.labels },
+    labels: Object.freeze({ ...c.config.labels }),
     resources: resourcesOf(c.config),
   };
 }
