@@ -1,0 +1,94 @@
+// What the scale benchmarks share: a server (control plane only) and `berth sim` with N hollow nodes
+// (real kubelets over the fake runtime) in its own process, and a watch that survives being cut.
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { nodes } from '../src/client/resources.js';
+import { RestClient } from '../src/client/rest.js';
+import { BERTH_BIN, startServer } from '../test/support/server.js';
+/** A server and nodeCount hollow nodes, returned once every Node is registered and Ready. */
+export async function startSimCluster(nodeCount) {
+    const server = await startServer({ disableAgent: true });
+    const sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', String(nodeCount)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const client = await RestClient.fromKubeconfig(server.kubeconfig);
+    const dispose = async () => {
+        sim.kill('SIGTERM');
+        client.transport.close();
+        await server.dispose();
+    };
+    try {
+        const ready = (n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+        await waitFor(async () => (await client.list(nodes, undefined)).items.filter(ready).length === nodeCount, 600_000);
+    }
+    catch (e) {
+        await dispose();
+        throw e;
+    }
+    return { server, sim, client, dispose };
+}
+export async function waitFor(cond, timeoutMs) {
+    const end = Date.now() + timeoutMs;
+    while (!(await cond().catch(() => false))) {
+        if (Date.now() > end)
+            throw new Error('timed out waiting');
+        await new Promise((r) => setTimeout(r, 200));
+    }
+}
+/** Resident memory of a process, from /proc (bytes). */
+export async function rssOf(pid) {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+/** CPU time a process has used so far, user and system, from /proc (seconds). */
+export async function cpuOf(pid) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    // Fields 14 and 15 (utime, stime), counted after the command name, which may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+}
+/**
+ * Every object of res in namespace, as it changes from now on, until signal aborts; resolves once the
+ * watch's starting point is fixed, with `cuts`: how often it was cut, once it ends. A watch the server
+ * cuts (a slow reader past its budget gets 410) or closes is taken up again: from where it was, or
+ * from a fresh list, whose objects are handled as seen when it arrived.
+ */
+export async function watchAll(client, res, namespace, handle, signal) {
+    let rv = (await client.list(res, namespace, { limit: 1 })).metadata.resourceVersion;
+    const cuts = (async () => {
+        let n = 0;
+        while (!signal.aborted) {
+            try {
+                for await (const ev of client.watch(res, namespace, { resourceVersion: rv }, signal)) {
+                    rv = ev.object.metadata.resourceVersion ?? rv;
+                    handle(ev.object);
+                }
+                if (!signal.aborted)
+                    n++;
+            }
+            catch {
+                if (signal.aborted)
+                    break;
+                n++;
+                const list = await client.list(res, namespace).catch(() => undefined);
+                for (const o of list?.items ?? [])
+                    handle(o);
+                rv = list?.metadata.resourceVersion ?? rv;
+            }
+        }
+        return n;
+    })();
+    return { cuts };
+}
+/** Mutating requests the server has answered so far, by `resource` or `resource/subresource`, from its /metrics. */
+export async function writeCounts(client) {
+    const res = await client.transport.request({ method: 'GET', path: '/metrics' });
+    const out = new Map();
+    for (const m of res.body.matchAll(/^apiserver_request_total\{([^}]*)\} (\S+)$/gm)) {
+        const labels = Object.fromEntries([...m[1].matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+        if (!['POST', 'PUT', 'PATCH', 'DELETE', 'APPLY'].includes(labels.verb ?? ''))
+            continue;
+        const key = labels.subresource ? `${labels.resource}/${labels.subresource}` : labels.resource ?? '';
+        out.set(key, (out.get(key) ?? 0) + Number(m[2]));
+    }
+    return out;
+}
+//# sourceMappingURL=simcluster.js.map

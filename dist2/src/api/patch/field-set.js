@@ -1,0 +1,260 @@
+// Field sets, the unit of ownership in server-side apply: which fields of an object a value sets, as
+// paths of elements `f:<field>`, `k:{"name":"x"}` (an item of a list keyed by its map keys) and
+// `v:<json>` (an item of a set), with the fieldsV1 encoding that managedFields stores.
+import { childSchema, isAtomicObject, resolve } from '../schema/definitions.js';
+import { deepEqual } from './json-patch.js';
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Fields the server owns on every object: never part of anyone's field set. */
+const SERVER_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']);
+/** A set of paths, keyed by their JSON form. */
+export class FieldSet {
+    #paths = new Map();
+    constructor(paths = []) {
+        for (const p of paths)
+            this.add(p);
+    }
+    add(p) {
+        this.#paths.set(JSON.stringify(p), p);
+    }
+    has(p) {
+        return this.#paths.has(JSON.stringify(p));
+    }
+    delete(p) {
+        this.#paths.delete(JSON.stringify(p));
+    }
+    get size() {
+        return this.#paths.size;
+    }
+    [Symbol.iterator]() {
+        return this.#paths.values();
+    }
+    minus(other) {
+        return new FieldSet([...this].filter((p) => !other.has(p)));
+    }
+}
+/**
+ * Defaults of list-map keys, as the OpenAPI schema declares them (`protocol: TCP` on ports): an applied
+ * port without a protocol is the live one with TCP, not a second port.
+ */
+const LIST_KEY_DEFAULTS = { protocol: 'TCP' };
+/** An item's value for a list-map key, its default when absent. */
+export function listKeyValue(o, key) {
+    return o[key] ?? LIST_KEY_DEFAULTS[key];
+}
+function listKeyOf(item, keys) {
+    const o = isObj(item) ? item : {};
+    const picked = Object.fromEntries([...keys].sort().filter((k) => listKeyValue(o, k) !== undefined).map((k) => [k, listKeyValue(o, k)]));
+    return `k:${JSON.stringify(picked)}`;
+}
+/**
+ * The fields `value` sets, read with `schema` (unknown parts are treated as granular objects and atomic lists),
+ * only under the top-level fields `walk` accepts (`f:spec`), when given. With `nodes`, every granular object
+ * and list below the root is also a member of the set, and noted there (an update owns the ones it created,
+ * as upstream's comparison counts them added).
+ */
+export function fieldSetOf(value, schema, nodes, walk = () => true) {
+    const out = new FieldSet();
+    const node = (path) => {
+        out.add(path);
+        nodes.add(path);
+    };
+    const visit = (v, s, path, self) => {
+        const r = s ? resolve(s) : undefined;
+        if (isObj(v)) {
+            const freeForm = r && isAtomicObject(r);
+            const isMap = !!r?.additionalProperties;
+            if (path.length && (self || isMap || freeForm || Object.keys(v).length === 0))
+                out.add(path);
+            else if (path.length && nodes)
+                node(path);
+            if (freeForm)
+                return;
+            for (const [k, c] of Object.entries(v)) {
+                if (c === null || c === undefined)
+                    continue;
+                if (path.length === 0 && (k === 'apiVersion' || k === 'kind' || !walk(`f:${k}`)))
+                    continue;
+                if (path.length === 1 && path[0] === 'f:metadata' && SERVER_META.has(k))
+                    continue;
+                visit(c, childSchema(s, k), [...path, `f:${k}`], false);
+            }
+            return;
+        }
+        if (Array.isArray(v)) {
+            const listType = r?.['x-kubernetes-list-type'];
+            if (nodes && (listType === 'map' || listType === 'set'))
+                node(path);
+            if (listType === 'map')
+                for (const item of v)
+                    visit(item, r.items, [...path, listKeyOf(item, r['x-kubernetes-list-map-keys'] ?? [])], true);
+            else if (listType === 'set')
+                for (const item of v)
+                    out.add([...path, `v:${JSON.stringify(item)}`]);
+            else
+                out.add(path);
+            return;
+        }
+        out.add(path);
+    };
+    visit(value, schema, [], false);
+    return out;
+}
+/**
+ * toFieldsV1(fieldSetOf(value, schema)) in one walk, keeping only top-level fields `inScope` accepts: what a
+ * create records for its manager, without building the set of paths first (creates are the hot path).
+ */
+export function fieldsV1Of(value, schema, inScope = () => true) {
+    const build = (v, s, depth, self, inMeta) => {
+        const r = s ? resolve(s) : undefined;
+        if (isObj(v)) {
+            const freeForm = r && isAtomicObject(r);
+            const member = depth > 0 && (self || !!r?.additionalProperties || !!freeForm || Object.keys(v).length === 0);
+            if (freeForm)
+                return member ? {} : undefined;
+            const node = member ? { '.': {} } : {};
+            for (const [k, c] of Object.entries(v)) {
+                if (c === null || c === undefined)
+                    continue;
+                if (depth === 0 && (k === 'apiVersion' || k === 'kind' || !inScope(`f:${k}`)))
+                    continue;
+                if (inMeta && SERVER_META.has(k))
+                    continue;
+                const child = build(c, childSchema(s, k), depth + 1, false, depth === 0 && k === 'metadata');
+                if (child)
+                    node[`f:${k}`] = child;
+            }
+            return finish(node, member);
+        }
+        if (Array.isArray(v)) {
+            const listType = r?.['x-kubernetes-list-type'];
+            if (listType !== 'map' && listType !== 'set')
+                return {};
+            const node = {};
+            for (const item of v) {
+                if (listType === 'set')
+                    node[`v:${JSON.stringify(item)}`] = {};
+                else
+                    node[listKeyOf(item, r['x-kubernetes-list-map-keys'] ?? [])] = build(item, r.items, depth + 1, true, false) ?? {};
+            }
+            return finish(node, false);
+        }
+        return {};
+    };
+    return build(value, schema, 0, false, false) ?? {};
+}
+/** A node of the fieldsV1 tree: absent when nothing is set below it, `{}` when it is a leaf member. */
+function finish(node, member) {
+    const keys = Object.keys(node);
+    if (keys.length === (member ? 1 : 0))
+        return member ? {} : undefined;
+    return sorted(node);
+}
+const KIND_ORDER = ['.', 'f', 'k', 'v', 'i'];
+/** JSON values in structured-merge-diff's order: numbers by value, the rest by their text. */
+function compareValues(a, b) {
+    if (typeof a === 'number' && typeof b === 'number')
+        return a - b;
+    const [x, y] = [typeof a === 'string' ? a : JSON.stringify(a), typeof b === 'string' ? b : JSON.stringify(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+/** Path elements as kube-apiserver serializes them: `.` first, then fields by name, then keys, values, indexes. */
+function comparePathElements(a, b) {
+    const kind = KIND_ORDER.indexOf(a[0]) - KIND_ORDER.indexOf(b[0]);
+    if (kind !== 0 || a[0] === '.')
+        return kind;
+    if (a[0] === 'f')
+        return a < b ? -1 : a > b ? 1 : 0;
+    const [x, y] = [JSON.parse(a.slice(2)), JSON.parse(b.slice(2))];
+    if (a[0] !== 'k' || !isObj(x) || !isObj(y))
+        return compareValues(x, y);
+    const [kx, ky] = [Object.keys(x).sort(), Object.keys(y).sort()];
+    for (let i = 0; i < Math.min(kx.length, ky.length); i++) {
+        const c = compareValues(kx[i], ky[i]) || compareValues(x[kx[i]], y[ky[i]]);
+        if (c)
+            return c;
+    }
+    return kx.length - ky.length;
+}
+function sorted(node) {
+    const keys = Object.keys(node);
+    if (keys.length < 2)
+        return node;
+    return Object.fromEntries(keys.sort(comparePathElements).map((k) => [k, node[k]]));
+}
+/** Where in a list the element a path element names sits (-1 when absent). */
+function indexIn(list, pe) {
+    const want = JSON.parse(pe.slice(2));
+    if (pe.startsWith('v:'))
+        return list.findIndex((x) => deepEqual(x, want));
+    const keys = want;
+    return list.findIndex((x) => isObj(x) && Object.entries(keys).every(([k, v]) => deepEqual(listKeyValue(x, k), v)));
+}
+/** The value at `path`, or undefined. */
+export function valueAt(obj, path) {
+    let cur = obj;
+    for (const pe of path) {
+        if (pe.startsWith('f:'))
+            cur = isObj(cur) ? cur[pe.slice(2)] : undefined;
+        else
+            cur = Array.isArray(cur) ? cur[indexIn(cur, pe)] : undefined;
+        if (cur === undefined)
+            return undefined;
+    }
+    return cur;
+}
+/** Removes the field or element at `path` from `obj` (mutated); absent paths are ignored. */
+export function removeAt(obj, path) {
+    const parent = valueAt(obj, path.slice(0, -1));
+    const pe = path[path.length - 1];
+    if (pe.startsWith('f:') && isObj(parent))
+        delete parent[pe.slice(2)];
+    else if (Array.isArray(parent)) {
+        const i = indexIn(parent, pe);
+        if (i >= 0)
+            parent.splice(i, 1);
+    }
+}
+/** `.spec.containers[name="x"].image`, as structured-merge-diff prints a path. */
+export function pathString(path) {
+    return path
+        .map((pe) => {
+        if (pe.startsWith('f:'))
+            return `.${pe.slice(2)}`;
+        if (pe.startsWith('v:'))
+            return `[=${pe.slice(2)}]`;
+        const keys = JSON.parse(pe.slice(2));
+        return `[${Object.entries(keys).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+    })
+        .join('');
+}
+/** The fieldsV1 encoding: nested objects of path elements, `.` marking a node that is itself a member. */
+export function toFieldsV1(set) {
+    const root = {};
+    for (const path of set) {
+        let node = root;
+        for (const pe of path)
+            node = (node[pe] ??= {});
+        node['.'] = {};
+    }
+    // A leaf carries no `.`: only nodes with children say they are members themselves.
+    const tidy = (n) => {
+        const kids = Object.keys(n).filter((k) => k !== '.');
+        if (kids.length === 0)
+            return {};
+        return sorted(Object.fromEntries(Object.entries(n).map(([k, v]) => [k, k === '.' ? {} : tidy(v)])));
+    };
+    return tidy(root);
+}
+export function fromFieldsV1(fields) {
+    const out = new FieldSet();
+    const walk = (n, path) => {
+        const kids = Object.keys(n).filter((k) => k !== '.');
+        if (path.length && (kids.length === 0 || '.' in n))
+            out.add(path);
+        for (const k of kids)
+            walk(n[k], [...path, k]);
+    };
+    walk(fields ?? {}, []);
+    return out;
+}
+//# sourceMappingURL=field-set.js.map

@@ -1,0 +1,128 @@
+// Reading and decoding request bodies: JSON, YAML or Kubernetes protobuf, never more than 3 MiB
+// (Kubernetes' limit).
+import { parse as parseYaml } from 'yaml';
+import { ApiError } from '../../api/errors.js';
+import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE } from './protobuf.js';
+import { goJsonSyntaxError, summarizeBody } from '../../api/gojson.js';
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+export async function readBody(req) {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES)
+        throw new ApiError('RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES)
+            throw new ApiError('RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+export function mediaType(req) {
+    return (req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
+}
+/** Nesting deeper than this is refused at the door: everything after decoding may recurse over it. */
+export const MAX_DEPTH = 1000;
+/** Whether v nests deeper than max (iterative, so it cannot itself run out of stack). */
+function tooDeep(v, max) {
+    const stack = [[v, 1]];
+    const seen = new Set();
+    while (stack.length) {
+        const [x, d] = stack.pop();
+        if (x === null || typeof x !== 'object' || seen.has(x))
+            continue;
+        if (d > max)
+            return true;
+        seen.add(x);
+        for (const c of Array.isArray(x) ? x : Object.values(x))
+            if (c !== null && typeof c === 'object')
+                stack.push([c, d + 1]);
+    }
+    return false;
+}
+/**
+ * Whether the text opens more than max brackets at once, outside quoted strings: a linear scan that
+ * runs before any parser, since a YAML parser spends seconds on a deep flow collection.
+ */
+function nestsTooDeep(text, max, yaml) {
+    let depth = 0;
+    let quote = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (quote) {
+            if (c === 0x5c && quote === 0x22)
+                i++; // a backslash escape inside "…"
+            else if (c === quote)
+                quote = 0;
+        }
+        else if (c === 0x22 || (yaml && c === 0x27))
+            quote = c; // " or, in YAML, '
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > max)
+                return true; // [ {
+        }
+        else if ((c === 0x5d || c === 0x7d) && depth > 0)
+            depth--; // ] }
+    }
+    return false;
+}
+/**
+ * Decodes a JSON, YAML or protobuf (`application/vnd.kubernetes.protobuf`, for the kinds
+ * ./protobuf.ts knows) document into a value; malformed input is a 400 naming the problem.
+ */
+export function decodeDocument(body, type) {
+    if (type === PROTOBUF_MEDIA_TYPE)
+        return decodeProtobufObject(body);
+    const text = body.toString('utf8');
+    if (text.trim() === '')
+        throw new ApiError('BadRequest', 'the body of the request was empty');
+    const what = type.includes('yaml') ? 'yaml' : 'json';
+    if (nestsTooDeep(text, MAX_DEPTH, what === 'yaml'))
+        throw new ApiError('BadRequest', `error decoding ${what}: exceeded max depth of ${MAX_DEPTH}`);
+    let value;
+    try {
+        value = what === 'yaml' ? parseYaml(text, { schema: 'core', uniqueKeys: true }) : JSON.parse(text);
+    }
+    catch (e) {
+        throw new ApiError('BadRequest', `error decoding ${what}: ${e.message.split('\n')[0]}`);
+    }
+    if (tooDeep(value, MAX_DEPTH))
+        throw new ApiError('BadRequest', `error decoding ${what}: exceeded max depth of ${MAX_DEPTH}`);
+    return value;
+}
+/** Go's json, asked to read a value into the struct kube-apiserver first reads apiVersion and kind into. */
+const TYPE_META_STRUCT = 'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
+/**
+ * A JSON body that is not a JSON object cannot tell its kind: kube-apiserver's words, naming the kind the
+ * URL expects and quoting the start of the body (YAML sent as JSON by `kubectl create --raw`, for one).
+ */
+function unrecognized(body, kind, why) {
+    return new ApiError('BadRequest', `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${why} (${summarizeBody(body)})`);
+}
+/** Decodes a request body that must be an object of `kind` (the one the URL names). */
+export function decodeObject(body, type, kind) {
+    const json = type === 'application/json';
+    let v;
+    try {
+        v = decodeDocument(body, type);
+    }
+    catch (e) {
+        // Go's reasons only for bodies its scanner would have read to the end (not those nested too deep).
+        const why = json && !nestsTooDeep(body.toString('utf8'), MAX_DEPTH, false) ? goJsonSyntaxError(body) : undefined;
+        throw why === undefined ? e : unrecognized(body, kind, why);
+    }
+    if (json && v !== null && (typeof v !== 'object' || Array.isArray(v))) {
+        const what = Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v;
+        throw unrecognized(body, kind, `json: cannot unmarshal ${what} into Go value of type ${TYPE_META_STRUCT}`);
+    }
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+        throw new ApiError('BadRequest', 'Object \'Kind\' is missing in the request body: expected a JSON object');
+    }
+    const o = v;
+    if (o.metadata !== undefined && (o.metadata === null || typeof o.metadata !== 'object' || Array.isArray(o.metadata))) {
+        throw new ApiError('BadRequest', 'metadata: expected an object');
+    }
+    return o;
+}
+//# sourceMappingURL=body.js.map

@@ -1,0 +1,234 @@
+// Typed decoding, as kube-apiserver gets it for free from Go structs: a body whose fields have the
+// wrong JSON type (a string where the schema says array, 1.5 for an integer) is a 400 before any
+// default or validation sees it, and a null field means "absent" (Go's zero value). Unknown fields are
+// left to field validation (schema/validate.ts).
+import { base64ErrorOffset } from '../../api/base64.js';
+import { ApiError, invalid } from '../../api/errors.js';
+import { goFormat } from '../../api/goformat.js';
+import { definitionOf, resolve, shortName } from '../../api/schema/definitions.js';
+import { apiVersionOf, findKind } from '../../api/schema/resources.js';
+/** resource.Quantity: a JSON number is a valid quantity too (`cpu: 1`), though upstream's v2 form says string. */
+const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
+/** A []byte field (`format: byte`) is base64 on the wire; Go's decoder refuses anything else. */
+function checkBase64(ctx, v) {
+    const at = base64ErrorOffset(v);
+    if (at >= 0)
+        throw new ApiError('BadRequest', `${ctx.kind} in version "${ctx.version}" cannot be handled as a ${ctx.kind}: illegal base64 data at input byte ${at}`);
+}
+function jsonType(v) {
+    if (Array.isArray(v))
+        return 'array';
+    if (typeof v === 'object')
+        return 'object';
+    return typeof v === 'boolean' ? 'bool' : typeof v;
+}
+function goType(s) {
+    if (s.ref)
+        return s.ref.endsWith('IntOrString') ? 'intstr.IntOrString' : `v1.${shortName(s.ref)}`;
+    switch (s.type) {
+        case 'array':
+            return `[]${s.items ? goType(s.items) : 'interface {}'}`;
+        case 'object':
+            return s.additionalProperties ? `map[string]${goType(s.additionalProperties)}` : 'map[string]interface {}';
+        case 'integer':
+            return s.format === 'int32' ? 'int32' : 'int64';
+        case 'number':
+            return 'float64';
+        case 'boolean':
+            return 'bool';
+        default:
+            return 'string';
+    }
+}
+function zeroOf(s) {
+    const r = resolve(s);
+    if (s.ref?.endsWith('IntOrString'))
+        return 0;
+    switch (r.type) {
+        case 'string':
+            return '';
+        case 'integer':
+        case 'number':
+            return 0;
+        case 'boolean':
+            return false;
+        case 'array':
+            return [];
+        default:
+            return {};
+    }
+}
+/** A value of the wrong JSON type: how each decoder words it differs, so the callers do. */
+class Mismatch extends Error {
+    value;
+    owner;
+    path;
+    schema;
+    constructor(value, owner, path, schema) {
+        super('type mismatch');
+        this.value = value;
+        this.owner = owner;
+        this.path = path;
+        this.schema = schema;
+    }
+}
+function fail(_ctx, value, owner, path, s) {
+    throw new Mismatch(value, owner, path, s);
+}
+/** Go's encoding/json, decoding a request body into the typed object. */
+function decodeMessage(ctx, m) {
+    const what = typeof m.value === 'number' ? `number ${m.value}` : jsonType(m.value);
+    return `${ctx.kind} in version "${ctx.version}" cannot be handled as a ${ctx.kind}: json: cannot unmarshal ${what} into Go struct field ${m.owner}.${m.path} of type ${goType(m.schema)}`;
+}
+/** The reflect kind a JSON value has once decoded into an unstructured map. */
+function unstructuredKind(v) {
+    if (Array.isArray(v))
+        return 'slice';
+    if (typeof v === 'object')
+        return 'map';
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? 'int64' : 'float64';
+    return typeof v === 'boolean' ? 'bool' : 'string';
+}
+/** apimachinery's unstructured converter, turning a patched map back into the typed object. */
+function unstructuredMessage(m) {
+    const from = unstructuredKind(m.value);
+    const r = resolve(m.schema);
+    if (r.type === 'array')
+        return `cannot restore slice from ${from}`;
+    if (r.type === 'object' || (!r.type && (r.properties || r.additionalProperties))) {
+        return r.additionalProperties ? `cannot restore map from ${from}` : `cannot restore struct from: ${from}`;
+    }
+    const to = goType(m.schema);
+    // Go converts an integer to a string (as a rune) or a float to an integer type, then refuses the pair.
+    if ((from === 'int64' && to === 'string') || (from === 'float64' && /^int/.test(to)))
+        return `cannot convert ${from} to ${to}`;
+    return `unrecognized type: ${to}`;
+}
+/** Checks value against s in place, replacing nulls with what Go would decode them to. */
+function check(ctx, value, s, owner, path) {
+    const r = resolve(s);
+    if (s.ref?.endsWith('IntOrString')) {
+        if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2 ** 31))
+            return;
+        return fail(ctx, value, owner, path, s);
+    }
+    const owned = s.ref ? shortName(s.ref) : owner;
+    switch (r.type) {
+        case 'string':
+            if (typeof value === 'string')
+                return r.format === 'byte' ? checkBase64(ctx, value) : undefined;
+            if (s.ref === QUANTITY && typeof value === 'number' && Number.isFinite(value))
+                return;
+            return fail(ctx, value, owner, path, s);
+        case 'integer': {
+            const limit = r.format === 'int32' ? 2 ** 31 : Number.MAX_SAFE_INTEGER;
+            if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= limit)
+                return;
+            return fail(ctx, value, owner, path, s);
+        }
+        case 'number':
+            if (typeof value === 'number')
+                return;
+            return fail(ctx, value, owner, path, s);
+        case 'boolean':
+            if (typeof value === 'boolean')
+                return;
+            return fail(ctx, value, owner, path, s);
+        case 'array': {
+            if (!Array.isArray(value))
+                return fail(ctx, value, owner, path, s);
+            if (!r.items)
+                return;
+            for (let i = 0; i < value.length; i++) {
+                if (value[i] === null)
+                    value[i] = zeroOf(r.items);
+                else
+                    check(ctx, value[i], r.items, owned, path);
+            }
+            return;
+        }
+        default: {
+            if (!r.properties && !r.additionalProperties)
+                return; // free-form (RawExtension, FieldsV1)
+            if (value === null || typeof value !== 'object' || Array.isArray(value))
+                return fail(ctx, value, owner, path, s);
+            const o = value;
+            for (const k of Object.keys(o)) {
+                const child = r.properties ? r.properties[k] : r.additionalProperties;
+                if (!child)
+                    continue; // unknown: field validation's business
+                const childPath = r.properties ? (path ? `${path}.${k}` : k) : path;
+                // undefined can only come from code (a patch that removed the field): absent, like null.
+                if (o[k] === null || o[k] === undefined) {
+                    if (r.properties || o[k] === undefined)
+                        delete o[k];
+                    else
+                        o[k] = zeroOf(child);
+                    continue;
+                }
+                check(ctx, o[k], child, owned, childPath);
+            }
+        }
+    }
+}
+/**
+ * Throws a 400 when obj cannot be decoded as apiVersion/kind; replaces null fields with their Go
+ * zero value (absent, "", 0, …) so nothing downstream meets a null the schema does not allow.
+ */
+export function checkTypes(apiVersion, kind, obj) {
+    const def = definitionOf(apiVersion, kind);
+    if (!def)
+        return;
+    const version = apiVersion.includes('/') ? apiVersion.split('/')[1] : apiVersion;
+    try {
+        check({ kind, version }, obj, { ref: def }, kind, '');
+    }
+    catch (e) {
+        if (e instanceof Mismatch)
+            throw new ApiError('BadRequest', decodeMessage({ kind, version }, e));
+        throw e;
+    }
+}
+/**
+ * The same check on the result of a strategic merge patch, which kube-apiserver turns back into the typed
+ * object from a map: a wrong type is a 422 on the field "patch", quoting the patch as Go prints it.
+ */
+export function checkPatchedTypes(apiVersion, kind, obj, patch) {
+    try {
+        checkTypes(apiVersion, kind, obj);
+    }
+    catch (e) {
+        if (!(e instanceof ApiError) || e.code !== 'BadRequest')
+            throw e;
+        const def = definitionOf(apiVersion, kind);
+        let detail = e.message;
+        try {
+            check({ kind, version: '' }, structuredClone(obj), { ref: def }, kind, '');
+        }
+        catch (m) {
+            if (m instanceof Mismatch)
+                detail = unstructuredMessage(m);
+        }
+        throw invalid('', '', [{ reason: 'FieldValueInvalid', field: 'patch', message: `Invalid value: ${JSON.stringify(goFormat(patch))}: ${detail}` }]);
+    }
+}
+/** The Go package a group's internal types live in (core for the legacy group, else the group's first word). */
+const internalPackage = (group) => (group === '' ? 'core' : group.split('.')[0]);
+/**
+ * A body of another kind than the URL's cannot be converted into it: kube-apiserver's decode error, before
+ * any field of it is looked at (`Pod in version "v1" cannot be handled as a Namespace: …`).
+ */
+export function checkKindOf(r, body) {
+    const kind = body.kind;
+    if (typeof kind !== 'string' || kind === '' || kind === r.kind)
+        return;
+    const apiVersion = typeof body.apiVersion === 'string' && body.apiVersion ? body.apiVersion : apiVersionOf(r);
+    const version = apiVersion.includes('/') ? apiVersion.split('/')[1] : apiVersion;
+    const known = findKind(apiVersion, kind);
+    const why = known
+        ? `converting (${version}.${kind}) to (${internalPackage(r.group)}.${r.kind}): unknown conversion`
+        : `no kind "${kind}" is registered for version "${apiVersion}" in scheme "k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30"`;
+    throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${r.kind}: ${why}`);
+}
+//# sourceMappingURL=typecheck.js.map

@@ -1,0 +1,352 @@
+// The API server's memory of one resource: every current object and a window of recent events,
+// fed by one store watch. Lists and watches are served from here, so the store sees only writes.
+import { ApiError } from '../../api/errors.js';
+import { prefixEnd } from '../../store/prefix.js';
+import { StoreError } from '../../store/types.js';
+/**
+ * One object as cached: parsed once, serialised at most once. Once a newer write supersedes it, only
+ * its JSON is kept (a third of the parsed object's heap): the window of events holds thousands of
+ * such versions, read again only by a watch resuming from the past or a continued list page.
+ */
+export class Entry {
+    key;
+    rev;
+    #obj;
+    #json;
+    constructor(key, obj, rev) {
+        this.key = key;
+        this.#obj = obj;
+        this.rev = rev;
+    }
+    /** The object; once superseded, a fresh parse of its JSON at every call. */
+    get obj() {
+        return this.#obj ?? JSON.parse(this.#json);
+    }
+    get json() {
+        return (this.#json ??= JSON.stringify(this.#obj));
+    }
+    /** A newer write replaced it: keep the text, let the parsed object go. */
+    supersede() {
+        if (!this.#obj)
+            return;
+        this.#json ??= JSON.stringify(this.#obj);
+        this.#obj = undefined;
+    }
+}
+/** How long a consistent read waits for the cache to catch up with the store (upstream's 3 s). */
+const SYNC_TIMEOUT_MS = 3000;
+export class WatchCache {
+    prefix;
+    #backend;
+    #decode;
+    #historySize;
+    #items = new Map();
+    #sortedKeys = null;
+    #history = [];
+    #watchers = new Set();
+    #indexes = [];
+    #waiters = [];
+    #rev = 0;
+    /** Oldest revision a watch can resume from (exclusive). */
+    #oldest = 0;
+    /** The keys changed since the revision of the paged list read last (see scanAt). */
+    #snapshot;
+    #abort = new AbortController();
+    /** Asks the store's watch for a progress mark; unset while the store cannot mark progress. */
+    #requestProgress;
+    /** Consistent reads waiting for a progress mark. */
+    #awaitingProgress = 0;
+    /** Objects this process just wrote, by the very bytes it stored: their events need no re-parse. */
+    #written = new WeakMap();
+    constructor(backend, prefix, opts) {
+        this.#backend = backend;
+        this.prefix = prefix;
+        this.#decode = opts.decode;
+        this.#historySize = opts.historySize ?? 10_000;
+    }
+    get revision() {
+        return this.#rev;
+    }
+    get size() {
+        return this.#items.size;
+    }
+    /** Lists the store and starts following it; resolves once the cache is complete. */
+    async start() {
+        let after;
+        let revision = 0;
+        for (;;) {
+            const page = await this.#backend.list(this.prefix, { limit: 5000, after });
+            if (!revision)
+                revision = page.revision;
+            for (const kv of page.kvs)
+                this.#items.set(kv.key, new Entry(kv.key, this.#decode(kv.value, kv.key, kv.modRevision), kv.modRevision));
+            if (!page.more || page.kvs.length === 0)
+                break;
+            after = page.kvs[page.kvs.length - 1].key;
+        }
+        this.#rev = this.#oldest = revision;
+        for (const i of this.#indexes)
+            i.reset(this.#items.values());
+        void this.#follow(revision);
+    }
+    stop() {
+        this.#abort.abort();
+        for (const w of this.#watchers)
+            w.end();
+        this.#watchers.clear();
+    }
+    async #follow(from) {
+        try {
+            const marked = this.#backend.progressWatch?.(this.prefix, from, this.#abort.signal);
+            this.#requestProgress = marked && (() => marked.requestProgress());
+            for await (const ev of marked ?? this.#backend.watch(this.prefix, from, this.#abort.signal)) {
+                if (ev.type === 'progress')
+                    this.#progressed(ev.revision);
+                else
+                    this.#apply(ev);
+            }
+        }
+        catch (e) {
+            if (this.#abort.signal.aborted)
+                return;
+            // The store lost our place (compacted): rebuild from a fresh list; watchers must relist.
+            if (e instanceof StoreError && e.code === 'Expired') {
+                for (const w of this.#watchers)
+                    w.end(new ApiError('Expired', 'watch cache was reset'));
+                this.#watchers.clear();
+                this.#items.clear();
+                this.#sortedKeys = null;
+                this.#history.length = 0;
+                this.#snapshot = undefined;
+                await this.start();
+                return;
+            }
+            throw e;
+        }
+    }
+    #apply(ev) {
+        const rev = ev.kv.modRevision;
+        const prev = this.#items.get(ev.kv.key);
+        let cev;
+        if (ev.type === 'delete') {
+            if (!prev)
+                return this.#advance(rev);
+            this.#items.delete(ev.kv.key);
+            this.#sortedKeys = null;
+            // The deleted object's final state carries the deletion's resourceVersion, as Kubernetes does.
+            const obj = { ...prev.obj, metadata: { ...prev.obj.metadata, resourceVersion: String(rev) } };
+            cev = { type: 'DELETED', rev, entry: new Entry(ev.kv.key, obj, rev), prev };
+        }
+        else {
+            const written = this.#written.get(ev.kv.value);
+            if (written)
+                written.metadata.resourceVersion = String(rev);
+            const entry = new Entry(ev.kv.key, written ?? this.#decode(ev.kv.value, ev.kv.key, rev), rev);
+            this.#items.set(ev.kv.key, entry);
+            if (!prev)
+                this.#sortedKeys = null;
+            cev = prev ? { type: 'MODIFIED', rev, entry, prev } : { type: 'ADDED', rev, entry };
+        }
+        this.#history.push(cev);
+        // Trimmed in halves so a full window costs O(1) per event on average.
+        if (this.#history.length >= this.#historySize * 2) {
+            const dropped = this.#history.splice(0, this.#history.length - this.#historySize);
+            this.#oldest = dropped[dropped.length - 1].rev;
+        }
+        for (const i of this.#indexes)
+            i.apply(cev);
+        for (const w of this.#watchers)
+            w.deliver(cev);
+        // Watchers have judged the transition; from here on the past is only read back from the window.
+        cev.prev?.supersede();
+        if (cev.type === 'DELETED')
+            cev.entry.supersede();
+        this.#advance(rev);
+    }
+    /** The store's watch has delivered every change up to rev. */
+    #progressed(rev) {
+        if (rev > this.#rev)
+            this.#advance(rev);
+        if (this.#awaitingProgress)
+            this.#requestProgress?.();
+    }
+    /**
+     * Before a consistent read (no resourceVersion) on a store other API servers write too, whose
+     * acknowledged writes this cache may not have seen yet: reads the store's current revision, then waits
+     * for this cache's own watch to be marked at or past it (upstream's consistent reads from cache,
+     * KEP-2340). False when the store cannot mark progress: the reader must read the store itself.
+     */
+    async sync() {
+        if (!this.#backend.shared)
+            return true;
+        const request = this.#requestProgress;
+        if (!request)
+            return false;
+        const rev = await this.#backend.revision();
+        if (rev <= this.#rev)
+            return true;
+        const reached = this.waitFor(rev);
+        this.#awaitingProgress++;
+        let timer;
+        try {
+            request();
+            await Promise.race([reached, new Promise((_, reject) => (timer = setTimeout(() => reject(new ApiError('Timeout', `Too large resource version: ${rev}, current: ${this.#rev}`, { retryAfterSeconds: 1 })), SYNC_TIMEOUT_MS)))]);
+        }
+        finally {
+            clearTimeout(timer);
+            this.#awaitingProgress--;
+        }
+        return true;
+    }
+    #advance(rev) {
+        this.#rev = rev;
+        while (this.#waiters.length && this.#waiters[0].rev <= rev)
+            this.#waiters.shift().resolve();
+    }
+    /** Keeps index in step with this cache from now on, starting from what the cache holds. */
+    addIndex(index) {
+        this.#indexes.push(index);
+        index.reset(this.#items.values());
+    }
+    /** Resolves once the cache has seen revision rev (read-your-writes for the writer). */
+    waitFor(rev) {
+        if (rev <= this.#rev)
+            return Promise.resolve();
+        return new Promise((resolve) => {
+            const i = this.#waiters.findIndex((w) => w.rev > rev);
+            this.#waiters.splice(i === -1 ? this.#waiters.length : i, 0, { rev, resolve });
+        });
+    }
+    /**
+     * Hands over an object about to be stored as `bytes`; when the store's event carries those same
+     * bytes (an in-process store does), the cache adopts the object instead of parsing it again.
+     * The caller must not change the object afterwards.
+     */
+    adopt(bytes, obj) {
+        this.#written.set(bytes, obj);
+    }
+    get(key) {
+        return this.#items.get(key);
+    }
+    /** Entries under keyPrefix in key order, starting after `after`. */
+    *scan(keyPrefix, after) {
+        const keys = this.#keys();
+        for (let i = this.#firstAfter(keys, keyPrefix, after); i < keys.length; i++) {
+            const k = keys[i];
+            if (!k.startsWith(keyPrefix))
+                break;
+            const e = this.#items.get(k);
+            if (e)
+                yield e;
+        }
+    }
+    #keys() {
+        return (this.#sortedKeys ??= [...this.#items.keys()].sort());
+    }
+    /** Index in keys of the first key under keyPrefix and past `after` (binary search). */
+    #firstAfter(keys, keyPrefix, after) {
+        let lo = 0;
+        let hi = keys.length;
+        const start = after !== undefined && after >= keyPrefix ? after : keyPrefix;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (keys[mid] < start || (after !== undefined && keys[mid] === after))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+    /**
+     * How many entries scanAt(keyPrefix, rev, after) would yield, from the key index and the changes
+     * since rev rather than by walking them (the count of the rest of a paged list, page after page).
+     */
+    countAt(keyPrefix, rev, after) {
+        const keys = this.#keys();
+        let n = this.#firstAfter(keys, prefixEnd(keyPrefix)) - this.#firstAfter(keys, keyPrefix, after);
+        if (rev >= this.#rev)
+            return n;
+        for (const [k, then] of this.#changedSince(rev)) {
+            if (!k.startsWith(keyPrefix) || (after !== undefined && k <= after))
+                continue;
+            n += (then ? 1 : 0) - (this.#items.has(k) ? 1 : 0);
+        }
+        return n;
+    }
+    /**
+     * Entries under keyPrefix as they stood at revision rev, in key order after `after`: the current ones
+     * with what the events since rev changed put back as it was. Undefined when the window of events no
+     * longer reaches back to rev (the store, which keeps history longer, must answer).
+     */
+    scanAt(keyPrefix, rev, after) {
+        if (rev >= this.#rev)
+            return this.scan(keyPrefix, after);
+        if (rev < this.#oldest)
+            return undefined;
+        const changed = this.#changedSince(rev);
+        const gone = [...changed].filter(([k, e]) => e && !this.#items.has(k) && k.startsWith(keyPrefix) && (after === undefined || k > after)).map(([, e]) => e);
+        gone.sort((a, b) => (a.key < b.key ? -1 : 1));
+        return this.#merge(this.scan(keyPrefix, after), gone, changed);
+    }
+    /**
+     * Each key an event after rev touched, with its entry as of rev (undefined: it did not exist). Kept
+     * for the last rev asked, and brought up to date, since a paged list asks the same rev page after page.
+     */
+    #changedSince(rev) {
+        let m = this.#snapshot;
+        if (!m || m.rev !== rev)
+            m = this.#snapshot = { rev, upto: rev, changed: new Map() };
+        let lo = 0;
+        let hi = this.#history.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.#history[mid].rev <= m.upto)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < this.#history.length; i++) {
+            const ev = this.#history[i];
+            // The first event after rev holds, in prev, the key's state at rev.
+            if (!m.changed.has(ev.entry.key))
+                m.changed.set(ev.entry.key, ev.prev);
+        }
+        m.upto = this.#rev;
+        return m.changed;
+    }
+    *#merge(current, gone, changed) {
+        let g = 0;
+        for (const e of current) {
+            while (g < gone.length && gone[g].key < e.key)
+                yield gone[g++];
+            const then = changed.has(e.key) ? changed.get(e.key) : e;
+            if (then)
+                yield then;
+        }
+        while (g < gone.length)
+            yield gone[g++];
+    }
+    /**
+     * Adds a watcher. With fromRev it first receives every cached event after fromRev (410 Expired when
+     * that is older than the window); with fromRev undefined it receives nothing from the past.
+     */
+    watch(w, fromRev) {
+        if (fromRev !== undefined && fromRev < this.#rev) {
+            if (fromRev < this.#oldest) {
+                throw new ApiError('Expired', `too old resource version: ${fromRev} (${this.#oldest + 1})`);
+            }
+            for (const ev of this.#history)
+                if (ev.rev > fromRev)
+                    w.deliver(ev);
+        }
+        this.#watchers.add(w);
+    }
+    unwatch(w) {
+        this.#watchers.delete(w);
+    }
+    /** How many watchers it feeds now (apiserver_registered_watchers). */
+    get watcherCount() {
+        return this.#watchers.size;
+    }
+}
+//# sourceMappingURL=cache.js.map

@@ -1,0 +1,218 @@
+// An informer: list (paginated), then watch from the list's resourceVersion, keeping an indexed,
+// frozen cache and calling handlers on changes. On 410 Expired or a broken connection it relists
+// (with backoff) and reconciles the cache against the fresh list, so handlers see the difference.
+import { isApiError } from '../api/errors.js';
+/** The cache key: `namespace/name`, or `name` for cluster-scoped objects. */
+export function keyOf(obj) {
+    const { namespace, name } = obj.metadata;
+    return namespace ? `${namespace}/${name}` : (name ?? '');
+}
+export function splitKey(key) {
+    const i = key.indexOf('/');
+    return i < 0 ? { name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}
+function deepFreeze(o) {
+    if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+        Object.freeze(o);
+        for (const v of Object.values(o))
+            deepFreeze(v);
+    }
+    return o;
+}
+export class Informer {
+    #client;
+    #res;
+    #opts;
+    #items = new Map();
+    #indices = new Map();
+    #handlers = [];
+    #synced = false;
+    #syncWaiters = [];
+    #resourceVersion = '';
+    #running;
+    constructor(client, res, opts = {}) {
+        this.#client = client;
+        this.#res = res;
+        this.#opts = opts;
+        for (const name of Object.keys(opts.indexers ?? {}))
+            this.#indices.set(name, new Map());
+    }
+    /** Adds handlers; on an informer that has already listed, they first see every cached object as added. */
+    addHandlers(h) {
+        this.#handlers.push(h);
+        if (this.#synced && h.onAdd)
+            for (const obj of this.#items.values())
+                h.onAdd(obj);
+    }
+    hasSynced() {
+        return this.#synced;
+    }
+    waitForSync() {
+        return this.#synced ? Promise.resolve() : new Promise((r) => this.#syncWaiters.push(r));
+    }
+    get(key) {
+        return this.#items.get(key);
+    }
+    list() {
+        return [...this.#items.values()];
+    }
+    get size() {
+        return this.#items.size;
+    }
+    byIndex(index, value) {
+        const keys = this.#indices.get(index)?.get(value);
+        if (!keys)
+            return [];
+        const out = [];
+        for (const k of keys)
+            out.push(this.#items.get(k));
+        return out;
+    }
+    /** The resourceVersion of the last list, event or bookmark seen. */
+    get resourceVersion() {
+        return this.#resourceVersion;
+    }
+    /** Lists and watches until the signal aborts. */
+    /** Lists and watches until signal aborts. Shared informers are run by several owners: only the first call starts it. */
+    run(signal) {
+        return (this.#running ??= this.#run(signal));
+    }
+    async #run(signal) {
+        const { initial, max } = this.#opts.backoffMs ?? { initial: 200, max: 30_000 };
+        let delay = initial;
+        let needList = true;
+        while (!signal.aborted) {
+            try {
+                if (needList)
+                    await this.#relist();
+                needList = false;
+                await this.#watch(signal);
+                delay = initial; // a clean end (server timeout): rewatch from where we are
+            }
+            catch (err) {
+                if (signal.aborted)
+                    break;
+                needList = true;
+                if (!isApiError(err, 'Expired') && !isApiError(err, 'Gone')) {
+                    this.#opts.onError?.(err);
+                    await sleep(delay, signal);
+                    delay = Math.min(delay * 2, max);
+                }
+            }
+        }
+    }
+    async #relist() {
+        const seen = new Map();
+        let cont;
+        let rv = '';
+        do {
+            const page = await this.#client.list(this.#res, this.#opts.namespace, {
+                labelSelector: this.#opts.labelSelector,
+                fieldSelector: this.#opts.fieldSelector,
+                limit: this.#opts.pageSize ?? 500,
+                continue: cont,
+            });
+            for (const item of page.items) {
+                // list items carry no kind; give them one so handlers can tell what they hold
+                seen.set(keyOf(item), { ...item, kind: this.#res.kind, apiVersion: apiVersionOf(this.#res) });
+            }
+            cont = page.metadata.continue || undefined;
+            rv = page.metadata.resourceVersion ?? rv;
+        } while (cont);
+        for (const [key, old] of this.#items)
+            if (!seen.has(key))
+                this.#delete(key, old);
+        for (const obj of seen.values())
+            this.#upsert(obj);
+        this.#resourceVersion = rv;
+        if (!this.#synced) {
+            this.#synced = true;
+            for (const w of this.#syncWaiters.splice(0))
+                w();
+        }
+    }
+    async #watch(signal) {
+        const events = this.#client.watch(this.#res, this.#opts.namespace, {
+            labelSelector: this.#opts.labelSelector,
+            fieldSelector: this.#opts.fieldSelector,
+            resourceVersion: this.#resourceVersion,
+            allowWatchBookmarks: true,
+        }, signal);
+        for await (const ev of events) {
+            const rv = ev.object.metadata?.resourceVersion;
+            if (rv)
+                this.#resourceVersion = rv;
+            if (ev.type === 'BOOKMARK')
+                continue;
+            if (ev.type === 'DELETED') {
+                const key = keyOf(ev.object);
+                const old = this.#items.get(key);
+                this.#delete(key, deepFreeze(old ?? ev.object));
+            }
+            else {
+                this.#upsert(ev.object);
+            }
+        }
+    }
+    #upsert(raw) {
+        const key = keyOf(raw);
+        const old = this.#items.get(key);
+        if (old && old.metadata.resourceVersion === raw.metadata.resourceVersion)
+            return;
+        const obj = deepFreeze(raw);
+        if (old)
+            this.#unindex(key, old);
+        this.#items.set(key, obj);
+        this.#index(key, obj);
+        for (const h of this.#handlers)
+            old ? h.onUpdate?.(old, obj) : h.onAdd?.(obj);
+    }
+    #delete(key, last) {
+        const old = this.#items.get(key);
+        if (!old)
+            return;
+        this.#unindex(key, old);
+        this.#items.delete(key);
+        for (const h of this.#handlers)
+            h.onDelete?.(last);
+    }
+    #index(key, obj) {
+        for (const [name, fn] of Object.entries(this.#opts.indexers ?? {})) {
+            const idx = this.#indices.get(name);
+            for (const v of fn(obj)) {
+                let set = idx.get(v);
+                if (!set)
+                    idx.set(v, (set = new Set()));
+                set.add(key);
+            }
+        }
+    }
+    #unindex(key, obj) {
+        for (const [name, fn] of Object.entries(this.#opts.indexers ?? {})) {
+            const idx = this.#indices.get(name);
+            for (const v of fn(obj)) {
+                const set = idx.get(v);
+                set?.delete(key);
+                if (set?.size === 0)
+                    idx.delete(v);
+            }
+        }
+    }
+}
+function apiVersionOf(res) {
+    return res.group ? `${res.group}/${res.version}` : res.version;
+}
+export function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const t = setTimeout(done, ms);
+        function done() {
+            clearTimeout(t);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+//# sourceMappingURL=informer.js.map

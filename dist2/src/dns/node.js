@@ -1,0 +1,34 @@
+// Cluster DNS on a node: run in the process that runs the kubelet, listening on the node's pod-bridge
+// gateway so that only the host and its Pods reach it, answering the cluster's zone from informers and
+// forwarding the rest to the host's resolvers.
+import { readFile } from 'node:fs/promises';
+import { Informer } from '../client/informer.js';
+import { pods } from '../client/resources.js';
+import { SharedInformers } from '../client/shared.js';
+import { Forwarder, upstreamsOf } from './forward.js';
+import { DnsServer } from './server.js';
+import { InformerView, podIndexers } from './view.js';
+import { ClusterZone } from './zone.js';
+export const DNS_PORT = 53;
+/** Starts the server once the informers have listed; it stops when signal aborts. */
+export async function startNodeDNS(o, signal) {
+    const onError = (e) => o.log(`informer: ${e.message}`);
+    const shared = new SharedInformers(o.client, onError);
+    const services = shared.services();
+    const slices = shared.endpointSlices();
+    const podInformer = new Informer(o.client, pods, { onError, indexers: podIndexers });
+    const view = new InformerView(services, slices, podInformer);
+    for (const inf of [services, slices, podInformer])
+        void inf.run(signal);
+    await Promise.all([services.waitForSync(), slices.waitForSync(), podInformer.waitForSync()]);
+    const resolvConf = await readFile(o.resolvConfPath ?? '/etc/resolv.conf', 'utf8').catch(() => '');
+    const forwarder = new Forwarder(upstreamsOf(resolvConf, [o.address]));
+    const server = new DnsServer({ zone: new ClusterZone(o.domain, view, o.address), forwarder, log: o.log });
+    await server.listen(o.address, o.port ?? DNS_PORT);
+    signal.addEventListener('abort', () => {
+        void server.close();
+        forwarder.close();
+    }, { once: true });
+    return server;
+}
+//# sourceMappingURL=node.js.map

@@ -1,0 +1,222 @@
+// The kubelet: registers the node, keeps it alive, and runs one worker per Pod bound here. Each sync
+// takes one snapshot of the Pod in the runtime, applies computePodActions for the worker's state, and
+// reports computePodStatus once, over the snapshot with the actions' results; deletion runs the Pod
+// down within its grace period (terminating) and then removes it for good (terminated).
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { isApiError } from '../api/errors.js';
+import { rotateLogIfNeeded } from './logs.js';
+import { NodeHeartbeat } from './nodeHeartbeat.js';
+import { runcVersion } from './nodeInfo.js';
+import { observePod } from './observed.js';
+import { gracePeriodOf } from './podActions.js';
+import { computePodStatus } from './podStatus.js';
+import { CLUSTER_DOMAIN } from './podFiles.js';
+import { newPodMemory, podDirOf, PodSyncer } from './podSync.js';
+import { PodWorkers } from './podWorkers.js';
+import { ProbeManager } from './proberManager.js';
+import { Relister } from './relist.js';
+import { applyResizes, withResizeStatus } from './resize.js';
+import { hostAppArmorEnabled } from './securityProfiles.js';
+import { StatusManager } from './statusManager.js';
+import { withTerminationMessages } from './terminationMessage.js';
+import { VolumeObjectWatch } from './volumeObjectWatch.js';
+const ERROR_RETRY_MS = 2_000;
+/** The kubelet's defaults: containerLogMaxSize 10Mi, containerLogMaxFiles 5 (the live file included). */
+const LOG_MAX_BYTES = 10 * 2 ** 20;
+const LOG_MAX_FILES = 5;
+const LOG_ROTATE_CHECK_MS = 10_000;
+export class Kubelet {
+    #o;
+    #records = new Map();
+    #status;
+    #workers;
+    #relister;
+    #probes;
+    #volumeObjects;
+    #log;
+    #heartbeat;
+    #syncer;
+    #synced = false;
+    #abort = new AbortController();
+    #relistDone;
+    #rotatedAt = 0;
+    constructor(opts) {
+        this.#o = opts;
+        this.#log = opts.log ?? ((m) => console.error(`kubelet ${opts.nodeName}: ${m}`));
+        this.#status = new StatusManager(opts.cluster);
+        this.#workers = new PodWorkers((uid, state) => this.#syncOne(uid, state), (uid, e) => {
+            this.#log(`sync of pod ${uid} failed: ${e.stack ?? e}`);
+            this.#workers.kickAt(uid, Date.now() + ERROR_RETRY_MS);
+        });
+        this.#probes = new ProbeManager({
+            cluster: opts.cluster, runtime: opts.runtime, onChange: (uid) => this.#workers.kick(uid), ...(opts.podNetworkReachable === false ? { podNetworkReachable: false } : {}),
+        });
+        this.#volumeObjects = new VolumeObjectWatch(opts.cluster, (uid) => {
+            const rec = this.#records.get(uid);
+            if (!rec)
+                return;
+            rec.mem.volumeObjectsChanged = true;
+            this.#workers.kick(uid);
+        }, this.#abort.signal);
+        this.#relister = new Relister(opts.runtime, (uid) => this.#onRuntimeChange(uid));
+    }
+    /** Register the node, start heartbeats, relisting and the Pod watch; resolves once Pods are listed. */
+    async start(signal) {
+        signal.addEventListener('abort', () => this.#abort.abort(), { once: true });
+        const own = this.#abort.signal;
+        const o = this.#o;
+        const runtimeVersion = o.runtimeVersion ?? (await runcVersion());
+        const identity = { nodeName: o.nodeName, runtimeVersion, runtimeFeatures: await o.runtime.features(), ...(o.podCIDR ? { podCIDR: o.podCIDR } : {}), ...(o.nodeIP ? { nodeIP: o.nodeIP } : {}), ...(o.kubeletPort ? { kubeletPort: o.kubeletPort } : {}) };
+        this.#heartbeat = new NodeHeartbeat(o.cluster, identity, o.dataDir, o.leaseDurationSeconds);
+        await fs.mkdir(o.dataDir, { recursive: true });
+        await this.#heartbeat.register();
+        this.#heartbeat.run(own, (e) => this.#log(`node heartbeat: ${e.message}`));
+        const [hostResolvConf, hostHostsFile] = await Promise.all([
+            fs.readFile(o.resolvConf ?? '/etc/resolv.conf', 'utf8').catch(() => ''),
+            fs.readFile('/etc/hosts', 'utf8').catch(() => ''),
+        ]);
+        this.#syncer = new PodSyncer({
+            runtime: o.runtime,
+            images: o.images,
+            cluster: o.cluster,
+            hostIP: this.#heartbeat.hostIP,
+            hostResolvConf,
+            ...(o.clusterDNS?.length ? { clusterDNS: { nameservers: o.clusterDNS, domain: o.clusterDomain ?? CLUSTER_DOMAIN } } : {}),
+            hostHostsFile,
+            nodeAllocatable: this.#heartbeat.allocatable,
+            podsDir: join(o.dataDir, 'pods'),
+            logsDir: join(o.dataDir, 'logs'),
+            seccompRoot: join(o.dataDir, 'seccomp'),
+            appArmorEnabled: hostAppArmorEnabled(),
+            probes: this.#probes,
+        });
+        await o.cluster.watchPods(o.nodeName, (type, pod) => this.#onPod(type, pod), own);
+        this.#synced = true;
+        // Containers of Pods that no longer exist (or were adopted after a restart) are found here.
+        this.#relistDone = this.#relister.run(own, (e) => this.#log(`relist: ${e.message}`), async (byPod) => {
+            for (const uid of byPod.keys())
+                if (!this.#records.has(uid))
+                    this.#onRuntimeChange(uid);
+            if (Date.now() - this.#rotatedAt >= LOG_ROTATE_CHECK_MS) {
+                this.#rotatedAt = Date.now();
+                await this.#rotateLogs([...byPod.values()].flatMap((o) => o.containers));
+            }
+        });
+    }
+    async #rotateLogs(containers) {
+        for (const c of containers) {
+            if (c.state === 'running' && c.logPath)
+                await rotateLogIfNeeded(c.logPath, LOG_MAX_BYTES, LOG_MAX_FILES - 1);
+        }
+    }
+    /** Stop watching and syncing; containers keep running, to be adopted by the next kubelet. */
+    async stop() {
+        this.#abort.abort();
+        this.#probes.stop();
+        await this.#relistDone;
+        await this.#workers.stop();
+    }
+    /** Wait until no Pod worker is busy (tests). */
+    idle() {
+        return this.#workers.idle();
+    }
+    /** Pod syncs run so far, by the worker's state. */
+    get podSyncs() {
+        return this.#workers.syncs;
+    }
+    #podDir(uid) {
+        return podDirOf({ podsDir: join(this.#o.dataDir, 'pods') }, uid);
+    }
+    #onPod(type, pod) {
+        const uid = pod.metadata.uid;
+        if (!uid)
+            return;
+        let rec = this.#records.get(uid);
+        if (!rec)
+            this.#records.set(uid, (rec = { pod, removed: false, mem: newPodMemory() }));
+        rec.pod = pod;
+        if (type === 'DELETED')
+            rec.removed = true;
+        if (rec.removed || pod.metadata.deletionTimestamp)
+            this.#workers.terminate(uid);
+        else {
+            this.#volumeObjects.track(pod);
+            this.#workers.kick(uid);
+        }
+    }
+    /** The runtime changed for this Pod; one the API does not know (once it is listed) is an orphan to stop and remove. */
+    #onRuntimeChange(uid) {
+        if (this.#records.has(uid))
+            this.#workers.kick(uid);
+        else if (this.#synced)
+            this.#workers.terminate(uid);
+    }
+    async #syncOne(uid, state) {
+        const rec = this.#records.get(uid);
+        if (state === 'terminated') {
+            // Cleanup waits until the API no longer has the Pod (an orphan never had it here).
+            if (rec && !rec.removed)
+                return undefined;
+            await this.#syncer.cleanup(uid, await observePod(this.#o.runtime, uid));
+            this.#records.delete(uid);
+            this.#volumeObjects.forget(uid);
+            this.#status.forget(uid);
+            this.#workers.forget(uid);
+            return undefined;
+        }
+        const observed = await observePod(this.#o.runtime, uid);
+        if (!rec && observed.sandboxes.length === 0 && observed.containers.length === 0) {
+            this.#workers.forget(uid); // a Pod that just vanished from the runtime, already cleaned up
+            return undefined;
+        }
+        if (state === 'terminating') {
+            await this.#terminate(uid, rec, observed);
+            return undefined;
+        }
+        return this.#sync(rec, observed);
+    }
+    async #sync(rec, observed) {
+        let pod = this.#status.withLatestStatus(rec.pod);
+        const uid = pod.metadata.uid;
+        const hostIP = this.#heartbeat.hostIP;
+        const syncer = this.#syncer;
+        if (!pod.status?.startTime) {
+            // Acknowledge a new Pod before the slow work (sandbox, images), as upstream's kubelet does:
+            // status.startTime then says when this kubelet first saw it.
+            await this.#status.set(pod, computePodStatus(pod, { observed, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes }));
+            pod = this.#status.withLatestStatus(rec.pod);
+        }
+        const { observed: acted, nextSyncAtMs } = await syncer.sync(pod, observed, rec.mem);
+        let after = await withTerminationMessages(pod, acted, this.#podDir(uid));
+        const podIP = pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '';
+        const resize = await applyResizes(pod, after, {
+            runtime: this.#o.runtime, nodeAllocatable: this.#heartbeat.allocatable, restart: async (c, s) => void (await syncer.killContainer(pod, c, s, gracePeriodOf(pod), podIP, false, `Container ${c.name} resize requires restart`)),
+        });
+        // A resize changed the containers' resources: the status reads them once more.
+        if (resize.applied)
+            after = await withTerminationMessages(pod, await observePod(this.#o.runtime, uid), this.#podDir(uid));
+        this.#probes.sync(pod, after, podIP);
+        const status = computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes, sandboxReadyAt: rec.mem.sandboxReadyAt, ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) });
+        await this.#status.set(pod, withResizeStatus(status, pod, after, resize, new Date()));
+        return nextSyncAtMs;
+    }
+    /** Stop the Pod; one still in the API gets its final status and is then deleted for good. */
+    async #terminate(uid, rec, observed) {
+        this.#probes.forget(uid);
+        const latest = rec && this.#status.withLatestStatus(rec.pod);
+        // Gone from the API without a graceful deletion (`kubectl delete --force --grace-period=0`): at once.
+        const pod = latest && rec.removed && !latest.metadata.deletionTimestamp ? { ...latest, metadata: { ...latest.metadata, deletionGracePeriodSeconds: 0 } } : latest;
+        const stopped = await this.#syncer.terminate(pod, observed);
+        if (!pod || !rec || rec.removed)
+            return;
+        const final = await withTerminationMessages(pod, stopped, this.#podDir(uid));
+        await this.#status.set(pod, computePodStatus(pod, { observed: final, waiting: new Map(), hostIP: this.#heartbeat.hostIP, now: new Date(), podIsTerminal: true }));
+        const m = pod.metadata;
+        await this.#o.cluster.deletePod(m.namespace ?? 'default', m.name ?? '', uid).catch((e) => {
+            if (!isApiError(e, 'NotFound'))
+                throw e;
+        });
+    }
+}
+//# sourceMappingURL=kubelet.js.map

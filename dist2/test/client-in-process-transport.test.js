@@ -1,0 +1,110 @@
+// The in-process transport (how the components inside `berth server` reach its API) keeps the API's
+// rules: the caller is the user its certificate names and is authorized as such, writes are recorded
+// under the component's manager name, errors and watches read as over HTTPS. The API here is the real
+// handler over a real Registry and SQLite store, built in the test's process as `berth server` builds it.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { isApiError } from '../src/api/errors.js';
+import { ensurePki, issueCertificate } from '../src/apiserver/auth/certs.js';
+import { Registry } from '../src/apiserver/registry/index.js';
+import { createApiHandler } from '../src/apiserver/server.js';
+import { inProcessConnect } from '../src/cli/controlplane.js';
+import { configMaps, deployments, pods, secrets } from '../src/client/resources.js';
+import { RestClient } from '../src/client/rest.js';
+import { SqliteBackend } from '../src/store/sqlite.js';
+import { withServer } from './support/suite.js';
+import { until } from './support/wait.js';
+const managers = (o) => (o.metadata.managedFields ?? []).map((f) => `${f.manager}/${f.operation}${f.subresource ? `/${f.subresource}` : ''}`);
+describe('in-process transport', () => {
+    let dir;
+    let backend;
+    let registry;
+    let connect;
+    let admin;
+    let stranger;
+    let node;
+    before(async () => {
+        dir = await mkdtemp(join(tmpdir(), 'berth-inproc-'));
+        const pki = await ensurePki(join(dir, 'pki'), ['localhost'], ['127.0.0.1']);
+        admin = await issueCertificate(join(dir, 'pki'), 'admin', { cn: 'berth-admin', orgs: ['system:masters'] }, 'client');
+        stranger = await issueCertificate(join(dir, 'pki'), 'jane', { cn: 'jane', orgs: ['dev'] }, 'client');
+        node = await issueCertificate(join(dir, 'pki'), 'node-n1', { cn: 'system:node:n1', orgs: ['system:nodes'] }, 'client');
+        backend = new SqliteBackend(join(dir, 'state.db'));
+        registry = new Registry(backend);
+        await registry.start();
+        connect = inProcessConnect(createApiHandler({ pki, registry, ready: () => true }));
+    });
+    after(async () => {
+        registry.stop();
+        await backend.close();
+        await rm(dir, { recursive: true, force: true });
+    });
+    it('refuses what the certificate\'s user may not do, as RBAC and the node authorizer would over HTTPS', async () => {
+        const jane = connect(stranger, 'kube-controller-manager/berth');
+        await assert.rejects(jane.list(pods, 'default'), (e) => {
+            assert.ok(isApiError(e, 'Forbidden'), String(e));
+            assert.match(e.message, /User "jane" cannot list resource "pods" in API group "" in the namespace "default"/);
+            return true;
+        });
+        const kubelet = connect(node, 'kubelet/berth (n1)');
+        await connect(admin, 'test').create(secrets, 'default', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'not-for-n1' }, stringData: { k: 'v' } });
+        // A node reads only the Secrets its Pods use.
+        await assert.rejects(kubelet.get(secrets, 'default', 'not-for-n1'), (e) => isApiError(e, 'Forbidden'));
+        // An unscheduled Pod is no node's to write.
+        await assert.rejects(kubelet.create(pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'mirror' }, spec: { nodeName: 'n2', containers: [{ name: 'c', image: 'busybox' }] } }), (e) => isApiError(e, 'Forbidden'));
+    });
+    it('records writes under the component\'s manager name, and validates them as any client\'s', async () => {
+        const scheduler = connect(admin, 'kube-scheduler/berth');
+        const cm = await scheduler.create(configMaps, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owned' }, data: { a: '1' } });
+        assert.deepEqual(managers(cm), ['kube-scheduler/Update']);
+        const patched = await connect(admin, 'kube-controller-manager/berth').patch(configMaps, 'default', 'owned', 'merge', { data: { b: '2' } });
+        assert.deepEqual(managers(patched).sort(), ['kube-controller-manager/Update', 'kube-scheduler/Update']);
+        assert.equal((await scheduler.get(configMaps, 'default', 'owned')).data?.b, '2', 'a read sees the write');
+        await assert.rejects(scheduler.create(configMaps, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' } }), (e) => {
+            assert.ok(isApiError(e, 'Invalid'), String(e));
+            assert.match(e.message, /ConfigMap "Bad_Name" is invalid: metadata.name/);
+            return true;
+        });
+        await assert.rejects(scheduler.get(configMaps, 'default', 'missing'), (e) => isApiError(e, 'NotFound'));
+    });
+    it('streams a watch until its signal aborts', async () => {
+        const client = connect(admin, 'test');
+        const start = (await client.list(configMaps, 'default')).metadata.resourceVersion;
+        const ac = new AbortController();
+        const seen = [];
+        const done = (async () => {
+            for await (const ev of client.watch(configMaps, 'default', { resourceVersion: start }, ac.signal))
+                seen.push(`${ev.type} ${ev.object.metadata.name}`);
+        })();
+        await client.create(configMaps, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'watched' } });
+        await client.delete(configMaps, 'default', 'watched');
+        await until('both events', () => seen.length >= 2, 10_000);
+        assert.deepEqual(seen, ['ADDED watched', 'DELETED watched']);
+        ac.abort();
+        await done;
+    });
+});
+describe('berth server\'s own components, in process', () => {
+    const srv = withServer({ disableAgent: true });
+    it('write as their managers: the ReplicaSet controller\'s Pod names kube-controller-manager, its Unschedulable status kube-scheduler', async () => {
+        const client = await RestClient.fromKubeconfig(srv.server.kubeconfig);
+        try {
+            const labels = { app: 'inproc' };
+            await client.create(deployments, 'default', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'inproc' }, spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } } });
+            // No node: the scheduler records the Pod as Unschedulable in its status.
+            const pod = await until('the ReplicaSet controller\'s Pod, found unschedulable', async () => {
+                const p = (await client.list(pods, 'default', { labelSelector: 'app=inproc' })).items[0];
+                return p?.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable') && p;
+            });
+            assert.deepEqual(managers(pod), ['kube-controller-manager/Update', 'kube-scheduler/Update/status']);
+            assert.equal(pod.metadata.ownerReferences?.[0]?.kind, 'ReplicaSet');
+        }
+        finally {
+            client.transport.close();
+        }
+    });
+});
+//# sourceMappingURL=client-in-process-transport.test.js.map

@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError } from '../src/api/errors.js';
+import { PodWorkers } from '../src/kubelet/podWorkers.js';
+import { StatusManager } from '../src/kubelet/statusManager.js';
+import { pod } from './kubelet-fixtures.js';
+test('pod workers: one sync at a time per pod; kicks during a sync coalesce into one rerun', async () => {
+    let running = 0;
+    let maxRunning = 0;
+    const runs = [];
+    let release = () => { };
+    const workers = new PodWorkers(async (uid) => {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        runs.push(uid);
+        if (runs.length === 1)
+            await new Promise((r) => { release = r; });
+        running--;
+        return undefined;
+    }, () => { });
+    workers.kick('a');
+    workers.kick('a');
+    workers.kick('a');
+    workers.kick('b');
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    await workers.idle();
+    assert.deepEqual(runs, ['a', 'b', 'a']);
+    assert.equal(maxRunning, 2); // a and b in parallel, never a twice
+});
+test('pod workers: kickAt wakes the pod later; errors are reported and do not stop the worker', async () => {
+    const seen = [];
+    const errors = [];
+    let first = true;
+    const workers = new PodWorkers(async (uid) => {
+        seen.push(uid);
+        if (first) {
+            first = false;
+            return Date.now() + 30;
+        }
+        throw new Error('boom');
+    }, (uid, e) => errors.push(`${uid}: ${e.message}`));
+    workers.kick('p');
+    await new Promise((r) => setTimeout(r, 80));
+    await workers.idle();
+    assert.deepEqual(seen, ['p', 'p']);
+    assert.deepEqual(errors, ['p: boom']);
+    await workers.stop();
+    workers.kick('p');
+    assert.equal(workers.busy, 0);
+});
+test('pod workers own the state: syncing until terminate(), terminating until a terminating sync succeeds, then terminated for good', async () => {
+    const runs = [];
+    let failTerminating = true;
+    const workers = new PodWorkers(async (_uid, state) => {
+        runs.push(state);
+        if (state === 'terminating' && failTerminating) {
+            failTerminating = false;
+            throw new Error('stop failed');
+        }
+        return undefined;
+    }, (id) => workers.kick(id));
+    workers.kick('p');
+    await workers.idle();
+    assert.equal(workers.stateOf('p'), 'syncing');
+    workers.terminate('p');
+    await workers.idle();
+    await new Promise((r) => setTimeout(r, 10));
+    await workers.idle();
+    // The failed terminating sync is retried as terminating; its success leads straight to a terminated sync.
+    assert.deepEqual(runs, ['syncing', 'terminating', 'terminating', 'terminated']);
+    workers.kick('p');
+    await workers.idle();
+    workers.terminate('p');
+    await workers.idle();
+    assert.deepEqual(runs.slice(4), ['terminated', 'terminated'], 'never syncs or terminates again');
+    assert.deepEqual(workers.syncs, { syncing: 1, terminating: 2, terminated: 3 });
+    workers.forget('p');
+    assert.equal(workers.stateOf('p'), undefined);
+});
+test('status manager: PATCH only on change, terminal phase sticks, NotFound is quiet', async () => {
+    const patches = [];
+    let gone = false;
+    const sm = new StatusManager({
+        patchPodStatus: async (_ns, name, _uid, s) => {
+            if (gone)
+                throw new ApiError('NotFound', `pods "${name}" not found`);
+            patches.push(s);
+        },
+    });
+    const p = pod();
+    assert.equal(await sm.set(p, { phase: 'Running' }), true);
+    assert.equal(await sm.set(p, { phase: 'Running' }), false);
+    assert.equal(await sm.set(p, { phase: 'Failed' }), true);
+    assert.equal(await sm.set(p, { phase: 'Running', message: 'x' }), true);
+    assert.deepEqual(patches.map((s) => s.phase), ['Running', 'Failed', 'Failed']);
+    assert.equal(sm.withLatestStatus(p).status?.phase, 'Failed');
+    gone = true;
+    assert.equal(await sm.set(p, { phase: 'Succeeded' }), false);
+    sm.forget('uid-1');
+    assert.equal(sm.withLatestStatus(p).status, undefined);
+});
+//# sourceMappingURL=kubelet-workers-and-status.test.js.map
