@@ -1,7 +1,7 @@
 // The in-process transport (how the components inside `berth server` reach its API) keeps the API's
 // rules: the caller is the user its certificate names and is authorized as such, writes are recorded
 // under the component's manager name, errors and watches read as over HTTPS. The API here is the real
-// handler over a real Registry and SQLite store, built in the test's process as `berth server` builds it.
+// handler over a real Registry and SQLite store, started in the test's process by the function `berth server` starts it with.
 
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,12 +11,11 @@ import { after, before, describe, it } from 'node:test';
 import { isApiError } from '../src/api/errors.js';
 import type { ConfigMap, Deployment, KObject, Pod } from '../src/api/types.js';
 import { ensurePki, issueCertificate, type KeyPair } from '../src/apiserver/auth/certs.js';
-import { Registry } from '../src/apiserver/registry/index.js';
-import { createApiHandler } from '../src/apiserver/server.js';
-import { inProcessConnect, type Connect } from '../src/cli/controlplane.js';
+import { DEFAULT_SERVICE_CIDR } from '../src/apiserver/registry/service-allocator.js';
+import { startApiServer, type ApiServerHandle } from '../src/cli/apiserver.js';
+import type { Connect } from '../src/cli/controlplane.js';
 import { configMaps, deployments, pods, secrets } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
-import { SqliteBackend } from '../src/store/sqlite.js';
 import { withServer } from './support/suite.js';
 import { until } from './support/wait.js';
 
@@ -24,8 +23,7 @@ const managers = (o: KObject) => (o.metadata.managedFields ?? []).map((f) => `${
 
 describe('in-process transport', () => {
   let dir: string;
-  let backend: SqliteBackend;
-  let registry: Registry;
+  let api: ApiServerHandle;
   let connect: Connect;
   let admin: KeyPair;
   let stranger: KeyPair;
@@ -37,15 +35,12 @@ describe('in-process transport', () => {
     admin = await issueCertificate(join(dir, 'pki'), 'admin', { cn: 'berth-admin', orgs: ['system:masters'] }, 'client');
     stranger = await issueCertificate(join(dir, 'pki'), 'jane', { cn: 'jane', orgs: ['dev'] }, 'client');
     node = await issueCertificate(join(dir, 'pki'), 'node-n1', { cn: 'system:node:n1', orgs: ['system:nodes'] }, 'client');
-    backend = new SqliteBackend(join(dir, 'state.db'));
-    registry = new Registry(backend);
-    await registry.start();
-    connect = inProcessConnect(createApiHandler({ pki, registry, ready: () => true }));
+    api = await startApiServer({ dataDir: dir, port: 0, bindAddress: '127.0.0.1', datastore: {}, pki: async () => pki, serviceCIDR: DEFAULT_SERVICE_CIDR });
+    connect = api.connect;
   });
 
   after(async () => {
-    registry.stop();
-    await backend.close();
+    await api?.stop();
     await rm(dir, { recursive: true, force: true });
   });
 

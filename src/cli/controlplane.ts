@@ -11,6 +11,8 @@ import { InProcessTransport } from '../apiserver/in-process-transport.js';
 import { HttpsTransport } from '../client/https-transport.js';
 import { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
+import { Informer } from '../client/informer.js';
+import type { KObject } from '../api/types.js';
 import type { KeyPair } from '../apiserver/auth/certs.js';
 import { startControllers } from '../controllers/index.js';
 import type { CertificateSigner } from '../controllers/csrsigning.js';
@@ -58,6 +60,26 @@ export interface ControlPlaneOptions {
   clusterCIDR?: string;
 }
 
+/**
+ * SharedInformers that note every informer they hand out, so that whoever built a component on them can
+ * start its informers before the component itself runs.
+ */
+function recordingInformers(informers: SharedInformers): { informers: SharedInformers; handedOut: Informer<KObject>[] } {
+  const handedOut: Informer<KObject>[] = [];
+  const recording = new Proxy(informers, {
+    get(target, prop) {
+      const member: unknown = Reflect.get(target, prop, target);
+      if (typeof member !== 'function') return member;
+      return (...args: unknown[]) => {
+        const made: unknown = member.apply(target, args);
+        if (made instanceof Informer && !handedOut.includes(made)) handedOut.push(made);
+        return made;
+      };
+    },
+  });
+  return { informers: recording, handedOut };
+}
+
 /** Starts the scheduler and the controllers; stop() ends them (and their informers). */
 export function startControlPlane(o: ControlPlaneOptions, onCrash: CrashHandler): { stop(): Promise<void> } {
   const components = new Components(onCrash);
@@ -80,10 +102,40 @@ export function startControlPlane(o: ControlPlaneOptions, onCrash: CrashHandler)
     components.run(name, running.catch((e: unknown) => {
       if (!term.aborted) throw e;
     }));
-  elected('kube-scheduler', (term) => {
-    const scheduler = new Scheduler({ client: schedulerClient, informers: shared ?? newInformers(), log: (l) => log(`scheduler: ${l}`) });
-    supervise('scheduler', scheduler.start(term), term);
-  });
+  const newScheduler = (informers: SharedInformers): Scheduler => new Scheduler({ client: schedulerClient, informers, log: (l) => log(`scheduler: ${l}`) });
+  if (shared) {
+    supervise('scheduler', newScheduler(shared).start(signal), signal);
+  } else {
+    // A candidate's scheduler is built, and its informers list and watch, before it leads (as upstream's
+    // kube-scheduler starts its informers before it campaigns): a new leader schedules from warm caches.
+    const warmScheduler = (): { scheduler: Scheduler; stop(): void } => {
+      const warm = new AbortController();
+      const stopWarm = (): void => warm.abort();
+      signal.addEventListener('abort', stopWarm, { once: true });
+      const { informers, handedOut } = recordingInformers(newInformers());
+      const scheduler = newScheduler(informers);
+      components.run('scheduler informers', Promise.all(handedOut.map((i) => i.run(warm.signal))));
+      return {
+        scheduler,
+        stop: () => {
+          signal.removeEventListener('abort', stopWarm);
+          scheduler.queue.close();
+          warm.abort();
+        },
+      };
+    };
+    let next = warmScheduler();
+    elected('kube-scheduler', (term) => {
+      const current = next;
+      // A term's informers end with it; the next candidacy warms its own.
+      term.addEventListener('abort', () => {
+        current.stop();
+        if (!signal.aborted) next = warmScheduler();
+      }, { once: true });
+      supervise('scheduler', current.scheduler.start(term), term);
+    });
+    signal.addEventListener('abort', () => next.stop(), { once: true });
+  }
   elected('kube-controller-manager', (term) => {
     supervise('controllers', startControllers(client, { nodeLifecycle: { gracePeriodMs: o.nodeMonitorGracePeriodMs }, podGCQuarantineMs: o.podGCQuarantineMs, informers: shared ?? newInformers(), disabled: new Set(o.disabledControllers ?? []), rootCA: o.ca, ...(o.signer ? { signer: o.signer } : {}), ...(o.clusterCIDR ? { clusterCIDR: o.clusterCIDR } : {}), log: (l) => log(`controllers: ${l}`) }, term), term);
   });

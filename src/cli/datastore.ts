@@ -2,7 +2,7 @@
 // --datastore-endpoint, an etcd v3 cluster (https with the --datastore-cafile/certfile/keyfile).
 
 import { join } from 'node:path';
-import { connectEtcd, parseEndpoints } from '../store/etcd-connect.js';
+import { connectEtcd, marksProgressReliably, parseEndpoints } from '../store/etcd-connect.js';
 import { EtcdBackend } from '../store/etcd.js';
 import { SqliteBackend } from '../store/sqlite.js';
 import type { Backend } from '../store/types.js';
@@ -32,5 +32,5 @@ export async function openDatastore(flags: DatastoreFlags, dataDir: string): Pro
     return new SqliteBackend(join(dataDir, 'state.db'));
   }
   const client = await connectEtcd({ endpoints: parseEndpoints(endpoints), caFile: flags['datastore-cafile'], certFile: flags['datastore-certfile'], keyFile: flags['datastore-keyfile'] });
-  return new EtcdBackend(client);
+  return new EtcdBackend(client, { progressNotify: await marksProgressReliably(client) });
 }

@@ -8,35 +8,19 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensurePki, issueCertificate, signCertificateRequest } from '../apiserver/auth/certs.js';
 import { KUBE_DNS_USER, KUBE_PROXY_USER, LOCAL_PATH_PROVISIONER_USER, NETWORK_POLICY_AGENT } from '../apiserver/auth/bootstrap-policy.js';
-import { Registry } from '../apiserver/registry/index.js';
 import { apiServiceIP, DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } from '../apiserver/registry/service-allocator.js';
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
 import { ApiServerLeases } from '../apiserver/apiserver-leases.js';
-import { createApiHandler, createApiServer } from '../apiserver/server.js';
-import { AuditLog } from '../apiserver/audit.js';
-import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
 import { parseQuantity, quantityValue } from '../api/quantity.js';
-import type { Backend } from '../store/types.js';
-import { KubeletProxy } from '../apiserver/proxy/kubelet.js';
-import { cacheGauges } from '../apiserver/metrics/endpoint.js';
-import { MetricsApi } from '../apiserver/metrics/metrics-api.js';
-import { ApiServerMetrics } from '../apiserver/metrics/request-metrics.js';
-import { ResourceUsage } from '../apiserver/metrics/resource-usage.js';
-import { measuredBackend } from '../apiserver/metrics/store-metrics.js';
-import { SummaryScraper } from '../apiserver/metrics/summaries.js';
-import { ServiceAccountTokens } from '../apiserver/auth/token-authenticator.js';
-import { TokenSigner } from '../apiserver/auth/token-signer.js';
-import type { Node } from '../api/types.js';
 import { startNode, type NodeHandle } from './agent/node.js';
 import { Components, failLoudly } from './components.js';
-import { ensureJoinToken, joinTokenAuthenticator } from './join-token.js';
 import { DEFAULT_CLUSTER_CIDR } from '../controllers/nodeipam.js';
-import { inProcessConnect, startControlPlane } from './controlplane.js';
+import { startControlPlane } from './controlplane.js';
+import { startApiServer, type ApiServerHandle } from './apiserver.js';
 import { keepKubeDnsService } from '../dns/kubeDnsService.js';
 import { gatewayOf, parseCidr } from '../runtime/cni/cidr.js';
 import { parseDuration } from './duration.js';
-import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
-import { DATASTORE_HELP, openDatastore } from './datastore.js';
+import { DATASTORE_HELP } from './datastore.js';
 import { shareClusterSecrets } from './cluster-secrets.js';
 import { LEADER_ELECT_HELP, LEADER_ELECT_OPTIONS, leaderElectionFrom } from './leader-elect-flags.js';
 
@@ -77,11 +61,6 @@ Flags:
                         own with a fake clock
 ${DATASTORE_HELP}${LEADER_ELECT_HELP}  -h, --help            show this help
 `;
-
-/** The kubernetes Service's ClusterIP: the first address of the default Service CIDR, 10.43.0.0/16. */
-
-/** The issuer (and the API server's audience) of service-account tokens, as kubeadm sets it. */
-const SERVICE_ACCOUNT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
 
 export function defaultDataDir(): string {
   return process.getuid?.() === 0 ? '/var/lib/berth' : join(process.env.HOME ?? '.', '.berth');
@@ -159,61 +138,31 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const podGateway = values['disable-agent'] || !podCIDR ? undefined : gatewayOf(podCIDR);
   const inClusterIPs = [apiServiceIP(serviceCIDR), ...(podGateway ? [podGateway] : [])];
   if (values.token !== undefined && values['datastore-endpoint'] === undefined) throw new Error('--token joins a cluster through its datastore: give --datastore-endpoint too');
-  const backend = await openDatastore(values, dataDir);
-  // Closed on every way out, a failed start included: SQLite then checkpoints and the WAL guard is
-  // disarmed, where an exit with the database open would drop the WAL behind the guard's back.
+  const makePki = () => ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind, ...inClusterIPs]);
+  const api = await startApiServer({
+    dataDir, port, bindAddress: bind, datastore: values, serviceCIDR, watchCacheSize: Number(values['watch-cache-size']), watchBudgetBytes,
+    ...(values['audit-log'] ? { auditLog: values['audit-log'] } : {}),
+    // On a shared datastore every server takes the same CA and signing keys from it.
+    pki: (store) => (values['datastore-endpoint'] === undefined ? makePki() : shareClusterSecrets(store, { pkiDir, dataDir, token: values.token }, makePki)),
+  });
   try {
-    return await serve(backend);
+    return await serve(api);
   } finally {
-    await backend.close();
+    await api.stop();
   }
 
-  async function serve(backend: Backend): Promise<number> {
-    const makePki = () => ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind, ...inClusterIPs]);
-    // On a shared datastore every server takes the same CA and signing keys from it.
-    const pki = values['datastore-endpoint'] === undefined ? await makePki() : await shareClusterSecrets(backend, { pkiDir, dataDir, token: values.token }, makePki);
-    const admin = await issueCertificate(pkiDir, 'admin', { cn: 'berth-admin', orgs: ['system:masters'] }, 'client');
-    // What `berth agent --token` presents: nodes join with it.
-    const joinToken = await ensureJoinToken(dataDir, pki.ca.cert);
-
+  async function serve(api: ApiServerHandle): Promise<number> {
+    const { registry, pki, admin, url, connect } = api;
     const nodeName = (values['node-name'] ?? hostname()).toLowerCase();
-    const apiKubeletClient = await issueCertificate(pkiDir, 'apiserver-kubelet-client', { cn: 'berth-apiserver-kubelet-client', orgs: ['system:masters'] }, 'client');
-    // Read only when /metrics is rendered, by which time the registry exists.
-    const metrics: ApiServerMetrics = new ApiServerMetrics(() => cacheGauges(registry));
-    const registry: Registry = new Registry(measuredBackend(backend, metrics.storeLatency), { watchCacheSize: Number(values['watch-cache-size']), serviceCIDR, sharedStore: values['datastore-endpoint'] !== undefined });
-    await registry.start();
-    let ready = false;
-    const kubeletProxy = new KubeletProxy(registry, apiKubeletClient, pki.ca.cert);
-    const scraper = new SummaryScraper(apiKubeletClient, pki.ca.cert);
-    const usage = new ResourceUsage({ nodes: async () => (await registry.core('nodes').list(undefined, {})).entries.map((e) => e.obj as Node), scrape: (n) => scraper.scrape(n) });
-    const metricsApi = new MetricsApi(registry, usage);
-    const tokens = new ServiceAccountTokens(await TokenSigner.load(pkiDir, SERVICE_ACCOUNT_ISSUER), (resource, ns, name) => registry.core(resource).getEntry(ns, name)?.obj.metadata.uid);
-    const audit = values['audit-log'] ? new AuditLog(values['audit-log']) : undefined;
-    const serverOptions = { pki, registry, ready: () => ready, kubeletProxy, watchBudget: new WatchBudget(watchBudgetBytes), metrics, metricsApi, tokens, bootstrapTokens: joinTokenAuthenticator(joinToken), ...(audit ? { audit } : {}) };
-    const server = createApiServer(serverOptions);
-    const listen = (s: typeof server, p: number, address: string): Promise<void> =>
-      new Promise<void>((resolve, reject) => {
-        s.once('error', reject);
-        s.listen(p, address, () => resolve());
-      });
-    await listen(server, port, bind);
-    const servers = [server];
-    const addr = server.address();
-    const actualPort = typeof addr === 'object' && addr ? addr.port : port;
-    const host = bind === '0.0.0.0' ? '127.0.0.1' : bind;
-    const url = `https://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
-    await writeKubeconfig(join(dataDir, 'kubeconfig.yaml'), kubeconfigYaml(url, pki.ca.cert, admin, 'admin'));
-    // The components in this process reach the API through its handler, skipping TLS and HTTP.
-    const connect = inProcessConnect(createApiHandler(serverOptions));
     // A component that crashes ends the server (non-zero), after the others are stopped in order.
     let crashed!: (e: Error) => void;
     const crash = new Promise<never>((_, reject) => (crashed = reject));
     crash.catch(() => undefined);
     const onCrash = failLoudly('server', crashed);
     const components = new Components(onCrash);
-    const self = { address: podGateway ?? apiServerAddress(bind), port: actualPort };
+    const self = { address: podGateway ?? apiServerAddress(bind), port: api.port };
     // On a shared store the endpoints list every live API server, each known by its Lease.
-    const peers = values['datastore-endpoint'] === undefined ? undefined : new ApiServerLeases(registry, self);
+    const peers = api.shared ? new ApiServerLeases(registry, self) : undefined;
     keepKubernetesService(registry, self, components.signal, (e) => {
       process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
     }, peers);
@@ -230,9 +179,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       // get the API without it listening anywhere --bind-address does not say (0.0.0.0 covers it already).
       const onPodNetwork = async (gateway: string): Promise<void> => {
         if (bind === '0.0.0.0' || bind === '::' || bind === gateway) return;
-        const inCluster = createApiServer(serverOptions);
-        await listen(inCluster, actualPort, gateway);
-        servers.push(inCluster);
+        await api.listenAlso(gateway);
       };
       node = await startNode({
         connect, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, storageIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
@@ -246,7 +193,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
         });
       }
     }
-    ready = true;
+    api.ready = true;
     process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}; nodes join with the token in ${join(dataDir, 'token')}\n`);
 
     const stopped = new Promise<void>((resolve) => {
@@ -256,19 +203,12 @@ export async function serverCommand(argv: string[]): Promise<number> {
     });
     let failure: unknown;
     await Promise.race([stopped, crash]).catch((e: unknown) => (failure = e));
-    ready = false;
+    api.ready = false;
     // In order: the kubelet (its containers keep running), the scheduler and controllers with their
-    // informers, the server's own keepers, then the API server and its store (closed by the caller).
+    // informers, the server's own keepers, then the API server and its store (stopped by the caller).
     await node?.stop();
     await controlPlane.stop();
     await components.stop();
-    for (const s of servers) {
-      s.close();
-      s.closeAllConnections();
-    }
-    registry.stop();
-    scraper.close();
-    await audit?.close();
     if (failure) throw failure;
     return 0;
   }

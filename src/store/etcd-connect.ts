@@ -56,3 +56,22 @@ export async function connectEtcd(c: EtcdConnection): Promise<Etcd3> {
   }
   return client;
 }
+
+/**
+ * Whether this etcd answers a WatchProgressRequest only once the stream has sent every event up to the
+ * revision it names: from 3.4.31 and 3.5.13 on, as upstream Kubernetes requires before it serves
+ * consistent reads from its watch cache. Earlier members may send the mark ahead of events still
+ * queued (etcd issue 15220), so reads on them go to etcd instead.
+ */
+export async function marksProgressReliably(client: Etcd3): Promise<boolean> {
+  return marksProgressReliablyIn((await client.maintenance.status()).version);
+}
+
+/** The same, by an etcd version such as 3.4.23. */
+export function marksProgressReliablyIn(version: string): boolean {
+  const [major = 0, minor = 0, patch = 0] = version.split('.').map((n) => parseInt(n, 10));
+  if (major !== 3) return major > 3;
+  if (minor === 4) return patch >= 31;
+  if (minor === 5) return patch >= 13;
+  return minor > 5;
+}

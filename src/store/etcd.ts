@@ -7,13 +7,18 @@
 import type { Etcd3, ICompare, IEvent, IKeyValue, IRequestOp } from 'etcd3';
 import { AsyncQueue } from '../util/asyncqueue.js';
 import { asBuffer } from './bytes.js';
-import { followRange } from './etcd-watch.js';
+import { followRange, ProgressMarks } from './etcd-watch.js';
 import { bytesPrefixEnd } from './prefix.js';
-import { DEFAULT_MAX_REQUEST_BYTES, StoreError, type Backend, type KV, type ListOptions, type ListResult, type StoreEvent, type StoreOptions } from './types.js';
+import { DEFAULT_MAX_REQUEST_BYTES, StoreError, type Backend, type KV, type ListOptions, type ListResult, type ProgressWatch, type StoreEvent, type StoreOptions, type StoreProgress } from './types.js';
 
 export interface EtcdOptions extends StoreOptions {
   /** Written before every key, so that several clusters (or tests) can share one etcd. */
   keyPrefix?: string;
+  /**
+   * Offer progressWatch: etcd marks a watch's progress reliably (see marksProgressReliably), so watch
+   * caches can serve consistent reads once marked up to the store's revision.
+   */
+  progressNotify?: boolean;
 }
 
 /**
@@ -34,6 +39,9 @@ function etcdError(e: unknown): unknown {
 
 export class EtcdBackend implements Backend {
   readonly maxRequestBytes: number;
+  /** Several API servers may share one etcd. */
+  readonly shared = true;
+  readonly progressWatch?: (prefix: string, fromRevision: number, signal: AbortSignal) => ProgressWatch;
   readonly #client: Etcd3;
   readonly #prefix: Buffer;
   readonly #inflight = new Set<Promise<unknown>>();
@@ -59,6 +67,15 @@ export class EtcdBackend implements Backend {
     this.#retain = opts.retainRevisions ?? 10_000;
     const every = opts.compactIntervalMs ?? 30_000;
     this.#timer = every > 0 ? setInterval(() => void this.#compactOld(), every) : null;
+    if (opts.progressNotify) {
+      this.progressWatch = (prefix, fromRevision, signal) => {
+        const both = AbortSignal.any([signal, this.#watches.signal]);
+        const q = new AsyncQueue<StoreEvent | StoreProgress>(both);
+        const marks = new ProgressMarks((revision) => q.push({ type: 'progress', revision }));
+        this.#follow(prefix, fromRevision, both, q, marks);
+        return Object.assign(q, { requestProgress: () => marks.request() });
+      };
+    }
   }
 
   #key(key: string): Buffer {
@@ -150,14 +167,19 @@ export class EtcdBackend implements Backend {
   watch(prefix: string, fromRevision: number, signal: AbortSignal): AsyncIterable<StoreEvent> {
     const both = AbortSignal.any([signal, this.#watches.signal]);
     const q = new AsyncQueue<StoreEvent>(both);
+    this.#follow(prefix, fromRevision, both, q);
+    return q;
+  }
+
+  /** Feeds q every change under prefix after fromRevision (and progress marks, with marks) until signal aborts. */
+  #follow(prefix: string, fromRevision: number, signal: AbortSignal, q: { push(ev: StoreEvent): void; close(error?: unknown): void }, marks?: ProgressMarks): void {
     const start = this.#key(prefix);
     const deliver = (events: IEvent[]): void => {
       for (const ev of events) q.push(this.#event(ev));
     };
     this.#expired(fromRevision)
-      .then(() => followRange(this.#client.watchClient, { key: start, rangeEnd: bytesPrefixEnd(start) }, fromRevision, both, deliver))
+      .then(() => followRange(this.#client.watchClient, { key: start, rangeEnd: bytesPrefixEnd(start) }, fromRevision, signal, deliver, marks))
       .then(() => q.close(), (e: unknown) => q.close(etcdError(e)));
-    return q;
   }
 
   /**

@@ -40,6 +40,18 @@ export interface StoreEvent {
   prevKv?: KV;
 }
 
+/** A watch's mark that every change up to `revision` has been delivered (etcd's progress notification). */
+export interface StoreProgress {
+  type: 'progress';
+  revision: number;
+}
+
+/** A watch that marks its progress, in order with its changes, when asked to. */
+export interface ProgressWatch extends AsyncIterable<StoreEvent | StoreProgress> {
+  /** Asks for a progress mark at the store's current revision (etcd's WatchProgressRequest). */
+  requestProgress(): void;
+}
+
 /** What every backend is opened with. */
 export interface StoreOptions {
   /** Revisions of history kept for watches from the past (default 10,000). */
@@ -70,6 +82,13 @@ export interface Backend {
   /** Every change under prefix after fromRevision, in order. Expired when fromRevision is compacted. */
   watch(prefix: string, fromRevision: number, signal: AbortSignal): AsyncIterable<StoreEvent>;
   revision(): Promise<number>;
+  /**
+   * Other API servers write this store too (etcd): a watch cache may lag their acknowledged writes by
+   * milliseconds, so a consistent read must first catch up with the store (progressWatch) or read it.
+   */
+  readonly shared?: boolean;
+  /** As watch, with progress marks on request; absent where the store cannot mark progress reliably. */
+  progressWatch?(prefix: string, fromRevision: number, signal: AbortSignal): ProgressWatch;
   /** Forget history at or below rev; the newest value of every key is kept. */
   compact(rev: number): Promise<void>;
   close(): Promise<void>;

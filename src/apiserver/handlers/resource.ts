@@ -140,8 +140,9 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     case 'GET': {
       if (name !== undefined) {
         if (flagParam(q, 'watch')) throw new ApiError('BadRequest', 'watch is not supported on a single object; use fieldSelector=metadata.name');
-        const obj = storage.get(ns, name);
-        const body = fmt.table ? render(storage, fmt, [obj], { resourceVersion: obj.metadata.resourceVersion }, true) : storage.getEntry(ns, name)!.json;
+        const entry = await storage.read(ns, name, q.get('resourceVersion') ?? undefined);
+        const obj = entry.obj;
+        const body = fmt.table ? render(storage, fmt, [obj], { resourceVersion: obj.metadata.resourceVersion }, true) : entry.json;
         return sendJson(res, 200, body as object, ctx.warnings);
       }
       const predicates = predicatesFrom(q, kind, fieldRules);
@@ -164,7 +165,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         return;
       }
       parseResourceVersion(rvParam);
-      const page = await storage.list(ns, { ...predicates, limit: intParam(q, 'limit'), continue: q.get('continue') ?? undefined, resourceVersion: rvParam });
+      const page = await storage.list(ns, { ...predicates, limit: intParam(q, 'limit'), continue: q.get('continue') ?? undefined, resourceVersion: rvParam, consistent: !rvParam });
       const meta = { resourceVersion: page.resourceVersion, ...(page.continue ? { continue: page.continue, remainingItemCount: page.remainingItemCount } : {}) };
       if (fmt.table) return sendJson(res, 200, render(storage, fmt, page.entries.map((e) => e.obj), meta, true) as object, ctx.warnings);
       // Items are spliced in from each entry's cached JSON: a 10k list is never re-serialised.

@@ -40,6 +40,8 @@ export function measuredBackend(backend: Backend, h: Histogram): Backend {
     update: (key, value, rev) => timed('update', key, () => backend.update(key, value, rev)),
     delete: (key, rev) => timed('delete', key, () => backend.delete(key, rev)),
     watch: (prefix, from, signal) => backend.watch(prefix, from, signal),
+    shared: backend.shared,
+    ...(backend.progressWatch ? { progressWatch: (prefix: string, from: number, signal: AbortSignal) => backend.progressWatch!(prefix, from, signal) } : {}),
     revision: () => backend.revision(),
     compact: (rev) => backend.compact(rev),
     close: () => backend.close(),

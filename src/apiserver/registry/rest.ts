@@ -27,6 +27,12 @@ export interface ListOptions {
   continue?: string;
   /** "" / undefined = latest, "0" = any, "N" = not older than N. */
   resourceVersion?: string;
+  /**
+   * The latest even on a store other API servers write too (a client's list without resourceVersion):
+   * the cache catches up with the store first, or the store is read. Callers inside the server read
+   * what this server's cache holds.
+   */
+  consistent?: boolean;
 }
 
 export interface DeleteOptions {
@@ -192,6 +198,25 @@ export class RestStorage {
 
   getEntry(ns: string | undefined, name: string): Entry | undefined {
     return this.cache.get(this.#key(ns, name));
+  }
+
+  /**
+   * A client's read of one object. Without resourceVersion the latest, even when another API server on
+   * the same store wrote it a moment ago: from the cache once it has caught up with the store; where the
+   * store cannot say when that is, from the store itself (as upstream does on an etcd that cannot).
+   * With one, what this server's cache holds.
+   */
+  async read(ns: string | undefined, name: string, resourceVersion?: string): Promise<Entry> {
+    const key = this.#key(ns, name);
+    if (resourceVersion || (await this.cache.sync())) {
+      const e = this.cache.get(key);
+      if (!e) throw notFound(this.resource.plural, name, this.resource.group);
+      return e;
+    }
+    const kv = await this.#backend.get(key);
+    if (!kv) throw notFound(this.resource.plural, name, this.resource.group);
+    const cached = this.cache.get(key);
+    return cached?.rev === kv.modRevision ? cached : new Entry(key, this.#decode(kv.value, kv.modRevision), kv.modRevision);
   }
 
   /** The JSON of an object just returned by a write: the cache's serialisation when it is that object. */
@@ -499,16 +524,18 @@ export class RestStorage {
     const matches = labelMatch || fieldMatch ? (o: KObject) => (!labelMatch || labelMatch(o)) && (!fieldMatch || fieldMatch(o)) : undefined;
     const pager = new PageBuilder(matches, opts.limit && opts.limit > 0 ? opts.limit : Infinity);
     let after: string | undefined;
-    let rv = this.cache.revision;
+    // A consistent list the cache cannot vouch for is read from the store at its current revision.
+    let rv = opts.consistent && !opts.continue && !(await this.cache.sync()) ? await this.#backend.revision() : this.cache.revision;
     if (opts.continue) {
       if (opts.resourceVersion && opts.resourceVersion !== '0') throw new ApiError('BadRequest', 'specifying resource version is not allowed when using continue');
-      const t = decodeContinue(opts.continue, prefix, this.cache.revision);
+      // The first page may have been read from a shared store ahead of this cache.
+      const t = decodeContinue(opts.continue, prefix, this.#backend.shared ? Math.max(this.cache.revision, await this.#backend.revision()) : this.cache.revision);
       after = t.after;
       // A token of an expired list (LATEST) goes on at the latest revision, knowingly inconsistent.
       if (t.rv !== LATEST) rv = t.rv;
     }
     // The first page, or a later one whose snapshot the cache's window of events still reaches back to.
-    const snapshot = this.cache.scanAt(prefix, rv, after);
+    const snapshot = rv > this.cache.revision ? undefined : this.cache.scanAt(prefix, rv, after);
     if (snapshot) {
       if (matches) {
         for (const e of snapshot) if (!pager.add(e)) break;

@@ -62,6 +62,9 @@ export interface CacheIndex {
   apply(ev: CacheEvent): void;
 }
 
+/** How long a consistent read waits for the cache to catch up with the store (upstream's 3 s). */
+const SYNC_TIMEOUT_MS = 3000;
+
 export interface WatchCacheOptions {
   /** Events kept for watches that resume from a resourceVersion (default 10,000). */
   historySize?: number;
@@ -85,6 +88,10 @@ export class WatchCache {
   /** The keys changed since the revision of the paged list read last (see scanAt). */
   #snapshot: { rev: number; upto: number; changed: Map<string, Entry | undefined> } | undefined;
   readonly #abort = new AbortController();
+  /** Asks the store's watch for a progress mark; unset while the store cannot mark progress. */
+  #requestProgress: (() => void) | undefined;
+  /** Consistent reads waiting for a progress mark. */
+  #awaitingProgress = 0;
   /** Objects this process just wrote, by the very bytes it stored: their events need no re-parse. */
   readonly #written = new WeakMap<Uint8Array, KObject>();
 
@@ -127,7 +134,12 @@ export class WatchCache {
 
   async #follow(from: number): Promise<void> {
     try {
-      for await (const ev of this.#backend.watch(this.prefix, from, this.#abort.signal)) this.#apply(ev);
+      const marked = this.#backend.progressWatch?.(this.prefix, from, this.#abort.signal);
+      this.#requestProgress = marked && (() => marked.requestProgress());
+      for await (const ev of marked ?? this.#backend.watch(this.prefix, from, this.#abort.signal)) {
+        if (ev.type === 'progress') this.#progressed(ev.revision);
+        else this.#apply(ev);
+      }
     } catch (e) {
       if (this.#abort.signal.aborted) return;
       // The store lost our place (compacted): rebuild from a fresh list; watchers must relist.
@@ -176,6 +188,37 @@ export class WatchCache {
     cev.prev?.supersede();
     if (cev.type === 'DELETED') cev.entry.supersede();
     this.#advance(rev);
+  }
+
+  /** The store's watch has delivered every change up to rev. */
+  #progressed(rev: number): void {
+    if (rev > this.#rev) this.#advance(rev);
+    if (this.#awaitingProgress) this.#requestProgress?.();
+  }
+
+  /**
+   * Before a consistent read (no resourceVersion) on a store other API servers write too, whose
+   * acknowledged writes this cache may not have seen yet: reads the store's current revision, then waits
+   * for this cache's own watch to be marked at or past it (upstream's consistent reads from cache,
+   * KEP-2340). False when the store cannot mark progress: the reader must read the store itself.
+   */
+  async sync(): Promise<boolean> {
+    if (!this.#backend.shared) return true;
+    const request = this.#requestProgress;
+    if (!request) return false;
+    const rev = await this.#backend.revision();
+    if (rev <= this.#rev) return true;
+    const reached = this.waitFor(rev);
+    this.#awaitingProgress++;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      request();
+      await Promise.race([reached, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new ApiError('Timeout', `Too large resource version: ${rev}, current: ${this.#rev}`, { retryAfterSeconds: 1 })), SYNC_TIMEOUT_MS)))]);
+    } finally {
+      clearTimeout(timer);
+      this.#awaitingProgress--;
+    }
+    return true;
   }
 
   #advance(rev: number): void {
