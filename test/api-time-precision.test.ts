@@ -68,4 +68,21 @@ describe('Time and MicroTime fields as kubectl reads them', () => {
       assert.match(String(e.eventTime), MICRO_TIME, `${e.reason}.eventTime`);
     }
   });
+
+  it("a client's Time with a fraction and an offset comes back in whole seconds, UTC; its MicroTime keeps its microseconds", async () => {
+    const ev = {
+      metadata: { name: 'sent' },
+      involvedObject: { kind: 'Pod', namespace: 'default', name: 'web' },
+      reason: 'Sent', message: 'by a client', type: 'Normal', count: 1,
+      firstTimestamp: '2026-12-06T16:31:02.987654+02:00', lastTimestamp: '2026-12-06T14:31:02.5Z',
+      eventTime: '2026-12-06T14:31:02.123456Z', reportingComponent: 'test', reportingInstance: 'test', action: 'Sent',
+    };
+    const r = await ctx.api.call('POST', '/api/v1/namespaces/default/events', ev);
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal((r.body as CoreEvent).firstTimestamp, '2026-12-06T14:31:02Z');
+    const e = await json<CoreEvent>(['get', 'event', 'sent']);
+    assert.equal(e.firstTimestamp, '2026-12-06T14:31:02Z');
+    assert.equal(e.lastTimestamp, '2026-12-06T14:31:02Z');
+    assert.equal(e.eventTime, '2026-12-06T14:31:02.123456Z');
+  });
 });
