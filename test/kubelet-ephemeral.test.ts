@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { rfc3339 } from '../src/api/time.js';
 import type { EphemeralContainer } from '../src/api/types.js';
 import { ephemeralRuntimeFields } from '../src/kubelet/ephemeral.js';
 import { ContainerError } from '../src/kubelet/errors.js';
@@ -47,7 +48,7 @@ test('ephemeralContainerStatuses: waiting, running, terminated; never ready, no 
   const waiting = status(observed([ctr('app', 'running')]));
   assert.deepEqual(waiting.ephemeralContainerStatuses, [{ name: 'dbg', state: { waiting: { reason: 'ContainerCreating' } }, lastState: {}, ready: false, restartCount: 0, image: 'busybox', imageID: '' }]);
   const running = status(observed([ctr('app', 'running'), ctr('dbg', 'running')]));
-  assert.deepEqual([running.ephemeralContainerStatuses![0]!.state, running.ephemeralContainerStatuses![0]!.ready, 'started' in running.ephemeralContainerStatuses![0]!], [{ running: { startedAt: new Date(T0).toISOString() } }, false, false]);
+  assert.deepEqual([running.ephemeralContainerStatuses![0]!.state, running.ephemeralContainerStatuses![0]!.ready, 'started' in running.ephemeralContainerStatuses![0]!], [{ running: { startedAt: rfc3339(T0) } }, false, false]);
   const done = status(observed([ctr('app', 'running'), ctr('dbg', 'exited', { exit: 0 })]));
   assert.equal(done.ephemeralContainerStatuses![0]!.state!.terminated!.reason, 'Completed');
   assert.equal(done.phase, 'Running');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { computePodStatus, type WaitingNote } from '../src/kubelet/podStatus.js';
 import type { ObservedPod } from '../src/kubelet/observed.js';
 import type { Pod, PodPhase } from '../src/api/types.js';
+import { rfc3339 } from '../src/api/time.js';
 import { T0, ctr, iso, observed, pod, sandbox } from './kubelet-fixtures.js';
 
 const now = new Date(T0 + 60_000);
@@ -44,8 +45,8 @@ test('running container: ids, image, conditions, IPs', () => {
   const s = status(pod(), observed([c, ctr('app', 'exited', { restart: 1, exit: 1, id: 'prev' })]));
   assert.deepEqual(s.containerStatuses, [{
     name: 'app',
-    state: { running: { startedAt: iso(T0) } },
-    lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: iso(T0), finishedAt: iso(T0 + 1000), containerID: 'runc://prev' } },
+    state: { running: { startedAt: rfc3339(T0) } },
+    lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: rfc3339(T0), finishedAt: rfc3339(T0 + 1000), containerID: 'runc://prev' } },
     ready: true,
     restartCount: 2,
     image: 'docker.io/library/busybox:latest',
@@ -56,7 +57,7 @@ test('running container: ids, image, conditions, IPs', () => {
   assert.equal(s.podIP, '10.244.0.5');
   assert.deepEqual(s.podIPs, [{ ip: '10.244.0.5' }]);
   assert.equal(s.hostIP, '192.168.1.10');
-  assert.equal(s.startTime, now.toISOString());
+  assert.equal(s.startTime, rfc3339(now));
   assert.deepEqual(s.conditions?.map((c) => `${c.type}=${c.status}`), ['PodReadyToStartContainers=True', 'Initialized=True', 'Ready=True', 'ContainersReady=True']);
 });
 
@@ -84,7 +85,7 @@ test('a container whose exit was lost: terminated ContainerStatusUnknown/137 wit
   const message = 'The container could not be located when the pod was terminated';
   const s = status(pod({ restartPolicy: 'Never' }), observed([{ ...ctr('app', 'exited', { exit: 137, reason: 'ContainerStatusUnknown' }), message }]));
   assert.deepEqual(s.containerStatuses?.[0]?.state?.terminated, {
-    exitCode: 137, reason: 'ContainerStatusUnknown', message, startedAt: iso(T0), finishedAt: iso(T0 + 1000), containerID: 'runc://app-0',
+    exitCode: 137, reason: 'ContainerStatusUnknown', message, startedAt: rfc3339(T0), finishedAt: rfc3339(T0 + 1000), containerID: 'runc://app-0',
   });
   assert.equal(s.phase, 'Failed');
 });
@@ -96,7 +97,7 @@ test('not-ready conditions name the containers; Succeeded says PodCompleted', ()
   assert.equal(ready?.message, 'containers with unready status: [b]');
   const init = status(pod(withInit), observed([ctr('init', 'running')]));
   assert.deepEqual(init.conditions?.find((c) => c.type === 'Initialized'), {
-    type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [init]', lastProbeTime: null, lastTransitionTime: now.toISOString(),
+    type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [init]', lastProbeTime: null, lastTransitionTime: rfc3339(now),
   });
   const done = status(pod({ restartPolicy: 'Never' }), observed([ctr('app', 'exited')]));
   assert.equal(done.conditions?.find((c) => c.type === 'ContainersReady')?.reason, 'PodCompleted');
@@ -107,9 +108,9 @@ test('PodReadyToStartContainers turns True when the sandbox came up, not when th
   const up = new Date(T0 + 1234);
   const at = (s: ReturnType<typeof status>) => s.conditions?.find((c) => c.type === 'PodReadyToStartContainers')?.lastTransitionTime;
   const first = computePodStatus(pod(), { observed: observed([ctr('app', 'running')]), waiting: new Map(), hostIP: '192.168.1.10', now, sandboxReadyAt: up });
-  assert.equal(at(first), up.toISOString());
+  assert.equal(at(first), rfc3339(up));
   // Without the kubelet's own sighting (a restart found the sandbox running), the computation's time.
-  assert.equal(at(status(pod(), observed([ctr('app', 'running')]))), now.toISOString());
+  assert.equal(at(status(pod(), observed([ctr('app', 'running')]))), rfc3339(now));
 });
 
 test('conditions keep lastTransitionTime while unchanged; PodScheduled kept', () => {
@@ -117,7 +118,7 @@ test('conditions keep lastTransitionTime while unchanged; PodScheduled kept', ()
   const p = pod({}, { status: { startTime: old, conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: old }, { type: 'Ready', status: 'True', lastTransitionTime: old }] } });
   const s = status(p, observed([ctr('app', 'running')]));
   assert.equal(s.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime, old);
-  assert.equal(s.conditions?.find((c) => c.type === 'Initialized')?.lastTransitionTime, now.toISOString());
+  assert.equal(s.conditions?.find((c) => c.type === 'Initialized')?.lastTransitionTime, rfc3339(now));
   assert.equal(s.conditions?.at(-1)?.type, 'PodScheduled');
   assert.equal(s.startTime, old);
 });

@@ -132,3 +132,47 @@ test('a Pod being deleted says whether its preStop hook still runs, then that SI
   assert.equal(explainWait(running, events, { now: deadline - 8_000 }), 'being deleted: SIGTERM sent to app; it is killed in 8 s if still running');
   assert.equal(explainWait(pod, events, { now: deadline - 7_000 }), 'being deleted: its containers have stopped; the kubelet removes it');
 });
+
+/** The recording as today's API gives it: Time fields (recorded to the millisecond) in whole seconds; MicroTimes (six digits) kept. */
+const asServed = <T>(v: T): T => JSON.parse(JSON.stringify(v), (_k, x) => (typeof x === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(x) ? x.replace(/\.\d{3}Z$/, 'Z') : x));
+
+test('with Time fields in whole seconds, the steps keep the flow order, exact where a MicroTime dates them, else a span the flow narrows', () => {
+  const { pod, events } = asServed(recorded('web'));
+  const steps = journeySteps(pod, events);
+  assert.deepEqual(steps.map((s) => `${s.actor}: ${s.label}`), [
+    'api server: stored (creationTimestamp: to the second)',
+    'scheduler: bound to vm',
+    'kubelet: seen by the kubelet on vm (startTime)',
+    'runtime: sandbox ready, network attached (10.88.0.2)',
+    'kubelet: pulling image busybox',
+    'kubelet: image busybox present',
+    'runtime: container web created',
+    'runtime: container web running',
+    'kubelet: all containers ready (probes passing)',
+    'kubelet: Ready',
+  ]);
+  // Exact: the Events' eventTime (the scheduler's taken when the binding succeeded); the rest lie in spans.
+  assert.deepEqual(steps.map((s) => s.precise), [false, true, false, false, true, true, true, false, false, false]);
+  assert.equal(steps[1].at, Date.parse('2026-12-06T02:27:26.499Z') + 0.206);
+  // Seen by the kubelet in second :26, after the binding; sandbox ready in :27, before the image pull at :28.020912.
+  assert.equal(steps[2].at, steps[1].at);
+  assert.equal(steps[2].until, Date.parse('2026-12-06T02:27:27Z'));
+  assert.equal(steps[3].at, Date.parse('2026-12-06T02:27:27Z'));
+  assert.equal(steps[3].until, Date.parse('2026-12-06T02:27:28Z'));
+  // Running, ContainersReady and Ready: in :28, after the container was created (:28.677238), to the second's end.
+  for (const s of steps.slice(7)) {
+    assert.equal(s.at, steps[6].at, s.label);
+    assert.equal(s.until, Date.parse('2026-12-06T02:27:29Z'), s.label);
+  }
+  const text = journeyText(pod, steps);
+  assert.match(text, /\s0…\+501 ms\s+kubelet\s+seen by the kubelet on vm \(startTime\)/);
+});
+
+test('with Time fields in whole seconds, a deleted Pod keeps its order: postStart, deletion, preStop, SIGTERM, exit', () => {
+  const { pod, events } = asServed(recorded('hooks-deleted'));
+  const labels = journeySteps(pod, events).map((s) => s.label);
+  const order = ['container app created', 'container app postStart hook done', 'deletion requested (grace 10 s)', 'stopping app: its preStop hook runs', 'app preStop hook done: SIGTERM sent', 'container app exited 0 (Completed)'];
+  const at = order.map((l) => labels.indexOf(l));
+  assert.ok(at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1])), labels.join(', '));
+  assert.ok(labels.indexOf('init container init running') < labels.indexOf('init container init exited 0 (Completed)'), labels.join(', '));
+});

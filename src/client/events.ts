@@ -6,7 +6,7 @@
 // recorders write them, so that a Pod's journey can be ordered and timed within a second.
 
 import { isApiError } from '../api/errors.js';
-import { microTime, preciseNow } from '../api/time.js';
+import { microTime, preciseNow, rfc3339 } from '../api/time.js';
 import type { CoreEvent, KObject } from '../api/types.js';
 import { EventCorrelator } from './eventCorrelator.js';
 import { events } from './resources.js';
@@ -47,8 +47,8 @@ export class EventRecorder {
     const { key } = c;
     message = c.message;
     const prev = this.#seen.get(key);
-    // Millisecond timestamps (valid RFC 3339 for every client) let `kubectl describe` age them; eventTime keeps the microseconds.
-    const now = new Date(Math.floor(at)).toISOString();
+    // firstTimestamp/lastTimestamp are Time (whole seconds, as upstream writes them); eventTime keeps the microseconds.
+    const now = rfc3339(at);
     let rec: Recorded;
     if (prev) {
       // Chain after the create so the PATCH finds the Event.
@@ -76,7 +76,7 @@ export class EventRecorder {
   }
 
   async #create(rec: Recorded, involved: CoreEvent['involvedObject'], type: EventType, reason: string, message: string, at: number, count: number, action = reason): Promise<void> {
-    const now = new Date(Math.floor(at)).toISOString();
+    const now = rfc3339(at);
     const ev: CoreEvent = {
       apiVersion: 'v1',
       kind: 'Event',

@@ -43,10 +43,13 @@ export function completionIndex(p: Pod): number | undefined {
 
 export const isTerminal = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 
-/** When a Pod ended: its containers' last finish, else when it was marked for deletion, else now. */
+/**
+ * When a Pod ended: its containers' last finish, else when it was marked for deletion, else now.
+ * finishedAt is a Time (whole seconds): its second's end, so a backoff counted from it never starts early.
+ */
 export function finishedAt(p: Pod, now: number): number {
   const ends = [...(p.status?.containerStatuses ?? []), ...(p.status?.initContainerStatuses ?? [])]
-    .map((c) => Date.parse(c.state?.terminated?.finishedAt ?? ''))
+    .map((c) => Date.parse(c.state?.terminated?.finishedAt ?? '') + 999)
     .filter((t) => !Number.isNaN(t));
   if (ends.length) return Math.max(...ends);
   const deleted = Date.parse(p.metadata.deletionTimestamp ?? '');

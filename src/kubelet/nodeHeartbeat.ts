@@ -2,7 +2,7 @@
 // and the Node status sent every 10 s when it changed, else every 5 minutes; and at registration when
 // the stored one is stale.
 
-import { microTime } from '../api/time.js';
+import { microTime, rfc3339 } from '../api/time.js';
 import { isExtendedResourceName } from '../api/validation/resources.js';
 import type { Lease, Node, NodeCondition } from '../api/types.js';
 import type { KubeletCluster } from './cluster.js';
@@ -69,7 +69,7 @@ export class NodeHeartbeat {
    */
   async register(): Promise<Node> {
     const node = buildNode(await this.#facts(this.#dataDir), this.#id);
-    const now = new Date().toISOString();
+    const now = rfc3339();
     node.status!.conditions = stampConditions(node.status!.conditions ?? [], undefined, now);
     this.#node = await this.#cluster.registerNode(node);
     const stored = this.#node.status;
@@ -116,7 +116,7 @@ export class NodeHeartbeat {
     const stored = node?.status ?? this.#sent;
     const next = keepAdvertisedResources(buildNodeStatus(facts, this.#id), stored);
     if (stored && essence(next) === essence(stored) && nowMs - this.#sentAt < STATUS_REPORT_MS) return false;
-    next.conditions = stampConditions(next.conditions ?? [], stored?.conditions, new Date(nowMs).toISOString());
+    next.conditions = stampConditions(next.conditions ?? [], stored?.conditions, rfc3339(nowMs));
     await this.#cluster.updateNodeStatus(this.#id.nodeName, next);
     this.#sent = next;
     this.#sentAt = nowMs;

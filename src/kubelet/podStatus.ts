@@ -2,6 +2,7 @@
 // last sync left for containers it could not run. Pure; the status manager decides whether to send it.
 
 import type { Container, ContainerState, ContainerStatus as ApiContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/types.js';
+import { rfc3339 } from '../api/time.js';
 import type { ContainerStatus } from '../runtime/types.js';
 import { ephemeralStatuses } from './ephemeral.js';
 import { IMAGE_ID, IMAGE_NAME } from './labels.js';
@@ -36,6 +37,12 @@ export function containerIdOf(id: string): string {
 /** Reasons the runtime knows better than the exit code does. */
 const RUNTIME_REASONS = ['OOMKilled', 'ContainerStatusUnknown'];
 
+/** The runtime's moments (to the millisecond) as the Pod's Time fields carry them: whole seconds. */
+function apiTime(runtimeTime: string): string {
+  const at = Date.parse(runtimeTime);
+  return Number.isNaN(at) ? runtimeTime : rfc3339(at);
+}
+
 function terminatedState(c: ContainerStatus): ContainerState {
   const exitCode = c.exitCode ?? 0;
   const reason = c.reason && RUNTIME_REASONS.includes(c.reason) ? c.reason : exitCode === 0 ? 'Completed' : 'Error';
@@ -44,8 +51,8 @@ function terminatedState(c: ContainerStatus): ContainerState {
       exitCode,
       reason,
       ...(c.message ? { message: c.message } : {}),
-      ...(c.startedAt ? { startedAt: c.startedAt } : {}),
-      ...(c.finishedAt ? { finishedAt: c.finishedAt } : {}),
+      ...(c.startedAt ? { startedAt: apiTime(c.startedAt) } : {}),
+      ...(c.finishedAt ? { finishedAt: apiTime(c.finishedAt) } : {}),
       containerID: containerIdOf(c.id),
     },
   };
@@ -59,7 +66,7 @@ function containerStatus(spec: Container, input: StatusInput, defaultWaiting: st
   let state: ContainerState;
   let lastState: ContainerState = previous?.state === 'exited' ? terminatedState(previous) : old?.lastState ?? {};
   if (latest?.state === 'running' && !note) {
-    state = { running: { ...(latest.startedAt ? { startedAt: latest.startedAt } : {}) } };
+    state = { running: { ...(latest.startedAt ? { startedAt: apiTime(latest.startedAt) } : {}) } };
   } else if (note) {
     state = { waiting: { reason: note.reason, message: note.message } };
     if (latest?.state === 'exited') lastState = terminatedState(latest);
@@ -184,14 +191,14 @@ function kubeletConditions(pod: Pod, input: StatusInput, phase: PodPhase, inits:
 function stamp(conds: PodCondition[], old: PodCondition[], now: string, sandboxReadyAt?: Date): PodCondition[] {
   return conds.map((c) => {
     const prev = old.find((o) => o.type === c.type);
-    const at = c.type === 'PodReadyToStartContainers' && c.status === 'True' && sandboxReadyAt ? sandboxReadyAt.toISOString() : now;
+    const at = c.type === 'PodReadyToStartContainers' && c.status === 'True' && sandboxReadyAt ? rfc3339(sandboxReadyAt) : now;
     return { ...c, lastProbeTime: null, lastTransitionTime: prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : at };
   });
 }
 
 export function computePodStatus(pod: Pod, input: StatusInput): PodStatus {
   const old = pod.status ?? {};
-  const now = input.now.toISOString();
+  const now = rfc3339(input.now);
   const hasInits = (pod.spec.initContainers ?? []).length > 0;
   const defaultWaiting = hasInits ? 'PodInitializing' : 'ContainerCreating';
   const oldOf = (list: ApiContainerStatus[] | undefined, name: string) => list?.find((s) => s.name === name);

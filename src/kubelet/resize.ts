@@ -9,6 +9,7 @@ import type { ContainerResources, ContainerStatus, RuntimeService } from '../run
 import { containerResourcesFor } from './containerConfig.js';
 import { latestOf, type ObservedPod } from './observed.js';
 import { cpuMillis, memoryBytes } from '../api/quantity.js';
+import { rfc3339 } from '../api/time.js';
 
 export interface ResizeState {
   /** The resize cannot be admitted: PodResizePending with this reason and message. */
@@ -113,7 +114,7 @@ export function withResizeStatus(status: PodStatus, pod: Pod, observed: Observed
   });
   const stamp = (c: PodCondition): PodCondition => {
     const prev = old.conditions?.find((o) => o.type === c.type && o.status === c.status);
-    return { ...c, lastProbeTime: null, lastTransitionTime: prev?.lastTransitionTime ?? now.toISOString() };
+    return { ...c, lastProbeTime: null, lastTransitionTime: prev?.lastTransitionTime ?? rfc3339(now) };
   };
   const resize: PodCondition[] = [];
   if (state.pending) resize.push(stamp({ type: 'PodResizePending', status: 'True', ...state.pending }));

@@ -1,10 +1,10 @@
 // A Pod's journey as steps: the seed's creation flow (stored → bound → seen by the kubelet → sandbox
 // and network → images → containers created and started → postStart → probes → Ready) and, on
 // deletion, its reverse (preStop, SIGTERM, exited), read from what the cluster keeps: the Events'
-// eventTime (MicroTime), the Pod's conditions, status.startTime and container states (berth's
-// kubelet and runtime write these to the millisecond). creationTimestamp keeps whole seconds only
-// (its wire form, as upstream's), so "stored" is shown as the span its moment lies in and is never
-// the origin of the offsets.
+// eventTime (MicroTime: exact), the Pod's conditions, status.startTime, container states and
+// creationTimestamp (Time: whole seconds on the wire, as upstream's). A step read from a Time is shown
+// as the span its moment lies in, narrowed by the exact steps the flow puts before and after it, and
+// is never the origin of the offsets.
 import { SEEN_BY_SCHEDULER } from '../api/annotations.js';
 import { parseTime } from '../api/time.js';
 import type { ContainerStatus, CoreEvent, Pod } from '../api/types.js';
@@ -26,7 +26,12 @@ export interface JourneyStep {
   /** For a container's created (1), running (2) and exited (3) steps: which container, which stage. */
   container?: string;
   stage?: number;
+  /** Where the step lies in the Pod-wide flow (stored 0 … Ready, deletion, stopping): what must come before what. */
+  rank?: number;
 }
+
+/** The Pod-wide flow, in order; a container's own steps are ordered by their stage. */
+const RANK = { stored: 0, seenByScheduler: 1, bound: 2, seenByKubelet: 3, sandbox: 4, containers: 5, containersReady: 6, ready: 7, deletion: 8, stopping: 9 } as const;
 
 /** The container an Event is about: its fieldPath (`spec.containers{app}`), else its message. */
 function containerOf(e: CoreEvent): string | undefined {
@@ -42,15 +47,15 @@ function eventStep(pod: Pod, e: CoreEvent): Omit<JourneyStep, 'at' | 'precise'> 
   const c = containerOf(e) ?? '';
   const msg = e.message ?? '';
   switch (e.reason) {
-    case 'Scheduled': return { actor: 'scheduler', label: `bound to ${/ to (\S+)$/.exec(msg)?.[1] ?? 'a node'}` };
+    case 'Scheduled': return { actor: 'scheduler', label: `bound to ${/ to (\S+)$/.exec(msg)?.[1] ?? 'a node'}`, rank: RANK.bound };
     case 'FailedScheduling': return { actor: 'scheduler', label: `no node fits: ${msg}`, warning: true };
     case 'FailedCreatePodSandBox': return { actor: 'runtime', label: `sandbox failed: ${msg}`, warning: true };
-    case 'Pulling': return { actor: 'kubelet', label: `pulling image ${imageOf(e)}` };
-    case 'Pulled': return { actor: 'kubelet', label: /already present|using the image present/.test(msg) ? `image ${imageOf(e)} present` : `image ${imageOf(e)} pulled` };
-    case 'Created': return { actor: 'runtime', label: `container ${c} created`, container: c, stage: 1 };
-    case 'CompletedPostStartHook': return { actor: 'kubelet', label: `container ${c} postStart hook done` };
-    case 'Killing': return { actor: 'kubelet', label: hasPreStop(pod, c) ? `stopping ${c}: its preStop hook runs` : `stopping ${c}: SIGTERM sent` };
-    case 'CompletedPreStopHook': return { actor: 'kubelet', label: `${c} preStop hook done: SIGTERM sent` };
+    case 'Pulling': return { actor: 'kubelet', label: `pulling image ${imageOf(e)}`, rank: RANK.containers };
+    case 'Pulled': return { actor: 'kubelet', label: /already present|using the image present/.test(msg) ? `image ${imageOf(e)} present` : `image ${imageOf(e)} pulled`, rank: RANK.containers };
+    case 'Created': return { actor: 'runtime', label: `container ${c} created`, container: c, stage: 1, rank: RANK.containers };
+    case 'CompletedPostStartHook': return { actor: 'kubelet', label: `container ${c} postStart hook done`, container: c, stage: 2.2, rank: RANK.containers };
+    case 'Killing': return { actor: 'kubelet', label: hasPreStop(pod, c) ? `stopping ${c}: its preStop hook runs` : `stopping ${c}: SIGTERM sent`, container: c, stage: 2.5, rank: RANK.stopping };
+    case 'CompletedPreStopHook': return { actor: 'kubelet', label: `${c} preStop hook done: SIGTERM sent`, container: c, stage: 2.7, rank: RANK.stopping };
     case 'BackOff': return { actor: 'kubelet', label: /image/i.test(msg) ? `backing off pulling ${imageOf(e)}` : `container ${c} crash-looping, backing off`, warning: true };
     case 'Failed': return { actor: 'kubelet', label: `${c ? `${c}: ` : ''}${msg}`, warning: true };
     case 'FailedMount': return { actor: 'kubelet', label: `volume failed: ${msg}`, warning: true };
@@ -61,7 +66,7 @@ function eventStep(pod: Pod, e: CoreEvent): Omit<JourneyStep, 'at' | 'precise'> 
   }
 }
 
-/** A Time field's moment, precise when it carries a fraction of a second (berth writes milliseconds). */
+/** A field's moment, precise when it carries a fraction of a second (a MicroTime; a Time has none). */
 function stamped(t: string | null | undefined): { at: number; precise: boolean } | undefined {
   const at = parseTime(t);
   return at === undefined ? undefined : { at, precise: /\.\d+Z$/.test(t!) };
@@ -73,21 +78,21 @@ function stamped(t: string | null | undefined): { at: number; precise: boolean }
  * Initialized is left out: its stamp is as late as that status, while the init containers' own exit
  * times (from the runtime) say when they were done.
  */
-const CONDITION_LABEL: [string, string][] = [
-  ['ContainersReady', 'all containers ready (probes passing)'],
-  ['Ready', 'Ready'],
+const CONDITION_LABEL: [string, string, number][] = [
+  ['ContainersReady', 'all containers ready (probes passing)', RANK.containersReady],
+  ['Ready', 'Ready', RANK.ready],
 ];
 
 function containerSteps(s: ContainerStatus, kind: string): JourneyStep[] {
   const out: JourneyStep[] = [];
   for (const st of [s.lastState, s.state]) {
     const ran = st?.running ?? st?.terminated;
-    const started = parseTime(ran?.startedAt);
-    if (started !== undefined) out.push({ at: started, actor: 'runtime', label: `${kind} ${s.name} running`, precise: true, container: s.name, stage: 2 });
+    const started = stamped(ran?.startedAt);
+    if (started) out.push({ ...started, actor: 'runtime', label: `${kind} ${s.name} running`, container: s.name, stage: 2, rank: RANK.containers });
     const t = st?.terminated;
-    const finished = parseTime(t?.finishedAt);
-    if (t && finished !== undefined) {
-      out.push({ at: finished, actor: 'runtime', label: `${kind} ${s.name} exited ${t.exitCode}${t.reason ? ` (${t.reason})` : ''}`, precise: true, warning: t.exitCode !== 0, container: s.name, stage: 3 });
+    const finished = stamped(t?.finishedAt);
+    if (t && finished) {
+      out.push({ ...finished, actor: 'runtime', label: `${kind} ${s.name} exited ${t.exitCode}${t.reason ? ` (${t.reason})` : ''}`, warning: t.exitCode !== 0, container: s.name, stage: 3 });
     }
   }
   return out;
@@ -97,55 +102,66 @@ function containerSteps(s: ContainerStatus, kind: string): JourneyStep[] {
 export function journeySteps(pod: Pod, events: readonly CoreEvent[]): JourneyStep[] {
   const steps: JourneyStep[] = [];
   const created = parseTime(pod.metadata.creationTimestamp);
-  if (created !== undefined) steps.push({ at: created, actor: 'api server', label: 'stored (creationTimestamp: to the second)', precise: false });
+  if (created !== undefined) steps.push({ at: created, actor: 'api server', label: 'stored (creationTimestamp: to the second)', precise: false, rank: RANK.stored });
   const scheduled = stamped(pod.metadata.annotations?.[SEEN_BY_SCHEDULER]);
-  if (scheduled) steps.push({ ...scheduled, actor: 'scheduler', label: 'seen by the scheduler' });
+  if (scheduled) steps.push({ ...scheduled, actor: 'scheduler', label: 'seen by the scheduler', rank: RANK.seenByScheduler });
   const seen = stamped(pod.status?.startTime);
-  if (seen) steps.push({ ...seen, actor: 'kubelet', label: `seen by the kubelet${pod.spec.nodeName ? ` on ${pod.spec.nodeName}` : ''} (startTime)` });
+  if (seen) steps.push({ ...seen, actor: 'kubelet', label: `seen by the kubelet${pod.spec.nodeName ? ` on ${pod.spec.nodeName}` : ''} (startTime)`, rank: RANK.seenByKubelet });
   const uid = pod.metadata.uid;
-  // The binding's own moment (the API server stamps PodScheduled when it commits it) is truer than the
-  // scheduler's Scheduled Event, sent after the binding returned, by when the kubelet may have the Pod.
-  const bound = stamped(pod.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'True')?.lastTransitionTime);
   for (const e of events) {
     if (uid && e.involvedObject?.uid && e.involvedObject.uid !== uid) continue;
-    const step = eventStep(pod, e);
-    const at = e.reason === 'Scheduled' && bound?.precise ? bound.at : (parseTime(e.eventTime) ?? parseTime(e.firstTimestamp ?? e.lastTimestamp));
-    if (!step || at === undefined) continue;
     // The runtime's own start times are truer than the kubelet's "Started" Event (sent after the start returned).
     if (e.reason === 'Started') continue;
-    steps.push({ ...step, at, precise: true });
+    const step = eventStep(pod, e);
+    // "bound" too: the scheduler stamps its Event's eventTime when the binding succeeded, before the
+    // write (the kubelet may have the Pod by the time the Event is stored).
+    const at = e.eventTime ? stamped(e.eventTime) : stamped(e.firstTimestamp ?? e.lastTimestamp);
+    if (step && at) steps.push({ ...step, ...at });
   }
   for (const s of pod.status?.initContainerStatuses ?? []) steps.push(...containerSteps(s, 'init container'));
   for (const s of pod.status?.containerStatuses ?? []) steps.push(...containerSteps(s, 'container'));
   const sandbox = stamped(pod.status?.conditions?.find((c) => c.type === 'PodReadyToStartContainers' && c.status === 'True')?.lastTransitionTime);
-  if (sandbox) steps.push({ ...sandbox, actor: 'runtime', label: pod.spec.hostNetwork ? 'sandbox ready (host network)' : `sandbox ready, network attached (${pod.status?.podIP ?? 'no IP'})` });
-  for (const [type, label] of CONDITION_LABEL) {
+  if (sandbox) steps.push({ ...sandbox, actor: 'runtime', label: pod.spec.hostNetwork ? 'sandbox ready (host network)' : `sandbox ready, network attached (${pod.status?.podIP ?? 'no IP'})`, rank: RANK.sandbox });
+  for (const [type, label, rank] of CONDITION_LABEL) {
     const c = pod.status?.conditions?.find((x) => x.type === type && x.status === 'True');
     const at = stamped(c?.lastTransitionTime);
-    if (at) steps.push({ ...at, actor: 'kubelet', label });
+    if (at) steps.push({ ...at, actor: 'kubelet', label, rank });
   }
   const deleting = parseTime(pod.metadata.deletionTimestamp);
   if (deleting !== undefined) {
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 0;
     // deletionTimestamp is the deadline (request + grace), to the second.
-    steps.push({ at: deleting - grace * 1000, actor: 'api server', label: `deletion requested (grace ${grace} s)`, precise: false });
+    steps.push({ at: deleting - grace * 1000, actor: 'api server', label: `deletion requested (grace ${grace} s)`, precise: false, rank: RANK.deletion });
   }
   return orderSteps(steps);
 }
 
+/** Whether the flow puts a before b: a container's earlier stage, or an earlier Pod-wide step. */
+function precedes(a: JourneyStep, b: JourneyStep): boolean {
+  if (a.container !== undefined && a.container === b.container && a.stage !== undefined && b.stage !== undefined && a.stage !== b.stage) return a.stage < b.stage;
+  return a.rank !== undefined && b.rank !== undefined && a.rank < b.rank;
+}
+
 /**
- * Time order; an imprecise step (a whole second: its true moment lies in [at, at + 1 s)) goes before
- * the precise steps of its second, since nothing in the flow precedes "stored" or a deletion request.
+ * Time order. An imprecise step (a whole second: its true moment lies in [at, at + 1 s)) is narrowed
+ * to what the flow allows: no earlier than the steps that must precede it, no later than the exact
+ * steps that must follow it; it then spans [at, until).
  */
 function orderSteps(steps: JourneyStep[]): JourneyStep[] {
-  const out = causal(steps.filter((s) => s.precise).sort((a, b) => a.at - b.at));
-  for (const s of steps.filter((x) => !x.precise).sort((a, b) => a.at - b.at)) {
-    const i = out.findIndex((p) => p.at >= s.at);
-    const next = out.slice(Math.max(0, i)).find((p) => p.precise);
-    const until = Math.min(s.at + 1000, i < 0 || !next ? Infinity : next.at);
-    out.splice(i < 0 ? out.length : i, 0, { ...s, until });
+  const exact = causal(steps.filter((s) => s.precise).sort((a, b) => a.at - b.at));
+  const vague = steps.filter((s) => !s.precise).map((s) => ({ ...s, until: s.at + 1000 }));
+  // Lower bounds propagate through chains of imprecise steps (kubelet seen → sandbox → Ready): one pass per link.
+  for (let pass = 0; pass < vague.length; pass++) {
+    let moved = false;
+    for (const s of vague) {
+      const floor = Math.max(s.at, ...[...exact, ...vague].filter((p) => p !== s && precedes(p, s) && p.at < s.until!).map((p) => p.at));
+      if (floor > s.at) [s.at, moved] = [floor, true];
+    }
+    if (!moved) break;
   }
-  return out;
+  for (const s of vague) s.until = Math.max(s.at, Math.min(s.until!, ...exact.filter((p) => precedes(s, p) && p.at >= s.at).map((p) => p.at)));
+  // Ties (an imprecise step narrowed onto the exact one before it) go in flow order.
+  return [...exact, ...vague].sort((a, b) => a.at - b.at || (precedes(a, b) ? -1 : precedes(b, a) ? 1 : (a.precise ? 1 : 0) - (b.precise ? 1 : 0)));
 }
 
 /**

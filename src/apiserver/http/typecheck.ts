@@ -8,9 +8,23 @@ import { ApiError, invalid } from '../../api/errors.js';
 import { goFormat } from '../../api/goformat.js';
 import { definitionOf, resolve, shortName, type Schema } from '../../api/schema/definitions.js';
 import { apiVersionOf, findKind, type ResourceInfo } from '../../api/schema/resources.js';
+import { rfc3339 } from '../../api/time.js';
 
 /** resource.Quantity: a JSON number is a valid quantity too (`cpu: 1`), though upstream's v2 form says string. */
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
+
+/**
+ * metav1.Time: kube-apiserver decodes it into a Go time and stores (protobuf, seconds only) and writes
+ * (JSON) it in whole seconds, UTC, so a client's fraction or offset never comes back. (MicroTime keeps
+ * its fraction; a string that is not RFC 3339 is left for validation.)
+ */
+const TIME = 'io.k8s.apimachinery.pkg.apis.meta.v1.Time';
+const RFC3339 = /^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/;
+function asStoredTime(v: unknown): unknown {
+  if (typeof v !== 'string' || !RFC3339.test(v)) return v;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? v : rfc3339(at);
+}
 
 /** A []byte field (`format: byte`) is base64 on the wire; Go's decoder refuses anything else. */
 function checkBase64(ctx: Ctx, v: string): void {
@@ -152,6 +166,7 @@ function check(ctx: Ctx, value: unknown, s: Schema, owner: string, path: string)
           continue;
         }
         check(ctx, o[k], child, owned, childPath);
+        if (child.ref === TIME) o[k] = asStoredTime(o[k]);
       }
     }
   }
@@ -159,7 +174,8 @@ function check(ctx: Ctx, value: unknown, s: Schema, owner: string, path: string)
 
 /**
  * Throws a 400 when obj cannot be decoded as apiVersion/kind; replaces null fields with their Go
- * zero value (absent, "", 0, …) so nothing downstream meets a null the schema does not allow.
+ * zero value (absent, "", 0, …) so nothing downstream meets a null the schema does not allow, and
+ * Time fields with their whole-second form.
  */
 export function checkTypes(apiVersion: string, kind: string, obj: Record<string, unknown>): void {
   const def = definitionOf(apiVersion, kind);

@@ -1,6 +1,7 @@
 // Pods: status belongs to the kubelet, and deletion is graceful once a Pod is on a node.
 
 import { ApiError } from '../../../api/errors.js';
+import { rfc3339 } from '../../../api/time.js';
 import type { KObject, Pod } from '../../../api/types.js';
 import type { Strategy } from '../strategy.js';
 import type { RequestContext } from '../context.js';
@@ -52,8 +53,7 @@ function assignNode(pod: KObject, nodeName: string, annotations: Record<string, 
   if (p.spec.nodeName) throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${p.metadata.name}": pod ${p.metadata.name} is already assigned to node "${p.spec.nodeName}"`);
   p.spec.nodeName = nodeName;
   if (Object.keys(annotations).length) p.metadata.annotations = { ...p.metadata.annotations, ...annotations };
-  // To the millisecond, as berth's kubelet writes its conditions: the journey dates "bound" from it.
-  const now = new Date().toISOString();
+  const now = rfc3339();
   const conditions = (p.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
   p.status = { ...p.status, conditions };
