@@ -44,6 +44,9 @@ export function autoApproval(csr: CertificateSigningRequest, componentUsers: Rea
   return undefined;
 }
 
+/** Requests handled at once: a node joining asks for six certificates together. */
+const WORKERS = 4;
+
 const decided = (csr: CertificateSigningRequest) => (csr.status?.conditions ?? []).some((c) => ['Approved', 'Denied', 'Failed'].includes(c.type));
 
 export class CertificateApprovingController {
@@ -64,7 +67,7 @@ export class CertificateApprovingController {
   async run(signal: AbortSignal): Promise<void> {
     const informer = this.#informer.run(signal);
     await this.#informer.waitForSync();
-    await runWorkers(this.#queue, 1, (name) => this.reconcile(name), signal, (name, e) => this.#log(`${name}: ${(e as Error).message}`));
+    await runWorkers(this.#queue, WORKERS, (name) => this.reconcile(name), signal, (name, e) => this.#log(`${name}: ${(e as Error).message}`));
     await informer;
   }
 

@@ -70,6 +70,9 @@ export function signerRefusal(signerName: string, req: CertificateRequest, usage
   return clientUsagesRefusal(usages);
 }
 
+/** Requests handled at once: a node joining asks for six certificates together. */
+const WORKERS = 4;
+
 const has = (csr: CertificateSigningRequest, type: string) => (csr.status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
 
 export class CertificateSigningController {
@@ -93,7 +96,7 @@ export class CertificateSigningController {
   async run(signal: AbortSignal): Promise<void> {
     const informer = this.#informer.run(signal);
     await this.#informer.waitForSync();
-    await runWorkers(this.#queue, 1, (name) => this.reconcile(name), signal, (name, e) => this.#log(`${name}: ${(e as Error).message}`));
+    await runWorkers(this.#queue, WORKERS, (name) => this.reconcile(name), signal, (name, e) => this.#log(`${name}: ${(e as Error).message}`));
     await informer;
   }
 
