@@ -84,11 +84,16 @@ function fetchInsecure(url: URL): Promise<{ body: string; localAddress: string }
 const pkiDir = (dataDir: string) => join(dataDir, 'agent-pki');
 export const kubeletKubeconfigPath = (dataDir: string): string => join(dataDir, 'kubelet.kubeconfig');
 
-/** When a certificate is due for renewal: 80% into its life. */
+/** How far signers date certificates back for clock skew (upstream's 5 minutes): no life ahead of them. */
+const BACKDATE_MS = 5 * 60_000;
+
+/** When a certificate is due for renewal: 80% into its life from when it was issued. */
 export function renewalTime(certPem: string): Date {
   const c = new X509Certificate(certPem);
-  const from = Date.parse(c.validFrom);
-  return new Date(from + RENEW_AT * (Date.parse(c.validTo) - from));
+  const to = Date.parse(c.validTo);
+  // A short-lived certificate (--cluster-signing-duration 30s) would otherwise be due before it was issued.
+  const issued = Math.min(Date.parse(c.validFrom) + BACKDATE_MS, to);
+  return new Date(issued + RENEW_AT * (to - issued));
 }
 
 function signedBy(certPem: string, caPem: string): boolean {
