@@ -3,6 +3,7 @@
 // issued through auto-approved CSRs and kept, renewal as the node itself, pod CIDRs handed to Nodes.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { HttpsTransport } from '../src/client/https-transport.js';
 import { nodes, pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import { kubectl } from './support/kubectl.js';
-import { startServer, type TestServer } from './support/server.js';
+import { BERTH_BIN, startServer, type TestServer } from './support/server.js';
 import { until } from './support/wait.js';
 
 let server: TestServer;
@@ -66,6 +67,33 @@ describe('joining a cluster', () => {
     assert.notEqual(renewed.node.cert, ids.node.cert);
     assert.match((await k(['get', 'csr', '--no-headers'])).stdout, /kube-apiserver-client-kubelet\s+system:node:joiner\s+<none>\s+Approved,Issued/);
     assert.equal(await readFile(join(dataDir, 'agent-pki', 'serving.crt'), 'utf8'), renewed.serving.cert);
+  });
+
+  it('--tls-san puts another name and address in the server\'s certificate, which a node can join by', async () => {
+    const other = await startServer({ args: ['--bind-address', '0.0.0.0', '--tls-san', 'berth-api.example,127.0.0.5', '--tls-san', '10.9.8.7'] });
+    try {
+      const port = new URL(other.url).port;
+      const otherToken = (await readFile(join(other.dataDir, 'token'), 'utf8')).trim();
+      const sans = new X509Certificate(await readFile(join(other.dataDir, 'pki', 'serving.crt'))).subjectAltName ?? '';
+      for (const name of ['DNS:berth-api.example', 'IP Address:127.0.0.5', 'IP Address:10.9.8.7']) assert.ok(sans.split(', ').includes(name), sans);
+      // Joined at the extra address: the CA is checked against the token, then TLS checks the name.
+      const at = (ip: string) => ({ servers: [`https://${ip}:${port}`], token: parseJoinToken(otherToken), tokenText: otherToken, dataDir, nodeName: 'by-san', nodeIP: '192.0.2.8' });
+      const { ca } = await fetchVerifiedCA(at('127.0.0.5').servers, parseJoinToken(otherToken));
+      const dir = await mkdtemp(join(tmpdir(), 'berth-join-san-'));
+      try {
+        const ids = await ensureIdentities({ ...at('127.0.0.5'), dataDir: dir, ca });
+        assert.equal(new X509Certificate(ids.node.cert).subject, 'O=system:nodes\nCN=system:node:by-san');
+        // An address not in the certificate is refused by TLS.
+        await assert.rejects(ensureIdentities({ ...at('127.0.0.6'), dataDir: await mkdtemp(join(tmpdir(), 'berth-join-san-')), ca }), /IP: 127\.0\.0\.6 is not in the cert's list/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    } finally {
+      await other.dispose();
+    }
+    const bad = spawnSync(process.execPath, [BERTH_BIN, 'server', '--tls-san', 'not a name', '--data-dir', dataDir], { encoding: 'utf8' });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /--tls-san: "not a name" is neither a DNS name nor an IP address/);
   });
 
   it('a server with another CA is refused before anything is sent', async () => {

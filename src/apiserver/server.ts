@@ -30,12 +30,11 @@ import { checkDryRun, type RequestContext } from './registry/context.js';
 import { serveMetrics } from './metrics/endpoint.js';
 import type { MetricsApi } from './metrics/metrics-api.js';
 import type { ApiServerMetrics } from './metrics/request-metrics.js';
+import { CA_PATH } from './cacerts-path.js';
 
 /** Paths any client may read without credentials, as kube-apiserver's default RBAC allows. */
 const PUBLIC = new Set(['/livez', '/readyz', '/healthz', '/version']);
 
-/** Where the cluster CA's PEM is served to anyone (k3s's path): a joining node's first request. */
-export const CA_PATH = '/cacerts';
 
 /** Extra handlers mounted by other components (the kubelet proxy, the dashboard). */
 export type SubresourceHandler = (req: IncomingMessage, res: ServerResponse, url: URL, user: UserInfo) => Promise<boolean>;

@@ -2,7 +2,7 @@
 import { loadRegistryConfig, ImageStore, type RegistryConfig } from '../runtime/images/index.js';
 import { buildImage, BUILD_NAMES, type BuildName } from '../runtime/images/build/index.js';
 import type { ImageRef, PullProgress } from '../runtime/types.js';
-import { defaultDataDir } from './server.js';
+import { defaultDataDir } from './data-dir.js';
 
 const USAGE = `usage: berth images [--data-dir DIR] <command>
   pull REF [--registry-config FILE]   pull from a registry (progress on stderr)

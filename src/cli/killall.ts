@@ -11,7 +11,7 @@ import { ImageStore } from '../runtime/images/store.js';
 import { cleanupAll } from '../runtime/runc/cleanup.js';
 import { deleteNftTable } from '../proxy/nft.js';
 import { unmountAllUnder } from '../util/mounts.js';
-import { defaultDataDir } from './server.js';
+import { defaultDataDir } from './data-dir.js';
 
 const HELP = `Usage: berth killall [--data-dir DIR]
 

@@ -1,15 +1,7 @@
 #!/usr/bin/env node
 // The `berth` command: one binary, a subcommand per role.
 
-import { agentCommand } from './agent/command.js';
-import { dashboardCommand } from './dashboard.js';
-import { imagesCommand } from './images.js';
-import { journeyCommand } from './journey.js';
-import { killallCommand } from './killall.js';
-import { kubeconfigCommand } from './user-kubeconfig.js';
-import { schedulerCommand } from './scheduler.js';
-import { serverCommand, defaultDataDir } from './server.js';
-import { simCommand } from './sim.js';
+import { defaultDataDir } from './data-dir.js';
 import { guardProcess } from '../util/guard.js';
 
 const USAGE = `Usage: berth <command> [flags]
@@ -44,27 +36,28 @@ const SERVING = new Set(['server', 'agent', 'scheduler', 'sim']);
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd !== undefined && SERVING.has(cmd)) guardProcess();
+  // Each command's modules are loaded when it runs: an agent need not load the API server (seconds on a busy host).
   switch (cmd) {
     case 'server':
-      return serverCommand(rest);
+      return (await import('./server.js')).serverCommand(rest);
     case 'agent':
-      return agentCommand(rest);
+      return (await import('./agent/command.js')).agentCommand(rest);
     case 'images': {
       const { dataDir, rest: args } = takeDataDir(rest);
-      return imagesCommand(args, dataDir);
+      return (await import('./images.js')).imagesCommand(args, dataDir);
     }
     case 'scheduler':
-      return schedulerCommand(rest);
+      return (await import('./scheduler.js')).schedulerCommand(rest);
     case 'sim':
-      return simCommand(rest);
+      return (await import('./sim.js')).simCommand(rest);
     case 'dashboard':
-      return dashboardCommand(rest);
+      return (await import('./dashboard.js')).dashboardCommand(rest);
     case 'journey':
-      return journeyCommand(rest);
+      return (await import('./journey.js')).journeyCommand(rest);
     case 'killall':
-      return killallCommand(rest);
+      return (await import('./killall.js')).killallCommand(rest);
     case 'kubeconfig':
-      return kubeconfigCommand(rest);
+      return (await import('./user-kubeconfig.js')).kubeconfigCommand(rest);
     case undefined:
     case 'help':
     case '--help':

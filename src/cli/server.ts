@@ -20,6 +20,7 @@ import { startApiServer, type ApiServerHandle } from './apiserver.js';
 import { keepKubeDnsService } from '../dns/kubeDnsService.js';
 import { gatewayOf, parseCidr } from '../runtime/cni/cidr.js';
 import { parseDuration } from './duration.js';
+import { defaultDataDir } from './data-dir.js';
 import { DATASTORE_HELP } from './datastore.js';
 import { shareClusterSecrets } from './cluster-secrets.js';
 import { LEADER_ELECT_HELP, LEADER_ELECT_OPTIONS, leaderElectionFrom } from './leader-elect-flags.js';
@@ -56,15 +57,18 @@ Flags:
   --pod-gc-quarantine D how long a Pod's node must stay missing before pod GC deletes the Pod
                         (default 40s, as upstream)
   --audit-log PATH      record every request as one JSON line (audit.k8s.io/v1 Event, Metadata level)
+  --tls-san NAME|IP     another host name or address in the API server's certificate, for agents and
+                        clients reaching it by a name it does not have itself; repeat, or comma-separate
+  --cluster-signing-duration D
+                        longest life of a certificate issued through a CertificateSigningRequest (the
+                        nodes'), e.g. 720h (default 8760h, as kube-controller-manager)
   --disable-controllers LIST
                         controllers not to run, comma-separated (job, cronjob): for tests that run their
                         own with a fake clock
 ${DATASTORE_HELP}${LEADER_ELECT_HELP}  -h, --help            show this help
 `;
 
-export function defaultDataDir(): string {
-  return process.getuid?.() === 0 ? '/var/lib/berth' : join(process.env.HOME ?? '.', '.berth');
-}
+export { defaultDataDir } from './data-dir.js';
 
 function bytesFlag(name: string, text: string): number {
   let n = NaN;
@@ -82,6 +86,25 @@ function clusterDNSFlag(text: string): string[] {
   const bad = ips.find((ip) => !isIP(ip));
   if (bad !== undefined || ips.length === 0) throw new Error(`--cluster-dns: ${bad ?? text} is not an IP address`);
   return ips;
+}
+
+/** --tls-san values: host names and addresses, each flag possibly a comma-separated list (as k3s). */
+function tlsSanFlag(values: readonly string[]): { names: string[]; ips: string[] } {
+  const all = values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  const bad = all.find((s) => !isIP(s) && !/^(?=.{1,253}$)(\*\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/i.test(s));
+  if (bad !== undefined) throw new Error(`--tls-san: ${JSON.stringify(bad)} is neither a DNS name nor an IP address`);
+  return { names: all.filter((s) => !isIP(s)), ips: all.filter((s) => isIP(s)) };
+}
+
+function signingDurationFlag(text: string): number {
+  let ms = NaN;
+  try {
+    ms = parseDuration(text);
+  } catch {
+    // reported below
+  }
+  if (!(ms >= 1000)) throw new Error(`--cluster-signing-duration: invalid duration ${JSON.stringify(text)}: want at least 1s, e.g. 720h`);
+  return Math.floor(ms / 1000);
 }
 
 export async function serverCommand(argv: string[]): Promise<number> {
@@ -109,6 +132,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'datastore-certfile': { type: 'string' },
       'datastore-keyfile': { type: 'string' },
       'audit-log': { type: 'string' },
+      'tls-san': { type: 'string', multiple: true, default: [] },
+      'cluster-signing-duration': { type: 'string', default: '8760h' },
       token: { type: 'string' },
       ...LEADER_ELECT_OPTIONS,
       help: { type: 'boolean', short: 'h', default: false },
@@ -127,6 +152,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const clusterDNS = values['cluster-dns'] === undefined ? undefined : clusterDNSFlag(values['cluster-dns']);
   const leaderElection = leaderElectionFrom(values);
   const watchBudgetBytes = bytesFlag('--watch-memory-budget', values['watch-memory-budget']!);
+  const tlsSans = tlsSanFlag(values['tls-san']!);
+  const signingSeconds = signingDurationFlag(values['cluster-signing-duration']!);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // mkdir leaves an existing directory as it was; keys, state and image layers are root's alone.
   await chmod(dataDir, 0o700);
@@ -138,7 +165,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const podGateway = values['disable-agent'] || !podCIDR ? undefined : gatewayOf(podCIDR);
   const inClusterIPs = [apiServiceIP(serviceCIDR), ...(podGateway ? [podGateway] : [])];
   if (values.token !== undefined && values['datastore-endpoint'] === undefined) throw new Error('--token joins a cluster through its datastore: give --datastore-endpoint too');
-  const makePki = () => ensurePki(pkiDir, [hostname()], [bind === '0.0.0.0' ? '127.0.0.1' : bind, ...inClusterIPs]);
+  const makePki = () => ensurePki(pkiDir, [hostname(), ...tlsSans.names], [bind === '0.0.0.0' ? '127.0.0.1' : bind, ...inClusterIPs, ...tlsSans.ips]);
   const api = await startApiServer({
     dataDir, port, bindAddress: bind, datastore: values, serviceCIDR, watchCacheSize: Number(values['watch-cache-size']), watchBudgetBytes,
     ...(values['audit-log'] ? { auditLog: values['audit-log'] } : {}),
@@ -166,7 +193,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
     keepKubernetesService(registry, self, components.signal, (e) => {
       process.stderr.write(`berth server: the kubernetes Service: ${e instanceof Error ? e.message : String(e)}\n`);
     }, peers);
-    const controlPlane = startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, o), clusterCIDR: values['cluster-cidr']!, connect, ...(leaderElection ? { leaderElection } : {}) }, onCrash);
+    const controlPlane = startControlPlane({ server: url, ca: pki.ca.cert, identity: admin, nodeMonitorGracePeriodMs: parseDuration(values['node-monitor-grace-period']!), podGCQuarantineMs: parseDuration(values['pod-gc-quarantine']!), disabledControllers: values['disable-controllers']!.split(',').filter(Boolean), signer: (pem, o) => signCertificateRequest(pkiDir, pem, { ...o, ttlSeconds: Math.min(o.ttlSeconds, signingSeconds) }), clusterCIDR: values['cluster-cidr']!, connect, ...(leaderElection ? { leaderElection } : {}) }, onCrash);
     let node: NodeHandle | undefined;
     if (!values['disable-agent']) {
       const identity = await issueCertificate(pkiDir, `node-${nodeName}`, { cn: `system:node:${nodeName}`, orgs: ['system:nodes'] }, 'client');

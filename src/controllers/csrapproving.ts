@@ -45,6 +45,9 @@ export function autoApproval(csr: CertificateSigningRequest, componentUsers: Rea
   return undefined;
 }
 
+/** Requests handled at once: a node joining asks for six certificates together. */
+const WORKERS = 4;
+
 const decided = (csr: CertificateSigningRequest) => (csr.status?.conditions ?? []).some((c) => ['Approved', 'Denied', 'Failed'].includes(c.type));
 
 export class CertificateApprovingController {
@@ -63,7 +66,7 @@ export class CertificateApprovingController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runKeyedController(signal, { informers: [this.#informer], queue: this.#queue, workers: 1, reconcile: (name) => this.reconcile(name), log: this.#log });
+    await runKeyedController(signal, { informers: [this.#informer], queue: this.#queue, workers: WORKERS, reconcile: (name) => this.reconcile(name), log: this.#log });
   }
 
   async reconcile(name: string): Promise<void> {

@@ -71,6 +71,9 @@ export function signerRefusal(signerName: string, req: CertificateRequest, usage
   return clientUsagesRefusal(usages);
 }
 
+/** Requests handled at once: a node joining asks for six certificates together. */
+const WORKERS = 4;
+
 const has = (csr: CertificateSigningRequest, type: string) => (csr.status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
 
 export class CertificateSigningController {
@@ -92,7 +95,7 @@ export class CertificateSigningController {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runKeyedController(signal, { informers: [this.#informer], queue: this.#queue, workers: 1, reconcile: (name) => this.reconcile(name), log: this.#log });
+    await runKeyedController(signal, { informers: [this.#informer], queue: this.#queue, workers: WORKERS, reconcile: (name) => this.reconcile(name), log: this.#log });
   }
 
   async reconcile(name: string): Promise<void> {

@@ -123,20 +123,6 @@ export async function issueCertificate(
   return { cert: await readFile(crt, 'utf8'), key: await readFile(key, 'utf8') };
 }
 
-/**
- * A new key and a PEM request for subject (and sans, openssl-style) made away from any CA: what a
- * joining node sends as a CertificateSigningRequest, keeping the key.
- */
-export async function newKeyRequest(subject: { cn: string; orgs?: readonly string[] }, sans: readonly string[] = []): Promise<{ key: string; request: string }> {
-  const work = await mkdtemp(join(tmpdir(), 'berth-csr-'));
-  try {
-    const request = await newKeyAndRequest(work, 'req', subject, sans);
-    return { key: await readFile(join(work, 'req.key'), 'utf8'), request };
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-}
-
 /** A client key pair for a user, signed by the CA in caDir for ttlSeconds, kept nowhere on disk. */
 export async function issueClientIdentity(caDir: string, subject: { cn: string; orgs?: readonly string[] }, ttlSeconds: number): Promise<KeyPair> {
   const work = await mkdtemp(join(tmpdir(), 'berth-user-'));

@@ -13,7 +13,7 @@ import { DEFAULT_CLUSTER_CIDR } from '../../controllers/nodeipam.js';
 import { parseCidr } from '../../runtime/cni/cidr.js';
 import { failLoudly } from '../components.js';
 import { parseJoinToken } from '../join-token.js';
-import { defaultDataDir } from '../server.js';
+import { defaultDataDir } from '../data-dir.js';
 import { connectAs, ensureIdentities, fetchVerifiedCA, renewalTime, requestIdentities, type NodeIdentities } from './join.js';
 import { startNode, type NodeHandle } from './node.js';
 

@@ -1,7 +1,7 @@
 // How an agent joins: it fetches the server's CA from the public /cacerts and checks it against the
 // join token's hash before sending anything secret; then, as the token's bootstrap user, asks through
-// the CertificateSigningRequest API for its kubelet client certificate (system:node:<name>), and with
-// that identity for its serving certificate and its components' client certificates. The identities
+// the CertificateSigningRequest API for its kubelet client certificate (system:node:<name>) and its
+// components' client certificates, and with the node's identity for its serving certificate. The identities
 // are kept in the data dir (kubelet.kubeconfig and agent-pki/) and reused while valid; they are asked
 // for again once 80% of the node certificate's life has passed, as the kubelet rotates its own.
 
@@ -11,9 +11,10 @@ import https from 'node:https';
 import { join } from 'node:path';
 import { isApiError } from '../../api/errors.js';
 import type { CertificateSigningRequest } from '../../api/types.js';
-import { newKeyRequest, type KeyPair } from '../../apiserver/auth/certs.js';
+import type { KeyPair } from '../../apiserver/auth/certs.js';
+import { newKeyRequest } from '../../api/pkcs10-request.js';
 import { KUBE_DNS_USER, KUBE_PROXY_USER, LOCAL_PATH_PROVISIONER_USER, NETWORK_POLICY_AGENT } from '../../apiserver/auth/bootstrap-policy.js';
-import { CA_PATH } from '../../apiserver/server.js';
+import { CA_PATH } from '../../apiserver/cacerts-path.js';
 import { loadKubeconfig } from '../../client/kubeconfig.js';
 import { certificateSigningRequests } from '../../client/resources.js';
 import { RestClient } from '../../client/rest.js';
@@ -83,11 +84,16 @@ function fetchInsecure(url: URL): Promise<{ body: string; localAddress: string }
 const pkiDir = (dataDir: string) => join(dataDir, 'agent-pki');
 export const kubeletKubeconfigPath = (dataDir: string): string => join(dataDir, 'kubelet.kubeconfig');
 
-/** When a certificate is due for renewal: 80% into its life. */
+/** How far signers date certificates back for clock skew (upstream's 5 minutes): no life ahead of them. */
+const BACKDATE_MS = 5 * 60_000;
+
+/** When a certificate is due for renewal: 80% into its life from when it was issued. */
 export function renewalTime(certPem: string): Date {
   const c = new X509Certificate(certPem);
-  const from = Date.parse(c.validFrom);
-  return new Date(from + RENEW_AT * (Date.parse(c.validTo) - from));
+  const to = Date.parse(c.validTo);
+  // A short-lived certificate (--cluster-signing-duration 30s) would otherwise be due before it was issued.
+  const issued = Math.min(Date.parse(c.validFrom) + BACKDATE_MS, to);
+  return new Date(issued + RENEW_AT * (to - issued));
 }
 
 function signedBy(certPem: string, caPem: string): boolean {
@@ -177,14 +183,13 @@ export async function requestIdentities(o: JoinOptions & { ca: string }): Promis
   const connect = (auth: { token: string } | { cert: Buffer; key: Buffer }): RestClient => new RestClient(new FailoverTransport(o.servers, { ca, ...auth }), { userAgent: `berth-agent/${o.nodeName}` });
   const asker = o.current ? connect({ cert: Buffer.from(o.current.cert), key: Buffer.from(o.current.key) }) : connect({ token: o.tokenText });
   const nodeUser = `system:node:${o.nodeName}`;
-  const node = await requestCertificate(asker, { signerName: KUBELET_CLIENT_SIGNER, subject: { cn: nodeUser, orgs: ['system:nodes'] }, usages: ['digital signature', 'client auth'], generateName: 'node-csr-' });
-  const asNode = connect({ cert: Buffer.from(node.cert), key: Buffer.from(node.key) });
-  const component = (c: Component): Promise<KeyPair> => requestCertificate(asNode, { signerName: KUBE_APISERVER_CLIENT_SIGNER, subject: { cn: COMPONENTS[c] }, usages: ['digital signature', 'client auth'], generateName: 'csr-' });
-  const [serving, proxy, dns, networkPolicy, storage] = await Promise.all([
-    requestCertificate(asNode, { signerName: KUBELET_SERVING_SIGNER, subject: { cn: nodeUser, orgs: ['system:nodes'] }, sans: [`DNS:${o.nodeName}`, `IP:${o.nodeIP}`], usages: ['digital signature', 'server auth'], generateName: 'csr-' }),
-    component('proxy'), component('dns'), component('networkPolicy'), component('storage'),
-  ]);
-  const ids: NodeIdentities = { ca: o.ca, node, serving, proxy, dns, networkPolicy, storage };
+  // All at once: the components' requests are approved for the token's bootstrap user as for the node;
+  // only the serving certificate must be asked for by the node itself.
+  const component = (c: Component): Promise<KeyPair> => requestCertificate(asker, { signerName: KUBE_APISERVER_CLIENT_SIGNER, subject: { cn: COMPONENTS[c] }, usages: ['digital signature', 'client auth'], generateName: 'csr-' });
+  const node = requestCertificate(asker, { signerName: KUBELET_CLIENT_SIGNER, subject: { cn: nodeUser, orgs: ['system:nodes'] }, usages: ['digital signature', 'client auth'], generateName: 'node-csr-' });
+  const servingCert = node.then((n) => requestCertificate(connect({ cert: Buffer.from(n.cert), key: Buffer.from(n.key) }), { signerName: KUBELET_SERVING_SIGNER, subject: { cn: nodeUser, orgs: ['system:nodes'] }, sans: [`DNS:${o.nodeName}`, `IP:${o.nodeIP}`], usages: ['digital signature', 'server auth'], generateName: 'csr-' }));
+  const [nodeCert, serving, proxy, dns, networkPolicy, storage] = await Promise.all([node, servingCert, component('proxy'), component('dns'), component('networkPolicy'), component('storage')]);
+  const ids: NodeIdentities = { ca: o.ca, node: nodeCert, serving, proxy, dns, networkPolicy, storage };
   await keep(o, ids);
   return ids;
 }
