@@ -13,6 +13,7 @@ import { apiServiceIP, DEFAULT_SERVICE_CIDR, dnsServiceIP, parseServiceCIDR } fr
 import { apiServerAddress, keepKubernetesService } from '../apiserver/kubernetes-service.js';
 import { ApiServerLeases } from '../apiserver/apiserver-leases.js';
 import { createApiHandler, createApiServer } from '../apiserver/server.js';
+import { cachedObjects } from '../apiserver/in-process-transport.js';
 import { AuditLog } from '../apiserver/audit.js';
 import { WatchBudget } from '../apiserver/handlers/watch-budget.js';
 import { parseQuantity, quantityValue } from '../api/quantity.js';
@@ -204,7 +205,8 @@ export async function serverCommand(argv: string[]): Promise<number> {
     const url = `https://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
     await writeKubeconfig(join(dataDir, 'kubeconfig.yaml'), kubeconfigYaml(url, pki.ca.cert, admin, 'admin'));
     // The components in this process reach the API through its handler, skipping TLS and HTTP.
-    const connect = inProcessConnect(createApiHandler(serverOptions));
+    // Their informers keep the watch caches' own objects rather than copies.
+    const connect = inProcessConnect(createApiHandler(serverOptions), cachedObjects(registry));
     // A component that crashes ends the server (non-zero), after the others are stopped in order.
     let crashed!: (e: Error) => void;
     const crash = new Promise<never>((_, reject) => (crashed = reject));
