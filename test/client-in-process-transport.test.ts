@@ -110,8 +110,8 @@ describe('in-process transport', () => {
     const running = informer.run(ac.signal);
     try {
       await until('the informer listed', () => informer.get('default/listed'));
-      // From the list: a copy with kind set (list items carry none), whose contents are the cache's.
-      assert.equal(informer.get('default/listed')!.data, cached('listed')!.data);
+      // From the list: the cache's object itself, frozen.
+      assert.equal(informer.get('default/listed'), cached('listed'));
       assert.ok(Object.isFrozen(cached('listed')!.data), 'the informer froze what it shares');
       // From the watch: the cache's object itself. Writing it anew (create, update, patch) works although frozen.
       await client.create(configMaps, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'watched' }, data: { a: '1' } } as KObject);
