@@ -99,7 +99,7 @@ export async function benchHeld(opts: { nodes?: number; pods?: number } = {}): P
     const fillS = (performance.now() - f0) / 1000;
 
     const r0 = performance.now();
-    server = await startServer({ dataDir: first.dataDir, args: ARGS });
+    server = await startServer({ dataDir: first.dataDir, args: ARGS, startTimeoutMs: 600_000 });
     const pid = server.process.pid!;
     const samples: [number, number][] = [];
     const sampler = setInterval(() => void rssOf(pid).then((r) => samples.push([(performance.now() - r0) / 1000, r / MB])), 500);

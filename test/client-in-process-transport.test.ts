@@ -12,9 +12,11 @@ import { isApiError } from '../src/api/errors.js';
 import type { ConfigMap, Deployment, KObject, Pod } from '../src/api/types.js';
 import { ensurePki, issueCertificate, type KeyPair } from '../src/apiserver/auth/certs.js';
 import { DEFAULT_SERVICE_CIDR } from '../src/apiserver/registry/service-allocator.js';
+import { createApiHandler } from '../src/apiserver/server.js';
 import { startApiServer, type ApiServerHandle } from '../src/cli/apiserver.js';
-import type { Connect } from '../src/cli/controlplane.js';
+import { inProcessConnect, type Connect } from '../src/cli/controlplane.js';
 import { configMaps, deployments, pods, secrets } from '../src/client/resources.js';
+import { Informer } from '../src/client/informer.js';
 import { RestClient } from '../src/client/rest.js';
 import { withServer } from './support/suite.js';
 import { until } from './support/wait.js';
@@ -91,6 +93,47 @@ describe('in-process transport', () => {
     assert.deepEqual(seen, ['ADDED watched', 'DELETED watched']);
     ac.abort();
     await done;
+  });
+
+  it('lets an informer keep the watch cache\'s own objects, frozen, and the API still writes over them', async () => {
+    // berth server's own connection: its informers share the registry's objects.
+    const client = connect(admin, 'kube-controller-manager/berth');
+    const cached = (name: string) => api.registry.core('configmaps').getEntry('default', name)?.obj;
+    await client.create(configMaps, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'listed' }, data: { a: '1' } } as KObject);
+    const ac = new AbortController();
+    const informer = new Informer<ConfigMap>(client, configMaps);
+    const running = informer.run(ac.signal);
+    try {
+      await until('the informer listed', () => informer.get('default/listed'));
+      // From the list: the cache's object itself, frozen.
+      assert.equal(informer.get('default/listed'), cached('listed'));
+      assert.ok(Object.isFrozen(cached('listed')!.data), 'the informer froze what it shares');
+      // From the watch: the cache's object itself. Writing it anew (create, update, patch) works although frozen.
+      await client.create(configMaps, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'watched' }, data: { a: '1' } } as KObject);
+      await until('the informer saw the create', () => informer.get('default/watched'));
+      assert.equal(informer.get('default/watched'), cached('watched'));
+      const updated = await client.update<ConfigMap>(configMaps, 'default', { ...informer.get('default/watched')!, data: { a: '2' } });
+      await until('the informer saw the update', () => informer.get('default/watched')?.metadata.resourceVersion === updated.metadata.resourceVersion);
+      assert.equal(informer.get('default/watched'), cached('watched'));
+      assert.ok(Object.isFrozen(cached('watched')));
+      const patched = await client.patch<ConfigMap>(configMaps, 'default', 'watched', 'merge', { data: { b: '3' } });
+      assert.deepEqual(patched.data, { a: '2', b: '3' });
+      await until('the informer saw the patch', () => informer.get('default/watched')?.data?.b === '3');
+      assert.equal(informer.get('default/watched'), cached('watched'));
+      // Over the transport without the registry's objects, an informer holds copies.
+      const copyingConnect = inProcessConnect(createApiHandler({ pki: api.pki, registry: api.registry, ready: () => true }));
+      const copying = new Informer<ConfigMap>(copyingConnect(admin, 'test'), configMaps);
+      const ac2 = new AbortController();
+      const running2 = copying.run(ac2.signal);
+      await until('the copying informer listed', () => copying.get('default/watched'));
+      assert.notEqual(copying.get('default/watched')!.data, cached('watched')!.data);
+      assert.deepEqual(copying.get('default/watched')!.data, cached('watched')!.data);
+      ac2.abort();
+      await running2;
+    } finally {
+      ac.abort();
+      await running;
+    }
   });
 });
 

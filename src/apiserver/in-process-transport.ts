@@ -8,8 +8,46 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LineStream } from '../client/line-stream.js';
 import type { StreamResponse, Transport, TransportRequest, TransportResponse } from '../client/transport.js';
+import type { KObject } from '../api/types.js';
+import type { Resource } from '../client/resources.js';
 import type { UserInfo } from './auth/identity.js';
+import type { Registry } from './registry/index.js';
+import type { RestStorage } from './registry/rest.js';
 import type { ApiHandler } from './server.js';
+
+/** The watch cache's own object for one a component decoded, when the cache holds that very revision. */
+export type SharedObjects = (res: Resource, obj: KObject) => KObject | undefined;
+
+/**
+ * The registry's built-in resources as SharedObjects. The object is the one the handler serialised
+ * for the component, so handing it over instead changes nothing the component sees; the informer
+ * that keeps it freezes it, which the cache's objects tolerate (nothing writes to an object once
+ * the cache holds it).
+ */
+export function cachedObjects(registry: Registry): SharedObjects {
+  const storages = new Map<string, RestStorage | null>();
+  const storageOf = (res: Resource): RestStorage | null => {
+    const id = `${res.group}/${res.version}/${res.plural}`;
+    let s = storages.get(id);
+    if (s === undefined) {
+      try {
+        s = registry.of(res.group, res.plural);
+      } catch {
+        s = null; // a custom resource: its objects may be converted per version, so none are shared
+      }
+      storages.set(id, s);
+    }
+    return s;
+  };
+  return (res, obj) => {
+    const { name, namespace, resourceVersion } = obj.metadata ?? {};
+    if (!name || !resourceVersion) return undefined;
+    const e = storageOf(res)?.getEntry(namespace, name);
+    if (!e || String(e.rev) !== resourceVersion) return undefined;
+    const cached = e.obj;
+    return cached.apiVersion === obj.apiVersion && cached.kind === obj.kind ? cached : undefined;
+  };
+}
 
 /** What the handlers read of a request: method, URL, headers and the body, which arrives at once. */
 class MemoryRequest extends EventEmitter {
@@ -119,9 +157,16 @@ export class InProcessTransport implements Transport {
   /** Open requests, ended by close() as closing the HTTPS transport's sockets ends them. */
   readonly #open = new Set<MemoryRequest>();
 
-  constructor(handle: ApiHandler, user: UserInfo) {
+  readonly #shared: SharedObjects | undefined;
+
+  constructor(handle: ApiHandler, user: UserInfo, shared?: SharedObjects) {
     this.#handle = handle;
     this.#user = user;
+    this.#shared = shared;
+  }
+
+  shared<T extends KObject>(res: Resource, obj: T): T {
+    return (this.#shared?.(res, obj) as T | undefined) ?? obj;
   }
 
   request(req: TransportRequest): Promise<TransportResponse> {

@@ -21,6 +21,7 @@ import { createApiHandler, createApiServer, type ApiServerOptions } from '../api
 import type { Node } from '../api/types.js';
 import type { Backend } from '../store/types.js';
 import { inProcessConnect, type Connect } from './controlplane.js';
+import { cachedObjects } from '../apiserver/in-process-transport.js';
 import { openDatastore, type DatastoreFlags } from './datastore.js';
 import { ensureJoinToken, joinTokenAuthenticator } from './join-token.js';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
@@ -131,7 +132,8 @@ async function serve(o: ApiServerStart, backend: Backend): Promise<ApiServerHand
   }
   return Object.assign(handle, {
     url, port, pki, admin, joinToken, registry, shared,
-    connect: inProcessConnect(createApiHandler(serverOptions)),
+    // Components in this process use the handler directly; their informers keep the watch caches' own objects.
+    connect: inProcessConnect(createApiHandler(serverOptions), cachedObjects(registry)),
     listenAlso: async (address: string) => {
       const s = createApiServer(serverOptions);
       await listen(s, port, address);

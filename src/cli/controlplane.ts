@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import { runLeaderElected, type LeaderElectionTimings } from '../client/leader-election.js';
 import type { ApiHandler } from '../apiserver/server.js';
 import { userFromCertificate } from '../apiserver/auth/identity.js';
-import { InProcessTransport } from '../apiserver/in-process-transport.js';
+import { InProcessTransport, type SharedObjects } from '../apiserver/in-process-transport.js';
 import { HttpsTransport } from '../client/https-transport.js';
 import { RestClient } from '../client/rest.js';
 import { SharedInformers } from '../client/shared.js';
@@ -32,11 +32,11 @@ export function httpsConnect(server: string, ca: string): Connect {
 }
 
 /** The in-process way: one transport per identity, straight to the server's handler. */
-export function inProcessConnect(handle: ApiHandler): Connect {
+export function inProcessConnect(handle: ApiHandler, shared?: SharedObjects): Connect {
   const transports = new Map<string, InProcessTransport>();
   return (identity, userAgent) => {
     let t = transports.get(identity.cert);
-    if (!t) transports.set(identity.cert, (t = new InProcessTransport(handle, userFromCertificate(identity.cert))));
+    if (!t) transports.set(identity.cert, (t = new InProcessTransport(handle, userFromCertificate(identity.cert), shared)));
     return new RestClient(t, { userAgent });
   };
 }

@@ -142,8 +142,10 @@ export class Informer<T extends KObject> {
         continue: cont,
       });
       for (const item of page.items) {
-        // list items carry no kind; give them one so handlers can tell what they hold
-        seen.set(keyOf(item), { ...item, kind: this.#res.kind, apiVersion: apiVersionOf(this.#res) });
+        // list items may carry no kind; give them one so handlers can tell what they hold (an item that
+        // has it is kept as is: in process it is the API server's own object, shared, not copied)
+        const typed = item.kind === this.#res.kind && item.apiVersion === apiVersionOf(this.#res);
+        seen.set(keyOf(item), typed ? item : { ...item, kind: this.#res.kind, apiVersion: apiVersionOf(this.#res) });
       }
       cont = page.metadata.continue || undefined;
       rv = page.metadata.resourceVersion ?? rv;

@@ -72,8 +72,10 @@ export class RestClient {
     return this.#call('GET', resourcePath(res, namespace, name, opts.subresource));
   }
 
-  list<T extends KObject>(res: Resource, namespace: string | undefined, opts: ListOptions = {}): Promise<KList<T>> {
-    return this.#call('GET', resourcePath(res, namespace) + queryString({ ...opts }));
+  async list<T extends KObject>(res: Resource, namespace: string | undefined, opts: ListOptions = {}): Promise<KList<T>> {
+    const list = await this.#call<KList<T>>('GET', resourcePath(res, namespace) + queryString({ ...opts }));
+    if (this.transport.shared) list.items = list.items.map((o) => this.transport.shared!(res, o));
+    return list;
   }
 
   /** POST; with `name` + `subresource` it posts to a subresource (e.g. pods/<n>/binding). */
@@ -125,6 +127,7 @@ export class RestClient {
         const st = ev.object as unknown as Status;
         throw errorFromStatus(st.code ?? 500, JSON.stringify(st));
       }
+      if (this.transport.shared && ev.type !== 'BOOKMARK') ev.object = this.transport.shared(res, ev.object);
       yield ev;
     }
   }

@@ -1,6 +1,9 @@
 // How the REST client reaches an API server. The HTTPS transport is the default; an in-process
 // transport can implement the same two calls and skip the network, never the API's rules.
 
+import type { KObject } from '../api/types.js';
+import type { Resource } from './resources.js';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface TransportRequest {
@@ -28,4 +31,10 @@ export interface Transport {
   /** A long-lived response read as it arrives; aborting the request's signal ends it. */
   stream(req: TransportRequest): Promise<StreamResponse>;
   close(): void;
+  /**
+   * The object the API server itself holds for one just decoded from a list or a watch, when it holds
+   * that very revision: a transport inside the server's process hands back the watch cache's object,
+   * so the components' informers and the cache hold each object once. Absent over the network.
+   */
+  shared?<T extends KObject>(res: Resource, obj: T): T;
 }

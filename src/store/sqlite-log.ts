@@ -36,6 +36,17 @@ CREATE INDEX IF NOT EXISTS log_key_rev ON log(key, rev);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
+/** The bounds of a range read at a revision (named parameters of LATEST_IN_RANGE). */
+interface RangeAt {
+  from: string;
+  end: string;
+  at: number;
+}
+
+/** A row of log `l` that is its key's newest at revision @at, within [@from, @end), and not a deletion. */
+const LATEST_IN_RANGE = `l.key >= @from AND l.key < @end AND l.rev <= @at AND l.deleted = 0
+  AND NOT EXISTS (SELECT 1 FROM log n WHERE n.key = l.key AND n.rev > l.rev AND n.rev <= @at)`;
+
 function toKV(r: Row): KV {
   return { key: r.key, value: r.value ?? Buffer.alloc(0), createRevision: r.create_rev, modRevision: r.rev };
 }
@@ -62,15 +73,11 @@ export class SqliteLog {
       setCreateRev: this.#db.prepare('UPDATE log SET create_rev = rev WHERE rev = ?'),
       maxRev: this.#db.prepare<[], { rev: number | null }>('SELECT MAX(rev) AS rev FROM log'),
       // The newest row of each key in the range as it stood at a revision (the current one, or a past
-      // one that history not yet compacted still holds), deleted keys left out.
-      listAt: this.#db.prepare<[string, string, number, number], Row>(
-        `SELECT l.* FROM log l JOIN (SELECT key, MAX(rev) AS rev FROM log WHERE key >= ? AND key < ? AND rev <= ? GROUP BY key) m
-         ON l.rev = m.rev WHERE l.deleted = 0 ORDER BY l.key LIMIT ?`,
-      ),
-      countAt: this.#db.prepare<[string, string, number], { n: number }>(
-        `SELECT COUNT(*) AS n FROM log l JOIN (SELECT key, MAX(rev) AS rev FROM log WHERE key >= ? AND key < ? AND rev <= ? GROUP BY key) m
-         ON l.rev = m.rev WHERE l.deleted = 0`,
-      ),
+      // one that history not yet compacted still holds), deleted keys left out. Walked in the (key, rev)
+      // index's order with one index probe per row for a newer one, so a page reads only its own rows
+      // (a GROUP BY joined back sorted the whole range for every page: minutes for 150,000 Pods).
+      listAt: this.#db.prepare<[RangeAt & { limit: number }], Row>(`SELECT l.* FROM log l WHERE ${LATEST_IN_RANGE} ORDER BY l.key LIMIT @limit`),
+      countAt: this.#db.prepare<[RangeAt], { n: number }>(`SELECT COUNT(*) AS n FROM log l WHERE ${LATEST_IN_RANGE}`),
       since: this.#db.prepare<[number, string, string], Row>('SELECT * FROM log WHERE rev > ? AND key >= ? AND key < ? ORDER BY rev'),
       getMeta: this.#db.prepare<[string], { value: number }>('SELECT value FROM meta WHERE name = ?'),
       setMeta: this.#db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'),
@@ -122,11 +129,12 @@ export class SqliteLog {
     if (at > this.#rev) throw new Error(`required revision ${at} is a future revision (current ${this.#rev})`);
     if (at < this.#compactRev) throw new StoreError('Expired', `required revision ${at} has been compacted`, this.#compactRev);
     const end = prefixEnd(prefix);
-    const rows = this.#stmt.listAt.all(from, end, at, limit === -1 ? -1 : limit + 1);
+    const range = { from, end, at };
+    const rows = this.#stmt.listAt.all({ ...range, limit: limit === -1 ? -1 : limit + 1 });
     const more = limit !== -1 && rows.length > limit;
     const kvs = (more ? rows.slice(0, limit) : rows).map(toKV);
     if (!opts.count) return { kvs, revision: at, more };
-    return { kvs, revision: at, more, remaining: more ? this.#stmt.countAt.get(from, end, at)!.n - kvs.length : 0 };
+    return { kvs, revision: at, more, remaining: more ? this.#stmt.countAt.get(range)!.n - kvs.length : 0 };
   }
 
   /** Every event under prefix after fromRevision; Expired when that history is compacted away. */

@@ -33,6 +33,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Options for node itself, before the script (e.g. --cpu-prof for a bench's profile). */
   nodeArgs?: string[];
+  /** How long to wait for "listening" (default 60 s; a server loading a very large store takes longer). */
+  startTimeoutMs?: number;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
@@ -42,7 +44,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...opts.env } });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`berth server did not start in time:\n${log}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`berth server did not start in time:\n${log}`)), opts.startTimeoutMs ?? 60_000);
     child.stderr!.on('data', (d: Buffer) => {
       log += d.toString();
       const m = /listening on (https:\/\/\S+?);/.exec(log);

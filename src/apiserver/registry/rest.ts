@@ -286,7 +286,8 @@ export class RestStorage {
 
   /** The object as stored at rev: the cache's own copy when it adopted ours. */
   #stored(obj: KObject, rev: number): KObject {
-    obj.metadata.resourceVersion = String(rev);
+    // The cache, having adopted obj, set it already; an in-process informer may have frozen it since.
+    if (obj.metadata.resourceVersion !== String(rev)) obj.metadata.resourceVersion = String(rev);
     return obj;
   }
 

@@ -112,14 +112,16 @@ export class WatchCache {
 
   /** Lists the store and starts following it; resolves once the cache is complete. */
   async start(): Promise<void> {
-    let after: string | undefined;
     let revision = 0;
+    let next = this.#backend.list(this.prefix, { limit: 5000 });
     for (;;) {
-      const page = await this.#backend.list(this.prefix, { limit: 5000, after });
+      const page = await next;
       if (!revision) revision = page.revision;
+      const more = page.more && page.kvs.length > 0;
+      // The store reads the next page while this one is decoded (its worker thread has a core of its own).
+      if (more) next = this.#backend.list(this.prefix, { limit: 5000, after: page.kvs[page.kvs.length - 1].key });
       for (const kv of page.kvs) this.#items.set(kv.key, new Entry(kv.key, this.#decode(kv.value, kv.key, kv.modRevision), kv.modRevision));
-      if (!page.more || page.kvs.length === 0) break;
-      after = page.kvs[page.kvs.length - 1].key;
+      if (!more) break;
     }
     this.#rev = this.#oldest = revision;
     for (const i of this.#indexes) i.reset(this.#items.values());
