@@ -15,7 +15,7 @@ import { HttpsTransport } from '../src/client/https-transport.js';
 import { loadKubeconfig } from '../src/client/kubeconfig.js';
 import { configMaps } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
-import { marksProgressReliablyIn } from '../src/store/etcd-connect.js';
+import { marksProgressReliably, marksProgressReliablyIn } from '../src/store/etcd-connect.js';
 import { EtcdBackend } from '../src/store/etcd.js';
 import { startEtcd, type TestEtcd } from './support/etcd.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -67,10 +67,17 @@ describe('reads across API servers on one etcd', () => {
     }
   });
 
-  it('a watch cache marked by etcd catches up with writes made elsewhere before a consistent read', async () => {
-    // Forced on: this machine's etcd may predate reliable marks, whose fault (a mark overtaking events
-    // still queued on the stream) needs writes racing the read, which this test does not make.
+  it('a watch cache marked by etcd catches up with writes made elsewhere before a consistent read', async (t) => {
     const writer = new EtcdBackend(new Etcd3({ hosts: new URL(etcd.endpoint).host }), { keyPrefix: '/marks', compactIntervalMs: 0 });
+    // An etcd whose marks can overtake events still queued on the stream (etcd#15220: Debian 12's 3.4.23)
+    // fails this about half the time, which is why berth reads such an etcd directly instead.
+    const probe = new Etcd3({ hosts: new URL(etcd.endpoint).host });
+    const reliable = await marksProgressReliably(probe).finally(() => probe.close());
+    if (!reliable) {
+      await writer.close();
+      t.skip('this etcd sends progress marks ahead of queued events (etcd#15220); berth reads it directly');
+      return;
+    }
     const reader = new EtcdBackend(new Etcd3({ hosts: new URL(etcd.endpoint).host }), { keyPrefix: '/marks', compactIntervalMs: 0, progressNotify: true });
     const cache = new WatchCache(reader, '/registry/configmaps/', { decode: (v, _k, rev) => decodeStored(v, rev) });
     try {
