@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { formatJoinToken, parseJoinToken } from '../src/cli/join-token.js';
-import { diagnose as diagnoseWith, httpGetFrom, podOn, startAgent, runAgent, type TestAgent } from './support/agent.js';
+import { diagnose as diagnoseWith, httpAnswerFrom, httpGetFrom, podOn, startAgent, runAgent, type TestAgent } from './support/agent.js';
 import { holdHostLock } from './support/host-lock.js';
 import { ensureTestImages } from './support/images.js';
 import { kubectl } from './support/kubectl.js';
@@ -88,12 +88,7 @@ describe('berth agent: a cluster of three hosts', () => {
     assert.match(wide, /^client\s+1\/1\s+Running\s+0\s+\S+\s+10\.201\.\d+\.\d+\s+agent1/m);
     assert.match(wide, /^web\s+1\/1\s+Running\s+0\s+\S+\s+10\.201\.\d+\.\d+\s+agent2/m);
     const webIP = await jsonpath('pod/web', '{.status.podIP}');
-    let last = '';
-    const got = await diagnose(until('the web Pod answers across nodes', async () => {
-      const out = await fetchFromClient(webIP);
-      last = out.stderr;
-      return out.code === 0 ? out.stdout : undefined;
-    }, 30_000, 500).catch((e: Error) => Promise.reject(new Error(`${e.message}; the last try said: ${last}`))));
+    const got = await diagnose(httpAnswerFrom(k, 'client', webIP));
     assert.match(got, /^HTTP\/1\.[01] 200 OK/);
     assert.match(got, /hello from agent2\n$/);
   });

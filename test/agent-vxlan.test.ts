@@ -9,8 +9,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { VTEP_MAC_ANNOTATION, VXLAN_DEVICE } from '../src/cli/agent/vxlan.js';
-import { diagnose as diagnoseWith, httpGetFrom, podOn, runAgent, startAgent, type TestAgent } from './support/agent.js';
+import type { Node } from '../src/api/types.js';
+import { desiredOverlay, VTEP_MAC_ANNOTATION, VXLAN_DEVICE } from '../src/cli/agent/vxlan.js';
+import { diagnose as diagnoseWith, httpAnswerFrom, podOn, runAgent, startAgent, type TestAgent } from './support/agent.js';
 import { holdHostLock } from './support/host-lock.js';
 import { ensureTestImages } from './support/images.js';
 import { kubectl } from './support/kubectl.js';
@@ -47,6 +48,23 @@ after(async () => {
 });
 
 describe('berth agent --pod-network vxlan: nodes on two subnets', () => {
+  it('wants entries for every other node with a VTEP MAC and an IPv4 address, none for itself', () => {
+    const node = (name: string, ip: string, podCIDR: string, mac?: string): Node => ({
+      apiVersion: 'v1', kind: 'Node', metadata: { name, ...(mac ? { annotations: { [VTEP_MAC_ANNOTATION]: mac } } : {}) },
+      spec: { podCIDR }, status: { addresses: [{ type: 'InternalIP', address: ip }] },
+    });
+    const t = desiredOverlay([
+      node('self', '192.0.2.1', '10.202.1.0/24', '02:00:00:00:00:01'),
+      node('peer', '192.0.2.2', '10.202.2.0/24', '02:00:00:00:00:0A'),
+      node('no-mac-yet', '192.0.2.3', '10.202.3.0/24'),
+      node('bad-mac', '192.0.2.4', '10.202.4.0/24', 'not a mac'),
+      node('v6', '2001:db8::5', '10.202.5.0/24', '02:00:00:00:00:05'),
+    ], 'self');
+    assert.deepEqual([...t.routes], [['10.202.2.0/24', '10.202.2.0']]);
+    assert.deepEqual([...t.neighbours], [['10.202.2.0', '02:00:00:00:00:0a']]);
+    assert.deepEqual([...t.fdb], [['02:00:00:00:00:0a', '192.0.2.2']]);
+  });
+
   it('refuses an unknown --pod-network', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'berth-refused-'));
     const r = await runAgent(hosts.get('agent1')!, ['--server', server!.url, '--token', token, '--data-dir', dir, '--pod-network', 'flannel']);
@@ -85,21 +103,18 @@ describe('berth agent --pod-network vxlan: nodes on two subnets', () => {
   it('a Pod on agent1 reaches a Pod on agent2 by IP, through the VXLAN device', async () => {
     const r = await k(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [
       podOn('client', 'agent1', 'exec sleep 3600'),
-      podOn('web', 'agent2', 'mkdir /www && echo hello over vxlan > /www/index.html && exec httpd -f -p 8080 -h /www'),
+      // ~110 KB: full-sized segments must fit the overlay's smaller MTU too.
+      podOn('web', 'agent2', 'mkdir /www && seq 1 20000 > /www/index.html && echo hello over vxlan >> /www/index.html && exec httpd -f -p 8080 -h /www'),
     ] }));
     assert.equal(r.code, 0, r.stderr);
     await diagnose(until('both Running', async () => (await jsonpath('pods', '{.items[*].status.phase}')) === 'Running Running', 90_000));
     const webIP = await jsonpath('pod/web', '{.status.podIP}');
     assert.match(webIP, /^10\.202\./);
     const sentBefore = await Promise.all([txPackets('agent1'), txPackets('agent2')]);
-    let last = '';
-    const got = await diagnose(until('the web Pod answers across the overlay', async () => {
-      const out = await httpGetFrom(k, 'client', webIP);
-      last = out.stderr;
-      return out.code === 0 ? out.stdout : undefined;
-    }, 30_000, 500).catch((e: Error) => Promise.reject(new Error(`${e.message}; the last try said: ${last}`))));
+    const got = await diagnose(httpAnswerFrom(k, 'client', webIP));
     assert.match(got, /^HTTP\/1\.[01] 200 OK/);
-    assert.match(got, /hello over vxlan\n$/);
+    assert.match(got, /\n19999\n20000\nhello over vxlan\n$/);
+    assert.ok(got.length > 108_000, `only ${got.length} bytes came`);
     // The request left agent1 through its VXLAN device and the answer agent2 through its own.
     const sentAfter = await Promise.all([txPackets('agent1'), txPackets('agent2')]);
     assert.ok(sentAfter[0] > sentBefore[0] && sentAfter[1] > sentBefore[1], `tx packets on ${VXLAN_DEVICE}: ${sentBefore} before, ${sentAfter} after`);

@@ -6,6 +6,7 @@ import type { Pod } from '../../src/api/types.js';
 import type { KubectlResult } from './kubectl.js';
 import type { NetnsHost } from './netns.js';
 import { BERTH_BIN } from './server.js';
+import { until } from './wait.js';
 
 export interface TestAgent {
   process: ChildProcess;
@@ -88,6 +89,16 @@ export function podOn(name: string, node: string, command: string): Pod {
 /** An HTTP GET from a Pod with busybox nc (its wget crashes in this image's Pods). */
 export const httpGetFrom = (k: Kubectl, pod: string, ip: string, port = 8080): Promise<KubectlResult> =>
   k(['exec', pod, '--', 'sh', '-c', `printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 ${ip} ${port}`]);
+
+/** Repeats httpGetFrom until it answers (a new route takes a moment); what it answered. */
+export async function httpAnswerFrom(k: Kubectl, pod: string, ip: string, port = 8080): Promise<string> {
+  let last = '';
+  return until(`${ip}:${port} answers ${pod}`, async () => {
+    const out = await httpGetFrom(k, pod, ip, port);
+    last = out.stderr;
+    return out.code === 0 ? out.stdout : undefined;
+  }, 30_000, 500).catch((e: Error) => Promise.reject(new Error(`${e.message}; the last try said: ${last}`)));
+}
 
 /** A wait that, failing, shows the Pods, the last Events and the agents' last words. */
 export async function diagnose<T>(k: Kubectl, agents: ReadonlyMap<string, TestAgent>, wait: Promise<T>): Promise<T> {
