@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { formatJoinToken, parseJoinToken } from '../src/cli/join-token.js';
-import { startAgent, runAgent, type TestAgent } from './support/agent.js';
+import { diagnose as diagnoseWith, httpAnswerFrom, httpGetFrom, podOn, startAgent, runAgent, type TestAgent } from './support/agent.js';
 import { holdHostLock } from './support/host-lock.js';
 import { ensureTestImages } from './support/images.js';
 import { kubectl } from './support/kubectl.js';
@@ -34,20 +34,8 @@ async function joinAgent(name: string, servers = [server!.url]): Promise<TestAge
   return agent;
 }
 
-/** An HTTP GET from the client Pod with busybox nc (its wget crashes in this image's Pods). */
-const fetchFromClient = (ip: string) => k(['exec', 'client', '--', 'sh', '-c', `printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 ${ip} 8080`]);
-
-/** What a failing wait shows: the Pods, Nodes and the agents' last words. */
-async function diagnose<T>(wait: Promise<T>): Promise<T> {
-  try {
-    return await wait;
-  } catch (e) {
-    const pods = (await k(['get', 'pods', '-o', 'wide'])).stdout;
-    const events = (await k(['get', 'events', '--sort-by=.lastTimestamp'])).stdout.split('\n').slice(-15).join('\n');
-    const logs = [...agents].map(([n, a]) => `--- ${n}:\n${a.logs().slice(-3000)}`).join('\n');
-    throw new Error(`${(e as Error).message}\n${pods}\n${events}\n${logs}`);
-  }
-}
+const fetchFromClient = (ip: string) => httpGetFrom(k, 'client', ip);
+const diagnose = <T>(wait: Promise<T>) => diagnoseWith(k, agents, wait);
 
 const nodeReady = (name: string) => until(`node ${name} Ready`, async () => (await jsonpath(`node/${name}`, '{.status.conditions[?(@.type=="Ready")].status}')) === 'True', 60_000);
 
@@ -90,13 +78,9 @@ describe('berth agent: a cluster of three hosts', () => {
   });
 
   it('Pods land on both nodes and one reaches the other by IP', async () => {
-    const pod = (name: string, node: string, command: string) => ({
-      apiVersion: 'v1', kind: 'Pod', metadata: { name },
-      spec: { nodeSelector: { 'kubernetes.io/hostname': node }, terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox', imagePullPolicy: 'Never', command: ['sh', '-c', command] }] },
-    });
     const r = await k(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [
-      pod('client', 'agent1', 'exec sleep 3600'),
-      pod('web', 'agent2', 'mkdir /www && echo hello from agent2 > /www/index.html && exec httpd -f -p 8080 -h /www'),
+      podOn('client', 'agent1', 'exec sleep 3600'),
+      podOn('web', 'agent2', 'mkdir /www && echo hello from agent2 > /www/index.html && exec httpd -f -p 8080 -h /www'),
     ] }));
     assert.equal(r.code, 0, r.stderr);
     await diagnose(until('both Running', async () => (await jsonpath('pods', '{.items[*].status.phase}')) === 'Running Running', 90_000));
@@ -104,12 +88,7 @@ describe('berth agent: a cluster of three hosts', () => {
     assert.match(wide, /^client\s+1\/1\s+Running\s+0\s+\S+\s+10\.201\.\d+\.\d+\s+agent1/m);
     assert.match(wide, /^web\s+1\/1\s+Running\s+0\s+\S+\s+10\.201\.\d+\.\d+\s+agent2/m);
     const webIP = await jsonpath('pod/web', '{.status.podIP}');
-    let last = '';
-    const got = await diagnose(until('the web Pod answers across nodes', async () => {
-      const out = await fetchFromClient(webIP);
-      last = out.stderr;
-      return out.code === 0 ? out.stdout : undefined;
-    }, 30_000, 500).catch((e: Error) => Promise.reject(new Error(`${e.message}; the last try said: ${last}`))));
+    const got = await diagnose(httpAnswerFrom(k, 'client', webIP));
     assert.match(got, /^HTTP\/1\.[01] 200 OK/);
     assert.match(got, /hello from agent2\n$/);
   });

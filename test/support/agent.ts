@@ -2,8 +2,11 @@
 
 import type { ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import type { Pod } from '../../src/api/types.js';
+import type { KubectlResult } from './kubectl.js';
 import type { NetnsHost } from './netns.js';
 import { BERTH_BIN } from './server.js';
+import { until } from './wait.js';
 
 export interface TestAgent {
   process: ChildProcess;
@@ -71,4 +74,40 @@ export function runAgent(host: NetnsHost, args: string[]): Promise<{ code: numbe
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+}
+
+type Kubectl = (args: string[], input?: string) => Promise<KubectlResult>;
+
+/** A busybox Pod pinned to node, running command. */
+export function podOn(name: string, node: string, command: string): Pod {
+  return {
+    apiVersion: 'v1', kind: 'Pod', metadata: { name },
+    spec: { nodeSelector: { 'kubernetes.io/hostname': node }, terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox', imagePullPolicy: 'Never', command: ['sh', '-c', command] }] },
+  };
+}
+
+/** An HTTP GET from a Pod with busybox nc (its wget crashes in this image's Pods). */
+export const httpGetFrom = (k: Kubectl, pod: string, ip: string, port = 8080): Promise<KubectlResult> =>
+  k(['exec', pod, '--', 'sh', '-c', `printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 ${ip} ${port}`]);
+
+/** Repeats httpGetFrom until it answers (a new route takes a moment); what it answered. */
+export async function httpAnswerFrom(k: Kubectl, pod: string, ip: string, port = 8080): Promise<string> {
+  let last = '';
+  return until(`${ip}:${port} answers ${pod}`, async () => {
+    const out = await httpGetFrom(k, pod, ip, port);
+    last = out.stderr;
+    return out.code === 0 ? out.stdout : undefined;
+  }, 30_000, 500).catch((e: Error) => Promise.reject(new Error(`${e.message}; the last try said: ${last}`)));
+}
+
+/** A wait that, failing, shows the Pods, the last Events and the agents' last words. */
+export async function diagnose<T>(k: Kubectl, agents: ReadonlyMap<string, TestAgent>, wait: Promise<T>): Promise<T> {
+  try {
+    return await wait;
+  } catch (e) {
+    const pods = (await k(['get', 'pods', '-o', 'wide'])).stdout;
+    const events = (await k(['get', 'events', '--sort-by=.lastTimestamp'])).stdout.split('\n').slice(-15).join('\n');
+    const logs = [...agents].map(([n, a]) => `--- ${n}:\n${a.logs().slice(-3000)}`).join('\n');
+    throw new Error(`${(e as Error).message}\n${pods}\n${events}\n${logs}`);
+  }
 }

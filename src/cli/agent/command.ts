@@ -16,6 +16,7 @@ import { parseJoinToken } from '../join-token.js';
 import { defaultDataDir } from '../data-dir.js';
 import { connectAs, ensureIdentities, fetchVerifiedCA, renewalTime, requestIdentities, type NodeIdentities } from './join.js';
 import { startNode, type NodeHandle } from './node.js';
+import { parsePodNetwork } from './pod-network.js';
 
 const HELP = `Usage: berth agent --server URL --token TOKEN [flags]
 
@@ -35,6 +36,10 @@ Flags:
                         the server from)
   --pod-cidr CIDR       addresses for this node's Pods (default: the subnet the control plane gives it)
   --cluster-cidr CIDR   every node's Pods, not masqueraded between nodes (default ${DEFAULT_CLUSTER_CIDR})
+  --pod-network host-gw|vxlan
+                        how nodes reach each other's Pods: host-gw routes to the other nodes' IPs when
+                        they share an L2 segment (default), a VXLAN overlay (UDP 8472) when they do not;
+                        every node of a cluster uses the same
   --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
   --resolv-conf FILE    the host's resolver file for Pods and cluster DNS (default /etc/resolv.conf)
   --node-lease-duration-seconds N
@@ -83,6 +88,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
       'node-ip': { type: 'string' },
       'pod-cidr': { type: 'string' },
       'cluster-cidr': { type: 'string', default: DEFAULT_CLUSTER_CIDR },
+      'pod-network': { type: 'string', default: 'host-gw' },
       'kubelet-port': { type: 'string', default: '10250' },
       'resolv-conf': { type: 'string' },
       'node-lease-duration-seconds': { type: 'string', default: '40' },
@@ -104,6 +110,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     const v = values[flag];
     if (v !== undefined && !parseCidr(v)) throw new Error(`--${flag}: ${v} is not an IPv4 CIDR such as 10.42.0.0/16`);
   }
+  const podNetwork = parsePodNetwork(values['pod-network']!);
   const kubeletPort = Number(values['kubelet-port']);
   if (!Number.isInteger(kubeletPort) || kubeletPort < 0 || kubeletPort > 65535) throw new Error(`--kubelet-port: invalid port ${values['kubelet-port']}`);
   const leaseSeconds = Number(values['node-lease-duration-seconds']);
@@ -127,7 +134,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const start = (i: NodeIdentities): Promise<NodeHandle> => startNode({
     connect: (identity, userAgent) => connectAs(servers, ca, identity, userAgent),
     ca, identity: i.node, serving: i.serving, proxyIdentity: i.proxy, dnsIdentity: i.dns, networkPolicyIdentity: i.networkPolicy, storageIdentity: i.storage,
-    nodeName, dataDir, podCIDR, clusterCIDR: values['cluster-cidr']!, nodeIP, routePods: true, kubeletPort, leaseDurationSeconds: leaseSeconds,
+    nodeName, dataDir, podCIDR, clusterCIDR: values['cluster-cidr']!, nodeIP, podNetwork, kubeletPort, leaseDurationSeconds: leaseSeconds,
     ...(values['resolv-conf'] ? { resolvConf: values['resolv-conf'] } : {}),
   }, failLoudly('agent', crashed));
   let node = await start(ids);

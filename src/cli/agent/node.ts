@@ -26,6 +26,8 @@ import type { RestClient } from '../../client/rest.js';
 import { Components, type CrashHandler } from '../components.js';
 import { RestKubeletCluster } from './cluster.js';
 import { HostGatewayRoutes } from './host-gw.js';
+import type { PodNetwork } from './pod-network.js';
+import { VxlanOverlay } from './vxlan.js';
 
 export interface NodeAgentOptions {
   /** A client of the API server(s) for one of the node's identities. */
@@ -55,8 +57,8 @@ export interface NodeAgentOptions {
   clusterCIDR?: string;
   /** The address other nodes reach this one at (its Node's InternalIP); the first host address when not given. */
   nodeIP?: string;
-  /** Route the other nodes' pod CIDRs to them (host-gw): for a node among several. */
-  routePods?: boolean;
+  /** How this node reaches the other nodes' Pods (a node among several); not at all when not given. */
+  podNetwork?: PodNetwork;
   kubeletPort: number;
   /** The node Lease's duration in seconds (the kubelet's default when not given). */
   leaseDurationSeconds?: number;
@@ -125,11 +127,7 @@ async function startComponents(o: NodeAgentOptions, components: Components): Pro
   // Not awaited: Pods need not wait for policies to be listed; until then the last table holds.
   const enforcer = new NetworkPolicyEnforcer({ client: o.connect(o.networkPolicyIdentity, `berth-netpol/${o.nodeName}`), nodeName: o.nodeName, table: names.networkPolicyTable });
   components.run('network policy enforcer', enforcer.start(signal));
-  if (o.routePods) {
-    // The proxy's identity may read every Node (system:node-proxier); the node's own may read only itself.
-    const routes = new HostGatewayRoutes(o.connect(o.proxyIdentity, `berth-routes/${o.nodeName}`), o.nodeName, (l) => void process.stderr.write(`host-gw ${o.nodeName}: ${l}\n`));
-    components.run('pod routes', routes.start(signal));
-  }
+  if (o.podNetwork) components.run(`pod network (${o.podNetwork})`, startPodNetwork(o, signal));
   await kubelet.start(signal);
   const proxier = new Proxier({
     client: o.connect(o.proxyIdentity, `berth-proxy/${o.nodeName}`),
@@ -144,6 +142,16 @@ async function startComponents(o: NodeAgentOptions, components: Components): Pro
   // Not awaited: Pods run while the Services' first sync waits for the API.
   components.run('service proxy', proxier.start(signal));
   return dnsAddress;
+}
+
+/** Reaches the other nodes' Pods until signal aborts. */
+function startPodNetwork(o: NodeAgentOptions, signal: AbortSignal): Promise<void> {
+  // The proxy's identity may read every Node (system:node-proxier); the node's own may read only itself.
+  const watchClient = o.connect(o.proxyIdentity, `berth-routes/${o.nodeName}`);
+  const log = (l: string): void => void process.stderr.write(`${o.podNetwork} ${o.nodeName}: ${l}\n`);
+  if (o.podNetwork === 'host-gw') return new HostGatewayRoutes(watchClient, o.nodeName, log).start(signal);
+  const nodeClient = o.connect(o.identity, `berth-vxlan/${o.nodeName}`);
+  return new VxlanOverlay({ watchClient, nodeClient, nodeName: o.nodeName, nodeIP: o.nodeIP ?? internalIPv4(), log }).start(signal);
 }
 
 /**

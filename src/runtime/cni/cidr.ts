@@ -27,7 +27,7 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
   return network(a.base, shorter) === network(b.base, shorter);
 }
 
-const ipv4String = (ip: number): string => [24, 16, 8, 0].map((shift) => Math.floor(ip / 2 ** shift) % 256).join('.');
+export const ipv4String = (ip: number): string => [24, 16, 8, 0].map((shift) => Math.floor(ip / 2 ** shift) % 256).join('.');
 
 /** The network's first address: where host-local IPAM puts the Pods' gateway, the bridge's own address. */
 export function gatewayOf(c: Cidr): string {
