@@ -94,9 +94,9 @@ const conditions = (j: any) => (j.status?.conditions ?? []).filter((c: any) => c
 const finished = (name: string, type: 'Complete' | 'Failed') => until(`job ${name} ${type}`, async () => {
   const j = await getJob(name);
   return j.status?.conditions?.some((c: any) => c.type === type && c.status === 'True') ? j : undefined;
-}, 30_000).catch(async (e) => {
-  if (process.env.JOB_LOG) console.error(JSON.stringify(await getJob(name), null, 1), JSON.stringify((await podsOf(name)).map((p) => [p.metadata.name, p.status?.phase, p.metadata.finalizers, p.metadata.deletionTimestamp])));
-  throw e;
+}, 90_000).catch(async (e) => {
+  // What the Job and its Pods looked like, so a failure under load says where it stuck.
+  throw new Error(`${(e as Error).message}\njob: ${JSON.stringify((await getJob(name)).status)}\npods: ${JSON.stringify((await podsOf(name)).map((p) => [p.metadata.name, p.status?.phase, p.metadata.finalizers, p.metadata.deletionTimestamp]))}`);
 });
 
 describe('Job controller', () => {
