@@ -8,6 +8,7 @@ import * as dnsPacket from 'dns-packet';
 import type { Answer, DecodedPacket, Packet, Question } from 'dns-packet';
 import type { Forwarder } from './forward.js';
 import { deframer, frame } from './tcpFraming.js';
+import { AnswerCache } from './answerCache.js';
 import type { ClusterZone, ZoneAnswer } from './zone.js';
 import { retryPortClash } from '../util/port-clash.js';
 
@@ -19,6 +20,8 @@ const EDNS_UDP_SIZE = 1232;
 const TCP_IDLE_MS = 10_000;
 /** Zone responses kept for repeated questions (the least recently asked go first); all are dropped when the cluster changes. */
 const CACHE_MAX = 10_000;
+/** Their bytes, per transport: room for CACHE_MAX headless answers of about ten addresses. */
+const CACHE_BYTES = 8 << 20;
 /**
  * The kernel's queue for arriving queries: a burst (every Pod of a node resolving at once, or the
  * event loop held up by a GC pause) waits there instead of being dropped at the default ~200 KiB.
@@ -37,7 +40,7 @@ export class DnsServer {
   readonly #forwarder: Forwarder;
   readonly #log: (m: string) => void;
   /** The zone's responses by the query's bytes after its id, for the cluster as of #cacheSerial. */
-  readonly #cache = { udp: new AnswerCache(CACHE_MAX), tcp: new AnswerCache(CACHE_MAX) };
+  readonly #cache = { udp: new AnswerCache(CACHE_MAX, CACHE_BYTES), tcp: new AnswerCache(CACHE_MAX, CACHE_BYTES) };
   #cacheSerial = -1;
   #udp: dgram.Socket | undefined;
   #tcp: net.Server | undefined;
@@ -121,13 +124,8 @@ export class DnsServer {
         this.#cache.tcp.clear();
         this.#cacheSerial = this.#zone.serial();
       }
-      const cached = this.#cache[transport].get(cacheKey(msg));
-      if (cached) {
-        // A copy: the send may still be queued when the next asking patches its own id in.
-        const res = Buffer.from(cached);
-        res.writeUInt16BE(msg.readUInt16BE(0), 0);
-        return res;
-      }
+      const cached = this.#cache[transport].answer(msg);
+      if (cached) return cached;
     }
     let query: DecodedPacket;
     try {
@@ -146,7 +144,7 @@ export class DnsServer {
       const zoneAnswer = this.#zone.answer(q.name, q.type);
       if (zoneAnswer.external) return { query, q, zoneAnswer };
       const response = this.#zoneResponse(query, q, zoneAnswer, [], transport);
-      this.#cache[transport].set(cacheKey(msg), response);
+      this.#cache[transport].set(msg, response);
       return response;
     } catch (e) {
       this.#log(`answering ${q.name} ${q.type}: ${(e as Error).message}`);
@@ -192,46 +190,6 @@ export class DnsServer {
 
 /** A query answered once upstream has spoken: forwarded (no zoneAnswer) or an ExternalName's. */
 interface Later { query: DecodedPacket; q: Question; zoneAnswer?: ZoneAnswer }
-
-/** A query's bytes after its id, which every repeat of the question shares. */
-const cacheKey = (msg: Buffer): string => msg.toString('latin1', 2);
-
-/**
- * Remembered responses, the least recently asked forgotten first, in two generations rather than an
- * exact order: a hit costs one lookup (no reordering per query); when the young generation is full
- * the old one is dropped whole and the young one takes its place; a hit in the old one moves up.
- * Holds between max/2 and max entries.
- */
-class AnswerCache {
-  readonly #half: number;
-  #young = new Map<string, Buffer>();
-  #old = new Map<string, Buffer>();
-
-  constructor(max: number) {
-    this.#half = Math.max(1, max >> 1);
-  }
-
-  get(key: string): Buffer | undefined {
-    const young = this.#young.get(key);
-    if (young) return young;
-    const old = this.#old.get(key);
-    if (old) this.set(key, old);
-    return old;
-  }
-
-  set(key: string, value: Buffer): void {
-    if (this.#young.size >= this.#half) {
-      this.#old = this.#young;
-      this.#young = new Map();
-    }
-    this.#young.set(key, value);
-  }
-
-  clear(): void {
-    this.#young.clear();
-    this.#old.clear();
-  }
-}
 
 function encodeResponse(query: Pick<Packet, 'id' | 'flags'>, questions: Question[], rcode: Rcode, sections: Pick<Packet, 'answers' | 'authorities' | 'additionals'> = {}, flags = 0): Buffer {
   const rd = (query.flags ?? 0) & dnsPacket.RECURSION_DESIRED;
