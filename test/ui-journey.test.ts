@@ -13,21 +13,24 @@ import { explainWait } from '../src/ui/journeyWait.js';
 
 const recorded = (name: string): { pod: Pod; events: CoreEvent[] } => JSON.parse(readFileSync(new URL(`../../test/fixtures/journey/${name}.json`, import.meta.url), 'utf8'));
 
+/** The recorded web Pod's steps, whichever precision its Time fields have. */
+const WEB_STEPS = [
+  'api server: stored (creationTimestamp: to the second)',
+  'scheduler: bound to vm',
+  'kubelet: seen by the kubelet on vm (startTime)',
+  'runtime: sandbox ready, network attached (10.88.0.2)',
+  'kubelet: pulling image busybox',
+  'kubelet: image busybox present',
+  'runtime: container web created',
+  'runtime: container web running',
+  'kubelet: all containers ready (probes passing)',
+  'kubelet: Ready',
+];
+
 test('a running Pod: stored, bound, seen by the kubelet, sandbox, image, container, Ready, in the order they happened', () => {
   const { pod, events } = recorded('web');
   const steps = journeySteps(pod, events);
-  assert.deepEqual(steps.map((s) => `${s.actor}: ${s.label}`), [
-    'api server: stored (creationTimestamp: to the second)',
-    'scheduler: bound to vm',
-    'kubelet: seen by the kubelet on vm (startTime)',
-    'runtime: sandbox ready, network attached (10.88.0.2)',
-    'kubelet: pulling image busybox',
-    'kubelet: image busybox present',
-    'runtime: container web created',
-    'runtime: container web running',
-    'kubelet: all containers ready (probes passing)',
-    'kubelet: Ready',
-  ]);
+  assert.deepEqual(steps.map((s) => `${s.actor}: ${s.label}`), WEB_STEPS);
   // Only creationTimestamp is to the second; the origin is the first exact step, so no invented fractions.
   assert.deepEqual(steps.map((s) => s.precise), [false, true, true, true, true, true, true, true, true, true]);
   assert.equal(journeyOrigin(steps), steps[1].at);
@@ -139,18 +142,7 @@ const asServed = <T>(v: T): T => JSON.parse(JSON.stringify(v), (_k, x) => (typeo
 test('with Time fields in whole seconds, the steps keep the flow order, exact where a MicroTime dates them, else a span the flow narrows', () => {
   const { pod, events } = asServed(recorded('web'));
   const steps = journeySteps(pod, events);
-  assert.deepEqual(steps.map((s) => `${s.actor}: ${s.label}`), [
-    'api server: stored (creationTimestamp: to the second)',
-    'scheduler: bound to vm',
-    'kubelet: seen by the kubelet on vm (startTime)',
-    'runtime: sandbox ready, network attached (10.88.0.2)',
-    'kubelet: pulling image busybox',
-    'kubelet: image busybox present',
-    'runtime: container web created',
-    'runtime: container web running',
-    'kubelet: all containers ready (probes passing)',
-    'kubelet: Ready',
-  ]);
+  assert.deepEqual(steps.map((s) => `${s.actor}: ${s.label}`), WEB_STEPS);
   // Exact: the Events' eventTime (the scheduler's taken when the binding succeeded); the rest lie in spans.
   assert.deepEqual(steps.map((s) => s.precise), [false, true, false, false, true, true, true, false, false, false]);
   assert.equal(steps[1].at, Date.parse('2026-12-06T02:27:26.499Z') + 0.206);
