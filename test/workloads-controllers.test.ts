@@ -225,6 +225,31 @@ describe('ReplicaSets', () => {
     assert.deepEqual([status.readyReplicas, status.availableReplicas, status.fullyLabeledReplicas], [0, 0, 50]);
   });
 
+  // The controller passes over its Pods only on updates that can change its counts: each such change
+  // must still reach status, whatever other status writes come between.
+  it('status follows readiness both ways and a failed Pod is replaced, across writes that change no count', async () => {
+    held.add('counts');
+    assert.equal((await api.call('POST', RS, rs('counts', 2))).status, 201);
+    const [a, b] = await until('2 pods', async () => {
+      const pods = live(await podsOf('counts'));
+      return pods.length === 2 && pods;
+    });
+    const status = (body: object) => api.call('PATCH', `${P}/${a.metadata.name}/status`, { status: body });
+    const counts = async (want: [number, number, number]) => until(`replicas, ready, available ${want}`, async () => {
+      const s = (await api.call('GET', `${RS}/counts`)).body.status ?? {};
+      return JSON.stringify([s.replicas ?? 0, s.readyReplicas ?? 0, s.availableReplicas ?? 0]) === JSON.stringify(want);
+    });
+    await status({ phase: 'Pending', hostIP: '192.0.2.1' });
+    await status({ phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }] });
+    await counts([2, 1, 1]);
+    await status({ podIP: '10.1.2.3' });
+    await status({ conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }] });
+    await counts([2, 0, 0]);
+    assert.equal((await api.call('PATCH', `${P}/${b.metadata.name}/status`, { status: { phase: 'Failed' } })).status, 200);
+    await until('a replacement for the failed Pod', async () => (await podsOf('counts')).filter((p) => p.status?.phase !== 'Failed').length === 2);
+    await counts([2, 0, 0]);
+  });
+
   it('adopts a matching orphan (and removes a surplus Pod), releases a Pod whose labels stop matching', async () => {
     assert.equal((await api.call('POST', RS, rs('adopt', 2))).status, 201);
     await until('2 pods', async () => live(await podsOf('adopt')).length === 2);

@@ -1,15 +1,18 @@
 // What workload controllers read from a Pod: whether it counts (active), is Ready, and has been
 // Ready long enough to be available.
 
-import type { Pod } from '../api/types.js';
+import type { Pod, PodCondition } from '../api/types.js';
 
 /** Not finished and not being deleted: a Pod that still fills one of the wanted replicas. */
 export function isActive(p: Pod): boolean {
   return !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
 }
 
-function readyCondition(p: Pod) {
-  return p.status?.conditions?.find((c) => c.type === 'Ready');
+/** The Pod's Ready condition (a loop: controllers ask this of every Pod on every pass). */
+export function readyCondition(p: Pod): PodCondition | undefined {
+  const conditions = p.status?.conditions;
+  if (conditions) for (const c of conditions) if (c.type === 'Ready') return c;
+  return undefined;
 }
 
 export function isReady(p: Pod): boolean {

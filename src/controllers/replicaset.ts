@@ -18,7 +18,7 @@ import { writeStatus } from './writes.js';
 import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { Expectations } from './expectations.js';
 import { PodControl } from './podcontrol.js';
-import { availableIn, deletionOrder, isActive, isReady } from './podstate.js';
+import { availableIn, deletionOrder, isActive, isReady, readyCondition } from './podstate.js';
 import { rfc3339 } from '../api/time.js';
 
 /** Most Pods created or deleted in one pass (upstream's burstReplicas). */
@@ -82,6 +82,21 @@ export function podFromTemplate(owner: KObject, kind: string, template: PodTempl
   };
 }
 
+/**
+ * Whether a controlled Pod's update can change what its owner claims, counts or expects: its owner,
+ * labels, deletion, being active, or its Ready condition (status and since when). Most updates (the
+ * binding, a status before readiness) change none of these, and a pass over every Pod of the
+ * namespace for each would be wasted.
+ */
+function countsChange(old: Pod, p: Pod): boolean {
+  const [ro, rp] = [readyCondition(old), readyCondition(p)];
+  return controllerOf(old)?.uid !== controllerOf(p)?.uid
+    || !old.metadata.deletionTimestamp !== !p.metadata.deletionTimestamp
+    || isActive(old) !== isActive(p)
+    || ro?.status !== rp?.status || ro?.lastTransitionTime !== rp?.lastTransitionTime
+    || JSON.stringify(old.metadata.labels) !== JSON.stringify(p.metadata.labels);
+}
+
 export class ReplicaSetController {
   #client: RestClient;
   #sets: Informer<ReplicaSet>;
@@ -134,7 +149,7 @@ export class ReplicaSetController {
     if (rs) {
       const key = keyOf(rs);
       this.#expectations.podSeen(key, old, p);
-      this.#queue.add(key);
+      if (!old || countsChange(old, p)) this.#queue.add(key);
       // A Pod that just became Ready becomes available minReadySeconds later: look again then.
       const min = rs.spec.minReadySeconds ?? 0;
       if (min > 0 && isReady(p) && !(old && isReady(old))) this.#queue.addAfter(key, min * 1000 + 50);
@@ -192,11 +207,13 @@ export class ReplicaSetController {
     const min = rs.spec.minReadySeconds ?? 0;
     const templateLabels = Object.entries(rs.spec.template?.metadata?.labels ?? {});
     let nextAvailable = Infinity;
-    let available = 0;
+    let [available, ready, fullyLabeled] = [0, 0, 0];
     for (const p of active) {
       const wait = availableIn(p, min, now);
+      if (wait !== Infinity) ready++;
       if (wait === 0) available++;
       else if (wait !== Infinity) nextAvailable = Math.min(nextAvailable, wait);
+      if (templateLabels.every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
     }
     const conditions = (rs.status?.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure');
     if (failure) {
@@ -207,8 +224,8 @@ export class ReplicaSetController {
     }
     const status: NonNullable<ReplicaSet['status']> = {
       replicas: active.length,
-      fullyLabeledReplicas: active.filter((p) => templateLabels.every(([k, v]) => p.metadata.labels?.[k] === v)).length,
-      readyReplicas: active.filter(isReady).length,
+      fullyLabeledReplicas: fullyLabeled,
+      readyReplicas: ready,
       availableReplicas: available,
       ...(rs.metadata.generation !== undefined ? { observedGeneration: rs.metadata.generation } : {}),
       ...(conditions.length ? { conditions } : {}),

@@ -166,7 +166,7 @@ function comparePathElements(a: string, b: string): number {
   const kind = KIND_ORDER.indexOf(a[0]!) - KIND_ORDER.indexOf(b[0]!);
   if (kind !== 0 || a[0] === '.') return kind;
   if (a[0] === 'f') return a < b ? -1 : a > b ? 1 : 0;
-  const [x, y] = [JSON.parse(a.slice(2)) as unknown, JSON.parse(b.slice(2)) as unknown];
+  const [x, y] = [elementValue(a), elementValue(b)];
   if (a[0] !== 'k' || !isObj(x) || !isObj(y)) return compareValues(x, y);
   const [kx, ky] = [Object.keys(x).sort(), Object.keys(y).sort()];
   for (let i = 0; i < Math.min(kx.length, ky.length); i++) {
@@ -182,9 +182,23 @@ function sorted(node: Obj): Obj {
   return Object.fromEntries(keys.sort(comparePathElements).map((k) => [k, node[k]]));
 }
 
+/**
+ * The value a `k:` or `v:` path element carries, parsed once: the same elements (a Pod's condition
+ * types, its containers' names) come back on every write. Bounded: cleared when full.
+ */
+const parsedElements = new Map<string, unknown>();
+function elementValue(pe: string): unknown {
+  let v = parsedElements.get(pe);
+  if (v === undefined) {
+    if (parsedElements.size >= 10_000) parsedElements.clear();
+    parsedElements.set(pe, (v = JSON.parse(pe.slice(2)) as unknown));
+  }
+  return v;
+}
+
 /** Where in a list the element a path element names sits (-1 when absent). */
 function indexIn(list: unknown[], pe: string): number {
-  const want = JSON.parse(pe.slice(2)) as unknown;
+  const want = elementValue(pe);
   if (pe.startsWith('v:')) return list.findIndex((x) => deepEqual(x, want));
   const keys = want as Obj;
   return list.findIndex((x) => isObj(x) && Object.entries(keys).every(([k, v]) => deepEqual(listKeyValue(x, k), v)));

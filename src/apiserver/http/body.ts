@@ -72,15 +72,26 @@ export function decodeDocument(body: Buffer, type: string): unknown {
   const text = body.toString('utf8');
   if (text.trim() === '') throw new ApiError('BadRequest', 'the body of the request was empty');
   const what = type.includes('yaml') ? 'yaml' : 'json';
-  if (nestsTooDeep(text, MAX_DEPTH, what === 'yaml')) throw new ApiError('BadRequest', `error decoding ${what}: exceeded max depth of ${MAX_DEPTH}`);
+  // JSON nests only by brackets: with no more of them than the limit, neither depth check can fail.
+  const mayNestTooDeep = what === 'yaml' || opensMoreThan(text, MAX_DEPTH);
+  if (mayNestTooDeep && nestsTooDeep(text, MAX_DEPTH, what === 'yaml')) throw new ApiError('BadRequest', `error decoding ${what}: exceeded max depth of ${MAX_DEPTH}`);
   let value: unknown;
   try {
     value = what === 'yaml' ? parseYaml(text, { schema: 'core', uniqueKeys: true }) : JSON.parse(text);
   } catch (e) {
     throw new ApiError('BadRequest', `error decoding ${what}: ${(e as Error).message.split('\n')[0]}`);
   }
-  if (tooDeep(value, MAX_DEPTH)) throw new ApiError('BadRequest', `error decoding ${what}: exceeded max depth of ${MAX_DEPTH}`);
+  if (mayNestTooDeep && tooDeep(value, MAX_DEPTH)) throw new ApiError('BadRequest', `error decoding ${what}: exceeded max depth of ${MAX_DEPTH}`);
   return value;
+}
+
+/** Whether text holds more than max opening brackets (`[` and `{`, quoted or not), counted by native search. */
+function opensMoreThan(text: string, max: number): boolean {
+  let n = 0;
+  for (const open of ['{', '[']) {
+    for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) if (++n > max) return true;
+  }
+  return false;
 }
 
 /** Go's json, asked to read a value into the struct kube-apiserver first reads apiVersion and kind into. */
