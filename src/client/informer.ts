@@ -37,12 +37,21 @@ export function splitKey(key: string): { namespace?: string; name: string } {
 }
 
 function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
+  if (o === null || typeof o !== 'object' || Object.isFrozen(o)) return o;
+  Object.freeze(o);
+  // Walked in place: Object.values would allocate an array per object, millions at 150,000 Pods.
+  if (Array.isArray(o)) for (const v of o) deepFreeze(v);
+  else for (const k in o) deepFreeze((o as Record<string, unknown>)[k]);
   return o;
 }
+
+/**
+ * Objects taken in per turn of the event loop while a list is taken in: in process, a list of 150,000
+ * Pods would otherwise hold the API server's own event loop (its /readyz among it) for many seconds.
+ */
+const UPSERT_SLICE = 500;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class Informer<T extends KObject> {
   #client: RestClient;
@@ -149,9 +158,14 @@ export class Informer<T extends KObject> {
       }
       cont = page.metadata.continue || undefined;
       rv = page.metadata.resourceVersion ?? rv;
+      await nextTurn();
     } while (cont);
     for (const [key, old] of this.#items) if (!seen.has(key)) this.#delete(key, old);
-    for (const obj of seen.values()) this.#upsert(obj);
+    let n = 0;
+    for (const obj of seen.values()) {
+      this.#upsert(obj);
+      if (++n % UPSERT_SLICE === 0) await nextTurn();
+    }
     this.#resourceVersion = rv;
     if (!this.#synced) {
       this.#synced = true;

@@ -18,6 +18,11 @@ export interface TransportRequest {
 export interface TransportResponse {
   status: number;
   body: string;
+  /**
+   * A list's items as the API server's own objects, handed over in place of the body's (empty) items
+   * by a transport inside the server's process: parsing them would only end in swapping them for these.
+   */
+  items?: KObject[];
 }
 
 export interface StreamResponse {
