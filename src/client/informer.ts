@@ -6,6 +6,7 @@ import { isApiError } from '../api/errors.js';
 import type { KObject } from '../api/types.js';
 import type { Resource } from './resources.js';
 import type { RestClient } from './rest.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 
 export type Indexer<T> = (obj: T) => string[];
 
@@ -34,15 +35,6 @@ export function keyOf(obj: KObject): string {
 export function splitKey(key: string): { namespace?: string; name: string } {
   const i = key.indexOf('/');
   return i < 0 ? { name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
-}
-
-function deepFreeze<T>(o: T): T {
-  if (o === null || typeof o !== 'object' || Object.isFrozen(o)) return o;
-  Object.freeze(o);
-  // Walked in place: Object.values would allocate an array per object, millions at 150,000 Pods.
-  if (Array.isArray(o)) for (const v of o) deepFreeze(v);
-  else for (const k in o) deepFreeze((o as Record<string, unknown>)[k]);
-  return o;
 }
 
 /**

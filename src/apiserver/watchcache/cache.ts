@@ -6,6 +6,7 @@ import { ApiError } from '../../api/errors.js';
 import type { Backend, StoreEvent } from '../../store/types.js';
 import { prefixEnd } from '../../store/prefix.js';
 import { StoreError } from '../../store/types.js';
+import { shareFieldSets } from './field-sets.js';
 
 export type Decode = (kvValue: Uint8Array, key: string, rev: number) => KObject;
 
@@ -117,7 +118,11 @@ export class WatchCache {
   constructor(backend: Backend, prefix: string, opts: WatchCacheOptions) {
     this.#backend = backend;
     this.prefix = prefix;
-    this.#decode = opts.decode;
+    this.#decode = (v, k, rev) => {
+      const obj = opts.decode(v, k, rev);
+      shareFieldSets(obj);
+      return obj;
+    };
     this.#historySize = opts.historySize ?? 10_000;
   }
 
@@ -191,7 +196,10 @@ export class WatchCache {
       cev = { type: 'DELETED', rev, entry: new Entry(ev.kv.key, obj, rev), prev };
     } else {
       const written = this.#written.get(ev.kv.value);
-      if (written) written.metadata.resourceVersion = String(rev);
+      if (written) {
+        written.metadata.resourceVersion = String(rev);
+        shareFieldSets(written);
+      }
       const entry = new Entry(ev.kv.key, written ?? this.#decode(ev.kv.value, ev.kv.key, rev), rev);
       this.#items.set(ev.kv.key, entry);
       if (!prev) this.#sortedKeys = null;
