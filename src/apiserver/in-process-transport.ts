@@ -97,7 +97,7 @@ interface Sink {
  * copy of every object). False for a response over HTTPS: the items must be written.
  */
 export function handOverItems(res: ServerResponse, items: KObject[]): boolean {
-  if (!(res instanceof MemoryResponse)) return false;
+  if (!(res instanceof MemoryResponse) || !res.takesObjects) return false;
   res.items = items;
   return true;
 }
@@ -105,6 +105,7 @@ export function handOverItems(res: ServerResponse, items: KObject[]): boolean {
 /**
  * What the handlers write to a response, handed to a sink. Nothing waits on the reader (the watch
  * handler sees an empty socket buffer), as the reader is this process, which takes each line as written.
+ * A reader that shares the watch cache's objects (cachedObjects) may take a list's items as objects.
  */
 class MemoryResponse extends EventEmitter {
   statusCode = 200;
@@ -115,10 +116,12 @@ class MemoryResponse extends EventEmitter {
   /** A list's items handed over as objects (handOverItems). */
   items: KObject[] | undefined;
   readonly #sink: Sink;
+  readonly takesObjects: boolean;
 
-  constructor(sink: Sink) {
+  constructor(sink: Sink, takesObjects: boolean) {
     super();
     this.#sink = sink;
+    this.takesObjects = takesObjects;
   }
 
   setHeader(): this {
@@ -213,7 +216,7 @@ export class InProcessTransport implements Transport {
     const { signal } = req;
     if (signal?.aborted) return reject(signal.reason);
     const mreq = new MemoryRequest(req);
-    const mres = new MemoryResponse(sink);
+    const mres = new MemoryResponse(sink, this.#shared !== undefined);
     // An aborted request ends as a dropped connection would: the handler sees both sides close.
     const abort = (): void => {
       reject(signal!.reason);
