@@ -19,7 +19,9 @@ export function shareFieldSets(obj: KObject): void {
   const managed = obj.metadata?.managedFields;
   if (!Array.isArray(managed)) return;
   for (const m of managed) {
-    const fields = m?.fieldsV1;
+    // A frozen entry is one a write carried over from the object it replaced: already shared.
+    if (!m || Object.isFrozen(m)) continue;
+    const fields = m.fieldsV1;
     if (!fields || typeof fields !== 'object') continue;
     const text = JSON.stringify(fields);
     let held = sets.get(text);
