@@ -105,7 +105,8 @@ export function handOverItems(res: ServerResponse, items: KObject[]): boolean {
 /**
  * What the handlers write to a response, handed to a sink. Nothing waits on the reader (the watch
  * handler sees an empty socket buffer), as the reader is this process, which takes each line as written.
- * A reader that shares the watch cache's objects (cachedObjects) may take a list's items as objects.
+ * A reader that shares the watch cache's objects (cachedObjects) and asks for it (TransportRequest.takesItems)
+ * may take a list's items as objects; any other reader gets the text.
  */
 class MemoryResponse extends EventEmitter {
   statusCode = 200;
@@ -216,7 +217,7 @@ export class InProcessTransport implements Transport {
     const { signal } = req;
     if (signal?.aborted) return reject(signal.reason);
     const mreq = new MemoryRequest(req);
-    const mres = new MemoryResponse(sink, this.#shared !== undefined);
+    const mres = new MemoryResponse(sink, this.#shared !== undefined && req.takesItems === true);
     // An aborted request ends as a dropped connection would: the handler sees both sides close.
     const abort = (): void => {
       reject(signal!.reason);

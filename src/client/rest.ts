@@ -73,7 +73,7 @@ export class RestClient {
   }
 
   async list<T extends KObject>(res: Resource, namespace: string | undefined, opts: ListOptions = {}): Promise<KList<T>> {
-    const sent = await this.#send('GET', resourcePath(res, namespace) + queryString({ ...opts }));
+    const sent = await this.#send('GET', resourcePath(res, namespace) + queryString({ ...opts }), undefined, undefined, true);
     const list = JSON.parse(sent.body) as KList<T>;
     if (sent.items) list.items = sent.items as T[];
     else if (this.transport.shared) list.items = list.items.map((o) => this.transport.shared!(res, o));
@@ -138,10 +138,10 @@ export class RestClient {
     return JSON.parse((await this.#send(method, path, body, contentType)).body) as T;
   }
 
-  async #send(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json'): Promise<TransportResponse> {
+  async #send(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json', takesItems = false): Promise<TransportResponse> {
     const headers = this.#headers();
     if (body !== undefined) headers['content-type'] = contentType;
-    const res = await this.transport.request({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await this.transport.request({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body), ...(takesItems ? { takesItems } : {}) });
     if (res.status < 200 || res.status > 299) throw errorFromStatus(res.status, res.body);
     return res;
   }

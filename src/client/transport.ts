@@ -13,6 +13,8 @@ export interface TransportRequest {
   headers?: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /** The caller reads a list's items from TransportResponse.items when a transport hands them over. */
+  takesItems?: boolean;
 }
 
 export interface TransportResponse {
