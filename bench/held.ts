@@ -27,7 +27,7 @@ const MB = 2 ** 20;
 const ARGS = ['--node-monitor-grace-period', '24h'];
 
 /** A Node and a Running Pod bound to it, as the API stored them (resourceVersion left out, as stored). */
-export async function templates(server: TestServer): Promise<{ node: KObject; pod: KObject }> {
+async function templates(server: TestServer): Promise<{ node: KObject; pod: KObject }> {
   const api = await apiFor(server.kubeconfig);
   try {
     const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'held-0', labels: { 'kubernetes.io/hostname': 'held-0', 'kubernetes.io/os': 'linux' } }, spec: { podCIDR: '10.128.0.0/24' } };
@@ -61,7 +61,7 @@ export async function templates(server: TestServer): Promise<{ node: KObject; po
 }
 
 /** Writes N Nodes and P Pods spread over them into the stopped server's store, in large transactions. */
-export function fill(dataDir: string, t: { node: KObject; pod: KObject }, nodeCount: number, podCount: number): void {
+function fill(dataDir: string, t: { node: KObject; pod: KObject }, nodeCount: number, podCount: number): void {
   const log = new SqliteLog(join(dataDir, 'state.db'));
   const enc = new TextEncoder();
   const batch: Op[] = [];
