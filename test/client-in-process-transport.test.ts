@@ -108,6 +108,9 @@ describe('in-process transport', () => {
       // From the list: the cache's object itself, frozen.
       assert.equal(informer.get('default/listed'), cached('listed'));
       assert.ok(Object.isFrozen(cached('listed')!.data), 'the informer froze what it shares');
+      // A list read raw over the same connection (as the dashboard proxies one) still carries its items as text.
+      const raw = await client.transport.request({ method: 'GET', path: '/api/v1/namespaces/default/configmaps' });
+      assert.deepEqual((JSON.parse(raw.body) as { items: KObject[] }).items.find((c) => c.metadata.name === 'listed'), JSON.parse(JSON.stringify(cached('listed'))));
       // From the watch: the cache's object itself. Writing it anew (create, update, patch) works although frozen.
       await client.create(configMaps, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'watched' }, data: { a: '1' } } as KObject);
       await until('the informer saw the create', () => informer.get('default/watched'));

@@ -6,6 +6,7 @@ import { isApiError } from '../api/errors.js';
 import type { KObject } from '../api/types.js';
 import type { Resource } from './resources.js';
 import type { RestClient } from './rest.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 
 export type Indexer<T> = (obj: T) => string[];
 
@@ -36,13 +37,13 @@ export function splitKey(key: string): { namespace?: string; name: string } {
   return i < 0 ? { name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
 }
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
+/**
+ * Objects taken in per turn of the event loop while a list is taken in: in process, a list of 150,000
+ * Pods would otherwise hold the API server's own event loop (its /readyz among it) for many seconds.
+ */
+const UPSERT_SLICE = 500;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class Informer<T extends KObject> {
   #client: RestClient;
@@ -149,9 +150,14 @@ export class Informer<T extends KObject> {
       }
       cont = page.metadata.continue || undefined;
       rv = page.metadata.resourceVersion ?? rv;
+      await nextTurn();
     } while (cont);
     for (const [key, old] of this.#items) if (!seen.has(key)) this.#delete(key, old);
-    for (const obj of seen.values()) this.#upsert(obj);
+    let n = 0;
+    for (const obj of seen.values()) {
+      this.#upsert(obj);
+      if (++n % UPSERT_SLICE === 0) await nextTurn();
+    }
     this.#resourceVersion = rv;
     if (!this.#synced) {
       this.#synced = true;

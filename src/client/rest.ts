@@ -6,7 +6,7 @@ import type { KList, KObject, Status, WatchEvent } from '../api/types.js';
 import { HttpsTransport } from './https-transport.js';
 import { loadKubeconfig } from './kubeconfig.js';
 import { resourcePath, type Resource } from './resources.js';
-import type { HttpMethod, Transport } from './transport.js';
+import type { HttpMethod, Transport, TransportResponse } from './transport.js';
 
 export type PatchType = 'merge' | 'json' | 'strategic' | 'apply';
 
@@ -73,8 +73,10 @@ export class RestClient {
   }
 
   async list<T extends KObject>(res: Resource, namespace: string | undefined, opts: ListOptions = {}): Promise<KList<T>> {
-    const list = await this.#call<KList<T>>('GET', resourcePath(res, namespace) + queryString({ ...opts }));
-    if (this.transport.shared) list.items = list.items.map((o) => this.transport.shared!(res, o));
+    const sent = await this.#send('GET', resourcePath(res, namespace) + queryString({ ...opts }), undefined, undefined, true);
+    const list = JSON.parse(sent.body) as KList<T>;
+    if (sent.items) list.items = sent.items as T[];
+    else if (this.transport.shared) list.items = list.items.map((o) => this.transport.shared!(res, o));
     return list;
   }
 
@@ -133,11 +135,15 @@ export class RestClient {
   }
 
   async #call<T>(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+    return JSON.parse((await this.#send(method, path, body, contentType)).body) as T;
+  }
+
+  async #send(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json', takesItems = false): Promise<TransportResponse> {
     const headers = this.#headers();
     if (body !== undefined) headers['content-type'] = contentType;
-    const res = await this.transport.request({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await this.transport.request({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body), ...(takesItems ? { takesItems } : {}) });
     if (res.status < 200 || res.status > 299) throw errorFromStatus(res.status, res.body);
-    return JSON.parse(res.body) as T;
+    return res;
   }
 
   #headers(): Record<string, string> {

@@ -13,11 +13,18 @@ export interface TransportRequest {
   headers?: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /** The caller reads a list's items from TransportResponse.items when a transport hands them over. */
+  takesItems?: boolean;
 }
 
 export interface TransportResponse {
   status: number;
   body: string;
+  /**
+   * A list's items as the API server's own objects, handed over in place of the body's (empty) items
+   * by a transport inside the server's process: parsing them would only end in swapping them for these.
+   */
+  items?: KObject[];
 }
 
 export interface StreamResponse {

@@ -4,7 +4,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteLog, type Op } from './sqlite-log.js';
-import { StoreError, type StoreEvent } from './types.js';
+import { StoreError, type ListResult, type StoreEvent } from './types.js';
 
 /** Main thread → worker (in batches: one message carries a list of these). */
 export type Request =
@@ -40,6 +40,25 @@ export interface WorkerOptions {
 function wire(e: unknown): WireError {
   if (e instanceof StoreError) return { code: e.code, message: e.message, rev: e.currentRevision };
   return { message: e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * A page of a list with every value copied into one buffer, which goes to the main thread by transfer
+ * rather than as thousands of buffers of a few KB each: a cold start's 150,000 Pods would otherwise
+ * leave the main thread's allocator scattered with holes their copies left once parsed.
+ */
+function packed(r: ListResult): { value: ListResult; transfer: ArrayBuffer[] } {
+  let size = 0;
+  for (const kv of r.kvs) size += kv.value.byteLength;
+  if (size === 0) return { value: r, transfer: [] };
+  const all = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  const kvs = r.kvs.map((kv) => {
+    all.set(kv.value, at);
+    const value = all.subarray(at, (at += kv.value.byteLength));
+    return { ...kv, value };
+  });
+  return { value: { ...r, kvs }, transfer: [all.buffer as ArrayBuffer] };
 }
 
 function serve(port: NonNullable<typeof parentPort>, opts: WorkerOptions): void {
@@ -95,12 +114,13 @@ function serve(port: NonNullable<typeof parentPort>, opts: WorkerOptions): void 
     }
     try {
       let value: unknown;
+      let transfer: ArrayBuffer[] = [];
       switch (m.call) {
         case 'get':
           value = log.get(m.key);
           break;
         case 'list':
-          value = log.list(m.prefix, { limit: m.limit, after: m.after, revision: m.revision, count: m.count });
+          ({ value, transfer } = packed(log.list(m.prefix, { limit: m.limit, after: m.after, revision: m.revision, count: m.count })));
           break;
         case 'since':
           // Pending writes land first, so the answer and the live events that follow never overlap wrongly.
@@ -120,7 +140,7 @@ function serve(port: NonNullable<typeof parentPort>, opts: WorkerOptions): void 
           port.close();
           return;
       }
-      port.postMessage({ kind: 'result', id: m.id, value } satisfies Reply);
+      port.postMessage({ kind: 'result', id: m.id, value } satisfies Reply, transfer);
     } catch (e) {
       port.postMessage({ kind: 'result', id: m.id, error: wire(e) } satisfies Reply);
     }

@@ -20,6 +20,9 @@ function keyOf(resource: GraphResource, namespace: string, name: string): string
   return `${resource}\0${namespace}\0${name}`;
 }
 
+/** Pods read into the graph per turn of the event loop after a reset: a few milliseconds' work. */
+const READ_SLICE = 500;
+
 export class NodeGraph implements CacheIndex {
   /** Per Pod (by cache key): its node and the object keys it contributes. */
   readonly #pods = new Map<string, PodEdges>();
@@ -30,16 +33,45 @@ export class NodeGraph implements CacheIndex {
    * edge to a node runs through that claim, as upstream's pv → pvc → pod path.
    */
   volumeClaim: (volume: string) => { namespace: string; name: string } | undefined = () => undefined;
+  /**
+   * Pods of the last reset not yet read into the graph. A cold start hands over every stored Pod
+   * unparsed: they are read in the background, a slice per turn of the event loop, and all at once
+   * before any answer, so no decision is ever made on a partial graph.
+   */
+  #unread = new Map<string, Entry>();
+  #reading: NodeJS.Immediate | undefined;
 
   reset(entries: Iterable<Entry>): void {
     this.#pods.clear();
     this.#nodesOf.clear();
-    for (const e of entries) this.#set(e.key, e.obj as Pod);
+    this.#unread = new Map();
+    for (const e of entries) this.#unread.set(e.key, e);
+    this.#readSoon();
   }
 
   apply(ev: CacheEvent): void {
+    // The event's state is newer than the one the reset handed over.
+    this.#unread.delete(ev.entry.key);
     if (ev.type === 'DELETED') this.#remove(ev.entry.key);
     else this.#set(ev.entry.key, ev.entry.obj as Pod);
+  }
+
+  #readSoon(): void {
+    if (this.#reading || this.#unread.size === 0) return;
+    this.#reading = setImmediate(() => {
+      this.#reading = undefined;
+      this.#read(READ_SLICE);
+      this.#readSoon();
+    }).unref();
+  }
+
+  /** Reads up to n unread Pods into the graph. */
+  #read(n: number): void {
+    for (const [key, e] of this.#unread) {
+      if (n-- <= 0) return;
+      this.#unread.delete(key);
+      this.#set(key, e.obj as Pod);
+    }
   }
 
   /** Whether a PersistentVolume is bound to a claim one of the node's Pods names. */
@@ -50,6 +82,7 @@ export class NodeGraph implements CacheIndex {
 
   /** Whether a path leads from the object to the node: a Pod bound to it, or something such a Pod names. */
   related(node: string, resource: GraphResource, namespace: string, name: string): boolean {
+    this.#read(Infinity);
     return (this.#nodesOf.get(keyOf(resource, namespace, name))?.get(node) ?? 0) > 0;
   }
 

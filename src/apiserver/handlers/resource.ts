@@ -25,6 +25,7 @@ import { evictPod } from '../registry/eviction.js';
 import { parseResourceVersion, type RestStorage } from '../registry/rest.js';
 import { propagationPolicyOf, type PropagationPolicy } from '../registry/propagation.js';
 import { outputFormat, type OutputFormat } from './negotiate.js';
+import { handOverItems } from '../in-process-transport.js';
 import { sendJson } from './respond.js';
 import { handleScale } from './scale.js';
 import { predicatesFrom } from './selectors.js';
@@ -168,8 +169,10 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const page = await storage.list(ns, { ...predicates, limit: intParam(q, 'limit'), continue: q.get('continue') ?? undefined, resourceVersion: rvParam, consistent: !rvParam });
       const meta = { resourceVersion: page.resourceVersion, ...(page.continue ? { continue: page.continue, remainingItemCount: page.remainingItemCount } : {}) };
       if (fmt.table) return sendJson(res, 200, render(storage, fmt, page.entries.map((e) => e.obj), meta, true) as object, ctx.warnings);
-      // Items are spliced in from each entry's cached JSON: a 10k list is never re-serialised.
       const head = JSON.stringify({ kind: storage.resource.listKind, apiVersion: storage.typed({ metadata: {} }).apiVersion, metadata: meta });
+      // A custom resource's objects are not shared with components (see cachedObjects): they get text.
+      if (!custom && handOverItems(res, page.entries.map((e) => e.obj))) return sendJson(res, 200, `${head.slice(0, -1)},"items":[]}`, ctx.warnings);
+      // Items are spliced in from each entry's cached JSON: a 10k list is never re-serialised.
       return sendJson(res, 200, `${head.slice(0, -1)},"items":[${page.entries.map((e) => e.json).join(',')}]}`, ctx.warnings);
     }
     case 'POST': {

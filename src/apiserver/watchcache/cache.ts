@@ -6,33 +6,53 @@ import { ApiError } from '../../api/errors.js';
 import type { Backend, StoreEvent } from '../../store/types.js';
 import { prefixEnd } from '../../store/prefix.js';
 import { StoreError } from '../../store/types.js';
+import { shareFieldSets } from './field-sets.js';
+
+export type Decode = (kvValue: Uint8Array, key: string, rev: number) => KObject;
 
 /**
- * One object as cached: parsed once, serialised at most once. Once a newer write supersedes it, only
- * its JSON is kept (a third of the parsed object's heap): the window of events holds thousands of
- * such versions, read again only by a watch resuming from the past or a continued list page.
+ * One object as cached: parsed once, serialised at most once. An object loaded when the cache starts
+ * is kept as the bytes the store gave until it is first read: a cold start holding 150,000 Pods is
+ * ready once they are listed, not once all are parsed. Once a newer write supersedes it, only its
+ * JSON is kept (a third of the parsed object's heap): the window of events holds thousands of such
+ * versions, read again only by a watch resuming from the past or a continued list page.
  */
 export class Entry {
   readonly key: string;
   readonly rev: number;
   #obj: KObject | undefined;
   #json: string | undefined;
-  constructor(key: string, obj: KObject, rev: number) {
+  #stored: Uint8Array | undefined;
+  #decode: Decode | undefined;
+  constructor(key: string, obj: KObject | undefined, rev: number) {
     this.key = key;
     this.#obj = obj;
     this.rev = rev;
   }
+  /** An entry of the store's bytes, parsed by decode when first read. */
+  static stored(key: string, bytes: Uint8Array, rev: number, decode: Decode): Entry {
+    const e = new Entry(key, undefined, rev);
+    e.#stored = bytes;
+    e.#decode = decode;
+    return e;
+  }
   /** The object; once superseded, a fresh parse of its JSON at every call. */
   get obj(): KObject {
-    return this.#obj ?? (JSON.parse(this.#json!) as KObject);
+    if (this.#obj) return this.#obj;
+    if (this.#stored) {
+      this.#obj = this.#decode!(this.#stored, this.key, this.rev);
+      this.#stored = this.#decode = undefined;
+      return this.#obj;
+    }
+    return JSON.parse(this.#json!) as KObject;
   }
   get json(): string {
-    return (this.#json ??= JSON.stringify(this.#obj));
+    return (this.#json ??= JSON.stringify(this.obj));
   }
   /** A newer write replaced it: keep the text, let the parsed object go. */
   supersede(): void {
-    if (!this.#obj) return;
-    this.#json ??= JSON.stringify(this.#obj);
+    if (!this.#obj && !this.#stored) return;
+    this.#json ??= JSON.stringify(this.obj);
     this.#obj = undefined;
   }
 }
@@ -68,7 +88,7 @@ const SYNC_TIMEOUT_MS = 3000;
 export interface WatchCacheOptions {
   /** Events kept for watches that resume from a resourceVersion (default 10,000). */
   historySize?: number;
-  decode: (kvValue: Uint8Array, key: string, rev: number) => KObject;
+  decode: Decode;
 }
 
 export class WatchCache {
@@ -98,7 +118,11 @@ export class WatchCache {
   constructor(backend: Backend, prefix: string, opts: WatchCacheOptions) {
     this.#backend = backend;
     this.prefix = prefix;
-    this.#decode = opts.decode;
+    this.#decode = (v, k, rev) => {
+      const obj = opts.decode(v, k, rev);
+      shareFieldSets(obj);
+      return obj;
+    };
     this.#historySize = opts.historySize ?? 10_000;
   }
 
@@ -118,9 +142,9 @@ export class WatchCache {
       const page = await next;
       if (!revision) revision = page.revision;
       const more = page.more && page.kvs.length > 0;
-      // The store reads the next page while this one is decoded (its worker thread has a core of its own).
-      if (more) next = this.#backend.list(this.prefix, { limit: 5000, after: page.kvs[page.kvs.length - 1].key });
-      for (const kv of page.kvs) this.#items.set(kv.key, new Entry(kv.key, this.#decode(kv.value, kv.key, kv.modRevision), kv.modRevision));
+      // The store reads the next page, at the first one's revision, while this one is taken in.
+      if (more) next = this.#backend.list(this.prefix, { limit: 5000, after: page.kvs[page.kvs.length - 1].key, revision });
+      for (const kv of page.kvs) this.#items.set(kv.key, Entry.stored(kv.key, kv.value, kv.modRevision, this.#decode));
       if (!more) break;
     }
     this.#rev = this.#oldest = revision;
@@ -172,7 +196,10 @@ export class WatchCache {
       cev = { type: 'DELETED', rev, entry: new Entry(ev.kv.key, obj, rev), prev };
     } else {
       const written = this.#written.get(ev.kv.value);
-      if (written) written.metadata.resourceVersion = String(rev);
+      if (written) {
+        written.metadata.resourceVersion = String(rev);
+        shareFieldSets(written);
+      }
       const entry = new Entry(ev.kv.key, written ?? this.#decode(ev.kv.value, ev.kv.key, rev), rev);
       this.#items.set(ev.kv.key, entry);
       if (!prev) this.#sortedKeys = null;
