@@ -126,11 +126,18 @@ export function issue10Plan(divisor = 1): { suites: [string, () => Promise<strin
 
 const rerun = (divisor: number) => `not run: npm run bench -- issue10${divisor === 1 ? '' : ` ${divisor}`}`;
 
+/** An error's message in a line: its first, and when that only introduces what follows (ends in ':'), the last too. */
+function reason(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const first = lines[0] ?? 'no message';
+  return (first.endsWith(':') && lines.length > 1 ? `${first} ${lines.at(-1)}` : first).slice(0, 160);
+}
+
 /** The figure a source names, from the suites run: a number, or why there is none. */
 function pick(runs: SuiteRun[], src: Source, divisor: number): number | string {
   const run = runs.find((r) => r.name === src.suite);
   if (!run) return rerun(divisor);
-  if (run.failed) return `failed: ${run.failed.split('\n')[0]!.slice(0, 80)}`;
+  if (run.failed) return `failed: ${reason(run.failed)}`;
   for (const t of run.tables) {
     const col = src.column ? t[0]!.indexOf(src.column) : 1;
     const row = t.slice(1).find((r) => src.row.test(String(r[0])));

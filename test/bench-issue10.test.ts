@@ -41,6 +41,9 @@ test('a failed suite gives its error, a suite not run the command that runs it, 
   issue10Table(runs);
   assert.equal(rowOf(/^cold start with 150,000 Pods/)[1], 'failed: the store refused an object');
   assert.equal(rowOf(/^end-to-end bound, 50,000 Pods on 5,000 nodes/)[1], 'not run: npm run bench -- issue10');
+  // A message that only introduces the server's log gives that log's last line too.
+  issue10Table([{ name: 'kubelet', tables: [], load: 5, failed: 'berth server exited with 1:\nscheduler: synced 0 nodes\nberth: pod CIDR 10.88.0.0/16 is already in use\n' }]);
+  assert.equal(rowOf(/^100 real Pods/)[1], 'failed: berth server exited with 1: berth: pod CIDR 10.88.0.0/16 is already in use');
   assert.equal(rowOf(/^server RSS with 1,000 nodes and 20,000 Pods/)[3], '');
   issue10Table(runs, 10);
   assert.equal(rowOf(/^end-to-end bound, 5,000 Pods on 500 nodes/)[1], 'not run: npm run bench -- issue10 10');
