@@ -74,7 +74,7 @@ describe('berth agent: a cluster of three hosts', () => {
     assert.deepEqual(cidrs.map((c) => c.replace(/=10\.201\.\d+\.0\/24=/, '=<a /24 of the cluster CIDR>=')), ['agent1=<a /24 of the cluster CIDR>=192.168.231.11', 'agent2=<a /24 of the cluster CIDR>=192.168.231.12']);
     assert.notEqual(byNode.agent1, byNode.agent2);
     // Each host routes the other's Pods to it.
-    await diagnose(until('agent1 routes agent2\'s Pods to it', async () => /via 192\.168\.231\.12/.test((await hosts.get('agent1')!.exec(['ip', 'route', 'show', byNode.agent2])).stdout), 10_000));
+    await diagnose(until('agent1 routes agent2\'s Pods to it', async () => /via 192\.168\.231\.12/.test((await hosts.get('agent1')!.exec(['ip', 'route', 'show', byNode.agent2])).stdout), 60_000));
   });
 
   it('Pods land on both nodes and one reaches the other by IP', async () => {

@@ -96,7 +96,7 @@ describe('an agent given two servers on one etcd', () => {
     }, 60_000, 500));
     assert.ok(Date.parse(renewed.validTo) > firstExpiry);
     // The new kubelet serves before the agent's line about it has come through its stderr pipe.
-    await diagnose(until('the agent says it renewed', () => /certificates renewed/.test(agent!.logs()), 10_000));
+    await diagnose(until('the agent says it renewed', () => /certificates renewed/.test(agent!.logs()), 30_000));
     await new Promise((r) => setTimeout(r, Math.max(0, firstExpiry - Date.now() + 1000)));
     // Past the first certificates' end: the API server reaches the kubelet (it checks its serving certificate) and the node reports.
     const logs = await k(0, ['logs', 'ticker', '--tail', '1']);

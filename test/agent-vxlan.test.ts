@@ -95,7 +95,7 @@ describe('berth agent --pod-network vxlan: nodes on two subnets', () => {
     const cidr2 = await jsonpath('node/agent2', '{.spec.podCIDR}');
     assert.match(cidr2, /^10\.202\.\d+\.0\/24$/);
     const vtep2 = cidr2.replace(/\/24$/, '');
-    await diagnose(until('agent1 routes agent2\'s Pods over the overlay', async () => new RegExp(`via ${vtep2.replace(/\./g, '\\.')} dev berth\\.1 proto 231 onlink`).test(await inHost('agent1', ['ip', 'route', 'show', cidr2])), 15_000));
+    await diagnose(until('agent1 routes agent2\'s Pods over the overlay', async () => new RegExp(`via ${vtep2.replace(/\./g, '\\.')} dev berth\\.1 proto 231 onlink`).test(await inHost('agent1', ['ip', 'route', 'show', cidr2])), 60_000));
     assert.match(await inHost('agent1', ['ip', 'neigh', 'show', 'dev', VXLAN_DEVICE]), new RegExp(`^${vtep2.replace(/\./g, '\\.')} lladdr ${macs.get('agent2')} PERMANENT`, 'm'));
     assert.match(await inHost('agent1', ['bridge', 'fdb', 'show', 'dev', VXLAN_DEVICE]), new RegExp(`^${macs.get('agent2')} dst 192\\.168\\.234\\.12 self permanent`, 'm'));
   });
@@ -127,6 +127,6 @@ describe('berth agent --pod-network vxlan: nodes on two subnets', () => {
     await diagnose(until('agent1 forgot agent2', async () => {
       const left = [await inHost('agent1', ['ip', 'route', 'show', cidr2]), await inHost('agent1', ['ip', 'neigh', 'show', 'dev', VXLAN_DEVICE, 'nud', 'permanent']), await inHost('agent1', ['bridge', 'fdb', 'show', 'dev', VXLAN_DEVICE])];
       return left.every((l) => !/192\.168\.234\.12|lladdr|via/.test(l));
-    }, 15_000));
+    }, 60_000));
   });
 });

@@ -232,9 +232,9 @@ describe('Job controller', () => {
     scripts.set('brief', () => ({ end: 'Succeeded' }));
     assert.equal((await k(['apply', '-f', '-'], job('brief', { ttlSecondsAfterFinished: 1 }))).code, 0);
     const done = await finished('brief', 'Complete');
-    await until('job deleted', async () => (await api.call('GET', `${J}/brief`)).status === 404, 20_000);
+    await until('job deleted', async () => (await api.call('GET', `${J}/brief`)).status === 404, 60_000);
     assert.ok(Date.now() >= Date.parse(done.status.completionTime) + 1000, 'not before its TTL');
-    await until('pods deleted', async () => (await podsOf('brief')).length === 0, 20_000);
+    await until('pods deleted', async () => (await podsOf('brief')).length === 0, 60_000);
   });
 
   it('lets go of the Pods of a deleted Job, so they do not linger on its finalizer', async () => {
@@ -243,6 +243,6 @@ describe('Job controller', () => {
     await until('2 pods', async () => (await podsOf('gone')).length === 2);
     const d = await k(['delete', 'job', 'gone']);
     assert.equal(d.code, 0, d.stderr);
-    await until('pods gone', async () => (await podsOf('gone')).length === 0, 20_000);
+    await until('pods gone', async () => (await podsOf('gone')).length === 0, 60_000);
   });
 });

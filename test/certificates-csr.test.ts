@@ -56,7 +56,7 @@ async function issued(name: string): Promise<string> {
     const b64 = await ok(['get', 'csr', name, '-o', 'jsonpath={.status.certificate}']);
     pem = Buffer.from(b64, 'base64').toString('utf8');
     return pem.includes('BEGIN CERTIFICATE');
-  }, 20_000);
+  }, 60_000);
   return pem;
 }
 
@@ -117,7 +117,7 @@ test("the kubelet signer signs a node's own identity and fails anything else, wi
   const cert = new X509Certificate(await issued('node-n1'));
   assert.equal(cert.subject, 'O=system:nodes\nCN=system:node:n1');
   assert.ok(Math.abs(Date.parse(cert.validTo) - Date.parse(cert.validFrom) - 86400_000) < 2_000, 'a day, backdated 5 minutes');
-  await until('node-bad failed', async () => /Approved,Failed/.test(await ok(['get', 'csr', 'node-bad'])), 20_000);
+  await until('node-bad failed', async () => /Approved,Failed/.test(await ok(['get', 'csr', 'node-bad'])), 60_000);
   const failed = JSON.parse(await ok(['get', 'csr', 'node-bad', '-o', 'json'])).status.conditions.find((c: { type: string }) => c.type === 'Failed');
   assert.deepEqual([failed.status, failed.reason, failed.message], ['True', 'SignerValidationFailure', 'subject organization is not system:nodes']);
 });

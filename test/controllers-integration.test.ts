@@ -71,7 +71,7 @@ test('a silent node goes Unknown and tainted, its pods Unknown and evicted after
   await until('short evicted', async () => {
     const p = await client.get<Pod>(pods, 'default', 'short');
     return !!p.metadata.deletionTimestamp;
-  }, 10_000);
+  }, 60_000);
   const forever = await client.get<Pod>(pods, 'default', 'forever');
   assert.equal(forever.metadata.deletionTimestamp, undefined, 'a toleration without seconds keeps the pod');
 
@@ -80,7 +80,7 @@ test('a silent node goes Unknown and tainted, its pods Unknown and evicted after
     await until('taints lifted and Ready', async () => {
       const n = await client.get<Node>(nodes, undefined, 'life-0');
       return ready(n)?.status === 'True' && !(n.spec?.taints ?? []).length;
-    }, 25_000); // the kubelet re-posts a status the controller overwrote at its next 10 s check
+    }, 60_000); // the kubelet re-posts a status the controller overwrote at its next 10 s check
     await until('pod Running again', async () => (await client.get<Pod>(pods, 'default', 'forever')).status?.phase === 'Running');
   } finally {
     await sim.stop();

@@ -87,7 +87,7 @@ describe('CRD selectableFields as field selectors', () => {
       let err = '';
       w.stdout.on('data', (d: Buffer) => (out += d.toString()));
       w.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      const seen = (what: string, re: RegExp) => until(what, () => re.test(out), 20_000).catch((e: Error) => assert.fail(`${e.message}; stdout:\n${out}\nstderr:\n${err}`));
+      const seen = (what: string, re: RegExp) => until(what, () => re.test(out), 60_000).catch((e: Error) => assert.fail(`${e.message}; stdout:\n${out}\nstderr:\n${err}`));
       try {
         await new Promise((r) => setTimeout(r, 500));
         assert.equal((await k(['create', '-f', '-'], widget(group, 'green', '{ color: green }') + widget(group, 'grey', '{ color: grey }'))).code, 0);

@@ -52,11 +52,11 @@ after(async () => {
 test(`with ${PODS} Pods the cluster page paints the first before the rest, and filters`, async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(dash.loginUrl);
-  await waitForPodsListed(page, PODS, 20_000);
+  await waitForPodsListed(page, PODS, 60_000);
   // Measured on a second visit: the browser has its session, not yet the page.
   await page.goto('about:blank');
   await page.goto(`${dash.origin}/#/`);
-  await waitForPodsListed(page, PODS, 10_000);
+  await waitForPodsListed(page, PODS, 60_000);
   // Both from the navigation's start, by the page's own clock: the mark the page sets when its first
   // Pods are drawn, and now, when all are listed.
   const [paint, all] = await page.evaluate(() => [performance.getEntriesByName('berth:pods-painted')[0]?.startTime ?? Infinity, performance.now()].map(Math.round));
@@ -83,10 +83,10 @@ test(`with ${PODS} Pods the cluster page paints the first before the rest, and f
   await page.goto(`${dash.origin}/#/ns/default`);
   await page.fill('input[placeholder^="label selector"]', 'app=odd');
   await page.click('button[type=submit]');
-  await waitForPodsListed(page, PODS / 2, 10_000);
+  await waitForPodsListed(page, PODS / 2, 60_000);
   assert.equal(await page.getAttribute('[data-testid=pods] [data-pod]', 'data-pod'), 'default/p-0001');
   await page.selectOption('select', 'Running');
-  await waitForPodsListed(page, 0, 5_000);
+  await waitForPodsListed(page, 0, 60_000);
   assert.equal(await page.$$eval('[data-testid=pods] [data-pod]', (els) => els.length), 0);
   await page.screenshot({ path: join(ARTIFACTS, 'dashboard-filtered.png') });
   await page.close();

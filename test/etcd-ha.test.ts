@@ -116,7 +116,7 @@ describe('two berth servers on a 3-member etcd', () => {
     })().catch(() => undefined);
     try {
       await clients[0]!.create(configMaps, 'default', { metadata: { name: 'through-first' }, data: { a: '1' } });
-      await until('the second server to stream the first one\'s write', () => seen.includes('through-first'), 15_000);
+      await until('the second server to stream the first one\'s write', () => seen.includes('through-first'), 60_000);
       // And a read there finds it too.
       assert.equal((await clients[1]!.get<ConfigMap>(configMaps, 'default', 'through-first')).data?.a, '1');
     } finally {
@@ -163,7 +163,7 @@ describe('two berth servers on a 3-member etcd', () => {
     // Deleting a Service frees its port for the other server.
     const holder = (portRace.find((x) => x.status === 'fulfilled') as PromiseFulfilledResult<Service>).value.metadata.name!;
     await clients[0]!.delete(services, 'default', holder);
-    await until('the port to be free through the other server', () => clients[1]!.create(services, 'default', svc('np-again', { type: 'NodePort', ports: [{ port: 80, nodePort: 31234 }] })).then(() => true, () => false), 15_000);
+    await until('the port to be free through the other server', () => clients[1]!.create(services, 'default', svc('np-again', { type: 'NodePort', ports: [{ port: 80, nodePort: 31234 }] })).then(() => true, () => false), 60_000);
   });
 
   it('loses no acknowledged write of 1,000 when the etcd leader and then the leading berth server die; writes resume within 5 s and scheduling moves', async (t) => {

@@ -447,7 +447,7 @@ it('real kubectl exec, port-forward (SPDY, kubectl 1.27) and logs still work thr
   fwd.stdout.on('data', (b: Buffer) => (out += b));
   fwd.stderr.on('data', (b: Buffer) => (out += b));
   try {
-    await until('kubectl port-forward to listen', async () => out.includes(`Forwarding from 127.0.0.1:${local}`), 20_000);
+    await until('kubectl port-forward to listen', async () => out.includes(`Forwarding from 127.0.0.1:${local}`), 60_000);
     // A short exchange: with 1 MiB sent while the echo comes back, kubectl 1.27 stops sending at
     // ~0.9-1 MiB in about one run in five, with or without this change (a flow-control matter of its own).
     const hello = 'ping through the same servers\n';

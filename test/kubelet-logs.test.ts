@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { containerLogFile, readLogs, rotateLogIfNeeded } from '../src/kubelet/logs.js';
+import { until } from './support/wait.js';
 
 const LOG = [
   '2024-05-01T10:00:00.000000001Z stdout F one',
@@ -41,12 +42,15 @@ test('follow streams appended lines, survives copy-truncate rotation, ends when 
   const chunks: string[] = [];
   const stream = readLogs(path, { follow: true, stillRunning: async () => running });
   const done = (async () => { for await (const c of stream) chunks.push(String(c)); })();
-  await new Promise((r) => setTimeout(r, 300));
+  // Each step waits for the follower to have read the lines before it: rotating before it has read
+  // them loses them, as it would for a real reader that far behind (a fixed pause can end first under load).
+  const read = (want: string) => until(`the follower to read ${JSON.stringify(want)}`, () => chunks.join('') === want, 30_000, 20);
+  await read('a\n');
   await appendFile(path, '2024-05-01T10:00:01Z stdout F b\n'.repeat(3));
-  await new Promise((r) => setTimeout(r, 400));
+  await read('a\nb\nb\nb\n');
   assert.equal(await rotateLogIfNeeded(path, 10, 2), true);
   await appendFile(path, '2024-05-01T10:00:02Z stdout F c\n');
-  await new Promise((r) => setTimeout(r, 400));
+  await read('a\nb\nb\nb\nc\n');
   running = false;
   await done;
   assert.equal(chunks.join(''), 'a\nb\nb\nb\nc\n');

@@ -52,13 +52,13 @@ describe('probes', { concurrency: true }, () => {
     const text = await until('the Unhealthy event', async () => {
       const d = await describePod('ready');
       return d.includes('Readiness probe failed: HTTP probe failed with statuscode: 404') && d;
-    }, 20_000);
+    }, 60_000);
     assert.match(text, /Warning\s+Unhealthy\s+.*Readiness probe failed: HTTP probe failed with statuscode: 404/);
     assert.match(text, /^\s+Ready:\s+False$/m);
     assert.equal((await row('ready')).ready, '0/1');
     const touch = await k(['exec', 'ready', '--', 'touch', '/www/ready']);
     assert.equal(touch.code, 0, touch.stderr);
-    await until('READY 1/1', async () => (await row('ready')).ready === '1/1', 15_000);
+    await until('READY 1/1', async () => (await row('ready')).ready === '1/1', 60_000);
     assert.equal((await row('ready')).restarts, 0);
   });
 
@@ -74,13 +74,13 @@ describe('probes', { concurrency: true }, () => {
     // httpd needs a moment to listen on a loaded machine: a liveness probe that may fail once would restart
     // it (as upstream's would), so this one tolerates a slow start.
     await create('tcp', httpd({ readinessProbe: { tcpSocket: { port: 'http' }, ...fast }, livenessProbe: { tcpSocket: { port: 8080 }, ...fast, failureThreshold: 5 } }));
-    await until('tcp 1/1', async () => (await row('tcp')).ready === '1/1', 20_000);
+    await until('tcp 1/1', async () => (await row('tcp')).ready === '1/1', 60_000);
     await create('grpc', httpd({ readinessProbe: { grpc: { port: 9090 }, ...fast } }));
     // (kubectl describe needs the service defaulted to "": it dereferences it unchecked.)
     const d = await until('the gRPC probe failed (nothing serves 9090)', async () => {
       const text = await describePod('grpc');
       return text.includes('Readiness probe failed:') && text;
-    }, 20_000);
+    }, 60_000);
     assert.match(d, /Readiness:\s+grpc <pod>:9090  delay=0s timeout=1s period=1s #success=1 #failure=1/);
     assert.match(d, /Readiness probe failed: timeout: failed to connect service "[\d.]+:9090" within 1s: dial tcp [\d.]+:9090: connect: connection refused/);
     assert.equal((await row('grpc')).ready, '0/1');

@@ -25,7 +25,9 @@ describe('leader election', () => {
   });
 
   it('lets one candidate lead at a time and hands over when the leader stops', async () => {
-    const timings = { leaseDurationMs: 3000, renewDeadlineMs: 2000, retryPeriodMs: 200 };
+    // A stopping leader releases the Lease, so the hand-over does not wait out the duration: it can be
+    // long enough that a leader starved of CPU for a few seconds (two test files at once, load 8) keeps it.
+    const timings = { leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 200 };
     const leading = new Set<string>();
     let overlap = false;
     const candidate = (identity: string) => {
@@ -38,7 +40,7 @@ describe('leader election', () => {
       return { stop, done };
     };
     const a = candidate('a');
-    await until('a to lead', () => leading.has('a'), 15_000);
+    await until('a to lead', () => leading.has('a'), 60_000);
     const b = candidate('b');
     // b keeps trying for a few of its retry periods and does not get in while a renews.
     await new Promise((r) => setTimeout(r, 1500));
@@ -46,7 +48,7 @@ describe('leader election', () => {
     assert.equal((await client.get<Lease>(leases, 'kube-system', 'test-component')).spec?.holderIdentity, 'a');
     a.stop.abort();
     await a.done;
-    await until('b to lead', () => leading.has('b'), 15_000);
+    await until('b to lead', () => leading.has('b'), 60_000);
     const lease = await client.get<Lease>(leases, 'kube-system', 'test-component');
     assert.equal(lease.spec?.holderIdentity, 'b');
     assert.equal(lease.spec?.leaseTransitions, 1);

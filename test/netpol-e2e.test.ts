@@ -82,12 +82,12 @@ async function withPolicies(policies: Record<string, unknown>[], check: () => Pr
   await until('the policies in the node table', async () => {
     const t = await nftTable();
     return names.every((n) => t.includes(`"${n}"`)) && (!dropOnly || t.includes('not allowed by any policy'));
-  }, 10_000, 20);
+  }, 60_000, 20);
   try {
     await check();
   } finally {
     assert.equal((await k(['delete', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: policies }))).code, 0);
-    await until('the node table to be removed', async () => (await nftTable()) === '', 10_000, 20);
+    await until('the node table to be removed', async () => (await nftTable()) === '', 60_000, 20);
   }
 }
 
@@ -96,7 +96,7 @@ async function timeToEnforce(name: string): Promise<number> {
   const t0 = performance.now();
   const created = await api.call('POST', '/apis/networking.k8s.io/v1/namespaces/default/networkpolicies', policy(name, { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: 'allowed' } } }] }] }));
   assert.equal(created.status, 201, JSON.stringify(created.body));
-  await until('the policy in the kernel', async () => (await nftTable()).includes(`"default/${name}"`), 10_000, 2);
+  await until('the policy in the kernel', async () => (await nftTable()).includes(`"default/${name}"`), 60_000, 2);
   return performance.now() - t0;
 }
 
@@ -127,7 +127,7 @@ before(async () => {
     if (pod) netnsOf[pod] = join(nsDir, file);
   }
   assert.deepEqual(Object.keys(netnsOf).sort(), PODS.map((p) => p.name).sort());
-  await until('every httpd serving', async () => (await Promise.all(PODS.map((p) => reaches('web', p.name)))).every(Boolean), 20_000, 200);
+  await until('every httpd serving', async () => (await Promise.all(PODS.map((p) => reaches('web', p.name)))).every(Boolean), 60_000, 200);
 });
 
 after(async () => {
@@ -152,13 +152,13 @@ describe('NetworkPolicy on a real node', () => {
     assert.ok(first < 3000, `enforced after ${first} ms`);
     await expectReach([['client-a', 'web', true], ['client-b', 'web', false], ['client-c', 'web', false], ['web', 'client-b', true]]);
     assert.equal((await k(['delete', 'netpol', 'by-label'])).code, 0);
-    await until('the table removed', async () => (await nftTable()) === '', 10_000, 20);
+    await until('the table removed', async () => (await nftTable()) === '', 60_000, 20);
     await expectReach([['client-b', 'web', true], ['client-c', 'web', true]]);
     const again = await timeToEnforce('by-label-again');
     process.stdout.write(`# NetworkPolicy create → enforced (nft table written): with Pods already watched ${again.toFixed(0)} ms\n`);
     assert.ok(again < 2000, `enforced after ${again} ms`);
     assert.equal((await k(['delete', 'netpol', 'by-label-again'])).code, 0);
-    await until('the table removed', async () => (await nftTable()) === '', 10_000, 20);
+    await until('the table removed', async () => (await nftTable()) === '', 60_000, 20);
   });
 
   it('allows by namespace label', async () => {
@@ -224,7 +224,7 @@ describe('NetworkPolicy on a real node', () => {
   it('berth killall removes the table', async () => {
     const r = await k(['apply', '-f', '-'], JSON.stringify(policy('stays', { podSelector: {} })));
     assert.equal(r.code, 0, r.stderr);
-    await until('the table', async () => (await nftTable()).includes('not allowed by any policy'), 10_000, 20);
+    await until('the table', async () => (await nftTable()).includes('not allowed by any policy'), 60_000, 20);
     await server.stop();
     assert.ok((await nftTable()).includes('not allowed by any policy'), 'the rules outlive the server, as the Pods do');
     await run(process.execPath, [join(server.process.spawnargs[1]!), 'killall', '--data-dir', server.dataDir]);

@@ -82,7 +82,8 @@ describe('pods changed in place', { concurrency: true }, () => {
     const start = Date.now();
     const d = await k(['delete', 'pod', 'forced', '--grace-period=0', '--force']);
     assert.equal(d.code, 0, d.stderr);
-    await until('container process gone', () => !alive(), 20_000);
-    assert.ok(Date.now() - start < 10_000, `gone after ${Date.now() - start} ms, with 60 s of grace in the spec`);
+    await until('container process gone', () => !alive(), 60_000);
+    // Well under the grace period, with room for a loaded machine: waiting out the 60 s would fail it.
+    assert.ok(Date.now() - start < 30_000, `gone after ${Date.now() - start} ms, with 60 s of grace in the spec`);
   });
 });

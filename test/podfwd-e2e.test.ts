@@ -122,13 +122,13 @@ for (const [label, bin, upgrade] of [['kubectl 1.32 (WebSocket tunnel)', KUBECTL
         const page = await until('the page through the tunnel', async () => {
           const r = await http(fwd.port, '/index.html');
           return r.status === 200 && r.body.toString();
-        }, 20_000);
+        }, 60_000);
         assert.equal(page, 'hello-from-berth\n');
 
         const big = await until('big.txt complete', async () => {
           const r = await http(fwd.port, '/big.txt');
           return r.status === 200 && r.body.length === BIG && r.body;
-        }, 20_000);
+        }, 60_000);
         assert.ok(big.equals(Buffer.from(BIG_EXPECTED)), 'the 1 MiB download arrives intact');
 
         const upload = Buffer.alloc(256 * 1024, 'x');
@@ -157,7 +157,7 @@ for (const [label, bin, upgrade] of [['kubectl 1.32 (WebSocket tunnel)', KUBECTL
           (r) => assert.fail(`expected the connection to fail, got ${r.status}`),
           () => {},
         );
-        await until('the error in kubectl output', async () => /error forwarding port 9999 to pod/.test(fwd.output()), 10_000).catch((e: Error) => assert.fail(`${e.message}; kubectl said: ${fwd.output()}`));
+        await until('the error in kubectl output', async () => /error forwarding port 9999 to pod/.test(fwd.output()), 60_000).catch((e: Error) => assert.fail(`${e.message}; kubectl said: ${fwd.output()}`));
       } finally {
         await fwd.stop();
       }

@@ -166,7 +166,7 @@ describe('PodDisruptionBudgets', () => {
     assert.equal((await k(['scale', 'rc/db', '--replicas=2'])).code, 0);
     await until('2 Ready db Pods', async () => (await readyPods('db')).length === 2 && (await api.call('GET', `${PDB}/db`)).body.status?.disruptionsAllowed === 0);
     const drain = k(['drain', 'n1', '--ignore-daemonsets', '--timeout=90s']);
-    await until('a refused eviction', async () => (await api.call('GET', '/api/v1/nodes/n1')).body.spec?.unschedulable === true, 10_000);
+    await until('a refused eviction', async () => (await api.call('GET', '/api/v1/nodes/n1')).body.spec?.unschedulable === true, 60_000);
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal((await readyPods('db')).length, 2, 'drain must not go below the budget');
     // A second node lets the RC's replacements become Ready, and the budget lets drain go on.
@@ -210,6 +210,6 @@ describe('namespace deletion', () => {
     assert.equal(created.body.message, 'configmaps "late" is forbidden: unable to create new content in namespace doomed because it is being terminated');
 
     assert.equal((await api.call('PATCH', '/api/v1/namespaces/doomed/configmaps/held', { metadata: { finalizers: null } })).status, 200);
-    await until('namespace gone', async () => (await api.call('GET', '/api/v1/namespaces/doomed')).status === 404, 15_000);
+    await until('namespace gone', async () => (await api.call('GET', '/api/v1/namespaces/doomed')).status === 404, 60_000);
   });
 });

@@ -175,7 +175,7 @@ describe('Services, Endpoints and EndpointSlices', () => {
     const ep = await until('Endpoints with both Pods', async () => {
       const subsets = (await srv.api.call('GET', `${EP}/back`)).body.subsets;
       return subsets?.length === 2 ? subsets : undefined;
-    }, 10_000);
+    }, 60_000);
     assert.deepEqual(ep.map((s: any) => [s.addresses?.map((a: any) => a.ip), s.notReadyAddresses?.map((a: any) => [a.ip, a.hostname]), s.ports]), [
       [['10.88.1.1'], undefined, [{ name: 'web', port: 8080, protocol: 'TCP' }]],
       [undefined, [['10.88.1.2', 'b']], [{ name: 'web', port: 9090, protocol: 'TCP' }]],
@@ -217,7 +217,7 @@ describe('Services, Endpoints and EndpointSlices', () => {
     const slices = await until('slices holding every Pod', async () => {
       const items = (await srv.api.call('GET', `${SLICES}?labelSelector=kubernetes.io/service-name=many`)).body.items;
       return items.reduce((sum: number, s: any) => sum + (s.endpoints?.length ?? 0), 0) === n ? items : undefined;
-    }, 20_000);
+    }, 60_000);
     assert.deepEqual(slices.map((s: any) => s.endpoints.length).sort((a: number, b: number) => a - b), [5, 100]);
     const ep = await until('Endpoints with every Pod', async () => ((await srv.api.call('GET', `${EP}/many`)).body.subsets?.[0]?.addresses?.length === n ? true : undefined));
     assert.ok(ep);

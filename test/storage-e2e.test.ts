@@ -64,7 +64,7 @@ it('a claim waits for its first Pod, is bound on that Pod\'s node, and keeps the
   assert.equal((await k(['apply', '-f', '-'], claim('data'))).code, 0);
   // Defaulted to the default class by admission; WaitForFirstConsumer: nothing happens without a Pod.
   assert.equal((await k(['get', 'pvc', 'data', '-o', 'jsonpath={.spec.storageClassName}'])).stdout, 'local-path');
-  await until('the WaitForFirstConsumer event', async () => /WaitForFirstConsumer\s+.*waiting for first consumer to be created before binding/.test((await k(['describe', 'pvc', 'data'])).stdout), 20_000, 250);
+  await until('the WaitForFirstConsumer event', async () => /WaitForFirstConsumer\s+.*waiting for first consumer to be created before binding/.test((await k(['describe', 'pvc', 'data'])).stdout), 60_000, 250);
   assert.equal(await phaseOf('pvc', 'data'), 'Pending');
   assert.equal((await k(['get', 'pv', '-o', 'name'])).stdout.trim(), '');
 
@@ -155,7 +155,7 @@ it('a Pod naming a missing claim is Pending unschedulable; one bound to a node w
     const p = await json(['get', 'pod', 'orphan']);
     const c = p.status.conditions?.find((x: { type: string }) => x.type === 'PodScheduled');
     return c?.reason === 'Unschedulable' && /^0\/1 nodes are available: persistentvolumeclaim "nope" not found\. preemption: 0\/1 nodes are available: 1 Preemption is not helpful for scheduling\.$/.test(c.message);
-  }, 20_000, 250);
+  }, 60_000, 250);
   assert.equal(await phaseOf('pod', 'orphan'), 'Pending');
 
   // A static volume for a claim of an Immediate class nobody provisions: the Pod, placed by hand, waits.
@@ -175,6 +175,6 @@ it('a Pod naming a missing claim is Pending unschedulable; one bound to a node w
   // Retain (a static volume's default): released, not deleted, its files kept.
   assert.equal((await k(['delete', 'pod', 'waiting', 'orphan'])).code, 0);
   assert.equal((await k(['delete', 'pvc', 'later'])).code, 0);
-  await until('the volume Released', async () => (await phaseOf('pv', 'static')) === 'Released', 20_000, 250);
+  await until('the volume Released', async () => (await phaseOf('pv', 'static')) === 'Released', 60_000, 250);
   assert.ok(existsSync(join(dir, 'hello')));
 });

@@ -101,7 +101,7 @@ for (const client of CLIENTS) {
         await t.type('', 'C-c');
         await t.type('echo "rc=$?"', 'Enter');
         await t.waitFor(/^rc=130\r?$/m, 'sleep interrupted by Ctrl-C (SIGINT: exit status 130)');
-        assert.ok(Date.now() - interrupted < 10_000, 'Ctrl-C ended sleep long before its 100 s');
+        assert.ok(Date.now() - interrupted < 30_000, 'Ctrl-C ended sleep long before its 100 s');
 
         await t.type('', 'C-d');
         await t.waitFor(/^\[exit 0\]$/m, 'kubectl ending with the shell on Ctrl-D');
@@ -127,14 +127,14 @@ for (const client of CLIENTS) {
       try {
         await t.waitFor(PROMPT, 'the prompt');
         await t.type(marker, 'Enter');
-        await until(`${marker} running`, async () => (await k(['exec', 'shell', '--', 'ps', '-o', 'args'])).stdout.includes(marker), 10_000);
+        await until(`${marker} running`, async () => (await k(['exec', 'shell', '--', 'ps', '-o', 'args'])).stdout.includes(marker), 60_000);
       } finally {
         await closeTerminal(t); // kubectl dies with its terminal, mid-command
       }
       await until(`${marker} and its shell gone`, async () => {
         const ps = (await k(['exec', 'shell', '--', 'ps', '-o', 'args'])).stdout;
         return !ps.includes(marker) && !/^sh$/m.test(ps);
-      }, 20_000);
+      }, 60_000);
     });
 
     it('run -it --rm: a shell in a new Pod takes `echo hi; exit`, then the Pod is deleted', { timeout: 150_000 }, async () => {
@@ -162,7 +162,7 @@ for (const client of CLIENTS) {
       watch.stdout.on('data', (b: Buffer) => (out += b));
       watch.stderr.on('data', (b: Buffer) => (err += b));
       try {
-        await until('ticks on stdout and errs on stderr', () => /tick \d+\n.*tick \d+\n/s.test(out) && /err \d+\n/.test(err), 20_000);
+        await until('ticks on stdout and errs on stderr', () => /tick \d+\n.*tick \d+\n/s.test(out) && /err \d+\n/.test(err), 60_000);
         assert.doesNotMatch(out, /err \d/, 'stderr stays apart from stdout');
         // Only what is written from the attach on: the count starts well past 0 after seconds of running.
         assert.ok(Number(/tick (\d+)/.exec(out)![1]) > 0);
@@ -179,7 +179,7 @@ for (const client of CLIENTS) {
         await until('the main process answering a line sent to its stdin', () => {
           talk.stdin.write(`hello-${client.tag}\n`);
           return said.includes(`got hello-${client.tag}`);
-        }, 20_000, 500);
+        }, 60_000, 500);
       } finally {
         talk.kill();
       }

@@ -156,7 +156,7 @@ test('--audit-log: one audit.k8s.io/v1 Event per request at Metadata level, impe
   await until('the audit lines', async () => {
     events = (await readFile(auditLog, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Event);
     return events.some((e) => e.verb === 'delete' && e.objectRef?.name === 'audited') && events.some((e) => e.objectRef?.subresource === 'exec');
-  }, 10_000);
+  }, 60_000);
   for (const e of events) {
     assert.deepEqual([e.kind, e.apiVersion, e.level, e.stage], ['Event', 'audit.k8s.io/v1', 'Metadata', 'ResponseComplete']);
     assert.match(e.auditID, /^[0-9a-f-]{36}$/);

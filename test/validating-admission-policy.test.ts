@@ -164,7 +164,7 @@ spec:
       const lines = (await readFile(auditLog, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
       const hit = lines.find((e) => e.verb === 'create' && e.objectRef?.resource === 'configmaps' && e.annotations);
       return hit?.annotations as Record<string, string> | undefined;
-    }, 10_000);
+    }, 60_000);
     assert.equal(annotations['audit-size/keys'], '2', 'the auditAnnotation, under the policy name');
     const annotation = annotations['validation.policy.admission.k8s.io/validation_failure']!;
     assert.deepEqual(JSON.parse(annotation), [{ message: 'failed expression: size(object.data) <= 1', policy: 'audit-size', binding: 'audit-size-binding', expressionIndex: 1, validationActions: ['Audit'] }]);

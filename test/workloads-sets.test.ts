@@ -192,7 +192,7 @@ describe('DaemonSets', () => {
     assert.equal(minReady, 3, 'a node was left without a Ready daemon Pod');
     assert.equal(maxLive, 4, 'more than one node surged at once');
     // The last old Pod goes in the pass after its replacement is counted available.
-    await until('only new Pods', async () => (await podsOf('surge')).map(imageOf).join() === 'busybox:1.37,busybox:1.37,busybox:1.37', 10_000);
+    await until('only new Pods', async () => (await podsOf('surge')).map(imageOf).join() === 'busybox:1.37,busybox:1.37,busybox:1.37', 60_000);
   });
 });
 
@@ -254,7 +254,7 @@ describe('StatefulSets', () => {
     // A nodeSelector no node has keeps the Pods Pending: OrderedReady would stop at par-0.
     const spec = { podManagementPolicy: 'Parallel', template: { metadata: { labels: { app: 'par' } }, spec: { nodeSelector: { nowhere: 'true' }, containers: [{ name: 'c', image: 'busybox:1.36' }] } } };
     assert.equal((await k(['apply', '-f', '-'], statefulSet('par', spec))).code, 0);
-    await until('three Pending Pods', async () => (await podsOf('par')).map((p) => p.metadata.name).sort().join() === 'par-0,par-1,par-2', 15_000);
+    await until('three Pending Pods', async () => (await podsOf('par')).map((p) => p.metadata.name).sort().join() === 'par-0,par-1,par-2', 60_000);
     const ordered = { template: { metadata: { labels: { app: 'ord' } }, spec: { nodeSelector: { nowhere: 'true' }, containers: [{ name: 'c', image: 'busybox:1.36' }] } } };
     assert.equal((await k(['apply', '-f', '-'], statefulSet('ord', ordered))).code, 0);
     await until('ord-0', async () => (await podsOf('ord')).length === 1);

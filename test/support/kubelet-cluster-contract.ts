@@ -36,7 +36,7 @@ function podOn(node: string, extra: Partial<Pod['spec']> = {}): Pod {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name: `contract-${++seq}`, namespace: NS }, spec: { nodeName: node, containers: [{ name: 'app', image: 'busybox' }], ...extra } };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await probe();

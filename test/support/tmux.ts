@@ -47,7 +47,7 @@ export class Terminal {
   }
 
   /** Waits until the screen matches; returns the match. */
-  async waitFor(re: RegExp, what: string, timeoutMs = 20_000): Promise<RegExpMatchArray> {
+  async waitFor(re: RegExp, what: string, timeoutMs = 60_000): Promise<RegExpMatchArray> {
     let last = '';
     try {
       return await until(what, async () => {
