@@ -2,7 +2,8 @@
 // CNI, the offline busybox image). 50 sequential 2-container Pods from create to both containers
 // running, as a watch reports it; the same Pod with `podman kube play` (Debian podman 4.3 over the same
 // runc and the same busybox rootfs) as the same-run baseline; 100 Pods created at once until all are
-// Running; the server's RSS with those 100 Pods.
+// Running; the server's RSS with those 100 Pods. With BERTH_TRACE=<file> the server writes where each
+// Pod start's time goes (the kubelet's steps and every host program run: src/util/trace.ts).
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -56,6 +56,26 @@ test('exit code is reported and stdout/stderr land in the log file in CRI format
   assert.match(lines[1], /^\S+ stdout F hello-out$/);
 });
 
+test('start runs the created container once, as runc sees it; one whose process died fails to start instead of hanging', async () => {
+  const runcState = (id: string) => (JSON.parse(execFileSync('runc', ['--root', `${env.opts.root}/runc`, 'state', id], { encoding: 'utf8' })) as { status: string }).status;
+  const name = `c${++seq}`;
+  const id = await env.runtime.createContainer(sandbox, { name, imageRef: 'busybox', argv: ['sh', '-c', 'echo ready; sleep 60'], env: [], mounts: [], logPath: env.logPath(name), labels: { name } });
+  assert.equal(runcState(id), 'created');
+  await env.runtime.startContainer(id);
+  assert.equal(runcState(id), 'running');
+  await waitReady(id);
+  assert.equal((await env.runtime.containerStatus(id))?.state, 'running');
+  await assert.rejects(env.runtime.startContainer(id), /already started/);
+  await env.runtime.stopContainer(id, 0);
+
+  const doomed = `c${++seq}`;
+  const dead = await env.runtime.createContainer(sandbox, { name: doomed, imageRef: 'busybox', argv: ['sh', '-c', 'echo never'], env: [], mounts: [], logPath: env.logPath(doomed), labels: { name: doomed } });
+  const { pid } = JSON.parse(execFileSync('runc', ['--root', `${env.opts.root}/runc`, 'state', dead], { encoding: 'utf8' })) as { pid: number };
+  process.kill(pid, 'SIGKILL');
+  await assert.rejects(env.runtime.startContainer(dead), /ended before it started|cannot start/);
+  assert.equal(await readFile(env.logPath(doomed), 'utf8').catch(() => ''), '', 'the program never ran');
+});
+
 test('stop sends SIGTERM to a process that handles it, and SIGKILLs one that ignores it after the timeout', async () => {
   const graceful = await run(['sh', '-c', 'trap "exit 0" TERM; echo ready; while true; do sleep 0.05; done']);
   const stubborn = await run(['sh', '-c', 'trap "" TERM; echo ready; while true; do sleep 0.05; done']);

@@ -61,7 +61,7 @@ test('CNI ADD failing at once stops the pause process runc was starting meanwhil
   const cni = new CniNetwork({ binDir, podCIDR: env.podCIDR, bridge: env.bridge, stateDir: join(env.dir, 'cni') });
   const runtime = new RuncRuntime({ ...env.opts, cni });
   const cfg = sandboxConfig('no-plugins');
-  await assert.rejects(runtime.runPodSandbox(cfg), /loopback ENOENT/);
+  await assert.rejects(runtime.runPodSandbox(cfg), /bridge ENOENT/);
   await assertNothingLeft(cfg.podUid);
 });
 

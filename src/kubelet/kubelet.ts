@@ -25,6 +25,7 @@ import { hostAppArmorEnabled } from './securityProfiles.js';
 import { StatusManager } from './statusManager.js';
 import { withTerminationMessages } from './terminationMessage.js';
 import { VolumeObjectWatch } from './volumeObjectWatch.js';
+import { traceLine, traceSpan } from '../util/trace.js';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -174,7 +175,10 @@ export class Kubelet {
     const uid = pod.metadata.uid;
     if (!uid) return;
     let rec = this.#records.get(uid);
-    if (!rec) this.#records.set(uid, (rec = { pod, removed: false, mem: newPodMemory() }));
+    if (!rec) {
+      this.#records.set(uid, (rec = { pod, removed: false, mem: newPodMemory() }));
+      traceLine(Date.now(), 'kubelet:seen', pod.metadata.name);
+    }
     rec.pod = pod;
     if (type === 'DELETED') rec.removed = true;
     if (rec.removed || pod.metadata.deletionTimestamp) this.#workers.terminate(uid);
@@ -220,13 +224,23 @@ export class Kubelet {
     const uid = pod.metadata.uid!;
     const hostIP = this.#heartbeat!.hostIP;
     const syncer = this.#syncer!;
+    let acked: Promise<unknown> = Promise.resolve();
     if (!pod.status?.startTime) {
-      // Acknowledge a new Pod before the slow work (sandbox, images), as upstream's kubelet does:
-      // status.startTime then says when this kubelet first saw it.
-      await this.#status.set(pod, computePodStatus(pod, { observed, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes }));
-      pod = this.#status.withLatestStatus(rec.pod);
+      // Acknowledge a new Pod as the slow work (sandbox, images) begins, as upstream's kubelet does:
+      // status.startTime then says when this kubelet first saw it. The write goes on beside that work
+      // (the sync reads the status from here, not from the API) and ends before the next status write.
+      const ack = computePodStatus(pod, { observed, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes });
+      acked = traceSpan('kubelet:ack', pod.metadata.name ?? '', this.#status.set(pod, ack));
+      acked.catch(() => {}); // awaited below; this only keeps a failure meanwhile from counting as unhandled
+      pod = { ...pod, status: { ...pod.status, ...ack } };
     }
-    const { observed: acted, nextSyncAtMs } = await syncer.sync(pod, observed, rec.mem);
+    let synced: Awaited<ReturnType<PodSyncer['sync']>>;
+    try {
+      synced = await traceSpan('kubelet:act', pod.metadata.name ?? '', syncer.sync(pod, observed, rec.mem));
+    } finally {
+      await acked;
+    }
+    const { observed: acted, nextSyncAtMs } = synced;
     let after = await withTerminationMessages(pod, acted, this.#podDir(uid));
     const podIP = pod.spec.hostNetwork ? hostIP : after.sandboxes[0]?.ip ?? '';
     const resize = await applyResizes(pod, after, {
@@ -236,7 +250,7 @@ export class Kubelet {
     if (resize.applied) after = await withTerminationMessages(pod, await observePod(this.#o.runtime, uid), this.#podDir(uid));
     this.#probes.sync(pod, after, podIP);
     const status = computePodStatus(pod, { observed: after, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes, sandboxReadyAt: rec.mem.sandboxReadyAt, ...(rec.mem.failure ? { failure: rec.mem.failure } : {}) });
-    await this.#status.set(pod, withResizeStatus(status, pod, after, resize, new Date()));
+    await traceSpan('kubelet:status', `${pod.metadata.name} ${status.phase}`, this.#status.set(pod, withResizeStatus(status, pod, after, resize, new Date())));
     return nextSyncAtMs;
   }
 

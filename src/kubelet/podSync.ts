@@ -26,6 +26,7 @@ import { appArmorRejection, checkUserNamespaces } from './securityProfiles.js';
 import type { WaitingNote } from './podStatus.js';
 import { removeTerminationMessage, terminationMessageMount } from './terminationMessage.js';
 import { ServiceAccountTokenManager } from './tokenManager.js';
+import { traceSpan } from '../util/trace.js';
 import { containerMounts, podFieldsKey, refreshLiveVolumes, setUpVolumes, tearDownVolumes, type PreparedVolume, type VolumeSources } from './volumes.js';
 
 /** Kept dead instances per container: the latest and the one before (lastState, `logs --previous`). */
@@ -122,7 +123,7 @@ export class PodSyncer {
 
     let sandbox: SandboxStatus | undefined = observed.sandboxes[0];
     if (actions.createSandbox) {
-      const created = await this.#createSandbox(pod, actions, mem);
+      const created = await traceSpan('sync:sandbox', pod.metadata.name ?? '', this.#createSandbox(pod, actions, mem));
       if (!created) return result(nowMs + RETRY_MS);
       putSandbox(after, created.id, created);
       sandbox = created;
@@ -132,7 +133,7 @@ export class PodSyncer {
     if (!sandbox) return result(nextAt);
 
     const names = [...actions.initContainersToStart, ...actions.containersToStart];
-    const start = (name: string) => this.#startContainer(pod, specOf(pod, name)!, sandbox, observed, mem, nowMs, after);
+    const start = (name: string) => traceSpan('sync:container', `${pod.metadata.name} ${name}`, this.#startContainer(pod, specOf(pod, name)!, sandbox, observed, mem, nowMs, after));
     // Init containers (sidecars among them) start in order, each after the one before.
     for (const name of actions.initContainersToStart) if (!(await start(name))) nextAt = Math.min(nextAt ?? Infinity, nowMs + RETRY_MS);
     // App containers have no start order, except that a postStart hook holds back the ones after it (upstream
@@ -201,7 +202,7 @@ export class PodSyncer {
     const podDir = podDirOf(this.#d, uid);
     await fs.mkdir(podDir, { recursive: true });
     try {
-      mem.volumes = await setUpVolumes(pod, podDir, this.#sources(pod));
+      mem.volumes = await traceSpan('sync:volumes', pod.metadata.name ?? '', setUpVolumes(pod, podDir, this.#sources(pod)));
       mem.podFields = podFieldsKey(pod);
     } catch (e) {
       if (!(e instanceof VolumeError)) throw e;
@@ -305,7 +306,7 @@ export class PodSyncer {
       await fs.mkdir(join(podLogDir, c.name), { recursive: true });
       const cfg = { ...makeContainerConfig(pod, c, { image, imageName: image.repoTags[0] ?? c.image ?? '', env, mounts, restartCount, podLogDir, seccompRoot: this.#d.seccompRoot }), ...ephemeralRuntimeFields(pod, c.name, observed) };
       try {
-        id = await this.#d.runtime.createContainer(sandbox.id, cfg);
+        id = await traceSpan('runtime:create', `${pod.metadata.name} ${c.name}`, this.#d.runtime.createContainer(sandbox.id, cfg));
       } catch (e) {
         throw new ContainerError('CreateContainerError', (e as Error).message);
       }
@@ -321,7 +322,7 @@ export class PodSyncer {
       mem.crashBackoff.set(key, backoffNext(mem.crashBackoff, key, Date.parse(ended.finishedAt ?? '') || nowMs));
     }
     try {
-      await this.#d.runtime.startContainer(id);
+      await traceSpan('runtime:start', `${pod.metadata.name} ${c.name}`, this.#d.runtime.startContainer(id));
     } catch (e) {
       return recorded(this.#fail(pod, c, mem, new ContainerError('RunContainerError', (e as Error).message), 'RunContainerError'));
     }

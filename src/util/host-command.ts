@@ -4,6 +4,7 @@
 // stand in for the host; everything else uses hostCommands, the real one.
 import { spawn as spawnChild, type ChildProcess, type StdioOptions } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
+import { traceLine, tracing } from './trace.js';
 
 export interface RunOptions {
   /** Fed to the program's stdin; without it stdin is empty. */
@@ -38,7 +39,8 @@ const STDERR_KEEP = 64 * 1024;
 
 function run(file: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnChild(file, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const spawned = spawnChild(file, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = tracing ? traced(file, args, spawned, opts.env) : spawned;
     const out: Buffer[] = [];
     let err = Buffer.alloc(0);
     let timedOut = false;
@@ -86,10 +88,21 @@ function feed(input: RunOptions['input'], stdin: Writable): Promise<void> {
   });
 }
 
+/** Traces each program run: the program and its verb (the first argument that is no option, or CNI's command). */
+function traced<C extends ChildProcess>(file: string, args: string[], child: C, env?: NodeJS.ProcessEnv): C {
+  const t0 = Date.now();
+  const verb = env?.CNI_COMMAND ?? args.find((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('--')) ?? '';
+  child.once('exit', () => traceLine(t0, `exec:${file.split('/').pop()}`, verb));
+  return child;
+}
+
 /** The host itself. */
 export const hostCommands: HostCommands = {
   run,
-  spawn: (file, args, opts = {}) => spawnChild(file, args, { stdio: opts.stdio ?? 'pipe', env: opts.env ?? process.env, cwd: opts.cwd, detached: opts.detached }),
+  spawn: (file, args, opts = {}) => {
+    const child = spawnChild(file, args, { stdio: opts.stdio ?? 'pipe', env: opts.env ?? process.env, cwd: opts.cwd, detached: opts.detached });
+    return tracing ? traced(file, args, child) : child;
+  },
 };
 
 /** Runs file on the given host and throws with its stderr when it fails; returns stdout as text. */

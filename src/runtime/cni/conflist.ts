@@ -40,5 +40,3 @@ export function podNetworkOf(list: NetworkList): { bridge: string; podCIDR: stri
   const podCIDR = bridge?.ipam?.ranges?.[0]?.[0]?.subnet;
   return typeof bridge?.bridge === 'string' && typeof podCIDR === 'string' ? { bridge: bridge.bridge, podCIDR } : null;
 }
-
-export const loopbackConfig: Record<string, unknown> = { cniVersion: CNI_VERSION, name: 'lo', type: 'loopback' };

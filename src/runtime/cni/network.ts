@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { settleAll } from '../../util/settle.js';
 import { gatewayOf, overlaps, parseCidr, type Cidr } from './cidr.js';
 import { hostCommands, runChecked, type HostCommands } from '../../util/host-command.js';
-import { CNI_VERSION, loopbackConfig, podNetworkConflist, podNetworkOf, type NetworkList } from './conflist.js';
+import { CNI_VERSION, podNetworkConflist, podNetworkOf, type NetworkList } from './conflist.js';
 import { invokePlugin, type Attachment, type CniResult } from './plugin.js';
 
 export interface CniNetworkOptions {
@@ -127,14 +127,11 @@ export class CniNetwork {
     return this.gateway;
   }
 
-  /** Runs ADD for the sandbox's namespace and returns the Pod IP. */
+  /** Runs ADD for the sandbox's namespace (its loopback already up: netns.ts) and returns the Pod IP. */
   async attach(sandboxId: string, netns: string, portMappings: PortMapping[] = []): Promise<{ ip: string }> {
     await this.#writeConfig();
     const att = { containerId: sandboxId, netns, ifName: POD_IFNAME };
-    const [, result] = await Promise.all([
-      invokePlugin(this.#host, this.#binDir, 'ADD', { ...att, ifName: 'lo' }, loopbackConfig),
-      this.#runChain('ADD', att, portMappings),
-    ]);
+    const result = await this.#runChain('ADD', att, portMappings);
     if (!result) throw new Error('CNI ADD returned no result');
     const record: AttachmentRecord = { netns, result, portMappings };
     await writeFile(join(this.#resultsDir, sandboxId), JSON.stringify(record));

@@ -1,8 +1,10 @@
 // The runc commands berth issues itself (conmon issues `runc create` for app containers), all against
 // berth's own runc state root so they never see other engines' containers.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { hostCommands, runChecked, type HostCommands } from '../../util/host-command.js';
 import type { ContainerResources } from '../types.js';
+import { releaseCreated } from './exec-fifo.js';
 import { CPU_PERIOD, cpuQuota } from './oci-spec.js';
 
 export const RUNC = '/usr/sbin/runc';
@@ -28,7 +30,9 @@ export class Runc {
     });
   }
 
-  async start(id: string): Promise<void> {
+  /** `runc start`, done in-process for a created container whose init is pid (exec-fifo.ts). */
+  async start(id: string, pid: number): Promise<void> {
+    if (await releaseCreated(join(this.root, id), pid)) return;
     await runChecked(RUNC, ['--root', this.root, 'start', id], {}, this.host);
   }
 

@@ -28,6 +28,7 @@ import { RUNC, Runc } from './runc-cli.js';
 import { execInTerminal } from './terminal.js';
 import { sandboxMounts, shmMount, unmountShm, writeSandboxFiles } from './sandbox-files.js';
 import { seccompFor } from './seccomp.js';
+import { traceSpan } from '../../util/trace.js';
 
 export interface RootfsProvider {
   prepareRootfs(imageRef: string, containerId: string): Promise<string>;
@@ -105,8 +106,8 @@ export class RuncRuntime implements RuntimeService {
       await settleAll([writeFile(join(dir, 'config.json'), JSON.stringify(spec)), writeSandboxFiles(this.#host, dir, cfg), netns && createNetns(this.#host, netns)]);
       // The namespace exists as a file now, so CNI can wire it while the pause process starts inside it.
       const [ip] = await settleAll([
-        netns && this.#opts.cni.attach(id, netns, cfg.portMappings).then((r) => r.ip),
-        this.#runc.runDetached(id, dir, join(dir, 'pid'), join(dir, 'runc.log')),
+        netns && traceSpan('runtime:cni', cfg.podName, this.#opts.cni.attach(id, netns, cfg.portMappings).then((r) => r.ip)),
+        traceSpan('runtime:pause', cfg.podName, this.#runc.runDetached(id, dir, join(dir, 'pid'), join(dir, 'runc.log'))),
       ]);
       record.ip = ip || undefined;
       record.pid = (await readPidFile(join(dir, 'pid'))) ?? 0;
@@ -205,7 +206,7 @@ export class RuncRuntime implements RuntimeService {
     await mkdir(dir, { recursive: true });
     try {
       const [rootfs, seccomp] = await Promise.all([
-        this.#opts.rootfs.prepareRootfs(cfg.imageRef, id),
+        traceSpan('runtime:rootfs', cfg.name, this.#opts.rootfs.prepareRootfs(cfg.imageRef, id)),
         cfg.privileged ? undefined : seccompFor(cfg.seccomp, containerCapabilities(cfg)),
         mkdir(dirname(cfg.logPath), { recursive: true }),
         mkdir(this.#paths.exits, { recursive: true }),
@@ -224,11 +225,11 @@ export class RuncRuntime implements RuntimeService {
         ...(seccomp ? { seccomp } : {}),
       });
       await writeFile(join(dir, 'config.json'), JSON.stringify(spec));
-      record.pid = await launchConmon(this.#host, {
+      record.pid = await traceSpan('runtime:conmon', cfg.name, launchConmon(this.#host, {
         id, name: cfg.name, bundle: dir, runc: RUNC, runcRoot: this.#paths.runc, pidFile: join(dir, 'pid'),
         conmonPidFile: join(dir, 'conmon.pid'), logPath: cfg.logPath, exitDir: this.#paths.exits, persistDir: dir, tty: !!cfg.tty,
         stdin: !!cfg.stdin, stdinOnce: !!cfg.stdinOnce,
-      });
+      }));
       record.conmonPid = await readPidFile(join(dir, 'conmon.pid'));
       await this.#containerStore.save(record);
       this.#containers.set(id, record);
@@ -254,7 +255,7 @@ export class RuncRuntime implements RuntimeService {
     if (c.startedAt) throw new ApiError('Conflict', `container ${id} was already started`);
     // Taken before: a short-lived process may already have exited when `runc start` returns.
     const startedAt = new Date().toISOString();
-    await this.#runc.start(id);
+    await this.#runc.start(id, c.pid ?? 0);
     c.startedAt = startedAt;
     await this.#containerStore.save(c);
   }
