@@ -27,7 +27,7 @@ export interface NodeDNSOptions {
 }
 
 /** Starts the server once the informers have listed; it stops when signal aborts. */
-export async function startNodeDNS(o: NodeDNSOptions, signal: AbortSignal): Promise<DnsServer> {
+export async function startNodeDNS(o: NodeDNSOptions, signal: AbortSignal): Promise<{ port: number }> {
   const onError = (e: unknown): void => o.log(`informer: ${(e as Error).message}`);
   const shared = new SharedInformers(o.client, onError);
   const services = shared.services();
@@ -39,10 +39,10 @@ export async function startNodeDNS(o: NodeDNSOptions, signal: AbortSignal): Prom
   const resolvConf = await readFile(o.resolvConfPath ?? '/etc/resolv.conf', 'utf8').catch(() => '');
   const forwarder = new Forwarder(upstreamsOf(resolvConf, [o.address]));
   const server = new DnsServer({ zone: new ClusterZone(o.domain, view, o.address), forwarder, log: o.log });
-  await server.listen(o.address, o.port ?? DNS_PORT);
+  const port = await server.listen(o.address, o.port ?? DNS_PORT);
   signal.addEventListener('abort', () => {
     void server.close();
     forwarder.close();
   }, { once: true });
-  return server;
+  return { port };
 }
