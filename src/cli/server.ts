@@ -224,7 +224,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
         await api.listenAlso(gateway);
       };
       node = await startNode({
-        connect, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, storageIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
+        connect, apiServers: [url], ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, storageIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
         onPodNetwork,
         ...(clusterDNS ? { clusterDNS } : {}),
         ...(values['resolv-conf'] ? { resolvConf: values['resolv-conf'] } : {}),
@@ -239,9 +239,10 @@ export async function serverCommand(argv: string[]): Promise<number> {
       const dnsIdentity = await issueCertificate(pkiDir, 'kube-dns', { cn: KUBE_DNS_USER, orgs: [] }, 'client');
       const log = (m: string): void => void process.stderr.write(`dns: ${m}\n`);
       const dns = await startNodeDNS({
-        client: connect(dnsIdentity, 'berth-dns'), address: dnsAddress.host, port: dnsAddress.port, domain: CLUSTER_DOMAIN, log,
+        servers: [url], ca: pki.ca.cert, identity: dnsIdentity, userAgent: 'berth-dns', address: dnsAddress.host, port: dnsAddress.port, domain: CLUSTER_DOMAIN, log,
         ...(values['resolv-conf'] ? { resolvConfPath: values['resolv-conf'] } : {}),
       }, components.signal);
+      components.run('cluster DNS', dns.stopped);
       process.stderr.write(`berth server: cluster DNS answering on ${dnsAddress.host}:${dns.port}\n`);
     }
     api.ready = true;
