@@ -18,6 +18,8 @@ import { DEFAULT_CLUSTER_CIDR } from '../controllers/nodeipam.js';
 import { startControlPlane } from './controlplane.js';
 import { startApiServer, type ApiServerHandle } from './apiserver.js';
 import { keepKubeDnsService } from '../dns/kubeDnsService.js';
+import { startNodeDNS } from '../dns/node.js';
+import { CLUSTER_DOMAIN } from '../kubelet/podFiles.js';
 import { gatewayOf, parseCidr } from '../runtime/cni/cidr.js';
 import { parseDuration } from './duration.js';
 import { defaultDataDir } from './data-dir.js';
@@ -49,6 +51,8 @@ Flags:
   --cluster-dns IP[,IP]
                         nameservers of ClusterFirst Pods (default: the node's own cluster DNS, on
                         its pod bridge's gateway, e.g. 10.88.0.1)
+  --dns-address IP:PORT with --disable-agent: answer cluster DNS there (PORT 0 picks a free one; a
+                        node's cluster DNS answers on its pod bridge's gateway, port 53)
   --resolv-conf FILE    the host's resolver file: Pods' resolv.conf starts from it and cluster DNS
                         forwards other names to its nameservers (default /etc/resolv.conf)
   --kubelet-port N      the kubelet's HTTPS port for logs and exec (default 10250; 0 picks a free one)
@@ -88,6 +92,15 @@ function clusterDNSFlag(text: string): string[] {
   return ips;
 }
 
+/** --dns-address IP:PORT ([IPv6]:PORT): only for a server without its agent, whose node's DNS has its own address. */
+function dnsAddressFlag(text: string, disableAgent: boolean): { host: string; port: number } {
+  if (!disableAgent) throw new Error('--dns-address: only with --disable-agent (a node\'s cluster DNS answers on its pod bridge\'s gateway)');
+  const m = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(text);
+  const port = Number(m?.[2]);
+  if (!m || !isIP(m[1]!) || port > 65535) throw new Error(`--dns-address: ${JSON.stringify(text)} is not IP:PORT, e.g. 127.0.0.1:5353`);
+  return { host: m[1]!, port };
+}
+
 /** --tls-san values: host names and addresses, each flag possibly a comma-separated list (as k3s). */
 function tlsSanFlag(values: readonly string[]): { names: string[]; ips: string[] } {
   const all = values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
@@ -123,6 +136,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       'service-cidr': { type: 'string', default: DEFAULT_SERVICE_CIDR },
       'cluster-dns': { type: 'string' },
       'resolv-conf': { type: 'string' },
+      'dns-address': { type: 'string' },
       'kubelet-port': { type: 'string', default: '10250' },
       'node-monitor-grace-period': { type: 'string', default: '40s' },
       'pod-gc-quarantine': { type: 'string', default: '40s' },
@@ -150,6 +164,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   const bind = values['bind-address']!;
   const serviceCIDR = parseServiceCIDR(values['service-cidr']!).text;
   const clusterDNS = values['cluster-dns'] === undefined ? undefined : clusterDNSFlag(values['cluster-dns']);
+  const dnsAddress = values['dns-address'] === undefined ? undefined : dnsAddressFlag(values['dns-address'], values['disable-agent']!);
   const leaderElection = leaderElectionFrom(values);
   const watchBudgetBytes = bytesFlag('--watch-memory-budget', values['watch-memory-budget']!);
   const tlsSans = tlsSanFlag(values['tls-san']!);
@@ -209,7 +224,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
         await api.listenAlso(gateway);
       };
       node = await startNode({
-        connect, ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, storageIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
+        connect, apiServers: [url], ca: pki.ca.cert, identity, serving, proxyIdentity, networkPolicyIdentity, dnsIdentity, storageIdentity, nodeName, dataDir, podCIDR: values['pod-cidr']!, kubeletPort: Number(values['kubelet-port']),
         onPodNetwork,
         ...(clusterDNS ? { clusterDNS } : {}),
         ...(values['resolv-conf'] ? { resolvConf: values['resolv-conf'] } : {}),
@@ -219,6 +234,16 @@ export async function serverCommand(argv: string[]): Promise<number> {
           process.stderr.write(`berth server: the kube-dns Service: ${e instanceof Error ? e.message : String(e)}\n`);
         });
       }
+    }
+    if (dnsAddress) {
+      const dnsIdentity = await issueCertificate(pkiDir, 'kube-dns', { cn: KUBE_DNS_USER, orgs: [] }, 'client');
+      const log = (m: string): void => void process.stderr.write(`dns: ${m}\n`);
+      const dns = await startNodeDNS({
+        servers: [url], ca: pki.ca.cert, identity: dnsIdentity, userAgent: 'berth-dns', address: dnsAddress.host, port: dnsAddress.port, domain: CLUSTER_DOMAIN, log,
+        ...(values['resolv-conf'] ? { resolvConfPath: values['resolv-conf'] } : {}),
+      }, components.signal);
+      components.run('cluster DNS', dns.stopped);
+      process.stderr.write(`berth server: cluster DNS answering on ${dnsAddress.host}:${dns.port}\n`);
     }
     api.ready = true;
     process.stderr.write(`berth server: listening on ${url}; kubeconfig at ${join(dataDir, 'kubeconfig.yaml')}; nodes join with the token in ${join(dataDir, 'token')}\n`);

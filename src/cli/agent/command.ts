@@ -133,7 +133,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
   crash.catch(() => undefined);
   const start = (i: NodeIdentities): Promise<NodeHandle> => startNode({
     connect: (identity, userAgent) => connectAs(servers, ca, identity, userAgent),
-    ca, identity: i.node, serving: i.serving, proxyIdentity: i.proxy, dnsIdentity: i.dns, networkPolicyIdentity: i.networkPolicy, storageIdentity: i.storage,
+    apiServers: servers, ca, identity: i.node, serving: i.serving, proxyIdentity: i.proxy, dnsIdentity: i.dns, networkPolicyIdentity: i.networkPolicy, storageIdentity: i.storage,
     nodeName, dataDir, podCIDR, clusterCIDR: values['cluster-cidr']!, nodeIP, podNetwork, kubeletPort, leaseDurationSeconds: leaseSeconds,
     ...(values['resolv-conf'] ? { resolvConf: values['resolv-conf'] } : {}),
   }, failLoudly('agent', crashed));

@@ -32,7 +32,9 @@ import { VxlanOverlay } from './vxlan.js';
 export interface NodeAgentOptions {
   /** A client of the API server(s) for one of the node's identities. */
   connect: (identity: KeyPair, userAgent: string) => RestClient;
-  /** The cluster CA: who may call the kubelet's endpoint. */
+  /** The API servers' URLs, for a component reaching them from a thread of its own (cluster DNS). */
+  apiServers: readonly string[];
+  /** The cluster CA: who may call the kubelet's endpoint, and who signed the API servers' certificates. */
   ca: string;
   /** Client identity system:node:<name> in system:nodes. */
   identity: KeyPair;
@@ -166,8 +168,11 @@ async function startClusterDNS(o: NodeAgentOptions, cni: CniNetwork, components:
     log(`no pod bridge to listen on, Pods use the host's resolvers: ${(e as Error).message}`);
     return undefined;
   }
-  const client = o.connect(o.dnsIdentity, `berth-dns/${o.nodeName}`);
+  const dns = startNodeDNS({
+    servers: o.apiServers, ca: o.ca, identity: o.dnsIdentity, userAgent: `berth-dns/${o.nodeName}`, address: cni.gateway, domain: CLUSTER_DOMAIN, log,
+    ...(o.resolvConf ? { resolvConfPath: o.resolvConf } : {}),
+  }, components.signal);
   // Not awaited: the kubelet starts while the informers list; a Pod is rarely quicker.
-  components.run('cluster DNS', startNodeDNS({ client, address: cni.gateway, domain: CLUSTER_DOMAIN, log, ...(o.resolvConf ? { resolvConfPath: o.resolvConf } : {}) }, components.signal));
+  components.run('cluster DNS', dns.then((d) => d.stopped));
   return cni.gateway;
 }
