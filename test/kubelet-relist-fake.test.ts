@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { POD_UID } from '../src/kubelet/labels.js';
 import { Relister, type Listable } from '../src/kubelet/relist.js';
 import { FakeRuntime } from '../src/runtime/fake/runtime.js';
+import { until } from './support/wait.js';
 
 const sandbox = { podUid: 'u1', podName: 'p', namespace: 'd', hostname: 'p', hostsFile: '', resolvConf: '' };
 const container = { name: 'c', imageRef: 'busybox', argv: ['c'], env: [], mounts: [], logPath: '', labels: { [POD_UID]: 'u1' } };
@@ -21,14 +22,6 @@ function counted(rt: FakeRuntime, withCount: boolean): { runtime: Listable; list
   return { runtime, lists: () => lists };
 }
 
-async function until(cond: () => boolean, what: string): Promise<void> {
-  const end = Date.now() + 30_000;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 test('a runtime that counts its changes is listed once while nothing changes, again after an exit', async () => {
   const rt = new FakeRuntime();
   const id = await rt.createContainer(await rt.runPodSandbox(sandbox), container);
@@ -39,14 +32,14 @@ test('a runtime that counts its changes is listed once while nothing changes, ag
   const runs: number[] = [];
   const done = new Relister(runtime, (uid) => changed.push(uid)).run(ac.signal, () => {}, async (byPod) => void runs.push(byPod.size));
   try {
-    await until(() => runs.length === 1, 'the first listing');
+    await until('the first listing', () => runs.length === 1);
     assert.deepEqual(changed, ['u1']);
     // Three periods with nothing changed: no listing, and nothing after it.
     await new Promise((r) => setTimeout(r, 3_500));
     assert.equal(lists(), 1);
     assert.deepEqual(runs, [1]);
     rt.exit(id, 1);
-    await until(() => changed.length === 2, 'the exit to be noticed');
+    await until('the exit to be noticed', () => changed.length === 2);
     assert.deepEqual(changed, ['u1', 'u1']);
     assert.equal(lists(), 2);
   } finally {
@@ -62,7 +55,7 @@ test('a runtime that cannot say what changed is listed every period', async () =
   const ac = new AbortController();
   const done = new Relister(runtime, () => {}).run(ac.signal, () => {});
   try {
-    await until(() => lists() >= 3, 'three listings');
+    await until('three listings', () => lists() >= 3);
   } finally {
     ac.abort();
     await done;
