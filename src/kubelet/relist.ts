@@ -5,7 +5,6 @@
 
 import type { RuntimeService } from '../runtime/types.js';
 import { groupByPod, type ObservedPod } from './observed.js';
-import { sleep } from './sleep.js';
 
 export const RELIST_PERIOD_MS = 1_000;
 
@@ -59,18 +58,31 @@ export class Relister {
    * so there is nothing to rotate either).
    */
   async run(signal: AbortSignal, onError: (e: unknown) => void, afterEach?: (byPod: Map<string, ObservedPod>) => Promise<void>): Promise<void> {
-    while (!signal.aborted) {
-      if (this.#unchanged()) {
-        await sleep(RELIST_PERIOD_MS, signal);
-        continue;
+    // One abort listener for the whole loop rather than one per period: thousands of hollow kubelets tick every second.
+    let wake = (): void => {};
+    const onAbort = (): void => wake();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      while (!signal.aborted) {
+        if (!this.#unchanged()) {
+          try {
+            const byPod = await this.relist();
+            await afterEach?.(byPod);
+          } catch (e) {
+            onError(e);
+          }
+          if (signal.aborted) break;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, RELIST_PERIOD_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
       }
-      try {
-        const byPod = await this.relist();
-        await afterEach?.(byPod);
-      } catch (e) {
-        onError(e);
-      }
-      await sleep(RELIST_PERIOD_MS, signal);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
     }
   }
 }
