@@ -203,19 +203,28 @@ async function writeResults(label: string, samples: Sample[]): Promise<void> {
 }
 
 /**
- * Hollow nodes alone, idle: how long nodeCount of them take to be Ready, then, over holdS seconds, the
- * sim's RSS per node and CPU, and the longest gap between two renewals of any node's Lease (the
- * kubelet renews every 10 s; the node lifecycle controller gives up after 40 s).
- * Run: `npm run bench -- sim-nodes [nodes] [hold s]` (default 1,000 nodes, 60 s).
+ * Hollow nodes idle: how long nodeCount of them take to be Ready, then (after podsPerNode Pods each
+ * are Running, if asked) over holdS seconds, the sim's RSS per node and CPU, and the longest gap
+ * between two renewals of any node's Lease (the kubelet renews every 10 s; the node lifecycle
+ * controller gives up after 40 s).
+ * Run: `npm run bench -- sim-nodes [nodes] [hold s]` (default 1,000 nodes, 60 s), or with Pods:
+ * `npm run bench -- sim-nodes-pods [nodes] [hold s] [pods per node]` (default 10 a node).
  */
-export async function benchSimNodes(opts: { nodes?: number; holdS?: number } = {}): Promise<string> {
+export async function benchSimNodes(opts: { nodes?: number; holdS?: number; podsPerNode?: number } = {}): Promise<string> {
   const nodeCount = opts.nodes ?? 1000;
+  const podCount = nodeCount * (opts.podsPerNode ?? 0);
   const holdMs = (opts.holdS ?? 60) * 1000;
   const t0 = performance.now();
   const cluster = await startSimCluster(nodeCount);
   const readyS = (performance.now() - t0) / 1000;
   const ac = new AbortController();
   try {
+    if (podCount > 0) {
+      const running = new Set<string>();
+      await watchAll<Pod>(cluster.client, pods, 'default', (p) => void (p.status?.phase === 'Running' && running.add(p.metadata.name!)), ac.signal);
+      await Promise.all(['s0', 's1'].map((p) => loadgen(cluster.server.kubeconfig, p, podCount / 2, 16, 'default-scheduler')));
+      await waitFor(async () => running.size >= podCount, 3_600_000);
+    }
     const last = new Map<string, number>();
     let maxGap = 0;
     const start = Date.now();
@@ -233,7 +242,7 @@ export async function benchSimNodes(opts: { nodes?: number; holdS?: number } = {
     const rss = await rssOf(cluster.sim.pid!);
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     return table([
-      [`sim: ${nodeCount} hollow nodes, idle`, 'value', 'target'],
+      [`sim: ${nodeCount} hollow nodes, idle, ${podCount} Pods Running`, 'value', 'target'],
       ['all Ready after (s)', readyS, ''],
       ['sim RSS (MB)', rss / MB, ''],
       ['sim RSS per node (KB)', rss / nodeCount / 1024, '≤ 200'],
