@@ -37,12 +37,15 @@ async function rawSqliteCeiling(dir: string, n: number, batch: number, bytes: Bu
   return n / s;
 }
 
+/** What a load generator process reports: latencies, when Pod <prefix>-<i> was sent (epoch ms), its CPU time. */
+export interface LoadgenResult { lat: number[]; ms: number; sentAt: number[]; cpuS: number }
+
 /** Runs one load generator process (bench/loadgen.ts): count creates over clients connections. */
-export function loadgen(kubeconfig: string, prefix: string, count: number, clients: number, schedulerName?: string): Promise<{ lat: number[]; ms: number }> {
+export function loadgen(kubeconfig: string, prefix: string, count: number, clients: number, schedulerName?: string): Promise<LoadgenResult> {
   return new Promise((resolve, reject) => {
     const args = [join(dirname(fileURLToPath(import.meta.url)), 'loadgen.js'), kubeconfig, prefix, String(count), String(clients), ...(schedulerName ? [schedulerName] : [])];
     execFile(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) =>
-      err ? reject(err) : resolve(JSON.parse(stdout) as { lat: number[]; ms: number }),
+      err ? reject(err) : resolve(JSON.parse(stdout) as LoadgenResult),
     );
   });
 }

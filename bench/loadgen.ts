@@ -1,7 +1,8 @@
 // A load generator process for the API benchmark: C keep-alive TLS connections, each writing one
 // create request at a time as raw HTTP/1.1 and reading the answer with a minimal parser, so the
 // client's own cost per request stays far below the server's (like wrk, which cannot present a
-// client certificate). Prints the latencies as JSON.
+// client certificate). Prints as JSON the latencies, when each create was sent (wall clock, by Pod
+// index: what create → bound is measured from) and its own CPU time.
 
 import { performance } from 'node:perf_hooks';
 import { connect, type TLSSocket } from 'node:tls';
@@ -14,6 +15,7 @@ const clients = Number(clientsArg);
 const cfg = await loadKubeconfig(kubeconfig);
 const url = new URL(cfg.server);
 const lat: number[] = [];
+const sentAt: number[] = new Array<number>(total);
 let next = 0;
 
 function body(i: number): string {
@@ -46,6 +48,7 @@ async function client(): Promise<void> {
   while (next < total) {
     const i = next++;
     const s = performance.now();
+    sentAt[i] = Date.now();
     const status = await new Promise<number>((resolve) => {
       waiting = resolve;
       socket.write(request(body(i)));
@@ -58,4 +61,5 @@ async function client(): Promise<void> {
 
 const t0 = performance.now();
 await Promise.all(Array.from({ length: clients }, client));
-process.stdout.write(JSON.stringify({ lat, ms: performance.now() - t0 }));
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({ lat, ms: performance.now() - t0, sentAt, cpuS: (cpu.user + cpu.system) / 1e6 }));

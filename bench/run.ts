@@ -49,6 +49,8 @@ const named: [string, () => Promise<string>][] = [
   ['scale', () => benchScale({ nodes: numArg(3), pods: numArg(4), timeoutS: numArg(5) })],
   ['held', () => benchHeld({ nodes: numArg(3), pods: numArg(4) })],
   ['sim-nodes', () => benchSimNodes({ nodes: numArg(3), holdS: numArg(4) })],
+  ['rate', () => benchScale({ nodes: numArg(3), pods: numArg(4), timeoutS: numArg(5), rateOnly: true })],
+  ['sim-nodes-pods', () => benchSimNodes({ nodes: numArg(3), holdS: numArg(4), podsPerNode: numArg(5) ?? 10 })],
 ];
 function numArg(i: number): number | undefined {
   return process.argv[i] ? Number(process.argv[i]) : undefined;

@@ -5,7 +5,8 @@
 // servers' and the sim's RSS, list and get latency, cold start; a plot of bound and Running Pods and of
 // RSS over time goes to bench/results/scale-<nodes>x<pods>.svg (and .csv).
 //
-// Run alone: `npm run bench -- scale [nodes] [pods] [timeout s]` (default 1,000 nodes, 20,000 Pods, an hour).
+// Run alone: `npm run bench -- scale [nodes] [pods] [timeout s]` (default 1,000 nodes, 20,000 Pods, an hour);
+// `npm run bench -- rate [nodes] [pods]` stops once every Pod is Running (no list, no cold start).
 
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -62,7 +63,7 @@ export async function listAllWithGets(kubeconfig: string, podName: (i: number) =
   return { list, get: summarize(lat) };
 }
 
-export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS?: number } = {}): Promise<string> {
+export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS?: number; rateOnly?: boolean } = {}): Promise<string> {
   const nodeCount = opts.nodes ?? 1000;
   const podCount = opts.pods ?? 20_000;
   const label = `${nodeCount}x${podCount}`;
@@ -80,6 +81,8 @@ export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS
     const bound = new Set<string>();
     const running = new Set<string>();
     const nodeOf = new Map<string, string>();
+    // When the bench's watch first saw each Pod bound (epoch ms): create → bound is measured to here.
+    const boundAt = new Map<string, number>();
     let rebound = 0;
     const { cuts } = await watchAll<Pod>(client, pods, 'default', (pod) => {
       const name = pod.metadata.name!;
@@ -88,11 +91,14 @@ export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS
         const was = nodeOf.get(name);
         if (was && was !== node) rebound++;
         nodeOf.set(name, node);
+        if (!boundAt.has(name)) boundAt.set(name, Date.now());
         bound.add(name);
       }
       if (pod.status?.phase === 'Running') running.add(name);
     }, ac.signal);
 
+    const cpuAt = async (): Promise<[number, number]> => [await cpuOf(server.process.pid!), await cpuOf(sim.pid!)];
+    const cpu0 = await cpuAt();
     const t0 = performance.now();
     const sample = async (): Promise<void> => {
       const [serverRss, simRss] = await Promise.all([rssOf(server.process.pid!), rssOf(sim.pid!)]);
@@ -100,12 +106,16 @@ export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS
     };
     sampler = setInterval(() => void sample(), 1000);
     // Two load generator processes, so the creating client's CPU is not the limit.
-    const created = Promise.all([0, 1].map((p) => loadgen(server.kubeconfig, `s${p}`, podCount / 2, 16, 'default-scheduler')));
-    const createLat = summarize((await created).flatMap((r) => r.lat));
+    const prefixes = ['s0', 's1'];
+    const created = await Promise.all(prefixes.map((p) => loadgen(server.kubeconfig, p, podCount / 2, 16, 'default-scheduler')));
+    const createLat = summarize(created.flatMap((r) => r.lat));
     const createdS = (performance.now() - t0) / 1000;
     const timeoutMs = (opts.timeoutS ?? 3600) * 1000;
     await waitFor(async () => bound.size >= podCount, timeoutMs).catch(() => undefined);
     const boundS = (performance.now() - t0) / 1000;
+    const cpuBound = await cpuAt();
+    const toBound = summarize(created.flatMap((r, p) => r.sentAt.map((sent, i) => (boundAt.get(`${prefixes[p]}-${i}`) ?? Infinity) - sent)));
+    const loadgenCpu = created.reduce((a, r) => a + r.cpuS, 0);
     await waitFor(async () => running.size >= podCount, timeoutMs).catch(() => undefined);
     const runningS = (performance.now() - t0) / 1000;
     await sample();
@@ -113,9 +123,29 @@ export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS
     const loadedSimRss = samples[samples.length - 1]!.simRss;
     const peakServerRss = Math.max(...samples.map((s) => s.serverRss));
 
+    clearInterval(sampler);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    const rateRows: (string | number)[][] = [
+      ['nodes Ready after (s)', nodesReadyS, ''],
+      ['pods created', podCount, ''],
+      ['create rate (pods/s)', podCount / createdS, ''],
+      ['create p50 / p99 (ms)', `${createLat.p50.toFixed(0)} / ${createLat.p99.toFixed(0)}`, ''],
+      ['pods bound', bound.size, podCount],
+      ['bound rate, end to end (pods/s)', bound.size / boundS, nodeCount >= 5000 ? '≥ 1000' : '≥ 1500'],
+      ['create → bound p50 / p99 (ms)', `${toBound.p50.toFixed(0)} / ${toBound.p99.toFixed(0)}`, 'p99 ≤ 1000'],
+      ['CPU until all bound: server / sim / load generators (s)', `${(cpuBound[0] - cpu0[0]).toFixed(1)} / ${(cpuBound[1] - cpu0[1]).toFixed(1)} / ${loadgenCpu.toFixed(1)}`, ''],
+      ['CPU per Pod bound: server / sim (ms)', `${((cpuBound[0] - cpu0[0]) * 1000 / podCount).toFixed(2)} / ${((cpuBound[1] - cpu0[1]) * 1000 / podCount).toFixed(2)}`, ''],
+      ['pods Running', running.size, podCount],
+      ['created → all Running (s)', runningS, ''],
+      ['pods bound to a second node', rebound, 0],
+    ];
+    if (opts.rateOnly) {
+      ac.abort();
+      await writeResults(label, samples);
+      return table([['rate: ' + label, 'value', 'target (issue 10)'], ...rateRows, ['load average at the end', load, '']]);
+    }
     const names = [...bound];
     const { list, get } = await listAllWithGets(server.kubeconfig, (i) => names[(i * 7919) % names.length]!);
-    clearInterval(sampler);
     ac.abort();
     const rewatches = await cuts;
 
@@ -130,18 +160,9 @@ export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS
     const restartedRss = await rssOf(restarted.process.pid!);
 
     await writeResults(label, samples);
-    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     return table([
       ['scale: ' + label, 'value', 'target (issue 10)'],
-      ['nodes Ready after (s)', nodesReadyS, ''],
-      ['pods created', podCount, ''],
-      ['create rate (pods/s)', podCount / createdS, ''],
-      ['create p50 / p99 (ms)', `${createLat.p50.toFixed(0)} / ${createLat.p99.toFixed(0)}`, ''],
-      ['pods bound', bound.size, podCount],
-      ['bound rate, end to end (pods/s)', bound.size / boundS, nodeCount >= 5000 ? '≥ 1000' : '≥ 1500'],
-      ['pods Running', running.size, podCount],
-      ['created → all Running (s)', runningS, ''],
-      ['pods bound to a second node', rebound, 0],
+      ...rateRows,
       ['bench watch taken up again', rewatches, ''],
       ['server RSS idle, nodes registered (MB)', idleServerRss / MB, ''],
       ['server RSS, all Pods Running (MB)', loadedServerRss / MB, nodeCount >= 5000 ? '≤ 4096' : '≤ 400'],
@@ -182,19 +203,28 @@ async function writeResults(label: string, samples: Sample[]): Promise<void> {
 }
 
 /**
- * Hollow nodes alone, idle: how long nodeCount of them take to be Ready, then, over holdS seconds, the
- * sim's RSS per node and CPU, and the longest gap between two renewals of any node's Lease (the
- * kubelet renews every 10 s; the node lifecycle controller gives up after 40 s).
- * Run: `npm run bench -- sim-nodes [nodes] [hold s]` (default 1,000 nodes, 60 s).
+ * Hollow nodes idle: how long nodeCount of them take to be Ready, then (after podsPerNode Pods each
+ * are Running, if asked) over holdS seconds, the sim's RSS per node and CPU, and the longest gap
+ * between two renewals of any node's Lease (the kubelet renews every 10 s; the node lifecycle
+ * controller gives up after 40 s).
+ * Run: `npm run bench -- sim-nodes [nodes] [hold s]` (default 1,000 nodes, 60 s), or with Pods:
+ * `npm run bench -- sim-nodes-pods [nodes] [hold s] [pods per node]` (default 10 a node).
  */
-export async function benchSimNodes(opts: { nodes?: number; holdS?: number } = {}): Promise<string> {
+export async function benchSimNodes(opts: { nodes?: number; holdS?: number; podsPerNode?: number } = {}): Promise<string> {
   const nodeCount = opts.nodes ?? 1000;
+  const podCount = nodeCount * (opts.podsPerNode ?? 0);
   const holdMs = (opts.holdS ?? 60) * 1000;
   const t0 = performance.now();
   const cluster = await startSimCluster(nodeCount);
   const readyS = (performance.now() - t0) / 1000;
   const ac = new AbortController();
   try {
+    if (podCount > 0) {
+      const running = new Set<string>();
+      await watchAll<Pod>(cluster.client, pods, 'default', (p) => void (p.status?.phase === 'Running' && running.add(p.metadata.name!)), ac.signal);
+      await Promise.all(['s0', 's1'].map((p) => loadgen(cluster.server.kubeconfig, p, podCount / 2, 16, 'default-scheduler')));
+      await waitFor(async () => running.size >= podCount, 3_600_000);
+    }
     const last = new Map<string, number>();
     let maxGap = 0;
     const start = Date.now();
@@ -212,7 +242,7 @@ export async function benchSimNodes(opts: { nodes?: number; holdS?: number } = {
     const rss = await rssOf(cluster.sim.pid!);
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     return table([
-      [`sim: ${nodeCount} hollow nodes, idle`, 'value', 'target'],
+      [`sim: ${nodeCount} hollow nodes, idle, ${podCount} Pods Running`, 'value', 'target'],
       ['all Ready after (s)', readyS, ''],
       ['sim RSS (MB)', rss / MB, ''],
       ['sim RSS per node (KB)', rss / nodeCount / 1024, '≤ 200'],

@@ -22,7 +22,10 @@ export async function startSimCluster(nodeCount: number): Promise<SimCluster> {
   const sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', String(nodeCount)], { stdio: ['ignore', 'ignore', 'inherit'] });
   const client = await RestClient.fromKubeconfig(server.kubeconfig);
   const dispose = async (): Promise<void> => {
+    // The sim gone before the data dir goes: its kubelets write under it until they stop.
+    const exited = sim.exitCode !== null || sim.signalCode !== null ? Promise.resolve() : new Promise((r) => sim.once('exit', r));
     sim.kill('SIGTERM');
+    await exited;
     client.transport.close();
     await server.dispose();
   };

@@ -1,7 +1,8 @@
 // Hollow nodes the kubemark way: N real Kubelets in one process over the fake runtime, each with its
 // own node name, data dir and identity (system:node:<name> in system:nodes, so the node authorizer
 // holds each to its own Node, Lease and Pods), sharing what the real kubelet's semantics allow: one
-// Pod watch, one Node watch and one Services watch for all, one reading of the host, and connections
+// Pod watch, one Node watch and one Services watch for all, one watch of each mounted ConfigMap or
+// Secret (kube-root-ca.crt: one, not one per node), one reading of the host, and connections
 // (each node acts as its identity by impersonation over the reader's, where a certificate each would
 // cost every node a TLS session and the CA an openssl run). Heartbeats have connections of their own.
 // Stopping leaves the nodes registered but silent, as crashed kubelets would.
@@ -27,6 +28,7 @@ import { FakeImages } from '../runtime/fake/images.js';
 import { FakeRuntime } from '../runtime/fake/runtime.js';
 import { RestKubeletCluster } from './agent/cluster.js';
 import { SharedNodePods } from './agent/node-pods.js';
+import { SharedObjectWatches } from './agent/shared-objects.js';
 
 export interface HollowNodesOptions {
   /** The API server and an identity that may list every Pod (the shared watches) and impersonate nodes. */
@@ -104,6 +106,7 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
   void sharedServices.run(abort.signal);
   const sharedNodes = new Informer<Node>(readerClient, nodes, { onError: (e) => log(`node watch: ${(e as Error).message}`) });
   void sharedNodes.run(abort.signal);
+  const objects = new SharedObjectWatches(readerClient, (e) => log(`mounted object watch: ${(e as Error).message}`));
   const hostFacts = sharedHostFacts();
   const kubelets: Kubelet[] = [];
   // One serving certificate for every hollow kubelet: the API server checks the CA, not the name.
@@ -131,7 +134,7 @@ export async function startHollowNodes(o: HollowNodesOptions): Promise<HollowNod
     }
     const kubelet = new Kubelet({
       nodeName: name,
-      cluster: new RestKubeletCluster(client, name, { pods: shared, services: sharedServices, nodes: sharedNodes, heartbeat }),
+      cluster: new RestKubeletCluster(client, name, { pods: shared, services: sharedServices, nodes: sharedNodes, objects, heartbeat }),
       runtime,
       ...(kubeletPort ? { kubeletPort } : {}),
       podNetworkReachable: false,

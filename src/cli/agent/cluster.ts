@@ -10,6 +10,7 @@ import { configMaps, leases, nodes, persistentVolumeClaims, persistentVolumes, p
 import type { RestClient } from '../../client/rest.js';
 import type { ConfigData, KubeletCluster, PodHandler } from '../../kubelet/cluster.js';
 import type { SharedNodePods } from './node-pods.js';
+import type { SharedObjectWatches } from './shared-objects.js';
 
 
 function decodeData(obj: ConfigMapLike, base64Values: boolean): ConfigData {
@@ -29,6 +30,8 @@ export interface RestKubeletClusterOptions {
   services?: Informer<Service>;
   /** A Nodes informer run by the caller for many kubelets (hollow nodes): the status check reads the Node from it. */
   nodes?: Informer<Node>;
+  /** Watches of mounted ConfigMaps and Secrets shared by many kubelets (hollow nodes), read from their caches. */
+  objects?: SharedObjectWatches;
   /**
    * The client of the node's heartbeats (Lease, Node status), on connections of their own, so that a
    * backlog of Pod status writes never holds a renewal past its Lease (hollow nodes); the main one otherwise.
@@ -92,6 +95,8 @@ export class RestKubeletCluster implements KubeletCluster {
   }
 
   async getConfigMap(namespace: string, name: string): Promise<ConfigData | null> {
+    const watched = this.#opts.objects?.get('ConfigMap', namespace, name);
+    if (watched !== undefined) return watched && decodeData(watched, false);
     return this.#client.get<ConfigMapLike>(configMaps, namespace, name).then(
       (cm) => decodeData(cm, false),
       (e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)),
@@ -99,6 +104,8 @@ export class RestKubeletCluster implements KubeletCluster {
   }
 
   async getSecret(namespace: string, name: string): Promise<ConfigData | null> {
+    const watched = this.#opts.objects?.get('Secret', namespace, name);
+    if (watched !== undefined) return watched && decodeData(watched, true);
     return this.#client.get<ConfigMapLike>(secrets, namespace, name).then(
       (s) => decodeData(s, true),
       (e) => (isApiError(e, 'NotFound') ? null : Promise.reject(e)),
@@ -114,6 +121,7 @@ export class RestKubeletCluster implements KubeletCluster {
   }
 
   watchObject(kind: 'ConfigMap' | 'Secret', namespace: string, name: string, onChange: () => void, signal: AbortSignal): void {
+    if (this.#opts.objects) return this.#opts.objects.watch(kind, namespace, name, onChange, signal);
     // By name, through a field selector: all the node authorizer lets a kubelet watch.
     const inf = new Informer<ConfigMapLike>(this.#client, kind === 'Secret' ? secrets : configMaps, {
       namespace, fieldSelector: `metadata.name=${name}`, onError: this.#onError(this.#nodeName, `${kind.toLowerCase()} ${namespace}/${name} watch`),

@@ -74,6 +74,8 @@ export class FakeRuntime implements RuntimeService {
   readonly #containers = new Map<string, FakeContainer>();
   readonly #usage = new UsageMeters();
   #sandboxCount = 0;
+  /** Bumped by every change a listing would show (see changeCount). */
+  #changes = 0;
 
   constructor(opts: FakeRuntimeOptions = {}) {
     this.#clock = opts.clock ?? realClock;
@@ -104,6 +106,7 @@ export class FakeRuntime implements RuntimeService {
     const id = newId();
     const n = this.#sandboxCount++;
     this.#sandboxes.set(id, { id, config: cfg, createdAt: this.#now(), ip: cfg.hostNetwork ? undefined : this.#podIP(n), stopped: false });
+    this.#changes++;
     return id;
   }
 
@@ -112,6 +115,7 @@ export class FakeRuntime implements RuntimeService {
     const sb = this.#sandboxes.get(id);
     if (!sb) return;
     await Promise.all(this.#members(id).map((c) => this.stopContainer(c.id, 0)));
+    if (!sb.stopped) this.#changes++;
     sb.stopped = true;
     sb.status = undefined;
   }
@@ -122,6 +126,7 @@ export class FakeRuntime implements RuntimeService {
     await this.stopPodSandbox(id);
     for (const c of this.#members(id)) await this.removeContainer(c.id);
     this.#sandboxes.delete(id);
+    this.#changes++;
   }
 
   async listPodSandboxes(): Promise<SandboxStatus[]> {
@@ -149,6 +154,7 @@ export class FakeRuntime implements RuntimeService {
     let markExited!: () => void;
     const exited = new Promise<void>((r) => (markExited = r));
     this.#containers.set(id, { id, sandboxId, config: cfg, program: this.#programFor(cfg), createdAt: this.#now(), exited, markExited });
+    this.#changes++;
     // Its log file exists, empty, as a real runtime's does: logs read nothing and log rotation finds nothing to do.
     if (cfg.logPath) await appendFile(cfg.logPath, '').catch(() => undefined);
     return id;
@@ -160,6 +166,7 @@ export class FakeRuntime implements RuntimeService {
     if (c.startedAt) throw new ApiError('Conflict', `container ${id} was already started`);
     c.startedAt = this.#now();
     c.status = undefined;
+    this.#changes++;
     this.#usage.set(id, c.program.usage ?? {}, this.#clock.now().getTime());
     const { exitAfterMs, exitCode = 0 } = c.program;
     if (exitAfterMs !== undefined) void this.#clock.sleep(exitAfterMs).then(() => this.exit(id, exitCode));
@@ -183,6 +190,7 @@ export class FakeRuntime implements RuntimeService {
     if (!c) return;
     if (c.exitCode === undefined) this.#end(c, SIGKILL_EXIT);
     this.#containers.delete(id);
+    this.#changes++;
     this.#usage.forget(id);
   }
 
@@ -249,6 +257,15 @@ export class FakeRuntime implements RuntimeService {
     const c = this.#container(id);
     c.config = { ...c.config, ...r };
     c.status = undefined;
+    this.#changes++;
+  }
+
+  /**
+   * Moves whenever a sandbox or container is added, changes state or goes: a relister that saw the
+   * same count last time has nothing new to find (thousands of hollow kubelets relist every second).
+   */
+  changeCount(): number {
+    return this.#changes;
   }
 
   async features(): Promise<RuntimeFeatures> {
@@ -271,6 +288,7 @@ export class FakeRuntime implements RuntimeService {
     c.finishedAt = this.#now();
     c.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
     c.status = undefined;
+    this.#changes++;
     c.markExited();
   }
 
