@@ -20,6 +20,7 @@ import { Expectations } from './expectations.js';
 import { PodControl } from './podcontrol.js';
 import { availableIn, deletionOrder, isActive, isReady, readyCondition } from './podstate.js';
 import { rfc3339 } from '../api/time.js';
+import { deepEqual } from '../api/patch/json-patch.js';
 
 /** Most Pods created or deleted in one pass (upstream's burstReplicas). */
 const BURST = 500;
@@ -88,13 +89,13 @@ export function podFromTemplate(owner: KObject, kind: string, template: PodTempl
  * binding, a status before readiness) change none of these, and a pass over every Pod of the
  * namespace for each would be wasted.
  */
-function countsChange(old: Pod, p: Pod): boolean {
+function countsChange(old: Pod, p: Pod, relabeled: boolean): boolean {
   const [ro, rp] = [readyCondition(old), readyCondition(p)];
   return controllerOf(old)?.uid !== controllerOf(p)?.uid
     || !old.metadata.deletionTimestamp !== !p.metadata.deletionTimestamp
     || isActive(old) !== isActive(p)
     || ro?.status !== rp?.status || ro?.lastTransitionTime !== rp?.lastTransitionTime
-    || JSON.stringify(old.metadata.labels) !== JSON.stringify(p.metadata.labels);
+    || relabeled;
 }
 
 export class ReplicaSetController {
@@ -146,10 +147,11 @@ export class ReplicaSetController {
 
   #podChanged(old: Pod | undefined, p: Pod): void {
     const rs = this.#owner(p);
+    const relabeled = !!old && !deepEqual(old.metadata.labels, p.metadata.labels);
     if (rs) {
       const key = keyOf(rs);
       this.#expectations.podSeen(key, old, p);
-      if (!old || countsChange(old, p)) this.#queue.add(key);
+      if (!old || countsChange(old, p, relabeled)) this.#queue.add(key);
       // A Pod that just became Ready becomes available minReadySeconds later: look again then.
       const min = rs.spec.minReadySeconds ?? 0;
       if (min > 0 && isReady(p) && !(old && isReady(old))) this.#queue.addAfter(key, min * 1000 + 50);
@@ -157,7 +159,7 @@ export class ReplicaSetController {
     const oldRs = old && this.#owner(old);
     if (oldRs && oldRs !== rs) this.#queue.add(keyOf(oldRs));
     // An orphan (or a Pod whose labels changed) may be adopted by any matching ReplicaSet.
-    if (!controllerOf(p) || (old && JSON.stringify(old.metadata.labels) !== JSON.stringify(p.metadata.labels))) {
+    if (!controllerOf(p) || relabeled) {
       for (const candidate of selecting(this.#sets, p, this.#kind.selector)) this.#queue.add(keyOf(candidate));
     }
   }
