@@ -19,13 +19,23 @@ export function isReady(p: Pod): boolean {
   return readyCondition(p)?.status === 'True';
 }
 
-/** Ready for at least minReadySeconds at `now`; else how many ms until it will be (or Infinity). */
-export function availableIn(p: Pod, minReadySeconds: number, now: number): number {
+/**
+ * From when p counts as available (ms since the epoch), as upstream's IsPodAvailable: Ready, and Ready
+ * for more than minReadySeconds. -Infinity: at once (no minReadySeconds); Infinity: never (not Ready,
+ * or Ready with no transition time to count from).
+ */
+export function availableFrom(p: Pod, minReadySeconds: number): number {
   const ready = readyCondition(p);
   if (ready?.status !== 'True') return Infinity;
-  if (!minReadySeconds) return 0;
-  const since = ready.lastTransitionTime ? Date.parse(ready.lastTransitionTime) : now;
-  return Math.max(0, since + minReadySeconds * 1000 - now);
+  if (!minReadySeconds) return -Infinity;
+  const since = Date.parse(ready.lastTransitionTime ?? '');
+  return Number.isNaN(since) ? Infinity : since + minReadySeconds * 1000;
+}
+
+/** 0 when p is available at `now`; else how many ms until it will be (Infinity: not while it stays as it is). */
+export function availableIn(p: Pod, minReadySeconds: number, now: number): number {
+  const at = availableFrom(p, minReadySeconds);
+  return at < now ? 0 : at === Infinity ? Infinity : at - now + 1;
 }
 
 /**

@@ -18,7 +18,8 @@ import { writeStatus } from './writes.js';
 import { cachedController, claim, controllerOf, controllerRef, selecting, selectorOf } from './controllerref.js';
 import { Expectations } from './expectations.js';
 import { PodControl } from './podcontrol.js';
-import { availableIn, deletionOrder, isActive, isReady, readyCondition } from './podstate.js';
+import { deletionOrder } from './podstate.js';
+import { PodCounts, type Counts, type OwnerShape, type OwnerTally } from './podcounts.js';
 import { rfc3339 } from '../api/time.js';
 import { deepEqual } from '../api/patch/json-patch.js';
 
@@ -83,27 +84,13 @@ export function podFromTemplate(owner: KObject, kind: string, template: PodTempl
   };
 }
 
-/**
- * Whether a controlled Pod's update can change what its owner claims, counts or expects: its owner,
- * labels, deletion, being active, or its Ready condition (status and since when). Most updates (the
- * binding, a status before readiness) change none of these, and a pass over every Pod of the
- * namespace for each would be wasted.
- */
-function countsChange(old: Pod, p: Pod, relabeled: boolean): boolean {
-  const [ro, rp] = [readyCondition(old), readyCondition(p)];
-  return controllerOf(old)?.uid !== controllerOf(p)?.uid
-    || !old.metadata.deletionTimestamp !== !p.metadata.deletionTimestamp
-    || isActive(old) !== isActive(p)
-    || ro?.status !== rp?.status || ro?.lastTransitionTime !== rp?.lastTransitionTime
-    || relabeled;
-}
-
 export class ReplicaSetController {
   #client: RestClient;
   #sets: Informer<ReplicaSet>;
   #pods: Informer<Pod>;
   #queue = new WorkQueue();
   #expectations = new Expectations();
+  #counts: PodCounts;
   #events: EventRecorder;
   #podControl: PodControl;
   #log: (line: string) => void;
@@ -118,13 +105,18 @@ export class ReplicaSetController {
     const informers = opts.informers ?? new SharedInformers(client, (e) => this.#log(`watch: ${(e as Error).message}`));
     this.#sets = this.#kind.informer(informers);
     this.#pods = informers.pods();
+    this.#counts = new PodCounts(this.#pods);
     this.#events = new EventRecorder(client, { component: this.#kind.component });
     this.#podControl = new PodControl(client, this.#events, this.#expectations);
     this.#sets.addHandlers({
       onAdd: (rs) => this.#queue.add(keyOf(rs)),
-      onUpdate: (_o, rs) => this.#queue.add(keyOf(rs)),
+      onUpdate: (old, rs) => {
+        if (old.metadata.uid !== rs.metadata.uid) this.#counts.drop(old.metadata.uid!);
+        this.#queue.add(keyOf(rs));
+      },
       onDelete: (rs) => {
         this.#expectations.forget(keyOf(rs));
+        this.#counts.drop(rs.metadata.uid!);
         this.#queue.add(keyOf(rs));
       },
     });
@@ -132,6 +124,7 @@ export class ReplicaSetController {
       onAdd: (p) => this.#podChanged(undefined, p),
       onUpdate: (old, p) => this.#podChanged(old, p),
       onDelete: (p) => {
+        this.#counts.forget(p);
         const rs = this.#owner(p);
         if (!rs) return;
         this.#expectations.deletionObserved(keyOf(rs), keyOf(p));
@@ -145,21 +138,22 @@ export class ReplicaSetController {
     return cachedController(this.#sets, this.#kind.kind, p);
   }
 
+  /**
+   * Most Pod updates (the binding, a status before readiness) change nothing its owner claims, counts
+   * or expects: only those that do, and every new Pod, bring a pass.
+   */
   #podChanged(old: Pod | undefined, p: Pod): void {
+    const counted = this.#counts.observe(p);
     const rs = this.#owner(p);
-    const relabeled = !!old && !deepEqual(old.metadata.labels, p.metadata.labels);
     if (rs) {
       const key = keyOf(rs);
       this.#expectations.podSeen(key, old, p);
-      if (!old || countsChange(old, p, relabeled)) this.#queue.add(key);
-      // A Pod that just became Ready becomes available minReadySeconds later: look again then.
-      const min = rs.spec.minReadySeconds ?? 0;
-      if (min > 0 && isReady(p) && !(old && isReady(old))) this.#queue.addAfter(key, min * 1000 + 50);
+      if (!old || counted) this.#queue.add(key);
     }
     const oldRs = old && this.#owner(old);
     if (oldRs && oldRs !== rs) this.#queue.add(keyOf(oldRs));
     // An orphan (or a Pod whose labels changed) may be adopted by any matching ReplicaSet.
-    if (!controllerOf(p) || relabeled) {
+    if (!controllerOf(p) || (old && !deepEqual(old.metadata.labels, p.metadata.labels))) {
       for (const candidate of selecting(this.#sets, p, this.#kind.selector)) this.#queue.add(keyOf(candidate));
     }
   }
@@ -174,65 +168,67 @@ export class ReplicaSetController {
       this.#expectations.forget(key);
       return;
     }
-    const claimed = await this.#claimPods(rs);
-    const active = claimed.filter(isActive);
+    const tally = this.#counts.of(this.#shapeOf(rs));
+    const deleting = !!rs.metadata.deletionTimestamp;
+    if (!deleting) await this.#claimPods(rs, tally);
+    // Counted once the claim is done, as upstream counts the Pods it claimed: what the creates and
+    // deletes below bring is the next pass's.
+    const now = Date.now();
+    const { counts, nextAvailableAt } = tally.counts(now, deleting);
+    if (nextAvailableAt !== Infinity) this.#queue.addAfter(key, nextAvailableAt - now + 50);
     let failure: Error | undefined;
-    if (this.#expectations.satisfied(key) && !rs.metadata.deletionTimestamp) {
-      failure = await this.#manage(rs, active);
+    if (this.#expectations.satisfied(key) && !deleting) {
+      failure = await this.#manage(rs, counts.replicas, tally);
     }
-    await this.#updateStatus(rs, active, failure);
+    await this.#updateStatus(rs, counts, failure);
     if (failure) throw failure;
   }
 
-  /** The Pods rs controls after adopting matching orphans and releasing Pods that no longer match. */
-  #claimPods(rs: ReplicaSet): Promise<Pod[]> {
-    const candidates = this.#pods.byIndex('namespace', rs.metadata.namespace ?? '');
-    return claim(this.#client, pods, candidates, rs, this.#kind.resource, controllerRef(rs, this.#kind.apiVersion, this.#kind.kind), selectorOf(this.#kind.selector(rs)));
+  #shapeOf(rs: ReplicaSet): OwnerShape {
+    return { uid: rs.metadata.uid!, namespace: rs.metadata.namespace ?? '', selector: this.#kind.selector(rs), templateLabels: rs.spec.template?.metadata?.labels, minReadySeconds: rs.spec.minReadySeconds ?? 0 };
   }
 
-  /** Creates or deletes Pods toward spec.replicas; returns the first failure, if any. */
-  async #manage(rs: ReplicaSet, active: Pod[]): Promise<Error | undefined> {
+  /**
+   * Adopts the namespace's orphans rs's selector matches and releases its Pods that stopped matching
+   * (upstream's ClaimPods); the Pods it already controls are in its tally.
+   */
+  async #claimPods(rs: ReplicaSet, tally: OwnerTally): Promise<void> {
+    const candidates = [...tally.strays(), ...this.#counts.orphans(rs.metadata.namespace ?? '')];
+    if (!candidates.length) return;
+    const owned = await claim(this.#client, pods, candidates, rs, this.#kind.resource, controllerRef(rs, this.#kind.apiVersion, this.#kind.kind), selectorOf(this.#kind.selector(rs)));
+    for (const p of owned) this.#counts.adopted(p);
+  }
+
+  /** Creates or deletes Pods toward spec.replicas from `active` of them; returns the first failure, if any. */
+  async #manage(rs: ReplicaSet, active: number, tally: OwnerTally): Promise<Error | undefined> {
     const key = keyOf(rs);
-    const diff = active.length - (rs.spec.replicas ?? 1);
+    const diff = active - (rs.spec.replicas ?? 1);
     if (diff < 0) {
       const n = Math.min(-diff, BURST);
       return this.#podControl.create(rs, key, Array.from({ length: n }, () => podFromTemplate(rs, this.#kind.kind, rs.spec.template, this.#kind.apiVersion)));
     } else if (diff > 0) {
-      const victims = [...active].sort(deletionOrder).slice(0, Math.min(diff, BURST));
+      const victims = tally.active().sort(deletionOrder).slice(0, Math.min(diff, BURST));
       return this.#podControl.delete(rs, key, victims);
     }
     return undefined;
   }
 
-  async #updateStatus(rs: ReplicaSet, active: Pod[], failure: Error | undefined): Promise<void> {
-    const now = Date.now();
-    const min = rs.spec.minReadySeconds ?? 0;
-    const templateLabels = Object.entries(rs.spec.template?.metadata?.labels ?? {});
-    let nextAvailable = Infinity;
-    let [available, ready, fullyLabeled] = [0, 0, 0];
-    for (const p of active) {
-      const wait = availableIn(p, min, now);
-      if (wait !== Infinity) ready++;
-      if (wait === 0) available++;
-      else if (wait !== Infinity) nextAvailable = Math.min(nextAvailable, wait);
-      if (templateLabels.every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
-    }
+  async #updateStatus(rs: ReplicaSet, counts: Counts, failure: Error | undefined): Promise<void> {
     const conditions = (rs.status?.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure');
     if (failure) {
-      const reason = (rs.spec.replicas ?? 1) > active.length ? 'FailedCreate' : 'FailedDelete';
+      const reason = (rs.spec.replicas ?? 1) > counts.replicas ? 'FailedCreate' : 'FailedDelete';
       const old = rs.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
-      const c: WorkloadCondition = { type: 'ReplicaFailure', status: 'True', reason, message: failure.message, lastTransitionTime: old?.lastTransitionTime ?? rfc3339(now) };
+      const c: WorkloadCondition = { type: 'ReplicaFailure', status: 'True', reason, message: failure.message, lastTransitionTime: old?.lastTransitionTime ?? rfc3339(Date.now()) };
       conditions.push(c);
     }
     const status: NonNullable<ReplicaSet['status']> = {
-      replicas: active.length,
-      fullyLabeledReplicas: fullyLabeled,
-      readyReplicas: ready,
-      availableReplicas: available,
+      replicas: counts.replicas,
+      fullyLabeledReplicas: counts.fullyLabeled,
+      readyReplicas: counts.ready,
+      availableReplicas: counts.available,
       ...(rs.metadata.generation !== undefined ? { observedGeneration: rs.metadata.generation } : {}),
       ...(conditions.length ? { conditions } : {}),
     };
-    if (nextAvailable !== Infinity) this.#queue.addAfter(keyOf(rs), nextAvailable + 50);
     await writeStatus(this.#client, this.#kind.resource, rs, status);
   }
 
