@@ -200,20 +200,19 @@ export class PodCounts {
    * A Pod the owner has just adopted: counted now, unless the cache has already shown the adoption
    * (then it is counted, as the cache has it, which may be newer than this copy).
    */
-  adopted(pod: Pod): void {
+  adopted(pod: Pod, now = Date.now()): void {
     const cached = this.#cache.get(keyOf(pod));
     if (cached && controllerOf(cached)?.uid === controllerOf(pod)?.uid) return;
-    this.observe(pod);
+    this.observe(pod, now);
   }
 
   /** The owner's tally, counted afresh from the cache when it is new or its shape changed. */
-  of(shape: OwnerShape): OwnerTally {
+  of(shape: OwnerShape, now = Date.now()): OwnerTally {
     const current = this.#tallies.get(shape.uid);
     if (current?.fits(shape)) return current;
     if (current) this.drop(shape.uid);
     const tally = new OwnerTally(shape);
     this.#tallies.set(shape.uid, tally);
-    const now = Date.now();
     for (const pod of this.#cache.byIndex('owner', shape.uid)) {
       if (controllerOf(pod)?.uid !== shape.uid || (pod.metadata.namespace ?? '') !== shape.namespace) continue;
       const key = keyOf(pod);
