@@ -250,6 +250,31 @@ describe('ReplicaSets', () => {
     await counts([2, 0, 0]);
   });
 
+  // The counts are kept from the Pod events, not recounted: a label that only the template has, and the
+  // moment minReadySeconds runs out (no event marks it), must still reach status.
+  it('fullyLabeledReplicas follows a template label; a Pod Ready for minReadySeconds becomes available with no further change', async () => {
+    held.add('labelled');
+    const body = rs('labelled', 2);
+    Object.assign(body.spec, { minReadySeconds: 2 });
+    Object.assign(body.spec.template.metadata.labels, { tier: 'web' });
+    assert.equal((await api.call('POST', RS, body)).status, 201);
+    const [a, b] = await until('2 pods', async () => {
+      const pods = live(await podsOf('labelled'));
+      return pods.length === 2 && pods;
+    });
+    const counts = async (want: [number, number, number, number]) => until(`replicas, fullyLabeled, ready, available ${want}`, async () => {
+      const s = (await api.call('GET', `${RS}/labelled`)).body.status ?? {};
+      return JSON.stringify([s.replicas ?? 0, s.fullyLabeledReplicas ?? 0, s.readyReplicas ?? 0, s.availableReplicas ?? 0]) === JSON.stringify(want);
+    });
+    await counts([2, 2, 0, 0]);
+    assert.equal((await api.call('PATCH', `${P}/${a.metadata.name}`, { metadata: { labels: { tier: null } } })).status, 200);
+    await counts([2, 1, 0, 0]);
+    const since = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    assert.equal((await api.call('PATCH', `${P}/${b.metadata.name}/status`, { status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: since }] } })).status, 200);
+    await counts([2, 1, 1, 1]);
+    assert.ok(Date.now() > Date.parse(since) + 2000, 'available only after minReadySeconds');
+  });
+
   it('adopts a matching orphan (and removes a surplus Pod), releases a Pod whose labels stop matching', async () => {
     assert.equal((await api.call('POST', RS, rs('adopt', 2))).status, 201);
     await until('2 pods', async () => live(await podsOf('adopt')).length === 2);
