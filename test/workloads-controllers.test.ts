@@ -307,6 +307,15 @@ describe('garbage collection', () => {
     await until('its ConfigMap gone', async () => (await api.call('GET', '/api/v1/namespaces/default/configmaps/bg-config')).status === 404);
   });
 
+  // The collector looks again at an object when its owners change, not on every update (its status).
+  it('an object given an owner that is gone by an update (not at its creation) is collected', async () => {
+    const CM = '/api/v1/namespaces/default/configmaps';
+    assert.equal((await api.call('POST', CM, { metadata: { name: 'late-owner' } })).status, 201);
+    const gone = { apiVersion: 'v1', kind: 'ConfigMap', name: 'never-was', uid: '00000000-0000-4000-8000-000000000000' };
+    assert.equal((await api.call('PATCH', `${CM}/late-owner`, { metadata: { ownerReferences: [gone] } })).status, 200);
+    await until('the ConfigMap with a gone owner collected', async () => (await api.call('GET', `${CM}/late-owner`)).status === 404);
+  });
+
   it('foreground: the Deployment waits, marked, until its dependents are gone', async () => {
     await deploy('fg');
     const ac = new AbortController();

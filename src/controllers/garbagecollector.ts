@@ -7,6 +7,7 @@
 // version: all versions are the same objects), and indexes them by the owners they name.
 
 import { isApiError } from '../api/errors.js';
+import { deepEqual } from '../api/patch/json-patch.js';
 import { RESOURCES, findKind, type ResourceInfo } from '../api/schema/resources.js';
 import type { CustomResourceDefinition, KObject, OwnerReference } from '../api/types.js';
 import { Informer, keyOf, splitKey } from '../client/informer.js';
@@ -73,7 +74,13 @@ export class GarbageCollector {
     };
     m.informer.addHandlers({
       onAdd: changed,
-      onUpdate: (_old, o) => changed(o),
+      // As upstream's graph builder: an update matters when it changes the object's owners or its
+      // deletion, not its status (most updates, a Pod's above all); owners going are seen by onDelete.
+      onUpdate: (old, o) => {
+        const { metadata: a } = old;
+        const { metadata: b } = o;
+        if (a.deletionTimestamp !== b.deletionTimestamp || !deepEqual(a.ownerReferences, b.ownerReferences) || !deepEqual(a.finalizers, b.finalizers)) changed(o);
+      },
       onDelete: (o) => {
         // Its dependents may now be orphans; an owner waiting on it in the foreground may be done.
         for (const d of this.#dependents(o.metadata.uid!)) this.#queue.add(`${monitorName(d.res)}|${keyOf(d.obj)}`);
