@@ -75,12 +75,18 @@ test('lists in pages, watches from the list RV with bookmarks, indexes and freez
   assert.equal(inf.resourceVersion, '15');
   assert.deepEqual(inf.byIndex('node', 'n1').map((p) => p.metadata.name).sort(), ['b', 'c']);
   assert.deepEqual(seen, ['add a', 'add b', 'add c', 'update b 2->11', 'delete a']);
+  // an update that moves an object between index values, and one that leaves it where it was
+  w.push(JSON.stringify({ type: 'MODIFIED', object: pod('c', 16, 'n2') }));
+  w.push(JSON.stringify({ type: 'MODIFIED', object: pod('b', 17, 'n1') }));
+  await tick();
+  assert.deepEqual([inf.byIndex('node', 'n1').map((p) => p.metadata.name), inf.byIndex('node', 'n2').map((p) => p.metadata.name)], [['b'], ['c']]);
+  assert.equal(inf.byIndex('node', 'n1')[0]!.metadata.resourceVersion, '17');
 
   // a clean end of the stream rewatches from the last RV without listing
   w.close();
   await tick();
   assert.equal(t.requests.length, 2);
-  assert.match(t.watches[1]!.path, /resourceVersion=15/);
+  assert.match(t.watches[1]!.path, /resourceVersion=17/);
   ac.abort();
   await run;
 });

@@ -51,6 +51,8 @@ export class Informer<T extends KObject> {
   #opts: InformerOptions<T>;
   #items = new Map<string, T>();
   #indices = new Map<string, Map<string, Set<string>>>();
+  /** Each indexer with its index. */
+  #indexers: { fn: Indexer<T>; index: Map<string, Set<string>> }[] = [];
   #handlers: Handlers<T>[] = [];
   #synced = false;
   #syncWaiters: (() => void)[] = [];
@@ -61,7 +63,11 @@ export class Informer<T extends KObject> {
     this.#client = client;
     this.#res = res;
     this.#opts = opts;
-    for (const name of Object.keys(opts.indexers ?? {})) this.#indices.set(name, new Map());
+    for (const [name, fn] of Object.entries(opts.indexers ?? {})) {
+      const index = new Map<string, Set<string>>();
+      this.#indices.set(name, index);
+      this.#indexers.push({ fn, index });
+    }
   }
 
   /** Adds handlers; on an informer that has already listed, they first see every cached object as added. */
@@ -191,38 +197,34 @@ export class Informer<T extends KObject> {
     const old = this.#items.get(key);
     if (old && old.metadata.resourceVersion === raw.metadata.resourceVersion) return;
     const obj = deepFreeze(raw);
-    if (old) this.#unindex(key, old);
     this.#items.set(key, obj);
-    this.#index(key, obj);
+    this.#reindex(key, old, obj);
     for (const h of this.#handlers) old ? h.onUpdate?.(old, obj) : h.onAdd?.(obj);
   }
 
   #delete(key: string, last: T): void {
     const old = this.#items.get(key);
     if (!old) return;
-    this.#unindex(key, old);
+    this.#reindex(key, old, undefined);
     this.#items.delete(key);
     for (const h of this.#handlers) h.onDelete?.(last);
   }
 
-  #index(key: string, obj: T): void {
-    for (const [name, fn] of Object.entries(this.#opts.indexers ?? {})) {
-      const idx = this.#indices.get(name)!;
-      for (const v of fn(obj)) {
-        let set = idx.get(v);
-        if (!set) idx.set(v, (set = new Set()));
-        set.add(key);
-      }
-    }
-  }
-
-  #unindex(key: string, obj: T): void {
-    for (const [name, fn] of Object.entries(this.#opts.indexers ?? {})) {
-      const idx = this.#indices.get(name)!;
-      for (const v of fn(obj)) {
-        const set = idx.get(v);
+  /** Moves key from old's index entries to obj's; most updates (a status) leave them as they were. */
+  #reindex(key: string, old: T | undefined, obj: T | undefined): void {
+    for (const { fn, index } of this.#indexers) {
+      const before = old ? fn(old) : [];
+      const after = obj ? fn(obj) : [];
+      if (before.length === after.length && before.every((v, i) => v === after[i])) continue;
+      for (const v of before) {
+        const set = index.get(v);
         set?.delete(key);
-        if (set?.size === 0) idx.delete(v);
+        if (set?.size === 0) index.delete(v);
+      }
+      for (const v of after) {
+        let set = index.get(v);
+        if (!set) index.set(v, (set = new Set()));
+        set.add(key);
       }
     }
   }
