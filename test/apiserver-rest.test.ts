@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { apiFor, unscheduledPod as pod } from './support/api.js';
 import { startServer } from './support/server.js';
 import { withServer } from './support/suite.js';
+import { HttpsTransport } from '../src/client/https-transport.js';
+import { loadKubeconfig } from '../src/client/kubeconfig.js';
 
 // These pods name a scheduler nobody runs, so the in-process scheduler never races the test's writes.
 
@@ -169,6 +171,32 @@ describe('list and watch', () => {
     }
     ac.abort();
     assert.deepEqual(seen, ['ADDED:w', 'MODIFIED:w', 'DELETED:w']);
+  });
+
+  it('gives a watcher the very bytes of the object each write answered with, and a no-op write no new revision', async () => {
+    const t = new HttpsTransport(await loadKubeconfig(srv.server.kubeconfig));
+    try {
+      const ac = new AbortController();
+      const rv = (await srv.api.call('GET', P)).body.metadata.resourceVersion;
+      const { lines } = await t.stream({ method: 'GET', path: `${P}?watch=true&resourceVersion=${rv}&labelSelector=bytes%3D1`, signal: ac.signal });
+      const headers = { 'Content-Type': 'application/json' };
+      const created = await t.request({ method: 'POST', path: P, headers, body: JSON.stringify(pod('bytes', { metadata: { name: 'bytes', labels: { bytes: '1' } } })) });
+      const patched = await t.request({ method: 'PATCH', path: `${P}/bytes`, headers: { 'Content-Type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { annotations: { step: '2' } } }) });
+      const status = await t.request({ method: 'PATCH', path: `${P}/bytes/status`, headers: { 'Content-Type': 'application/json-patch+json' }, body: JSON.stringify([{ op: 'add', path: '/status/message', value: 'hi' }]) });
+      const got = await t.request({ method: 'GET', path: `${P}/bytes`, headers });
+      assert.deepEqual([created.status, patched.status, status.status], [201, 200, 200]);
+      const answered = [created.body, patched.body, status.body];
+      const seen: string[] = [];
+      for await (const line of lines) if (seen.push(line) === 3) break;
+      ac.abort();
+      assert.deepEqual(seen, answered.map((body, i) => `{"type":"${i ? 'MODIFIED' : 'ADDED'}","object":${body}}`));
+      assert.equal(got.body, status.body, 'a read is the same text too');
+      // The same patch again changes nothing: the same object at the same resourceVersion.
+      const again = await t.request({ method: 'PATCH', path: `${P}/bytes`, headers: { 'Content-Type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { annotations: { step: '2' } } }) });
+      assert.equal(again.body, status.body);
+    } finally {
+      t.close();
+    }
   });
 
   it('sends a selector transition as ADDED and DELETED', async () => {

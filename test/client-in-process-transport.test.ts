@@ -21,6 +21,13 @@ import { RestClient } from '../src/client/rest.js';
 import { withServer } from './support/suite.js';
 import { until } from './support/wait.js';
 
+/** The first n items of an iterable (the iteration is then left). */
+async function take<T>(it: AsyncIterable<T>, n: number): Promise<T[]> {
+  const out: T[] = [];
+  if (n > 0) for await (const x of it) if (out.push(x) >= n) break;
+  return out;
+}
+
 const managers = (o: KObject) => (o.metadata.managedFields ?? []).map((f) => `${f.manager}/${f.operation}${f.subresource ? `/${f.subresource}` : ''}`);
 
 describe('in-process transport', () => {
@@ -93,6 +100,57 @@ describe('in-process transport', () => {
     assert.deepEqual(seen, ['ADDED watched', 'DELETED watched']);
     ac.abort();
     await done;
+  });
+
+  it('hands a watch\'s events over as the objects of each revision, which read as an HTTPS watcher\'s JSON', async () => {
+    const client = connect(admin, 'kube-controller-manager/berth');
+    const storage = api.registry.core('configmaps');
+    const cm = await client.create<ConfigMap>(configMaps, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'handed' }, data: { v: '1' } } as KObject);
+    // Written again before the watch reads a thing: each event must still carry its own revision.
+    await client.patch(configMaps, 'default', 'handed', 'merge', { data: { v: '2' } });
+    const latest = storage.getEntry('default', 'handed')!;
+    const [latestObj, latestJson] = [latest.obj, latest.json];
+    const ac = new AbortController();
+    const seen: ConfigMap[] = [];
+    const done = (async () => {
+      for await (const ev of client.watch<ConfigMap>(configMaps, 'default', { resourceVersion: String(Number(cm.metadata.resourceVersion) - 1) }, ac.signal)) seen.push(ev.object);
+    })();
+    await until('two events', () => seen.length >= 2, 10_000);
+    await client.delete(configMaps, 'default', 'handed');
+    await until('three events', () => seen.length >= 3, 10_000);
+    ac.abort();
+    await done;
+    assert.deepEqual(seen.map((o) => o.data?.v), ['1', '2', '2']);
+    assert.deepEqual(seen.map((o) => o.metadata.resourceVersion), [cm.metadata.resourceVersion, String(latest.rev), seen[2]!.metadata.resourceVersion]);
+    assert.ok(Number(seen[2]!.metadata.resourceVersion) > latest.rev, 'the deletion has its own resourceVersion');
+    // The current revision's event is the cache's object itself, not a copy, and reads as the cache's JSON.
+    assert.equal(seen[1], latestObj);
+    assert.deepEqual(JSON.parse(latestJson), seen[1]);
+    // Lines still come between the objects, in order: the initial events end with their BOOKMARK.
+    const ac2 = new AbortController();
+    const types: string[] = [];
+    for await (const ev of client.watch(configMaps, 'default', { sendInitialEvents: true, allowWatchBookmarks: true }, ac2.signal)) {
+      types.push(ev.type);
+      if (ev.type === 'BOOKMARK') {
+        assert.equal(ev.object.metadata.annotations?.['k8s.io/initial-events-end'], 'true');
+        ac2.abort();
+      }
+    }
+    assert.equal(types.at(-1), 'BOOKMARK');
+    assert.ok(types.slice(0, -1).every((t) => t === 'ADDED'), types.join());
+    // Nothing was parsed: the transport handed the object over, where a reader of lines gets its JSON.
+    const ac3 = new AbortController();
+    const path = `/api/v1/namespaces/default/configmaps?watch=true&fieldSelector=metadata.name%3Dkept`;
+    const { events } = await client.transport.stream({ method: 'GET', path, signal: ac3.signal, takesItems: true });
+    const { lines } = await client.transport.stream({ method: 'GET', path, signal: ac3.signal });
+    await client.create(configMaps, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kept' } } as KObject);
+    const kept = storage.getEntry('default', 'kept')!;
+    const [handed] = await take(events!, 1);
+    const [line] = await take(lines, 1);
+    assert.deepEqual(handed, { type: 'ADDED', object: kept.obj });
+    assert.equal((handed as { object: KObject }).object, kept.obj);
+    assert.equal(line, `{"type":"ADDED","object":${kept.json}}`);
+    ac3.abort();
   });
 
   it('lets an informer keep the watch cache\'s own objects, frozen, and the API still writes over them', async () => {

@@ -1,9 +1,18 @@
 // Kubernetes' two wire forms of a moment: Time (RFC 3339, whole seconds on the wire upstream) and
 // MicroTime (six fractional digits), which Events and Leases use to order what happened within a second.
 
+/** The last second rfc3339 formatted, and its text: a busy API server stamps thousands of writes a second. */
+let lastSecond = NaN;
+let lastText = '';
+
 /** A Time string (RFC 3339 in whole seconds, as metav1.Time is written) for `at`, by default now. */
 export function rfc3339(at: Date | number = Date.now()): string {
-  return new Date(at).toISOString().replace(/\.\d+Z$/, 'Z');
+  const second = Math.floor(+at / 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 /** A MicroTime string for `d`, or for a wall-clock time in fractional milliseconds. */

@@ -8,7 +8,8 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LineStream } from '../client/line-stream.js';
 import type { StreamResponse, Transport, TransportRequest, TransportResponse } from '../client/transport.js';
-import type { KObject } from '../api/types.js';
+import type { KObject, WatchEvent } from '../api/types.js';
+import { AsyncQueue } from '../util/asyncqueue.js';
 import type { Resource } from '../client/resources.js';
 import type { UserInfo } from './auth/identity.js';
 import type { Registry } from './registry/index.js';
@@ -88,6 +89,8 @@ class MemoryRequest extends EventEmitter {
 interface Sink {
   head(status: number): void;
   data(chunk: string): void;
+  /** A watch event handed over as an object (handOverEvent); only sinks that take objects have it. */
+  event?(ev: WatchEvent): void;
   end(error?: Error, items?: KObject[]): void;
 }
 
@@ -100,6 +103,16 @@ export function handOverItems(res: ServerResponse, items: KObject[]): boolean {
   if (!(res instanceof MemoryResponse) || !res.takesObjects) return false;
   res.items = items;
   return true;
+}
+
+/**
+ * Hands a watch event to the component reading res as the watch cache's own object, in place of its
+ * line of JSON (which the component would parse only to swap in that same object, once per event and
+ * watch). False for a response over HTTPS, or a reader that did not ask for objects: the line must be written.
+ */
+export function handOverEvent(res: ServerResponse, type: WatchEvent['type'], object: KObject): boolean {
+  if (!(res instanceof MemoryResponse) || !res.takesObjects) return false;
+  return res.event({ type, object });
 }
 
 /**
@@ -141,6 +154,15 @@ class MemoryResponse extends EventEmitter {
     this.#sink.head(this.statusCode);
   }
 
+  /** Passes ev to a sink that takes objects; false (write its line instead) for any other. */
+  event(ev: WatchEvent): boolean {
+    if (!this.#sink.event) return false;
+    if (this.writableFinished || this.destroyed) return true;
+    this.flushHeaders();
+    this.#sink.event(ev);
+    return true;
+  }
+
   write(chunk: string | Buffer): boolean {
     if (this.writableFinished || this.destroyed) return false;
     this.flushHeaders();
@@ -165,6 +187,14 @@ class MemoryResponse extends EventEmitter {
     this.#sink.end(new Error('the API server ended the response early'));
     this.emit('close');
     return this;
+  }
+}
+
+/** A stream of objects and lines read as lines only: each object as its JSON. */
+async function* asLines(events: AsyncIterable<string | WatchEvent>): AsyncIterable<string> {
+  for await (const e of events) {
+    const line = typeof e === 'string' ? e.trim() : JSON.stringify(e);
+    if (line) yield line;
   }
 }
 
@@ -199,6 +229,7 @@ export class InProcessTransport implements Transport {
   }
 
   stream(req: TransportRequest): Promise<StreamResponse> {
+    if (this.#takesObjects(req)) return this.#objectStream(req);
     return new Promise((resolve, reject) => {
       const stream = new LineStream();
       this.#send(req, {
@@ -209,6 +240,26 @@ export class InProcessTransport implements Transport {
     });
   }
 
+  /**
+   * A stream whose watch events arrive as objects (handOverEvent). Everything else the watch handler
+   * writes is one whole line per write (BOOKMARK, ERROR), or an error's body: each chunk goes as it came.
+   */
+  #objectStream(req: TransportRequest): Promise<StreamResponse> {
+    return new Promise((resolve, reject) => {
+      const events = new AsyncQueue<string | WatchEvent>();
+      this.#send(req, {
+        head: (status) => resolve({ status, lines: asLines(events), events }),
+        data: (chunk) => events.push(chunk),
+        event: (ev) => events.push(ev),
+        end: (error) => events.close(req.signal?.aborted ? undefined : error),
+      }, reject);
+    });
+  }
+
+  #takesObjects(req: TransportRequest): boolean {
+    return this.#shared !== undefined && req.takesItems === true;
+  }
+
   close(): void {
     for (const r of [...this.#open]) r.destroy();
   }
@@ -217,7 +268,7 @@ export class InProcessTransport implements Transport {
     const { signal } = req;
     if (signal?.aborted) return reject(signal.reason);
     const mreq = new MemoryRequest(req);
-    const mres = new MemoryResponse(sink, this.#shared !== undefined && req.takesItems === true);
+    const mres = new MemoryResponse(sink, this.#takesObjects(req));
     // An aborted request ends as a dropped connection would: the handler sees both sides close.
     const abort = (): void => {
       reject(signal!.reason);

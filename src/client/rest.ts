@@ -117,19 +117,21 @@ export class RestClient {
    */
   async *watch<T extends KObject>(res: Resource, namespace: string | undefined, opts: WatchOptions, signal: AbortSignal): AsyncIterable<WatchEvent<T>> {
     const path = resourcePath(res, namespace) + queryString({ ...opts, watch: true });
-    const { status, lines } = await this.transport.stream({ method: 'GET', path, headers: this.#headers(), signal });
+    const { status, lines, events } = await this.transport.stream({ method: 'GET', path, headers: this.#headers(), signal, takesItems: true });
     if (status < 200 || status > 299) {
       let body = '';
-      for await (const l of lines) body += l;
+      for await (const l of events ?? lines) body += typeof l === 'string' ? l : JSON.stringify(l);
       throw errorFromStatus(status, body);
     }
-    for await (const line of lines) {
-      const ev = JSON.parse(line) as WatchEvent<T>;
+    for await (const item of events ?? lines) {
+      // An event handed over in process is the API server's own object already: nothing to parse or swap.
+      const handed = typeof item !== 'string';
+      const ev = (handed ? item : JSON.parse(item)) as WatchEvent<T>;
       if (ev.type === 'ERROR') {
         const st = ev.object as unknown as Status;
         throw errorFromStatus(st.code ?? 500, JSON.stringify(st));
       }
-      if (this.transport.shared && ev.type !== 'BOOKMARK') ev.object = this.transport.shared(res, ev.object);
+      if (!handed && this.transport.shared && ev.type !== 'BOOKMARK') ev.object = this.transport.shared(res, ev.object);
       yield ev;
     }
   }

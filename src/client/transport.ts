@@ -1,7 +1,7 @@
 // How the REST client reaches an API server. The HTTPS transport is the default; an in-process
 // transport can implement the same two calls and skip the network, never the API's rules.
 
-import type { KObject } from '../api/types.js';
+import type { KObject, WatchEvent } from '../api/types.js';
 import type { Resource } from './resources.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -13,7 +13,10 @@ export interface TransportRequest {
   headers?: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
-  /** The caller reads a list's items from TransportResponse.items when a transport hands them over. */
+  /**
+   * The caller reads a list's items from TransportResponse.items, and a watch's events from
+   * StreamResponse.events, when a transport hands them over.
+   */
   takesItems?: boolean;
 }
 
@@ -31,6 +34,12 @@ export interface StreamResponse {
   status: number;
   /** The body split into lines (newline-delimited JSON for watches); ends with the response. */
   lines: AsyncIterable<string>;
+  /**
+   * The same stream for a request with takesItems, from a transport inside the API server's process: a
+   * watch's events as the server's own objects, decoded already, in place of their lines; the rest
+   * (BOOKMARK, ERROR, an error's body) as lines. Read this or lines, not both.
+   */
+  events?: AsyncIterable<string | WatchEvent>;
 }
 
 export interface Transport {

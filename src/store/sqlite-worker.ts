@@ -61,6 +61,8 @@ function packed(r: ListResult): { value: ListResult; transfer: ArrayBuffer[] } {
   return { value: { ...r, kvs }, transfer: [all.buffer as ArrayBuffer] };
 }
 
+const NO_VALUE = new Uint8Array(0);
+
 function serve(port: NonNullable<typeof parentPort>, opts: WorkerOptions): void {
   const log = new SqliteLog(opts.path);
   let queue: Array<{ id: number; op: Op }> = [];
@@ -77,7 +79,8 @@ function serve(port: NonNullable<typeof parentPort>, opts: WorkerOptions): void 
       const events: Array<StoreEvent & { id: number }> = [];
       const results = outcomes.map((o, i) => {
         if ('error' in o) return { id: batch[i].id, error: wire(o.error) };
-        events.push({ ...o.event, id: batch[i].id });
+        // A put's value goes back empty: the main thread holds the writer's bytes (sqlite.ts).
+        events.push({ ...o.event, ...(o.event.type === 'put' ? { kv: { ...o.event.kv, value: NO_VALUE } } : {}), id: batch[i].id });
         return { id: batch[i].id, rev: o.rev };
       });
       port.postMessage({ kind: 'commit', rev: log.revision, events, results } satisfies Reply);

@@ -13,6 +13,7 @@ import { DEFAULT_MAX_REQUEST_BYTES, StoreError, type Backend, type KV, type List
 interface Pending {
   resolve: (v: never) => void;
   reject: (e: unknown) => void;
+  write: boolean;
   /** For writes: the caller's bytes, handed back in the event so the watch cache can recognise them. */
   value?: Uint8Array;
 }
@@ -30,8 +31,12 @@ export class SqliteBackend implements Backend {
   #nextId = 1;
   #rev = 0;
   #closed = false;
-  /** Requests made in this turn of the event loop: posted to the worker as one message. */
+  /** Requests made in this turn of the event loop (or while a commit was under way): posted to the worker as one message. */
   #outbox: Request[] = [];
+  /** Writes in the outbox, and writes posted whose commit has not come back. */
+  #waitingWrites = 0;
+  #committing = 0;
+  #scheduled = false;
 
   constructor(path: string, opts: StoreOptions = {}) {
     this.maxRequestBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
@@ -47,6 +52,7 @@ export class SqliteBackend implements Backend {
         ready();
       } else if (m.kind === 'result') this.#settle(m.id, m.value, m.error);
       else this.#commit(m);
+      this.#schedule();
     });
     this.#worker.on('error', (e) => {
       failed(e);
@@ -59,8 +65,8 @@ export class SqliteBackend implements Backend {
     this.#rev = Math.max(this.#rev, m.rev);
     if (m.events.length) {
       const events: StoreEvent[] = m.events.map(({ id, ...ev }) => {
-        const mine = this.#pending.get(id)?.value;
-        const kv = { ...ev.kv, value: ev.type === 'put' && mine ? mine : asBuffer(ev.kv.value) };
+        // A put's value comes back empty: it is the writer's own bytes, which are here.
+        const kv = { ...ev.kv, value: ev.type === 'put' ? this.#pending.get(id)!.value! : asBuffer(ev.kv.value) };
         return { ...ev, kv, ...(ev.prevKv ? { prevKv: { ...ev.prevKv, value: asBuffer(ev.prevKv.value) } } : {}) };
       });
       // Watchers hear of a commit before its writers are answered: read-your-writes holds.
@@ -73,6 +79,7 @@ export class SqliteBackend implements Backend {
     const p = this.#pending.get(id);
     if (!p) return;
     this.#pending.delete(id);
+    if (p.write) this.#committing--;
     if (error) p.reject(unwire(error));
     else p.resolve(value as never);
   }
@@ -86,20 +93,29 @@ export class SqliteBackend implements Backend {
     await this.#ready;
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.#pending.set(id, { resolve: resolve as (v: never) => void, reject, value });
-      this.#post({ ...req, id } as Request);
+      const write = req.call === 'write';
+      this.#pending.set(id, { resolve: resolve as (v: never) => void, reject, write, value });
+      this.#outbox.push({ ...req, id } as Request);
+      if (write) this.#waitingWrites++;
+      this.#schedule();
     });
   }
 
   /**
    * Each postMessage wakes the worker and copies through the thread boundary at a fixed cost that
-   * exceeds a write's own encoding: the writes of many concurrent requests go as one message.
+   * exceeds a write's own encoding (tens of µs of the two threads' CPU): the requests of a turn of the
+   * event loop go as one message, and writes made while a commit is under way wait for it to come back
+   * (the worker would only queue them behind it), then go together as the next group commit.
    */
-  #post(req: Request): void {
-    if (this.#outbox.push(req) > 1) return;
+  #schedule(): void {
+    if (this.#scheduled || !this.#outbox.length || (this.#committing > 0 && this.#waitingWrites > 0)) return;
+    this.#scheduled = true;
     setImmediate(() => {
+      this.#scheduled = false;
       const batch = this.#outbox;
       this.#outbox = [];
+      this.#committing += this.#waitingWrites;
+      this.#waitingWrites = 0;
       this.#worker.postMessage(batch);
     });
   }

@@ -162,6 +162,8 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
           timeoutSeconds: intParam(q, 'timeoutSeconds'),
           budget: watchBudget,
           render: (obj, entry, first) => (fmt.table ? JSON.stringify(render(storage, fmt, [obj], { resourceVersion: obj.metadata.resourceVersion }, first)) : entry.json),
+          // A custom resource's objects are not shared with components (see cachedObjects): they get text.
+          handsOver: !fmt.table && !custom,
         });
         return;
       }

@@ -13,6 +13,7 @@ import type { RestStorage } from '../registry/rest.js';
 import { scanPrefix } from '../registry/keys.js';
 import { matchesAll, type Predicates } from './selectors.js';
 import type { BudgetedWatch, WatchBudget } from './watch-budget.js';
+import { handOverEvent } from '../in-process-transport.js';
 
 /** How long a cut watch's last events and ERROR may take to reach its client before the connection goes. */
 const CUT_GRACE_MS = 1000;
@@ -29,6 +30,8 @@ export interface WatchRequest {
   bookmarks: boolean;
   /** Renders an event's object (plain JSON or a one-row Table). */
   render: (obj: KObject, entry: Entry, first: boolean) => string;
+  /** The object itself is what a reader in process may take in place of render's text (plain JSON of a built-in kind). */
+  handsOver: boolean;
   timeoutSeconds?: number;
   /** The memory all watches may hold for their clients. */
   budget: WatchBudget;
@@ -77,7 +80,8 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
     w.budget.wrote(budgeted);
   };
   const emit = (type: 'ADDED' | 'MODIFIED' | 'DELETED', entry: Entry): void => {
-    write(type, w.render(entry.obj, entry, first));
+    if (!open) return;
+    if (!(w.handsOver && handOverEvent(res, type, entry.obj))) write(type, w.render(entry.obj, entry, first));
     first = false;
   };
   const bookmark = (rev: number, initialEnd = false): void => {

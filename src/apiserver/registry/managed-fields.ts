@@ -31,7 +31,10 @@ export function recordWrite(old: KObject | undefined, obj: KObject, ctx: Request
   }
   const prior = old?.metadata.managedFields ?? [];
   // Entries a client sends are taken as given; absent or empty, the stored ones carry on.
-  const base = incoming?.length && !deepEqual(incoming, prior) ? incoming : prior;
+  const sent = !!incoming?.length && !deepEqual(incoming, prior);
+  const base = sent ? incoming : prior;
+  // The stored entries themselves in place of an equal copy (a patch's): comparing metadata below meets them at once.
+  if (incoming?.length && !sent) obj.metadata.managedFields = prior;
   const scope = subresource === 'status' ? (p: Path) => p[0] === 'f:status' : hasStatus ? (p: Path) => p[0] !== 'f:status' : undefined;
   const named = subresource === 'status' || subresource === 'ephemeralcontainers';
   const entries = updateManagedFields(base, old, obj, managerOf(ctx), { ...(named ? { subresource } : {}), ...(scope ? { scope } : {}) });

@@ -10,6 +10,7 @@ import type { KList, KObject } from '../../api/types.js';
 import type { Backend } from '../../store/types.js';
 import { StoreError } from '../../store/types.js';
 import { Entry, WatchCache } from '../watchcache/cache.js';
+import { atRevision, serialize, type Serialized } from '../watchcache/serialized.js';
 import type { RequestContext } from './context.js';
 import { recordWrite } from './managed-fields.js';
 import { deepEqual } from '../../api/patch/json-patch.js';
@@ -50,12 +51,6 @@ export interface NamespaceGate {
 }
 
 const encoder = new TextEncoder();
-
-function encode(obj: KObject): Uint8Array {
-  // The resourceVersion is the store's revision, not part of the stored bytes.
-  const { resourceVersion: _rv, ...meta } = obj.metadata;
-  return encoder.encode(JSON.stringify({ ...obj, metadata: meta }));
-}
 
 export function decodeStored(value: Uint8Array, rev: number): KObject {
   const obj = JSON.parse(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8')) as KObject;
@@ -116,12 +111,12 @@ function checkPreconditions(pre: Preconditions | undefined, old: KObject, r: Res
 }
 
 /**
- * Equal as stored: JSON drops undefined members, and a member's place in its object does not count (a
- * PUT's managedFields land last). Members moved about keep the text's length, so a write that changed
- * anything rarely pays for more than the string compare.
+ * Equal as stored (s is the new object's serialisation): JSON drops undefined members, and a member's
+ * place in its object does not count (a PUT's managedFields land last). Members moved about keep the
+ * text's length, so a write that changed anything rarely pays for more than the string compare.
  */
-function unchanged(obj: KObject, current: Entry): boolean {
-  const json = JSON.stringify(obj);
+function unchanged(s: Serialized, current: Entry): boolean {
+  const json = atRevision(s, current.rev);
   if (json === current.json) return true;
   return json.length === current.json.length && deepEqual(JSON.parse(json), current.obj);
 }
@@ -273,10 +268,10 @@ export class RestStorage {
     }
   }
 
-  /** Encodes and writes obj, letting the watch cache adopt it; resolves with the new revision. */
-  async #persist(obj: KObject, write: (bytes: Uint8Array) => Promise<number>): Promise<number> {
-    const bytes = encode(obj);
-    this.cache.adopt(bytes, obj);
+  /** Encodes (unless s is obj's serialisation already) and writes obj, letting the watch cache adopt it; resolves with the new revision. */
+  async #persist(obj: KObject, write: (bytes: Uint8Array) => Promise<number>, s = serialize(obj)): Promise<number> {
+    const bytes = encoder.encode(s.text);
+    this.cache.adopt(bytes, obj, s);
     const rev = await write(bytes).catch((e) => {
       throw storeErrorToApi(e, this.resource, obj.metadata.name ?? '');
     });
@@ -383,7 +378,8 @@ export class RestStorage {
   async #commit(current: Entry, obj: KObject, ctx: RequestContext, claim?: () => Promise<void>): Promise<KObject> {
     const old = current.obj;
     const meta = obj.metadata;
-    if (unchanged(obj, current)) return old;
+    const s = serialize(obj);
+    if (unchanged(s, current)) return old;
     if (ctx.dryRun) return obj;
     // An object being deleted whose last finalizer went away is removed now.
     const finalized = this.#strategy.isFinalized ? this.#strategy.isFinalized(obj, old) : !(meta.finalizers?.length) && !!old.metadata.finalizers?.length;
@@ -392,7 +388,7 @@ export class RestStorage {
       return obj;
     }
     await claim?.();
-    return this.#stored(obj, await this.#persist(obj, (bytes) => this.#backend.update(current.key, bytes, current.rev)));
+    return this.#stored(obj, await this.#persist(obj, (bytes) => this.#backend.update(current.key, bytes, current.rev), s));
   }
 
   /**

@@ -7,6 +7,7 @@ import type { Backend, StoreEvent } from '../../store/types.js';
 import { prefixEnd } from '../../store/prefix.js';
 import { StoreError } from '../../store/types.js';
 import { shareFieldSets } from './field-sets.js';
+import { atRevision, type Serialized } from './serialized.js';
 
 export type Decode = (kvValue: Uint8Array, key: string, rev: number) => KObject;
 
@@ -24,10 +25,12 @@ export class Entry {
   #json: string | undefined;
   #stored: Uint8Array | undefined;
   #decode: Decode | undefined;
-  constructor(key: string, obj: KObject | undefined, rev: number) {
+  /** json, when given, is obj's JSON already (a write's own serialisation). */
+  constructor(key: string, obj: KObject | undefined, rev: number, json?: string) {
     this.key = key;
     this.#obj = obj;
     this.rev = rev;
+    this.#json = json;
   }
   /** An entry of the store's bytes, parsed by decode when first read. */
   static stored(key: string, bytes: Uint8Array, rev: number, decode: Decode): Entry {
@@ -112,8 +115,8 @@ export class WatchCache {
   #requestProgress: (() => void) | undefined;
   /** Consistent reads waiting for a progress mark. */
   #awaitingProgress = 0;
-  /** Objects this process just wrote, by the very bytes it stored: their events need no re-parse. */
-  readonly #written = new WeakMap<Uint8Array, KObject>();
+  /** Objects this process just wrote, by the very bytes it stored: their events need no re-parse, nor their JSON another stringify. */
+  readonly #written = new WeakMap<Uint8Array, { obj: KObject; serialized: Serialized }>();
 
   constructor(backend: Backend, prefix: string, opts: WatchCacheOptions) {
     this.#backend = backend;
@@ -197,10 +200,12 @@ export class WatchCache {
     } else {
       const written = this.#written.get(ev.kv.value);
       if (written) {
-        written.metadata.resourceVersion = String(rev);
-        shareFieldSets(written);
+        written.obj.metadata.resourceVersion = String(rev);
+        shareFieldSets(written.obj);
       }
-      const entry = new Entry(ev.kv.key, written ?? this.#decode(ev.kv.value, ev.kv.key, rev), rev);
+      const entry = written
+        ? new Entry(ev.kv.key, written.obj, rev, atRevision(written.serialized, rev))
+        : new Entry(ev.kv.key, this.#decode(ev.kv.value, ev.kv.key, rev), rev);
       this.#items.set(ev.kv.key, entry);
       if (!prev) this.#sortedKeys = null;
       cev = prev ? { type: 'MODIFIED', rev, entry, prev } : { type: 'ADDED', rev, entry };
@@ -271,12 +276,12 @@ export class WatchCache {
   }
 
   /**
-   * Hands over an object about to be stored as `bytes`; when the store's event carries those same
-   * bytes (an in-process store does), the cache adopts the object instead of parsing it again.
-   * The caller must not change the object afterwards.
+   * Hands over an object about to be stored as `bytes`, the encoding of `serialized`; when the store's
+   * event carries those same bytes (an in-process store does), the cache adopts the object and its text
+   * instead of parsing it again. The caller must not change the object afterwards.
    */
-  adopt(bytes: Uint8Array, obj: KObject): void {
-    this.#written.set(bytes, obj);
+  adopt(bytes: Uint8Array, obj: KObject, serialized: Serialized): void {
+    this.#written.set(bytes, { obj, serialized });
   }
 
   get(key: string): Entry | undefined {

@@ -21,11 +21,17 @@ export function keepStatus(obj: KObject, old: KObject): void {
   else obj.status = structuredClone(old.status);
 }
 
-/** An update through /status: everything but status and metadata comes from the stored object. */
-export function takeStatusOnly(obj: KObject, old: KObject): void {
+/**
+ * An update through /status: everything but status and metadata comes from the stored object, copied,
+ * or shared (`copy` the identity) where the strategy changes nothing of obj's other members after this:
+ * the stored object is never changed, so the two can hold them together (a Pod's spec, once).
+ */
+export function takeStatusOnly(obj: KObject, old: KObject, copy: <T>(v: T) => T = structuredClone): void {
   for (const k of Object.keys(obj)) if (k !== 'status' && k !== 'metadata' && k !== 'apiVersion' && k !== 'kind') delete obj[k];
-  for (const k of Object.keys(old)) if (k !== 'status' && k !== 'metadata') obj[k] = structuredClone(old[k]);
+  for (const k of Object.keys(old)) if (k !== 'status' && k !== 'metadata') obj[k] = copy(old[k]);
 }
+
+const shared = <T>(v: T): T => v;
 
 export function genericStrategy(o: GenericOptions): Strategy {
   return {
@@ -41,7 +47,7 @@ export function genericStrategy(o: GenericOptions): Strategy {
       if (o.hasStatus) keepStatus(obj, old);
     },
     validateUpdate: (obj, old) => validateUpdate(o.kind, obj, old),
-    prepareForStatusUpdate: takeStatusOnly,
+    prepareForStatusUpdate: (obj, old) => takeStatusOnly(obj, old, shared),
     validateStatusUpdate: (obj, old) => validateStatusUpdate(o.kind, obj, old),
     allowCreateOnUpdate: o.allowCreateOnUpdate ?? false,
     allowUnconditionalUpdate: true,
