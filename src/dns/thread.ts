@@ -16,7 +16,7 @@ import { pods } from '../client/resources.js';
 import { SharedInformers } from '../client/shared.js';
 import { Forwarder, upstreamsOf } from './forward.js';
 import { DnsServer } from './server.js';
-import { InformerView, podIndexers } from './view.js';
+import { InformerView, podWatch } from './view.js';
 import { ClusterZone } from './zone.js';
 
 export interface DnsThreadData {
@@ -45,7 +45,7 @@ const onError = (e: unknown): void => log(`informer: ${(e as Error).message}`);
 const shared = new SharedInformers(client, onError);
 const services = shared.services();
 const slices = shared.endpointSlices();
-const podInformer = new Informer<Pod>(client, pods, { onError, indexers: podIndexers });
+const podInformer = new Informer<Pod>(client, pods, { onError, ...podWatch });
 const view = new InformerView(services, slices, podInformer);
 for (const inf of [services, slices, podInformer]) void inf.run(stop.signal);
 const forwarder = new Forwarder(upstreamsOf(await readFile(o.resolvConfPath, 'utf8').catch(() => ''), [o.address]));
