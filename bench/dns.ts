@@ -37,6 +37,8 @@ const TARGET_P99_MS = 2;
 const CHURN_LOOPS = 4;
 /** A loopback address of its own, so the upstream can have port 53 as resolv.conf requires. */
 const UPSTREAM = '127.0.0.79';
+/** BENCH_CPU_PROF=DIR: the server runs under `node --cpu-prof`, each of its threads (DNS's among them) writing a profile into DIR. */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 interface Helper { port: number; worker: Worker }
 
@@ -158,7 +160,7 @@ export async function benchDns(): Promise<string> {
   const confDir = await mkdtemp(join(tmpdir(), 'berth-bench-dns-'));
   const resolvConf = join(confDir, 'resolv.conf');
   await writeFile(resolvConf, `nameserver ${UPSTREAM}\n`);
-  const server = await startServer({ args: ['--dns-address', '127.0.0.1:0', '--resolv-conf', resolvConf] });
+  const server = await startServer({ args: ['--dns-address', '127.0.0.1:0', '--resolv-conf', resolvConf], ...(PROFILE_DIR ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] } : {}) });
   let churn: Helper | undefined;
   try {
     const dnsPort = Number(/cluster DNS answering on 127\.0\.0\.1:(\d+)/.exec(server.logs())?.[1]);

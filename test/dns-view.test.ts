@@ -1,7 +1,8 @@
 // No stale answer, ever: the DNS server remembers each answer until a change touches what it was read
 // from, with the zone's view of a real cluster (informers through the client). For each kind of change
 // a user makes (a Service added, its ClusterIP and ports changed, deleted; a headless Service's
-// EndpointSlice changed; a Pod's address changed and the Pod deleted, under a hostname and subdomain)
+// EndpointSlice changed; a Pod's address changed, the Pod finished and deleted, under a hostname and
+// subdomain)
 // every name is asked before the change (so it is remembered) and after it: the answer must be the one
 // a server with no memory works out, and what the change says. And an answer nothing touched is given
 // from memory: the view is not read for it again.
@@ -116,7 +117,9 @@ test('after every kind of change each remembered answer is the fresh one; untouc
     await changes('endpoint not ready', { 'db A': '10.88.5.1', '10-88-5-2.db A': 'NXDOMAIN' });
 
     // The endpoint's Pod, with a hostname under the Service's name: the endpoint is then named for it.
-    await seen(podInformer, await client.create<Pod>(pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'pod-10.88.5.1' }, spec: { hostname: 'db-0', subdomain: 'db', containers: [{ name: 'c', image: 'busybox' }] } }));
+    // (DNS watches only Pods with an address: this one comes into its view with it.)
+    await client.create<Pod>(pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'pod-10.88.5.1' }, spec: { hostname: 'db-0', subdomain: 'db', containers: [{ name: 'c', image: 'busybox' }] } });
+    await changes('Pod without an address', {});
     const address = (ip: string) => ({ status: { podIP: ip, podIPs: [{ ip }] } });
     await seen(podInformer, await client.patch<Pod>(pods, 'default', 'pod-10.88.5.1', 'merge', address('10.88.5.1'), { subresource: 'status' }));
     await changes('Pod with a hostname and an address', { 'db-0.db A': '10.88.5.1', '10-88-5-1.db A': 'NXDOMAIN', '10-88-5-1.default.pod.cluster.local A': '10.88.5.1' });
@@ -132,6 +135,12 @@ test('after every kind of change each remembered answer is the fresh one; untouc
     await untouched('a Pod\'s address changed');
     await changes('Pod address changed', { '10-88-5-1.default.pod.cluster.local A': 'NXDOMAIN', '10-88-5-9.default.pod.cluster.local A': '10.88.5.9' });
 
+    // A finished Pod's address may be another's: DNS leaves it, as it does a deleted Pod.
+    await client.patch<Pod>(pods, 'default', 'pod-10.88.5.1', 'merge', { status: { phase: 'Succeeded' } }, { subresource: 'status' });
+    await seen(podInformer, 'default/pod-10.88.5.1');
+    await changes('Pod finished', { 'db-0.db A': 'NXDOMAIN', '10-88-5-1.db A': '10.88.5.1', '10-88-5-9.default.pod.cluster.local A': 'NXDOMAIN' });
+    await seen(podInformer, await client.patch<Pod>(pods, 'default', 'pod-10.88.5.1', 'merge', { status: { phase: 'Running' } }, { subresource: 'status' }));
+    await changes('Pod running again', { 'db-0.db A': '10.88.5.1', '10-88-5-1.db A': 'NXDOMAIN', '10-88-5-9.default.pod.cluster.local A': '10.88.5.9' });
     await client.delete(pods, 'default', 'pod-10.88.5.1', { gracePeriodSeconds: 0 });
     await seen(podInformer, 'default/pod-10.88.5.1');
     await changes('Pod deleted', { 'db-0.db A': 'NXDOMAIN', '10-88-5-1.db A': '10.88.5.1', '10-88-5-9.default.pod.cluster.local A': 'NXDOMAIN' });
