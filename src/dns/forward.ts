@@ -9,6 +9,14 @@ import { deframer, frame } from './tcpFraming.js';
 
 export interface Upstream { host: string; port: number }
 
+/**
+ * The kernel's queue for arriving datagrams (queries at the server, upstream's answers here): a burst
+ * (every Pod of a node resolving at once, or the thread held up by a GC pause) waits there instead of
+ * being dropped at the default ~200 KiB, which for a forwarded query means no answer until its timeout.
+ * Linux caps it at net.core.rmem_max.
+ */
+export const UDP_RECV_BUFFER = 4 << 20;
+
 /** The host's nameservers, but not `exclude` (cluster DNS itself, were it listed there). */
 export function upstreamsOf(resolvConf: string, exclude: string[] = []): Upstream[] {
   const hosts = parseResolvConf(resolvConf).nameservers.filter((h) => !exclude.includes(h));
@@ -58,7 +66,7 @@ export class Forwarder {
   #socket(family: 'udp4' | 'udp6'): dgram.Socket {
     let s = this.#sockets.get(family);
     if (!s) {
-      s = dgram.createSocket(family);
+      s = dgram.createSocket({ type: family, recvBufferSize: UDP_RECV_BUFFER });
       s.on('message', (msg, from) => {
         if (msg.length < 12) return;
         const id = msg.readUInt16BE(0);

@@ -6,7 +6,7 @@ import dgram from 'node:dgram';
 import net, { isIPv6 } from 'node:net';
 import * as dnsPacket from 'dns-packet';
 import type { Answer, DecodedPacket, Packet, Question } from 'dns-packet';
-import type { Forwarder } from './forward.js';
+import { UDP_RECV_BUFFER, type Forwarder } from './forward.js';
 import { deframer, frame } from './tcpFraming.js';
 import { AnswerCache } from './answerCache.js';
 import type { ClusterZone, ZoneAnswer } from './zone.js';
@@ -22,12 +22,6 @@ const TCP_IDLE_MS = 10_000;
 const CACHE_MAX = 10_000;
 /** Their bytes, per transport: room for CACHE_MAX headless answers of about ten addresses. */
 const CACHE_BYTES = 8 << 20;
-/**
- * The kernel's queue for arriving queries: a burst (every Pod of a node resolving at once, or the
- * event loop held up by a GC pause) waits there instead of being dropped at the default ~200 KiB.
- * Linux caps it at net.core.rmem_max.
- */
-const UDP_RECV_BUFFER = 4 << 20;
 
 export interface DnsServerOptions {
   zone: ClusterZone;

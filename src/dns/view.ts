@@ -9,13 +9,13 @@ import { SERVICE_NAME_LABEL } from '../client/shared.js';
 import { topic, type ClusterView } from './zone.js';
 
 /**
- * The Pods the zone reads, as the Pod informer lists and watches them: those with an address and not
- * finished (a finished Pod's address may be another's by now), as CoreDNS's `pods verified` lists them.
- * The API server filters out the rest, so the DNS thread neither receives nor parses every change of
- * a Pod still Pending, scheduled, pulling its image. Indexed by address ('ip').
+ * The Pods the zone reads, as the Pod informer lists and watches them: not finished or lost (whose
+ * address may be another's by now), as CoreDNS's `pods verified` lists them, and with an address (one
+ * without is in no answer). The API server filters out the rest, so the DNS thread neither receives nor
+ * parses every change of a Pod still Pending, scheduled, pulling its image. Indexed by address ('ip').
  */
 export const podWatch: Pick<InformerOptions<Pod>, 'fieldSelector' | 'indexers'> = {
-  fieldSelector: 'status.podIP!=,status.phase!=Succeeded,status.phase!=Failed',
+  fieldSelector: 'status.podIP!=,status.phase!=Succeeded,status.phase!=Failed,status.phase!=Unknown',
   indexers: { ip: addressesOf },
 };
 
