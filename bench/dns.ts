@@ -4,9 +4,9 @@
 // serves beside DNS; with no kubelet these Pods never get an address, so DNS's Pod watch, which takes
 // only Pods with one, receives none of them). Queries are paced from this thread over one UDP socket
 // and timed from send to answer. Baseline, same run, same pacing and packets: a UDP echo socket in
-// another thread of this process (the cost of the sockets and the machine alone). Also timed: names forwarded to the
-// host's resolver (a thread here, named in the server's --resolv-conf). Beside each: the server
-// process's CPU, and the rate of Pod creation it was serving.
+// another thread of this process (the cost of the sockets and the machine alone). Also timed: names
+// forwarded to the host's resolver (a thread here, named in the server's --resolv-conf). Beside each:
+// the server process's CPU, and the rate of Pod creation it was serving.
 
 import dgram from 'node:dgram';
 import { readFileSync } from 'node:fs';
