@@ -12,6 +12,7 @@ import { HttpsTransport } from '../src/client/https-transport.js';
 import { loadKubeconfig } from '../src/client/kubeconfig.js';
 import { pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
+import { UDP_RECV_BUFFER } from '../src/dns/forward.js';
 
 export type HelperData =
   | { role: 'echo' }
@@ -22,7 +23,9 @@ export type HelperData =
 const KEPT_PER_LOOP = 20;
 
 async function listen(role: 'echo' | 'upstream', host: string, port: number): Promise<number> {
-  const sock = dgram.createSocket('udp4');
+  // The receive queue berth's DNS sockets have: at the default ~200 KiB the upstream dropped bursts of
+  // forwarded queries (each then waited out the forwarder's 2 s timeout), and the echo is their baseline.
+  const sock = dgram.createSocket({ type: 'udp4', recvBufferSize: UDP_RECV_BUFFER });
   sock.on('message', (msg, from) => {
     if (role === 'echo') return sock.send(msg, from.port, from.address);
     const q = dnsPacket.decode(msg);
