@@ -1,11 +1,12 @@
 // Cluster DNS answers at 5,000 queries/s (issue 11's target: p99 ≤ 2 ms), as production runs it: a real
 // `berth server` process answering DNS (--dns-address) over a cluster of 1,000 Services, read through
-// its informers, first quiet and then busy with Pods being created and deleted (each one a change the
-// DNS sees, as in a working cluster). Queries are paced from this thread over one UDP socket and timed
-// from send to answer. Baseline, same run, same pacing and packets: a UDP echo socket in another thread
-// of this process (the cost of the sockets and the machine alone). Also timed: names forwarded to the
-// host's resolver (a thread here, named in the server's --resolv-conf). Beside each: the server
-// process's CPU, and the rate of Pod creation it was serving.
+// its informers, first quiet and then busy with Pods being created and deleted (writes the API server
+// serves beside DNS; with no kubelet these Pods never get an address, so DNS's Pod watch, which takes
+// only Pods with one, receives none of them). Queries are paced from this thread over one UDP socket
+// and timed from send to answer. Baseline, same run, same pacing and packets: a UDP echo socket in
+// another thread of this process (the cost of the sockets and the machine alone). Also timed: names
+// forwarded to the host's resolver (a thread here, named in the server's --resolv-conf). Beside each:
+// the server process's CPU, and the rate of Pod creation it was serving.
 
 import dgram from 'node:dgram';
 import { readFileSync } from 'node:fs';
@@ -37,6 +38,8 @@ const TARGET_P99_MS = 2;
 const CHURN_LOOPS = 4;
 /** A loopback address of its own, so the upstream can have port 53 as resolv.conf requires. */
 const UPSTREAM = '127.0.0.79';
+/** BENCH_CPU_PROF=DIR: the server runs under `node --cpu-prof`, each of its threads (DNS's among them) writing a profile into DIR. */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 interface Helper { port: number; worker: Worker }
 
@@ -92,7 +95,7 @@ async function measure(port: number, query: (i: number) => Buffer): Promise<Run>
 
 /**
  * The cluster mix: a ClusterIP Service's A, a headless Service's 10 A, a named port's SRV, and a name
- * never asked before (NXDOMAIN, answered afresh: the server remembers answers until the cluster changes).
+ * never asked before (NXDOMAIN, answered afresh: the server remembers answers until what they were read from changes).
  * round: which run, so the new names of one are new to the next too.
  */
 const clusterMix = (round: number) => (i: number): Buffer => {
@@ -158,7 +161,7 @@ export async function benchDns(): Promise<string> {
   const confDir = await mkdtemp(join(tmpdir(), 'berth-bench-dns-'));
   const resolvConf = join(confDir, 'resolv.conf');
   await writeFile(resolvConf, `nameserver ${UPSTREAM}\n`);
-  const server = await startServer({ args: ['--dns-address', '127.0.0.1:0', '--resolv-conf', resolvConf] });
+  const server = await startServer({ args: ['--dns-address', '127.0.0.1:0', '--resolv-conf', resolvConf], ...(PROFILE_DIR ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] } : {}) });
   let churn: Helper | undefined;
   try {
     const dnsPort = Number(/cluster DNS answering on 127\.0\.0\.1:(\d+)/.exec(server.logs())?.[1]);

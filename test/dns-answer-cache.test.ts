@@ -36,6 +36,7 @@ function view(serial: () => number): ClusterView {
     pod: () => undefined,
     podsWithIP: () => [],
     serial,
+    onChange: () => () => {},
   };
 }
 
@@ -70,30 +71,42 @@ test('a remembered answer is the fresh answer byte for byte, apart from the id',
   }
 });
 
-test('the cache never answers one key with another\'s response, through generation swaps', () => {
+test('the cache never answers one key with another\'s response, nor one whose topic was forgotten, through generation swaps', () => {
   const rnd = prng(seed ^ 0x5a5a5a5a);
   // Small: 32 entries and 16 KiB, so generations swap often.
   const cache = new AnswerCache(32, 16384);
-  const latest = new Map<string, Buffer>();
+  /** What was last remembered for each key, and from which topics; gone once one of them is forgotten. */
+  const latest = new Map<string, { response: Buffer; topics: string[] }>();
   const keyOf = (q: Buffer): string => q.subarray(2).toString('hex');
+  const topics = Array.from({ length: 40 }, (_, i) => `svc default/t${i}`);
   let hits = 0;
+  let forgotten = 0;
   for (let i = 0; i < 5000; i++) {
+    if (rnd.chance(0.05)) {
+      const gone = Array.from({ length: 1 + rnd.int(3) }, () => rnd.pick(topics));
+      cache.forget(gone);
+      for (const [k, v] of latest) if (v.topics.some((t) => gone.includes(t))) latest.delete(k);
+      forgotten++;
+      continue;
+    }
     // Some names asked far more often than others, each in two casings.
     const query = encodeQuery(`${rnd.pick(['n', 'N'])}${rnd.int(1 + rnd.int(60))}.x`, rnd.pick<RecordType>(['A', 'AAAA']), { id: rnd.int(0x10000) });
     const got = cache.answer(query);
+    const known = latest.get(keyOf(query));
     if (got) {
       hits++;
-      const want = Buffer.from(latest.get(keyOf(query))!);
+      assert.ok(known, `answered after one of its topics was forgotten: seed ${seed}, #${i}`);
+      const want = Buffer.from(known.response);
       want.writeUInt16BE(query.readUInt16BE(0), 0);
       assert.deepEqual(got, want, `seed ${seed}, #${i}`);
       continue;
     }
     const response = Buffer.alloc(12 + rnd.int(300), i & 0xff);
-    cache.set(query, response);
-    latest.set(keyOf(query), response);
+    const read = Array.from({ length: rnd.int(4) }, () => rnd.pick(topics));
+    cache.set(query, response, read);
+    latest.set(keyOf(query), { response, topics: read });
     assert.ok(cache.answer(query), `just remembered: seed ${seed}, #${i}`);
   }
   assert.ok(hits > 500, `the cache remembered (${hits} hits)`);
-  cache.clear();
-  assert.equal(cache.answer(encodeQuery('n1.x', 'A')), undefined, 'cleared');
+  assert.ok(forgotten > 100, `topics were forgotten (${forgotten} times)`);
 });

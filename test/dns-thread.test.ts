@@ -1,11 +1,13 @@
 // Cluster DNS in its own thread, as `berth server` runs it: a server with no agent (so no Pods) answering
 // on loopback (--dns-address) a Service there at start and one created after, over real UDP queries,
 // forwarding other names to the resolver its --resolv-conf names, and stopping with the server. And the
-// thread's death survived: a new thread answers on the same port, from informers of its own.
+// thread's death survived: a new thread answers on the same port, from informers of its own. It runs at a
+// higher priority than the server's other threads (as root, which the tests are).
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -65,6 +67,14 @@ describe('cluster DNS in its own thread of berth server', () => {
     await until('web in DNS', async () => (await addresses(dnsPort, 'web.default.svc.cluster.local')) === ip, 30_000);
     assert.equal(await addresses(dnsPort, 'outside.test'), '192.0.2.7');
     assert.ok(upstream.queries.includes('outside.test A'), upstream.queries.join(', '));
+  });
+
+  it('answers from a thread that runs ahead of the server\'s others (nice -5), the rest at the process\'s', async () => {
+    const pid = server.process.pid!;
+    // The nice value, field 19 of stat(5), of each of the server's threads.
+    const nices = (await readdir(`/proc/${pid}/task`)).map((tid) => Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+    assert.equal(nices.filter((n) => n === -5).length, 1, `one thread at -5: ${nices.join(' ')}`);
+    assert.ok(nices.filter((n) => n === 0).length >= 2, `the others at 0: ${nices.join(' ')}`);
   });
 
   it('refuses --dns-address beside the agent, whose node\'s DNS has its own address, and one that is no IP:PORT', async () => {

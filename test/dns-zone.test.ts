@@ -15,6 +15,7 @@ function view(services: Service[], slices: EndpointSlice[], pods: Pod[]): Cluste
     pod: (ns, name) => pods.find((p) => p.metadata.namespace === ns && p.metadata.name === name),
     podsWithIP: (ip) => pods.filter((p) => p.status?.podIP === ip),
     serial: () => 42,
+    onChange: () => () => {},
   };
 }
 

@@ -9,6 +9,14 @@ import { deframer, frame } from './tcpFraming.js';
 
 export interface Upstream { host: string; port: number }
 
+/**
+ * The kernel's queue for arriving datagrams (queries at the server, upstream's answers here): a burst
+ * (every Pod of a node resolving at once, or the thread held up by a GC pause) waits there instead of
+ * being dropped at the default ~200 KiB, which for a forwarded query means no answer until its timeout.
+ * Linux caps it at net.core.rmem_max.
+ */
+export const UDP_RECV_BUFFER = 4 << 20;
+
 /** The host's nameservers, but not `exclude` (cluster DNS itself, were it listed there). */
 export function upstreamsOf(resolvConf: string, exclude: string[] = []): Upstream[] {
   const hosts = parseResolvConf(resolvConf).nameservers.filter((h) => !exclude.includes(h));
@@ -16,7 +24,11 @@ export function upstreamsOf(resolvConf: string, exclude: string[] = []): Upstrea
   return (hosts.length > 0 ? hosts : ['127.0.0.1']).map((host) => ({ host, port: 53 }));
 }
 
-interface Pending { resolve(b: Buffer): void; upstream: Upstream }
+/** A query sent upstream over UDP, under an id of ours, until its answer comes or its time is up. */
+interface Pending { upstream: Upstream; queryId: number; timer: NodeJS.Timeout; resolve(b: Buffer): void }
+
+type Done = (res: Buffer) => void;
+type Failed = (e: unknown) => void;
 
 export class Forwarder {
   readonly #upstreams: Upstream[];
@@ -30,18 +42,11 @@ export class Forwarder {
     this.#timeoutMs = timeoutMs;
   }
 
-  /** The upstream's response to a query (raw wire bytes), carrying the query's id; throws when none answers. */
-  async exchange(query: Buffer, tcp: boolean): Promise<Buffer> {
-    if (query.length < 12) throw new Error('query shorter than a DNS header');
-    let last: unknown = new Error('no upstream nameserver');
-    for (const up of this.#upstreams) {
-      try {
-        return tcp ? await this.#tcp(up, query) : await this.#udp(up, query);
-      } catch (e) {
-        last = e;
-      }
-    }
-    throw last;
+  /** The upstream's response to a query (raw wire bytes), carrying the query's id; rejects when none answers. */
+  exchange(query: Buffer, tcp: boolean): Promise<Buffer> {
+    if (query.length < 12) return Promise.reject(new Error('query shorter than a DNS header'));
+    // Callbacks rather than an async loop: every name outside the zone comes this way, thousands a second.
+    return new Promise((resolve, reject) => this.#ask(0, query, tcp, resolve, reject, new Error('no upstream nameserver')));
   }
 
   close(): void {
@@ -49,10 +54,19 @@ export class Forwarder {
     this.#sockets.clear();
   }
 
+  /** Asks the i-th upstream, and on its failure the next; `last` is the failure told when none is left. */
+  #ask(i: number, query: Buffer, tcp: boolean, resolve: Done, reject: Failed, last: unknown): void {
+    const up = this.#upstreams[i];
+    if (!up) return reject(last);
+    const next: Failed = (e) => this.#ask(i + 1, query, tcp, resolve, reject, e);
+    if (tcp) this.#tcp(up, query).then(resolve, next);
+    else this.#udp(up, query, resolve, next);
+  }
+
   #socket(family: 'udp4' | 'udp6'): dgram.Socket {
     let s = this.#sockets.get(family);
     if (!s) {
-      s = dgram.createSocket(family);
+      s = dgram.createSocket({ type: family, recvBufferSize: UDP_RECV_BUFFER });
       s.on('message', (msg, from) => {
         if (msg.length < 12) return;
         const id = msg.readUInt16BE(0);
@@ -60,6 +74,8 @@ export class Forwarder {
         // Only the upstream asked may answer under that id.
         if (!p || p.upstream.host !== from.address || p.upstream.port !== from.port) return;
         this.#pending.delete(id);
+        clearTimeout(p.timer);
+        msg.writeUInt16BE(p.queryId, 0);
         p.resolve(msg);
       });
       s.on('error', () => {});
@@ -76,29 +92,20 @@ export class Forwarder {
     }
   }
 
-  #udp(up: Upstream, query: Buffer): Promise<Buffer> {
+  #udp(up: Upstream, query: Buffer, resolve: Done, fail: Failed): void {
     const id = this.#freeId();
     const out = Buffer.from(query);
     out.writeUInt16BE(id, 0);
-    return new Promise<Buffer>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(id);
-        reject(new Error(`${up.host}:${up.port} did not answer in ${this.#timeoutMs} ms`));
-      }, this.#timeoutMs);
-      this.#pending.set(id, {
-        upstream: up,
-        resolve: (msg) => {
-          clearTimeout(timer);
-          msg.writeUInt16BE(query.readUInt16BE(0), 0);
-          resolve(msg);
-        },
-      });
-      this.#socket(isIPv6(up.host) ? 'udp6' : 'udp4').send(out, up.port, up.host, (err) => {
-        if (!err) return;
-        clearTimeout(timer);
-        this.#pending.delete(id);
-        reject(err);
-      });
+    const timer = setTimeout(() => {
+      this.#pending.delete(id);
+      fail(new Error(`${up.host}:${up.port} did not answer in ${this.#timeoutMs} ms`));
+    }, this.#timeoutMs);
+    this.#pending.set(id, { upstream: up, queryId: query.readUInt16BE(0), timer, resolve });
+    this.#socket(isIPv6(up.host) ? 'udp6' : 'udp4').send(out, up.port, up.host, (err) => {
+      if (!err || this.#pending.get(id)?.timer !== timer) return;
+      clearTimeout(timer);
+      this.#pending.delete(id);
+      fail(err);
     });
   }
 

@@ -6,7 +6,7 @@ import dgram from 'node:dgram';
 import net, { isIPv6 } from 'node:net';
 import * as dnsPacket from 'dns-packet';
 import type { Answer, DecodedPacket, Packet, Question } from 'dns-packet';
-import type { Forwarder } from './forward.js';
+import { UDP_RECV_BUFFER, type Forwarder } from './forward.js';
 import { deframer, frame } from './tcpFraming.js';
 import { AnswerCache } from './answerCache.js';
 import type { ClusterZone, ZoneAnswer } from './zone.js';
@@ -18,16 +18,10 @@ type Rcode = keyof typeof RCODE;
 const UDP_PLAIN_MAX = 512;
 const EDNS_UDP_SIZE = 1232;
 const TCP_IDLE_MS = 10_000;
-/** Zone responses kept for repeated questions (the least recently asked go first); all are dropped when the cluster changes. */
+/** Zone responses kept for repeated questions (the least recently asked go first, and those a change of the cluster touches). */
 const CACHE_MAX = 10_000;
 /** Their bytes, per transport: room for CACHE_MAX headless answers of about ten addresses. */
 const CACHE_BYTES = 8 << 20;
-/**
- * The kernel's queue for arriving queries: a burst (every Pod of a node resolving at once, or the
- * event loop held up by a GC pause) waits there instead of being dropped at the default ~200 KiB.
- * Linux caps it at net.core.rmem_max.
- */
-const UDP_RECV_BUFFER = 4 << 20;
 
 export interface DnsServerOptions {
   zone: ClusterZone;
@@ -39,9 +33,9 @@ export class DnsServer {
   readonly #zone: ClusterZone;
   readonly #forwarder: Forwarder;
   readonly #log: (m: string) => void;
-  /** The zone's responses by the query's bytes after its id, for the cluster as of #cacheSerial. */
+  /** The zone's responses by the query's bytes after its id, each until a change touches what it was read from. */
   readonly #cache = { udp: new AnswerCache(CACHE_MAX, CACHE_BYTES), tcp: new AnswerCache(CACHE_MAX, CACHE_BYTES) };
-  #cacheSerial = -1;
+  readonly #stopForgetting: () => void;
   #udp: dgram.Socket | undefined;
   #tcp: net.Server | undefined;
 
@@ -49,6 +43,11 @@ export class DnsServer {
     this.#zone = o.zone;
     this.#forwarder = o.forwarder;
     this.#log = o.log ?? ((m) => console.error(`dns: ${m}`));
+    // Told as the view changes, before any later query is read: no answer outlives what it said.
+    this.#stopForgetting = this.#zone.onChange((topics) => {
+      this.#cache.udp.forget(topics);
+      this.#cache.tcp.forget(topics);
+    });
   }
 
   /**
@@ -91,6 +90,7 @@ export class DnsServer {
   }
 
   async close(): Promise<void> {
+    this.#stopForgetting();
     this.#udp?.close();
     await new Promise<void>((resolve) => (this.#tcp ? this.#tcp.close(() => resolve()) : resolve()));
     this.#udp = undefined;
@@ -119,11 +119,6 @@ export class DnsServer {
    */
   #answerAtOnce(msg: Buffer, transport: 'udp' | 'tcp'): Buffer | null | Later {
     if (msg.length >= 12) {
-      if (this.#cacheSerial !== this.#zone.serial()) {
-        this.#cache.udp.clear();
-        this.#cache.tcp.clear();
-        this.#cacheSerial = this.#zone.serial();
-      }
       const cached = this.#cache[transport].answer(msg);
       if (cached) return cached;
     }
@@ -144,7 +139,7 @@ export class DnsServer {
       const zoneAnswer = this.#zone.answer(q.name, q.type);
       if (zoneAnswer.external) return { query, q, zoneAnswer };
       const response = this.#zoneResponse(query, q, zoneAnswer, [], transport);
-      this.#cache[transport].set(msg, response);
+      this.#cache[transport].set(msg, response, zoneAnswer.topics);
       return response;
     } catch (e) {
       this.#log(`answering ${q.name} ${q.type}: ${(e as Error).message}`);

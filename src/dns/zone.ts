@@ -14,6 +14,19 @@ import type { Endpoint, EndpointPort, EndpointSlice, Pod, Service } from '../api
 
 export const DNS_TTL = 5;
 
+/**
+ * What an answer was worked out from, one topic per read of the cluster: a change the view reports
+ * under the same topic is what makes the answer no longer hold (and nothing else does).
+ */
+export const topic = {
+  service: (namespace: string, name: string): string => `svc ${namespace}/${name}`,
+  namespace: (namespace: string): string => `ns ${namespace}`,
+  endpoints: (namespace: string, service: string): string => `eps ${namespace}/${service}`,
+  pod: (namespace: string, name: string): string => `pod ${namespace}/${name}`,
+  address: (ip: string): string => `ip ${ip}`,
+  serial: 'soa',
+};
+
 /** What the zone reads of the cluster; the informer caches provide it (view.ts). */
 export interface ClusterView {
   service(namespace: string, name: string): Service | undefined;
@@ -22,8 +35,10 @@ export interface ClusterView {
   endpointSlices(namespace: string, service: string): readonly EndpointSlice[];
   pod(namespace: string, name: string): Pod | undefined;
   podsWithIP(ip: string): readonly Pod[];
-  /** Changes with every change seen: the SOA's serial. */
+  /** The SOA's serial: moves when the cluster does. */
   serial(): number;
+  /** Calls listener with the topics of each change, once the view reads the changed cluster; returns the way to stop. */
+  onChange(listener: (topics: readonly string[]) => void): () => void;
 }
 
 export interface ZoneAnswer {
@@ -33,6 +48,8 @@ export interface ZoneAnswer {
   additionals: Answer[];
   /** An ExternalName's target outside the zone: the caller resolves it upstream and appends its records. */
   external?: string;
+  /** The topics of what the answer was worked out from (see topic). */
+  topics: readonly string[];
 }
 
 interface Found {
@@ -50,6 +67,8 @@ export class ClusterZone {
   readonly domain: string;
   readonly #view: ClusterView;
   readonly #nameserver: string | undefined;
+  /** The topics read while working out the current answer. */
+  #read = new Set<string>();
 
   /** nameserver: the address this server answers on, given for `ns.dns.ZONE`. */
   constructor(domain: string, view: ClusterView, nameserver?: string) {
@@ -66,29 +85,58 @@ export class ClusterZone {
 
   /** type: the question's type as dns-packet names it (A, SRV, ANY, …). */
   answer(name: string, type: string): ZoneAnswer {
+    this.#read = new Set();
     const found = this.#find(name.toLowerCase().replace(/\.$/, ''), name);
     const soa = [this.soa()];
-    if (!found) return { rcode: 'NXDOMAIN', answers: [], authorities: soa, additionals: [] };
+    const topics = [...this.#read];
+    if (!found) return { rcode: 'NXDOMAIN', answers: [], authorities: soa, additionals: [], topics };
     const cname = found.records.find((r) => r.type === 'CNAME');
     // A CNAME stands for every type at its name but itself.
     const ofType = (r: Answer): boolean => type === 'ANY' || r.type === type;
     const answers = cname && type !== 'CNAME' ? [cname, ...(found.chased ?? []).filter(ofType)] : found.records.filter(ofType);
-    const out: ZoneAnswer = { rcode: 'NOERROR', answers, authorities: answers.length === 0 ? soa : [], additionals: [] };
+    const out: ZoneAnswer = { rcode: 'NOERROR', answers, authorities: answers.length === 0 ? soa : [], additionals: [], topics };
     if (type === 'SRV' || type === 'ANY') out.additionals = found.additionals ?? [];
     if (cname && (type === 'A' || type === 'AAAA') && found.external) out.external = found.external;
     return out;
   }
 
-  /** Changes whenever the cluster does: answers given before may no longer hold. */
-  serial(): number {
-    return this.#view.serial();
+  /** Calls listener with the topics of each change of the cluster: answers read from them no longer hold. */
+  onChange(listener: (topics: readonly string[]) => void): () => void {
+    return this.#view.onChange(listener);
   }
 
   soa(): Answer {
+    this.#read.add(topic.serial);
     return {
       type: 'SOA', name: this.domain, ttl: DNS_TTL,
       data: { mname: `ns.dns.${this.domain}`, rname: `hostmaster.${this.domain}`, serial: this.#view.serial(), refresh: 7200, retry: 1800, expire: 86400, minimum: DNS_TTL },
     };
+  }
+
+  // The view's reads, each noting its topic.
+  #service(ns: string, name: string): Service | undefined {
+    this.#read.add(topic.service(ns, name));
+    return this.#view.service(ns, name);
+  }
+
+  #namespaceHasServices(ns: string): boolean {
+    this.#read.add(topic.namespace(ns));
+    return this.#view.namespaceHasServices(ns);
+  }
+
+  #endpointSlices(ns: string, service: string): readonly EndpointSlice[] {
+    this.#read.add(topic.endpoints(ns, service));
+    return this.#view.endpointSlices(ns, service);
+  }
+
+  #pod(ns: string, name: string): Pod | undefined {
+    this.#read.add(topic.pod(ns, name));
+    return this.#view.pod(ns, name);
+  }
+
+  #podsWithIP(ip: string): readonly Pod[] {
+    this.#read.add(topic.address(ip));
+    return this.#view.podsWithIP(ip);
   }
 
   /** The records at a name (lower case, no trailing dot); null when it does not exist. asked: the name as asked, for owner names. */
@@ -116,15 +164,15 @@ export class ClusterZone {
     if (labels.length !== 2) return NX;
     const [dashed, ns] = labels as [string, string];
     const ip = undashed(dashed);
-    if (!ip || !this.#view.podsWithIP(ip).some((p) => p.metadata.namespace === ns)) return NX;
+    if (!ip || !this.#podsWithIP(ip).some((p) => p.metadata.namespace === ns)) return NX;
     return { records: [addressRecord(asked, ip)] };
   }
 
   #findService(labels: string[], asked: string): Found | null {
     if (labels.length === 0) return { records: [] };
     const ns = labels[labels.length - 1]!;
-    if (labels.length === 1) return this.#view.namespaceHasServices(ns) ? { records: [] } : NX;
-    const svc = this.#view.service(ns, labels[labels.length - 2]!);
+    if (labels.length === 1) return this.#namespaceHasServices(ns) ? { records: [] } : NX;
+    const svc = this.#service(ns, labels[labels.length - 2]!);
     if (!svc) return NX;
     if (labels.length === 2) return this.#serviceRecords(svc, asked);
     if (labels.length === 3) {
@@ -196,7 +244,7 @@ export class ClusterZone {
   #endpoints(svc: Service): ZoneEndpoint[] {
     const ns = svc.metadata.namespace ?? '';
     const out: ZoneEndpoint[] = [];
-    for (const slice of this.#view.endpointSlices(ns, svc.metadata.name ?? '')) {
+    for (const slice of this.#endpointSlices(ns, svc.metadata.name ?? '')) {
       if (slice.addressType === 'FQDN') continue;
       for (const ep of slice.endpoints ?? []) {
         // An unset ready condition means ready, as the EndpointSlice API defines it.
@@ -213,7 +261,7 @@ export class ClusterZone {
     if (ep.hostname) return ep.hostname.toLowerCase();
     const ref = ep.targetRef;
     if (ref?.kind !== 'Pod' || !ref.name) return undefined;
-    const pod = this.#view.pod(ref.namespace ?? svc.metadata.namespace ?? '', ref.name);
+    const pod = this.#pod(ref.namespace ?? svc.metadata.namespace ?? '', ref.name);
     return pod?.spec.hostname && pod.spec.subdomain === svc.metadata.name ? pod.spec.hostname.toLowerCase() : undefined;
   }
 }
