@@ -16,10 +16,14 @@ export interface SimCluster {
   dispose(): Promise<void>;
 }
 
+/** BENCH_CPU_PROF=DIR: the server and the sim run under `node --cpu-prof`, each writing its profile into DIR as it exits. */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
+const nodeArgs = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+
 /** A server and nodeCount hollow nodes, returned once every Node is registered and Ready. */
 export async function startSimCluster(nodeCount: number): Promise<SimCluster> {
-  const server = await startServer({ disableAgent: true });
-  const sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', String(nodeCount)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = await startServer({ disableAgent: true, nodeArgs });
+  const sim = spawn(process.execPath, [...nodeArgs, BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', String(nodeCount)], { stdio: ['ignore', 'ignore', 'inherit'] });
   const client = await RestClient.fromKubeconfig(server.kubeconfig);
   const dispose = async (): Promise<void> => {
     // The sim gone before the data dir goes: its kubelets write under it until they stop.
