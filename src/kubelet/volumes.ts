@@ -3,6 +3,7 @@
 // are rewritten when what they show changes (the objects, the Pod's labels or annotations); torn down
 // when the Pod is gone.
 
+import { randomBytes } from 'node:crypto';
 import { runChecked } from '../util/host-command.js';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
@@ -14,6 +15,7 @@ import { expandVars } from './expand.js';
 import { memoryBytes } from '../api/quantity.js';
 import { bindSubPath, SubPathError } from './subpath.js';
 import { isMountPoint, unmountUnder } from '../util/mounts.js';
+import { createdWithMode } from '../util/fs.js';
 
 export interface PreparedVolume {
   hostPath: string;
@@ -158,8 +160,10 @@ async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void>
   const fresh = (await fs.mkdir(dir, { recursive: true, mode: 0o755 })) !== undefined;
   const previous = fresh ? undefined : await fs.readlink(join(dir, '..data')).catch(() => undefined);
   if (previous && await sameFiles(join(dir, previous), files)) return;
-  const root = await fs.mkdtemp(join(dir, timestampDirName(new Date())));
-  await fs.chmod(root, 0o755);
+  // Made with its mode, as mkdtemp names it (timestamp, then six random characters).
+  const root = join(dir, `${timestampDirName(new Date())}${randomBytes(3).toString('hex')}`);
+  await fs.mkdir(root, { mode: 0o755 });
+  if (!(await createdWithMode(0o755))) await fs.chmod(root, 0o755);
   const top = new Set<string>();
   const made = new Set([root]);
   for (const f of files) {
@@ -170,9 +174,10 @@ async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void>
       await fs.mkdir(parent, { recursive: true });
       made.add(parent);
     }
-    await fs.writeFile(file, f.data, { mode: f.mode });
+    // A new file: the mode given is its mode, unless the umask cuts it.
+    await fs.writeFile(file, f.data, { mode: f.mode, flag: 'wx' });
+    if (!(await createdWithMode(f.mode))) await fs.chmod(file, f.mode);
     if (f.gid !== undefined) await fs.chown(file, 0, f.gid);
-    await fs.chmod(file, f.mode);
     top.add(normalize(f.path).split('/')[0]!);
   }
   if (fresh) await fs.symlink(basename(root), join(dir, '..data'));
