@@ -2,7 +2,7 @@
 // (real kubelets over the fake runtime) in its own process, and a watch that survives being cut.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { KObject, Node } from '../src/api/types.js';
 import { nodes } from '../src/client/resources.js';
 import type { Resource } from '../src/client/resources.js';
@@ -16,10 +16,27 @@ export interface SimCluster {
   dispose(): Promise<void>;
 }
 
+/** BENCH_CPU_PROF=DIR: the server and the sim run under `node --cpu-prof`, each writing its profile into DIR as it exits. */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
+const nodeArgs = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+
+/**
+ * Where the hollow kubelets keep their Pods' folders (volume files, termination-message files, log
+ * folders): in memory (/dev/shm) when the host has it, as their runtime is. On this VM's disk, the
+ * filesystem's journal made those few dozen small writes per Pod the larger part of the sim's CPU
+ * (about 3 of 8 to 11 CPU-s per 1,000 Pods, all in the kernel), a cost of packing a hundred nodes onto
+ * one host, which a real node pays on its own disk. BENCH_SIM_STATE=disk keeps them under the server's data dir.
+ */
+async function simStateDir(): Promise<string | undefined> {
+  if (process.env.BENCH_SIM_STATE === 'disk') return undefined;
+  return mkdtemp('/dev/shm/berth-sim-').catch(() => undefined);
+}
+
 /** A server and nodeCount hollow nodes, returned once every Node is registered and Ready. */
 export async function startSimCluster(nodeCount: number): Promise<SimCluster> {
-  const server = await startServer({ disableAgent: true });
-  const sim = spawn(process.execPath, [BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', String(nodeCount)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = await startServer({ disableAgent: true, nodeArgs });
+  const stateDir = await simStateDir();
+  const sim = spawn(process.execPath, [...nodeArgs, BERTH_BIN, 'sim', '--data-dir', server.dataDir, '--nodes', String(nodeCount), ...(stateDir ? ['--state-dir', stateDir] : [])], { stdio: ['ignore', 'ignore', 'inherit'] });
   const client = await RestClient.fromKubeconfig(server.kubeconfig);
   const dispose = async (): Promise<void> => {
     // The sim gone before the data dir goes: its kubelets write under it until they stop.
@@ -28,6 +45,7 @@ export async function startSimCluster(nodeCount: number): Promise<SimCluster> {
     await exited;
     client.transport.close();
     await server.dispose();
+    if (stateDir) await rm(stateDir, { recursive: true, force: true });
   };
   try {
     const ready = (n: Node) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');

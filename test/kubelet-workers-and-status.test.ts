@@ -103,3 +103,18 @@ test('status manager: PATCH only on change, terminal phase sticks, NotFound is q
   sm.forget('uid-1');
   assert.equal(sm.withLatestStatus(p).status, undefined);
 });
+
+test('status manager: its own status coming back, even before the write is answered, is no other writer\'s; a phase it never sent is', async () => {
+  const echoes: boolean[] = [];
+  const sm = new StatusManager({
+    // The watch event of the write arrives before its answer, as it may over the network.
+    patchPodStatus: async (_ns, _name, _uid, s) => void echoes.push(sm.observe({ ...pod(), status: s })),
+  });
+  const p = pod();
+  assert.equal(await sm.set(p, { phase: 'Pending' }), true);
+  assert.equal(await sm.set(p, { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] }), true);
+  assert.deepEqual(echoes, [false, false]);
+  assert.equal(sm.observe({ ...p, status: { phase: 'Pending' } }), false, 'an older write of its own');
+  assert.equal(sm.observe({ ...p, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }] } }), true, 'another writer\'s');
+  assert.equal(await sm.set(p, { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] }), true, 'written again to put it right');
+});

@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { isApiError } from '../api/errors.js';
+import { deepEqual } from '../api/patch/json-patch.js';
 import type { Pod } from '../api/types.js';
 import type { ContainerStatus, ImageService, RuntimeService } from '../runtime/types.js';
 import type { KubeletCluster, PodEventType } from './cluster.js';
@@ -58,6 +59,14 @@ export interface KubeletOptions {
 }
 
 interface PodRecord { pod: Pod; removed: boolean; mem: PodMemory }
+
+/** What of a Pod its sync acts on, besides the status: the spec, labels and annotations (downwardAPI files), its deletion. */
+function differsForSync(a: Pod, b: Pod): boolean {
+  const ma = a.metadata;
+  const mb = b.metadata;
+  return ma.deletionTimestamp !== mb.deletionTimestamp || ma.deletionGracePeriodSeconds !== mb.deletionGracePeriodSeconds
+    || !deepEqual(ma.labels, mb.labels) || !deepEqual(ma.annotations, mb.annotations) || !deepEqual(a.spec, b.spec);
+}
 
 const ERROR_RETRY_MS = 2_000;
 /** The kubelet's defaults: containerLogMaxSize 10Mi, containerLogMaxFiles 5 (the live file included). */
@@ -175,6 +184,7 @@ export class Kubelet {
     const uid = pod.metadata.uid;
     if (!uid) return;
     let rec = this.#records.get(uid);
+    const before = rec?.pod;
     if (!rec) {
       this.#records.set(uid, (rec = { pod, removed: false, mem: newPodMemory() }));
       traceLine(Date.now(), 'kubelet:seen', pod.metadata.name);
@@ -183,9 +193,11 @@ export class Kubelet {
     if (type === 'DELETED') rec.removed = true;
     if (rec.removed || pod.metadata.deletionTimestamp) this.#workers.terminate(uid);
     else {
-      this.#status.observe(pod);
+      const foreign = this.#status.observe(pod);
       this.#volumeObjects.track(pod);
-      this.#workers.kick(uid);
+      // As upstream's pod config: a change of the status alone (mostly this kubelet's own write coming
+      // back) is no reason to sync, unless another writer's status is to be put right.
+      if (!before || foreign || differsForSync(before, pod)) this.#workers.kick(uid);
     }
   }
 

@@ -28,10 +28,15 @@ export class StatusManager {
     return sent ? { ...pod, status: { ...pod.status, ...sent.status } } : pod;
   }
 
-  /** The Pod as the API holds it: a phase or condition this kubelet never sent makes the next set send again. */
-  observe(pod: Pod): void {
+  /**
+   * The Pod as the API holds it: a phase or condition this kubelet never sent makes the next set send
+   * again. Returns whether it did (another writer's status, for the kubelet to put right).
+   */
+  observe(pod: Pod): boolean {
     const sent = this.#sent.get(pod.metadata.uid ?? '');
-    if (sent && pod.status && !sent.gists.has(gistOf(pod.status))) sent.text = '';
+    if (!sent || !pod.status || sent.gists.has(gistOf(pod.status))) return false;
+    sent.text = '';
+    return true;
   }
 
   /** PATCH when different from the last write; a Pod already gone is not an error. */
@@ -41,13 +46,15 @@ export class StatusManager {
     const next = prev && isTerminalPhase(prev.status.phase) && !isTerminalPhase(status.phase) ? { ...status, phase: prev.status.phase } : status;
     const text = JSON.stringify(next);
     if (prev?.text === text) return false;
+    // Known before the write: its watch event may come back before the answer does.
+    const gists = (prev?.gists ?? new Set()).add(gistOf(next));
     try {
       await this.#cluster.patchPodStatus(pod.metadata.namespace ?? 'default', pod.metadata.name ?? '', uid, next);
     } catch (e) {
       if (isApiError(e, 'NotFound')) return false;
       throw e;
     }
-    this.#sent.set(uid, { status: next, text, gists: (prev?.gists ?? new Set()).add(gistOf(next)) });
+    this.#sent.set(uid, { status: next, text, gists });
     return true;
   }
 

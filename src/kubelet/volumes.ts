@@ -3,6 +3,7 @@
 // are rewritten when what they show changes (the objects, the Pod's labels or annotations); torn down
 // when the Pod is gone.
 
+import { randomBytes } from 'node:crypto';
 import { runChecked } from '../util/host-command.js';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
@@ -14,6 +15,7 @@ import { expandVars } from './expand.js';
 import { memoryBytes } from '../api/quantity.js';
 import { bindSubPath, SubPathError } from './subpath.js';
 import { isMountPoint, unmountUnder } from '../util/mounts.js';
+import { createdWithMode } from '../util/fs.js';
 
 export interface PreparedVolume {
   hostPath: string;
@@ -150,34 +152,47 @@ async function sameFiles(root: string, files: VolumeFile[]): Promise<boolean> {
  * each top-level name a symlink through `..data`. A rewrite (a changed ConfigMap, new labels) makes a
  * new folder and swaps `..data` with one rename, so readers see the old version or the new, never half
  * of one, and the folder bound into containers stays the same. An unchanged payload is not rewritten,
- * so a container watching the folder sees a change only when there is one.
+ * so a container watching the folder sees a change only when there is one. A folder made just now holds
+ * nothing yet: no earlier version to compare, no reader to swap under, nothing stale to remove (the
+ * common case, a Pod's first start, costs a third fewer filesystem calls).
  */
 async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void> {
-  await fs.mkdir(dir, { recursive: true, mode: 0o755 });
-  const previous = await fs.readlink(join(dir, '..data')).catch(() => undefined);
+  const fresh = (await fs.mkdir(dir, { recursive: true, mode: 0o755 })) !== undefined;
+  const previous = fresh ? undefined : await fs.readlink(join(dir, '..data')).catch(() => undefined);
   if (previous && await sameFiles(join(dir, previous), files)) return;
-  const root = await fs.mkdtemp(join(dir, timestampDirName(new Date())));
-  await fs.chmod(root, 0o755);
+  // Made with its mode, as mkdtemp names it (timestamp, then six random characters).
+  const root = join(dir, `${timestampDirName(new Date())}${randomBytes(3).toString('hex')}`);
+  await fs.mkdir(root, { mode: 0o755 });
+  if (!(await createdWithMode(0o755))) await fs.chmod(root, 0o755);
   const top = new Set<string>();
+  const made = new Set([root]);
   for (const f of files) {
     const file = join(root, normalize(f.path));
     if (!file.startsWith(root + '/')) throw new Error(`invalid path ${f.path}`);
-    await fs.mkdir(dirname(file), { recursive: true });
-    await fs.writeFile(file, f.data, { mode: f.mode });
+    const parent = dirname(file);
+    if (!made.has(parent)) {
+      await fs.mkdir(parent, { recursive: true });
+      made.add(parent);
+    }
+    // A new file: the mode given is its mode, unless the umask cuts it.
+    await fs.writeFile(file, f.data, { mode: f.mode, flag: 'wx' });
+    if (!(await createdWithMode(f.mode))) await fs.chmod(file, f.mode);
     if (f.gid !== undefined) await fs.chown(file, 0, f.gid);
-    await fs.chmod(file, f.mode);
     top.add(normalize(f.path).split('/')[0]!);
   }
-  const tmp = join(dir, '..data_tmp');
-  await fs.rm(tmp, { force: true });
-  await fs.symlink(basename(root), tmp);
-  await fs.rename(tmp, join(dir, '..data'));
-  // Item paths never start with '..', so every other name here is a link of this layout (or stale).
-  for (const name of await fs.readdir(dir)) {
-    if (name.startsWith('..')) continue;
-    const link = await fs.lstat(join(dir, name));
-    if (link.isSymbolicLink() && top.has(name)) top.delete(name);
-    else await fs.rm(join(dir, name), { recursive: true, force: true });
+  if (fresh) await fs.symlink(basename(root), join(dir, '..data'));
+  else {
+    const tmp = join(dir, '..data_tmp');
+    await fs.rm(tmp, { force: true });
+    await fs.symlink(basename(root), tmp);
+    await fs.rename(tmp, join(dir, '..data'));
+    // Item paths never start with '..', so every other name here is a link of this layout (or stale).
+    for (const name of await fs.readdir(dir)) {
+      if (name.startsWith('..')) continue;
+      const link = await fs.lstat(join(dir, name));
+      if (link.isSymbolicLink() && top.has(name)) top.delete(name);
+      else await fs.rm(join(dir, name), { recursive: true, force: true });
+    }
   }
   for (const name of top) await fs.symlink(join('..data', name), join(dir, name));
   if (previous) await fs.rm(join(dir, previous), { recursive: true, force: true });
