@@ -188,7 +188,10 @@ export async function benchDns(): Promise<string> {
     const busy = add(`${label}, server creating Pods`, await measureOn(server, dnsPort, clusterMix(2), churn.worker));
     add('berth server\'s DNS, forwarded to the host\'s resolver, server creating Pods', await measureOn(server, dnsPort, forwardedQuery, churn.worker));
     rows.push(['ratio DNS/echo p99: quiet, busy', '', '', '', `${(quiet.p99 / baseQuiet.p99).toFixed(2)}, ${(busy.p99 / baseBusy.p99).toFixed(2)}`, '', '', '']);
-    rows.push([`target p99 ≤ ${TARGET_P99_MS} ms (busy)`, '', '', '', busy.p99 <= TARGET_P99_MS ? 'met' : 'missed', '', '', '']);
+    const verdict = (p99: number) => (p99 <= TARGET_P99_MS ? 'met' : 'missed');
+    rows.push([`target p99 ≤ ${TARGET_P99_MS} ms: quiet, busy`, '', '', '', `${verdict(quiet.p99)}, ${verdict(busy.p99)}`, '', '', '']);
+    // While the server is busy the echo baseline's own p99 shows what this machine allows any UDP server.
+    rows.push(['busy: DNS p99 within the echo baseline\'s', '', '', '', busy.p99 <= baseBusy.p99 ? 'yes' : 'no', '', '', '']);
     rows.push(['load average (1, 5, 15 min) at the end', '', '', '', '', '', loadavg().map((l) => l.toFixed(2)).join(' '), '']);
     return `## Cluster DNS (berth server, --dns-address)\n${table(rows)}`;
   } finally {
