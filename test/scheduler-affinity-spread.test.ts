@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { LabelSelectorSpec, Node, Pod, PodAffinityTerm, TopologySpreadConstraint } from '../src/api/types.js';
 import { Algorithm } from '../src/scheduler/algorithm.js';
 import { affinityTotalsOf, noLookups, type ClusterLookups, type ClusterView } from '../src/scheduler/clusterview.js';
-import type { FilterPlugin } from '../src/scheduler/filters.js';
+import { nodeResourcesFit, type FilterPlugin } from '../src/scheduler/filters.js';
 import { interPodAffinityFilter, interPodAffinityScore } from '../src/scheduler/interpodaffinity.js';
 import { NodeInfo } from '../src/scheduler/nodeinfo.js';
 import { podInfo } from '../src/scheduler/podinfo.js';
@@ -315,8 +315,7 @@ test('PodTopologySpread defaults: only for a Pod its ReplicaSet selects, by host
   assert.ok(bare.bare! > 0);
 });
 
-test('NodeResourcesFit counts extended resources', async () => {
-  const { nodeResourcesFit } = await import('../src/scheduler/filters.js');
+test('NodeResourcesFit counts extended resources', () => {
   const fit = (pod: Pod, node: NodeInfo) => nodeResourcesFit.filter(podInfo(pod), node, undefined)?.reasons.join(', ') ?? null;
   assert.equal(fit(mkPod({ dongles: '2' }), mkNode('none', {})), 'Insufficient example.com/dongle');
   assert.equal(fit(mkPod({ dongles: '2' }), mkNode('one', {}, { dongles: '1' })), 'Insufficient example.com/dongle');
