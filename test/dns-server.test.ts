@@ -151,8 +151,8 @@ test('answers are remembered until what they were read from changes, then answer
     services[0]!.spec.clusterIP = '10.43.0.21';
     try {
       assert.deepEqual(await addresses(), ['10.43.0.20'], 'the same cluster, the same answer');
-      changed(topic.service('default', 'many'), topic.endpoints('default', 'web'), topic.pod('default', 'web'), topic.address('10.43.0.20'));
-      assert.deepEqual(await addresses(), ['10.43.0.20'], 'another Service\'s change, and this one\'s endpoints\' (not in its ClusterIP answer), leave it remembered');
+      changed(topic.service('default', 'many'), topic.endpoints('default', 'web'), topic.pod('default', 'web'), topic.address('10.43.0.20'), topic.serial);
+      assert.deepEqual(await addresses(), ['10.43.0.20'], 'another Service\'s change, this one\'s endpoints\' (not in its ClusterIP answer) and the SOA serial (not in an answer with records) leave it remembered');
       changed(topic.service('default', 'web'));
       assert.deepEqual(await addresses(), ['10.43.0.21']);
     } finally {

@@ -87,14 +87,18 @@ export class ClusterZone {
   answer(name: string, type: string): ZoneAnswer {
     this.#read = new Set();
     const found = this.#find(name.toLowerCase().replace(/\.$/, ''), name);
-    const soa = [this.soa()];
-    const topics = [...this.#read];
-    if (!found) return { rcode: 'NXDOMAIN', answers: [], authorities: soa, additionals: [], topics };
+    // Only an answer without records carries the SOA, and only such an answer is read from the serial:
+    // an address answer stays remembered when the serial moves.
+    if (!found) {
+      const soa = [this.soa()];
+      return { rcode: 'NXDOMAIN', answers: [], authorities: soa, additionals: [], topics: [...this.#read] };
+    }
     const cname = found.records.find((r) => r.type === 'CNAME');
     // A CNAME stands for every type at its name but itself.
     const ofType = (r: Answer): boolean => type === 'ANY' || r.type === type;
     const answers = cname && type !== 'CNAME' ? [cname, ...(found.chased ?? []).filter(ofType)] : found.records.filter(ofType);
-    const out: ZoneAnswer = { rcode: 'NOERROR', answers, authorities: answers.length === 0 ? soa : [], additionals: [], topics };
+    const authorities = answers.length === 0 ? [this.soa()] : [];
+    const out: ZoneAnswer = { rcode: 'NOERROR', answers, authorities, additionals: [], topics: [...this.#read] };
     if (type === 'SRV' || type === 'ANY') out.additionals = found.additionals ?? [];
     if (cname && (type === 'A' || type === 'AAAA') && found.external) out.external = found.external;
     return out;
