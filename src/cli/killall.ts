@@ -12,11 +12,13 @@ import { cleanupAll } from '../runtime/runc/cleanup.js';
 import { deleteNftTable } from '../proxy/nft.js';
 import { unmountAllUnder } from '../util/mounts.js';
 import { defaultDataDir } from './data-dir.js';
+import { liveNodeProcesses, stopProcesses } from './live-node.js';
 
 const HELP = `Usage: berth killall [--data-dir DIR]
 
 Stops every container of the node whose data dir is DIR (default ${defaultDataDir()}) and removes its
-mounts, network namespaces, pod network, Service rules and cgroups. Cluster state is kept.
+mounts, network namespaces, pod network, Service rules and cgroups. Cluster state is kept. A berth
+server or agent still running on DIR is stopped first (SIGTERM, then SIGKILL after 30 s).
 
 Flags:
   --data-dir DIR   the node's data dir
@@ -42,6 +44,11 @@ export async function killallCommand(argv: string[]): Promise<number> {
 async function killall(dataDir: string): Promise<number> {
   const root = join(dataDir, 'runtime');
   const problems: unknown[] = [];
+  const live = liveNodeProcesses(dataDir);
+  if (live.length > 0) {
+    process.stderr.write(`berth killall: stopping the berth process${live.length > 1 ? 'es' : ''} running the node in ${dataDir} first (pid ${live.join(', ')})\n`);
+    await stopProcesses(live, 30_000);
+  }
   // The proxy and the NetworkPolicy enforcer leave their rules in place when they stop, as kube-proxy does; they go here, whether or
   // not the node ever ran a Pod.
   const names = existsSync(dataDir) ? await hostNamesFor(dataDir) : null;
