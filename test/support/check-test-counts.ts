@@ -5,10 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COUNTS_FILE } from './count-reporter.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const expectedFile = path.join(root, 'test/test-counts.json');
-const reportedFile = path.join(root, 'dist/test-counts.json');
+const reportedFile = COUNTS_FILE;
 
 const read = (f: string): Record<string, number> => JSON.parse(readFileSync(f, 'utf8')) as Record<string, number>;
 const reported = read(reportedFile);
