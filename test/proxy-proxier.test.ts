@@ -45,6 +45,9 @@ before(async () => {
     log: (l) => logs.push(l),
     apply: async (p) => void programs.push(p),
   };
+  // The kubernetes Service's endpoints come from the server's controller shortly after start: the first
+  // program is to carry them.
+  await until('the kubernetes Service\'s EndpointSlice', async () => (await admin.list<EndpointSlice>(endpointSlices, 'default', { labelSelector: 'kubernetes.io/service-name=kubernetes' })).items.some((s) => (s.endpoints ?? []).length > 0));
   proxier = new Proxier(options);
   await proxier.start(stop.signal);
 });
