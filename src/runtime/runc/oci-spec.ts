@@ -72,6 +72,8 @@ interface BaseInput {
   privileged: boolean;
   hostname?: string;
   mounts: OciMount[];
+  /** Mounted first, on the root itself: runc mounts in order, each on what the ones before made. */
+  rootMount?: OciMount;
   namespaces: OciNamespace[];
   cgroupsPath: string;
   resources?: Record<string, unknown>;
@@ -104,7 +106,7 @@ function spec(i: BaseInput): Record<string, unknown> {
     },
     root: { path: i.rootfs, readonly: i.readonlyRootfs },
     hostname: i.hostname,
-    mounts: [...systemMounts(i.privileged), ...i.mounts],
+    mounts: [...(i.rootMount ? [i.rootMount] : []), ...systemMounts(i.privileged), ...i.mounts],
     linux: {
       namespaces: i.namespaces,
       cgroupsPath: i.cgroupsPath,
@@ -147,6 +149,8 @@ export function sandboxSpec(o: { rootfs: string; args: string[]; hostname?: stri
 export interface ContainerSpecInput {
   cfg: ContainerConfig;
   rootfs: string;
+  /** Options of an overlay the container mounts on rootfs as its `/` (rootfs is then an empty directory). */
+  rootOverlay?: string[];
   /** The pause process whose namespaces the container joins. */
   pausePid: number;
   hostNetwork: boolean;
@@ -186,6 +190,7 @@ export function containerSpec(i: ContainerSpecInput): Record<string, unknown> {
     noNewPrivileges: cfg.noNewPrivileges ?? false,
     privileged,
     mounts: [...i.sandboxMounts, ...cfg.mounts.map(userMount)],
+    ...(i.rootOverlay ? { rootMount: { destination: '/', type: 'overlay', source: 'overlay', options: i.rootOverlay } } : {}),
     namespaces,
     cgroupsPath: i.cgroupsPath,
     resources: containerResources(cfg),

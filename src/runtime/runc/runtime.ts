@@ -32,6 +32,11 @@ import { traceSpan } from '../../util/trace.js';
 
 export interface RootfsProvider {
   prepareRootfs(imageRef: string, containerId: string): Promise<string>;
+  /**
+   * Optional: the root as a directory plus, when the container is to mount it itself as its `/`
+   * (out of the host's mount table), the overlay mount's options; prepareRootfs is used without it.
+   */
+  containerRootfs?(imageRef: string, containerId: string): Promise<{ path: string; overlay?: string[] }>;
   releaseRootfs(containerId: string): Promise<void>;
 }
 
@@ -206,14 +211,15 @@ export class RuncRuntime implements RuntimeService {
     await mkdir(dir, { recursive: true });
     try {
       const [rootfs, seccomp] = await Promise.all([
-        traceSpan('runtime:rootfs', cfg.name, this.#opts.rootfs.prepareRootfs(cfg.imageRef, id)),
+        traceSpan('runtime:rootfs', cfg.name, this.#containerRootfs(cfg.imageRef, id)),
         cfg.privileged ? undefined : seccompFor(cfg.seccomp, containerCapabilities(cfg)),
         mkdir(dirname(cfg.logPath), { recursive: true }),
         mkdir(this.#paths.exits, { recursive: true }),
       ]);
       const spec = containerSpec({
         cfg,
-        rootfs,
+        rootfs: rootfs.path,
+        ...(rootfs.overlay ? { rootOverlay: rootfs.overlay } : {}),
         pausePid: sb.pid,
         hostNetwork: !!sb.config.hostNetwork,
         shareProcessNamespace: !!sb.config.shareProcessNamespace,
@@ -240,6 +246,11 @@ export class RuncRuntime implements RuntimeService {
       await this.#containerStore.remove(id);
       throw e;
     }
+  }
+
+  #containerRootfs(imageRef: string, id: string): Promise<{ path: string; overlay?: string[] }> {
+    const p = this.#opts.rootfs;
+    return p.containerRootfs ? p.containerRootfs(imageRef, id) : p.prepareRootfs(imageRef, id).then((path) => ({ path }));
   }
 
   /** The pid of a running container of this sandbox, whose namespaces another may join. */
