@@ -26,7 +26,7 @@ import { inContainerCgroup, isAlive, readExit, readPidFile, waitUntil, type Exit
 import { RecordStore, type ContainerRecord, type SandboxRecord } from './records.js';
 import { RUNC, Runc } from './runc-cli.js';
 import { execInTerminal } from './terminal.js';
-import { sandboxMounts, shmMount, unmountShm, writeSandboxFiles } from './sandbox-files.js';
+import { sandboxMounts, unmountShm, writeSandboxFiles } from './sandbox-files.js';
 import { seccompFor } from './seccomp.js';
 import { traceSpan } from '../../util/trace.js';
 
@@ -106,7 +106,7 @@ export class RuncRuntime implements RuntimeService {
     const record: SandboxRecord = { id, config: cfg, createdAt: new Date().toISOString(), pid: 0, netns, cgroupParent };
     try {
       const args = await pauseArgv(this.#opts.pauseRootfs);
-      const spec = sandboxSpec({ rootfs: this.#opts.pauseRootfs, args, hostname: cfg.hostname, netns, hostNetwork: !!cfg.hostNetwork, hostPID: !!cfg.hostPID, hostIPC: !!cfg.hostIPC, cgroupsPath: `${cgroupParent}/${id}`, shm: shmMount(dir), sysctls: cfg.sysctls });
+      const spec = sandboxSpec({ rootfs: this.#opts.pauseRootfs, args, hostname: cfg.hostname, netns, hostNetwork: !!cfg.hostNetwork, hostPID: !!cfg.hostPID, hostIPC: !!cfg.hostIPC, cgroupsPath: `${cgroupParent}/${id}`, sysctls: cfg.sysctls });
       // Each group runs to its end even when a step fails, so the undo below sees everything they made.
       await settleAll([writeFile(join(dir, 'config.json'), JSON.stringify(spec)), writeSandboxFiles(this.#host, dir, cfg), netns && createNetns(this.#host, netns)]);
       // The namespace exists as a file now, so CNI can wire it while the pause process starts inside it.
