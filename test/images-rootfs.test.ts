@@ -70,6 +70,44 @@ test('the overlay rootfs shows every layer with whiteouts applied, and is releas
   assert.deepEqual((await readdir(`${work}/store-rootfs/layers`)).filter((n) => n !== 'empty'), []);
 });
 
+test('a container\'s rootfs is left for the container to mount: nothing enters the host\'s mount table, and its options give the layered view', async () => {
+  const root = `${work}/store-container`;
+  const store = new ImageStore({ root });
+  await store.importArchive(`${work}/docker.tar`);
+  const mountTable = () => readFile('/proc/self/mountinfo', 'utf8');
+  const r = await store.containerRootfs('example.com/team/saved:v2', 'c1');
+  assert.ok(r.overlay, 'overlay options for the container');
+  assert.deepEqual(await readdir(r.path), [], 'an empty directory to mount on');
+  assert.ok(!(await mountTable()).includes(`${root}/containers`), 'nothing mounted on the host');
+  // Mounted as runc mounts it (absolute paths, from any directory), the options show every layer.
+  await runChecked('mount', ['-t', 'overlay', 'overlay', '-o', r.overlay.join(','), r.path], { cwd: '/' });
+  try {
+    assert.equal(await readFile(`${r.path}/etc/base`, 'utf8'), 'changed\n');
+    assert.equal(await exists(`${r.path}/etc/gone`), false, 'whiteout hides a file');
+    assert.deepEqual(await readdir(`${r.path}/o`), ['new'], 'opaque directory hides lower contents');
+    await writeFile(`${r.path}/etc/base`, 'mine\n');
+  } finally {
+    await runChecked('umount', [r.path]);
+  }
+  assert.equal(await readFile(`${root}/containers/c1/upper/etc/base`, 'utf8'), 'mine\n', 'writes land in the container\'s upper dir');
+  await assert.rejects(store.removeImage('example.com/team/saved:v2'), /in use/);
+  await store.releaseRootfs('c1');
+  assert.equal(await exists(`${root}/containers/c1`), false);
+});
+
+test('a store whose layer paths do not fit in one mount\'s options mounts the container\'s rootfs on the host instead', async () => {
+  // Five directory levels of 250 characters: each absolute lowerdir is over 1,250 bytes, three exceed a page.
+  const root = `${work}/${Array.from({ length: 5 }, (_, i) => String(i).repeat(250)).join('/')}`;
+  const store = new ImageStore({ root });
+  await store.importArchive(`${work}/docker.tar`);
+  const r = await store.containerRootfs('example.com/team/saved:v2', 'c1');
+  assert.equal(r.overlay, undefined);
+  assert.ok((await readFile('/proc/self/mountinfo', 'utf8')).includes(`${root}/containers/c1/merged`), 'mounted on the host');
+  assert.equal(await readFile(`${r.path}/etc/base`, 'utf8'), 'changed\n');
+  await store.releaseRootfs('c1');
+  assert.ok(!(await readFile('/proc/self/mountinfo', 'utf8')).includes(`${root}/containers`));
+});
+
 test('an image imported by another process (berth images beside a running server) is seen at once, and the running store\'s writes keep it', async () => {
   const server = new ImageStore({ root: `${work}/store-shared` });
   await server.importArchive(`${work}/oci.tar`, { name: 'local/layered' });

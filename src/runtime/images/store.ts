@@ -145,11 +145,23 @@ export class ImageStore implements ImageService {
   }
 
   async prepareRootfs(imageRef: string, containerId: string): Promise<string> {
+    const rec = await this.#layersOf(imageRef);
+    return this.#rootfs.prepare(containerId, rec.id, rec.layers.map((l) => l.diffId));
+  }
+
+  /** A container's root: the overlay left for the container to mount as its `/` (see RootfsManager). */
+  async containerRootfs(imageRef: string, containerId: string): Promise<{ path: string; overlay?: string[] }> {
+    const rec = await this.#layersOf(imageRef);
+    return this.#rootfs.prepareForContainer(containerId, rec.id, rec.layers.map((l) => l.diffId));
+  }
+
+  /** The image, with its layers unpacked and its use recorded. */
+  async #layersOf(imageRef: string): Promise<ImageRecord> {
     const rec = await this.resolve(imageRef);
     if (!rec) throw new ImageError('ImageNotPresent', `image "${imageRef}" is not present on this node`);
     for (const l of rec.layers) await this.#parts.layers.ensure(l);
     await this.#touch(rec.id);
-    return this.#rootfs.prepare(containerId, rec.id, rec.layers.map((l) => l.diffId));
+    return rec;
   }
 
   /**

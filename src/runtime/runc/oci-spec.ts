@@ -46,6 +46,14 @@ function systemMounts(privileged: boolean): OciMount[] {
   ];
 }
 
+/**
+ * The pause process's own view needs only /proc (the Pod's sysctls are written there) and /dev: app
+ * containers share its namespaces but never its mounts, each mounting its own /sys, cgroups, mqueue
+ * and the Pod's /dev/shm. Each mount left out is work runc does not do at every Pod start (on cgroup v1
+ * /sys/fs/cgroup alone is a tmpfs, a bind per hierarchy and a read of the mount table).
+ */
+const PAUSE_MOUNTS = systemMounts(false).filter((m) => m.destination === '/proc' || m.destination === '/dev');
+
 export function bindMount(source: string, destination: string, readOnly = false): OciMount {
   return { destination, type: 'bind', source, options: ['rbind', 'rprivate', readOnly ? 'ro' : 'rw'] };
 }
@@ -72,6 +80,10 @@ interface BaseInput {
   privileged: boolean;
   hostname?: string;
   mounts: OciMount[];
+  /** Mounted first, on the root itself: runc mounts in order, each on what the ones before made. */
+  rootMount?: OciMount;
+  /** The pause container: PAUSE_MOUNTS instead of the system mounts. */
+  pause?: boolean;
   namespaces: OciNamespace[];
   cgroupsPath: string;
   resources?: Record<string, unknown>;
@@ -104,7 +116,7 @@ function spec(i: BaseInput): Record<string, unknown> {
     },
     root: { path: i.rootfs, readonly: i.readonlyRootfs },
     hostname: i.hostname,
-    mounts: [...systemMounts(i.privileged), ...i.mounts],
+    mounts: [...(i.rootMount ? [i.rootMount] : []), ...(i.pause ? PAUSE_MOUNTS : systemMounts(i.privileged)), ...i.mounts],
     linux: {
       namespaces: i.namespaces,
       cgroupsPath: i.cgroupsPath,
@@ -120,7 +132,7 @@ function spec(i: BaseInput): Record<string, unknown> {
  * The pause container: new ipc/uts/mount/pid namespaces (the host's pid or ipc one with hostPID or
  * hostIPC), the network namespace CNI configured (if any).
  */
-export function sandboxSpec(o: { rootfs: string; args: string[]; hostname?: string; netns?: string; hostNetwork: boolean; hostPID?: boolean; hostIPC?: boolean; cgroupsPath: string; shm: OciMount; sysctls?: Record<string, string> }): Record<string, unknown> {
+export function sandboxSpec(o: { rootfs: string; args: string[]; hostname?: string; netns?: string; hostNetwork: boolean; hostPID?: boolean; hostIPC?: boolean; cgroupsPath: string; sysctls?: Record<string, string> }): Record<string, unknown> {
   const namespaces: OciNamespace[] = [{ type: 'mount' }];
   if (!o.hostPID) namespaces.push({ type: 'pid' });
   if (!o.hostIPC) namespaces.push({ type: 'ipc' });
@@ -134,7 +146,8 @@ export function sandboxSpec(o: { rootfs: string; args: string[]; hostname?: stri
     noNewPrivileges: true,
     privileged: false,
     hostname: o.hostNetwork ? undefined : o.hostname,
-    mounts: [o.shm],
+    mounts: [],
+    pause: true,
     namespaces,
     cgroupsPath: o.cgroupsPath,
     resources: { cpu: { shares: 2 } },
@@ -147,6 +160,8 @@ export function sandboxSpec(o: { rootfs: string; args: string[]; hostname?: stri
 export interface ContainerSpecInput {
   cfg: ContainerConfig;
   rootfs: string;
+  /** Options of an overlay the container mounts on rootfs as its `/` (rootfs is then an empty directory). */
+  rootOverlay?: string[];
   /** The pause process whose namespaces the container joins. */
   pausePid: number;
   hostNetwork: boolean;
@@ -186,6 +201,7 @@ export function containerSpec(i: ContainerSpecInput): Record<string, unknown> {
     noNewPrivileges: cfg.noNewPrivileges ?? false,
     privileged,
     mounts: [...i.sandboxMounts, ...cfg.mounts.map(userMount)],
+    ...(i.rootOverlay ? { rootMount: { destination: '/', type: 'overlay', source: 'overlay', options: i.rootOverlay } } : {}),
     namespaces,
     cgroupsPath: i.cgroupsPath,
     resources: containerResources(cfg),

@@ -26,12 +26,17 @@ import { inContainerCgroup, isAlive, readExit, readPidFile, waitUntil, type Exit
 import { RecordStore, type ContainerRecord, type SandboxRecord } from './records.js';
 import { RUNC, Runc } from './runc-cli.js';
 import { execInTerminal } from './terminal.js';
-import { sandboxMounts, shmMount, unmountShm, writeSandboxFiles } from './sandbox-files.js';
+import { sandboxMounts, unmountShm, writeSandboxFiles } from './sandbox-files.js';
 import { seccompFor } from './seccomp.js';
 import { traceSpan } from '../../util/trace.js';
 
 export interface RootfsProvider {
   prepareRootfs(imageRef: string, containerId: string): Promise<string>;
+  /**
+   * Optional: the root as a directory plus, when the container is to mount it itself as its `/`
+   * (out of the host's mount table), the overlay mount's options; prepareRootfs is used without it.
+   */
+  containerRootfs?(imageRef: string, containerId: string): Promise<{ path: string; overlay?: string[] }>;
   releaseRootfs(containerId: string): Promise<void>;
 }
 
@@ -101,7 +106,7 @@ export class RuncRuntime implements RuntimeService {
     const record: SandboxRecord = { id, config: cfg, createdAt: new Date().toISOString(), pid: 0, netns, cgroupParent };
     try {
       const args = await pauseArgv(this.#opts.pauseRootfs);
-      const spec = sandboxSpec({ rootfs: this.#opts.pauseRootfs, args, hostname: cfg.hostname, netns, hostNetwork: !!cfg.hostNetwork, hostPID: !!cfg.hostPID, hostIPC: !!cfg.hostIPC, cgroupsPath: `${cgroupParent}/${id}`, shm: shmMount(dir), sysctls: cfg.sysctls });
+      const spec = sandboxSpec({ rootfs: this.#opts.pauseRootfs, args, hostname: cfg.hostname, netns, hostNetwork: !!cfg.hostNetwork, hostPID: !!cfg.hostPID, hostIPC: !!cfg.hostIPC, cgroupsPath: `${cgroupParent}/${id}`, sysctls: cfg.sysctls });
       // Each group runs to its end even when a step fails, so the undo below sees everything they made.
       await settleAll([writeFile(join(dir, 'config.json'), JSON.stringify(spec)), writeSandboxFiles(this.#host, dir, cfg), netns && createNetns(this.#host, netns)]);
       // The namespace exists as a file now, so CNI can wire it while the pause process starts inside it.
@@ -206,14 +211,15 @@ export class RuncRuntime implements RuntimeService {
     await mkdir(dir, { recursive: true });
     try {
       const [rootfs, seccomp] = await Promise.all([
-        traceSpan('runtime:rootfs', cfg.name, this.#opts.rootfs.prepareRootfs(cfg.imageRef, id)),
+        traceSpan('runtime:rootfs', cfg.name, this.#containerRootfs(cfg.imageRef, id)),
         cfg.privileged ? undefined : seccompFor(cfg.seccomp, containerCapabilities(cfg)),
         mkdir(dirname(cfg.logPath), { recursive: true }),
         mkdir(this.#paths.exits, { recursive: true }),
       ]);
       const spec = containerSpec({
         cfg,
-        rootfs,
+        rootfs: rootfs.path,
+        ...(rootfs.overlay ? { rootOverlay: rootfs.overlay } : {}),
         pausePid: sb.pid,
         hostNetwork: !!sb.config.hostNetwork,
         shareProcessNamespace: !!sb.config.shareProcessNamespace,
@@ -240,6 +246,11 @@ export class RuncRuntime implements RuntimeService {
       await this.#containerStore.remove(id);
       throw e;
     }
+  }
+
+  #containerRootfs(imageRef: string, id: string): Promise<{ path: string; overlay?: string[] }> {
+    const p = this.#opts.rootfs;
+    return p.containerRootfs ? p.containerRootfs(imageRef, id) : p.prepareRootfs(imageRef, id).then((path) => ({ path }));
   }
 
   /** The pid of a running container of this sandbox, whose namespaces another may join. */
