@@ -118,6 +118,7 @@ export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS
     const loadgenCpu = created.reduce((a, r) => a + r.cpuS, 0);
     await waitFor(async () => running.size >= podCount, timeoutMs).catch(() => undefined);
     const runningS = (performance.now() - t0) / 1000;
+    const cpuRunning = await cpuAt();
     await sample();
     const loadedServerRss = samples[samples.length - 1]!.serverRss;
     const loadedSimRss = samples[samples.length - 1]!.simRss;
@@ -137,6 +138,8 @@ export async function benchScale(opts: { nodes?: number; pods?: number; timeoutS
       ['CPU per Pod bound: server / sim (ms)', `${((cpuBound[0] - cpu0[0]) * 1000 / podCount).toFixed(2)} / ${((cpuBound[1] - cpu0[1]) * 1000 / podCount).toFixed(2)}`, ''],
       ['pods Running', running.size, podCount],
       ['created → all Running (s)', runningS, ''],
+      // Every write a Pod costs (token, Events, status) lands by here; until bound only some of them do.
+      ['CPU per Pod until all Running: server / sim (ms)', `${((cpuRunning[0] - cpu0[0]) * 1000 / podCount).toFixed(2)} / ${((cpuRunning[1] - cpu0[1]) * 1000 / podCount).toFixed(2)}`, ''],
       ['pods bound to a second node', rebound, 0],
     ];
     if (opts.rateOnly) {

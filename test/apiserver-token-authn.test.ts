@@ -3,7 +3,8 @@
 // key kept on disk, and what a cached validation costs (issue 13's target: ≤ 20 µs).
 
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -29,7 +30,25 @@ test('the key is made once, 0600, and loaded again as the same key', async () =>
   assert.equal((await stat(join(dir, 'sa.key'))).mode & 0o777, 0o600);
   const again = await TokenSigner.load(dir, ISSUER);
   assert.deepEqual(again.jwks(), signer.jwks());
-  assert.equal(signer.jwks().keys[0]!.alg, 'RS256');
+  assert.equal(signer.jwks().keys[0]!.alg, 'ES256');
+  assert.equal(signer.jwks().keys[0]!.crv, 'P-256');
+});
+
+test('an RSA key kept from before ES256 keys still signs and verifies its tokens, as RS256', async () => {
+  const rsaDir = await mkdtemp(join(tmpdir(), 'berth-token-rsa-'));
+  try {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await writeFile(join(rsaDir, 'sa.key'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    const rsa = await TokenSigner.load(rsaDir, ISSUER);
+    assert.equal(rsa.jwks().keys[0]!.alg, 'RS256');
+    const tokens = new ServiceAccountTokens(rsa, uidOf, { now: () => now });
+    const { token } = await tokens.issue(grant);
+    assert.equal(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()).alg, 'RS256');
+    assert.equal((await tokens.authenticate(token))?.user.name, 'system:serviceaccount:ns:robot');
+    assert.equal(await signer.verify(token, new Date(now)), null, 'not valid under another key');
+  } finally {
+    await rm(rsaDir, { recursive: true, force: true });
+  }
 });
 
 test('expiry: a token is refused once expired, whether first seen then or cached before', async () => {
@@ -81,6 +100,6 @@ test('a cached validation costs a fraction of a signature check (figure printed;
   };
   const cached = await perCall(20_000, () => tokens.authenticate(token));
   const verify = await perCall(200, () => signer.verify(token, new Date(now)));
-  process.stderr.write(`cached token validation: ${cached.toFixed(2)} µs per request; RS256 verification: ${verify.toFixed(1)} µs (${(verify / cached).toFixed(0)}x)\n`);
+  process.stderr.write(`cached token validation: ${cached.toFixed(2)} µs per request; ${signer.alg} verification: ${verify.toFixed(1)} µs (${(verify / cached).toFixed(0)}x)\n`);
   assert.ok(cached * 5 < verify, `cached ${cached} µs, verify ${verify} µs`);
 });

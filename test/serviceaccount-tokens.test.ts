@@ -54,10 +54,10 @@ async function review(token: string, audiences?: string[]): Promise<any> {
 
 const pods = '/api/v1/namespaces/default/pods';
 
-test('kubectl create token: an RS256 JWT with upstream claims, accepted by TokenReview, forbidden pods with a token kubeconfig', async () => {
+test('kubectl create token: an ES256 JWT with upstream claims, accepted by TokenReview, forbidden pods with a token kubeconfig', async () => {
   const token = await createToken(['default', '--duration=20m']);
   const header = decodeProtectedHeader(token);
-  assert.equal(header.alg, 'RS256');
+  assert.equal(header.alg, 'ES256');
   const claims = decodeJwt(token) as any;
   const uid = (await k(['get', 'serviceaccount', 'default', '-o', 'jsonpath={.metadata.uid}'])).stdout;
   assert.equal(claims.iss, ISSUER);
@@ -96,7 +96,7 @@ test('bad tokens are 401 Unauthorized: garbage, forged, another key, another aud
   const [h, p, sig] = good.split('.');
   const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
   const forged = [h, Buffer.from(JSON.stringify({ ...payload, sub: 'system:serviceaccount:kube-system:admin' })).toString('base64url'), sig].join('.');
-  const { privateKey } = await generateKeyPair('RS256');
+  const { privateKey } = await generateKeyPair('ES256');
   const otherKey = await new SignJWT(payload).setProtectedHeader(decodeProtectedHeader(good) as { alg: string; kid: string }).sign(privateKey);
   const otherAudience = await createToken(['default', '--audience', 'vault']);
 

@@ -186,15 +186,15 @@ export function updateManagedFields(entries: ManagedFieldsEntry[], old: KObject 
   // Objects and lists the write brought into being are the writer's too (`.` in fieldsV1: podIPs, conditions).
   const nodes = new FieldSet();
   const after = fieldSetOf(next as Obj, schema, nodes, walked);
-  const present = (p: Path) => !walked(p[0]!) || after.has(p);
+  const present = (p: Path, key: string) => !walked(p[0]!) || after.hasKey(key);
   const created = (p: Path) => (old ? valueAt(old, p) : undefined) == null;
-  const changed = new FieldSet([...after].filter((p) => inScope(p) && (nodes.has(p) ? created(p) : !old || !deepEqualLeaf(valueAt(old, p), valueAt(next, p)))));
+  const changed = after.filter((p, key) => inScope(p) && (nodes.hasKey(key) ? created(p) : !old || !deepEqualLeaf(valueAt(old, p), valueAt(next, p))));
   const mineIndex = entries.findIndex((e) => sameEntry(e, manager, 'Update', opts.subresource));
   const mine = mineIndex >= 0 ? fromFieldsV1(entries[mineIndex]!.fieldsV1) : new FieldSet();
   // An entry with nothing under the fields walked stays as it was, unread.
   const others: Other[] = entries.filter((_, i) => i !== mineIndex).map((e) => (Object.keys(e.fieldsV1 ?? {}).some(walked) ? { e, set: fromFieldsV1(e.fieldsV1) } : { e }));
-  for (const o of others) for (const p of [...(o.set ?? [])]) if (changed.has(p) || !present(p)) o.set!.delete(p);
-  const owned = new FieldSet([...mine, ...changed].filter(present));
+  for (const o of others) if (o.set) o.set = o.set.filter((p, key) => !changed.hasKey(key) && present(p, key));
+  const owned = mine.union(changed).filter(present);
   // A manager whose write took no field keeps its entry, time and all, as upstream does.
   const unchanged = mineIndex >= 0 && changed.size === 0 && owned.size === mine.size;
   return withEntry(others, unchanged ? entries[mineIndex]! : entry(manager, 'Update', next.apiVersion ?? 'v1', owned, opts));

@@ -24,7 +24,17 @@ function pathKey(p: Path): string {
   return p.join('\u0001');
 }
 
-/** A set of paths. */
+/** pathKey(path) for path, which is `parent` (of key parentKey) and pe, without joining it all again. */
+function childKey(parentKey: string, parent: Path, pe: string, path: Path): string {
+  if (parent.length === 0) return pathKey(path);
+  if (parentKey[0] === '[' || pe.includes('\u0001')) return JSON.stringify(path);
+  return `${parentKey}\u0001${pe}`;
+}
+
+/**
+ * A set of paths. A write's walk looks the same paths up in several sets: filter hands out each path's
+ * key as made once, for hasKey, rather than joining the path again for every look-up.
+ */
 export class FieldSet {
   readonly #paths = new Map<string, Path>();
   constructor(paths: Iterable<Path> = []) {
@@ -33,8 +43,16 @@ export class FieldSet {
   add(p: Path): void {
     this.#paths.set(pathKey(p), p);
   }
+  /** Adds p, whose key is known (childKey's). */
+  addKeyed(key: string, p: Path): void {
+    this.#paths.set(key, p);
+  }
   has(p: Path): boolean {
     return this.#paths.has(pathKey(p));
+  }
+  /** Whether the path of this key (as filter hands it out) is a member. */
+  hasKey(key: string): boolean {
+    return this.#paths.has(key);
   }
   delete(p: Path): void {
     this.#paths.delete(pathKey(p));
@@ -45,8 +63,20 @@ export class FieldSet {
   [Symbol.iterator](): IterableIterator<Path> {
     return this.#paths.values();
   }
+  /** The paths keep accepts, each given with its key. */
+  filter(keep: (p: Path, key: string) => boolean): FieldSet {
+    const out = new FieldSet();
+    for (const [k, p] of this.#paths) if (keep(p, k)) out.#paths.set(k, p);
+    return out;
+  }
+  /** The paths of this set, then those of other. */
+  union(other: FieldSet): FieldSet {
+    const out = this.filter(() => true);
+    for (const [k, p] of other.#paths) out.#paths.set(k, p);
+    return out;
+  }
   minus(other: FieldSet): FieldSet {
-    return new FieldSet([...this].filter((p) => !other.has(p)));
+    return this.filter((_, k) => !other.hasKey(k));
   }
 }
 
@@ -75,37 +105,42 @@ function listKeyOf(item: unknown, keys: string[]): string {
  */
 export function fieldSetOf(value: Obj, schema: Schema | undefined, nodes?: FieldSet, walk: (pe: string) => boolean = () => true): FieldSet {
   const out = new FieldSet();
-  const node = (path: Path) => {
-    out.add(path);
-    nodes!.add(path);
+  const node = (key: string, path: Path) => {
+    out.addKeyed(key, path);
+    nodes!.addKeyed(key, path);
   };
-  const visit = (v: unknown, s: Schema | undefined, path: Path, self: boolean) => {
+  const visit = (v: unknown, s: Schema | undefined, path: Path, key: string, self: boolean) => {
     const r = s ? resolve(s) : undefined;
+    const into = (c: unknown, cs: Schema | undefined, pe: string, cself: boolean) => {
+      const p = [...path, pe];
+      visit(c, cs, p, childKey(key, path, pe, p), cself);
+    };
     if (isObj(v)) {
       const freeForm = r && isAtomicObject(r);
       const isMap = !!r?.additionalProperties;
-      if (path.length && (self || isMap || freeForm || Object.keys(v).length === 0)) out.add(path);
-      else if (path.length && nodes) node(path);
+      if (path.length && (self || isMap || freeForm || Object.keys(v).length === 0)) out.addKeyed(key, path);
+      else if (path.length && nodes) node(key, path);
       if (freeForm) return;
       for (const [k, c] of Object.entries(v)) {
         if (c === null || c === undefined) continue;
         if (path.length === 0 && (k === 'apiVersion' || k === 'kind' || !walk(`f:${k}`))) continue;
         if (path.length === 1 && path[0] === 'f:metadata' && SERVER_META.has(k)) continue;
-        visit(c, childSchema(s, k), [...path, `f:${k}`], false);
+        into(c, childSchema(s, k), `f:${k}`, false);
       }
       return;
     }
     if (Array.isArray(v)) {
       const listType = r?.['x-kubernetes-list-type'];
-      if (nodes && (listType === 'map' || listType === 'set')) node(path);
-      if (listType === 'map') for (const item of v) visit(item, r!.items, [...path, listKeyOf(item, r!['x-kubernetes-list-map-keys'] ?? [])], true);
-      else if (listType === 'set') for (const item of v) out.add([...path, `v:${JSON.stringify(item)}`]);
-      else out.add(path);
+      if (nodes && (listType === 'map' || listType === 'set')) node(key, path);
+      // A set's items are leaves: visited as values, which add their own path.
+      if (listType === 'map') for (const item of v) into(item, r!.items, listKeyOf(item, r!['x-kubernetes-list-map-keys'] ?? []), true);
+      else if (listType === 'set') for (const item of v) into(null, undefined, `v:${JSON.stringify(item)}`, false);
+      else out.addKeyed(key, path);
       return;
     }
-    out.add(path);
+    out.addKeyed(key, path);
   };
-  visit(value, schema, [], false);
+  visit(value, schema, [], '', false);
   return out;
 }
 
@@ -163,6 +198,7 @@ function compareValues(a: unknown, b: unknown): number {
 
 /** Path elements as kube-apiserver serializes them: `.` first, then fields by name, then keys, values, indexes. */
 function comparePathElements(a: string, b: string): number {
+  if (a[0] === 'f' && b[0] === 'f') return a < b ? -1 : a > b ? 1 : 0;
   const kind = KIND_ORDER.indexOf(a[0]!) - KIND_ORDER.indexOf(b[0]!);
   if (kind !== 0 || a[0] === '.') return kind;
   if (a[0] === 'f') return a < b ? -1 : a > b ? 1 : 0;
@@ -179,7 +215,10 @@ function comparePathElements(a: string, b: string): number {
 function sorted(node: Obj): Obj {
   const keys = Object.keys(node);
   if (keys.length < 2) return node;
-  return Object.fromEntries(keys.sort(comparePathElements).map((k) => [k, node[k]]));
+  keys.sort(comparePathElements);
+  const out: Obj = {};
+  for (const k of keys) out[k] = node[k];
+  return out;
 }
 
 /**
@@ -248,20 +287,26 @@ export function toFieldsV1(set: FieldSet): Obj {
   }
   // A leaf carries no `.`: only nodes with children say they are members themselves.
   const tidy = (n: Obj): Obj => {
-    const kids = Object.keys(n).filter((k) => k !== '.');
-    if (kids.length === 0) return {};
-    return sorted(Object.fromEntries(Object.entries(n).map(([k, v]) => [k, k === '.' ? {} : tidy(v as Obj)])));
+    const keys = Object.keys(n);
+    if (keys.length === 0 || (keys.length === 1 && keys[0] === '.')) return {};
+    if (keys.length > 1) keys.sort(comparePathElements);
+    const out: Obj = {};
+    for (const k of keys) out[k] = k === '.' ? {} : tidy(n[k] as Obj);
+    return out;
   };
   return tidy(root);
 }
 
 export function fromFieldsV1(fields: Obj | undefined): FieldSet {
   const out = new FieldSet();
-  const walk = (n: Obj, path: Path) => {
+  const walk = (n: Obj, path: Path, key: string) => {
     const kids = Object.keys(n).filter((k) => k !== '.');
-    if (path.length && (kids.length === 0 || '.' in n)) out.add(path);
-    for (const k of kids) walk(n[k] as Obj, [...path, k]);
+    if (path.length && (kids.length === 0 || '.' in n)) out.addKeyed(key, path);
+    for (const k of kids) {
+      const p = [...path, k];
+      walk(n[k] as Obj, p, childKey(key, path, k, p));
+    }
   };
-  walk(fields ?? {}, []);
+  walk(fields ?? {}, [], '');
   return out;
 }
