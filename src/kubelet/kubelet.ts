@@ -238,22 +238,20 @@ export class Kubelet {
     const uid = pod.metadata.uid!;
     const hostIP = this.#heartbeat!.hostIP;
     const syncer = this.#syncer!;
-    let acked: Promise<unknown> = Promise.resolve();
     let ackTimer: NodeJS.Timeout | undefined;
     let acknowledge = (): void => {};
     if (!pod.status?.startTime) {
       // Acknowledge a new Pod while the slow work (sandbox, image pulls) goes on, as upstream's kubelet
       // does: status.startTime then says when this kubelet first saw it. A sync done within
-      // ACK_AFTER_MS writes that startTime with its own status instead, one write where there were two,
-      // as upstream's status manager writes only a Pod's latest status when an earlier one has not gone
-      // yet. The write goes on beside the work and ends before the next status write.
+      // ACK_AFTER_MS writes that startTime with its own status instead, one write where there were two.
+      // The status manager sends a Pod's writes in order (a failed acknowledgment is sent again with
+      // the next status), so the work never waits for it.
       const ack = computePodStatus(pod, { observed, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes });
       const seen = pod;
       acknowledge = () => {
         clearTimeout(ackTimer);
         acknowledge = () => {};
-        acked = traceSpan('kubelet:ack', seen.metadata.name ?? '', this.#status.set(seen, ack));
-        acked.catch(() => {}); // awaited below; this only keeps a failure meanwhile from counting as unhandled
+        traceSpan('kubelet:ack', seen.metadata.name ?? '', this.#status.set(seen, ack)).catch(() => {});
       };
       ackTimer = setTimeout(() => acknowledge(), ACK_AFTER_MS);
       pod = { ...pod, status: { ...pod.status, ...ack } };
@@ -266,7 +264,6 @@ export class Kubelet {
       throw e;
     } finally {
       clearTimeout(ackTimer);
-      await acked;
     }
     const { observed: acted, nextSyncAtMs } = synced;
     let after = await withTerminationMessages(pod, acted, this.#podDir(uid));
