@@ -1,5 +1,4 @@
-// The HTTPS transport's bounded pool: requests past it wait their turn in order, background ones
-// (events) after every other waiting request, and none is lost.
+// The HTTPS transport's bounded pool: requests past it wait their turn in order, and none is lost.
 
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -7,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { HttpsTransport } from '../src/client/https-transport.js';
 
-test('transport: past its connections, requests go in order, background ones (events) after every other waiting one', async () => {
+test('transport: past its connections, requests wait and go in the order they were made', async () => {
   const arrived: string[] = [];
   const held: ServerResponse[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -22,15 +21,15 @@ test('transport: past its connections, requests go in order, background ones (ev
     const first = t.request({ method: 'GET', path: '/first' });
     while (held.length === 0) await new Promise((r) => setTimeout(r, 5));
     const rest = [
-      t.request({ method: 'POST', path: '/event-1', body: '{}', background: true }),
+      t.request({ method: 'POST', path: '/event-1', body: '{}' }),
       t.request({ method: 'PATCH', path: '/status-1', body: '{}' }),
-      t.request({ method: 'POST', path: '/event-2', body: '{}', background: true }),
+      t.request({ method: 'POST', path: '/event-2', body: '{}' }),
       t.request({ method: 'POST', path: '/token-1', body: '{}' }),
     ];
     held[0]!.end('first');
     assert.equal((await first).body, 'first');
     assert.deepEqual((await Promise.all(rest)).map((r) => r.body), ['/event-1', '/status-1', '/event-2', '/token-1']);
-    assert.deepEqual(arrived, ['/first', '/status-1', '/token-1', '/event-1', '/event-2']);
+    assert.deepEqual(arrived, ['/first', '/event-1', '/status-1', '/event-2', '/token-1']);
   } finally {
     t.close();
     server.close();

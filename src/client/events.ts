@@ -17,8 +17,8 @@ export type EventType = 'Normal' | 'Warning';
 interface Recorded { namespace: string; name: string; count: number; pending: Promise<void> }
 
 const maxRemembered = 4096;
-/** Events go after every other waiting request (best effort, as upstream's recorder queues them apart), their answers unread. */
-const quiet = { background: true, answer: false } as const;
+/** An Event's stored form is never read back. */
+const quiet = { answer: false } as const;
 
 export class EventRecorder {
   #client: RestClient;

@@ -2,7 +2,7 @@
 // handshake and client-certificate exchange happen once per socket, not per request. Streams (watches,
 // followed logs) hold a socket for their whole life, so they have an Agent of their own: were they to
 // share the bounded pool of short requests, a node watching enough objects would starve its heartbeat.
-// Short requests past the pool's size wait in a RequestGate, background ones last.
+// Short requests past the pool's size wait their turn in a RequestGate.
 
 import http from 'node:http';
 import https from 'node:https';
@@ -43,7 +43,7 @@ export class HttpsTransport implements Transport {
       const chunks: Buffer[] = [];
       for await (const c of res) chunks.push(c as Buffer);
       return { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
-    }, req.background);
+    });
   }
 
   async stream(req: TransportRequest): Promise<StreamResponse> {

@@ -1,9 +1,7 @@
-// How many requests a transport has on the wire at once, and which waiting one goes next. Requests
-// past the limit wait here, not in node's http.Agent: the Agent builds each waiting request whole
-// (headers, body, a ClientRequest) and takes the next with Array.shift, which thousands of hollow
-// kubelets' writes made a large part of the sim's CPU. Background requests (events, which upstream's
-// kubelet sends apart through its recorder's own queue and client) go only when nothing else waits,
-// so that a Pod's status and the tokens its start needs do not queue behind its own events.
+// How many requests a transport has on the wire at once; the rest wait here in order, not in node's
+// http.Agent: the Agent builds each waiting request whole (headers, body, a ClientRequest) and takes
+// the next with Array.shift, which thousands of hollow kubelets' writes made a large part of the
+// sim's CPU (18,000 requests waiting at once in the rate bench).
 
 /** A FIFO whose take is O(1): a plain array's shift copies the whole backlog each time. */
 class Fifo<T> {
@@ -35,7 +33,6 @@ export class RequestGate {
   readonly #limit: number;
   #active = 0;
   readonly #waiting = new Fifo<() => void>();
-  readonly #background = new Fifo<() => void>();
 
   constructor(limit: number) {
     this.#limit = limit;
@@ -43,18 +40,18 @@ export class RequestGate {
 
   /** Requests waiting for a turn. */
   get waiting(): number {
-    return this.#waiting.length + this.#background.length;
+    return this.#waiting.length;
   }
 
-  /** Runs fn once a turn is free (a background one once no other request waits). */
-  async run<T>(fn: () => Promise<T>, background = false): Promise<T> {
+  /** Runs fn once a turn is free, in the order asked. */
+  async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.#active < this.#limit) this.#active++;
     // The turn is handed over by the request that ends (#active stays as it is).
-    else await new Promise<void>((resolve) => (background ? this.#background : this.#waiting).push(resolve));
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
     try {
       return await fn();
     } finally {
-      const next = this.#waiting.take() ?? this.#background.take();
+      const next = this.#waiting.take();
       if (next) next();
       else this.#active--;
     }

@@ -42,8 +42,6 @@ export interface WriteOptions {
   fieldManager?: string;
   force?: boolean;
   dryRun?: boolean;
-  /** Sent after every other request waiting for a connection (events: best effort, never ahead of a status). */
-  background?: boolean;
 }
 
 /** A write whose answer the caller never reads (an Event, a status report): errors still reject, the stored object is not parsed. */
@@ -145,15 +143,15 @@ export class RestClient {
     }
   }
 
-  async #call<T>(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json', opts: { answer?: false; background?: boolean } = {}): Promise<T> {
-    const res = await this.#send(method, path, body, contentType, false, opts.background);
+  async #call<T>(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json', opts: { answer?: false } = {}): Promise<T> {
+    const res = await this.#send(method, path, body, contentType);
     return (opts.answer === false ? undefined : JSON.parse(res.body)) as T;
   }
 
-  async #send(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json', takesItems = false, background = false): Promise<TransportResponse> {
+  async #send(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json', takesItems = false): Promise<TransportResponse> {
     const headers = this.#headers();
     if (body !== undefined) headers['content-type'] = contentType;
-    const res = await this.transport.request({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body), ...(takesItems ? { takesItems } : {}), ...(background ? { background } : {}) });
+    const res = await this.transport.request({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body), ...(takesItems ? { takesItems } : {}) });
     if (res.status < 200 || res.status > 299) throw errorFromStatus(res.status, res.body);
     return res;
   }

@@ -18,11 +18,6 @@ export interface TransportRequest {
    * StreamResponse.events, when a transport hands them over.
    */
   takesItems?: boolean;
-  /**
-   * Sent after every other waiting request (events): a transport that queues requests may hold it back
-   * while others wait. Its answer is the same.
-   */
-  background?: boolean;
 }
 
 export interface TransportResponse {
