@@ -9,6 +9,7 @@ import { after, afterEach, beforeEach, test } from 'node:test';
 import type { Container, Pod, PodSpec } from '../src/api/types.js';
 import { POD_UID } from '../src/kubelet/labels.js';
 import { RELIST_PERIOD_MS } from '../src/kubelet/relist.js';
+import { FakeImages } from '../src/runtime/fake/images.js';
 import { FakeRuntime, type FakeProgram } from '../src/runtime/fake/runtime.js';
 import type { ContainerFilter } from '../src/runtime/types.js';
 import { FakeCluster } from './kubelet-fake-cluster.js';
@@ -98,6 +99,27 @@ test('a long-running Pod goes Running with its sandbox IP; deletion stops its co
   assert.equal(cluster.get(uid), undefined, 'the kubelet deleted the Pod for good');
   const left = await runtime.listContainers({ labels: {} });
   assert.ok(left.every((c) => c.state === 'exited'), 'no container of it still runs');
+});
+
+test('a new Pod started at once gets one status write, startTime in it; one whose start waits on a pull is acknowledged first (Pending, startTime)', async () => {
+  const quick = createPod({ containers: [ctr('web')] });
+  const running = await until(quick.metadata.uid!, 'Running', (x) => x.status?.phase === 'Running');
+  assert.equal(cluster.statusPatches[0]?.phase, 'Running', 'no Pending write before it');
+  assert.equal(cluster.statusPatches[0]?.startTime, running.status?.startTime);
+
+  // nginx is not present: its pull takes longer than a quick start may.
+  const slowCluster = new FakeCluster();
+  const slow = await startFakeKubelet(slowCluster, new FakeRuntime(), join(dir, `slow-${seq}`), { images: new FakeImages({ pullLatencyMs: 1_500 }) });
+  try {
+    const pulled = createFakePod(slowCluster, { containers: [{ name: 'web', image: 'nginx' }] });
+    const p = await untilPod(slowCluster, pulled.metadata.uid!, 'Running', (x) => x.status?.phase === 'Running');
+    const [ack] = slowCluster.statusPatches;
+    assert.equal(ack?.phase, 'Pending');
+    assert.ok(ack?.startTime, 'the acknowledgment says when the kubelet saw the Pod');
+    assert.equal(p.status?.startTime, ack.startTime);
+  } finally {
+    await slow.stop();
+  }
 });
 
 test('the kubelet\'s own status coming back through the watch syncs nothing; a label change or another writer\'s status does', async () => {

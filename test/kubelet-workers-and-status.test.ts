@@ -118,3 +118,28 @@ test('status manager: its own status coming back, even before the write is answe
   assert.equal(sm.observe({ ...p, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }] } }), true, 'another writer\'s');
   assert.equal(await sm.set(p, { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] }), true, 'written again to put it right');
 });
+
+test('status manager: one write at a time; a Pod\'s updates made while its write waits for a turn go out as one, the newest', async () => {
+  const patches: [string, PodStatus][] = [];
+  let release: () => void = () => {};
+  const sm = new StatusManager({
+    patchPodStatus: async (_ns, name, _uid, s) => {
+      patches.push([name, s]);
+      if (patches.length === 1) await new Promise<void>((r) => { release = r; });
+    },
+  });
+  const a = pod();
+  const b = { ...pod(), metadata: { ...pod().metadata, name: 'b', uid: 'uid-b' } };
+  const first = sm.set(a, { phase: 'Pending' });
+  await new Promise((r) => setImmediate(r)); // on the wire
+  const acked = sm.set(b, { phase: 'Pending', startTime: '2026-12-06T00:00:00Z' });
+  const running = sm.set(b, { phase: 'Running', startTime: '2026-12-06T00:00:00Z' });
+  const later = sm.set(a, { phase: 'Running' });
+  await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(patches.map(([n]) => n), ['web'], 'the others wait for the write on the wire');
+  release();
+  assert.deepEqual(await Promise.all([first, acked, running, later]), [true, true, true, true]);
+  assert.deepEqual(patches.map(([n, s]) => `${n} ${s.phase}`), ['web Pending', 'b Running', 'web Running']);
+  assert.equal(sm.withLatestStatus(b).status?.phase, 'Running');
+  assert.equal(await sm.set(b, { phase: 'Running', startTime: '2026-12-06T00:00:00Z' }), false, 'written already');
+});

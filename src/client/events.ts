@@ -17,6 +17,8 @@ export type EventType = 'Normal' | 'Warning';
 interface Recorded { namespace: string; name: string; count: number; pending: Promise<void> }
 
 const maxRemembered = 4096;
+/** An Event's stored form is never read back. */
+const quiet = { answer: false } as const;
 
 export class EventRecorder {
   #client: RestClient;
@@ -94,13 +96,13 @@ export class EventRecorder {
       reportingComponent: this.#component,
       reportingInstance: this.#host ?? this.#component,
     };
-    await this.#client.create(events, rec.namespace, ev).then(() => undefined, () => undefined);
+    await this.#client.create(events, rec.namespace, ev, quiet).catch(() => undefined);
   }
 
   async #bump(rec: Recorded, count: number, now: string, message: string, recreate: () => Promise<void>): Promise<void> {
     try {
       // The message too: a folded Event shows the latest of the similar ones, as upstream's does.
-      await this.#client.patch(events, rec.namespace, rec.name, 'merge', { count, lastTimestamp: now, message });
+      await this.#client.patch(events, rec.namespace, rec.name, 'merge', { count, lastTimestamp: now, message }, quiet);
     } catch (err) {
       if (isApiError(err, 'NotFound')) await recreate();
     }

@@ -2,17 +2,20 @@
 // handshake and client-certificate exchange happen once per socket, not per request. Streams (watches,
 // followed logs) hold a socket for their whole life, so they have an Agent of their own: were they to
 // share the bounded pool of short requests, a node watching enough objects would starve its heartbeat.
+// Short requests past the pool's size wait their turn in a RequestGate.
 
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { ConnectionConfig } from './kubeconfig.js';
 import { LineStream } from './line-stream.js';
+import { RequestGate } from './request-gate.js';
 import type { StreamResponse, Transport, TransportRequest, TransportResponse } from './transport.js';
 
 export class HttpsTransport implements Transport {
   #base: URL;
   #agent: http.Agent;
+  #gate: RequestGate;
   #streams: http.Agent;
   #lib: typeof http | typeof https;
   #auth: Record<string, string>;
@@ -27,16 +30,20 @@ export class HttpsTransport implements Transport {
     const agent = (maxSockets: number): http.Agent => secure
       ? new https.Agent({ keepAlive: true, maxSockets, secureContext, rejectUnauthorized: !config.insecureSkipTLSVerify })
       : new http.Agent({ keepAlive: true, maxSockets });
-    this.#agent = agent(opts.maxSockets ?? 64);
+    const maxSockets = opts.maxSockets ?? 64;
+    this.#agent = agent(maxSockets);
+    this.#gate = new RequestGate(maxSockets);
     this.#streams = agent(Infinity);
     this.#auth = config.token ? { authorization: `Bearer ${config.token}` } : {};
   }
 
-  async request(req: TransportRequest): Promise<TransportResponse> {
-    const res = await this.#send(req, this.#agent);
-    const chunks: Buffer[] = [];
-    for await (const c of res) chunks.push(c as Buffer);
-    return { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
+  request(req: TransportRequest): Promise<TransportResponse> {
+    return this.#gate.run(async () => {
+      const res = await this.#send(req, this.#agent);
+      const chunks: Buffer[] = [];
+      for await (const c of res) chunks.push(c as Buffer);
+      return { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
+    });
   }
 
   async stream(req: TransportRequest): Promise<StreamResponse> {

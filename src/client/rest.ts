@@ -44,6 +44,9 @@ export interface WriteOptions {
   dryRun?: boolean;
 }
 
+/** A write whose answer the caller never reads (an Event, a status report): errors still reject, the stored object is not parsed. */
+export interface Unanswered { answer: false }
+
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
@@ -81,8 +84,10 @@ export class RestClient {
   }
 
   /** POST; with `name` + `subresource` it posts to a subresource (e.g. pods/<n>/binding). */
-  create<T extends KObject>(res: Resource, namespace: string | undefined, obj: KObject, opts: WriteOptions & { name?: string } = {}): Promise<T> {
-    return this.#call('POST', resourcePath(res, namespace, opts.name, opts.subresource) + writeQuery(opts), obj);
+  create(res: Resource, namespace: string | undefined, obj: KObject, opts: WriteOptions & { name?: string } & Unanswered): Promise<void>;
+  create<T extends KObject>(res: Resource, namespace: string | undefined, obj: KObject, opts?: WriteOptions & { name?: string }): Promise<T>;
+  create<T extends KObject>(res: Resource, namespace: string | undefined, obj: KObject, opts: WriteOptions & { name?: string; answer?: false } = {}): Promise<T | void> {
+    return this.#call('POST', resourcePath(res, namespace, opts.name, opts.subresource) + writeQuery(opts), obj, undefined, opts);
   }
 
   update<T extends KObject>(res: Resource, namespace: string | undefined, obj: KObject, opts: WriteOptions = {}): Promise<T> {
@@ -91,8 +96,10 @@ export class RestClient {
     return this.#call('PUT', resourcePath(res, namespace, name, opts.subresource) + writeQuery(opts), obj);
   }
 
-  patch<T extends KObject>(res: Resource, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): Promise<T> {
-    return this.#call('PATCH', resourcePath(res, namespace, name, opts.subresource) + writeQuery(opts), patch, patchContentType[type]);
+  patch(res: Resource, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions & Unanswered): Promise<void>;
+  patch<T extends KObject>(res: Resource, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): Promise<T>;
+  patch<T extends KObject>(res: Resource, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions & { answer?: false } = {}): Promise<T | void> {
+    return this.#call('PATCH', resourcePath(res, namespace, name, opts.subresource) + writeQuery(opts), patch, patchContentType[type], opts);
   }
 
   delete<T extends KObject>(res: Resource, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Promise<T> {
@@ -136,8 +143,9 @@ export class RestClient {
     }
   }
 
-  async #call<T>(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
-    return JSON.parse((await this.#send(method, path, body, contentType)).body) as T;
+  async #call<T>(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json', opts: { answer?: false } = {}): Promise<T> {
+    const res = await this.#send(method, path, body, contentType);
+    return (opts.answer === false ? undefined : JSON.parse(res.body)) as T;
   }
 
   async #send(method: HttpMethod, path: string, body?: unknown, contentType = 'application/json', takesItems = false): Promise<TransportResponse> {

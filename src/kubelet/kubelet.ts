@@ -69,6 +69,8 @@ function differsForSync(a: Pod, b: Pod): boolean {
 }
 
 const ERROR_RETRY_MS = 2_000;
+/** How long a new Pod's first sync may take before its acknowledgment (Pending, startTime) is written apart. */
+const ACK_AFTER_MS = 1_000;
 /** The kubelet's defaults: containerLogMaxSize 10Mi, containerLogMaxFiles 5 (the live file included). */
 const LOG_MAX_BYTES = 10 * 2 ** 20;
 const LOG_MAX_FILES = 5;
@@ -236,21 +238,32 @@ export class Kubelet {
     const uid = pod.metadata.uid!;
     const hostIP = this.#heartbeat!.hostIP;
     const syncer = this.#syncer!;
-    let acked: Promise<unknown> = Promise.resolve();
+    let ackTimer: NodeJS.Timeout | undefined;
+    let acknowledge = (): void => {};
     if (!pod.status?.startTime) {
-      // Acknowledge a new Pod as the slow work (sandbox, images) begins, as upstream's kubelet does:
-      // status.startTime then says when this kubelet first saw it. The write goes on beside that work
-      // (the sync reads the status from here, not from the API) and ends before the next status write.
+      // Acknowledge a new Pod while the slow work (sandbox, image pulls) goes on, as upstream's kubelet
+      // does: status.startTime then says when this kubelet first saw it. A sync done within
+      // ACK_AFTER_MS writes that startTime with its own status instead, one write where there were two.
+      // The status manager sends a Pod's writes in order (a failed acknowledgment is sent again with
+      // the next status), so the work never waits for it.
       const ack = computePodStatus(pod, { observed, waiting: rec.mem.waiting, hostIP, now: new Date(), probes: this.#probes });
-      acked = traceSpan('kubelet:ack', pod.metadata.name ?? '', this.#status.set(pod, ack));
-      acked.catch(() => {}); // awaited below; this only keeps a failure meanwhile from counting as unhandled
+      const seen = pod;
+      acknowledge = () => {
+        clearTimeout(ackTimer);
+        acknowledge = () => {};
+        traceSpan('kubelet:ack', seen.metadata.name ?? '', this.#status.set(seen, ack)).catch(() => {});
+      };
+      ackTimer = setTimeout(() => acknowledge(), ACK_AFTER_MS);
       pod = { ...pod, status: { ...pod.status, ...ack } };
     }
     let synced: Awaited<ReturnType<PodSyncer['sync']>>;
     try {
       synced = await traceSpan('kubelet:act', pod.metadata.name ?? '', syncer.sync(pod, observed, rec.mem));
+    } catch (e) {
+      acknowledge(); // the Pod was seen all the same; the retry's status comes later
+      throw e;
     } finally {
-      await acked;
+      clearTimeout(ackTimer);
     }
     const { observed: acted, nextSyncAtMs } = synced;
     let after = await withTerminationMessages(pod, acted, this.#podDir(uid));

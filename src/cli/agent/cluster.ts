@@ -85,7 +85,7 @@ export class RestKubeletCluster implements KubeletCluster {
       { op: 'test', path: '/metadata/uid', value: uid },
       { op: 'replace', path: '/status', value: status },
     ];
-    await this.#client.patch(pods, namespace, name, 'json', ops, { subresource: 'status' });
+    await this.#client.patch(pods, namespace, name, 'json', ops, { subresource: 'status', answer: false });
   }
 
   async deletePod(namespace: string, name: string, uid: string): Promise<void> {
