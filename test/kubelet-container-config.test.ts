@@ -219,6 +219,11 @@ test('volumes: a missing configMap or a failed hostPath check is a FailedMount V
   await setUpVolumes(pod({ volumes: [{ name: 'v', configMap: { name: 'nope', optional: true } }] }), podDir, sources);
   await assert.rejects(setUpVolumes(pod({ volumes: [{ name: 'h', hostPath: { path: '/etc/hostname', type: 'Directory' } }] }), podDir, sources),
     { message: 'MountVolume.SetUp failed for volume "h" : hostPath type check failed: /etc/hostname is not a directory' });
+  // Volumes are set up at once; of several that fail, the first in the spec is reported, whichever failed first.
+  await assert.rejects(setUpVolumes(pod({ volumes: [{ name: 'cm', configMap: { name: 'nope' } }, { name: 'h', hostPath: { path: '/etc/hostname', type: 'Directory' } }] }), podDir, sources),
+    { message: 'MountVolume.SetUp failed for volume "cm" : configmap "nope" not found' });
+  await assert.rejects(setUpVolumes(pod({ volumes: [{ name: 'h', hostPath: { path: '/etc/hostname', type: 'Directory' } }, { name: 'cm', configMap: { name: 'nope' } }] }), podDir, sources),
+    { message: 'MountVolume.SetUp failed for volume "h" : hostPath type check failed: /etc/hostname is not a directory' });
 });
 
 test('makeContainerConfig: argv, env, limits, labels, log path', () => {

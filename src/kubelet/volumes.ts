@@ -201,15 +201,23 @@ async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void>
 /** A projected volume's sources, in order, as one list of files. */
 async function projectedFiles(pod: Pod, v: NonNullable<Volume['projected']>, src: VolumeSources): Promise<VolumeFile[]> {
   const mode = v.defaultMode ?? 0o644;
-  const files: VolumeFile[] = [];
-  for (const s of v.sources ?? []) {
-    if (s.configMap) files.push(...await sourceFiles('ConfigMap', s.configMap, s.configMap.name ?? '', mode, src));
-    else if (s.secret) files.push(...await sourceFiles('Secret', s.secret, s.secret.name ?? '', mode, src));
-    else if (s.downwardAPI) files.push(...downwardFiles(pod, s.downwardAPI.items, mode, src.nodeAllocatable));
-    else if (s.serviceAccountToken) files.push({ path: s.serviceAccountToken.path, data: Buffer.from(await src.serviceAccountToken(s.serviceAccountToken)), mode });
-    else throw new Error('projected volume source is not supported by berth');
-  }
-  return files;
+  // The sources are read at once (a token request and a ConfigMap are two round trips to the API) and
+  // kept in their order; the first failing source in that order is the one reported.
+  const read = async (s: NonNullable<typeof v.sources>[number]): Promise<VolumeFile[]> => {
+    if (s.configMap) return sourceFiles('ConfigMap', s.configMap, s.configMap.name ?? '', mode, src);
+    if (s.secret) return sourceFiles('Secret', s.secret, s.secret.name ?? '', mode, src);
+    if (s.downwardAPI) return downwardFiles(pod, s.downwardAPI.items, mode, src.nodeAllocatable);
+    if (s.serviceAccountToken) return [{ path: s.serviceAccountToken.path, data: Buffer.from(await src.serviceAccountToken(s.serviceAccountToken)), mode }];
+    throw new Error('projected volume source is not supported by berth');
+  };
+  return (await inOrder((v.sources ?? []).map(read))).flat();
+}
+
+/** The values of promises started together; throws the first rejection in their order, once all have settled. */
+async function inOrder<T>(started: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(started);
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 /**
@@ -276,15 +284,13 @@ async function setUp(pod: Pod, v: Volume, podDir: string, src: VolumeSources): P
 
 /** Set up every volume of the Pod; the first failure is a VolumeError naming the volume. */
 export async function setUpVolumes(pod: Pod, podDir: string, src: VolumeSources): Promise<Map<string, PreparedVolume>> {
-  const out = new Map<string, PreparedVolume>();
-  for (const v of pod.spec.volumes ?? []) {
-    try {
-      out.set(v.name, await setUp(pod, v, podDir, src));
-    } catch (e) {
-      throw new VolumeError(v.name, (e as Error).message);
-    }
-  }
-  return out;
+  // Set up at once, as upstream's volume manager mounts a Pod's volumes in parallel; a failure is
+  // reported for the first failing volume in the spec's order.
+  const volumes = pod.spec.volumes ?? [];
+  const prepared = await inOrder(volumes.map((v) => setUp(pod, v, podDir, src).catch((e: unknown) => {
+    throw new VolumeError(v.name, (e as Error).message);
+  })));
+  return new Map(volumes.map((v, i) => [v.name, prepared[i]!]));
 }
 
 /** The volumes the kubelet keeps up to date while the Pod runs. */
