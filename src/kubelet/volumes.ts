@@ -16,6 +16,7 @@ import { memoryBytes } from '../api/quantity.js';
 import { bindSubPath, SubPathError } from './subpath.js';
 import { isMountPoint, unmountUnder } from '../util/mounts.js';
 import { createdWithMode } from '../util/fs.js';
+import { settleAllFirstError } from '../util/settle.js';
 
 export interface PreparedVolume {
   hostPath: string;
@@ -210,14 +211,7 @@ async function projectedFiles(pod: Pod, v: NonNullable<Volume['projected']>, src
     if (s.serviceAccountToken) return [{ path: s.serviceAccountToken.path, data: Buffer.from(await src.serviceAccountToken(s.serviceAccountToken)), mode }];
     throw new Error('projected volume source is not supported by berth');
   };
-  return (await inOrder((v.sources ?? []).map(read))).flat();
-}
-
-/** The values of promises started together; throws the first rejection in their order, once all have settled. */
-async function inOrder<T>(started: Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(started);
-  for (const r of settled) if (r.status === 'rejected') throw r.reason;
-  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+  return (await settleAllFirstError((v.sources ?? []).map(read))).flat();
 }
 
 /**
@@ -287,7 +281,7 @@ export async function setUpVolumes(pod: Pod, podDir: string, src: VolumeSources)
   // Set up at once, as upstream's volume manager mounts a Pod's volumes in parallel; a failure is
   // reported for the first failing volume in the spec's order.
   const volumes = pod.spec.volumes ?? [];
-  const prepared = await inOrder(volumes.map((v) => setUp(pod, v, podDir, src).catch((e: unknown) => {
+  const prepared = await settleAllFirstError(volumes.map((v) => setUp(pod, v, podDir, src).catch((e: unknown) => {
     throw new VolumeError(v.name, (e as Error).message);
   })));
   return new Map(volumes.map((v, i) => [v.name, prepared[i]!]));

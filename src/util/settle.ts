@@ -8,10 +8,25 @@ export function combinedError(errors: unknown[], what?: string): Error {
   return new AggregateError(errors, `${what ?? 'several steps failed'}: ${text}`);
 }
 
-/** Like Promise.all, but settles every promise before it rejects (with combinedError of the failures). */
-export async function settleAll<T extends readonly unknown[]>(promises: T, what?: string): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+type Values<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
+
+/** The values of every promise, or their failures in the promises' order; waits for all of them either way. */
+async function settled<T extends readonly unknown[]>(promises: T): Promise<{ values: Values<T>; errors: unknown[] }> {
   const results = await Promise.allSettled(promises);
   const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  return { values: results.map((r) => (r.status === 'fulfilled' ? r.value : undefined)) as Values<T>, errors };
+}
+
+/** Like Promise.all, but settles every promise before it rejects (with combinedError of the failures). */
+export async function settleAll<T extends readonly unknown[]>(promises: T, what?: string): Promise<Values<T>> {
+  const { values, errors } = await settled(promises);
   if (errors.length > 0) throw combinedError(errors, what);
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+  return values;
+}
+
+/** Like settleAll, but rejects with the first failure in the promises' order, as it is (its type kept for the caller). */
+export async function settleAllFirstError<T extends readonly unknown[]>(promises: T): Promise<Values<T>> {
+  const { values, errors } = await settled(promises);
+  if (errors.length > 0) throw errors[0];
+  return values;
 }
