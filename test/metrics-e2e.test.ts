@@ -11,6 +11,7 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { formatQuantity, parseQuantity } from '../src/api/quantity.js';
 import { issueCertificate, type KeyPair } from '../src/apiserver/auth/certs.js';
 import { kubeconfigYaml } from '../src/cli/kubeconfig.js';
 import { hostNamesFor } from '../src/runtime/host-names.js';
@@ -130,7 +131,11 @@ describe('metrics', () => {
     const nodes = JSON.parse((await k(['get', '--raw', '/apis/metrics.k8s.io/v1beta1/nodes'])).stdout);
     assert.equal(nodes.kind, 'NodeMetrics' + 'List');
     assert.equal(nodes.items.length, 1);
-    assert.match(nodes.items[0].usage.cpu, /^\d+n?$/);
+    // Upstream prints the canonical form: 687500000 nanocores is "687500u", 1500000 is "1500u".
+    const nodeCpu = nodes.items[0].usage.cpu as string;
+    assert.match(nodeCpu, /^\d+[num]?$/);
+    assert.equal(formatQuantity(parseQuantity(nodeCpu)), nodeCpu, 'the CPU is in canonical form');
+    assert.ok(parseQuantity(nodeCpu).nanos > 0n, `the node is seen using CPU: ${nodeCpu}`);
   });
 
   it('kubectl top node shows the node with its share of the allocatable', async () => {
