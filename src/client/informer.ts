@@ -7,6 +7,7 @@ import type { KObject } from '../api/types.js';
 import type { Resource } from './resources.js';
 import type { RestClient } from './rest.js';
 import { deepFreeze } from '../util/deep-freeze.js';
+import { sleep } from '../util/sleep.js';
 
 export type Indexer<T> = (obj: T) => string[];
 
@@ -234,15 +235,3 @@ function apiVersionOf(res: Resource): string {
   return res.group ? `${res.group}/${res.version}` : res.version;
 }
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}

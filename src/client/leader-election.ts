@@ -10,7 +10,7 @@
 import { isApiError } from '../api/errors.js';
 import { microTime } from '../api/time.js';
 import type { Lease } from '../api/types.js';
-import { sleep } from './informer.js';
+import { sleep } from '../util/sleep.js';
 import { leases } from './resources.js';
 import type { RestClient } from './rest.js';
 

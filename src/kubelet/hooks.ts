@@ -3,7 +3,7 @@
 
 import type { Container, HTTPGetAction, LifecycleHandler, Pod } from '../api/types.js';
 import type { RuntimeService } from '../runtime/types.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../util/sleep.js';
 
 export interface HookTarget {
   pod: Pod;

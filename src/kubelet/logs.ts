@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { sleep } from './sleep.js';
+import { sleep } from '../util/sleep.js';
 import { parseCriLine } from '../runtime/crilog.js';
 
 export interface LogEntry { time: string; stream: string; text: string }

@@ -6,6 +6,7 @@
 
 import type { IEvent, IWatchResponse, WatchClient } from 'etcd3';
 import { StoreError } from './types.js';
+import { sleep } from '../util/sleep.js';
 
 export interface WatchRange {
   key: Buffer;
@@ -109,7 +110,7 @@ export async function followRange(client: WatchClient, range: WatchRange, after:
       if (outcome.error) throw outcome.error;
       return;
     }
-    await new Promise((r) => setTimeout(r, wait));
+    await sleep(wait);
     wait = Math.min(wait * 2, MAX_RETRY_MS);
   }
 }

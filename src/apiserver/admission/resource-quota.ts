@@ -13,6 +13,7 @@ import type { ResourceInfo } from '../../api/schema/resources.js';
 import type { KObject, Pod, ResourceQuota } from '../../api/types.js';
 import type { RequestContext } from '../registry/context.js';
 import type { RestStorage } from '../registry/rest.js';
+import { sleep } from '../../util/sleep.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -116,7 +117,7 @@ export class ResourceQuotas {
       } catch (e) {
         // The controller recounted meanwhile: charge again against what it wrote.
         if (!(e instanceof ApiError && e.code === 'Conflict') || attempt >= MAX_ATTEMPTS) throw e;
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        await sleep(10);
       }
     }
   }

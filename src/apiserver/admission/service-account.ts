@@ -10,6 +10,7 @@ import { defaultServiceAccountName } from '../../api/defaults/pod.js';
 import type { Container, KObject, Pod, ServiceAccount, Volume } from '../../api/types.js';
 import { MIRROR_POD_ANNOTATION } from '../auth/pod-references.js';
 import { nameSuffix } from '../registry/rest.js';
+import { sleep } from '../../util/sleep.js';
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 const VOLUME_PREFIX = 'kube-api-access-';
@@ -25,7 +26,7 @@ export type ServiceAccountLookup = (namespace: string, name: string) => ServiceA
 async function findAccount(lookup: ServiceAccountLookup, ns: string, name: string): Promise<ServiceAccount | undefined> {
   const attempts = name === 'default' ? DEFAULT_ACCOUNT_ATTEMPTS : 1;
   for (let i = 0; i < attempts; i++) {
-    if (i > 0) await new Promise((r) => setTimeout(r, DEFAULT_ACCOUNT_RETRY_MS));
+    if (i > 0) await sleep(DEFAULT_ACCOUNT_RETRY_MS);
     const sa = lookup(ns, name);
     if (sa) return sa;
   }

@@ -17,6 +17,7 @@ import type { Strategy } from '../registry/strategy.js';
 import type { NameConflicts } from './definition-strategy.js';
 import { openApiExtras, type OpenApiExtras } from './openapi.js';
 import { provideCustomDefinitions } from '../../api/schema/definitions.js';
+import { sleep } from '../../util/sleep.js';
 
 interface Served {
   crd: CustomResourceDefinition;
@@ -162,7 +163,7 @@ export class CustomResources implements CacheIndex {
             if (!(err instanceof ApiError && err.code === 'NotFound')) throw err;
           });
         }
-        if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * round)));
+        if (round > 0) await sleep(Math.min(1000, 50 * round));
         if (!this.#served.has(name)) return;
       }
       await this.#definitions!.guaranteedUpdate(undefined, name, this.#ctx, (crd) => {

@@ -9,6 +9,7 @@ import type { Node } from '../../api/types.js';
 import type { CPUStats } from '../../api/stats.js';
 import { RateTracker } from '../../util/rate.js';
 import type { NodeSummary } from './summaries.js';
+import { sleep } from '../../util/sleep.js';
 
 const FORGET_AFTER_MS = 600_000;
 
@@ -63,7 +64,7 @@ export class ResourceUsage {
     let summaries = await this.#o.scrape(nodes);
     let snap = this.#measure(summaries);
     if (snap.cold) {
-      await (this.#o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(this.#rates.minWindowMs);
+      await (this.#o.sleep ?? sleep)(this.#rates.minWindowMs);
       summaries = await this.#o.scrape(nodes);
       snap = this.#measure(summaries);
     }

@@ -17,6 +17,7 @@ import { defaultDataDir } from '../data-dir.js';
 import { connectAs, ensureIdentities, fetchVerifiedCA, renewalTime, requestIdentities, type NodeIdentities } from './join.js';
 import { startNode, type NodeHandle } from './node.js';
 import { parsePodNetwork } from './pod-network.js';
+import { sleep } from '../../util/sleep.js';
 
 const HELP = `Usage: berth agent --server URL --token TOKEN [flags]
 
@@ -69,7 +70,7 @@ async function podCIDRFromServer(client: RestClient, nodeName: string): Promise<
       told = true;
       process.stderr.write(`berth agent: node ${nodeName} has no pod CIDR yet; the control plane gives one from its --cluster-cidr (or pass --pod-cidr)\n`);
     }
-    await new Promise((r) => setTimeout(r, CIDR_POLL_MS));
+    await sleep(CIDR_POLL_MS);
   }
 }
 

@@ -22,6 +22,7 @@ import { KUBE_APISERVER_CLIENT_SIGNER, KUBELET_CLIENT_SIGNER, KUBELET_SERVING_SI
 import { caHash, caMatches, type JoinToken } from '../join-token.js';
 import { kubeconfigYaml, writeKubeconfig } from '../kubeconfig.js';
 import { FailoverTransport } from './failover.js';
+import { sleep } from '../../util/sleep.js';
 
 export interface NodeIdentities {
   ca: string;
@@ -156,7 +157,7 @@ async function requestCertificate(client: RestClient, o: { signerName: string; s
       told = true;
       process.stderr.write(`berth agent: waiting for certificate signing request ${name} to be approved (kubectl certificate approve ${name})\n`);
     }
-    await new Promise((r) => setTimeout(r, Date.now() - started < 2_000 ? POLL_MS : 1_000));
+    await sleep(Date.now() - started < 2_000 ? POLL_MS : 1_000);
   }
 }
 

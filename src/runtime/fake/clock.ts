@@ -1,6 +1,8 @@
 // Time as the fake runtime sees it: the real clock for hollow nodes, a manual one for tests that
 // step through stop timeouts, scripted exits and pull latency without waiting for them.
 
+import { sleep } from '../../util/sleep.js';
+
 export interface Clock {
   now(): Date;
   /** Resolves after ms of this clock's time (at once for ms <= 0). */
@@ -9,7 +11,7 @@ export interface Clock {
 
 export const realClock: Clock = {
   now: () => new Date(),
-  sleep: (ms) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve()),
+  sleep: (ms) => (ms > 0 ? sleep(ms) : Promise.resolve()),
 };
 
 /** A clock that moves only when advance() is called; sleepers due by then are woken in order. */

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sleep } from '../../util/sleep.js';
 
 /** True while pid exists and is not a zombie awaiting its parent; with comm, only if it runs that program. */
 export async function isAlive(pid: number, comm?: string): Promise<boolean> {
@@ -52,8 +53,6 @@ export async function readExit(exitDir: string, id: string): Promise<ExitInfo | 
     return null;
   }
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls check until it returns true or ms elapse; returns whether it became true. */
 export async function waitUntil(check: () => Promise<boolean>, ms: number, intervalMs = 10): Promise<boolean> {

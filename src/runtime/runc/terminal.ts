@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { HostCommands } from '../../util/host-command.js';
 import type { ExecStreams, TerminalSize } from '../types.js';
 import { RUNC, type Runc } from './runc-cli.js';
+import { sleep } from '../../util/sleep.js';
 
 /** How long a resize waits for script to have started runc. */
 const CHILD_WAIT_MS = 5_000;
@@ -61,7 +62,7 @@ async function childTerminal(scriptPid: number): Promise<string | undefined> {
     if (children === null) return undefined; // script has ended
     const pid = children.trim().split(/\s+/)[0];
     if (pid) return `/proc/${pid}/fd/0`;
-    await new Promise((r) => setTimeout(r, 5));
+    await sleep(5);
   }
   return undefined;
 }

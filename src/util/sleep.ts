@@ -1,6 +1,7 @@
 /** Resolves after ms, or early when signal aborts; leaves no listener behind either way. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', done);
