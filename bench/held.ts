@@ -20,7 +20,8 @@ import { startServer, type TestServer } from '../test/support/server.js';
 import { readyz } from './apiserver.js';
 import { chartsDocument, lineChart } from './plot.js';
 import { cpuOf, rssOf } from './simcluster.js';
-import { listAllWithGets } from './scale.js';
+import { servePodPages } from './kubectl-floor.js';
+import { kubectlGetAll, listAllWithGets } from './scale.js';
 import { RESULTS_DIR, table } from './stats.js';
 
 const MB = 2 ** 20;
@@ -115,6 +116,11 @@ export async function benchHeld(opts: { nodes?: number; pods?: number } = {}): P
     const { list, get } = await listAllWithGets(server.kubeconfig, (i) => `held-${(i * 7919) % podCount}`);
     const listCpuS = (await cpuOf(pid)) - cpuBeforeList;
     const afterListRss = (await rssOf(pid)) / MB;
+    // The same list in one request: what the server takes when kubectl's paging does not set the pace.
+    const whole = await kubectlGetAll(server.kubeconfig, ['--chunk-size=0']);
+    // Baseline: the same kubectl against pages answered from memory at once, i.e. its own request limit.
+    const floorServer = await servePodPages(t.pod, podCount);
+    const floor = await kubectlGetAll(floorServer.kubeconfig).finally(() => floorServer.close());
     clearInterval(sampler);
     const peak = Math.max(...samples.map((s) => s[1]));
 
@@ -130,6 +136,8 @@ export async function benchHeld(opts: { nodes?: number; pods?: number } = {}): P
       ['server RSS peak (MB)', peak, ''],
       [`kubectl get pods -A (${list.rows} rows, exit ${list.code}) (s)`, list.ms / 1000, '≤ 8'],
       ['server CPU during that list and the gets (s)', listCpuS, ''],
+      [`the same with --chunk-size=0, one request (${whole.rows} rows, exit ${whole.code}) (s)`, whole.ms / 1000, ''],
+      [`baseline: the same kubectl from a server answering every page from memory (${floor.rows} rows) (s)`, floor.ms / 1000, 'kubectl\'s floor: 500 a page, 5 requests/s'],
       [`single-Pod get meanwhile p50 / p99 (ms, ${get.n} gets)`, `${get.p50.toFixed(1)} / ${get.p99.toFixed(1)}`, 'p99 ≤ 20'],
       ['server RSS after the list (MB)', afterListRss, ''],
       ['load average at the end', load, ''],

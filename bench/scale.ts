@@ -34,9 +34,9 @@ interface Sample {
 const MB = 2 ** 20;
 
 /** `kubectl get pods -A` as a user runs it (chunks of 500, a table), timed; the rows it printed. */
-function kubectlGetAll(kubeconfig: string): Promise<{ ms: number; rows: number; code: number | null }> {
+export function kubectlGetAll(kubeconfig: string, extra: string[] = []): Promise<{ ms: number; rows: number; code: number | null }> {
   const t0 = performance.now();
-  const child = spawn(KUBECTL, ['--kubeconfig', kubeconfig, 'get', 'pods', '-A', '--no-headers'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(KUBECTL, ['--kubeconfig', kubeconfig, 'get', 'pods', '-A', '--no-headers', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   let rows = 0;
   child.stdout.on('data', (c: Buffer) => {
     for (const b of c) if (b === 10) rows++;
