@@ -8,7 +8,7 @@ import { validateAnnotations } from '../../api/validation/meta.js';
 import { applyPatch } from '../../api/patch/apply.js';
 import { jsonPatchInPlace } from '../../api/patch/json-patch.js';
 import { jsonMergePatch } from '../../api/patch/merge-patch.js';
-import { strategicMergePatch } from '../../api/patch/strategic-merge-patch.js';
+import { strategicMergePatchInPlace } from '../../api/patch/strategic-merge-patch.js';
 import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../api/schema/validate.js';
 import { dropGatedFields } from '../../api/schema/gated-fields.js';
 import { toTable } from '../../api/tables/table.js';
@@ -243,8 +243,9 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         const patch = decodeDocument(raw, 'application/json');
         reached = topLevelFields(patch);
         typed = true;
+        // cur is modify()'s own copy of the stored object: patched where it lies.
         mutate = (cur) => {
-          const next = strategicMergePatch(cur as Record<string, unknown>, patch as Record<string, unknown>, kind) as unknown as KObject;
+          const next = strategicMergePatchInPlace(cur as Record<string, unknown>, patch as Record<string, unknown>, kind) as unknown as KObject;
           checkPatchedTypes(apiVersionOf(resource), resource.kind, next as unknown as Record<string, unknown>, patch, reached);
           return next;
         };
