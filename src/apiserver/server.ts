@@ -136,7 +136,7 @@ export function createApiHandler(opts: ApiServerOptions): ApiHandler {
     }
     if (audit) describeRequest(audit, req.method ?? 'GET', path, url.searchParams);
     // From here on the request acts as whom it impersonates, once the caller may.
-    const { user, impersonator } = impersonate(caller, req.headersDistinct, registry);
+    const { user, impersonator } = impersonate(caller, req, registry);
     if (audit && impersonator) audit.impersonatedUser = user;
     if (opts.kubeletProxy && (await opts.kubeletProxy.handle(req, res, url, user))) return;
     for (const h of opts.extraHandlers ?? []) if (await h(req, res, url, user)) return;
@@ -214,7 +214,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
         audit.user = caller;
         describeRequest(audit, req.method ?? 'GET', url.pathname, url.searchParams);
       }
-      const { user, impersonator } = impersonate(caller, req.headersDistinct, registry);
+      const { user, impersonator } = impersonate(caller, req, registry);
       if (audit && impersonator) audit.impersonatedUser = user;
       if (!opts.kubeletProxy?.handleUpgrade(req, socket, head, url, user)) throw new ApiError('NotFound', 'the server could not find the requested resource');
     })().catch(refuse);
