@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { Agent, get } from 'node:https';
+import { Agent, get, request } from 'node:https';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadKubeconfig } from '../src/client/kubeconfig.js';
@@ -54,6 +54,45 @@ describe('JSON patch limits', () => {
     assert.equal(tooMany.body.reason, 'RequestEntityTooLarge');
     assert.equal(tooMany.body.message, 'Request entity too large: The allowed maximum operations in a JSON patch is 10000, got 10001');
     assert.equal((await srv.api.call('GET', `${CM}/ops`)).body.metadata.resourceVersion, ok.body.metadata.resourceVersion);
+  });
+});
+
+describe('request body size', () => {
+  /** A POST whose body goes in pieces with no length declared (chunked): what the client gets back, or how it was cut off. */
+  const sendChunked = async (path: string, pieces: string[]): Promise<{ status?: number; body?: any; cut?: string }> => {
+    const cfg = await loadKubeconfig(srv.server.kubeconfig);
+    return new Promise((resolve) => {
+      const req = request(`${srv.server.url}${path}`, { method: 'POST', ca: cfg.ca, cert: cfg.cert, key: cfg.key, headers: { 'Content-Type': 'application/json' } }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(text) }));
+        res.on('error', (e: NodeJS.ErrnoException) => resolve({ cut: e.code ?? e.message }));
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => resolve({ cut: e.code ?? e.message }));
+      void (async () => {
+        for (const p of pieces) {
+          if (!req.write(p)) await new Promise((r) => req.once('drain', r));
+          await new Promise((r) => setImmediate(r));
+        }
+        req.end();
+      })().catch(() => undefined);
+    });
+  };
+
+  it('reads a body that arrives in pieces', async () => {
+    const text = JSON.stringify(configMap('pieces', { v: 'x'.repeat(100_000) }));
+    const pieces = Array.from({ length: 10 }, (_, i) => text.slice((i * text.length) / 10, ((i + 1) * text.length) / 10));
+    const r = await sendChunked(CM, pieces);
+    assert.equal(r.status, 201, JSON.stringify(r).slice(0, 300));
+    assert.equal(r.body.data.v.length, 100_000);
+  });
+
+  it('does not take a body of more than 3 MiB sent without a length, and stays up', async () => {
+    const r = await sendChunked(CM, [`{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"huge"},"data":{"v":"`, ...Array.from({ length: 13 }, () => 'x'.repeat(256 * 1024)), '"}}']);
+    // Cut off, or told: either way nothing is stored.
+    if (r.status !== undefined) assert.equal(r.status, 413, JSON.stringify(r).slice(0, 300));
+    assert.equal((await srv.api.call('GET', `${CM}/huge`)).status, 404);
+    assert.equal((await srv.api.call('GET', CM)).status, 200);
   });
 });
 

@@ -55,7 +55,6 @@ class MemoryRequest extends EventEmitter {
   readonly method: string;
   readonly url: string;
   readonly headers: Record<string, string>;
-  readonly headersDistinct: Record<string, string[]>;
   /** The audit log's source IP: the server itself. */
   readonly socket = { remoteAddress: '127.0.0.1' };
   readonly #body: Buffer | undefined;
@@ -69,7 +68,11 @@ class MemoryRequest extends EventEmitter {
     this.#body = req.body === undefined ? undefined : Buffer.from(req.body);
     if (this.#body) headers['content-length'] = String(this.#body.length);
     this.headers = headers;
-    this.headersDistinct = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
+  }
+
+  /** Each header with all its values, made when read (only a request that impersonates reads it), as Node's is. */
+  get headersDistinct(): Record<string, string[]> {
+    return Object.fromEntries(Object.entries(this.headers).map(([k, v]) => [k, [v]]));
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {

@@ -112,14 +112,9 @@ export function createApiHandler(opts: ApiServerOptions): ApiHandler {
   const watchBudget = opts.watchBudget ?? new WatchBudget();
   const authenticate = authenticator(opts);
 
-  async function serve(req: IncomingMessage, res: ServerResponse, known?: UserInfo): Promise<void> {
+  async function serve(req: IncomingMessage, res: ServerResponse, url: URL | undefined, known?: UserInfo): Promise<void> {
     const audit = opts.audit?.begin(req, res);
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'https://berth');
-    } catch {
-      throw new ApiError('BadRequest', 'malformed request URL');
-    }
+    if (!url) throw new ApiError('BadRequest', 'malformed request URL');
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     const caller = known ?? (await authenticate(req));
     if (audit && caller) audit.user = caller;
@@ -141,7 +136,7 @@ export function createApiHandler(opts: ApiServerOptions): ApiHandler {
     }
     if (audit) describeRequest(audit, req.method ?? 'GET', path, url.searchParams);
     // From here on the request acts as whom it impersonates, once the caller may.
-    const { user, impersonator } = impersonate(caller, req.headersDistinct, registry);
+    const { user, impersonator } = impersonate(caller, req, registry);
     if (audit && impersonator) audit.impersonatedUser = user;
     if (opts.kubeletProxy && (await opts.kubeletProxy.handle(req, res, url, user))) return;
     for (const h of opts.extraHandlers ?? []) if (await h(req, res, url, user)) return;
@@ -177,8 +172,15 @@ export function createApiHandler(opts: ApiServerOptions): ApiHandler {
   }
 
   return (req, res, caller) => {
-    opts.metrics?.track(req, res);
-    void serve(req, res, caller).catch((e) => fail(res, e, opts.audit?.recordOf(res)));
+    // Parsed once for the metrics and the request itself.
+    let url: URL | undefined;
+    try {
+      url = new URL(req.url ?? '/', 'https://berth');
+    } catch {
+      url = undefined;
+    }
+    if (url) opts.metrics?.track(req, res, url);
+    void serve(req, res, url, caller).catch((e) => fail(res, e, opts.audit?.recordOf(res)));
   };
 }
 
@@ -212,7 +214,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
         audit.user = caller;
         describeRequest(audit, req.method ?? 'GET', url.pathname, url.searchParams);
       }
-      const { user, impersonator } = impersonate(caller, req.headersDistinct, registry);
+      const { user, impersonator } = impersonate(caller, req, registry);
       if (audit && impersonator) audit.impersonatedUser = user;
       if (!opts.kubeletProxy?.handleUpgrade(req, socket, head, url, user)) throw new ApiError('NotFound', 'the server could not find the requested resource');
     })().catch(refuse);

@@ -19,10 +19,17 @@ const bad = (m: string) => new ApiError('BadRequest', m);
 
 /** Applies `patch` to a copy of `original`, using the schema of `kind` (apiVersion from the object). */
 export function strategicMergePatch(original: Obj, patch: Obj, kind: string): Obj {
+  return strategicMergePatchInPlace(structuredClone(original), patch, kind);
+}
+
+/**
+ * The same, patching `original` where it lies: for a caller whose object is its own to give away (the
+ * API server's fresh parse of the stored object), which a copy of a whole Pod would only add to.
+ */
+export function strategicMergePatchInPlace(original: Obj, patch: Obj, kind: string): Obj {
   if (!isObj(patch)) throw bad('couldn\'t get version/kind; json parse error: patch is not a JSON object');
   const apiVersion = (patch.apiVersion ?? original.apiVersion ?? 'v1') as string;
-  const merged = mergeMap(structuredClone(original), patch, kindSchema(apiVersion, kind));
-  return merged ?? {};
+  return mergeMap(original, patch, kindSchema(apiVersion, kind)) ?? {};
 }
 
 function listInfo(s: Schema | undefined): { merge: boolean; key?: string } {

@@ -88,8 +88,15 @@ export function apiVersionOf(r: ResourceInfo): string {
   return r.group ? `${r.group}/${r.version}` : r.version;
 }
 
+/**
+ * The built-in resources by `group/version/plural`: every request's path is looked up here. A decoded
+ * segment holding a `/` (from %2F) makes a key with more slashes than any built-in one, so it meets none.
+ */
+let byPath: Map<string, ResourceInfo> | undefined;
+
 export function findResource(group: string, version: string, plural: string): ResourceInfo | undefined {
-  return RESOURCES.find((r) => r.group === group && r.version === version && r.plural === plural);
+  byPath ??= new Map(RESOURCES.map((r) => [`${r.group}/${r.version}/${r.plural}`, r]));
+  return byPath.get(`${group}/${version}/${plural}`);
 }
 
 export function findKind(apiVersion: string, kind: string): ResourceInfo | undefined {

@@ -67,6 +67,18 @@ function requestsOf(headers: Record<string, string[] | undefined>): Request[] {
   return out;
 }
 
+/** A request's headers: lower-cased, and each with all its values (built on first read, for every header). */
+export interface ImpersonationHeaders {
+  headers: Record<string, unknown>;
+  headersDistinct: Record<string, string[] | undefined>;
+}
+
+/** Whether any header is an Impersonate-* one; almost no request has one, and so needs no headersDistinct. */
+function asksToImpersonate(headers: Record<string, unknown>): boolean {
+  for (const h in headers) if (h.startsWith('impersonate-')) return true;
+  return false;
+}
+
 export interface Impersonation {
   /** Who the request acts as from here on. */
   user: UserInfo;
@@ -79,8 +91,9 @@ export interface Impersonation {
  * caller is allowed to be each of them. Throws Forbidden (or the InternalError upstream gives for
  * groups without a user).
  */
-export function impersonate(caller: UserInfo, headers: Record<string, string[] | undefined>, authz: Authorizers): Impersonation {
-  const requests = requestsOf(headers);
+export function impersonate(caller: UserInfo, req: ImpersonationHeaders, authz: Authorizers): Impersonation {
+  if (!asksToImpersonate(req.headers)) return { user: caller };
+  const requests = requestsOf(req.headersDistinct);
   if (!requests.length) return { user: caller };
   let name = '';
   let uid: string | undefined;

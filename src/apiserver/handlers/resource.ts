@@ -8,7 +8,7 @@ import { validateAnnotations } from '../../api/validation/meta.js';
 import { applyPatch } from '../../api/patch/apply.js';
 import { jsonPatchInPlace } from '../../api/patch/json-patch.js';
 import { jsonMergePatch } from '../../api/patch/merge-patch.js';
-import { strategicMergePatch } from '../../api/patch/strategic-merge-patch.js';
+import { strategicMergePatchInPlace } from '../../api/patch/strategic-merge-patch.js';
 import { strictDecodingError, unknownFields, unknownFieldWarnings } from '../../api/schema/validate.js';
 import { dropGatedFields } from '../../api/schema/gated-fields.js';
 import { toTable } from '../../api/tables/table.js';
@@ -53,6 +53,17 @@ function checkFields(storage: RestStorage, obj: Record<string, unknown>, ctx: Re
   if (!unknown.length) return;
   if (ctx.fieldValidation === 'Strict') throw strictDecodingError(storage.resource.kind, storage.resource.version, unknown);
   ctx.warnings.push(...unknownFieldWarnings(unknown));
+}
+
+/**
+ * The top-level fields a merge or strategic merge patch sets values in; undefined when it may reach
+ * further (a document that is not an object replaces the whole, a directive such as `$patch` or
+ * `$retainKeys` acts on the whole). The rest of the patched object is the stored one's as it was.
+ */
+function topLevelFields(patch: unknown): string[] | undefined {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return undefined;
+  const keys = Object.keys(patch);
+  return keys.some((k) => k.startsWith('$')) ? undefined : keys;
 }
 
 interface DeleteBody {
@@ -219,16 +230,23 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         return sendJson(res, 200, obj, ctx.warnings);
       }
       let mutate: (cur: KObject) => KObject;
+      // Where the patch can bring in values (all of the object when undefined); whether mutate checks their types itself.
+      let reached: string[] | undefined;
+      let typed = false;
       if (type === 'application/merge-patch+json') {
         const patch = decodeDocument(raw, 'application/json');
         if (patch && typeof patch === 'object' && !Array.isArray(patch)) dropGatedFields(resource.kind, patch as Record<string, unknown>);
         checkFields(storage, { ...(patch as object) }, ctx);
+        reached = topLevelFields(patch);
         mutate = (cur) => jsonMergePatch(cur as never, patch as never) as unknown as KObject;
       } else if (type === 'application/strategic-merge-patch+json' && !custom) {
         const patch = decodeDocument(raw, 'application/json');
+        reached = topLevelFields(patch);
+        typed = true;
+        // cur is modify()'s own copy of the stored object: patched where it lies.
         mutate = (cur) => {
-          const next = strategicMergePatch(cur as Record<string, unknown>, patch as Record<string, unknown>, kind) as unknown as KObject;
-          checkPatchedTypes(apiVersionOf(resource), resource.kind, next as unknown as Record<string, unknown>, patch);
+          const next = strategicMergePatchInPlace(cur as Record<string, unknown>, patch as Record<string, unknown>, kind) as unknown as KObject;
+          checkPatchedTypes(apiVersionOf(resource), resource.kind, next as unknown as Record<string, unknown>, patch, reached);
           return next;
         };
       } else if (type === 'application/json-patch+json') {
@@ -241,12 +259,14 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
         throw new ApiError('UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
       }
       // The patched object is decoded as a typed object would be: wrong JSON types are a 400.
-      const patchFn = mutate;
-      mutate = (cur) => {
-        const next = patchFn(cur);
-        checkTypes(apiVersionOf(resource), resource.kind, next as unknown as Record<string, unknown>);
-        return next;
-      };
+      if (!typed) {
+        const patchFn = mutate;
+        mutate = (cur) => {
+          const next = patchFn(cur);
+          checkTypes(apiVersionOf(resource), resource.kind, next as unknown as Record<string, unknown>, reached);
+          return next;
+        };
+      }
       const obj = await storage.modify(ns, name, ctx, mutate, writeSub);
       return sendJson(res, 200, storage.jsonOf(obj), ctx.warnings);
     }

@@ -12,6 +12,7 @@ export interface ResourceRoute {
 
 /** A malformed escape (`%E0%A4%A`, a lone `%`) is the client's error, not the server's. */
 function decodeSegment(s: string): string {
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {
@@ -24,7 +25,8 @@ export type ResourceLookup = (group: string, version: string, plural: string) =>
 
 /** null when the path is not a resource path (discovery, health, …). */
 export function parseResourcePath(pathname: string, custom?: ResourceLookup): ResourceRoute | null {
-  const parts = pathname.split('/').filter(Boolean).map(decodeSegment);
+  const parts: string[] = [];
+  for (const s of pathname.split('/')) if (s) parts.push(decodeSegment(s));
   let group: string;
   let version: string;
   let rest: string[];

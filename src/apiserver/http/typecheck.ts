@@ -177,15 +177,35 @@ function check(ctx: Ctx, value: unknown, s: Schema, owner: string, path: string)
  * zero value (absent, "", 0, …) so nothing downstream meets a null the schema does not allow, and
  * Time fields with their whole-second form.
  */
-export function checkTypes(apiVersion: string, kind: string, obj: Record<string, unknown>): void {
+export function checkTypes(apiVersion: string, kind: string, obj: Record<string, unknown>, only?: readonly string[]): void {
   const def = definitionOf(apiVersion, kind);
   if (!def) return;
   const version = apiVersion.includes('/') ? apiVersion.split('/')[1]! : apiVersion;
+  const view = only ? pick(obj, only) : obj;
   try {
-    check({ kind, version }, obj, { ref: def }, kind, '');
+    check({ kind, version }, view, { ref: def }, kind, '');
   } catch (e) {
     if (e instanceof Mismatch) throw new ApiError('BadRequest', decodeMessage({ kind, version }, e));
     throw e;
+  }
+  if (only) putBack(obj, view, only);
+}
+
+/**
+ * The top-level fields `only` of obj, as an object of its own: a patched object is checked where the
+ * patch reached, since the rest is the stored object's, checked when it was written.
+ */
+function pick(obj: Record<string, unknown>, only: readonly string[]): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const k of only) if (k in obj) view[k] = obj[k];
+  return view;
+}
+
+/** The checked fields back into obj: the check drops a null field and writes a Time in its stored form. */
+function putBack(obj: Record<string, unknown>, view: Record<string, unknown>, only: readonly string[]): void {
+  for (const k of only) {
+    if (k in view) obj[k] = view[k];
+    else delete obj[k];
   }
 }
 
@@ -193,15 +213,15 @@ export function checkTypes(apiVersion: string, kind: string, obj: Record<string,
  * The same check on the result of a strategic merge patch, which kube-apiserver turns back into the typed
  * object from a map: a wrong type is a 422 on the field "patch", quoting the patch as Go prints it.
  */
-export function checkPatchedTypes(apiVersion: string, kind: string, obj: Record<string, unknown>, patch: unknown): void {
+export function checkPatchedTypes(apiVersion: string, kind: string, obj: Record<string, unknown>, patch: unknown, only?: readonly string[]): void {
   try {
-    checkTypes(apiVersion, kind, obj);
+    checkTypes(apiVersion, kind, obj, only);
   } catch (e) {
     if (!(e instanceof ApiError) || e.code !== 'BadRequest') throw e;
     const def = definitionOf(apiVersion, kind)!;
     let detail = e.message;
     try {
-      check({ kind, version: '' }, structuredClone(obj), { ref: def }, kind, '');
+      check({ kind, version: '' }, structuredClone(only ? pick(obj, only) : obj), { ref: def }, kind, '');
     } catch (m) {
       if (m instanceof Mismatch) detail = unstructuredMessage(m);
     }

@@ -74,14 +74,8 @@ export class ApiServerMetrics {
     this.storeLatency = r.register(storeLatency());
   }
 
-  /** Counts the request when it ends, and while it runs if it is a watch or a stream. */
-  track(req: IncomingMessage, res: ServerResponse): void {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'https://berth');
-    } catch {
-      return;
-    }
+  /** Counts the request (its URL as the server parsed it) when it ends, and while it runs if it is a watch or a stream. */
+  track(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const method = req.method ?? 'GET';
     const info = requestInfo(method, url, req.headers['content-type']);
     const labels: Labels = {
