@@ -201,7 +201,8 @@ export async function benchKubelet(): Promise<string> {
   let api: Api | undefined;
   let watch: PodWatch | undefined;
   try {
-    server = await startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0'] });
+    // POD_CIDR: another pod CIDR than the default, which a node (or a bridge left behind) may hold.
+    server = await startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0', ...(process.env.POD_CIDR ? ['--pod-cidr', process.env.POD_CIDR] : [])] });
     api = await apiFor(server.kubeconfig);
     await waitNodeReady(api);
     const idleRss = rssMb(server.process.pid!);

@@ -5,6 +5,8 @@
 // CPU is counted by cgroup (cpuacct): the server and everything it starts, and the node's Pod cgroups,
 // so other processes on the machine do not count. MODES=AB… runs one server per letter, A with the
 // environment as is and B with BERTH_BURST_B=1, alternating, for comparisons on a busy machine.
+// POD_CIDR sets the node's pod CIDR (default 10.77.0.0/16), away from the default one that another
+// node (or a bridge left behind) on a shared machine may hold.
 // Usage: node dist/bench/pod-burst.js [SEQ=20] [BURST=100] [MODES=A]
 
 import { spawn } from 'node:child_process';
@@ -86,7 +88,7 @@ async function deleteAll(api: Api): Promise<void> {
 }
 
 async function run(mode: string, dataDir: string): Promise<void> {
-  const server = await startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0'], env: mode === 'B' ? { BERTH_BURST_B: '1' } : {} });
+  const server = await startServer({ dataDir, disableAgent: false, args: ['--kubelet-port', '0', '--pod-cidr', process.env.POD_CIDR ?? '10.77.0.0/16'], env: mode === 'B' ? { BERTH_BURST_B: '1' } : {} });
   const api = await apiFor(server.kubeconfig);
   const pid = server.process.pid!;
   const own = `berth-pod-burst-${process.pid}`;

@@ -165,22 +165,20 @@ async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void>
   const root = join(dir, `${timestampDirName(new Date())}${randomBytes(3).toString('hex')}`);
   await fs.mkdir(root, { mode: 0o755 });
   if (!(await createdWithMode(0o755))) await fs.chmod(root, 0o755);
-  const top = new Set<string>();
-  const made = new Set([root]);
-  for (const f of files) {
+  // The files (and their folders first) are written at once: a Pod's first start waits for them.
+  const paths = files.map((f) => {
     const file = join(root, normalize(f.path));
     if (!file.startsWith(root + '/')) throw new Error(`invalid path ${f.path}`);
-    const parent = dirname(file);
-    if (!made.has(parent)) {
-      await fs.mkdir(parent, { recursive: true });
-      made.add(parent);
-    }
+    return file;
+  });
+  await Promise.all([...new Set(paths.map(dirname))].filter((d) => d !== root).map((d) => fs.mkdir(d, { recursive: true })));
+  await Promise.all(files.map(async (f, i) => {
     // A new file: the mode given is its mode, unless the umask cuts it.
-    await fs.writeFile(file, f.data, { mode: f.mode, flag: 'wx' });
-    if (!(await createdWithMode(f.mode))) await fs.chmod(file, f.mode);
-    if (f.gid !== undefined) await fs.chown(file, 0, f.gid);
-    top.add(normalize(f.path).split('/')[0]!);
-  }
+    await fs.writeFile(paths[i]!, f.data, { mode: f.mode, flag: 'wx' });
+    if (!(await createdWithMode(f.mode))) await fs.chmod(paths[i]!, f.mode);
+    if (f.gid !== undefined) await fs.chown(paths[i]!, 0, f.gid);
+  }));
+  const top = new Set(files.map((f) => normalize(f.path).split('/')[0]!));
   if (fresh) await fs.symlink(basename(root), join(dir, '..data'));
   else {
     const tmp = join(dir, '..data_tmp');
@@ -195,7 +193,7 @@ async function writeVolumeFiles(dir: string, files: VolumeFile[]): Promise<void>
       else await fs.rm(join(dir, name), { recursive: true, force: true });
     }
   }
-  for (const name of top) await fs.symlink(join('..data', name), join(dir, name));
+  await Promise.all([...top].map((name) => fs.symlink(join('..data', name), join(dir, name))));
   if (previous) await fs.rm(join(dir, previous), { recursive: true, force: true });
 }
 
