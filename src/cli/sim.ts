@@ -3,7 +3,6 @@
 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { loadKubeconfig } from '../client/kubeconfig.js';
 import { startHollowNodes } from './hollow-nodes.js';
 import { runUntilSignal } from './scheduler.js';
@@ -27,15 +26,6 @@ Flags:
   -h, --help          show this help
 `;
 
-/**
- * V8 lets the old generation grow up to 4x what was live at the last full collection. A Pod burst
- * through a thousand hollow kubelets grows it that way, and their heartbeats then keep the process too
- * busy for V8's idle-time shrinking: 10,000 Pods, about 155 MB live, sat in a 600 to 700 MB old space.
- * Growing by half instead left about 415 MB (process RSS 904 -> 562 MB) with no more CPU in that run.
- * The flag is read at each full collection, so setting it at start takes effect.
- */
-const HEAP_GROWING_PERCENT = 50;
-
 export async function simCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -55,7 +45,6 @@ export async function simCommand(args: string[]): Promise<number> {
     (values.help ? process.stdout : process.stderr).write(HELP);
     return values.help ? 0 : 1;
   }
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const reader = await loadKubeconfig(join(dataDir, 'kubeconfig.yaml'));
   const sim = await startHollowNodes({ reader, pkiDir: join(dataDir, 'pki'), dataDir: values['state-dir'] ?? join(dataDir, 'sim'), count, prefix: values.prefix, serveKubelet: values['serve-stats'] });
   await runUntilSignal((signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })));
