@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../src/api/errors.js';
 import type { Pod } from '../src/api/types.js';
-import { Informer } from '../src/client/informer.js';
+import { Informer, stripManagedFields } from '../src/client/informer.js';
 import { pods } from '../src/client/resources.js';
 import { RestClient } from '../src/client/rest.js';
 import type { StreamResponse, Transport, TransportRequest, TransportResponse } from '../src/client/transport.js';
@@ -132,4 +132,23 @@ test('non-2xx answers become ApiError with the code from the Status reason', asy
   await assert.rejects(c.get(pods, 'default', 'x'), (e: unknown) => e instanceof ApiError && e.code === 'AlreadyExists' && e.details?.name === 'x');
   t.failNextList = { status: 404, body: '404 page not found' };
   await assert.rejects(c.get(pods, 'default', 'x'), (e: unknown) => e instanceof ApiError && e.code === 'NotFound');
+});
+
+test('a transform (stripManagedFields) applies to listed and watched objects before handlers and the cache see them', async () => {
+  const t = new FakeTransport();
+  const managed = (p: Pod): Pod => ({ ...p, metadata: { ...p.metadata, managedFields: [{ manager: 'kubectl', operation: 'Apply' }] } });
+  t.state = [managed(pod('a', 1))];
+  const inf = new Informer<Pod>(new RestClient(t), pods, { transform: stripManagedFields });
+  const handed: Pod[] = [];
+  inf.addHandlers({ onAdd: (p) => handed.push(p), onUpdate: (_o, p) => handed.push(p) });
+  const ac = new AbortController();
+  const run = inf.run(ac.signal);
+  await inf.waitForSync();
+  while (t.watches.length === 0) await tick();
+  t.watches[0]!.lines.push(JSON.stringify({ type: 'MODIFIED', object: managed(pod('a', 11)) }));
+  while (inf.get('default/a')?.metadata.resourceVersion !== '11') await tick();
+  assert.deepEqual(handed.map((p) => [p.metadata.resourceVersion, p.metadata.managedFields]), [['1', undefined], ['11', undefined]]);
+  assert.equal(inf.get('default/a')?.metadata.uid, 'a', 'the rest of the object is kept');
+  ac.abort();
+  await run;
 });

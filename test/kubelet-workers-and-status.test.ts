@@ -143,3 +143,17 @@ test('status manager: one write at a time; a Pod\'s updates made while its write
   assert.equal(sm.withLatestStatus(b).status?.phase, 'Running');
   assert.equal(await sm.set(b, { phase: 'Running', startTime: '2026-12-06T00:00:00Z' }), false, 'written already');
 });
+
+test('status manager: the watch\'s echo as the API stores it (null fields dropped) is its own status, and the same status is not written again', async () => {
+  const patches: PodStatus[] = [];
+  const sm = new StatusManager({ patchPodStatus: async (_ns, _name, _uid, s) => void patches.push(s) });
+  const p = pod();
+  const status = (): PodStatus => ({ phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-12-07T00:00:00Z' }] });
+  assert.equal(await sm.set(p, status()), true);
+  const stored = JSON.parse(JSON.stringify(status(), (_k, v) => (v === null ? undefined : v))) as PodStatus;
+  assert.equal(sm.observe({ ...p, status: stored }), false, 'its own status, not another writer\'s');
+  assert.equal(await sm.set({ ...p, status: stored }, status()), false, 'nothing new to write');
+  assert.equal(sm.withLatestStatus({ ...p, status: stored }).status?.conditions?.[0]?.lastTransitionTime, '2026-12-07T00:00:00Z');
+  assert.equal(await sm.set(p, { ...status(), phase: 'Failed' }), true);
+  assert.deepEqual(patches.map((s) => s.phase), ['Running', 'Failed']);
+});

@@ -25,7 +25,8 @@ const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000;
 const MAX_TRACKED = 4096;
 
-interface Similar { messages: Set<string>; last: number }
+/** The distinct messages (at most MAX_SIMILAR, so a list is as quick as a set and smaller). */
+interface Similar { messages: string[]; last: number }
 interface Bucket { tokens: number; at: number }
 
 /** A Map kept to its newest `max` entries: what the correlator remembers is bounded. */
@@ -43,14 +44,14 @@ export class EventCorrelator {
   correlate(ev: EventDraft, now: number): Correlated | null {
     const similarKey = [ev.source, ev.type, ev.reason].join('\u0000');
     let rec = this.#similar.get(similarKey);
-    if (!rec || now - rec.last > SIMILAR_WINDOW_MS) rec = { messages: new Set(), last: now };
-    rec.messages.add(ev.message);
+    if (!rec || now - rec.last > SIMILAR_WINDOW_MS) rec = { messages: [], last: now };
+    if (!rec.messages.includes(ev.message)) rec.messages = [...rec.messages, ev.message];
     rec.last = now;
     remember(this.#similar, similarKey, rec);
     let out: Correlated = { key: [similarKey, ev.fieldPath ?? '', ev.message].join('\u0000'), message: ev.message };
-    if (rec.messages.size >= MAX_SIMILAR) {
+    if (rec.messages.length >= MAX_SIMILAR) {
       // Keep the set at the threshold, as upstream pops one, so it stays folded while busy.
-      rec.messages.delete(rec.messages.values().next().value!);
+      rec.messages = rec.messages.slice(1);
       out = { key: similarKey, message: `(combined from similar events): ${ev.message}` };
     }
     return this.#allow(ev.source, now) ? out : null;

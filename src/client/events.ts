@@ -43,7 +43,9 @@ export class EventRecorder {
     const m = obj.metadata;
     const involved = { kind: obj.kind, apiVersion: obj.apiVersion, namespace: m.namespace, name: m.name, uid: m.uid, ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}) };
     const at = preciseNow();
-    const source = [this.#component, this.#host, involved.kind, involved.apiVersion, involved.namespace, involved.name, involved.uid].join('\u0000');
+    // The spam filter's key is the source and the object; every event of this recorder has the same
+    // source, and an object's uid names it alone, so the key is that (a component holds thousands).
+    const source = involved.uid || [involved.kind, involved.apiVersion, involved.namespace, involved.name].join('\u0000');
     const c = this.#correlator.correlate({ source, type, reason, message, fieldPath: opts.fieldPath }, at);
     if (!c) return;
     const { key } = c;

@@ -25,6 +25,22 @@ export interface InformerOptions<T> {
   indexers?: Record<string, Indexer<T>>;
   backoffMs?: { initial: number; max: number };
   onError?: (err: unknown) => void;
+  /**
+   * Applied to every object as it arrives, before it is cached and handed out, as client-go's
+   * SetTransform: what the cache's users never read need not be held (stripManagedFields). It must not
+   * change the object given (in process it is the API server's own) and must keep its key.
+   */
+  transform?: (obj: T) => T;
+}
+
+/**
+ * As client-go's TransformStripManagedFields: managedFields are the API server's bookkeeping, about as
+ * large as the rest of a Pod, and never read by a kubelet or controller.
+ */
+export function stripManagedFields<T extends KObject>(obj: T): T {
+  if (!obj.metadata?.managedFields) return obj;
+  const { managedFields: _, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
 }
 
 /** The cache key: `namespace/name`, or `name` for cluster-scoped objects. */
@@ -153,7 +169,7 @@ export class Informer<T extends KObject> {
         // list items may carry no kind; give them one so handlers can tell what they hold (an item that
         // has it is kept as is: in process it is the API server's own object, shared, not copied)
         const typed = item.kind === this.#res.kind && item.apiVersion === apiVersionOf(this.#res);
-        seen.set(keyOf(item), typed ? item : { ...item, kind: this.#res.kind, apiVersion: apiVersionOf(this.#res) });
+        seen.set(keyOf(item), this.#transform(typed ? item : { ...item, kind: this.#res.kind, apiVersion: apiVersionOf(this.#res) }));
       }
       cont = page.metadata.continue || undefined;
       rv = page.metadata.resourceVersion ?? rv;
@@ -186,11 +202,15 @@ export class Informer<T extends KObject> {
       if (ev.type === 'DELETED') {
         const key = keyOf(ev.object);
         const old = this.#items.get(key);
-        this.#delete(key, deepFreeze(old ?? ev.object));
+        this.#delete(key, deepFreeze(old ?? this.#transform(ev.object)));
       } else {
-        this.#upsert(ev.object);
+        this.#upsert(this.#transform(ev.object));
       }
     }
+  }
+
+  #transform(obj: T): T {
+    return this.#opts.transform ? this.#opts.transform(obj) : obj;
   }
 
   #upsert(raw: T): void {

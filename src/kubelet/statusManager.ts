@@ -10,20 +10,54 @@ import type { Pod, PodStatus } from '../api/types.js';
 import type { KubeletCluster } from './cluster.js';
 import { isTerminalPhase } from './podActions.js';
 
+/** Gists seen in this process: a few phase-and-conditions combinations, held once for every Pod (bounded, as a guard). */
+const gistTexts = new Map<string, string>();
+const MAX_GISTS = 1024;
+
 /** What another writer changes in a Pod's status: its phase and its conditions' truth. */
 function gistOf(s: PodStatus): string {
-  return `${s.phase ?? ''}|${(s.conditions ?? []).map((c) => `${c.type}=${c.status}`).sort().join(',')}`;
+  const gist = `${s.phase ?? ''}|${(s.conditions ?? []).map((c) => `${c.type}=${c.status}`).sort().join(',')}`;
+  const held = gistTexts.get(gist);
+  if (held !== undefined) return held;
+  if (gistTexts.size < MAX_GISTS) gistTexts.set(gist, gist);
+  return gist;
 }
 
+/**
+ * Equal as the API holds them: a field set to null (a condition's lastProbeTime) or undefined is one
+ * left out, as the API server stores it, so the watch's echo of a status counts as that status.
+ */
+function sameStatus(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameStatus(v, b[i]));
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let fields = 0;
+  for (const k in ra) {
+    if (ra[k] == null) continue;
+    if (!sameStatus(ra[k], rb[k])) return false;
+    fields++;
+  }
+  for (const k in rb) if (rb[k] != null) fields--;
+  return fields === 0;
+}
+
+/**
+ * Per Pod, the least that keeps the rules: its name (not the Pod: an old version's spec and metadata
+ * would outlive the watch's newer one), the newest status, and the one written. Once the watch echoes
+ * a status, the entry holds the watch's own frozen object instead of an equal copy.
+ */
 interface PodEntry {
-  /** The newest status set, and the Pod it is for. */
-  pod: Pod;
+  namespace: string;
+  name: string;
   status: PodStatus;
-  text: string;
-  /** What the API holds from this kubelet ('' when another writer's status is there instead). */
-  written: string;
+  /** What the API holds from this kubelet (undefined when another writer's status is there instead). */
+  written?: PodStatus;
   /** Every phase-and-conditions this kubelet set for the Pod, so an echo of an older one is not taken for another writer's. */
-  gists: Set<string>;
+  gists: string[];
   /** A write waiting for its turn: it sends whatever status is newest when it goes. */
   queued?: Promise<boolean>;
 }
@@ -41,7 +75,7 @@ export class StatusManager {
   /** The Pod with the newest status this kubelet knows of (its own latest wins over a stale watch). */
   withLatestStatus(pod: Pod): Pod {
     const e = this.#pods.get(pod.metadata.uid ?? '');
-    return e ? { ...pod, status: { ...pod.status, ...e.status } } : pod;
+    return e && e.status !== pod.status ? { ...pod, status: { ...pod.status, ...e.status } } : pod;
   }
 
   /**
@@ -50,8 +84,11 @@ export class StatusManager {
    */
   observe(pod: Pod): boolean {
     const e = this.#pods.get(pod.metadata.uid ?? '');
-    if (!e || !pod.status || e.gists.has(gistOf(pod.status))) return false;
-    e.written = '';
+    if (!e || !pod.status) return false;
+    if (sameStatus(e.status, pod.status)) e.status = pod.status;
+    if (e.written && sameStatus(e.written, pod.status)) e.written = pod.status;
+    if (e.gists.includes(gistOf(pod.status))) return false;
+    e.written = undefined;
     return true;
   }
 
@@ -63,12 +100,13 @@ export class StatusManager {
     const uid = pod.metadata.uid ?? '';
     const prev = this.#pods.get(uid);
     const next = prev && isTerminalPhase(prev.status.phase) && !isTerminalPhase(status.phase) ? { ...status, phase: prev.status.phase } : status;
-    const text = JSON.stringify(next);
-    if (prev?.text === text && (prev.queued || prev.written === text)) return prev.queued ?? Promise.resolve(false);
-    const e: PodEntry = prev ?? { pod, status: next, text, written: '', gists: new Set() };
-    Object.assign(e, { pod, status: next, text });
+    const unchanged = prev !== undefined && sameStatus(prev.status, next);
+    if (unchanged && (prev.queued || (prev.written && sameStatus(prev.written, prev.status)))) return prev.queued ?? Promise.resolve(false);
+    const e: PodEntry = prev ?? { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name ?? '', status: next, gists: [] };
+    if (!unchanged) e.status = next;
     // Known before the write: its watch event may come back before the answer does.
-    e.gists.add(gistOf(next));
+    const gist = gistOf(e.status);
+    if (!e.gists.includes(gist)) e.gists = [...e.gists, gist];
     this.#pods.set(uid, e);
     if (e.queued) return e.queued;
     const write = this.#tail.then(() => this.#write(uid, e));
@@ -79,15 +117,16 @@ export class StatusManager {
 
   async #write(uid: string, e: PodEntry): Promise<boolean> {
     e.queued = undefined;
-    const { pod, status, text } = e;
-    if (e.written === text || this.#pods.get(uid) !== e) return false;
+    const { status } = e;
+    if ((e.written && sameStatus(e.written, status)) || this.#pods.get(uid) !== e) return false;
     try {
-      await this.#cluster.patchPodStatus(pod.metadata.namespace ?? 'default', pod.metadata.name ?? '', uid, status);
+      await this.#cluster.patchPodStatus(e.namespace, e.name, uid, status);
     } catch (err) {
       if (isApiError(err, 'NotFound')) return false;
       throw err;
     }
-    e.written = text;
+    // The echo may have come first: then the entry already holds the watch's equal object.
+    e.written = sameStatus(e.status, status) ? e.status : status;
     return true;
   }
 

@@ -1,7 +1,7 @@
 // The resizable part of a container's config, as both runtimes report it in ContainerStatus.
-import type { ContainerConfig, ContainerResources } from './types.js';
+import type { ContainerResources } from './types.js';
 
-export function resourcesOf(cfg: ContainerConfig): ContainerResources {
+export function resourcesOf(cfg: ContainerResources): ContainerResources {
   return {
     ...(cfg.memoryLimit ? { memoryLimit: cfg.memoryLimit } : {}),
     ...(cfg.cpuMillis ? { cpuMillis: cfg.cpuMillis } : {}),

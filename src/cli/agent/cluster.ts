@@ -5,7 +5,7 @@
 import { isApiError } from '../../api/errors.js';
 import type { ConfigMapLike, CoreEvent, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, PodStatus, Service, TokenRequest } from '../../api/types.js';
 import { EventRecorder } from '../../client/events.js';
-import { Informer } from '../../client/informer.js';
+import { Informer, stripManagedFields } from '../../client/informer.js';
 import { configMaps, leases, nodes, persistentVolumeClaims, persistentVolumes, pods, secrets, serviceAccounts, services } from '../../client/resources.js';
 import type { RestClient } from '../../client/rest.js';
 import type { ConfigData, KubeletCluster, PodHandler } from '../../kubelet/cluster.js';
@@ -69,7 +69,7 @@ export class RestKubeletCluster implements KubeletCluster {
     this.#lifetime = signal;
     if (this.#opts.pods) return this.#opts.pods.watch(nodeName, handler, signal);
     const onError = this.#onError(nodeName, 'pod watch');
-    const inf = new Informer<Pod>(this.#client, pods, { fieldSelector: `spec.nodeName=${nodeName}`, onError });
+    const inf = new Informer<Pod>(this.#client, pods, { fieldSelector: `spec.nodeName=${nodeName}`, onError, transform: stripManagedFields });
     inf.addHandlers({
       onAdd: (p) => handler('ADDED', p),
       onUpdate: (_o, p) => handler('MODIFIED', p),

@@ -4,7 +4,7 @@
 // reader needs an identity that may list every Pod (a node's may list only its own).
 
 import type { Pod } from '../../api/types.js';
-import { Informer } from '../../client/informer.js';
+import { Informer, stripManagedFields } from '../../client/informer.js';
 import { pods } from '../../client/resources.js';
 import type { RestClient } from '../../client/rest.js';
 import type { PodHandler } from '../../kubelet/cluster.js';
@@ -22,7 +22,7 @@ export class SharedNodePods {
   }
 
   #start(): { informer: Informer<Pod>; stop: AbortController } {
-    const informer = new Informer<Pod>(this.#client, pods, { fieldSelector: 'spec.nodeName!=', onError: this.#onError, indexers: { node: (p) => [p.spec.nodeName!] } });
+    const informer = new Informer<Pod>(this.#client, pods, { fieldSelector: 'spec.nodeName!=', onError: this.#onError, indexers: { node: (p) => [p.spec.nodeName!] }, transform: stripManagedFields });
     const to = (p: Pod) => this.#handlers.get(p.spec.nodeName!);
     informer.addHandlers({
       onAdd: (p) => to(p)?.('ADDED', p),

@@ -43,24 +43,32 @@ export type RuntimeOp = keyof RuntimeService;
 const SIGTERM_EXIT = 143;
 const SIGKILL_EXIT = 137;
 
-/** status: what the listings answer, built once per change (hollow kubelets list every second). */
-interface FakeSandbox { id: string; config: SandboxConfig; createdAt: string; ip?: string; stopped: boolean; status?: SandboxStatus }
+// A record holds what the runtime reports of it, not its whole configuration (hosts file, env, mounts):
+// a thousand hollow nodes hold ten thousand of them. status: what the listings answer, built once per
+// change (hollow kubelets list every second).
+interface FakeSandbox { id: string; podUid: string; labels: Readonly<Record<string, string>>; createdAt: string; ip?: string; stopped: boolean; status?: SandboxStatus }
 
 interface FakeContainer {
   id: string;
   sandboxId: string;
-  config: ContainerConfig;
+  name: string;
+  imageRef: string;
+  logPath: string;
+  labels: Readonly<Record<string, string>>;
+  resources: ContainerResources;
   program: FakeProgram;
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;
   exitCode?: number;
   reason?: string;
-  /** Resolved when it exits. */
-  exited: Promise<void>;
-  markExited: () => void;
+  /** Called when it exits (made only while someone waits for that). */
+  onExit?: (() => void)[];
   status?: ContainerStatus;
 }
+
+/** The default program, one object for every container that runs it. */
+const RUN_UNTIL_STOPPED: FakeProgram = Object.freeze({});
 
 const newId = () => randomBytes(16).toString('hex');
 const notFound = (kind: string, id: string) => new ApiError('NotFound', `${kind} ${id} not found`);
@@ -79,7 +87,7 @@ export class FakeRuntime implements RuntimeService {
 
   constructor(opts: FakeRuntimeOptions = {}) {
     this.#clock = opts.clock ?? realClock;
-    this.#programFor = opts.programFor ?? (() => ({}));
+    this.#programFor = opts.programFor ?? (() => RUN_UNTIL_STOPPED);
     this.#podIP = opts.podIP ?? ((n) => `10.88.${(n >> 8) & 255}.${(n & 255) || 1}`);
   }
 
@@ -105,7 +113,7 @@ export class FakeRuntime implements RuntimeService {
     this.#failures.check('runPodSandbox');
     const id = newId();
     const n = this.#sandboxCount++;
-    this.#sandboxes.set(id, { id, config: cfg, createdAt: this.#now(), ip: cfg.hostNetwork ? undefined : this.#podIP(n), stopped: false });
+    this.#sandboxes.set(id, { id, podUid: cfg.podUid, labels: Object.freeze({ ...(cfg.labels ?? {}) }), createdAt: this.#now(), ip: cfg.hostNetwork ? undefined : this.#podIP(n), stopped: false });
     this.#changes++;
     return id;
   }
@@ -151,9 +159,10 @@ export class FakeRuntime implements RuntimeService {
       if (!target.startedAt || target.exitCode !== undefined) throw new ApiError('Conflict', `container ${cfg.pidNamespaceOf} is not running`);
     }
     const id = newId();
-    let markExited!: () => void;
-    const exited = new Promise<void>((r) => (markExited = r));
-    this.#containers.set(id, { id, sandboxId, config: cfg, program: this.#programFor(cfg), createdAt: this.#now(), exited, markExited });
+    this.#containers.set(id, {
+      id, sandboxId, name: cfg.name, imageRef: cfg.imageRef, logPath: cfg.logPath, labels: Object.freeze({ ...cfg.labels }), resources: Object.freeze(resourcesOf(cfg)),
+      program: this.#programFor(cfg), createdAt: this.#now(),
+    });
     this.#changes++;
     // Its log file exists, empty, as a real runtime's does: logs read nothing and log rotation finds nothing to do.
     if (cfg.logPath) await appendFile(cfg.logPath, '').catch(() => undefined);
@@ -179,7 +188,7 @@ export class FakeRuntime implements RuntimeService {
     if (!c.startedAt) return this.#end(c, SIGKILL_EXIT);
     const onStop = c.program.onStop ?? SIGTERM_EXIT;
     if (timeoutSeconds > 0 && onStop !== 'ignore') return this.#end(c, onStop);
-    if (timeoutSeconds > 0) await Promise.race([c.exited, this.#clock.sleep(timeoutSeconds * 1000)]);
+    if (timeoutSeconds > 0) await Promise.race([exitOf(c), this.#clock.sleep(timeoutSeconds * 1000)]);
     if (c.exitCode === undefined) this.#end(c, SIGKILL_EXIT);
   }
 
@@ -202,7 +211,7 @@ export class FakeRuntime implements RuntimeService {
   #matching(filter: ContainerFilter): FakeContainer[] {
     return [...this.#containers.values()].filter((c) =>
       (!filter.sandboxId || c.sandboxId === filter.sandboxId) &&
-      Object.entries(filter.labels ?? {}).every(([k, v]) => c.config.labels[k] === v));
+      Object.entries(filter.labels ?? {}).every(([k, v]) => c.labels[k] === v));
   }
 
   async listContainerStats(filter: ContainerFilter = {}): Promise<ContainerStats[]> {
@@ -243,7 +252,7 @@ export class FakeRuntime implements RuntimeService {
     const state = statusOf(c).state;
     if (state !== 'running') throw new ApiError('Conflict', `container ${id} is not running (${state})`);
     const gone = new Promise<void>((resolve) => streams.signal?.addEventListener('abort', () => resolve(), { once: true }));
-    await Promise.race([c.exited, gone]);
+    await Promise.race([exitOf(c), gone]);
   }
 
   async portForward(sandboxId: string, _port: number): Promise<Socket> {
@@ -255,7 +264,7 @@ export class FakeRuntime implements RuntimeService {
 
   async updateContainerResources(id: string, r: ContainerResources): Promise<void> {
     const c = this.#container(id);
-    c.config = { ...c.config, ...r };
+    c.resources = Object.freeze(resourcesOf({ ...c.resources, ...r }));
     c.status = undefined;
     this.#changes++;
   }
@@ -289,7 +298,7 @@ export class FakeRuntime implements RuntimeService {
     c.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
     c.status = undefined;
     this.#changes++;
-    c.markExited();
+    for (const f of c.onExit?.splice(0) ?? []) f();
   }
 
   #members(sandboxId: string): FakeContainer[] {
@@ -307,6 +316,12 @@ export class FakeRuntime implements RuntimeService {
   }
 }
 
+/** Resolves when the container exits. */
+function exitOf(c: FakeContainer): Promise<void> {
+  if (c.exitCode !== undefined) return Promise.resolve();
+  return new Promise((resolve) => (c.onExit ??= []).push(resolve));
+}
+
 /** Built once per change and frozen: every listing hands out the same object. */
 function sandboxStatusOf(sb: FakeSandbox): SandboxStatus {
   return (sb.status ??= Object.freeze(buildSandboxStatus(sb)));
@@ -317,7 +332,7 @@ function statusOf(c: FakeContainer): ContainerStatus {
 }
 
 function buildSandboxStatus(sb: FakeSandbox): SandboxStatus {
-  return { id: sb.id, podUid: sb.config.podUid, state: sb.stopped ? 'notready' : 'ready', ip: sb.ip, labels: Object.freeze({ ...(sb.config.labels ?? {}) }), createdAt: sb.createdAt };
+  return { id: sb.id, podUid: sb.podUid, state: sb.stopped ? 'notready' : 'ready', ip: sb.ip, labels: sb.labels, createdAt: sb.createdAt };
 }
 
 function buildStatus(c: FakeContainer): ContainerStatus {
@@ -325,16 +340,16 @@ function buildStatus(c: FakeContainer): ContainerStatus {
   return {
     id: c.id,
     sandboxId: c.sandboxId,
-    name: c.config.name,
+    name: c.name,
     state: exited ? 'exited' : c.startedAt ? 'running' : 'created',
-    imageRef: c.config.imageRef,
+    imageRef: c.imageRef,
     createdAt: c.createdAt,
     startedAt: c.startedAt,
     finishedAt: c.finishedAt,
     exitCode: c.exitCode,
     reason: exited ? c.reason : undefined,
-    logPath: c.config.logPath,
-    labels: Object.freeze({ ...c.config.labels }),
-    resources: resourcesOf(c.config),
+    logPath: c.logPath,
+    labels: c.labels,
+    resources: c.resources,
   };
 }
